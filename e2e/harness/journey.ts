@@ -1,0 +1,72 @@
+// One call per test file sets up what a browser journey needs and guarantees
+// teardown: a real server on a free port with a fresh DATA_DIR, one Chromium,
+// people (browser contexts) created on demand. After each test it fails the
+// test on any uncaught page error; on failure it saves screenshots and consoles.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
+import {
+  launchBrowser,
+  newPerson,
+  type Person,
+  type PersonOptions,
+  saveArtifacts,
+} from './browser.ts';
+import { type PinnwandProcess, removeDataDir, startPinnwand } from './pinnwandProcess.ts';
+
+export interface Journey {
+  server(): PinnwandProcess;
+  browser(): Browser;
+  person(name: string, options?: PersonOptions): Promise<Person>;
+}
+
+export function useJourney(): Journey {
+  let server: PinnwandProcess | undefined;
+  let browser: Browser | undefined;
+  let people: Person[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startPinnwand(), launchBrowser()]);
+  });
+
+  beforeEach((ctx) => {
+    people = [];
+    onTestFailed(async () => {
+      const dir = await saveArtifacts(ctx.task.name, people);
+      console.error(
+        `Artifacts of the failed test are in ${dir}\nServer output:\n${server?.output()}`,
+      );
+    });
+  });
+
+  afterEach(async () => {
+    const errors = people.flatMap((p) => p.pageErrors.map((e) => `${p.name}: ${e.message}`));
+    await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
+    people = [];
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      await server.stop();
+      removeDataDir(server.dataDir);
+    }
+  });
+
+  return {
+    server: () => {
+      if (!server) throw new Error('server not started');
+      return server;
+    },
+    browser: () => {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+    async person(name, options) {
+      if (!browser) throw new Error('browser not started');
+      const person = await newPerson(browser, name, options);
+      people.push(person);
+      return person;
+    },
+  };
+}
