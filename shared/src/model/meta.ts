@@ -1,0 +1,126 @@
+/**
+ * Workshop meta: the `meta` root map. The design.md fields (schemaVersion,
+ * title, createdAt, template) identify the document; the extension keys hold
+ * workshop-wide settings that facilitators change during the session.
+ *
+ * Core fields are validated strictly (a bad one makes the meta unreadable and
+ * is reported). Settings are read key by key: an absent key means its default,
+ * a malformed one is reported and its default used, so one foreign client's
+ * odd value cannot disable voting for everybody.
+ */
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { pick } from './fields.ts';
+import { parseWith, type ReadResult } from './result.ts';
+import { META } from './schema.ts';
+
+export const LANGS = ['de', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const langSchema = z.enum(LANGS);
+
+export interface Meta {
+  /** Version of the document format; see migrations.ts. */
+  schemaVersion: number;
+  /** The workshop's title as shown in the header and exports. */
+  title: string;
+  /** When the workshop was created, ms since epoch. */
+  createdAt: number;
+  /** The template id it was created from (free string: foreign clients may use others). */
+  template: string;
+  /** Language of the template texts; 'de' when absent (the first users are German). */
+  lang: Lang;
+}
+
+export const metaSchema = z.object({
+  schemaVersion: z.number().int().positive(),
+  title: z.string(),
+  createdAt: z.number(),
+  template: z.string(),
+  lang: langSchema.optional().default('de'),
+});
+
+export function readMeta(map: Y.Map<unknown>): ReadResult<Meta> {
+  const raw = pick(map, [META.schemaVersion, META.title, META.createdAt, META.template, META.lang]);
+  return parseWith(metaSchema, raw, 'meta');
+}
+
+/** Facilitation phases; the UI highlights the tools of the current one. */
+export const PHASES = ['collect', 'cluster', 'vote', 'summarise', 'done'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * A shared countdown. Stored as one JSON value so that start/pause/reset by two
+ * facilitators resolve to one consistent state (last writer wins), never a mix.
+ * Clients compute the remaining time from `endsAt` against their own clock.
+ */
+export type TimerState =
+  | { state: 'running'; durationMs: number; endsAt: number }
+  | { state: 'paused'; durationMs: number; remainingMs: number };
+
+export const timerSchema = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('running'),
+    durationMs: z.number().nonnegative(),
+    endsAt: z.number(),
+  }),
+  z.object({
+    state: z.literal('paused'),
+    durationMs: z.number().nonnegative(),
+    remainingMs: z.number().nonnegative(),
+  }),
+]);
+
+export interface WorkshopSettings {
+  /** Total votes one person may give across the workshop. */
+  votesPerPerson: number;
+  /** Votes one person may give to a single note. */
+  maxVotesPerNote: number;
+  /** Vote and unvote are refused while false (a facilitator closes the round). */
+  votingOpen: boolean;
+  /** Whether participants see vote totals (hidden voting avoids herding). */
+  votesVisible: boolean;
+  phase: Phase;
+  /** The shared countdown, null when none is set. */
+  timer: TimerState | null;
+}
+
+export const DEFAULT_SETTINGS: Readonly<WorkshopSettings> = Object.freeze({
+  votesPerPerson: 5,
+  maxVotesPerNote: 3,
+  votingOpen: true,
+  votesVisible: true,
+  phase: 'collect',
+  timer: null,
+});
+
+const settingSchemas = {
+  votesPerPerson: z.number().int().nonnegative(),
+  maxVotesPerNote: z.number().int().positive(),
+  votingOpen: z.boolean(),
+  votesVisible: z.boolean(),
+  phase: z.enum(PHASES),
+  timer: timerSchema.nullable(),
+} satisfies { [K in keyof WorkshopSettings]: z.ZodType<WorkshopSettings[K]> };
+
+export const settingsPatchSchema = z.object(settingSchemas).partial();
+export type SettingsPatch = Partial<WorkshopSettings>;
+
+export interface SettingsRead {
+  settings: WorkshopSettings;
+  /** One message per malformed setting (its default was used instead). */
+  problems: string[];
+}
+
+export function readSettings(map: Y.Map<unknown>): SettingsRead {
+  const settings: WorkshopSettings = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  const assign = <K extends keyof WorkshopSettings>(key: K): void => {
+    const value = map.get(META[key]);
+    if (value === undefined) return;
+    const parsed = settingSchemas[key].safeParse(value);
+    if (parsed.success) settings[key] = parsed.data as WorkshopSettings[K];
+    else problems.push(`meta.${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  };
+  for (const key of Object.keys(settingSchemas) as (keyof WorkshopSettings)[]) assign(key);
+  return { settings, problems };
+}

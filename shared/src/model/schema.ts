@@ -1,0 +1,100 @@
+/**
+ * The document format (schema v1) in one place: root map names, field keys,
+ * and the getters for the root maps. design.md is the public contract; this
+ * module is its only spelling in code. Nothing outside `shared/src/model`,
+ * `shared/src/ops` and `shared/src/read` should need a raw key.
+ *
+ * Keys marked "extension" are Pinnwand's additions (design.md allows new keys,
+ * never renamed or retyped ones); foreign clients may leave them absent, so
+ * readers treat an absent extension key as its default.
+ */
+import type * as Y from 'yjs';
+
+/** The version of the document format this code reads and writes. */
+export const SCHEMA_VERSION = 1;
+
+export const ROOT = {
+  meta: 'meta',
+  boards: 'boards',
+  clusters: 'clusters',
+  notes: 'notes',
+  summaries: 'summaries',
+} as const;
+
+export const META = {
+  schemaVersion: 'schemaVersion',
+  title: 'title',
+  createdAt: 'createdAt',
+  template: 'template',
+  /** extension: UI language the workshop was created in ('de' | 'en'). */
+  lang: 'lang',
+  /** extension: how many votes each person may give in total. */
+  votesPerPerson: 'votesPerPerson',
+  /** extension: how many of those one person may put on a single note. */
+  maxVotesPerNote: 'maxVotesPerNote',
+  /** extension: whether votes may currently be given or taken back. */
+  votingOpen: 'votingOpen',
+  /** extension: whether vote totals are shown to participants. */
+  votesVisible: 'votesVisible',
+  /** extension: the facilitation phase the workshop is in. */
+  phase: 'phase',
+  /** extension: a shared countdown, stored as one JSON value so it changes atomically. */
+  timer: 'timer',
+} as const;
+
+export const BOARD = {
+  title: 'title',
+  question: 'question',
+  order: 'order',
+  /** extension: a locked board is read-only for participants. */
+  locked: 'locked',
+} as const;
+
+export const CLUSTER = {
+  boardId: 'boardId',
+  title: 'title',
+  x: 'x',
+  y: 'y',
+  width: 'width',
+  height: 'height',
+  order: 'order',
+} as const;
+
+export const NOTE = {
+  boardId: 'boardId',
+  clusterId: 'clusterId',
+  text: 'text',
+  x: 'x',
+  y: 'y',
+  color: 'color',
+  author: 'author',
+  authorId: 'authorId',
+  createdAt: 'createdAt',
+  votes: 'votes',
+} as const;
+
+/** The key of the whole-workshop summary in `summaries` (the others are board ids). */
+export const WORKSHOP_SUMMARY_KEY = 'workshop';
+
+// Root values are typed `unknown`: a foreign client may have written anything,
+// and readers check each entry before use.
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.meta);
+}
+export function boardsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.boards);
+}
+export function clustersMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.clusters);
+}
+export function notesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.notes);
+}
+export function summariesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.summaries);
+}
+
+/** All root maps, e.g. for an undo manager's scope or a deep observer. */
+export function rootMaps(doc: Y.Doc): Y.Map<unknown>[] {
+  return [metaMap(doc), boardsMap(doc), clustersMap(doc), notesMap(doc), summariesMap(doc)];
+}
