@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { asNoteId } from './ids.ts';
+import { readNote } from './note.ts';
+
+function entry(fields: Record<string, unknown>): Y.Map<unknown> {
+  const doc = new Y.Doc();
+  const map = new Y.Map<unknown>();
+  doc.getMap('notes').set('n1', map);
+  for (const [key, value] of Object.entries(fields)) map.set(key, value);
+  return map;
+}
+
+function good(): Record<string, unknown> {
+  const votes = new Y.Map<unknown>();
+  votes.set('ann', 2);
+  votes.set('ben', 1);
+  return {
+    boardId: 'b1',
+    clusterId: 'c1',
+    text: new Y.Text('Finanzierung'),
+    x: 1,
+    y: 2,
+    color: 'yellow',
+    author: 'Ann',
+    authorId: 'ann',
+    createdAt: 5,
+    votes,
+  };
+}
+
+describe('readNote', () => {
+  it('reads text and tallies votes', () => {
+    const read = readNote(entry(good()), asNoteId('n1'));
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.value).toMatchObject({ id: 'n1', text: 'Finanzierung', clusterId: 'c1', x: 1 });
+      expect(read.value.votes).toEqual({ total: 3, byParticipant: { ann: 2, ben: 1 } });
+      expect(read.problems).toBeUndefined();
+    }
+  });
+
+  it('treats an absent cluster id and absent votes as unclustered, no votes', () => {
+    const fields = good();
+    delete fields.clusterId;
+    delete fields.votes;
+    const read = readNote(entry(fields), asNoteId('n1'));
+    expect(read.ok && read.value.clusterId).toBe(null);
+    expect(read.ok && read.value.votes.total).toBe(0);
+  });
+
+  it('rejects a plain-string text instead of repairing it', () => {
+    const read = readNote(entry({ ...good(), text: 'plain' }), asNoteId('n1'));
+    expect(read).toEqual({ ok: false, error: 'notes/n1: text: expected Y.Text' });
+  });
+
+  it('keeps a note with one malformed vote and reports the vote', () => {
+    const fields = good();
+    (fields.votes as Y.Map<unknown>).set('eve', 'lots');
+    const read = readNote(entry(fields), asNoteId('n1'));
+    expect(read.ok).toBe(true);
+    if (read.ok) {
+      expect(read.value.votes.total).toBe(3);
+      expect(read.problems).toEqual([expect.stringMatching(/^notes\/n1\.votes\.eve: /)]);
+    }
+  });
+
+  it('rejects non-finite coordinates', () => {
+    expect(readNote(entry({ ...good(), x: Number.NaN }), asNoteId('n1')).ok).toBe(false);
+    expect(readNote(entry({ ...good(), y: Number.POSITIVE_INFINITY }), asNoteId('n1')).ok).toBe(
+      false,
+    );
+  });
+});
