@@ -1,0 +1,110 @@
+/**
+ * Property-based convergence: random operation sequences from 3–6 peers over
+ * a network that delays, reorders, drops and disconnects. After settling,
+ * every peer holds the same document and no note is lost unless deleted.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { notesMap } from '../model/schema.ts';
+import { createCluster } from '../ops/clusterOps.ts';
+import { addNote } from '../ops/noteOps.ts';
+import { readWorkshop } from '../read/workshopView.ts';
+import { createUndoManager } from '../undo.ts';
+import { checkInvariants, NoteLedger } from './invariants.ts';
+import { createRng, PeerNetwork } from './peerNetwork.ts';
+import { applyOp, type PeerContext, type Step, stepArbitrary } from './randomOps.ts';
+import { person, testWorkshop } from './testWorkshop.ts';
+
+interface RunResult {
+  failure: string | null;
+  notes: number;
+  clusteredNotes: number;
+  orphanNotes: number;
+}
+
+function run(peers: number, steps: readonly Step[]): RunResult {
+  const net = new PeerNetwork(peers);
+  const { doc, boardIds } = testWorkshop('retro', net.doc(0));
+  // A few notes and a cluster to start from, so early steps have something to act on.
+  const seed = person('Seed');
+  const ledger = new NoteLedger();
+  for (let i = 0; i < 6; i++) {
+    const boardId = boardIds[i % 2]!;
+    ledger.add(
+      addNote(
+        doc,
+        { boardId, x: i * 200, y: 0, text: `s${i}`, author: 'S', authorId: seed.id },
+        seed.origin,
+      ),
+    );
+  }
+  createCluster(
+    doc,
+    { boardId: boardIds[0]!, title: 'C', x: 0, y: 400, noteIds: [...ledger.created].slice(0, 2) },
+    seed.origin,
+  );
+  net.settle();
+  const contexts: PeerContext[] = net.docs.map((doc, i) => {
+    const who = person(`Peer${i}`);
+    return { doc, person: who, undo: createUndoManager(doc, who.origin), ledger };
+  });
+  for (const step of steps) {
+    switch (step.kind) {
+      case 'op':
+        applyOp(contexts[step.peer]!, step.op, step.a, step.b, step.text);
+        break;
+      case 'deliver': {
+        const rng = createRng(step.seed);
+        for (let i = 0; i < step.count; i++)
+          net.deliverOne({ rng, duplicateRate: 0.1, dropRate: 0.1 });
+        break;
+      }
+      case 'disconnect':
+        net.disconnect(step.peer);
+        break;
+      case 'reconnect':
+        net.reconnect(step.peer);
+        break;
+      case 'resync':
+        if (step.peer !== step.other) net.resync(step.peer, step.other);
+        break;
+    }
+  }
+  net.settle();
+  const view = readWorkshop(net.doc(0));
+  return {
+    failure: checkInvariants(net.docs, ledger),
+    notes: notesMap(net.doc(0)).size,
+    clusteredNotes: view.boards.reduce(
+      (n, b) => n + b.clusters.reduce((m, c) => m + c.notes.length, 0),
+      0,
+    ),
+    orphanNotes: view.orphanNotes.length,
+  };
+}
+
+const scenario = fc
+  .integer({ min: 3, max: 6 })
+  .chain((peers) =>
+    fc.tuple(fc.constant(peers), fc.array(stepArbitrary(peers), { minLength: 10, maxLength: 80 })),
+  );
+
+describe('random operations from several peers', () => {
+  it('always converge without losing notes', () => {
+    const totals = { notes: 0, clusteredNotes: 0, orphanNotes: 0 };
+    fc.assert(
+      fc.property(scenario, ([peers, steps]) => {
+        const result = run(peers, steps);
+        expect(result.failure).toBeNull();
+        totals.notes += result.notes;
+        totals.clusteredNotes += result.clusteredNotes;
+        totals.orphanNotes += result.orphanNotes;
+      }),
+      { numRuns: 150 },
+    );
+    // Guard against a generator that stopped exercising anything interesting.
+    expect(totals.notes).toBeGreaterThan(150 * 5);
+    expect(totals.clusteredNotes).toBeGreaterThan(0);
+    expect(totals.orphanNotes).toBeGreaterThan(0);
+  }, 60_000);
+});
