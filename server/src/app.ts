@@ -1,46 +1,149 @@
 // Composition root: one HTTP server for UI, API and websocket. Everything the
-// server needs comes in through `config`; nothing is read from the environment
-// or kept in module-level state, so tests can run several servers side by side.
+// server needs comes in through `config` and `deps`; nothing is read from the
+// environment or kept in module-level state, so tests run several servers side
+// by side and can inject storage, policies or a logger.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { HttpError, sendError, tokenFrom } from './http/respond.ts';
+import type { RouteContext } from './http/router.ts';
+import { Router } from './http/router.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
+import type { ServerServices } from './http/services.ts';
 import { serveStatic } from './http/staticFiles.ts';
+import { registerSystemRoutes } from './http/systemRoutes.ts';
+import { registerWorkshopRoutes } from './http/workshopRoutes.ts';
+import { createLogger, pathOnly } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { RoomManager } from './room/RoomManager.ts';
+import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
+import { SocketServer } from './socket/SocketServer.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
+import type { Storage } from './storage/Storage.ts';
+import { WorkshopRegistry } from './workshops/WorkshopRegistry.ts';
+
+export interface ServerDeps {
+  /** Storage backend; SQLite in `config.dataDir` by default. Closed by `close()`. */
+  storage?: Storage;
+  /** Update policy; `defaultPolicy()` (viewers read-only) by default. */
+  policy?: UpdatePolicy;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Extra routes (tests, later features) registered after the built-in ones. */
+  routes?: (router: Router) => void;
+}
 
 export interface PinnwandServer {
   /** Base URL the server is reachable at, e.g. http://127.0.0.1:8080 */
   url: string;
   port: number;
+  services: ServerServices;
+  rooms: RoomManager;
+  /** Graceful: stop accepting, commit what was received, close sockets with 1012, close storage. */
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config): Promise<PinnwandServer> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const httpServer = http.createServer((req, res) => {
-    setSecurityHeaders(res);
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) {
-        res.statusCode = 500;
-        res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ error: 'internal error' }));
-      } else {
-        res.destroy(err instanceof Error ? err : undefined);
+export async function startServer(config: Config, deps: ServerDeps = {}): Promise<PinnwandServer> {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const metrics = deps.metrics ?? createMetrics();
+  let storage = deps.storage;
+  if (!storage) {
+    mkdirSync(config.dataDir, { recursive: true });
+    storage = new SqliteStorage({
+      file: path.join(config.dataDir, 'pinnwand.sqlite'),
+      synchronous: config.sqliteSynchronous,
+    });
+  }
+  const workshops = new WorkshopRegistry(storage);
+  const rooms = new RoomManager({
+    config,
+    storage,
+    policy: deps.policy ?? defaultPolicy(),
+    metrics,
+    logger,
+  });
+  const sockets = new SocketServer({ config, rooms, registry: workshops, metrics, logger });
+
+  let listeningUrl = '';
+  const services: ServerServices = {
+    config,
+    logger,
+    metrics,
+    storage,
+    workshops,
+    rooms,
+    async authorize(ctx, workshopId, allowed) {
+      const auth = await workshops.authorize(workshopId, tokenFrom(ctx.req, ctx.url));
+      if (!auth.ok) {
+        throw auth.reason === 'unknown-workshop'
+          ? new HttpError(404, 'No such workshop.')
+          : new HttpError(401, 'This link is not valid for the workshop.');
       }
+      if (allowed && !allowed.includes(auth.role)) {
+        throw new HttpError(403, 'Your role may not do this.');
+      }
+      return { role: auth.role, workshop: auth.workshop };
+    },
+    baseUrl(ctx) {
+      if (config.publicUrl) return config.publicUrl;
+      const host = ctx.req.headers.host;
+      return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : listeningUrl;
+    },
+    stats: () => ({ connections: sockets.connectionCount, rooms: rooms.loadedRooms }),
+  };
+
+  const router = new Router();
+  registerSystemRoutes(router);
+  registerWorkshopRoutes(router, config.limits.workshopCreatesPerMinute);
+  deps.routes?.(router);
+
+  const httpServer = http.createServer((req, res) => {
+    const reqId = randomBytes(6).toString('base64url');
+    const log = logger.child({ req: reqId });
+    setSecurityHeaders(res);
+    handle(req, res, log).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        if (!res.headersSent) sendError(res, err.status, err.message);
+        else res.destroy();
+        return;
+      }
+      log.error({ err, method: req.method, path: pathOnly(req.url) }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal error');
+      else res.destroy(err instanceof Error ? err : undefined);
     });
   });
+  httpServer.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head));
+  httpServer.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    log: Logger,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') {
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ status: 'ok' }));
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'found') {
+      const ctx: RouteContext = { req, res, url, params: match.params, services, log };
+      log.debug({ method: req.method, path: url.pathname }, 'request');
+      await match.handler(ctx);
       return;
     }
-    if (await serveStatic(config.clientDir, req, res)) return;
-    res.statusCode = 404;
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify({ error: 'not found' }));
+    if (match.kind === 'wrong-method') {
+      res.setHeader('Allow', match.allowed.join(', '));
+      sendError(res, 405, 'Method not allowed.');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/') && (await serveStatic(config.clientDir, req, res))) {
+      return;
+    }
+    sendError(res, 404, 'not found');
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -49,13 +152,28 @@ export async function startServer(config: Config): Promise<PinnwandServer> {
   });
   const port = (httpServer.address() as AddressInfo).port;
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  listeningUrl = `http://${hostForUrl}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  async function close(): Promise<void> {
+    sockets.stopAccepting();
+    const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await rooms.close();
+    await sockets.close(config.shutdownTimeoutMs);
+    httpServer.closeAllConnections();
+    await httpClosed;
+    await storage!.close();
+  }
+
   return {
-    url: config.publicUrl || `http://${hostForUrl}:${port}`,
+    url: config.publicUrl || listeningUrl,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        httpServer.closeAllConnections();
-        httpServer.close(() => resolve());
-      }),
+    services,
+    rooms,
+    close: () => {
+      closing ??= close();
+      return closing;
+    },
   };
 }

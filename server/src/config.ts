@@ -1,6 +1,45 @@
 // All configuration comes from the environment, read here and nowhere else, so
-// that tests can build a Config by hand and run several servers in one process.
+// that tests can build a Config by hand (`testConfig` in test helpers, or
+// `configFromEnv({...})`) and run several servers in one process.
+// README.md's configuration table lists every variable below with its default.
 import path from 'node:path';
+
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export interface Limits {
+  /** Largest websocket frame accepted; bigger ones close the socket with 1009. */
+  maxPayloadBytes: number;
+  /** Largest stored document (snapshot + update log); an update beyond it closes with 4413. */
+  maxDocumentBytes: number;
+  /** Connections across all rooms of this process; beyond it: 4503. */
+  maxConnections: number;
+  /** Connections in one room; beyond it: 4503. */
+  maxConnectionsPerRoom: number;
+  /** Document updates per second per connection (token bucket refill); excess is throttled, not dropped. */
+  updatesPerSecond: number;
+  /** Document updates a connection may send in a burst. */
+  updateBurst: number;
+  /** Update bytes per second per connection (refill); excess is throttled. */
+  updateBytesPerSecond: number;
+  /** Update bytes a connection may send in a burst. */
+  updateBytesBurst: number;
+  /** Awareness messages per second per connection; excess is dropped, a sustained flood closes with 4429. */
+  awarenessPerSecond: number;
+  /** Awareness messages a connection may send in a burst. */
+  awarenessBurst: number;
+  /** Largest awareness state (JSON) per client id; bigger states are not relayed. */
+  awarenessMaxStateBytes: number;
+  /** Send buffer above which a connection counts as a slow consumer and is closed with 4408. */
+  maxBufferedBytes: number;
+  /** Messages a connection may have queued (before its room is ready, or while throttled); beyond: 4429. */
+  maxQueuedMessages: number;
+  /** Bytes a connection may have queued (before its room is ready, or while throttled); beyond: 4429. */
+  maxQueuedBytes: number;
+  /** Largest JSON request body of the HTTP API; bigger: 413. */
+  maxBodyBytes: number;
+  /** Workshops that may be created per minute by this process; beyond: 429. */
+  workshopCreatesPerMinute: number;
+}
 
 export interface Config {
   /** TCP port for UI, HTTP API and websocket; 0 picks a free one (tests). */
@@ -15,6 +54,47 @@ export interface Config {
   publicUrl: string;
   /** pino level: fatal, error, warn, info, debug, trace, silent. */
   logLevel: string;
+  /**
+   * SQLite `synchronous` in WAL mode. FULL (default) fsyncs the WAL at every
+   * commit, so an edit that was relayed survives a power cut too, not only a
+   * process crash; group commit keeps that to one fsync per event-loop tick.
+   * NORMAL survives kill -9 but may lose the last commits on an OS crash.
+   */
+  sqliteSynchronous: SqliteSynchronous;
+  /** An idle room (no connections) is compacted and unloaded after this many ms. */
+  roomIdleMs: number;
+  /** Compact a room's update log into a snapshot after this many updates... */
+  compactAfterUpdates: number;
+  /** ...or after this many bytes of log, whichever comes first. */
+  compactAfterBytes: number;
+  /** Ping interval; a connection that misses a pong is terminated. */
+  pingIntervalMs: number;
+  /** Longest a graceful shutdown waits for sockets to close before it ends them. */
+  shutdownTimeoutMs: number;
+  limits: Limits;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxPayloadBytes: 2 * 1024 * 1024,
+  maxDocumentBytes: 32 * 1024 * 1024,
+  maxConnections: 2000,
+  maxConnectionsPerRoom: 250,
+  updatesPerSecond: 200,
+  updateBurst: 1000,
+  updateBytesPerSecond: 2 * 1024 * 1024,
+  updateBytesBurst: 16 * 1024 * 1024,
+  awarenessPerSecond: 60,
+  awarenessBurst: 200,
+  awarenessMaxStateBytes: 4096,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  maxQueuedMessages: 2000,
+  maxQueuedBytes: 16 * 1024 * 1024,
+  maxBodyBytes: 64 * 1024,
+  workshopCreatesPerMinute: 60,
+};
+
+export interface ConfigDefaults {
+  clientDir: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -27,13 +107,60 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function positiveFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = intFrom(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be greater than 0`);
+  return value;
+}
+
+function synchronousFrom(env: NodeJS.ProcessEnv): SqliteSynchronous {
+  const raw = (env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
+  if (raw !== 'FULL' && raw !== 'NORMAL') {
+    throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${env.SQLITE_SYNCHRONOUS}"`);
+  }
+  return raw;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string): Config {
+  const d = DEFAULT_LIMITS;
   return {
     port: intFrom(env, 'PORT', 8080),
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR || './data'),
     clientDir: path.resolve(env.CLIENT_DIR || defaultClientDir),
-    publicUrl: env.PUBLIC_URL || '',
+    publicUrl: (env.PUBLIC_URL || '').replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL || 'info',
+    sqliteSynchronous: synchronousFrom(env),
+    roomIdleMs: intFrom(env, 'ROOM_IDLE_MS', 30_000),
+    compactAfterUpdates: positiveFrom(env, 'COMPACT_AFTER_UPDATES', 1000),
+    compactAfterBytes: positiveFrom(env, 'COMPACT_AFTER_BYTES', 1024 * 1024),
+    pingIntervalMs: positiveFrom(env, 'PING_INTERVAL_MS', 30_000),
+    shutdownTimeoutMs: positiveFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    limits: {
+      maxPayloadBytes: positiveFrom(env, 'MAX_PAYLOAD_BYTES', d.maxPayloadBytes),
+      maxDocumentBytes: positiveFrom(env, 'MAX_DOCUMENT_BYTES', d.maxDocumentBytes),
+      maxConnections: positiveFrom(env, 'MAX_CONNECTIONS', d.maxConnections),
+      maxConnectionsPerRoom: positiveFrom(env, 'MAX_CONNECTIONS_PER_ROOM', d.maxConnectionsPerRoom),
+      updatesPerSecond: positiveFrom(env, 'UPDATES_PER_SECOND', d.updatesPerSecond),
+      updateBurst: positiveFrom(env, 'UPDATE_BURST', d.updateBurst),
+      updateBytesPerSecond: positiveFrom(env, 'UPDATE_BYTES_PER_SECOND', d.updateBytesPerSecond),
+      updateBytesBurst: positiveFrom(env, 'UPDATE_BYTES_BURST', d.updateBytesBurst),
+      awarenessPerSecond: positiveFrom(env, 'AWARENESS_PER_SECOND', d.awarenessPerSecond),
+      awarenessBurst: positiveFrom(env, 'AWARENESS_BURST', d.awarenessBurst),
+      awarenessMaxStateBytes: positiveFrom(
+        env,
+        'AWARENESS_MAX_STATE_BYTES',
+        d.awarenessMaxStateBytes,
+      ),
+      maxBufferedBytes: positiveFrom(env, 'MAX_BUFFERED_BYTES', d.maxBufferedBytes),
+      maxQueuedMessages: positiveFrom(env, 'MAX_QUEUED_MESSAGES', d.maxQueuedMessages),
+      maxQueuedBytes: positiveFrom(env, 'MAX_QUEUED_BYTES', d.maxQueuedBytes),
+      maxBodyBytes: positiveFrom(env, 'MAX_BODY_BYTES', d.maxBodyBytes),
+      workshopCreatesPerMinute: positiveFrom(
+        env,
+        'WORKSHOP_CREATES_PER_MINUTE',
+        d.workshopCreatesPerMinute,
+      ),
+    },
   };
 }

@@ -1,5 +1,7 @@
 // Process entry: reads the environment once, starts the server, prints the URL
-// and shuts down cleanly on SIGTERM/SIGINT.
+// (the e2e harness parses "Pinnwand is running at <url>") and shuts down
+// cleanly on SIGTERM/SIGINT: stop accepting, commit, close sockets with 1012,
+// exit 0.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app.ts';
@@ -18,8 +20,13 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received, shutting down`);
-  await server.close();
-  process.exit(0);
+  try {
+    await server.close();
+    process.exit(0);
+  } catch (err) {
+    console.error('shutdown failed', err);
+    process.exit(1);
+  }
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

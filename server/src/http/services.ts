@@ -1,0 +1,47 @@
+/**
+ * What HTTP routes may use. Routes get these through their context; nothing is
+ * imported as a singleton.
+ */
+import type { Logger } from 'pino';
+import type * as Y from 'yjs';
+import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Role } from '../protocol.ts';
+import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
+import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
+import type { RouteContext } from './router.ts';
+
+export interface RoomAccess {
+  /** Runs `fn` with the workshop's live document (loaded if needed, kept loaded meanwhile). Do not write to it. */
+  withDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
+  /**
+   * Applies a server-origin change (pass `IMPORT_ORIGIN`/`SERVER_ORIGIN` from
+   * `@pinnwand/shared/model/origin`); resolves once it is stored and relayed to
+   * everyone in the room. Validate before mutating: if `fn` throws, the room is
+   * reloaded from storage and the half-done change is discarded.
+   */
+  change(workshopId: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void>;
+}
+
+export interface ServerServices {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  storage: Storage;
+  workshops: WorkshopRegistry;
+  rooms: RoomAccess;
+  /**
+   * The caller's capability for a workshop, from `?token=` or `Authorization:
+   * Bearer`. Throws HttpError 404 (unknown workshop) or 401 (bad token), and
+   * 403 if `allowed` is given and the role is not in it.
+   */
+  authorize(
+    ctx: RouteContext,
+    workshopId: string,
+    allowed?: readonly Role[],
+  ): Promise<{ role: Role; workshop: WorkshopRecord }>;
+  /** Base URL for links handed out (PUBLIC_URL, else the request's host). */
+  baseUrl(ctx: RouteContext): string;
+  /** Live counts for /healthz. */
+  stats(): { connections: number; rooms: number };
+}

@@ -1,0 +1,22 @@
+// Liveness, metrics and the clock clients sync their timers to.
+import { sendJson } from './respond.ts';
+import type { Router } from './router.ts';
+
+export function registerSystemRoutes(router: Router): void {
+  router.get('/healthz', (ctx) => {
+    sendJson(ctx.res, 200, { status: 'ok', ...ctx.services.stats() });
+  });
+
+  router.get('/api/time', (ctx) => {
+    sendJson(ctx.res, 200, { serverTime: Date.now() });
+  });
+
+  router.get('/metrics', async (ctx) => {
+    const { registry } = ctx.services.metrics;
+    const text = await registry.metrics();
+    ctx.res.statusCode = 200;
+    ctx.res.setHeader('Content-Type', registry.contentType);
+    ctx.res.setHeader('Cache-Control', 'no-store');
+    ctx.res.end(text);
+  });
+}

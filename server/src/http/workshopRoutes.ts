@@ -1,0 +1,57 @@
+/**
+ * POST /api/workshops and GET /api/workshops/<id>/session.
+ *
+ * The links carry the token in the URL fragment (`#token=…`): browsers never
+ * send fragments to servers, so tokens stay out of access logs and referrers.
+ */
+import type { Role } from '../protocol.ts';
+import { TokenBucket } from '../socket/TokenBucket.ts';
+import { createWorkshopBodySchema, seedWorkshop } from '../workshops/seedWorkshop.ts';
+import { HttpError, readJsonBody, sendJson } from './respond.ts';
+import type { Router } from './router.ts';
+
+export function registerWorkshopRoutes(router: Router, createsPerMinute: number): void {
+  const creates = new TokenBucket(createsPerMinute / 60, createsPerMinute);
+
+  router.post('/api/workshops', async (ctx) => {
+    const { services } = ctx;
+    const raw = await readJsonBody(ctx.req, services.config.limits.maxBodyBytes);
+    const parsed = createWorkshopBodySchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      throw new HttpError(400, `${where}${issue?.message ?? 'invalid body'}`);
+    }
+    if (!creates.take())
+      throw new HttpError(429, 'Too many workshops created; try again in a minute.');
+    const body = parsed.data;
+    const created = await services.workshops.create(body.title, (doc) => seedWorkshop(doc, body));
+    const base = services.baseUrl(ctx);
+    const link = (role: Role) => `${base}/w/${created.id}#token=${created.tokens[role]}`;
+    ctx.log.info({ workshop: created.id, template: body.template }, 'workshop created');
+    sendJson(ctx.res, 201, {
+      id: created.id,
+      title: created.title,
+      facilitatorToken: created.tokens.facilitator,
+      participantToken: created.tokens.participant,
+      viewerToken: created.tokens.viewer,
+      urls: {
+        facilitator: link('facilitator'),
+        participant: link('participant'),
+        viewer: link('viewer'),
+      },
+    });
+  });
+
+  router.get('/api/workshops/:id/session', async (ctx) => {
+    const { services } = ctx;
+    const id = ctx.params.id!;
+    const { role, workshop } = await services.authorize(ctx, id);
+    sendJson(ctx.res, 200, {
+      workshopId: id,
+      role,
+      title: workshop.title,
+      serverTime: Date.now(),
+    });
+  });
+}

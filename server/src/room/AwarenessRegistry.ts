@@ -1,0 +1,85 @@
+/**
+ * The awareness (presence, cursors, names) of one room, hardened:
+ *
+ * - a connection may only set or remove the states of client ids it introduced
+ *   itself (the first connection to send a client id owns it until it closes);
+ * - a state larger than the limit is not relayed;
+ * - the server overwrites `state.role` with the connection's capability, so
+ *   nobody can pose as the facilitator.
+ *
+ * Awareness is ephemeral: it is relayed at once, never stored.
+ */
+import { AWARENESS_ROLE_FIELD } from '../protocol.ts';
+import type { AwarenessEntry, OutgoingAwarenessEntry } from '../socket/messageCodec.ts';
+import type { Connection } from './Connection.ts';
+
+interface StateRecord {
+  clock: number;
+  /** Stamped JSON as relayed; 'null' once removed. */
+  json: string;
+}
+
+export interface AwarenessResult {
+  accepted: OutgoingAwarenessEntry[];
+  notOwner: number;
+  tooLarge: number;
+}
+
+export class AwarenessRegistry {
+  private readonly owners = new Map<number, Connection>();
+  private readonly states = new Map<number, StateRecord>();
+
+  constructor(private readonly maxStateBytes: number) {}
+
+  apply(conn: Connection, entries: readonly AwarenessEntry[]): AwarenessResult {
+    const result: AwarenessResult = { accepted: [], notOwner: 0, tooLarge: 0 };
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner && owner !== conn) {
+        result.notOwner += 1;
+        continue;
+      }
+      if (entry.jsonLength > this.maxStateBytes) {
+        result.tooLarge += 1;
+        continue;
+      }
+      const current = this.states.get(entry.clientId);
+      const removal = entry.state === null;
+      // Same rule as y-protocols: newer clocks win; a removal at the same clock still counts.
+      if (current && !(current.clock < entry.clock || (removal && current.clock === entry.clock))) {
+        continue;
+      }
+      this.owners.set(entry.clientId, conn);
+      const json = removal
+        ? 'null'
+        : JSON.stringify({ ...entry.state, [AWARENESS_ROLE_FIELD]: conn.role });
+      this.states.set(entry.clientId, { clock: entry.clock, json });
+      result.accepted.push({ clientId: entry.clientId, clock: entry.clock, json });
+    }
+    return result;
+  }
+
+  /** Forgets a closed connection's client ids; returns the removals to relay. */
+  removeConnection(conn: Connection): OutgoingAwarenessEntry[] {
+    const removed: OutgoingAwarenessEntry[] = [];
+    for (const [clientId, owner] of this.owners) {
+      if (owner !== conn) continue;
+      this.owners.delete(clientId);
+      const state = this.states.get(clientId);
+      this.states.delete(clientId);
+      if (state && state.json !== 'null') {
+        removed.push({ clientId, clock: state.clock + 1, json: 'null' });
+      }
+    }
+    return removed;
+  }
+
+  /** Every current (non-removed) state, for a client that joins or asks. */
+  all(): OutgoingAwarenessEntry[] {
+    const entries: OutgoingAwarenessEntry[] = [];
+    for (const [clientId, state] of this.states) {
+      if (state.json !== 'null') entries.push({ clientId, clock: state.clock, json: state.json });
+    }
+    return entries;
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * One workshop's live document and the connections editing it.
+ *
+ * Incoming document changes do not touch the document when they arrive: they
+ * wait in the room's inbox until the Committer's next group commit (same
+ * event-loop tick). Then, in one synchronous pass, `takeBatch` applies them
+ * (policy checks, reverts), the Committer stores everything they produced in
+ * ONE storage transaction, and only then `commit` relays it and answers the
+ * sync requests that were waiting. So outside a commit the document holds
+ * exactly what is stored, and nothing anyone receives — a relayed update or a
+ * SyncStep2 — can be lost by a crash.
+ *
+ * If storage fails, or Yjs throws half-way through applying, the in-memory
+ * document may hold changes that are not stored: the room fails, closes its
+ * connections (they reconnect and resync) and is reloaded from storage.
+ */
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import type { Limits } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import { CloseCode, type CloseCodeName, CloseReason, RejectReason } from '../protocol.ts';
+import {
+  type AwarenessEntry,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type OutgoingAwarenessEntry,
+} from '../socket/messageCodec.ts';
+import type { StoredDocument } from '../storage/Storage.ts';
+import { AwarenessRegistry } from './AwarenessRegistry.ts';
+import { type Connection, ConnectionOrigin } from './Connection.ts';
+import { updateWouldChange } from './updateInspect.ts';
+import type { UpdatePolicy } from './updatePolicy.ts';
+
+/** Origin of the transaction that loads stored state into a fresh document. */
+const LOAD_ORIGIN = Object.freeze({ kind: 'load' });
+
+export interface RoomDeps {
+  policy: UpdatePolicy;
+  metrics: Metrics;
+  logger: Logger;
+  limits: Limits;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  /** The room has something for the next group commit. */
+  onDirty(room: Room): void;
+  /** The last connection left. */
+  onEmpty(room: Room): void;
+  /** The room failed and must be forgotten (it is reloaded from storage on next use). */
+  onFailed(room: Room): void;
+}
+
+type Action =
+  | { kind: 'update'; conn: Connection; update: Uint8Array }
+  | { kind: 'syncStep1'; conn: Connection; stateVector: Uint8Array }
+  | { kind: 'greet'; conn: Connection }
+  | {
+      kind: 'change';
+      fn: (doc: Y.Doc) => void;
+      origin: unknown;
+      resolve: () => void;
+      reject: (err: unknown) => void;
+    };
+
+export interface PendingUpdate {
+  bytes: Uint8Array;
+  /** Connection that already has it (its sender); null: send to everyone. */
+  except: Connection | null;
+}
+
+export interface Batch {
+  updates: PendingUpdate[];
+  /** Run after the updates are committed (answers to sync requests, acknowledgements). */
+  after: (() => void)[];
+  /** Run instead of `after` when the commit failed. */
+  failed: ((err: unknown) => void)[];
+}
+
+export class RoomCorrupted extends Error {}
+
+export class Room {
+  readonly doc: Y.Doc;
+  readonly connections = new Set<Connection>();
+  readonly awareness: AwarenessRegistry;
+  state: 'ready' | 'failed' | 'unloaded' = 'ready';
+  /** Routes (exports, imports) holding the room in memory. */
+  pins = 0;
+  lastSeq: number;
+  snapshotBytes: number;
+  logBytes: number;
+  logCount: number;
+
+  private inbox: Action[] = [];
+  private collecting: PendingUpdate[] | null = null;
+  private echoToSender = false;
+  private lastTransaction: Y.Transaction | null = null;
+  private readonly refused = new WeakMap<Y.Transaction, string>();
+  private readonly reverter: Y.UndoManager;
+  /** Connections whose writes are refused from now on (document too large). */
+  private readonly blocked = new WeakSet<Connection>();
+
+  constructor(
+    readonly id: string,
+    stored: StoredDocument,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = new Y.Doc({ gc: true });
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, LOAD_ORIGIN);
+    this.lastSeq = stored.lastSeq;
+    this.snapshotBytes = stored.snapshotBytes;
+    this.logBytes = stored.logBytes;
+    this.logCount = stored.updates.length;
+    this.awareness = new AwarenessRegistry(deps.limits.awarenessMaxStateBytes);
+
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (!this.collecting) return;
+      const except =
+        origin instanceof ConnectionOrigin && !this.echoToSender ? origin.connection : null;
+      this.collecting.push({ bytes: update, except });
+    });
+    // Registered before the reverter's own listener, so the verdict exists when it asks.
+    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      this.lastTransaction = tr;
+      if (tr.origin instanceof ConnectionOrigin) this.judge(tr, tr.origin.connection);
+    });
+    this.reverter = new Y.UndoManager(this.doc, {
+      trackedOrigins: new Set<unknown>([ConnectionOrigin]),
+      captureTimeout: 0,
+      captureTransaction: (tr) => this.refused.has(tr),
+    });
+  }
+
+  /** Stored size: snapshot plus log. */
+  get bytes(): number {
+    return this.snapshotBytes + this.logBytes;
+  }
+
+  get needsCompaction(): boolean {
+    return (
+      this.logCount >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes
+    );
+  }
+
+  get hasPendingWork(): boolean {
+    return this.inbox.length > 0;
+  }
+
+  // --- receiving (socket layer) ---------------------------------------------
+
+  addConnection(conn: Connection): void {
+    this.connections.add(conn);
+    this.enqueue({ kind: 'greet', conn });
+  }
+
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    const removed = this.awareness.removeConnection(conn);
+    if (removed.length > 0) this.broadcast(encodeAwareness(removed), null);
+    if (this.connections.size === 0) this.deps.onEmpty(this);
+  }
+
+  receiveUpdate(conn: Connection, update: Uint8Array): void {
+    if (this.state !== 'ready') return;
+    const verdict = this.deps.policy.admit?.({
+      workshopId: this.id,
+      role: conn.role,
+      connectionId: conn.id,
+      doc: this.doc,
+      update,
+    });
+    if (verdict && !verdict.allow) {
+      // Never applied, stored or relayed. Tell the client only if it actually tried to change something.
+      if (updateWouldChange(this.doc, update)) {
+        this.deps.metrics.rejected.inc({ reason: RejectReason.viewerWrite });
+        this.send(conn, encodePermissionDenied(verdict.reason));
+      }
+      return;
+    }
+    this.enqueue({ kind: 'update', conn, update });
+  }
+
+  receiveSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    this.enqueue({ kind: 'syncStep1', conn, stateVector });
+  }
+
+  receiveAwareness(conn: Connection, entries: readonly AwarenessEntry[]): void {
+    if (this.state !== 'ready') return;
+    const result = this.awareness.apply(conn, entries);
+    if (result.notOwner > 0) {
+      this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessNotOwner }, result.notOwner);
+    }
+    if (result.tooLarge > 0) {
+      this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessTooLarge }, result.tooLarge);
+    }
+    if (result.accepted.length > 0) this.broadcast(encodeAwareness(result.accepted), null);
+  }
+
+  receiveQueryAwareness(conn: Connection): void {
+    this.sendAwarenessTo(conn, this.awareness.all());
+  }
+
+  /**
+   * Applies a change made by the server itself (imports, housekeeping) with the
+   * given origin; resolves once it is stored and relayed to everyone. If `fn`
+   * throws after changing the document, the room is reloaded from storage so
+   * the half-done change is neither kept nor relayed: validate before mutating.
+   */
+  applyServerChange(fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.state !== 'ready') {
+        reject(new Error('room is not loaded'));
+        return;
+      }
+      this.enqueue({ kind: 'change', fn, origin, resolve, reject });
+    });
+  }
+
+  private enqueue(action: Action): void {
+    this.inbox.push(action);
+    this.deps.onDirty(this);
+  }
+
+  // --- committing (Committer) ------------------------------------------------
+
+  /** Applies everything in the inbox; the result must be committed, then passed to `commit`. */
+  takeBatch(): Batch {
+    const batch: Batch = { updates: [], after: [], failed: [] };
+    const actions = this.inbox;
+    this.inbox = [];
+    if (this.state !== 'ready') return batch;
+    for (const action of actions) {
+      switch (action.kind) {
+        case 'update':
+          this.applyClientUpdate(action.conn, action.update, batch);
+          break;
+        case 'syncStep1': {
+          const { conn, stateVector } = action;
+          batch.after.push(() =>
+            this.send(conn, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))),
+          );
+          break;
+        }
+        case 'greet': {
+          const { conn } = action;
+          batch.after.push(() => {
+            this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+            this.sendAwarenessTo(conn, this.awareness.all());
+          });
+          break;
+        }
+        case 'change':
+          this.applyChange(action, batch);
+          break;
+      }
+    }
+    return batch;
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array, batch: Batch): void {
+    if (this.blocked.has(conn)) return;
+    const { limits, metrics } = this.deps;
+    if (this.bytes + update.length > limits.maxDocumentBytes) {
+      this.blocked.add(conn);
+      metrics.rejected.inc({ reason: RejectReason.documentTooLarge });
+      this.closeConnection(conn, 'documentTooLarge');
+      return;
+    }
+    const store = this.doc.store;
+    // An update that completes structs pending from someone else must reach its sender too.
+    this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
+    const start = batch.updates.length;
+    this.collecting = batch.updates;
+    this.lastTransaction = null;
+    try {
+      Y.applyUpdate(this.doc, update, conn.origin);
+    } catch (err) {
+      this.collecting = null;
+      throw new RoomCorrupted(`applying an update failed: ${String(err)}`);
+    }
+    this.collecting = null;
+    const tr = this.lastTransaction as Y.Transaction | null;
+    const reason = tr ? this.refused.get(tr) : undefined;
+    if (tr && reason !== undefined) {
+      batch.updates.length = start;
+      this.revert(tr, batch);
+      metrics.rejected.inc({ reason: RejectReason.policy });
+      batch.after.push(() => this.send(conn, encodePermissionDenied(reason)));
+    }
+  }
+
+  /** Undoes a refused transaction; stores and relays only the net effect. */
+  private revert(tr: Y.Transaction, batch: Batch): void {
+    this.reverter.undo();
+    this.reverter.clear();
+    // The refused content was kept for the undo; drop it now so it is not stored or relayed.
+    Y.tryGc(tr.deleteSet, this.doc.store, () => true);
+    const net = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
+    batch.updates.push({ bytes: net, except: null });
+  }
+
+  private judge(tr: Y.Transaction, conn: Connection): void {
+    if (!this.deps.policy.check) return;
+    try {
+      const verdict = this.deps.policy.check({
+        workshopId: this.id,
+        role: conn.role,
+        connectionId: conn.id,
+        doc: this.doc,
+        transaction: tr,
+      });
+      if (!verdict.allow) this.refused.set(tr, verdict.reason);
+    } catch (err) {
+      this.deps.logger.error({ err, room: this.id }, 'update policy threw; refusing the change');
+      this.refused.set(tr, 'the server could not check this change');
+    }
+  }
+
+  private applyChange(action: Extract<Action, { kind: 'change' }>, batch: Batch): void {
+    this.echoToSender = false;
+    this.collecting = batch.updates;
+    try {
+      this.doc.transact(() => action.fn(this.doc), action.origin);
+    } catch (err) {
+      this.collecting = null;
+      action.reject(err);
+      throw new RoomCorrupted(`a server change failed: ${String(err)}`);
+    }
+    this.collecting = null;
+    batch.after.push(action.resolve);
+    batch.failed.push(action.reject);
+  }
+
+  /** The batch is stored under `seqs`: relay it and answer whoever waited. */
+  commit(batch: Batch, seqs: readonly number[]): void {
+    for (let i = 0; i < seqs.length; i++) {
+      this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
+      this.logCount += 1;
+      this.logBytes += batch.updates[i]!.bytes.length;
+    }
+    for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
+    for (const fn of batch.after) fn();
+  }
+
+  /** The snapshot for compaction: the whole document, which holds exactly what is stored up to lastSeq. */
+  snapshot(): { snapshot: Uint8Array; upToSeq: number } {
+    return { snapshot: Y.encodeStateAsUpdate(this.doc), upToSeq: this.lastSeq };
+  }
+
+  compacted(snapshotBytes: number, upToSeq: number): void {
+    if (upToSeq !== this.lastSeq) return;
+    this.snapshotBytes = snapshotBytes;
+    this.logBytes = 0;
+    this.logCount = 0;
+  }
+
+  /** Storage failed or the document is inconsistent: close everyone, forget the room. */
+  fail(code: CloseCodeName, err: unknown, pending?: Batch): void {
+    if (this.state !== 'ready') return;
+    this.state = 'failed';
+    this.deps.logger.error({ err, room: this.id }, 'room failed; reloading it from storage');
+    for (const reject of pending?.failed ?? []) reject(err);
+    for (const action of this.inbox) if (action.kind === 'change') action.reject(err);
+    this.inbox = [];
+    for (const conn of [...this.connections]) this.closeConnection(conn, code);
+    this.dispose();
+    this.deps.onFailed(this);
+  }
+
+  /** Closes every connection (shutdown); the room stays loaded until unloaded. */
+  closeAll(code: CloseCodeName): void {
+    for (const conn of [...this.connections]) this.closeConnection(conn, code);
+  }
+
+  dispose(): void {
+    if (this.state === 'ready') this.state = 'unloaded';
+    this.reverter.destroy();
+    this.doc.destroy();
+  }
+
+  // --- sending --------------------------------------------------------------
+
+  closeConnection(conn: Connection, code: CloseCodeName): void {
+    conn.socket.close(CloseCode[code], CloseReason[code]);
+  }
+
+  private sendAwarenessTo(conn: Connection, entries: OutgoingAwarenessEntry[]): void {
+    if (entries.length > 0) this.send(conn, encodeAwareness(entries));
+  }
+
+  private broadcast(data: Uint8Array, except: Connection | null): void {
+    for (const conn of this.connections) if (conn !== except) this.send(conn, data);
+  }
+
+  send(conn: Connection, data: Uint8Array): void {
+    if (conn.closed) return;
+    const { metrics, limits } = this.deps;
+    if (conn.socket.bufferedAmount > limits.maxBufferedBytes) {
+      metrics.rejected.inc({ reason: 'slow-consumer' });
+      this.closeConnection(conn, 'slowConsumer');
+      return;
+    }
+    conn.socket.send(data);
+    metrics.messagesOut.inc();
+    metrics.bytesOut.inc(data.length);
+  }
+}

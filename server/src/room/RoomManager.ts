@@ -1,0 +1,185 @@
+/**
+ * Which rooms are in memory. Concurrent joins of a room that is loading share
+ * one load promise; a room becomes visible only once its stored state is in.
+ * An empty room unloads after a grace period — through the Committer, so never
+ * with writes pending — after compacting its log into a snapshot.
+ */
+import type { Logger } from 'pino';
+import type * as Y from 'yjs';
+import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Storage } from '../storage/Storage.ts';
+import { Committer } from './Committer.ts';
+import type { Connection } from './Connection.ts';
+import { Room } from './Room.ts';
+import type { UpdatePolicy } from './updatePolicy.ts';
+
+export interface RoomManagerDeps {
+  config: Config;
+  storage: Storage;
+  policy: UpdatePolicy;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+export class RoomManager {
+  readonly committer: Committer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(private readonly deps: RoomManagerDeps) {
+    this.committer = new Committer(deps.storage, deps.metrics, deps.logger);
+  }
+
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  /** The loaded room, if any (no load). */
+  peek(id: string): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  /** The room, loaded from storage if needed. The caller must know the workshop exists. */
+  acquire(id: string): Promise<Room> {
+    if (this.closing) return Promise.reject(new Error('server is shutting down'));
+    const loaded = this.rooms.get(id);
+    if (loaded) {
+      this.cancelIdle(loaded);
+      return Promise.resolve(loaded);
+    }
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.load(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async load(id: string): Promise<Room> {
+    await this.unloading.get(id);
+    const started = performance.now();
+    const stored = await this.deps.storage.load(id);
+    const { config, metrics, logger, policy } = this.deps;
+    const room = new Room(id, stored, {
+      policy,
+      metrics,
+      logger: logger.child({ room: id }),
+      limits: config.limits,
+      compactAfterUpdates: config.compactAfterUpdates,
+      compactAfterBytes: config.compactAfterBytes,
+      onDirty: (r) => this.committer.markDirty(r),
+      onEmpty: (r) => this.scheduleIdle(r),
+      onFailed: (r) => this.forget(r),
+    });
+    this.rooms.set(id, room);
+    metrics.roomsLoaded.set(this.rooms.size);
+    metrics.roomLoadSeconds.observe((performance.now() - started) / 1000);
+    logger.debug({ room: id, bytes: room.bytes, log: room.logCount }, 'room loaded');
+    return room;
+  }
+
+  /** Joins a connection to its (loaded) room; the room greets it once all prior writes are committed. */
+  join(room: Room, conn: Connection): void {
+    this.cancelIdle(room);
+    room.addConnection(conn);
+  }
+
+  leave(room: Room, conn: Connection): void {
+    room.removeConnection(conn);
+  }
+
+  /** Runs `fn` with the room's document, keeping the room loaded meanwhile. Read only: use `change` to write. */
+  async withDoc<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(id);
+    room.pins += 1;
+    try {
+      return await fn(room.doc);
+    } finally {
+      room.pins -= 1;
+      if (room.connections.size === 0) this.scheduleIdle(room);
+    }
+  }
+
+  /** Applies a server-origin change (imports); resolves once stored and relayed. */
+  async change(id: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    const room = await this.acquire(id);
+    room.pins += 1;
+    try {
+      await room.applyServerChange(fn, origin);
+    } finally {
+      room.pins -= 1;
+      if (room.connections.size === 0) this.scheduleIdle(room);
+    }
+  }
+
+  private scheduleIdle(room: Room): void {
+    if (this.closing || this.idleTimers.has(room) || room.state !== 'ready') return;
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room);
+      void this.unloadIfIdle(room);
+    }, this.deps.config.roomIdleMs);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room);
+    if (timer) {
+      clearTimeout(timer);
+      this.idleTimers.delete(room);
+    }
+  }
+
+  private unloadIfIdle(room: Room): Promise<void> {
+    const done = this.committer.run(async () => {
+      if (room.state !== 'ready' || room.connections.size > 0 || room.pins > 0) return;
+      if (room.hasPendingWork) {
+        this.scheduleIdle(room);
+        return;
+      }
+      await this.committer.compact(room);
+      await this.deps.storage.unload(room.id);
+      this.forget(room);
+      room.dispose();
+      this.deps.logger.debug({ room: room.id }, 'room unloaded');
+    });
+    const tracked = done.finally(() => {
+      if (this.unloading.get(room.id) === tracked) this.unloading.delete(room.id);
+    });
+    this.unloading.set(room.id, tracked);
+    return tracked;
+  }
+
+  private forget(room: Room): void {
+    this.cancelIdle(room);
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    this.deps.metrics.roomsLoaded.set(this.rooms.size);
+  }
+
+  /**
+   * Graceful shutdown: commit everything received, close every connection with
+   * 1012 (after the relays, so clients have all they were sent), compact and
+   * unload every room.
+   */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled([...this.loading.values()]);
+    await this.committer.idle();
+    for (const room of this.rooms.values()) room.closeAll('serviceRestart');
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await this.committer.run(async () => {
+      for (const room of [...this.rooms.values()]) {
+        await this.committer.compact(room);
+        await this.deps.storage.unload(room.id);
+        this.forget(room);
+        room.dispose();
+      }
+    });
+    await this.committer.idle();
+  }
+}

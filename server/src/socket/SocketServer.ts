@@ -1,0 +1,395 @@
+/**
+ * Socket plumbing: HTTP upgrade → authorised connection → decoded messages for
+ * the room. Nothing here knows Yjs documents; the room knows nothing of `ws`.
+ *
+ * Before the upgrade: the path must be `/ws/<workshopId>`, the workshop must
+ * exist and the token must match one of its capabilities — checked against the
+ * registry without loading any document. Failures are upgraded and closed at
+ * once with 4404/4401 (a browser cannot read the HTTP status of a refused
+ * upgrade); a malformed path gets a plain HTTP 400 and no upgrade at all.
+ *
+ * After the upgrade every socket has an `error` listener (ws reports oversized
+ * frames, bad RSV bits, bad UTF-8 … there and closes with 1009/1002: without a
+ * listener, one such frame would crash the process). Messages are decoded in
+ * full (socket/messageCodec.ts); a malformed one closes only its connection
+ * (4400). Document updates pass per-connection token buckets: over the rate,
+ * the socket is paused (TCP backpressure) instead of dropping anything, because
+ * a dropped Yjs update would stall the client's later ones. Awareness over its
+ * rate is dropped; a sustained flood closes with 4429.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
+import {
+  CloseCode,
+  type CloseCodeName,
+  CloseReason,
+  RejectReason,
+  type Role,
+  WORKSHOP_ID_PATTERN,
+  WS_PATH_PREFIX,
+} from '../protocol.ts';
+import { Connection, type RoomSocket } from '../room/Connection.ts';
+import type { Room } from '../room/Room.ts';
+import type { RoomManager } from '../room/RoomManager.ts';
+import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
+import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
+import { TokenBucket } from './TokenBucket.ts';
+
+export interface SocketServerDeps {
+  config: Config;
+  rooms: RoomManager;
+  registry: WorkshopRegistry;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+interface Queued {
+  message: ClientMessage;
+  size: number;
+}
+
+/** Adapts a `ws` socket to the room's minimal socket interface. */
+class WsRoomSocket implements RoomSocket {
+  private closing = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly closeTimeoutMs: number,
+  ) {}
+
+  send(data: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.ws.close(code, reason);
+    // A peer that reads nothing never acknowledges the close frame.
+    setTimeout(() => this.ws.terminate(), this.closeTimeoutMs).unref();
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+}
+
+/** Per-connection state of the socket layer. */
+class ClientSession {
+  readonly queue: Queued[] = [];
+  queuedBytes = 0;
+  room: Room | null = null;
+  paused = false;
+  alive = true;
+  awarenessDebt = 0;
+  readonly updates: TokenBucket;
+  readonly updateBytes: TokenBucket;
+  readonly awareness: TokenBucket;
+
+  constructor(
+    readonly conn: Connection,
+    readonly ws: WebSocket,
+    readonly socket: WsRoomSocket,
+    config: Config,
+  ) {
+    const l = config.limits;
+    this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
+    this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
+    this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
+  }
+}
+
+function connectionId(): string {
+  return randomBytes(6).toString('base64url');
+}
+
+/** `/ws/<id>` → id, or null. The query string (the token) is never logged. */
+export function parseWsPath(
+  url: string | undefined,
+): { workshopId: string; token: string | null } | null {
+  const parsed = new URL(url ?? '/', 'http://localhost');
+  if (!parsed.pathname.startsWith(WS_PATH_PREFIX)) return null;
+  const workshopId = parsed.pathname.slice(WS_PATH_PREFIX.length);
+  if (!WORKSHOP_ID_PATTERN.test(workshopId)) return null;
+  return { workshopId, token: parsed.searchParams.get('token') };
+}
+
+export class SocketServer {
+  private readonly wss: WebSocketServer;
+  private readonly sessions = new Set<ClientSession>();
+  private readonly pingTimer: NodeJS.Timeout;
+  private accepting = true;
+
+  constructor(private readonly deps: SocketServerDeps) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: deps.config.limits.maxPayloadBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    this.pingTimer = setInterval(() => this.ping(), deps.config.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  get connectionCount(): number {
+    return this.sessions.size;
+  }
+
+  /** The `upgrade` handler of the HTTP server. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const target = parseWsPath(req.url);
+    if (!this.accepting) {
+      rejectUpgrade(socket, 503, 'Service Unavailable');
+      return;
+    }
+    if (!target) {
+      this.deps.metrics.rejected.inc({ reason: 'bad-path' });
+      rejectUpgrade(socket, 400, 'Bad Request');
+      return;
+    }
+    // Hard ceiling before any work: far beyond the limit, do not even upgrade.
+    if (this.sessions.size >= this.deps.config.limits.maxConnections * 2) {
+      rejectUpgrade(socket, 503, 'Service Unavailable');
+      return;
+    }
+    void this.authorizeAndUpgrade(req, socket, head, target.workshopId, target.token);
+  }
+
+  private async authorizeAndUpgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    workshopId: string,
+    token: string | null,
+  ): Promise<void> {
+    const { registry, logger, config } = this.deps;
+    let refusal: CloseCodeName | null = null;
+    let role: Role | null = null;
+    try {
+      const auth = await registry.authorize(workshopId, token);
+      if (auth.ok) role = auth.role;
+      else refusal = auth.reason === 'unknown-workshop' ? 'unknownWorkshop' : 'badToken';
+    } catch (err) {
+      logger.error({ err }, 'authorisation failed');
+      refusal = 'internalError';
+    }
+    if (socket.destroyed) return;
+    if (!refusal && this.sessions.size >= config.limits.maxConnections) refusal = 'full';
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (err) => {
+        this.deps.metrics.rejected.inc({ reason: 'protocol-error' });
+        logger.debug({ err: err.message }, 'websocket error');
+      });
+      if (refusal || !role) {
+        this.deps.metrics.rejected.inc({ reason: refusal ?? 'internalError' });
+        const code = refusal ?? 'internalError';
+        ws.close(CloseCode[code], CloseReason[code]);
+        setTimeout(() => ws.terminate(), 2000).unref();
+        return;
+      }
+      this.accept(ws, workshopId, role);
+    });
+  }
+
+  private accept(ws: WebSocket, workshopId: string, role: Role): void {
+    const { config, metrics, rooms } = this.deps;
+    const roomSocket = new WsRoomSocket(ws, 2000);
+    const conn = new Connection(connectionId(), role, roomSocket);
+    const session = new ClientSession(conn, ws, roomSocket, config);
+    const log = this.deps.logger.child({ conn: conn.id, room: workshopId, role });
+    this.sessions.add(session);
+    metrics.connections.inc({ role });
+    log.debug('connected');
+
+    ws.on('pong', () => {
+      session.alive = true;
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(session, data, isBinary));
+    ws.on('close', (code: number) => {
+      conn.closed = true;
+      this.sessions.delete(session);
+      metrics.connections.dec({ role });
+      if (session.room) rooms.leave(session.room, conn);
+      log.debug({ code }, 'closed');
+    });
+
+    rooms.acquire(workshopId).then(
+      (room) => {
+        if (conn.closed || roomSocket.isClosing) return;
+        if (room.connections.size >= config.limits.maxConnectionsPerRoom) {
+          metrics.rejected.inc({ reason: 'room-full' });
+          this.closeSession(session, 'full');
+          return;
+        }
+        session.room = room;
+        rooms.join(room, conn);
+        this.drain(session);
+      },
+      (err: unknown) => {
+        log.error({ err }, 'loading the room failed');
+        metrics.storageErrors.inc();
+        this.closeSession(session, 'storageFailed');
+      },
+    );
+  }
+
+  private onMessage(session: ClientSession, data: RawData, isBinary: boolean): void {
+    const { metrics } = this.deps;
+    if (session.socket.isClosing) return;
+    const bytes = toUint8Array(data);
+    metrics.bytesIn.inc(bytes.length);
+    if (!isBinary) {
+      this.reject(session, RejectReason.malformed, 'malformed');
+      return;
+    }
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(bytes);
+    } catch (err) {
+      if (!(err instanceof MalformedMessage)) throw err;
+      this.reject(session, RejectReason.malformed, 'malformed');
+      return;
+    }
+    metrics.messagesIn.inc({ type: message.type });
+    if (message.type === 'awareness' && !session.awareness.take()) {
+      // Ephemeral: dropping is harmless, the next state supersedes it. A flood closes.
+      session.awarenessDebt += 1;
+      metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
+      if (session.awarenessDebt > this.deps.config.limits.awarenessBurst) {
+        this.reject(session, RejectReason.rateLimited, 'rateLimited');
+      }
+      return;
+    }
+    if (message.type === 'awareness') session.awarenessDebt = 0;
+    const limits = this.deps.config.limits;
+    if (
+      session.queue.length + 1 > limits.maxQueuedMessages ||
+      session.queuedBytes + bytes.length > limits.maxQueuedBytes
+    ) {
+      this.reject(
+        session,
+        session.room ? RejectReason.rateLimited : RejectReason.notReady,
+        'rateLimited',
+      );
+      return;
+    }
+    session.queue.push({ message, size: bytes.length });
+    session.queuedBytes += bytes.length;
+    if (session.room && !session.paused) this.drain(session);
+  }
+
+  /** Hands queued messages to the room, as fast as the token buckets allow. */
+  private drain(session: ClientSession): void {
+    const room = session.room;
+    if (!room) return;
+    while (session.queue.length > 0) {
+      if (session.socket.isClosing || session.conn.closed) {
+        session.queue.length = 0;
+        return;
+      }
+      const next = session.queue[0]!;
+      if (next.message.type === 'update') {
+        if (!session.updates.take(1)) {
+          this.throttle(session, session.updates.waitMs(1));
+          return;
+        }
+        if (!session.updateBytes.take(next.size)) {
+          this.throttle(session, session.updateBytes.waitMs(next.size));
+          return;
+        }
+      }
+      session.queue.shift();
+      session.queuedBytes -= next.size;
+      const { message } = next;
+      switch (message.type) {
+        case 'update':
+          room.receiveUpdate(session.conn, message.update);
+          break;
+        case 'syncStep1':
+          room.receiveSyncStep1(session.conn, message.stateVector);
+          break;
+        case 'awareness':
+          room.receiveAwareness(session.conn, message.entries);
+          break;
+        case 'queryAwareness':
+          room.receiveQueryAwareness(session.conn);
+          break;
+      }
+    }
+  }
+
+  private throttle(session: ClientSession, waitMs: number): void {
+    if (session.paused) return;
+    session.paused = true;
+    session.ws.pause();
+    setTimeout(
+      () => {
+        session.paused = false;
+        if (session.conn.closed) return;
+        session.ws.resume();
+        this.drain(session);
+      },
+      Math.max(1, waitMs),
+    ).unref();
+  }
+
+  private reject(session: ClientSession, reason: string, code: CloseCodeName): void {
+    this.deps.metrics.rejected.inc({ reason });
+    this.deps.logger.debug({ conn: session.conn.id, reason }, 'closing connection');
+    this.closeSession(session, code);
+  }
+
+  private closeSession(session: ClientSession, code: CloseCodeName): void {
+    session.queue.length = 0;
+    session.queuedBytes = 0;
+    session.socket.close(CloseCode[code], CloseReason[code]);
+  }
+
+  private ping(): void {
+    for (const session of this.sessions) {
+      if (!session.alive) {
+        session.ws.terminate();
+        continue;
+      }
+      session.alive = false;
+      session.ws.ping();
+    }
+  }
+
+  /** Stop accepting new connections (shutdown step one). */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
+  /** Ends every socket still open (shutdown, after rooms closed theirs with 1012). */
+  async close(timeoutMs: number): Promise<void> {
+    clearInterval(this.pingTimer);
+    for (const session of this.sessions) this.closeSession(session, 'serviceRestart');
+    const deadline = Date.now() + timeoutMs;
+    while (this.sessions.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    for (const session of this.sessions) session.ws.terminate();
+    this.wss.close();
+  }
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

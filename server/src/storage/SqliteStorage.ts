@@ -1,0 +1,166 @@
+/**
+ * The embedded default storage: one SQLite file (better-sqlite3) in DATA_DIR.
+ *
+ * WAL mode lets readers run beside the writer and makes each commit a single
+ * append to the WAL. `synchronous` is FULL by default (see Config): the WAL is
+ * fsynced at every commit, so a relayed edit survives even a power cut; the
+ * room layer batches all updates of one event-loop tick into one `append`
+ * (group commit), so the cost is one fsync per tick, not per keystroke.
+ *
+ * better-sqlite3 is synchronous; the methods still return promises so that
+ * asynchronous backends (PostgreSQL) fit the same interface.
+ */
+import Database from 'better-sqlite3';
+import type { Role } from '../protocol.ts';
+import type { AppendEntry, Storage, StoredDocument, WorkshopRecord } from './Storage.ts';
+
+export interface SqliteStorageOptions {
+  /** Path of the database file; ':memory:' for tests. */
+  file: string;
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Extra pragmas run after opening (tests use `max_page_count` to simulate a full disk). */
+  pragmas?: readonly string[];
+}
+
+interface WorkshopRow {
+  id: string;
+  title: string;
+  created_at: number;
+  facilitator_hash: Buffer;
+  participant_hash: Buffer;
+  viewer_hash: Buffer;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_hash BLOB NOT NULL,
+  participant_hash BLOB NOT NULL,
+  viewer_hash BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workshop_id TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_workshop ON updates (workshop_id, seq);
+`;
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(options: SqliteStorageOptions) {
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    for (const pragma of options.pragmas ?? []) this.db.pragma(pragma);
+    this.stmts = {
+      insertWorkshop: this.db.prepare(
+        `INSERT INTO workshops (id, title, created_at, facilitator_hash, participant_hash, viewer_hash)
+         VALUES (@id, @title, @created_at, @facilitator_hash, @participant_hash, @viewer_hash)`,
+      ),
+      getWorkshop: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
+      getSnapshot: this.db.prepare('SELECT seq, data FROM snapshots WHERE workshop_id = ?'),
+      upsertSnapshot: this.db.prepare(
+        `INSERT INTO snapshots (workshop_id, seq, data) VALUES (?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+      ),
+      updatesAfter: this.db.prepare(
+        'SELECT seq, data FROM updates WHERE workshop_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insertUpdate: this.db.prepare('INSERT INTO updates (workshop_id, data) VALUES (?, ?)'),
+      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
+    };
+  }
+
+  private readonly createTx = (record: WorkshopRecord, initialState: Uint8Array): void => {
+    this.db.transaction(() => {
+      this.stmts.insertWorkshop.run({
+        id: record.id,
+        title: record.title,
+        created_at: record.createdAt,
+        facilitator_hash: record.tokenHashes.facilitator,
+        participant_hash: record.tokenHashes.participant,
+        viewer_hash: record.tokenHashes.viewer,
+      });
+      this.stmts.upsertSnapshot.run(record.id, 0, Buffer.from(initialState));
+    })();
+  };
+
+  async createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void> {
+    this.createTx(record, initialState);
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const row = this.stmts.getWorkshop.get(id) as WorkshopRow | undefined;
+    if (!row) return null;
+    const tokenHashes: Record<Role, Buffer> = {
+      facilitator: row.facilitator_hash,
+      participant: row.participant_hash,
+      viewer: row.viewer_hash,
+    };
+    return { id: row.id, title: row.title, createdAt: row.created_at, tokenHashes };
+  }
+
+  async load(workshopId: string): Promise<StoredDocument> {
+    return this.db.transaction(() => {
+      const snap = this.stmts.getSnapshot.get(workshopId) as
+        | { seq: number; data: Buffer }
+        | undefined;
+      const after = snap?.seq ?? 0;
+      const rows = this.stmts.updatesAfter.all(workshopId, after) as {
+        seq: number;
+        data: Buffer;
+      }[];
+      let logBytes = 0;
+      for (const row of rows) logBytes += row.data.length;
+      const last = rows[rows.length - 1];
+      return {
+        snapshot: snap ? new Uint8Array(snap.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: last ? last.seq : after,
+        snapshotBytes: snap?.data.length ?? 0,
+        logBytes,
+      };
+    })();
+  }
+
+  private readonly appendTx = (entries: readonly AppendEntry[]): number[] =>
+    this.db.transaction(() =>
+      entries.map((entry) =>
+        Number(
+          this.stmts.insertUpdate.run(entry.workshopId, Buffer.from(entry.update)).lastInsertRowid,
+        ),
+      ),
+    )();
+
+  async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return [];
+    return this.appendTx(entries);
+  }
+
+  async compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      const current = this.stmts.getSnapshot.get(workshopId) as { seq: number } | undefined;
+      if (current && current.seq > upToSeq) return;
+      this.stmts.upsertSnapshot.run(workshopId, upToSeq, Buffer.from(snapshot));
+      this.stmts.deleteUpTo.run(workshopId, upToSeq);
+    })();
+  }
+
+  async unload(_workshopId: string): Promise<void> {}
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

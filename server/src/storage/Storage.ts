@@ -1,0 +1,64 @@
+/**
+ * What the server needs from a database, and nothing more. The room layer is
+ * written against this interface; SQLite (SqliteStorage) is the embedded
+ * default, PostgreSQL comes later and must pass the same contract suite
+ * (storageContract.ts).
+ *
+ * A document is stored as one snapshot (a Yjs update encoding the whole state
+ * up to `snapshotSeq`) plus the log of updates committed after it. Sequence
+ * numbers grow strictly per document; `compact` replaces the snapshot and the
+ * log entries it covers in ONE transaction, so a crash leaves either the old
+ * snapshot with its log or the new snapshot, never a gap.
+ */
+import type { Role } from '../protocol.ts';
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  /** SHA-256 of each capability token; tokens themselves are never stored. */
+  tokenHashes: Readonly<Record<Role, Buffer>>;
+}
+
+export interface StoredDocument {
+  /** The last compacted state, or null when the document has none. */
+  snapshot: Uint8Array | null;
+  /** Updates committed after the snapshot, in commit order. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update contained (in the snapshot or the log); 0 when empty. */
+  lastSeq: number;
+  /** Size of the snapshot in bytes. */
+  snapshotBytes: number;
+  /** Size of the log in bytes. */
+  logBytes: number;
+}
+
+export interface AppendEntry {
+  workshopId: string;
+  update: Uint8Array;
+}
+
+export interface Storage {
+  /** Registers a workshop with its initial document state, atomically. Rejects a duplicate id. */
+  createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void>;
+  /** The workshop's record, or null when no such workshop was created. */
+  getWorkshop(id: string): Promise<WorkshopRecord | null>;
+  /** Snapshot plus the updates after it. */
+  load(workshopId: string): Promise<StoredDocument>;
+  /**
+   * Commits all entries (possibly of several documents) in ONE transaction —
+   * group commit — and resolves to their sequence numbers, in order. When it
+   * rejects, none of the entries is stored.
+   */
+  append(entries: readonly AppendEntry[]): Promise<number[]>;
+  /**
+   * Replaces the snapshot by `snapshot`, which contains every update up to and
+   * including `upToSeq`, and drops those log entries; one transaction. Updates
+   * after `upToSeq` stay in the log.
+   */
+  compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** The room is no longer held in memory by this process (a hook for shared backends). */
+  unload(workshopId: string): Promise<void>;
+  /** Releases the database; no call may follow. */
+  close(): Promise<void>;
+}

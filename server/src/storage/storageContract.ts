@@ -1,0 +1,240 @@
+/**
+ * The contract every Storage backend must pass (conventions.md §10). Run it from
+ * a backend's test file:
+ *
+ *   runStorageContract('SqliteStorage', async () => ({ storage, reopen, cleanup }));
+ *
+ * `reopen` (optional) closes the backend and opens it again on the same data,
+ * to prove that what was committed is durable.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Storage, StoredDocument, WorkshopRecord } from './Storage.ts';
+
+export interface StorageUnderTest {
+  storage: Storage;
+  reopen?: () => Promise<Storage>;
+  cleanup?: () => Promise<void>;
+}
+
+export type StorageFactory = () => Promise<StorageUnderTest>;
+
+let counter = 0;
+function record(title = 'Workshop'): WorkshopRecord {
+  counter += 1;
+  const id = `contract-${Date.now().toString(36)}-${counter}`;
+  return {
+    id,
+    title,
+    createdAt: 1_700_000_000_000,
+    tokenHashes: {
+      facilitator: Buffer.alloc(32, 1),
+      participant: Buffer.alloc(32, 2),
+      viewer: Buffer.alloc(32, 3),
+    },
+  };
+}
+
+function docFrom(stored: StoredDocument): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+/** A writer that produces one Yjs update per call, each adding a key to `notes`. */
+function writer() {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return {
+    doc,
+    write(key: string, value: string): Uint8Array {
+      doc.getMap('notes').set(key, value);
+      return updates[updates.length - 1]!;
+    },
+    initial(): Uint8Array {
+      return Y.encodeStateAsUpdate(doc);
+    },
+  };
+}
+
+async function withStorage(factory: StorageFactory, fn: (t: StorageUnderTest) => Promise<void>) {
+  const t = await factory();
+  try {
+    await fn(t);
+  } finally {
+    await t.cleanup?.();
+  }
+}
+
+export function runStorageContract(name: string, factory: StorageFactory): void {
+  describe(`${name} fulfils the storage contract`, () => {
+    it('registers a workshop and returns its record with token hashes', () =>
+      withStorage(factory, async ({ storage }) => {
+        const r = record('Erfahrungsaustausch');
+        await storage.createWorkshop(r, new Y.Doc() && Y.encodeStateAsUpdate(new Y.Doc()));
+        const got = await storage.getWorkshop(r.id);
+        expect(got?.title).toBe('Erfahrungsaustausch');
+        expect(got?.createdAt).toBe(r.createdAt);
+        expect(Buffer.compare(got!.tokenHashes.viewer, r.tokenHashes.viewer)).toBe(0);
+        expect(Buffer.compare(got!.tokenHashes.facilitator, r.tokenHashes.facilitator)).toBe(0);
+      }));
+
+    it('returns null for a workshop that was never created', () =>
+      withStorage(factory, async ({ storage }) => {
+        expect(await storage.getWorkshop('no-such-workshop')).toBeNull();
+      }));
+
+    it('rejects a second workshop with the same id', () =>
+      withStorage(factory, async ({ storage }) => {
+        const r = record();
+        await storage.createWorkshop(r, Y.encodeStateAsUpdate(new Y.Doc()));
+        await expect(
+          storage.createWorkshop(r, Y.encodeStateAsUpdate(new Y.Doc())),
+        ).rejects.toThrow();
+      }));
+
+    it('loads the initial state of a new workshop', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        w.write('a', 'first');
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        const stored = await storage.load(r.id);
+        expect(stored.updates).toHaveLength(0);
+        expect(docFrom(stored).getMap('notes').get('a')).toBe('first');
+      }));
+
+    it('loads the snapshot plus every appended update in order', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        const seqs: number[] = [];
+        for (let i = 0; i < 20; i++) {
+          seqs.push(
+            ...(await storage.append([{ workshopId: r.id, update: w.write(`k${i}`, `v${i}`) }])),
+          );
+        }
+        for (let i = 1; i < seqs.length; i++) expect(seqs[i]!).toBeGreaterThan(seqs[i - 1]!);
+        const stored = await storage.load(r.id);
+        expect(stored.updates).toHaveLength(20);
+        expect(stored.lastSeq).toBe(seqs[seqs.length - 1]);
+        expect(stored.logBytes).toBeGreaterThan(0);
+        expect(docFrom(stored).getMap('notes').toJSON()).toEqual(w.doc.getMap('notes').toJSON());
+      }));
+
+    it('commits a batch of several documents at once and keeps them apart', () =>
+      withStorage(factory, async ({ storage }) => {
+        const a = writer();
+        const b = writer();
+        const ra = record();
+        const rb = record();
+        await storage.createWorkshop(ra, a.initial());
+        await storage.createWorkshop(rb, b.initial());
+        const seqs = await storage.append([
+          { workshopId: ra.id, update: a.write('x', 'in a') },
+          { workshopId: rb.id, update: b.write('y', 'in b') },
+          { workshopId: ra.id, update: a.write('z', 'in a too') },
+        ]);
+        expect(seqs).toHaveLength(3);
+        expect(
+          docFrom(await storage.load(ra.id))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual({
+          x: 'in a',
+          z: 'in a too',
+        });
+        expect(
+          docFrom(await storage.load(rb.id))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual({ y: 'in b' });
+      }));
+
+    it('compacts the log into a snapshot and keeps updates committed after it', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        let upTo = 0;
+        for (let i = 0; i < 10; i++) {
+          [upTo] = (await storage.append([
+            { workshopId: r.id, update: w.write(`k${i}`, 'v') },
+          ])) as [number];
+        }
+        const snapshot = Y.encodeStateAsUpdate(w.doc);
+        await storage.append([{ workshopId: r.id, update: w.write('late', 'after snapshot') }]);
+        await storage.compact(r.id, snapshot, upTo);
+        const stored = await storage.load(r.id);
+        expect(stored.updates).toHaveLength(1);
+        expect(stored.snapshotBytes).toBe(snapshot.length);
+        expect(docFrom(stored).getMap('notes').toJSON()).toEqual(w.doc.getMap('notes').toJSON());
+      }));
+
+    it('ignores a compaction older than the current snapshot', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        const [s1] = (await storage.append([{ workshopId: r.id, update: w.write('a', '1') }])) as [
+          number,
+        ];
+        const old = Y.encodeStateAsUpdate(w.doc);
+        const [s2] = (await storage.append([{ workshopId: r.id, update: w.write('b', '2') }])) as [
+          number,
+        ];
+        await storage.compact(r.id, Y.encodeStateAsUpdate(w.doc), s2);
+        await storage.compact(r.id, old, s1);
+        expect(
+          docFrom(await storage.load(r.id))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual({ a: '1', b: '2' });
+      }));
+
+    it('loads the same state after unload', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        await storage.append([{ workshopId: r.id, update: w.write('a', '1') }]);
+        await storage.unload(r.id);
+        expect(
+          docFrom(await storage.load(r.id))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual({ a: '1' });
+      }));
+
+    it('keeps everything committed when reopened', () =>
+      withStorage(factory, async (t) => {
+        if (!t.reopen) return;
+        const w = writer();
+        const r = record();
+        await t.storage.createWorkshop(r, w.initial());
+        const [s] = (await t.storage.append([{ workshopId: r.id, update: w.write('a', '1') }])) as [
+          number,
+        ];
+        await t.storage.compact(r.id, Y.encodeStateAsUpdate(w.doc), s);
+        await t.storage.append([{ workshopId: r.id, update: w.write('b', '2') }]);
+        const again = await t.reopen();
+        expect((await again.getWorkshop(r.id))?.title).toBe(r.title);
+        expect(
+          docFrom(await again.load(r.id))
+            .getMap('notes')
+            .toJSON(),
+        ).toEqual({ a: '1', b: '2' });
+      }));
+
+    it('loads an empty document for an id without stored state', () =>
+      withStorage(factory, async ({ storage }) => {
+        const stored = await storage.load('never-created');
+        expect(stored.snapshot).toBeNull();
+        expect(stored.updates).toEqual([]);
+        expect(stored.lastSeq).toBe(0);
+      }));
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Creating workshops and authorising tokens. A workshop exists only once it is
+ * registered here (through POST /api/workshops); the websocket and every route
+ * ask `authorize` before they touch a document.
+ */
+import * as Y from 'yjs';
+import type { Role } from '../protocol.ts';
+import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
+import { hashToken, newToken, newWorkshopId, roleForToken } from './tokens.ts';
+
+export type Authorization =
+  | { ok: true; workshop: WorkshopRecord; role: Role }
+  | { ok: false; reason: 'unknown-workshop' | 'bad-token' };
+
+export interface CreatedWorkshop {
+  id: string;
+  title: string;
+  tokens: Record<Role, string>;
+}
+
+/** Fills a new, empty document from the request (template, example content). */
+export type SeedWorkshop = (doc: Y.Doc) => void;
+
+export class WorkshopRegistry {
+  constructor(private readonly storage: Storage) {}
+
+  async create(title: string, seed: SeedWorkshop): Promise<CreatedWorkshop> {
+    const doc = new Y.Doc();
+    seed(doc);
+    const initialState = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const tokens: Record<Role, string> = {
+      facilitator: newToken(),
+      participant: newToken(),
+      viewer: newToken(),
+    };
+    const id = newWorkshopId();
+    await this.storage.createWorkshop(
+      {
+        id,
+        title,
+        createdAt: Date.now(),
+        tokenHashes: {
+          facilitator: hashToken(tokens.facilitator),
+          participant: hashToken(tokens.participant),
+          viewer: hashToken(tokens.viewer),
+        },
+      },
+      initialState,
+    );
+    return { id, title, tokens };
+  }
+
+  async authorize(workshopId: string, token: string | null | undefined): Promise<Authorization> {
+    const workshop = await this.storage.getWorkshop(workshopId);
+    if (!workshop) return { ok: false, reason: 'unknown-workshop' };
+    if (!token) return { ok: false, reason: 'bad-token' };
+    const role = roleForToken(token, workshop.tokenHashes);
+    return role ? { ok: true, workshop, role } : { ok: false, reason: 'bad-token' };
+  }
+}

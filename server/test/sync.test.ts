@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import {
+  connect,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from './helpers/testServer.ts';
+
+describe('syncing through the relay', () => {
+  let t: TestServer;
+  const providers: WebsocketProvider[] = [];
+  beforeEach(async () => {
+    t = await startTestServer();
+  });
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    await t.close();
+  });
+
+  function open(id: string, token: string): WebsocketProvider {
+    const p = connect(t.wsUrl, id, token);
+    providers.push(p);
+    return p;
+  }
+
+  it('a new participant receives the workshop the template created', async () => {
+    const w = await t.createWorkshop('retro', 'Sprint 12');
+    const a = open(w.id, w.participantToken);
+    await synced(a);
+    expect(a.doc.getMap('meta').get('title')).toBe('Sprint 12');
+    expect(a.doc.getMap('boards').size).toBeGreaterThan(0);
+  });
+
+  it('two clients see each other’s notes and awareness', async () => {
+    const w = await t.createWorkshop();
+    const a = open(w.id, w.participantToken);
+    const b = open(w.id, w.facilitatorToken);
+    await Promise.all([synced(a), synced(b)]);
+    const note = new Y.Map<unknown>();
+    a.doc.transact(() => {
+      a.doc.getMap('notes').set('n1', note);
+      note.set('text', new Y.Text('Hallo Welt'));
+      note.set('x', 10);
+    });
+    await waitFor(() => b.doc.getMap('notes').has('n1'), 5000, 'note at b');
+    const bNote = b.doc.getMap('notes').get('n1') as Y.Map<unknown>;
+    expect((bNote.get('text') as Y.Text).toString()).toBe('Hallo Welt');
+
+    a.awareness.setLocalStateField('user', { name: 'Ada' });
+    await waitFor(
+      () => b.awareness.getStates().get(a.doc.clientID) !== undefined,
+      5000,
+      'awareness',
+    );
+    const state = b.awareness.getStates().get(a.doc.clientID) as Record<string, unknown>;
+    expect(state.user).toEqual({ name: 'Ada' });
+    expect(state.role).toBe('participant');
+  });
+
+  it('a late joiner gets the full state', async () => {
+    const w = await t.createWorkshop();
+    const a = open(w.id, w.participantToken);
+    await synced(a);
+    for (let i = 0; i < 50; i++) a.doc.getMap('notes').set(`n${i}`, `note ${i}`);
+    const b0 = open(w.id, w.viewerToken);
+    await synced(b0);
+    await waitFor(() => b0.doc.getMap('notes').size === 50, 5000, 'relay');
+    const late = open(w.id, w.viewerToken);
+    await synced(late);
+    expect(late.doc.getMap('notes').size).toBe(50);
+  });
+});
