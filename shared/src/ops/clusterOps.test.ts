@@ -3,6 +3,7 @@ import { CLUSTER_HEADER, CLUSTER_PADDING, NOTE_WIDTH } from '../model/layout.ts'
 import { getCluster, getNote, listClusters } from '../read/lookups.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
+import { createUndoManager } from '../undo.ts';
 import {
   assignNotesToCluster,
   createCluster,
@@ -155,5 +156,19 @@ describe('cluster operations', () => {
     expect(ys.size).toBe(1);
     const frame = getCluster(doc, c)!;
     expect(frame.width).toBe(2 * CLUSTER_PADDING + 5 * NOTE_WIDTH + 4 * 12);
+  });
+
+  it('one undo of a cluster deletion brings back the frame and its members', () => {
+    const { doc, board, notes } = setup(2);
+    const undo = createUndoManager(doc, me);
+    const c = createCluster(doc, { boardId: board, title: 'C', x: 0, y: 0, noteIds: notes }, me);
+    undo.stopCapturing();
+    deleteCluster(doc, c, me);
+    undo.undo();
+    expect(
+      readWorkshop(doc)
+        .boards[0]?.clusters[0]?.notes.map((n) => n.id)
+        .sort(),
+    ).toEqual([...notes].sort());
   });
 });

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { asParticipantId } from '../model/ids.ts';
 import { localOrigin } from '../model/origin.ts';
-import { boardsMap, notesMap } from '../model/schema.ts';
+import { boardsMap, metaMap, notesMap, summariesMap } from '../model/schema.ts';
 import { deleteBoard } from '../ops/boardOps.ts';
 import { createCluster, deleteCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
-import { readWorkshop } from './workshopView.ts';
+import { readBoardView, readWorkshop } from './workshopView.ts';
 
 const alice = asParticipantId('alice');
 const me = localOrigin(alice);
@@ -15,7 +15,7 @@ const me = localOrigin(alice);
 function setup() {
   const doc = new Y.Doc();
   const { boardIds } = createWorkshop(doc, { title: 'T', template: 'retro', createdAt: 1 }, me);
-  return { doc, boardIds };
+  return { doc, boardIds, board: boardIds[0]! };
 }
 
 describe('readWorkshop', () => {
@@ -83,5 +83,58 @@ describe('readWorkshop', () => {
     expect(view.boards).toHaveLength(3);
     expect(view.problems.join('\n')).toMatch(/boards\/bad: expected Y.Map/);
     expect(view.problems.join('\n')).toMatch(/notes\/n: .*x: /);
+  });
+
+  it('shows a note whose cluster is on another board as unclustered on its own board', () => {
+    const { doc, boardIds } = setup();
+    const [b0, b1] = boardIds as [never, never];
+    const elsewhere = createCluster(doc, { boardId: b1, title: 'X', x: 0, y: 0 }, me);
+    const n = addNote(
+      doc,
+      { boardId: b0, x: 0, y: 0, author: 'A', authorId: alice, clusterId: elsewhere },
+      me,
+    );
+    const view = readWorkshop(doc);
+    expect(view.boards[0]?.unclusteredNotes.map((x) => x.id)).toEqual([n]);
+    expect(view.boards[1]?.clusters[0]?.notes).toEqual([]);
+  });
+
+  it('orders clusters by order and notes by position', () => {
+    const { doc, boardIds } = setup();
+    const b0 = boardIds[0] as never;
+    const first = createCluster(doc, { boardId: b0, title: 'first', x: 900, y: 0 }, me);
+    const second = createCluster(doc, { boardId: b0, title: 'second', x: 0, y: 0 }, me);
+    const low = addNote(
+      doc,
+      { boardId: b0, x: 0, y: 100, author: 'A', authorId: alice, clusterId: first },
+      me,
+    );
+    const right = addNote(
+      doc,
+      { boardId: b0, x: 50, y: 10, author: 'A', authorId: alice, clusterId: first },
+      me,
+    );
+    const left = addNote(
+      doc,
+      { boardId: b0, x: 10, y: 10, author: 'A', authorId: alice, clusterId: first },
+      me,
+    );
+    const board = readBoardView(doc, b0)!;
+    expect(board.clusters.map((c) => c.id)).toEqual([first, second]);
+    expect(board.clusters[0]?.notes.map((n) => n.id)).toEqual([left, right, low]);
+    expect(board.noteCount).toBe(3);
+  });
+
+  it('reports malformed meta and summaries', () => {
+    const { doc, board } = setup();
+    metaMap(doc).set('title', 42);
+    summariesMap(doc).set(board, 'plain');
+    const view = readWorkshop(doc);
+    expect(view.meta).toBeNull();
+    expect(view.boards[0]?.summary).toBe('');
+    expect(view.problems).toEqual([
+      expect.stringMatching(/^meta: title: /),
+      expect.stringMatching(/^summaries\/.*: expected Y.Text, received string/),
+    ]);
   });
 });
