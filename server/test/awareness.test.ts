@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { awarenessStates, type RawClient, rawConnect } from './helpers/rawClient.ts';
+import {
+  type CreatedWorkshop,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './helpers/testServer.ts';
+
+describe('awareness hardening', () => {
+  let t: TestServer;
+  let w: CreatedWorkshop;
+  const clients: RawClient[] = [];
+  beforeEach(async () => {
+    t = await startTestServer();
+    w = await t.createWorkshop();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await t.close();
+  });
+  async function open(token: string): Promise<RawClient> {
+    const c = rawConnect(`${t.wsUrl}/${w.id}?token=${token}`);
+    clients.push(c);
+    await c.opened;
+    // The greeting (SyncStep1) arrives once the room is ready.
+    await waitFor(() => c.received.some((r) => r.type === 0 && r.sub === 0), 5000, 'greeting');
+    return c;
+  }
+
+  it('stamps the connection’s role over any claimed role', async () => {
+    const watcher = await open(w.viewerToken);
+    const poser = await open(w.participantToken);
+    poser.sendAwareness([
+      {
+        clientId: 111,
+        clock: 1,
+        json: JSON.stringify({ user: { name: 'Eve' }, role: 'facilitator' }),
+      },
+    ]);
+    await waitFor(() => awarenessStates(watcher.received).has(111), 5000, 'state at watcher');
+    expect(awarenessStates(watcher.received).get(111)).toEqual({
+      user: { name: 'Eve' },
+      role: 'participant',
+    });
+  });
+
+  it('lets a connection change and remove only the client ids it introduced', async () => {
+    const watcher = await open(w.viewerToken);
+    const owner = await open(w.participantToken);
+    const intruder = await open(w.participantToken);
+    owner.sendAwareness([
+      { clientId: 222, clock: 1, json: JSON.stringify({ user: { name: 'Ada' } }) },
+    ]);
+    await waitFor(() => awarenessStates(watcher.received).has(222), 5000, 'owner state');
+    intruder.sendAwareness([
+      { clientId: 222, clock: 5, json: JSON.stringify({ user: { name: 'Mallory' } }) },
+    ]);
+    intruder.sendAwareness([{ clientId: 222, clock: 6, json: 'null' }]);
+    intruder.sendAwareness([
+      { clientId: 333, clock: 1, json: JSON.stringify({ user: { name: 'Own' } }) },
+    ]);
+    await waitFor(() => awarenessStates(watcher.received).has(333), 5000, 'intruder own state');
+    expect(awarenessStates(watcher.received).get(222)).toEqual({
+      user: { name: 'Ada' },
+      role: 'participant',
+    });
+    // The owner leaves: its state is removed for everyone.
+    owner.close();
+    await waitFor(() => awarenessStates(watcher.received).get(222) === null, 5000, 'removal');
+  });
+
+  it('does not relay states larger than the cap', async () => {
+    const watcher = await open(w.viewerToken);
+    const sender = await open(w.participantToken);
+    sender.sendAwareness([
+      { clientId: 444, clock: 1, json: JSON.stringify({ blob: 'x'.repeat(5000) }) },
+    ]);
+    sender.sendAwareness([{ clientId: 555, clock: 1, json: JSON.stringify({ ok: true }) }]);
+    await waitFor(() => awarenessStates(watcher.received).has(555), 5000, 'small state');
+    expect(awarenessStates(watcher.received).has(444)).toBe(false);
+  });
+
+  it('sends a joining client the states already present', async () => {
+    const first = await open(w.participantToken);
+    first.sendAwareness([
+      { clientId: 666, clock: 1, json: JSON.stringify({ user: { name: 'Bo' } }) },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const late = await open(w.viewerToken);
+    await waitFor(() => awarenessStates(late.received).has(666), 5000, 'existing state');
+  });
+
+  it('closes a connection that sends awareness JSON that is not JSON with 4400', async () => {
+    const c = await open(w.participantToken);
+    c.sendAwareness([{ clientId: 777, clock: 1, json: '{not json' }]);
+    expect(await c.closed).toBe(4400);
+  });
+});

@@ -1,0 +1,105 @@
+// A raw websocket speaking the y-websocket protocol by hand, for tests that
+// must send what a well-behaved provider never would.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+
+export interface Received {
+  type: number;
+  sub?: number;
+  payload?: Uint8Array;
+  reason?: string;
+}
+
+export interface RawClient {
+  ws: WebSocket;
+  received: Received[];
+  closed: Promise<number>;
+  opened: Promise<void>;
+  send(data: Uint8Array): void;
+  sendUpdate(update: Uint8Array): void;
+  sendAwareness(entries: { clientId: number; clock: number; json: string }[]): void;
+  close(): void;
+}
+
+export function rawConnect(url: string): RawClient {
+  const ws = new WebSocket(url);
+  ws.binaryType = 'nodebuffer';
+  const received: Received[] = [];
+  ws.on('error', () => {});
+  ws.on('message', (data: Buffer) => {
+    const d = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(d);
+    if (type === 0) {
+      const sub = decoding.readVarUint(d);
+      received.push({ type, sub, payload: decoding.readVarUint8Array(d) });
+    } else if (type === 1) {
+      received.push({ type, payload: decoding.readVarUint8Array(d) });
+    } else if (type === 2) {
+      decoding.readVarUint(d);
+      received.push({ type, reason: decoding.readVarString(d) });
+    } else {
+      received.push({ type });
+    }
+  });
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => resolve());
+    ws.on('close', () => reject(new Error('closed before open')));
+  });
+  opened.catch(() => {});
+  return {
+    ws,
+    received,
+    closed,
+    opened,
+    send: (data) => ws.send(data),
+    sendUpdate(update) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint8Array(e, update);
+      ws.send(encoding.toUint8Array(e));
+    },
+    sendAwareness(entries) {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, entries.length);
+      for (const entry of entries) {
+        encoding.writeVarUint(inner, entry.clientId);
+        encoding.writeVarUint(inner, entry.clock);
+        encoding.writeVarString(inner, entry.json);
+      }
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      ws.send(encoding.toUint8Array(e));
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** Decodes awareness updates received so far into clientId → state. */
+export function awarenessStates(received: Received[]): Map<number, unknown> {
+  const states = new Map<number, unknown>();
+  for (const r of received) {
+    if (r.type !== 1 || !r.payload) continue;
+    const d = decoding.createDecoder(r.payload);
+    const n = decoding.readVarUint(d);
+    for (let i = 0; i < n; i++) {
+      const id = decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      states.set(id, JSON.parse(decoding.readVarString(d)));
+    }
+  }
+  return states;
+}
+
+/** Applies every sync payload received (SyncStep2 and updates) to a fresh doc. */
+export function docFromReceived(received: Received[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const r of received) {
+    if (r.type === 0 && (r.sub === 1 || r.sub === 2) && r.payload) Y.applyUpdate(doc, r.payload);
+  }
+  return doc;
+}
