@@ -10,3 +10,11 @@ createRoot(rootElement).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker keeps the app shell so a reload while offline still opens
+// the board (the board itself comes from IndexedDB). Not in `vite dev`.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  });
+}

@@ -1,0 +1,66 @@
+// Pinnwand service worker: keeps the app shell so a reload without network
+// still opens the board (whose content comes from IndexedDB). Navigations and
+// index.html go to the network first and fall back to the cached shell; hashed
+// files under /assets/ never change, so they are served from the cache first.
+// API calls and the websocket are never cached here.
+const CACHE = 'pinnwand-shell-v1';
+const SHELL = ['/', '/index.html', '/favicon.svg'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request, fallbackUrl) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(fallbackUrl ?? request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = (await cache.match(fallbackUrl ?? request)) ?? (await cache.match('/'));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every app route is the same index.html; cache it under one key.
+    event.respondWith(networkFirst(request, '/index.html'));
+    return;
+  }
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  if (url.pathname === '/index.html' || url.pathname === '/favicon.svg') {
+    event.respondWith(networkFirst(request));
+  }
+});

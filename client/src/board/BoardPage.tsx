@@ -1,0 +1,224 @@
+// The workshop screen: header (title, connection, people, language, name),
+// board tabs, the board's heading, the canvas with its toolbar, and the side
+// panel (outline, invitations, people — plus whatever features register).
+import { useEffect, useRef, useState } from 'react';
+import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
+import type { Editor, PanelId } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useBoards, useMeta } from '../model/useDoc.ts';
+import { OutlineView } from '../outline/OutlineView.tsx';
+import { initials, PeoplePanel, usePeople } from '../presence/PeoplePanel.tsx';
+import { navigate } from '../routing/useRoute.ts';
+import type { SessionInfo } from '../session/api.ts';
+import { useIdentity } from '../session/identity.ts';
+import { NamePrompt } from '../session/NamePrompt.tsx';
+import { ConnectionBadge } from '../sync/ConnectionBadge.tsx';
+import type { Connection } from '../sync/connection.ts';
+import { useStore } from '../ui/store.ts';
+import { BoardHeading } from './BoardHeading.tsx';
+import { BoardTabs } from './BoardTabs.tsx';
+import { availablePanels, registerPanel } from './extensions.ts';
+import { SharePanel } from './SharePanel.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+registerPanel({ id: 'outline', label: 'panel.outline', render: (e) => <OutlineView editor={e} /> });
+registerPanel({
+  id: 'share',
+  label: 'panel.share',
+  available: (e) => e.role === 'facilitator',
+  render: (e) => <SharePanel editor={e} />,
+});
+registerPanel({ id: 'people', label: 'panel.people', render: (e) => <PeoplePanel editor={e} /> });
+
+interface Props {
+  connection: Connection;
+  editor: Editor;
+  session: SessionInfo;
+}
+
+export function BoardPage({ connection, editor, session }: Props) {
+  const t = useT();
+  const boards = useBoards(editor.index);
+  const { meta } = useMeta(editor.index);
+  const boardId = useStore(editor.boardId);
+  const ui = useStore(editor.ui);
+  const identity = useIdentity();
+  const [renaming, setRenaming] = useState(false);
+  const readOnlyReason = useStore(editor.readOnlyReason);
+  const spaceHeld = useRef(false);
+  useKeyboardShortcuts(editor, spaceHeld);
+
+  useEffect(() => editor.user.set(identity), [editor, identity]);
+  useEffect(() => {
+    if (boards.length === 0) return;
+    if (!boardId || !boards.some((b) => b.id === boardId))
+      editor.boardId.set(boards[0]?.id ?? null);
+  }, [editor, boards, boardId]);
+
+  const title = meta?.title ?? session.title;
+  useEffect(() => {
+    document.title = `${title} – ${t('app.name')}`;
+  }, [title, t]);
+
+  const board = boards.find((b) => b.id === boardId) ?? null;
+  const panels = availablePanels(editor);
+  const panel = panels.find((p) => p.id === ui.panel) ?? null;
+  const togglePanel = (id: PanelId) =>
+    editor.ui.update((s) => ({ ...s, panel: s.panel === id ? null : id }));
+
+  return (
+    <div className="workshop" data-role={editor.role} data-mobile-view={ui.mobileView}>
+      <header className="app-header">
+        <a
+          className="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </a>
+        <h1 className="workshop-title">{title}</h1>
+        <ConnectionBadge connection={connection} />
+        <div className="header-actions">
+          <PresenceButton editor={editor} onClick={() => togglePanel('people')} />
+          {panels
+            .filter((p) => p.id !== 'people')
+            .map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                className={`button small header-panel-${p.id}`}
+                aria-pressed={ui.panel === p.id}
+                onClick={() => togglePanel(p.id)}
+              >
+                {t(p.label)}
+              </button>
+            ))}
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="button small me"
+            onClick={() => setRenaming(true)}
+            title={t('name.change')}
+          >
+            <span
+              className="avatar small"
+              style={{ background: identity.color }}
+              aria-hidden="true"
+            >
+              {initials(identity.name)}
+            </span>
+            <span className="visually-hidden">{t('name.change')}: </span>
+            <span className="me-name">{identity.name}</span>
+          </button>
+        </div>
+      </header>
+      {editor.readOnly && (
+        <p className="viewer-banner" role="note">
+          {readOnlyReason
+            ? t('session.readOnlyDoc', { reason: readOnlyReason })
+            : t('viewer.banner')}
+        </p>
+      )}
+      <BoardTabs editor={editor} boards={boards} current={boardId} />
+      <nav className="mobile-switch" aria-label={`${t('view.canvas')} / ${t('view.outline')}`}>
+        {(['canvas', 'outline'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            className="button small"
+            aria-pressed={ui.mobileView === v}
+            onClick={() => editor.ui.update((s) => ({ ...s, mobileView: v }))}
+          >
+            {t(v === 'canvas' ? 'view.canvas' : 'view.outline')}
+          </button>
+        ))}
+      </nav>
+      <div className="workspace">
+        <main className="board-main">
+          {board ? (
+            <>
+              <BoardHeading editor={editor} board={board} />
+              <div className="canvas-area">
+                <BoardCanvas
+                  editor={editor}
+                  boardId={board.id}
+                  boardTitle={board.title}
+                  spaceHeld={spaceHeld}
+                />
+                <Toolbar editor={editor} />
+              </div>
+            </>
+          ) : (
+            <p className="muted board-none">
+              {t(boards.length === 0 ? 'session.loading' : 'boards.none')}
+            </p>
+          )}
+        </main>
+        <div className="mobile-outline">
+          <OutlineView editor={editor} />
+        </div>
+        {panel && (
+          <aside className={`side-panel side-panel-${panel.id}`} aria-label={t(panel.label)}>
+            <button
+              type="button"
+              className="panel-close"
+              aria-label={t('panel.close')}
+              onClick={() => editor.ui.update((s) => ({ ...s, panel: null }))}
+            >
+              ×
+            </button>
+            {panel.render(editor)}
+          </aside>
+        )}
+      </div>
+      {ui.helpOpen && (
+        <ShortcutHelp
+          editor={editor}
+          onClose={() => editor.ui.update((s) => ({ ...s, helpOpen: false }))}
+        />
+      )}
+      {renaming && (
+        <NamePrompt
+          identity={identity}
+          onDone={() => setRenaming(false)}
+          onCancel={() => setRenaming(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function PresenceButton({ editor, onClick }: { editor: Editor; onClick(): void }) {
+  const t = useT();
+  const people = usePeople(editor);
+  const shown = people.slice(0, 4);
+  return (
+    <button
+      type="button"
+      className="presence-button"
+      onClick={onClick}
+      aria-label={t('presence.count', { count: people.length + 1 })}
+    >
+      <span className="avatars" aria-hidden="true">
+        {shown.map((p) => (
+          <span
+            key={p.clientId}
+            className="avatar small"
+            style={{ background: p.user.color }}
+            title={p.user.name}
+          >
+            {initials(p.user.name)}
+          </span>
+        ))}
+      </span>
+      <span className="presence-count">{t('presence.count', { count: people.length + 1 })}</span>
+    </button>
+  );
+}

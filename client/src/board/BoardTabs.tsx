@@ -1,0 +1,60 @@
+// The boards of the workshop as tabs. Facilitators can add one here; renaming,
+// reordering and deleting are in the board's settings dialog.
+import type { Board } from '@pinnwand/shared/model/board';
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { useRef } from 'react';
+import { selectBoard } from '../commands/boardCommands.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+interface Props {
+  editor: Editor;
+  boards: Board[];
+  current: BoardId | null;
+}
+
+export function BoardTabs({ editor, boards, current }: Props) {
+  const t = useT();
+  const list = useRef<HTMLDivElement>(null);
+  const canAdd = editor.commands.get('board.add') && editor.role === 'facilitator';
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const at = boards.findIndex((b) => b.id === current);
+    const next = boards[(at + (e.key === 'ArrowRight' ? 1 : -1) + boards.length) % boards.length];
+    if (!next) return;
+    e.preventDefault();
+    selectBoard(editor, next.id);
+    list.current?.querySelector<HTMLButtonElement>(`[data-board-id="${next.id}"]`)?.focus();
+  };
+  return (
+    <nav className="board-tabs" aria-label={t('boards.label')}>
+      <div role="tablist" aria-label={t('boards.label')} ref={list} onKeyDown={onKeyDown}>
+        {boards.map((board) => (
+          <button
+            key={board.id}
+            type="button"
+            role="tab"
+            aria-selected={board.id === current}
+            tabIndex={board.id === current ? 0 : -1}
+            data-board-id={board.id}
+            className="board-tab"
+            onClick={() => selectBoard(editor, board.id)}
+          >
+            {board.title || '…'}
+          </button>
+        ))}
+      </div>
+      {canAdd && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() =>
+            editor.commands.run(editor, 'board.add', { title: t('boards.newTitle'), question: '' })
+          }
+        >
+          + {t('boards.add')}
+        </button>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,72 @@
+// The shortcut overview (`?`), generated from the registered commands plus
+// the pointer gestures that are not commands.
+import { useEffect, useRef } from 'react';
+import { describeShortcut } from '../commands/registry.ts';
+import type { Editor } from '../editor/Editor.ts';
+import type { MessageKey } from '../i18n/de.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+
+const GESTURES: [MessageKey, MessageKey][] = [
+  ['help.create', 'help.createKeys'],
+  ['cmd.edit', 'help.editKeys'],
+  ['help.endEdit', 'help.endEditKeys'],
+  ['help.select', 'help.selectKeys'],
+  ['cmd.nudge', 'help.nudgeKeys'],
+  ['help.pan', 'help.panKeys'],
+  ['help.zoom', 'help.zoomKeys'],
+];
+
+export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): void }) {
+  const t = useT();
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const seen = new Set<string>();
+  const commands = editor.commands
+    .all()
+    .filter((c) => c.shortcuts?.length && !c.id.startsWith('selection.nudge'))
+    .filter((c) => !(c.mutates && editor.readOnly))
+    .filter((c) => {
+      if (seen.has(c.label)) return false;
+      seen.add(c.label);
+      return true;
+    });
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-h"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id="help-h">{t('help.heading')}</h2>
+        <dl className="shortcuts">
+          {GESTURES.map(([what, how]) => (
+            <div key={what}>
+              <dt>{t(what)}</dt>
+              <dd>{t(how)}</dd>
+            </div>
+          ))}
+          {commands.map((c) => (
+            <div key={c.id}>
+              <dt>{t(c.label)}</dt>
+              <dd>
+                {c.shortcuts?.map((s) => (
+                  <kbd key={describeShortcut(s, mac)}>{describeShortcut(s, mac)}</kbd>
+                ))}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <div className="dialog-actions">
+          <button ref={close} type="button" className="button primary" onClick={onClose}>
+            {t('help.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// The floating toolbar: command buttons from `toolbarGroups`, plus the colour
+// choice when notes are selected. Buttons for changes are not offered to viewers.
+import type { NoteColor } from '@pinnwand/shared/model/colors';
+import { NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
+import { useSyncExternalStore } from 'react';
+import { noteColors } from '../commands/noteCommands.ts';
+import { describeShortcut } from '../commands/registry.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useStore } from '../ui/store.ts';
+import { toolbarGroups } from './extensions.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const t = useT();
+  // Re-render when anything that decides availability changes.
+  useStore(editor.selection);
+  useStore(editor.boardId);
+  useSyncExternalStore(
+    (l) => editor.commands.subscribe(l),
+    () => editor.commands,
+  );
+  const hasSelection = editor.selection.get().size > 0;
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      {toolbarGroups.map((group) => {
+        const buttons = group
+          .map((id) => editor.commands.get(id))
+          .filter((c) => c !== undefined && !(c.mutates && editor.readOnly));
+        if (buttons.length === 0) return null;
+        return (
+          <div className="toolbar-group" key={group.join()}>
+            {buttons.map((command) => {
+              if (!command) return null;
+              const shortcut = command.shortcuts?.[0];
+              const label = t(command.label);
+              const title = shortcut ? `${label} (${describeShortcut(shortcut, isMac)})` : label;
+              return (
+                <button
+                  key={command.id}
+                  type="button"
+                  className={`tool${command.id === 'note.add' ? ' tool-primary' : ''}`}
+                  title={title}
+                  aria-label={label}
+                  aria-keyshortcuts={shortcut ? describeShortcut(shortcut, false) : undefined}
+                  disabled={!editor.commands.available(editor, command)}
+                  onClick={() => editor.commands.run(editor, command.id)}
+                  data-command={command.id}
+                >
+                  <span aria-hidden="true">{command.icon ?? '•'}</span>
+                  {command.id === 'note.add' && <span className="tool-text">{label}</span>}
+                </button>
+              );
+            })}
+          </div>
+        );
+      })}
+      {!editor.readOnly && hasSelection && (
+        <fieldset className="toolbar-group colors">
+          <legend className="visually-hidden">{t('color.label')}</legend>
+          {noteColors.map((color: NoteColor) => (
+            <button
+              key={color}
+              type="button"
+              className="color-swatch"
+              style={{ background: NOTE_COLOR_HEX[color] }}
+              title={t('cmd.color', { color: t(`color.${color}`) })}
+              aria-label={t('cmd.color', { color: t(`color.${color}`) })}
+              data-color={color}
+              onClick={() => editor.commands.run(editor, 'selection.color', color)}
+            />
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}

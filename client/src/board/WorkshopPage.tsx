@@ -1,0 +1,145 @@
+// Opening a workshop: find the token (fragment or remembered), ask the server
+// what it allows (or, offline, use the last answer), ask for a name, then open
+// the synced document and the board.
+import { openDocument } from '@pinnwand/shared/model/migrations';
+import { useEffect, useState } from 'react';
+import { defaultCommands } from '../commands/defaultCommands.ts';
+import { createEditor, type Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { navigate } from '../routing/useRoute.ts';
+import { fetchSession, type SessionInfo } from '../session/api.ts';
+import { getIdentity, useIdentity } from '../session/identity.ts';
+import { NamePrompt } from '../session/NamePrompt.tsx';
+import {
+  rememberedSession,
+  rememberedToken,
+  rememberSession,
+  rememberToken,
+} from '../session/remembered.ts';
+import { type Connection, openConnection } from '../sync/connection.ts';
+import { useStore } from '../ui/store.ts';
+import { BoardPage } from './BoardPage.tsx';
+
+type Gate =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: 'session.badToken' | 'session.notFound' | 'session.noToken' }
+  | { kind: 'ready'; session: SessionInfo; token: string };
+
+const NARROW = '(max-width: 760px)';
+
+export function WorkshopPage({
+  workshopId,
+  token: fromUrl,
+}: {
+  workshopId: string;
+  token: string | null;
+}) {
+  const [gate, setGate] = useState<Gate>({ kind: 'loading' });
+  const identity = useIdentity();
+  const [named, setNamed] = useState(() => getIdentity().name.trim() !== '');
+
+  useEffect(() => {
+    let cancelled = false;
+    const token = fromUrl ?? rememberedToken(workshopId);
+    if (!token) {
+      setGate({ kind: 'error', message: 'session.noToken' });
+      return;
+    }
+    if (fromUrl) rememberToken(workshopId, fromUrl);
+    void fetchSession(workshopId, token).then((result) => {
+      if (cancelled) return;
+      if (result.ok) {
+        rememberSession(result.session);
+        setGate({ kind: 'ready', session: result.session, token });
+      } else if (result.reason === 'unreachable') {
+        const cached = rememberedSession(workshopId);
+        if (cached) setGate({ kind: 'ready', session: cached, token });
+        else setGate({ kind: 'error', message: 'session.notFound' });
+      } else {
+        setGate({
+          kind: 'error',
+          message: result.reason === 'badToken' ? 'session.badToken' : 'session.notFound',
+        });
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [workshopId, fromUrl]);
+
+  if (gate.kind === 'loading') return <Message text="session.loading" />;
+  if (gate.kind === 'error') return <Message text={gate.message} error />;
+  if (!named) return <NamePrompt identity={identity} onDone={() => setNamed(true)} />;
+  return <LiveWorkshop session={gate.session} token={gate.token} />;
+}
+
+function LiveWorkshop({ session, token }: { session: SessionInfo; token: string }) {
+  const [live, setLive] = useState<{ connection: Connection; editor: Editor } | null>(null);
+  useEffect(() => {
+    const connection = openConnection(session.workshopId, token);
+    const editor = createEditor({
+      workshopId: session.workshopId,
+      doc: connection.doc,
+      awareness: connection.awareness,
+      role: session.role,
+      readOnlyDoc: false,
+      identity: getIdentity(),
+      narrowScreen: window.matchMedia(NARROW).matches,
+    });
+    editor.commands.registerAll(defaultCommands);
+    // Once the document is here, check its format (and migrate an older one).
+    const unsubscribe = connection.loaded.subscribe(() => {
+      if (!connection.loaded.get()) return;
+      unsubscribe();
+      const opened = session.role === 'viewer' ? null : openDocument(connection.doc);
+      if (opened?.readOnly) {
+        editor.readOnly = true;
+        editor.readOnlyReason.set(opened.reason);
+      }
+    });
+    setLive({ connection, editor });
+    return () => {
+      unsubscribe();
+      editor.destroy();
+      connection.destroy();
+    };
+  }, [session.workshopId, session.role, token]);
+  if (!live) return <Message text="session.loading" />;
+  return <Denied connection={live.connection} editor={live.editor} session={session} />;
+}
+
+function Denied({
+  connection,
+  editor,
+  session,
+}: {
+  connection: Connection;
+  editor: Editor;
+  session: SessionInfo;
+}) {
+  const code = useStore(connection.deniedCode);
+  if (code === 4404) return <Message text="session.notFound" error />;
+  if (code === 4401 || code === 4403) return <Message text="session.badToken" error />;
+  return <BoardPage connection={connection} editor={editor} session={session} />;
+}
+
+function Message({
+  text,
+  error,
+}: {
+  text: Parameters<ReturnType<typeof useT>>[0];
+  error?: boolean;
+}) {
+  const t = useT();
+  return (
+    <main className="message-page">
+      <h1>{t('app.name')}</h1>
+      <p role={error ? 'alert' : 'status'}>{t(text)}</p>
+      {error && (
+        <button type="button" className="button" onClick={() => navigate('/')}>
+          {t('session.backHome')}
+        </button>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+// Extension points for features built on top of the board (facilitation,
+// export): side panels and toolbar groups are data, so a feature adds an entry
+// here (and registers its commands) instead of editing the layout components.
+import type { ReactNode } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import type { MessageKey } from '../i18n/de.ts';
+
+export interface PanelDefinition {
+  id: string;
+  label: MessageKey;
+  /** Whether this person sees the panel (e.g. facilitators only). */
+  available?(editor: Editor): boolean;
+  render(editor: Editor): ReactNode;
+}
+
+/** Toolbar groups, each a list of command ids; separators go between groups. */
+export const toolbarGroups: string[][] = [
+  ['note.add'],
+  ['selection.duplicate', 'selection.delete'],
+  ['history.undo', 'history.redo'],
+  ['view.zoomOut', 'view.zoomIn', 'view.fit'],
+  ['help.shortcuts'],
+];
+
+const panels: PanelDefinition[] = [];
+
+export function registerPanel(panel: PanelDefinition): void {
+  const at = panels.findIndex((p) => p.id === panel.id);
+  if (at >= 0) panels[at] = panel;
+  else panels.push(panel);
+}
+
+export function availablePanels(editor: Editor): PanelDefinition[] {
+  return panels.filter((p) => p.available?.(editor) ?? true);
+}

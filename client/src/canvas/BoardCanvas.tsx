@@ -1,0 +1,133 @@
+// The Konva stage of one board: clusters, notes, the selection frame and
+// others' cursors, plus the HTML note editor laid over it. The stage follows
+// the viewport store; the note layer does not re-render on pan or zoom (each
+// note decides for itself whether it is on screen).
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import type Konva from 'konva';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { Layer, Rect, Stage } from 'react-konva';
+import { zoomToFit } from '../commands/viewCommands.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useNoteIds } from '../model/useDoc.ts';
+import { createStore, type Store, useStore } from '../ui/store.ts';
+import { ClusterLayer } from './ClusterLayer.tsx';
+import { CursorsLayer } from './CursorsLayer.tsx';
+import { NoteEditor } from './NoteEditor.tsx';
+import { NoteNode } from './NoteNode.tsx';
+import { usePointerInput } from './usePointerInput.ts';
+import type { Rect as RectT } from './viewport.ts';
+
+interface Props {
+  editor: Editor;
+  boardId: BoardId;
+  boardTitle: string;
+  spaceHeld: { current: boolean };
+}
+
+const NotesLayer = memo(function NotesLayer({
+  editor,
+  boardId,
+}: {
+  editor: Editor;
+  boardId: BoardId;
+}) {
+  const ids = useNoteIds(editor.index, boardId);
+  return (
+    <Layer>
+      {ids.map((id) => (
+        <NoteNode key={id} id={id} editor={editor} />
+      ))}
+    </Layer>
+  );
+});
+
+function BrushLayer({ brush, scale }: { brush: Store<RectT | null>; scale: number }) {
+  const rect = useStore(brush);
+  return (
+    <Layer listening={false}>
+      {rect && (
+        <Rect
+          {...rect}
+          fill="rgba(31,95,191,0.08)"
+          stroke="#1f5fbf"
+          strokeWidth={1 / scale}
+          dash={[4 / scale, 3 / scale]}
+        />
+      )}
+    </Layer>
+  );
+}
+
+export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
+  const t = useT();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
+  const brush = useMemo(() => createStore<RectT | null>(null), []);
+  const size = useStore(editor.stageSize);
+  const view = useStore(editor.viewport);
+  usePointerInput(editor, wrapper, stage, brush, spaceHeld);
+
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      editor.stageSize.set({
+        width: Math.max(1, Math.round(r.width)),
+        height: Math.max(1, Math.round(r.height)),
+      });
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [editor]);
+
+  // On entering a board: back to where one was, or show everything on it.
+  // A board whose notes arrive after it is shown (first sync) is fitted again once.
+  useEffect(() => {
+    const saved = editor.viewports.get(boardId);
+    if (saved) {
+      editor.viewport.set(saved);
+      return;
+    }
+    zoomToFit(editor);
+    if (editor.index.noteIds(boardId).length > 0) return;
+    const unsubscribe = editor.index.subscribeNoteIds(() => {
+      if (editor.index.noteIds(boardId).length === 0) return;
+      unsubscribe();
+      if (editor.selection.get().size === 0 && editor.editing.get() === null) zoomToFit(editor);
+    });
+    return unsubscribe;
+  }, [editor, boardId]);
+
+  return (
+    <div
+      ref={wrapper}
+      className="board-canvas"
+      data-board-surface
+      role="application"
+      aria-label={t('canvas.label', { title: boardTitle })}
+      aria-roledescription="canvas"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard shortcuts
+      tabIndex={0}
+    >
+      <Stage
+        ref={stage}
+        width={size.width}
+        height={size.height}
+        x={view.x}
+        y={view.y}
+        scaleX={view.scale}
+        scaleY={view.scale}
+      >
+        <ClusterLayer editor={editor} boardId={boardId} />
+        <NotesLayer editor={editor} boardId={boardId} />
+        <BrushLayer brush={brush} scale={view.scale} />
+        <CursorsLayer editor={editor} boardId={boardId} />
+      </Stage>
+      <NoteEditor editor={editor} />
+    </div>
+  );
+}

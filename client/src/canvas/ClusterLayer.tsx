@@ -1,0 +1,51 @@
+// Cluster frames with their heading, drawn behind the notes. Editing clusters
+// is the facilitation issue's; here they are shown.
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { CLUSTER_HEADER } from '@pinnwand/shared/model/layout';
+import { memo } from 'react';
+import { Group, Layer, Rect, Text } from 'react-konva';
+import type { Editor } from '../editor/Editor.ts';
+import { useClusters } from '../model/useDoc.ts';
+import { FONT_FAMILY } from './noteStyle.ts';
+
+export const ClusterLayer = memo(function ClusterLayer({
+  editor,
+  boardId,
+}: {
+  editor: Editor;
+  boardId: BoardId;
+}) {
+  const clusters = useClusters(editor.index, boardId);
+  return (
+    <Layer listening={false}>
+      {clusters.map((c) => (
+        <Group key={c.id} x={c.x} y={c.y} name="cluster" id={c.id}>
+          <Rect
+            width={c.width}
+            height={c.height}
+            fill="rgba(255,255,255,0.75)"
+            stroke="#8a94a6"
+            strokeWidth={1.5}
+            dash={[8, 4]}
+            cornerRadius={8}
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={16}
+            y={10}
+            width={Math.max(40, c.width - 32)}
+            height={CLUSTER_HEADER - 12}
+            text={c.title}
+            fontSize={18}
+            fontStyle="bold"
+            fontFamily={FONT_FAMILY}
+            fill="#1d2433"
+            wrap="none"
+            ellipsis
+            perfectDrawEnabled={false}
+          />
+        </Group>
+      ))}
+    </Layer>
+  );
+});

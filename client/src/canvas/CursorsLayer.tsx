@@ -1,0 +1,46 @@
+// Other people's pointers on this board, with their names. Drawn at a constant
+// screen size whatever the zoom.
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { useSyncExternalStore } from 'react';
+import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import type { Editor } from '../editor/Editor.ts';
+import { useStore } from '../ui/store.ts';
+import { FONT_FAMILY } from './noteStyle.ts';
+
+export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
+  const peers = useSyncExternalStore(editor.presence.subscribe, editor.presence.peers);
+  const { scale } = useStore(editor.viewport);
+  const inv = 1 / scale;
+  return (
+    <Layer listening={false}>
+      {peers.map((peer) => {
+        const c = peer.cursor;
+        if (!c || c.boardId !== boardId) return null;
+        const width = Math.min(160, 12 + peer.user.name.length * 7);
+        return (
+          <Group key={peer.clientId} x={c.x} y={c.y} scaleX={inv} scaleY={inv} name="cursor">
+            <Path
+              data="M0 0 L0 16 L4.5 12 L8 19 L10.5 18 L7.2 11 L13 11 Z"
+              fill={peer.user.color}
+              stroke="#ffffff"
+              strokeWidth={1.2}
+              perfectDrawEnabled={false}
+            />
+            <Rect x={12} y={16} width={width} height={18} cornerRadius={4} fill={peer.user.color} />
+            <Text
+              x={17}
+              y={19}
+              width={width - 10}
+              text={peer.user.name}
+              fontSize={12}
+              fontFamily={FONT_FAMILY}
+              fill="#ffffff"
+              wrap="none"
+              ellipsis
+            />
+          </Group>
+        );
+      })}
+    </Layer>
+  );
+}

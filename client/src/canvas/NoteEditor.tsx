@@ -1,0 +1,94 @@
+// The in-place editor: a textarea laid exactly over the note being edited,
+// scaled with the board, bound to the note's Y.Text. Esc or a click outside
+// ends editing; Ctrl+Z inside goes to this person's undo history.
+
+import type { NoteId } from '@pinnwand/shared/model/ids';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { useEffect, useRef } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useNote } from '../model/useDoc.ts';
+import { useStore } from '../ui/store.ts';
+import {
+  FONT_FAMILY,
+  NOTE_FOOTER,
+  NOTE_LINE_HEIGHT,
+  NOTE_PADDING,
+  NOTE_TEXT_COLOR,
+  noteFill,
+  noteFontSize,
+} from './noteStyle.ts';
+import { bindTextarea } from './textBinding.ts';
+
+export function NoteEditor({ editor }: { editor: Editor }) {
+  const editing = useStore(editor.editing);
+  if (!editing || editor.readOnly) return null;
+  return <NoteTextarea key={editing} editor={editor} id={editing} />;
+}
+
+function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
+  const t = useT();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const note = useNote(editor.index, id);
+  const view = useStore(editor.viewport);
+  const exists = note !== undefined;
+
+  useEffect(() => {
+    const textarea = ref.current;
+    if (!textarea || !exists) return;
+    const unbind = bindTextarea(editor, id, textarea);
+    textarea.focus({ preventScroll: true });
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    return unbind;
+  }, [editor, id, exists]);
+
+  useEffect(() => {
+    if (!exists) editor.editing.set(null);
+  }, [editor, exists]);
+
+  if (!note) return null;
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      editor.editing.set(null);
+      ref.current?.closest<HTMLElement>('[data-board-surface]')?.focus({ preventScroll: true });
+    } else if (mod && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      if (e.shiftKey) editor.undo.redo();
+      else editor.undo.undo();
+    } else if (mod && e.key.toLowerCase() === 'y') {
+      e.preventDefault();
+      editor.undo.redo();
+    }
+    e.stopPropagation();
+  };
+  const onBlur = () => {
+    // Switching windows is not "clicking outside".
+    if (document.hasFocus() && editor.editing.get() === id) editor.editing.set(null);
+  };
+  return (
+    <textarea
+      ref={ref}
+      className="note-editor"
+      aria-label={t('note.editorLabel')}
+      spellCheck
+      lang="de"
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+      style={{
+        left: note.x * view.scale + view.x,
+        top: note.y * view.scale + view.y,
+        width: NOTE_WIDTH,
+        height: NOTE_HEIGHT - NOTE_FOOTER + 4,
+        transform: `scale(${view.scale})`,
+        padding: `${NOTE_PADDING}px`,
+        background: noteFill(note.color),
+        color: NOTE_TEXT_COLOR,
+        fontFamily: FONT_FAMILY,
+        fontSize: `${noteFontSize(note.text)}px`,
+        lineHeight: NOTE_LINE_HEIGHT,
+      }}
+    />
+  );
+}

@@ -1,0 +1,63 @@
+// Dispatches canvas events to the current state and keeps track of the
+// fingers on the screen: a second finger, whatever was happening, cancels it
+// and starts a pinch.
+import type { Point } from '../viewport.ts';
+import { brushing } from './brushing.ts';
+import { draggingNotes } from './draggingNotes.ts';
+import { idle } from './idle.ts';
+import { panning } from './panning.ts';
+import { pinching } from './pinching.ts';
+import { pointingCanvas } from './pointingCanvas.ts';
+import { pointingNote } from './pointingNote.ts';
+import type { CanvasContext, CanvasEvent, CanvasState, Effect, Step } from './types.ts';
+import { IDLE } from './types.ts';
+
+type Handler = (state: CanvasState, event: CanvasEvent, ctx: CanvasContext) => Step;
+
+const handlers: Record<CanvasState['name'], Handler> = {
+  idle,
+  pointingNote,
+  draggingNotes,
+  pointingCanvas,
+  brushing,
+  panning,
+  pinching,
+};
+
+export class CanvasMachine {
+  state: CanvasState = IDLE;
+  private touches = new Map<number, Point>();
+
+  send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
+    const effects: Effect[] = [];
+    if (event.type === 'pointerDown' && event.pointerType === 'touch') {
+      const [other] = [...this.touches.entries()].filter(([id]) => id !== event.pointerId);
+      this.touches.set(event.pointerId, event.screen);
+      if (other) {
+        effects.push(...this.step({ type: 'cancel' }, ctx));
+        const [otherId, otherPoint] = other;
+        this.state = {
+          name: 'pinching',
+          a: otherId,
+          b: event.pointerId,
+          points: { [otherId]: otherPoint, [event.pointerId]: event.screen },
+        };
+        return effects;
+      }
+    } else if (event.type === 'pointerMove' && this.touches.has(event.pointerId)) {
+      this.touches.set(event.pointerId, event.screen);
+    } else if (event.type === 'pointerUp') {
+      this.touches.delete(event.pointerId);
+    } else if (event.type === 'cancel') {
+      this.touches.clear();
+    }
+    effects.push(...this.step(event, ctx));
+    return effects;
+  }
+
+  private step(event: CanvasEvent, ctx: CanvasContext): Effect[] {
+    const { state, effects } = handlers[this.state.name](this.state, event, ctx);
+    this.state = state;
+    return effects;
+  }
+}

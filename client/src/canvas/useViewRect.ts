@@ -1,0 +1,33 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import { intersects, type Rect, visibleRect } from './viewport.ts';
+
+/** Subscribes to viewport and stage size together. */
+export function subscribeView(editor: Editor, listener: () => void): () => void {
+  const a = editor.viewport.subscribe(listener);
+  const b = editor.stageSize.subscribe(listener);
+  return () => {
+    a();
+    b();
+  };
+}
+
+const MARGIN = 200;
+
+/** Whether `rect` (world) is on screen; re-renders only when the answer changes. */
+export function useIsVisible(editor: Editor, rect: Rect | null): boolean {
+  const subscribe = useCallback((l: () => void) => subscribeView(editor, l), [editor]);
+  return useSyncExternalStore(subscribe, () => {
+    if (!rect) return false;
+    const view = visibleRect(editor.viewport.get(), editor.stageSize.get());
+    return intersects(
+      {
+        x: view.x - MARGIN,
+        y: view.y - MARGIN,
+        width: view.width + 2 * MARGIN,
+        height: view.height + 2 * MARGIN,
+      },
+      rect,
+    );
+  });
+}

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { fitRect, toScreen, toWorld, visibleRect, zoomAt } from './viewport.ts';
+
+describe('viewport', () => {
+  test('toWorld inverts toScreen', () => {
+    const view = { x: 30, y: -20, scale: 1.5 };
+    const p = toScreen(view, toWorld(view, { x: 100, y: 200 }));
+    expect(p.x).toBeCloseTo(100);
+    expect(p.y).toBeCloseTo(200);
+  });
+  test('zoomAt keeps the anchor fixed', () => {
+    const view = { x: 10, y: 10, scale: 1 };
+    const anchor = { x: 400, y: 300 };
+    const before = toWorld(view, anchor);
+    const after = toWorld(zoomAt(view, anchor, 2), anchor);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+  test('fitRect shows the whole content', () => {
+    const size = { width: 800, height: 600 };
+    const content = { x: -500, y: 100, width: 2000, height: 400 };
+    const view = fitRect(content, size, 0, 10);
+    const visible = visibleRect(view, size);
+    expect(visible.x).toBeLessThanOrEqual(content.x + 0.001);
+    expect(visible.x + visible.width).toBeGreaterThanOrEqual(content.x + content.width - 0.001);
+  });
+});

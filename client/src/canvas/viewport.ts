@@ -1,0 +1,96 @@
+// The stage transform: screen = world * scale + (x, y). Pure helpers for
+// pan, zoom around a point, and fitting a rectangle, shared by the wheel,
+// pinch, keyboard and "zoom to fit" paths.
+export interface Viewport {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Rect extends Point, Size {}
+
+export const MIN_SCALE = 0.1;
+export const MAX_SCALE = 4;
+
+export const clampScale = (scale: number): number =>
+  Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+
+export function toWorld(view: Viewport, screen: Point): Point {
+  return { x: (screen.x - view.x) / view.scale, y: (screen.y - view.y) / view.scale };
+}
+
+export function toScreen(view: Viewport, world: Point): Point {
+  return { x: world.x * view.scale + view.x, y: world.y * view.scale + view.y };
+}
+
+export function panBy(view: Viewport, dx: number, dy: number): Viewport {
+  return { ...view, x: view.x + dx, y: view.y + dy };
+}
+
+/** Zooms by `factor`, keeping the world point under `anchor` (screen) fixed. */
+export function zoomAt(view: Viewport, anchor: Point, factor: number): Viewport {
+  const scale = clampScale(view.scale * factor);
+  const world = toWorld(view, anchor);
+  return { scale, x: anchor.x - world.x * scale, y: anchor.y - world.y * scale };
+}
+
+/** The part of the world visible in a stage of `size`. */
+export function visibleRect(view: Viewport, size: Size): Rect {
+  const topLeft = toWorld(view, { x: 0, y: 0 });
+  return {
+    x: topLeft.x,
+    y: topLeft.y,
+    width: size.width / view.scale,
+    height: size.height / view.scale,
+  };
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** A viewport showing all of `content` with `padding` screen pixels around it. */
+export function fitRect(content: Rect, size: Size, padding = 48, maxScale = 1.25): Viewport {
+  const width = Math.max(1, size.width - 2 * padding);
+  const height = Math.max(1, size.height - 2 * padding);
+  const scale = clampScale(Math.min(maxScale, width / content.width, height / content.height));
+  return {
+    scale,
+    x: size.width / 2 - (content.x + content.width / 2) * scale,
+    y: size.height / 2 - (content.y + content.height / 2) * scale,
+  };
+}
+
+export function rectFromPoints(a: Point, b: Point): Rect {
+  return {
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  };
+}
+
+export function boundsOf(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const r of rects) {
+    minX = Math.min(minX, r.x);
+    minY = Math.min(minY, r.y);
+    maxX = Math.max(maxX, r.x + r.width);
+    maxY = Math.max(maxY, r.y + r.height);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}

@@ -1,0 +1,81 @@
+import type { Editor } from '../editor/Editor.ts';
+import type { AnyCommand, Command, Shortcut } from './types.ts';
+
+export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!!shortcut.mod !== mod) return false;
+  if (!!shortcut.alt !== event.altKey) return false;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  const want = shortcut.key.length === 1 ? shortcut.key.toLowerCase() : shortcut.key;
+  if (key !== want) return false;
+  // Shift is implied by characters like '?' and '+'; only check it for letters and named keys.
+  if (/^[a-z]$/.test(want) || want.length > 1) return !!shortcut.shift === event.shiftKey;
+  return true;
+}
+
+export function describeShortcut(shortcut: Shortcut, mac: boolean): string {
+  const parts: string[] = [];
+  if (shortcut.mod) parts.push(mac ? '⌘' : 'Strg');
+  if (shortcut.shift) parts.push('⇧');
+  if (shortcut.alt) parts.push(mac ? '⌥' : 'Alt');
+  const names: Record<string, string> = {
+    Delete: 'Entf',
+    Backspace: '⌫',
+    Escape: 'Esc',
+    ArrowUp: '↑',
+    ArrowDown: '↓',
+    ArrowLeft: '←',
+    ArrowRight: '→',
+    Enter: '↵',
+  };
+  parts.push(names[shortcut.key] ?? shortcut.key.toUpperCase());
+  return parts.join('+');
+}
+
+export class CommandRegistry {
+  private commands = new Map<string, AnyCommand>();
+  private listeners = new Set<() => void>();
+
+  register<Arg>(command: Command<Arg>): void {
+    this.commands.set(command.id, command as AnyCommand);
+    for (const l of this.listeners) l();
+  }
+
+  registerAll(commands: readonly AnyCommand[]): void {
+    for (const c of commands) this.register(c);
+  }
+
+  get(id: string): AnyCommand | undefined {
+    return this.commands.get(id);
+  }
+
+  all(): AnyCommand[] {
+    return [...this.commands.values()];
+  }
+
+  available(editor: Editor, command: AnyCommand): boolean {
+    if (command.mutates && editor.readOnly) return false;
+    return command.enabled ? command.enabled(editor) : true;
+  }
+
+  run<Arg>(editor: Editor, id: string, arg?: Arg): boolean {
+    const command = this.commands.get(id);
+    if (!command || !this.available(editor, command)) return false;
+    command.run(editor, arg);
+    return true;
+  }
+
+  /** The first available command bound to this key event. */
+  forKey(editor: Editor, event: KeyboardEvent): AnyCommand | undefined {
+    for (const command of this.commands.values()) {
+      if (!command.shortcuts?.some((s) => matchesShortcut(event, s))) continue;
+      if (this.available(editor, command)) return command;
+    }
+    return undefined;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

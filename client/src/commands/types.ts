@@ -1,0 +1,30 @@
+// A command is one user action, registered once and reached from everywhere:
+// keyboard shortcut, toolbar, context menu, outline. Labels are i18n keys.
+
+import type { Editor } from '../editor/Editor.ts';
+import type { MessageKey } from '../i18n/de.ts';
+
+export interface Shortcut {
+  /** `KeyboardEvent.key`, compared case-insensitively for letters. */
+  key: string;
+  /** Ctrl on Windows/Linux, ⌘ on macOS. */
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+}
+
+export interface Command<Arg = void> {
+  id: string;
+  label: MessageKey;
+  /** A short glyph for the toolbar (text, so no icon font is needed). */
+  icon?: string;
+  shortcuts?: Shortcut[];
+  /** Whether the action changes the board (hidden from viewers). */
+  mutates: boolean;
+  /** Available right now (e.g. something is selected). */
+  enabled?(editor: Editor): boolean;
+  run(editor: Editor, arg: Arg): void;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of any argument type
+export type AnyCommand = Command<any>;

@@ -1,0 +1,118 @@
+// Undo/redo and canvas navigation.
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { boundsOf, fitRect, zoomAt } from '../canvas/viewport.ts';
+import type { Editor } from '../editor/Editor.ts';
+import type { AnyCommand, Command } from './types.ts';
+
+export const undoCommand: Command = {
+  id: 'history.undo',
+  label: 'cmd.undo',
+  icon: '↶',
+  shortcuts: [{ key: 'z', mod: true }],
+  mutates: true,
+  run: (e) => {
+    e.undo.undo();
+  },
+};
+
+export const redoCommand: Command = {
+  id: 'history.redo',
+  label: 'cmd.redo',
+  icon: '↷',
+  shortcuts: [
+    { key: 'z', mod: true, shift: true },
+    { key: 'y', mod: true },
+  ],
+  mutates: true,
+  run: (e) => {
+    e.undo.redo();
+  },
+};
+
+function zoomBy(e: Editor, factor: number): void {
+  const size = e.stageSize.get();
+  e.viewport.set(zoomAt(e.viewport.get(), { x: size.width / 2, y: size.height / 2 }, factor));
+}
+
+export const zoomInCommand: Command = {
+  id: 'view.zoomIn',
+  label: 'cmd.zoomIn',
+  icon: '+',
+  shortcuts: [{ key: '+' }, { key: '=' }],
+  mutates: false,
+  run: (e) => zoomBy(e, 1.25),
+};
+
+export const zoomOutCommand: Command = {
+  id: 'view.zoomOut',
+  label: 'cmd.zoomOut',
+  icon: '−',
+  shortcuts: [{ key: '-' }],
+  mutates: false,
+  run: (e) => zoomBy(e, 1 / 1.25),
+};
+
+/** Fits the current board's notes and clusters into the view. */
+export function zoomToFit(e: Editor): void {
+  const boardId = e.boardId.get();
+  if (!boardId) return;
+  const rects = [
+    ...e.index
+      .notes(boardId)
+      .map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })),
+    ...e.index.clusters(boardId),
+  ];
+  const bounds = boundsOf(rects);
+  const size = e.stageSize.get();
+  if (!bounds) {
+    e.viewport.set({ x: size.width / 2 - NOTE_WIDTH, y: size.height / 3, scale: 1 });
+    return;
+  }
+  e.viewport.set(fitRect(bounds, size, Math.min(48, size.width / 12)));
+}
+
+export const zoomToFitCommand: Command = {
+  id: 'view.fit',
+  label: 'cmd.zoomToFit',
+  icon: '⤢',
+  shortcuts: [
+    { key: '!', shift: true },
+    { key: '1', shift: true },
+  ],
+  mutates: false,
+  run: zoomToFit,
+};
+
+export const zoomResetCommand: Command = {
+  id: 'view.reset',
+  label: 'cmd.zoomReset',
+  icon: '1:1',
+  shortcuts: [
+    { key: '0', shift: true },
+    { key: '=', shift: true },
+  ],
+  mutates: false,
+  run: (e) => {
+    const v = e.viewport.get();
+    zoomBy(e, 1 / v.scale);
+  },
+};
+
+export const helpCommand: Command = {
+  id: 'help.shortcuts',
+  label: 'cmd.help',
+  icon: '?',
+  shortcuts: [{ key: '?' }],
+  mutates: false,
+  run: (e) => e.ui.update((ui) => ({ ...ui, helpOpen: !ui.helpOpen })),
+};
+
+export const viewCommands: AnyCommand[] = [
+  undoCommand,
+  redoCommand,
+  zoomInCommand,
+  zoomOutCommand,
+  zoomToFitCommand,
+  zoomResetCommand,
+  helpCommand,
+];

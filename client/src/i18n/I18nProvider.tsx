@@ -1,0 +1,70 @@
+// The one i18n layer: a context holding the language and `t`. German is the
+// default; the choice is remembered on the device. Code outside React (command
+// labels) stores message keys and lets the view translate them.
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { de, type MessageKey } from './de.ts';
+import { en } from './en.ts';
+
+export type Lang = 'de' | 'en';
+export type TranslateParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+
+const LANG_KEY = 'pinnwand.lang';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
+
+export function format(template: string, params?: TranslateParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: TranslateParams): string {
+  return format(dictionaries[lang][key] ?? de[key], params);
+}
+
+function initialLang(): Lang {
+  try {
+    const stored = localStorage.getItem(LANG_KEY);
+    if (stored === 'de' || stored === 'en') return stored;
+  } catch {
+    // storage may be unavailable (privacy mode); German is the default
+  }
+  return 'de';
+}
+
+interface I18nValue {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    document.documentElement.lang = next;
+    try {
+      localStorage.setItem(LANG_KEY, next);
+    } catch {
+      // not remembered, still switched
+    }
+  }, []);
+  const value = useMemo<I18nValue>(() => {
+    document.documentElement.lang = lang;
+    return { lang, setLang, t: (key, params) => translate(lang, key, params) };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
+
+export function useT(): Translate {
+  return useI18n().t;
+}

@@ -1,0 +1,134 @@
+// The start page: create a workshop from a template, or open the example.
+// The creator lands on the new board as facilitator; the invitation links are
+// remembered on this device for the share panel.
+import { type FormEvent, useId, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { workshopPath } from '../routing/route.ts';
+import { navigate } from '../routing/useRoute.ts';
+import { type CreatedWorkshop, createWorkshop, type TemplateId } from '../session/api.ts';
+import { recentWorkshops, rememberLinks, rememberToken } from '../session/remembered.ts';
+
+const TEMPLATES: TemplateId[] = ['ozg-erfahrungsaustausch', 'retro', 'blank'];
+
+function open(created: CreatedWorkshop): void {
+  rememberLinks(created.id, created.urls);
+  rememberToken(created.id, created.facilitatorToken);
+  navigate(workshopPath(created.id, created.facilitatorToken));
+}
+
+export function LandingPage() {
+  const { t, lang } = useI18n();
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<TemplateId>('ozg-erfahrungsaustausch');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = useId();
+  const templateId = useId();
+  const recent = recentWorkshops();
+
+  const run = async (input: { title: string; template: TemplateId }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      open(await createWorkshop({ ...input, lang }));
+    } catch (err) {
+      setError(
+        t('landing.create.error', { reason: err instanceof Error ? err.message : String(err) }),
+      );
+      setBusy(false);
+    }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (title.trim()) void run({ title: title.trim(), template });
+  };
+
+  return (
+    <div className="landing-page">
+      <header className="landing-header">
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </span>
+        <LanguageSwitch />
+      </header>
+      <main className="landing">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+        <div className="landing-grid">
+          <section className="card" aria-labelledby="create-h">
+            <h2 id="create-h">{t('landing.create.heading')}</h2>
+            <form onSubmit={submit} className="stack">
+              <label htmlFor={titleId}>{t('landing.create.title')}</label>
+              <input
+                id={titleId}
+                value={title}
+                maxLength={200}
+                required
+                placeholder={t('landing.create.titlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <label htmlFor={templateId}>{t('landing.create.template')}</label>
+              <select
+                id={templateId}
+                value={template}
+                onChange={(e) => setTemplate(e.target.value as TemplateId)}
+              >
+                {TEMPLATES.map((id) => (
+                  <option key={id} value={id}>
+                    {t(`template.${id}` as 'template.blank')}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button primary" disabled={busy || !title.trim()}>
+                {busy ? t('landing.create.busy') : t('landing.create.submit')}
+              </button>
+            </form>
+          </section>
+          <section className="card" aria-labelledby="example-h">
+            <h2 id="example-h">{t('landing.example.heading')}</h2>
+            <p>{t('landing.example.text')}</p>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void run({ title: t('landing.example.title'), template: 'ozg-example' })
+              }
+            >
+              {t('landing.example.open')}
+            </button>
+          </section>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {recent.length > 0 && (
+          <section className="recent" aria-labelledby="recent-h">
+            <h2 id="recent-h">{t('landing.recent.heading')}</h2>
+            <ul>
+              {recent.map((r) => (
+                <li key={r.workshopId}>
+                  <a
+                    href={workshopPath(r.workshopId)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(workshopPath(r.workshopId));
+                    }}
+                  >
+                    {r.title}
+                  </a>{' '}
+                  <span className="muted">({t(`role.${r.role}`)})</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p className="muted small">{t('landing.privacy')}</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// The outline: boards → clusters → notes as plain HTML lists. It is the
+// accessible equivalent of the canvas and the comfortable view on a phone.
+import type { Note } from '@pinnwand/shared/model/note';
+import type { BoardView } from '@pinnwand/shared/read/workshopView';
+import { type FormEvent, useId, useState } from 'react';
+import { selectBoard } from '../commands/boardCommands.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useStore } from '../ui/store.ts';
+import { OutlineNote } from './OutlineNote.tsx';
+import { useWorkshopView } from './useWorkshopView.ts';
+
+export function OutlineView({ editor }: { editor: Editor }) {
+  const t = useT();
+  const view = useWorkshopView(editor);
+  const current = useStore(editor.boardId);
+  return (
+    <section className="outline" aria-labelledby="outline-h">
+      <h2 id="outline-h" className="panel-title">
+        {t('outline.heading')}
+      </h2>
+      {view.boards.map((board) => (
+        <OutlineBoard
+          key={board.id}
+          editor={editor}
+          board={board}
+          boards={view.boards}
+          current={board.id === current}
+        />
+      ))}
+      {view.orphanNotes.length > 0 && (
+        <section className="outline-board">
+          <h3>{t('outline.orphans')}</h3>
+          <NoteList editor={editor} notes={view.orphanNotes} boards={view.boards} />
+        </section>
+      )}
+    </section>
+  );
+}
+
+function OutlineBoard({
+  editor,
+  board,
+  boards,
+  current,
+}: {
+  editor: Editor;
+  board: BoardView;
+  boards: BoardView[];
+  current: boolean;
+}) {
+  const t = useT();
+  const headingId = useId();
+  return (
+    <section className={`outline-board${current ? ' current' : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <button
+          type="button"
+          className="link-button heading-button"
+          onClick={() => selectBoard(editor, board.id)}
+        >
+          {board.title}
+        </button>
+      </h3>
+      {board.question && <p className="question small">{board.question}</p>}
+      {board.clusters.map((cluster) => (
+        <section key={cluster.id} className="outline-cluster">
+          <h4>{cluster.title}</h4>
+          <NoteList editor={editor} notes={cluster.notes} boards={boards} />
+        </section>
+      ))}
+      {(board.unclusteredNotes.length > 0 || board.clusters.length === 0) && (
+        <section className="outline-cluster">
+          {board.clusters.length > 0 && <h4>{t('outline.unclustered')}</h4>}
+          <NoteList editor={editor} notes={board.unclusteredNotes} boards={boards} />
+        </section>
+      )}
+      {!editor.readOnly && <AddNote editor={editor} board={board} />}
+    </section>
+  );
+}
+
+function NoteList({
+  editor,
+  notes,
+  boards,
+}: {
+  editor: Editor;
+  notes: Note[];
+  boards: BoardView[];
+}) {
+  const t = useT();
+  if (notes.length === 0) return <p className="muted small">{t('outline.noNotes')}</p>;
+  return (
+    <ul className="outline-notes">
+      {notes.map((note) => (
+        <OutlineNote key={note.id} editor={editor} note={note} boards={boards} />
+      ))}
+    </ul>
+  );
+}
+
+function AddNote({ editor, board }: { editor: Editor; board: BoardView }) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const id = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    editor.commands.run(editor, 'note.addTo', { boardId: board.id, text: text.trim() });
+    setText('');
+  };
+  return (
+    <form className="outline-add" onSubmit={submit}>
+      <label htmlFor={id}>{t('outline.newNoteLabel', { board: board.title })}</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+        }}
+      />
+      <button type="submit" className="button small primary" disabled={!text.trim()}>
+        {t('outline.add')}
+      </button>
+    </form>
+  );
+}

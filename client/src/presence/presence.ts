@@ -1,0 +1,123 @@
+// Presence over y-protocols awareness: who is here, where their pointer is,
+// what they have selected and which note they are writing in. Cursor and view
+// updates are throttled (~20 Hz) so a moving mouse does not flood the relay.
+import type { Awareness } from 'y-protocols/awareness';
+import { type Peer, type PresenceState, type PresenceUser, readPresence } from './presenceTypes.ts';
+
+const THROTTLE_MS = 50;
+
+export interface NoteDecor {
+  /** Colours of other people who have this note selected. */
+  selectedBy: string[];
+  /** The person writing in it, if someone else is. */
+  editingBy: PresenceUser | null;
+}
+
+const NO_DECOR: NoteDecor = Object.freeze({ selectedBy: [], editingBy: null }) as NoteDecor;
+
+export class Presence {
+  private listeners = new Set<() => void>();
+  private peerCache: Peer[] = [];
+  private decor = new Map<string, NoteDecor>();
+  private pending: Partial<PresenceState> = {};
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = 0;
+  private readonly onChange = () => this.recompute();
+
+  constructor(
+    private readonly awareness: Awareness,
+    user: PresenceUser,
+  ) {
+    const initial: PresenceState = { user, cursor: null, selection: [], editing: null, view: null };
+    awareness.setLocalState(initial);
+    awareness.on('change', this.onChange);
+    this.recompute();
+  }
+
+  get clientId(): number {
+    return this.awareness.clientID;
+  }
+
+  private recompute(): void {
+    const peers: Peer[] = [];
+    for (const [clientId, raw] of this.awareness.getStates()) {
+      if (clientId === this.awareness.clientID) continue;
+      const peer = readPresence(clientId, raw);
+      if (peer) peers.push(peer);
+    }
+    peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+    this.peerCache = peers;
+    const next = new Map<string, NoteDecor>();
+    const mutable = (id: string) => {
+      let d = next.get(id);
+      if (!d) {
+        d = { selectedBy: [], editingBy: null };
+        next.set(id, d);
+      }
+      return d;
+    };
+    for (const peer of peers) {
+      for (const id of peer.selection) mutable(id).selectedBy.push(peer.user.color);
+      if (peer.editing) mutable(peer.editing).editingBy = peer.user;
+    }
+    // Keep the old object where nothing changed so note components skip re-rendering.
+    for (const [id, d] of next) {
+      const old = this.decor.get(id);
+      if (old && sameDecor(old, d)) next.set(id, old);
+    }
+    this.decor = next;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  peers = (): Peer[] => this.peerCache;
+
+  noteDecor(noteId: string): NoteDecor {
+    return this.decor.get(noteId) ?? NO_DECOR;
+  }
+
+  local(): PresenceState | null {
+    return this.awareness.getLocalState() as PresenceState | null;
+  }
+
+  /** Immediate update (user, selection, editing): these are rare and must not lag. */
+  set(patch: Partial<PresenceState>): void {
+    this.pending = { ...this.pending, ...patch };
+    this.flush();
+  }
+
+  /** Throttled update (cursor, view). */
+  setThrottled(patch: Partial<PresenceState>): void {
+    this.pending = { ...this.pending, ...patch };
+    const wait = THROTTLE_MS - (Date.now() - this.lastFlush);
+    if (wait <= 0) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.lastFlush = Date.now();
+    const current = this.local();
+    if (!current) return;
+    this.awareness.setLocalState({ ...current, ...this.pending });
+    this.pending = {};
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.awareness.off('change', this.onChange);
+  }
+}
+
+function sameDecor(a: NoteDecor, b: NoteDecor): boolean {
+  return (
+    a.editingBy?.id === b.editingBy?.id &&
+    a.editingBy?.name === b.editingBy?.name &&
+    a.selectedBy.join() === b.selectedBy.join()
+  );
+}

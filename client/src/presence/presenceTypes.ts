@@ -1,0 +1,55 @@
+// What each person publishes through y-protocols awareness. Anything read from
+// others is checked: a foreign client may publish any shape.
+import { isRecord } from '../session/storage.ts';
+
+export interface PresenceUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+export interface PresenceState {
+  user: PresenceUser;
+  cursor: { boardId: string; x: number; y: number } | null;
+  selection: string[];
+  editing: string | null;
+  view: { boardId: string; x: number; y: number; scale: number } | null;
+  /** Stamped by the server on relayed states. */
+  role?: string;
+}
+
+export interface Peer extends PresenceState {
+  clientId: number;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function readPresence(clientId: number, raw: unknown): Peer | null {
+  if (!isRecord(raw) || !isRecord(raw.user)) return null;
+  const { user } = raw;
+  if (typeof user.id !== 'string' || typeof user.name !== 'string') return null;
+  const color =
+    typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#555555';
+  const c = raw.cursor;
+  const cursor =
+    isRecord(c) && typeof c.boardId === 'string' && isNum(c.x) && isNum(c.y)
+      ? { boardId: c.boardId, x: c.x, y: c.y }
+      : null;
+  const v = raw.view;
+  const view =
+    isRecord(v) && typeof v.boardId === 'string' && isNum(v.x) && isNum(v.y) && isNum(v.scale)
+      ? { boardId: v.boardId, x: v.x, y: v.y, scale: v.scale }
+      : null;
+  const selection = Array.isArray(raw.selection)
+    ? raw.selection.filter((s): s is string => typeof s === 'string').slice(0, 2000)
+    : [];
+  return {
+    clientId,
+    user: { id: user.id, name: user.name.slice(0, 60), color },
+    cursor,
+    selection,
+    editing: typeof raw.editing === 'string' ? raw.editing : null,
+    view,
+    ...(typeof raw.role === 'string' ? { role: raw.role } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+// Asks for the name shown on one's notes and pointer; remembered on the device.
+import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { type Identity, PRESENCE_COLORS, updateIdentity } from './identity.ts';
+
+interface Props {
+  identity: Identity;
+  onDone(): void;
+  onCancel?: () => void;
+}
+
+export function NamePrompt({ identity, onDone, onCancel }: Props) {
+  const t = useT();
+  const [name, setName] = useState(identity.name);
+  const [color, setColor] = useState(identity.color);
+  const nameId = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim().slice(0, 60);
+    if (!trimmed) return;
+    updateIdentity({ name: trimmed, color });
+    onDone();
+  };
+  return (
+    <div className="dialog-backdrop">
+      <form className="dialog name-prompt" onSubmit={submit} aria-labelledby={`${nameId}-h`}>
+        <h2 id={`${nameId}-h`}>{t('name.heading')}</h2>
+        <p>{t('name.text')}</p>
+        <label htmlFor={nameId}>{t('name.label')}</label>
+        <input
+          id={nameId}
+          name="name"
+          value={name}
+          maxLength={60}
+          autoComplete="nickname"
+          // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this one answer
+          autoFocus
+          required
+          onChange={(e) => setName(e.target.value)}
+        />
+        <fieldset className="color-choice">
+          <legend>{t('name.color')}</legend>
+          {PRESENCE_COLORS.map((c) => (
+            <label key={c} className="swatch-label" style={{ background: c }}>
+              <input
+                type="radio"
+                name="color"
+                value={c}
+                checked={color === c}
+                onChange={() => setColor(c)}
+                aria-label={c}
+              />
+            </label>
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          {onCancel && (
+            <button type="button" className="button" onClick={onCancel}>
+              {t('name.cancel')}
+            </button>
+          )}
+          <button type="submit" className="button primary" disabled={!name.trim()}>
+            {t('name.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// Who is using this device: a stable participant id, a display name and a
+// presence colour, remembered in localStorage. The id keys votes and the undo
+// origin; the name and colour label notes and cursors.
+import { useSyncExternalStore } from 'react';
+import { isRecord, readJson, writeJson } from './storage.ts';
+
+export interface Identity {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** Presence colours: dark enough for white name labels (contrast ≥ 4.5:1). */
+export const PRESENCE_COLORS = [
+  '#1f5fbf',
+  '#a4262c',
+  '#0b6a0b',
+  '#8e3a9d',
+  '#b4460a',
+  '#00727a',
+  '#5c2e91',
+  '#7a5600',
+] as const;
+
+const KEY = 'pinnwand.identity';
+
+function isIdentity(value: unknown): value is Identity {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.color === 'string'
+  );
+}
+
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function load(): Identity {
+  const stored = readJson(KEY, isIdentity);
+  if (stored) return stored;
+  const color = PRESENCE_COLORS[Math.floor(Math.random() * PRESENCE_COLORS.length)] ?? '#1f5fbf';
+  const fresh: Identity = { id: randomId(), name: '', color };
+  writeJson(KEY, fresh);
+  return fresh;
+}
+
+let current: Identity | null = null;
+const listeners = new Set<() => void>();
+
+export function getIdentity(): Identity {
+  current ??= load();
+  return current;
+}
+
+export function updateIdentity(patch: Partial<Pick<Identity, 'name' | 'color'>>): void {
+  current = { ...getIdentity(), ...patch };
+  writeJson(KEY, current);
+  for (const listener of listeners) listener();
+}
+
+export function useIdentity(): Identity {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, getIdentity);
+}

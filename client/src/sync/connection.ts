@@ -1,0 +1,114 @@
+// One workshop's live document: a Y.Doc kept in IndexedDB (y-indexeddb, so a
+// reload while offline shows the board and offline edits survive) and synced
+// with the server over y-websocket. The browser's offline/online events drive
+// the socket explicitly, because an emulated or flaky network does not always
+// close an open websocket.
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createStore, type Store } from '../ui/store.ts';
+import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
+
+export interface Connection {
+  workshopId: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+  status: Store<ConnectionStatus>;
+  /** The server's close code when it refused us for good (4401, 4403, 4404). */
+  deniedCode: Store<number | null>;
+  /** True once the local copy (IndexedDB) or the server has delivered the document. */
+  loaded: Store<boolean>;
+  destroy(): void;
+}
+
+export function wsOrigin(loc: Location = location): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}`;
+}
+
+export function openConnection(workshopId: string, token: string): Connection {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(`pinnwand-${workshopId}`, doc);
+  const provider = new WebsocketProvider(`${wsOrigin()}/ws`, workshopId, doc, {
+    params: { token },
+    maxBackoffTime: 4000,
+  });
+  const inputs: StatusInputs = {
+    connected: false,
+    everConnected: false,
+    online: navigator.onLine,
+    failedAttempts: 0,
+    deniedCode: null,
+  };
+  const status = createStore<ConnectionStatus>(deriveStatus(inputs));
+  const deniedCode = createStore<number | null>(null);
+  const loaded = createStore(false);
+  const refresh = () => status.set(deriveStatus(inputs));
+
+  persistence.whenSynced.then(
+    () => loaded.set(true),
+    () => undefined,
+  );
+  const onSync = (synced: boolean) => {
+    inputs.connected = synced && provider.wsconnected;
+    if (inputs.connected) {
+      inputs.everConnected = true;
+      inputs.failedAttempts = 0;
+      loaded.set(true);
+    }
+    refresh();
+  };
+  const onStatus = ({ status: s }: { status: string }) => {
+    if (s !== 'connected') inputs.connected = false;
+    else inputs.connected = provider.synced;
+    refresh();
+  };
+  const onClose = () => {
+    inputs.failedAttempts += 1;
+    inputs.connected = false;
+    refresh();
+  };
+  const onClosed = (event: { code: number }) => {
+    inputs.deniedCode = event.code;
+    deniedCode.set(event.code);
+    refresh();
+  };
+  provider.on('sync', onSync);
+  provider.on('status', onStatus);
+  provider.on('connection-close', onClose);
+  provider.on('closed', onClosed);
+
+  const onOffline = () => {
+    inputs.online = false;
+    provider.disconnect();
+    refresh();
+  };
+  const onOnline = () => {
+    inputs.online = true;
+    if (inputs.deniedCode === null) provider.connect();
+    refresh();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+  if (!navigator.onLine) provider.disconnect();
+
+  return {
+    workshopId,
+    doc,
+    awareness: provider.awareness,
+    status,
+    deniedCode,
+    loaded,
+    destroy() {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      provider.off('sync', onSync);
+      provider.off('status', onStatus);
+      provider.off('connection-close', onClose);
+      provider.off('closed', onClosed);
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    },
+  };
+}
