@@ -1,0 +1,154 @@
+// Crash safety: an update is committed before anyone receives it, so killing
+// the server at any moment loses nothing that was relayed.
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { startChildServer } from './helpers/childServer.ts';
+import { connect, createWorkshopAt, makeDataDir, synced, waitFor } from './helpers/testServer.ts';
+
+const FAST = {
+  UPDATES_PER_SECOND: '1000000',
+  UPDATE_BURST: '1000000',
+  UPDATE_BYTES_PER_SECOND: '1000000000',
+  UPDATE_BYTES_BURST: '1000000000',
+};
+
+interface Writer {
+  provider: WebsocketProvider;
+  written: Set<string>;
+  /** Keys this client received from the server (written by others). */
+  relayed: Set<string>;
+  stop(): void;
+}
+
+function startWriter(wsUrl: string, id: string, token: string, name: string): Writer {
+  const provider = connect(wsUrl, id, token);
+  const notes = provider.doc.getMap<number>('notes');
+  const written = new Set<string>();
+  const relayed = new Set<string>();
+  notes.observe((event) => {
+    if (event.transaction.origin !== provider) return;
+    for (const key of event.keysChanged) relayed.add(key);
+  });
+  let running = true;
+  let i = 0;
+  const tick = () => {
+    if (!running) return;
+    if (provider.wsconnected && provider.synced) {
+      for (let k = 0; k < 5; k++) {
+        const key = `${name}-${i++}`;
+        notes.set(key, i);
+        written.add(key);
+      }
+    }
+    setTimeout(tick, 0);
+  };
+  tick();
+  return {
+    provider,
+    written,
+    relayed,
+    stop() {
+      running = false;
+    },
+  };
+}
+
+function relayedUnion(writers: Writer[]): Set<string> {
+  const seen = new Set<string>();
+  for (const x of writers) for (const key of x.relayed) seen.add(key);
+  return seen;
+}
+
+async function storedKeys(url: string, id: string, token: string): Promise<Set<string>> {
+  const reader = connect(`${url.replace(/^http/, 'ws')}/ws`, id, token);
+  try {
+    await synced(reader, 10_000);
+    return new Set(reader.doc.getMap('notes').keys());
+  } finally {
+    reader.destroy();
+  }
+}
+
+describe('durability', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('after kill -9 during a write burst, every update any client saw relayed is stored', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startChildServer(dataDir, FAST);
+    const w = await createWorkshopAt(server.url);
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
+    const writers = ['a', 'b', 'c', 'd'].map((name) =>
+      startWriter(wsUrl, w.id, w.participantToken, name),
+    );
+    await Promise.all(writers.map((x) => synced(x.provider)));
+    await waitFor(() => relayedUnion(writers).size > 3000, 20_000, 'traffic');
+    const { signal } = await server.stop('SIGKILL');
+    expect(signal).toBe('SIGKILL');
+    for (const x of writers) {
+      x.stop();
+      x.provider.destroy();
+    }
+    const seen = relayedUnion(writers);
+
+    const again = await startChildServer(dataDir);
+    try {
+      const stored = await storedKeys(again.url, w.id, w.facilitatorToken);
+      const lost = [...seen].filter((key) => !stored.has(key));
+      expect(seen.size).toBeGreaterThan(3000);
+      expect(lost).toEqual([]);
+    } finally {
+      await again.stop('SIGTERM');
+    }
+  });
+
+  it('SIGTERM in the middle of a burst exits 0 and loses nothing', async () => {
+    const dataDir = makeDataDir();
+    dirs.push(dataDir);
+    const server = await startChildServer(dataDir, FAST);
+    const w = await createWorkshopAt(server.url);
+    const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
+    const writers = ['a', 'b', 'c'].map((name) =>
+      startWriter(wsUrl, w.id, w.participantToken, name),
+    );
+    await Promise.all(writers.map((x) => synced(x.provider)));
+    await waitFor(() => writers.every((x) => x.relayed.size > 300), 15_000, 'traffic');
+    const closes: number[] = [];
+    for (const x of writers) {
+      x.provider.on('connection-close', (event: { code: number } | null) => {
+        if (event) closes.push(event.code);
+      });
+    }
+    const { code } = await server.stop('SIGTERM');
+    expect(code).toBe(0);
+    for (const x of writers) x.stop();
+    expect(closes.length).toBeGreaterThan(0);
+    expect(closes.every((c) => c === 1012)).toBe(true);
+    const seen = new Set<string>();
+    for (const x of writers) for (const key of x.relayed) seen.add(key);
+
+    // Restart on the same port: the providers reconnect on their own and send what the server lacks.
+    const again = await startChildServer(dataDir, { ...FAST, PORT: String(server.port) });
+    try {
+      const relayedStored = await storedKeys(again.url, w.id, w.facilitatorToken);
+      expect([...seen].filter((key) => !relayedStored.has(key))).toEqual([]);
+      await Promise.all(writers.map((x) => synced(x.provider, 10_000)));
+      const written = new Set<string>();
+      for (const x of writers) for (const key of x.written) written.add(key);
+      await waitFor(
+        () => writers.every((x) => x.provider.doc.getMap('notes').size === written.size),
+        10_000,
+        'writers converge',
+      );
+      const stored = await storedKeys(again.url, w.id, w.facilitatorToken);
+      expect([...written].filter((key) => !stored.has(key))).toEqual([]);
+    } finally {
+      for (const x of writers) x.provider.destroy();
+      await again.stop('SIGTERM');
+    }
+  });
+});
