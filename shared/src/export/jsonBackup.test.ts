@@ -1,0 +1,109 @@
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyImport } from '../import/applyImport.ts';
+import { parseBackup, parseJsonBackup, restoreBackup } from '../import/jsonBackup.ts';
+import { loadStructuredResults } from '../import/structuredResults.ts';
+import { IMPORT_ORIGIN } from '../model/origin.ts';
+import { deleteBoard } from '../ops/boardOps.ts';
+import { addNote } from '../ops/noteOps.ts';
+import { setSummaryText } from '../ops/summaryOps.ts';
+import { vote } from '../ops/voteOps.ts';
+import { updateSettings } from '../ops/workshopOps.ts';
+import { readWorkshop } from '../read/workshopView.ts';
+import { ALICE, BOB } from '../testing/testWorkshop.ts';
+import { workshopToJsonBackup } from './jsonBackup.ts';
+import { workshopToMarkdown } from './markdown.ts';
+
+const FIXTURE = new URL(
+  '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json',
+  import.meta.url,
+);
+
+function richDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  loadStructuredResults(doc, JSON.parse(readFileSync(FIXTURE, 'utf8')), IMPORT_ORIGIN, {
+    createdAt: Date.UTC(2023, 8, 14, 9),
+  });
+  const [first, , third] = readWorkshop(doc).boards;
+  const note = first!.clusters[0]!.notes[0]!;
+  vote(doc, note.id, ALICE.id, ALICE.origin);
+  vote(doc, note.id, BOB.id, BOB.origin);
+  setSummaryText(doc, first!.id, 'Board-Fazit: „gut“', ALICE.origin);
+  updateSettings(doc, { votesPerPerson: 7, phase: 'vote' }, ALICE.origin);
+  addNote(
+    doc,
+    {
+      boardId: third!.id,
+      x: 5,
+      y: 5,
+      text: 'wird verwaist',
+      author: 'Bob',
+      authorId: BOB.id,
+      createdAt: 7,
+    },
+    BOB.origin,
+  );
+  deleteBoard(doc, third!.id, ALICE.origin);
+  return doc;
+}
+
+describe('JSON backup', () => {
+  it('restores into a new workshop exactly: ids, positions, votes, settings, summaries, orphans', () => {
+    const view = readWorkshop(richDoc());
+    expect(view.orphanNotes.length).toBeGreaterThan(0);
+    const json = workshopToJsonBackup(view, { includeAuthors: true });
+    const parsed = parseBackup(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.schemaVersion).toBe(1);
+    const copy = new Y.Doc();
+    restoreBackup(copy, parsed.backup);
+    const restored = readWorkshop(copy);
+    expect(restored.problems).toEqual([]);
+    expect(restored).toEqual(view);
+    expect(workshopToJsonBackup(restored, { includeAuthors: true })).toBe(json);
+  });
+
+  it('leaves author names out unless asked, keeping the ids votes depend on', () => {
+    const json = workshopToJsonBackup(readWorkshop(richDoc()));
+    expect(json).not.toContain('"author": "Import"');
+    expect(json).toContain('"authorId": "import"');
+  });
+
+  it('imports its boards into a running workshop', () => {
+    const source = readWorkshop(richDoc());
+    const parsed = parseJsonBackup(workshopToJsonBackup(source));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const doc = new Y.Doc();
+    loadStructuredResults(doc, { title: source.meta!.title, boards: [] }, IMPORT_ORIGIN, {
+      createdAt: source.meta!.createdAt,
+    });
+    applyImport(doc, parsed.plan, { kind: 'workshop' });
+    const md = (v: ReturnType<typeof readWorkshop>) =>
+      workshopToMarkdown({ ...v, orphanNotes: [], summary: '' });
+    expect(md(readWorkshop(doc))).toBe(md(source));
+  });
+
+  it('refuses a broken backup with the path of the bad field and restores nothing', () => {
+    const json = JSON.parse(workshopToJsonBackup(readWorkshop(richDoc())));
+    json.boards[1].notes[4].x = 'left';
+    const parsed = parseBackup(JSON.stringify(json));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.error).toBe(
+        'Backup: boards.1.notes.4.x: Invalid input: expected number, received string',
+      );
+    expect(parseBackup('{"format": "pinnwand-backup", ').ok).toBe(false);
+    const future = { ...json, schemaVersion: 99 };
+    json.boards[1].notes[4].x = 1;
+    const f = parseBackup(JSON.stringify(future));
+    expect(f.ok ? '' : f.error).toContain('schemaVersion');
+  });
+
+  it('refuses to restore over an existing workshop', () => {
+    const parsed = parseBackup(workshopToJsonBackup(readWorkshop(richDoc())));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(() => restoreBackup(richDoc(), parsed.backup)).toThrow(/already holds a workshop/);
+  });
+});

@@ -1,0 +1,210 @@
+/// <reference types="node" />
+import { readFileSync, writeFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { applyImport } from '../import/applyImport.ts';
+import { parseMarkdown } from '../import/markdown.ts';
+import { loadStructuredResults } from '../import/structuredResults.ts';
+import { asParticipantId } from '../model/ids.ts';
+import { IMPORT_ORIGIN } from '../model/origin.ts';
+import { addNote } from '../ops/noteOps.ts';
+import { vote } from '../ops/voteOps.ts';
+import { readWorkshop } from '../read/workshopView.ts';
+import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
+import { workshopToMarkdown } from './markdown.ts';
+
+const FIXTURE = new URL(
+  '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json',
+  import.meta.url,
+);
+const GOLDEN = new URL('./golden/ozg-erfahrungsaustausch-2023.md', import.meta.url);
+const WORKSHOP_DAY = Date.UTC(2023, 8, 14, 9, 0);
+
+function ozgDoc(): { doc: Y.Doc; license: string } {
+  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+  const doc = new Y.Doc();
+  loadStructuredResults(doc, fixture, IMPORT_ORIGIN, { createdAt: WORKSHOP_DAY });
+  return { doc, license: fixture.license };
+}
+
+const md = new MarkdownIt({ html: true, linkify: false });
+
+/** The text a reader sees in a rendered list item: tags removed, <br> as line break. */
+function renderedText(html: string): string {
+  return html
+    .replace(/<br>\n?/g, '\n')
+    .replace(/<\/?(ul|li|p)>\n?/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\n$/, '');
+}
+
+describe('workshopToMarkdown', () => {
+  it('writes the OZG example as the golden document', () => {
+    const { doc, license } = ozgDoc();
+    const out = workshopToMarkdown(readWorkshop(doc), { license });
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, out);
+    expect(out).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+
+  it('keeps every note of the example, and no author unless asked', () => {
+    const { doc } = ozgDoc();
+    const view = readWorkshop(doc);
+    const out = workshopToMarkdown(view);
+    const texts = view.boards.flatMap((b) => [
+      ...b.unclusteredNotes,
+      ...b.clusters.flatMap((c) => c.notes),
+    ]);
+    expect(texts).toHaveLength(94);
+    const rendered = renderedText(md.render(out));
+    for (const note of texts) expect(rendered).toContain(note.text);
+    expect(out).not.toContain('Import');
+    expect(workshopToMarkdown(view, { includeAuthors: true })).toContain('_— Import_');
+  });
+
+  it('is stable through Markdown → import → Markdown', () => {
+    const { doc, license } = ozgDoc();
+    const first = workshopToMarkdown(readWorkshop(doc), { license });
+    const parsed = parseMarkdown(first);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.plan.title).toBe(readWorkshop(doc).meta?.title);
+    expect(parsed.plan.license).toBe(license);
+    // A new, empty workshop of the same title and date, then the document's boards.
+    const fresh = new Y.Doc();
+    loadStructuredResults(fresh, { title: parsed.plan.title ?? '', boards: [] }, IMPORT_ORIGIN, {
+      createdAt: WORKSHOP_DAY,
+    });
+    applyImport(fresh, parsed.plan, { kind: 'workshop' }, { now: WORKSHOP_DAY });
+    const second = workshopToMarkdown(readWorkshop(fresh), { license });
+    expect(second).toBe(first);
+  });
+
+  it('lists notes by votes, then position, and shows votes only where there are any', () => {
+    const { doc, board } = testWorkshop('blank');
+    const a = addNote(
+      doc,
+      { boardId: board, x: 0, y: 0, text: 'first', author: 'Alice', authorId: ALICE.id },
+      ALICE.origin,
+    );
+    const b = addNote(
+      doc,
+      { boardId: board, x: 200, y: 0, text: 'second', author: 'Bob', authorId: BOB.id },
+      BOB.origin,
+    );
+    addNote(
+      doc,
+      { boardId: board, x: 400, y: 0, text: 'third', author: 'Bob', authorId: BOB.id },
+      BOB.origin,
+    );
+    vote(doc, b, ALICE.id, ALICE.origin);
+    vote(doc, b, BOB.id, BOB.origin);
+    vote(doc, a, asParticipantId('p-carol'), ALICE.origin);
+    const out = workshopToMarkdown(readWorkshop(doc));
+    expect(out).toContain('- second **(2 Stimmen)**\n- first **(1 Stimme)**\n- third\n');
+    const withAuthors = workshopToMarkdown(readWorkshop(doc), { includeAuthors: true });
+    expect(withAuthors).toContain('- second _— Bob_ **(2 Stimmen)**');
+  });
+});
+
+describe('hostile note texts', () => {
+  const hostile = [
+    '# x',
+    '## not a heading either',
+    '[a](javascript:alert(1))',
+    '![img](http://example.org/x.png)',
+    '<img src=x onerror=alert(1)>',
+    '<script>alert(1)</script>',
+    '`code` and ```fence```',
+    '```',
+    '| a | b |\n|---|---|\n| c | d |',
+    '> quote',
+    '- list',
+    '+ plus',
+    '1. ordered',
+    '2) ordered',
+    '***',
+    '---',
+    '===',
+    '*emph* _emph_ **strong** ~~strike~~',
+    'back\\slash\\',
+    'ends with backslash \\',
+    '&amp; &#60; &copy;',
+    'https://example.org <https://example.org>',
+    `${'Donaudampfschifffahrtsgesellschaftskapitän'.repeat(12)}`,
+    'Emoji 🎉👩‍👩‍👧 ok',
+    'עברית מימין לשמאל',
+    'العربية من اليمين',
+    '\u202Eevil\u202C bidi override',
+    'line one\nline two\n\nafter blank',
+    '    indented four',
+    '\tleading tab',
+    'trailing spaces   ',
+    '*— fake author* **(99 Stimmen)**',
+    '_— fake author_ **(1 vote)**',
+    '[^1] footnote',
+    '\\*not emphasis\\*',
+  ];
+
+  for (const text of hostile) {
+    it(`keeps ${JSON.stringify(text.slice(0, 40))} inert and intact`, () => {
+      const { doc, board } = testWorkshop('blank');
+      addNote(
+        doc,
+        { boardId: board, x: 0, y: 0, text, author: 'A', authorId: ALICE.id },
+        ALICE.origin,
+      );
+      const out = workshopToMarkdown(readWorkshop(doc));
+      const item = out.slice(out.indexOf('\n- ') + 1);
+      const html = md.render(item);
+      // Exactly one list item with one paragraph of text: nothing else.
+      expect(html.startsWith('<ul>\n<li>')).toBe(true);
+      expect(html).not.toMatch(
+        /<(h\d|a|img|script|code|pre|table|em|strong|s|del|blockquote|ol|hr)\b/,
+      );
+      expect(html.match(/<li>/g)).toHaveLength(1);
+      // Read back: the same characters as typed (Markdown drops nothing).
+      const parsed = parseMarkdown(out);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.plan.boards[0]?.notes[0]?.text).toBe(text);
+    });
+  }
+
+  it('keeps hostile cluster and board titles from becoming structure', () => {
+    const { doc, board } = testWorkshop('blank');
+    const view = readWorkshop(doc);
+    const b = view.boards[0]!;
+    const crafted = {
+      ...view,
+      boards: [
+        {
+          ...b,
+          title: 'Board # with ## hashes #',
+          question: '# question\nsecond line',
+          clusters: [
+            {
+              id: 'c' as never,
+              boardId: board,
+              title: '_Zusammenfassung_',
+              x: 0,
+              y: 0,
+              width: 1,
+              height: 1,
+              order: 0,
+              notes: [],
+            },
+          ],
+        },
+      ],
+    };
+    const out = workshopToMarkdown(crafted);
+    const parsed = parseMarkdown(out);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.plan.boards[0]?.title).toBe('Board # with ## hashes #');
+    expect(parsed.plan.boards[0]?.question).toBe('# question\nsecond line');
+    expect(parsed.plan.boards[0]?.clusters[0]?.title).toBe('_Zusammenfassung_');
+    expect(parsed.plan.boards[0]?.summary).toBe('');
+  });
+});

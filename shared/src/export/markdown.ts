@@ -1,0 +1,111 @@
+/**
+ * The workshop as a Markdown document: the documentation a facilitator files
+ * or mails. Layout (German labels shown; English ones for English workshops):
+ *
+ *   # <workshop title>
+ *   Datum: yyyy-mm-dd\            (+ "Lizenz: …" when a licence is given)
+ *   ## <board title>              one per board, in board order
+ *   > <guiding question>
+ *   ### <cluster title>           one per cluster, in cluster order
+ *   - <note> _— <author>_ **(3 Stimmen)**
+ *   ### _Ohne Cluster_            unclustered notes (no heading on a board without clusters)
+ *   ### _Zusammenfassung_         the board's summary
+ *   ## _Notizen gelöschter Boards_
+ *   ## _Zusammenfassung des Workshops_
+ *
+ * Labels the document adds are set in italics (with `_`, the form Markdown
+ * formatters such as Biome normalise to) and everything taken from the
+ * workshop is escaped (markdownText.ts), so a cluster the facilitators named
+ * "Zusammenfassung" can never be mistaken for the summary: the importer
+ * (import/markdown.ts) reads this layout back exactly.
+ */
+import type { Note } from '../model/note.ts';
+import type { BoardView, WorkshopView } from '../read/workshopView.ts';
+import {
+  type ExportOptions,
+  exportDate,
+  isoDay,
+  notesInExportOrder,
+  workshopTitle,
+} from './exportOptions.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
+import { escapeMarkdownHeading, escapeMarkdownLine, textLines } from './markdownText.ts';
+
+export type MarkdownOptions = ExportOptions;
+
+/** One list item; continuation lines are indented and joined by hard breaks (`\`). */
+export function noteListItem(note: Note, labels: ExportLabels, includeAuthors: boolean): string {
+  const lines = textLines(note.text).map((line) => escapeMarkdownLine(line));
+  let suffix = '';
+  if (includeAuthors && note.author.trim()) {
+    suffix += ` _— ${escapeMarkdownLine(note.author.trim().replace(/\s+/g, ' '))}_`;
+  }
+  if (note.votes.total > 0) suffix += ` **(${labels.votes(note.votes.total)})**`;
+  const last = lines.length - 1;
+  lines[last] = `${lines[last]}${suffix}`;
+  return `- ${lines.join('\\\n  ')}`;
+}
+
+/** Paragraphs separated by blank lines; single line breaks become hard breaks. */
+export function markdownParagraphs(text: string): string {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .filter((p) => p.trim() !== '');
+  return paragraphs
+    .map((p) =>
+      textLines(p)
+        .map((line) => escapeMarkdownLine(line))
+        .join('\\\n'),
+    )
+    .join('\n\n');
+}
+
+function quote(text: string): string {
+  return textLines(text.trim())
+    .map((line) => escapeMarkdownLine(line))
+    .map((line, i, all) => `> ${line}${i < all.length - 1 ? '\\' : ''}`)
+    .join('\n');
+}
+
+function noteList(notes: readonly Note[], labels: ExportLabels, authors: boolean): string {
+  return notesInExportOrder(notes)
+    .map((note) => noteListItem(note, labels, authors))
+    .join('\n');
+}
+
+function boardSection(board: BoardView, labels: ExportLabels, authors: boolean): string[] {
+  const out: string[] = [`## ${escapeMarkdownHeading(board.title)}`];
+  if (board.question.trim()) out.push(quote(board.question));
+  for (const cluster of board.clusters) {
+    out.push(`### ${escapeMarkdownHeading(cluster.title)}`);
+    if (cluster.notes.length > 0) out.push(noteList(cluster.notes, labels, authors));
+  }
+  if (board.unclusteredNotes.length > 0) {
+    if (board.clusters.length > 0) out.push(`### _${labels.unclustered}_`);
+    out.push(noteList(board.unclusteredNotes, labels, authors));
+  }
+  if (board.summary.trim()) {
+    out.push(`### _${labels.boardSummary}_`, markdownParagraphs(board.summary));
+  }
+  return out;
+}
+
+export function workshopToMarkdown(view: WorkshopView, options: MarkdownOptions = {}): string {
+  const labels = labelsFor(view.meta?.lang);
+  const authors = options.includeAuthors === true;
+  const blocks: string[] = [`# ${escapeMarkdownHeading(workshopTitle(view))}`];
+  const header = [`${labels.date}: ${isoDay(exportDate(view, options))}`];
+  const license = options.license?.trim();
+  if (license) header.push(`${labels.license}: ${escapeMarkdownLine(license)}`);
+  blocks.push(header.join('\\\n'));
+  for (const board of view.boards) blocks.push(...boardSection(board, labels, authors));
+  if (view.orphanNotes.length > 0) {
+    blocks.push(`## _${labels.orphans}_`, noteList(view.orphanNotes, labels, authors));
+  }
+  if (view.summary.trim()) {
+    blocks.push(`## _${labels.workshopSummary}_`, markdownParagraphs(view.summary));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,179 @@
+/**
+ * The vector picture of a board in the PDF: cluster frames and notes as boxes
+ * with their text, scaled to fit a rectangle of the page. Drawn from the
+ * document's own coordinates (the same ones the canvas uses), so the picture
+ * shows the board as the room saw it; the text stays real text, selectable
+ * and found by search, however small the scale.
+ */
+import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { isNoteColor, NOTE_COLOR_HEX } from '../model/colors.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Rect } from '../model/layout.ts';
+import type { Note } from '../model/note.ts';
+import type { BoardView } from '../read/workshopView.ts';
+import { type TextMeasure, wrapText } from './pdfText.ts';
+
+export interface DrawingFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+  measure: TextMeasure;
+  measureBold: TextMeasure;
+}
+
+export function hexColor(hex: string) {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
+}
+
+const FRAME_FILL = hexColor('#f1f3f5');
+const FRAME_BORDER = hexColor('#adb5bd');
+const NOTE_BORDER = hexColor('#8d8d8d');
+const INK = hexColor('#1a1a1a');
+const BOARD_BORDER = hexColor('#ced4da');
+
+function noteFill(color: string) {
+  return hexColor(isNoteColor(color) ? NOTE_COLOR_HEX[color] : NOTE_COLOR_HEX.yellow);
+}
+
+function allNotes(board: BoardView): Note[] {
+  return [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes];
+}
+
+/** The board's content bounds in board units, or null for an empty board. */
+export function boardBounds(board: BoardView): Rect | null {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  const add = (x: number, y: number, w: number, h: number) => {
+    if (![x, y, w, h].every(Number.isFinite)) return;
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + w);
+    maxY = Math.max(maxY, y + h);
+  };
+  for (const c of board.clusters) add(c.x, c.y, c.width, c.height);
+  for (const n of allNotes(board)) add(n.x, n.y, NOTE_WIDTH, NOTE_HEIGHT);
+  if (minX === Number.POSITIVE_INFINITY) return null;
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** Size the drawing takes when fitted into `maxWidth` × `maxHeight` (points). */
+export function drawingSize(
+  bounds: Rect,
+  maxWidth: number,
+  maxHeight: number,
+): { width: number; height: number; scale: number } {
+  const pad = 24; // board units of air around the content
+  const w = bounds.width + 2 * pad;
+  const h = bounds.height + 2 * pad;
+  // Never enlarge beyond half size: a near-empty board should not fill a page.
+  const scale = Math.min(maxWidth / w, maxHeight / h, 0.5);
+  return { width: w * scale, height: h * scale, scale };
+}
+
+/** Lines of `text` that fit a box; the last shown line ends in an ellipsis if text was cut. */
+function fitLines(
+  text: string,
+  width: number,
+  maxLines: number,
+  size: number,
+  m: TextMeasure,
+): string[] {
+  const lines = wrapText(text, width, size, m);
+  if (lines.length <= maxLines) return lines;
+  const shown = lines.slice(0, Math.max(0, maxLines));
+  if (shown.length > 0) {
+    let last = `${shown[shown.length - 1]}…`;
+    while (last.length > 1 && m.width(last, size) > width) last = `${last.slice(0, -2)}…`;
+    shown[shown.length - 1] = last;
+  }
+  return shown;
+}
+
+/**
+ * Draws the board with its top-left corner at (left, top) in page coordinates
+ * (points from the bottom-left corner, as PDF counts).
+ */
+export function drawBoard(
+  page: PDFPage,
+  board: BoardView,
+  bounds: Rect,
+  at: { left: number; top: number; width: number; height: number; scale: number },
+  fonts: DrawingFonts,
+): void {
+  const { scale } = at;
+  const pad = 24;
+  const toX = (x: number) => at.left + (x - bounds.x + pad) * scale;
+  const toY = (y: number) => at.top - (y - bounds.y + pad) * scale;
+  page.drawRectangle({
+    x: at.left,
+    y: at.top - at.height,
+    width: at.width,
+    height: at.height,
+    borderColor: BOARD_BORDER,
+    borderWidth: 0.5,
+  });
+  const titleSize = 13 * scale;
+  for (const c of board.clusters) {
+    if (![c.x, c.y, c.width, c.height].every(Number.isFinite)) continue;
+    page.drawRectangle({
+      x: toX(c.x),
+      y: toY(c.y + c.height),
+      width: c.width * scale,
+      height: c.height * scale,
+      color: FRAME_FILL,
+      borderColor: FRAME_BORDER,
+      borderWidth: Math.max(0.3, 1.5 * scale),
+    });
+    const title = fitLines(c.title, (c.width - 24) * scale, 1, titleSize, fonts.measureBold)[0];
+    if (title) {
+      page.drawText(title, {
+        x: toX(c.x + 12),
+        y: toY(c.y + 26),
+        size: titleSize,
+        font: fonts.bold,
+        color: INK,
+      });
+    }
+  }
+  const size = 12 * scale;
+  const lineHeight = size * 1.2;
+  const inner = (NOTE_WIDTH - 16) * scale;
+  const maxLines = Math.floor(((NOTE_HEIGHT - 16) * scale) / lineHeight);
+  for (const note of allNotes(board)) {
+    if (!Number.isFinite(note.x) || !Number.isFinite(note.y)) continue;
+    const x = toX(note.x);
+    const top = toY(note.y);
+    page.drawRectangle({
+      x,
+      y: top - NOTE_HEIGHT * scale,
+      width: NOTE_WIDTH * scale,
+      height: NOTE_HEIGHT * scale,
+      color: noteFill(note.color),
+      borderColor: NOTE_BORDER,
+      borderWidth: Math.max(0.2, 0.75 * scale),
+    });
+    const lines = fitLines(note.text, inner, maxLines, size, fonts.measure);
+    lines.forEach((line, i) => {
+      if (!line) return;
+      page.drawText(line, {
+        x: x + 8 * scale,
+        y: top - 8 * scale - size * 0.95 - i * lineHeight,
+        size,
+        font: fonts.regular,
+        color: INK,
+      });
+    });
+    if (note.votes.total > 0) {
+      const label = `● ${note.votes.total}`;
+      const vs = 11 * scale;
+      page.drawText(label, {
+        x: x + (NOTE_WIDTH - 8) * scale - fonts.measureBold.width(label, vs),
+        y: top - (NOTE_HEIGHT - 8) * scale,
+        size: vs,
+        font: fonts.bold,
+        color: INK,
+      });
+    }
+  }
+}

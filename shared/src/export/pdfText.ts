@@ -1,0 +1,132 @@
+/**
+ * Text measuring and line breaking for the PDF. pdf-lib measures a string by
+ * running the font's shaping engine each time; the layout calls this for
+ * every word of every note twice (drawing and list), so widths are cached per
+ * word. Breaking is greedy at spaces; a word longer than the line (a URL, a
+ * German compound) is broken after a hyphen or slash if it has one, else
+ * between characters, so nothing ever runs off the page.
+ */
+import type { PDFFont } from 'pdf-lib';
+
+interface Shaper {
+  layout(text: string, features?: unknown): { glyphs: unknown[] };
+}
+
+/**
+ * Makes pdf-lib shape text word by word with a cache. pdf-lib runs fontkit's
+ * full layout for every string it draws or measures, which dominated the
+ * time of a 1,000-note export; words repeat, lines do not. Shaping per word
+ * gives the same glyphs (pdf-lib applies no kerning, and no ligature spans a
+ * space). pdf-lib is pinned to an exact version; if its internals ever
+ * differ, this does nothing and the export is only slower.
+ */
+export function cacheWordShaping(font: PDFFont): void {
+  const shaper = (font as unknown as { embedder?: { font?: Shaper } }).embedder?.font;
+  if (!shaper || typeof shaper.layout !== 'function') return;
+  const layout = shaper.layout.bind(shaper);
+  const cache = new Map<string, unknown[]>();
+  shaper.layout = (text: string, features?: unknown) => {
+    const glyphs: unknown[] = [];
+    for (const part of text.split(/( +)/)) {
+      if (!part) continue;
+      let shaped = cache.get(part);
+      if (!shaped) {
+        shaped = layout(part, features).glyphs;
+        if (cache.size < 100_000) cache.set(part, shaped);
+      }
+      for (const glyph of shaped) glyphs.push(glyph);
+    }
+    return { glyphs };
+  };
+}
+
+export class TextMeasure {
+  private readonly cache = new Map<string, number>();
+  constructor(readonly font: PDFFont) {}
+
+  /** Width of `text` at size 1. */
+  unitWidth(text: string): number {
+    let width = this.cache.get(text);
+    if (width === undefined) {
+      width = this.font.widthOfTextAtSize(text, 1);
+      if (this.cache.size < 50_000) this.cache.set(text, width);
+    }
+    return width;
+  }
+
+  width(text: string, size: number): number {
+    return this.unitWidth(text) * size;
+  }
+}
+
+/** Characters the embedded font cannot draw are replaced, never dropped silently. */
+export function cleanForPdf(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      // Control characters other than line feed break pdf-lib's encoder.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
+  );
+}
+
+function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeasure): string[] {
+  const parts: string[] = [];
+  let rest = word;
+  while (rest && m.width(rest, size) > maxWidth) {
+    const chars = [...rest];
+    let cut = 0;
+    let width = 0;
+    for (; cut < chars.length; cut++) {
+      const w = m.width(chars[cut] as string, size);
+      if (width + w > maxWidth && cut > 0) break;
+      width += w;
+    }
+    // Prefer to break just after a hyphen or slash within the fitting part.
+    const head = chars.slice(0, cut).join('');
+    const soft = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
+    const at = soft > 0 && soft < head.length - 1 ? soft + 1 : head.length;
+    parts.push(head.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+/** Breaks one paragraph (no line feeds) into lines of at most `maxWidth`. */
+function wrapParagraph(text: string, maxWidth: number, size: number, m: TextMeasure): string[] {
+  const words = text.split(/ +/).filter((w) => w !== '');
+  if (words.length === 0) return [''];
+  const lines: string[] = [];
+  const space = m.width(' ', size);
+  let line = '';
+  let lineWidth = 0;
+  for (const word of words) {
+    const w = m.width(word, size);
+    if (line && lineWidth + space + w <= maxWidth) {
+      line += ` ${word}`;
+      lineWidth += space + w;
+      continue;
+    }
+    if (line) lines.push(line);
+    if (w <= maxWidth) {
+      line = word;
+      lineWidth = w;
+      continue;
+    }
+    const pieces = splitLongWord(word, maxWidth, size, m);
+    lines.push(...pieces.slice(0, -1));
+    line = pieces[pieces.length - 1] ?? '';
+    lineWidth = m.width(line, size);
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Wraps text with line feeds into lines no wider than `maxWidth` at `size`. */
+export function wrapText(text: string, maxWidth: number, size: number, m: TextMeasure): string[] {
+  return cleanForPdf(text)
+    .split('\n')
+    .flatMap((paragraph) => wrapParagraph(paragraph, maxWidth, size, m));
+}

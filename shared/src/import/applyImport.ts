@@ -1,0 +1,271 @@
+/**
+ * Applies a validated ImportPlan to a workshop document in ONE transaction
+ * (one update on the wire, one undo step), through the same entry builders
+ * the operations use, so an imported note looks exactly like a typed one.
+ *
+ * Targets:
+ * - a board: every note and cluster of the plan lands on that board, below
+ *   what is already there;
+ * - the workshop: every board of the plan becomes a new board after the
+ *   existing ones, with its question and summary (this is how Markdown and
+ *   backups round-trip).
+ */
+import type * as Y from 'yjs';
+import { DEFAULT_NOTE_COLOR, isNoteColor } from '../model/colors.ts';
+import { entryMap } from '../model/fields.ts';
+import { type BoardId, type ClusterId, type NoteId, newId } from '../model/ids.ts';
+import {
+  GRID_GAP,
+  gridFrameSize,
+  gridSlot,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Point,
+  squareColumns,
+} from '../model/layout.ts';
+import { noteVotesMap } from '../model/note.ts';
+import { orderAfterLast } from '../model/order.ts';
+import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
+import { notesMap, WORKSHOP_SUMMARY_KEY } from '../model/schema.ts';
+import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
+import { readSummaryText, setSummaryText } from '../ops/summaryOps.ts';
+import { transact } from '../ops/transact.ts';
+import { getBoard, listBoards, listClusters } from '../read/lookups.ts';
+import { readBoardView } from '../read/workshopView.ts';
+import type { ImportPlan, PlannedBoard, PlannedCluster, PlannedNote } from './importPlan.ts';
+
+export type ImportTarget = { kind: 'board'; boardId: BoardId } | { kind: 'workshop' };
+
+export interface ApplyOptions {
+  origin?: TransactionOrigin;
+  /** createdAt of notes that carry none (ms); the caller's clock. */
+  now?: number;
+}
+
+export interface ImportResult {
+  boardIds: BoardId[];
+  clusters: number;
+  notes: number;
+}
+
+/** Participant id the vote totals of a text file are recorded under. */
+export const IMPORTED_VOTER = 'imported';
+const IMPORT_AUTHOR_ID = 'import';
+/** Width after which the clusters of an imported board wrap to a new row. */
+const ROW_WIDTH = 2400;
+const SPACING = 64;
+
+interface Placed {
+  note: PlannedNote;
+  at: Point;
+}
+
+interface PlacedCluster {
+  cluster: PlannedCluster;
+  frame: { x: number; y: number; width: number; height: number };
+  notes: Placed[];
+}
+
+interface PlacedBoard {
+  clusters: PlacedCluster[];
+  notes: Placed[];
+}
+
+function hasPositions(board: PlannedBoard): boolean {
+  const notes = [...board.notes, ...board.clusters.flatMap((c) => c.notes)];
+  return (
+    board.clusters.every((c) => c.frame !== undefined) &&
+    notes.every((n) => n.x !== undefined && n.y !== undefined)
+  );
+}
+
+/** Keeps a backup's own positions, moved so that its top-left corner is `origin`. */
+function keepPositions(board: PlannedBoard, origin: Point | null): PlacedBoard {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  for (const c of board.clusters) {
+    minX = Math.min(minX, c.frame?.x ?? 0);
+    minY = Math.min(minY, c.frame?.y ?? 0);
+  }
+  for (const n of [...board.notes, ...board.clusters.flatMap((c) => c.notes)]) {
+    minX = Math.min(minX, n.x ?? 0);
+    minY = Math.min(minY, n.y ?? 0);
+  }
+  const dx = origin && Number.isFinite(minX) ? origin.x - minX : 0;
+  const dy = origin && Number.isFinite(minY) ? origin.y - minY : 0;
+  const place = (n: PlannedNote): Placed => ({
+    note: n,
+    at: { x: (n.x ?? 0) + dx, y: (n.y ?? 0) + dy },
+  });
+  return {
+    clusters: board.clusters.map((c) => {
+      const f = c.frame ?? { x: 0, y: 0, width: 0, height: 0 };
+      return { cluster: c, frame: { ...f, x: f.x + dx, y: f.y + dy }, notes: c.notes.map(place) };
+    }),
+    notes: board.notes.map(place),
+  };
+}
+
+/** Clusters side by side (wrapping rows), then the unclustered notes in a grid below. */
+function layOut(board: PlannedBoard, origin: Point): PlacedBoard {
+  const clusters: PlacedCluster[] = [];
+  let x = origin.x;
+  let y = origin.y;
+  let rowHeight = 0;
+  for (const cluster of board.clusters) {
+    const columns = Math.min(4, squareColumns(cluster.notes.length));
+    const size = gridFrameSize(columns, cluster.notes.length);
+    if (x > origin.x && x + size.width > origin.x + ROW_WIDTH) {
+      x = origin.x;
+      y += rowHeight + SPACING;
+      rowHeight = 0;
+    }
+    const frame = { x, y, ...size };
+    clusters.push({
+      cluster,
+      frame,
+      notes: cluster.notes.map((note, i) => ({ note, at: gridSlot(frame, columns, i) })),
+    });
+    x += size.width + SPACING;
+    rowHeight = Math.max(rowHeight, size.height);
+  }
+  const top = clusters.length > 0 ? y + rowHeight + SPACING : origin.y;
+  const columns = Math.min(8, squareColumns(board.notes.length));
+  const notes = board.notes.map((note, i) => ({
+    note,
+    at: {
+      x: origin.x + (i % columns) * (NOTE_WIDTH + GRID_GAP),
+      y: top + Math.floor(i / columns) * (NOTE_HEIGHT + GRID_GAP),
+    },
+  }));
+  return { clusters, notes };
+}
+
+/** Where new content goes on a board: below everything already on it. */
+function freeOrigin(doc: Y.Doc, boardId: BoardId): Point {
+  const view = readBoardView(doc, boardId);
+  if (!view) return { x: 0, y: 0 };
+  let minX = Number.POSITIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (const c of view.clusters) {
+    minX = Math.min(minX, c.x);
+    maxY = Math.max(maxY, c.y + c.height);
+  }
+  for (const n of [...view.unclusteredNotes, ...view.clusters.flatMap((c) => c.notes)]) {
+    minX = Math.min(minX, n.x);
+    maxY = Math.max(maxY, n.y + NOTE_HEIGHT);
+  }
+  if (!Number.isFinite(minX) || !Number.isFinite(maxY)) return { x: 0, y: 0 };
+  return { x: minX, y: maxY + 2 * SPACING };
+}
+
+function writeNote(
+  doc: Y.Doc,
+  boardId: BoardId,
+  clusterId: ClusterId | null,
+  placed: Placed,
+  now: number,
+): void {
+  const { note, at } = placed;
+  const id = newId<NoteId>();
+  insertNote(doc, id, {
+    boardId,
+    clusterId,
+    text: note.text,
+    x: at.x,
+    y: at.y,
+    color: note.color && isNoteColor(note.color) ? note.color : DEFAULT_NOTE_COLOR,
+    author: note.author ?? '',
+    authorId: note.authorId ?? IMPORT_AUTHOR_ID,
+    createdAt: note.createdAt ?? now,
+  });
+  const votes = noteVotesMap(entryMap(notesMap(doc), id) as Y.Map<unknown>);
+  if (!votes) return;
+  if (note.votesByParticipant) {
+    for (const [participant, count] of Object.entries(note.votesByParticipant)) {
+      if (count > 0) votes.set(participant, count);
+    }
+  } else if (note.votes && note.votes > 0) {
+    votes.set(IMPORTED_VOTER, note.votes);
+  }
+}
+
+function writeBoardContent(
+  doc: Y.Doc,
+  boardId: BoardId,
+  placed: PlacedBoard,
+  now: number,
+  result: ImportResult,
+): void {
+  let order = orderAfterLast(listClusters(doc, boardId));
+  for (const c of placed.clusters) {
+    const clusterId = newId<ClusterId>();
+    insertCluster(doc, clusterId, { boardId, title: c.cluster.title, ...c.frame, order });
+    order += 1;
+    result.clusters += 1;
+    for (const n of c.notes) writeNote(doc, boardId, clusterId, n, now);
+    result.notes += c.notes.length;
+  }
+  for (const n of placed.notes) writeNote(doc, boardId, null, n, now);
+  result.notes += placed.notes.length;
+}
+
+function appendSummary(
+  doc: Y.Doc,
+  key: BoardId | typeof WORKSHOP_SUMMARY_KEY,
+  text: string,
+  origin: TransactionOrigin,
+) {
+  const add = text.trim();
+  if (!add) return;
+  const current = readSummaryText(doc, key).trim();
+  setSummaryText(doc, key, current ? `${current}\n\n${add}` : add, origin);
+}
+
+/**
+ * Creates everything in `plan`. Throws only if the target board does not
+ * exist (checked before anything is written).
+ */
+export function applyImport(
+  doc: Y.Doc,
+  plan: ImportPlan,
+  target: ImportTarget,
+  options: ApplyOptions = {},
+): ImportResult {
+  const origin = options.origin ?? IMPORT_ORIGIN;
+  const now = options.now ?? Date.now();
+  if (target.kind === 'board' && !getBoard(doc, target.boardId)) {
+    throw new Error(`Board ${target.boardId} does not exist.`);
+  }
+  return transact(doc, origin, () => {
+    const result: ImportResult = { boardIds: [], clusters: 0, notes: 0 };
+    if (target.kind === 'board') {
+      result.boardIds.push(target.boardId);
+      for (const board of plan.boards) {
+        const at = freeOrigin(doc, target.boardId);
+        const placed = hasPositions(board) ? keepPositions(board, at) : layOut(board, at);
+        writeBoardContent(doc, target.boardId, placed, now, result);
+        appendSummary(doc, target.boardId, board.summary, origin);
+      }
+      return result;
+    }
+    let order = orderAfterLast(listBoards(doc));
+    for (const board of plan.boards) {
+      const boardId = newId<BoardId>();
+      insertBoard(
+        doc,
+        boardId,
+        { title: board.title, question: board.question, order, locked: board.locked ?? false },
+        board.summary,
+      );
+      order += 1;
+      result.boardIds.push(boardId);
+      const placed = hasPositions(board)
+        ? keepPositions(board, null)
+        : layOut(board, { x: 0, y: 0 });
+      writeBoardContent(doc, boardId, placed, now, result);
+    }
+    appendSummary(doc, WORKSHOP_SUMMARY_KEY, plan.summary, origin);
+    return result;
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * What an import will create, before it touches the document. Every format's
+ * parser turns a file into an ImportPlan (or one error message that names the
+ * line or field at fault); only a valid plan is applied, in one transaction
+ * (applyImport.ts). So a broken file creates nothing, and the import dialog
+ * can show the plan as a preview before the facilitator commits.
+ */
+import { z } from 'zod';
+
+export const IMPORT_FORMATS = ['text', 'csv', 'md', 'structured', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export const importFormatSchema = z.enum(IMPORT_FORMATS);
+
+/** Limits that keep one import from flooding a live workshop. */
+export const IMPORT_LIMITS = {
+  /** Notes in one import. */
+  notes: 5000,
+  /** Characters in one note's text. */
+  noteText: 5000,
+  /** Characters in a title or question. */
+  title: 500,
+  /** Characters in a summary. */
+  summary: 20_000,
+  /** Boards in one import. */
+  boards: 50,
+} as const;
+
+export interface PlannedNote {
+  text: string;
+  /** Vote total to record (attributed to no one in particular). */
+  votes?: number;
+  /** Votes per participant, from a backup (wins over `votes`). */
+  votesByParticipant?: Record<string, number>;
+  author?: string;
+  authorId?: string;
+  color?: string;
+  createdAt?: number;
+  /** Position from a backup; laid out in a grid when absent. */
+  x?: number;
+  y?: number;
+}
+
+export interface PlannedCluster {
+  title: string;
+  notes: PlannedNote[];
+  /** Frame from a backup; fitted around a grid of its notes when absent. */
+  frame?: { x: number; y: number; width: number; height: number };
+}
+
+export interface PlannedBoard {
+  title: string;
+  question: string;
+  clusters: PlannedCluster[];
+  /** Notes in no cluster. */
+  notes: PlannedNote[];
+  summary: string;
+  locked?: boolean;
+}
+
+export interface ImportPlan {
+  format: ImportFormat;
+  /** The workshop title the file carries, if any. */
+  title?: string;
+  license?: string;
+  boards: PlannedBoard[];
+  /** The workshop summary the file carries ('' when none). */
+  summary: string;
+}
+
+export type ParseResult = { ok: true; plan: ImportPlan } | { ok: false; error: string };
+
+export function parseFailure(error: string): ParseResult {
+  return { ok: false, error };
+}
+
+/** An empty board of a plan, for parsers that fill one. */
+export function emptyBoard(title = '', question = ''): PlannedBoard {
+  return { title, question, clusters: [], notes: [], summary: '' };
+}
+
+export function planNotes(plan: ImportPlan): number {
+  let count = 0;
+  for (const board of plan.boards) {
+    count += board.notes.length;
+    for (const cluster of board.clusters) count += cluster.notes.length;
+  }
+  return count;
+}
+
+/** Checks the limits every format shares; the message names what is too large. */
+export function checkLimits(plan: ImportPlan): ParseResult {
+  const notes = planNotes(plan);
+  if (notes > IMPORT_LIMITS.notes) {
+    return parseFailure(
+      `The file holds ${notes} notes; at most ${IMPORT_LIMITS.notes} can be imported at once.`,
+    );
+  }
+  if (plan.boards.length > IMPORT_LIMITS.boards) {
+    return parseFailure(
+      `The file holds ${plan.boards.length} boards; at most ${IMPORT_LIMITS.boards}.`,
+    );
+  }
+  for (const board of plan.boards) {
+    const all = [...board.notes, ...board.clusters.flatMap((c) => c.notes)];
+    const long = all.find((n) => n.text.length > IMPORT_LIMITS.noteText);
+    if (long) {
+      return parseFailure(
+        `A note starting "${long.text.slice(0, 40)}…" has ${long.text.length} characters; at most ${IMPORT_LIMITS.noteText}.`,
+      );
+    }
+  }
+  return { ok: true, plan };
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  notes: number;
+  boards: { title: string; notes: number; clusters: { title: string; notes: number }[] }[];
+  /** Distinct cluster titles, in order of appearance. */
+  clusters: string[];
+  hasSummary: boolean;
+}
+
+/** What the import dialog shows before the facilitator commits. */
+export function previewImport(plan: ImportPlan): ImportPreview {
+  const clusters: string[] = [];
+  for (const board of plan.boards) {
+    for (const cluster of board.clusters) {
+      if (!clusters.includes(cluster.title)) clusters.push(cluster.title);
+    }
+  }
+  return {
+    format: plan.format,
+    notes: planNotes(plan),
+    boards: plan.boards.map((b) => ({
+      title: b.title,
+      notes: b.notes.length + b.clusters.reduce((sum, c) => sum + c.notes.length, 0),
+      clusters: b.clusters.map((c) => ({ title: c.title, notes: c.notes.length })),
+    })),
+    clusters,
+    hasSummary: plan.summary.trim() !== '' || plan.boards.some((b) => b.summary.trim() !== ''),
+  };
+}

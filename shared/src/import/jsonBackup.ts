@@ -1,0 +1,229 @@
+/**
+ * Reading a JSON backup (export/jsonBackup.ts): validated with zod, every
+ * problem reported with the path of the bad field ("boards.1.notes.4.x:
+ * expected number"). A valid backup can be
+ * - restored into an empty document (`restoreBackup`): ids, positions,
+ *   votes, settings and summaries exactly as they were — a new workshop;
+ * - turned into an ImportPlan (`backupToPlan`) to import its notes into a
+ *   board or its boards into a running workshop.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { BACKUP_FORMAT, type WorkshopBackup } from '../export/jsonBackup.ts';
+import { entryMap } from '../model/fields.ts';
+import type { BoardId, ClusterId, NoteId } from '../model/ids.ts';
+import { idSchema } from '../model/ids.ts';
+import { langSchema, settingsPatchSchema } from '../model/meta.ts';
+import { noteVotesMap } from '../model/note.ts';
+import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
+import { describeZodError } from '../model/result.ts';
+import {
+  META,
+  metaMap,
+  notesMap,
+  SCHEMA_VERSION,
+  summariesMap,
+  WORKSHOP_SUMMARY_KEY,
+} from '../model/schema.ts';
+import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
+import { transact } from '../ops/transact.ts';
+import { updateSettings } from '../ops/workshopOps.ts';
+import {
+  checkLimits,
+  IMPORT_LIMITS,
+  type ParseResult,
+  type PlannedBoard,
+  type PlannedNote,
+  parseFailure,
+} from './importPlan.ts';
+
+const finite = z.number().finite();
+
+const noteSchema = z.object({
+  id: idSchema,
+  boardId: idSchema,
+  clusterId: idSchema.nullable(),
+  text: z.string().max(IMPORT_LIMITS.noteText),
+  x: finite,
+  y: finite,
+  color: z.string().max(64),
+  author: z.string().max(200),
+  authorId: z.string().max(200),
+  createdAt: finite,
+  votes: z.record(z.string().min(1), z.number().int().nonnegative()),
+});
+
+const clusterSchema = z.object({
+  id: idSchema,
+  title: z.string().max(IMPORT_LIMITS.title),
+  x: finite,
+  y: finite,
+  width: finite.nonnegative(),
+  height: finite.nonnegative(),
+  order: finite,
+});
+
+const boardSchema = z.object({
+  id: idSchema,
+  title: z.string().max(IMPORT_LIMITS.title),
+  question: z.string().max(IMPORT_LIMITS.title * 4),
+  order: finite,
+  locked: z.boolean(),
+  summary: z.string().max(IMPORT_LIMITS.summary),
+  clusters: z.array(clusterSchema),
+  notes: z.array(noteSchema),
+});
+
+export const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z
+    .number()
+    .int()
+    .positive()
+    .max(SCHEMA_VERSION, `this Pinnwand reads backups up to schema version ${SCHEMA_VERSION}`),
+  meta: z.object({
+    title: z.string().max(IMPORT_LIMITS.title),
+    createdAt: finite,
+    template: z.string().max(100),
+    lang: langSchema,
+  }),
+  settings: settingsPatchSchema.omit({ timer: true }),
+  boards: z.array(boardSchema).max(IMPORT_LIMITS.boards),
+  orphanNotes: z.array(noteSchema),
+  summary: z.string().max(IMPORT_LIMITS.summary),
+});
+
+export type BackupParse = { ok: true; backup: WorkshopBackup } | { ok: false; error: string };
+
+/** Parses and validates the text of a backup file. */
+export function parseBackup(input: string): BackupParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, error: `Not valid JSON: ${(error as Error).message}` };
+  }
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeZodError('Backup', parsed.error) };
+  const backup = parsed.data as WorkshopBackup;
+  // Cross-references: a note's clusterId must name a cluster of its board.
+  for (const [b, board] of backup.boards.entries()) {
+    const clusters = new Set(board.clusters.map((c) => c.id));
+    for (const [n, note] of board.notes.entries()) {
+      if (note.clusterId !== null && !clusters.has(note.clusterId)) {
+        return {
+          ok: false,
+          error: `Backup: boards.${b}.notes.${n}.clusterId: names no cluster of board "${board.title}"`,
+        };
+      }
+    }
+  }
+  const notes = backup.boards.reduce((sum, b) => sum + b.notes.length, backup.orphanNotes.length);
+  if (notes > IMPORT_LIMITS.notes) {
+    return { ok: false, error: `Backup: ${notes} notes; at most ${IMPORT_LIMITS.notes}.` };
+  }
+  return { ok: true, backup };
+}
+
+function plannedNote(note: WorkshopBackup['boards'][number]['notes'][number]): PlannedNote {
+  return {
+    text: note.text,
+    votesByParticipant: note.votes,
+    author: note.author,
+    authorId: note.authorId,
+    color: note.color,
+    createdAt: note.createdAt,
+    x: note.x,
+    y: note.y,
+  };
+}
+
+/** The backup's boards as a plan (positions kept) for `applyImport`. */
+export function backupToPlan(backup: WorkshopBackup): ParseResult {
+  const boards: PlannedBoard[] = backup.boards.map((board) => ({
+    title: board.title,
+    question: board.question,
+    summary: board.summary,
+    locked: board.locked,
+    clusters: [...board.clusters]
+      .sort((a, b) => a.order - b.order)
+      .map((c) => ({
+        title: c.title,
+        frame: { x: c.x, y: c.y, width: c.width, height: c.height },
+        notes: board.notes.filter((n) => n.clusterId === c.id).map(plannedNote),
+      })),
+    notes: board.notes.filter((n) => n.clusterId === null).map(plannedNote),
+  }));
+  return checkLimits({
+    format: 'json',
+    title: backup.meta.title,
+    boards,
+    summary: backup.summary,
+  });
+}
+
+export function parseJsonBackup(input: string): ParseResult {
+  const parsed = parseBackup(input);
+  return parsed.ok ? backupToPlan(parsed.backup) : parseFailure(parsed.error);
+}
+
+function writeBackupNote(doc: Y.Doc, note: WorkshopBackup['orphanNotes'][number]): void {
+  insertNote(doc, note.id as NoteId, {
+    boardId: note.boardId as BoardId,
+    clusterId: note.clusterId as ClusterId | null,
+    text: note.text,
+    x: note.x,
+    y: note.y,
+    color: note.color,
+    author: note.author,
+    authorId: note.authorId,
+    createdAt: note.createdAt,
+  });
+  const votes = noteVotesMap(entryMap(notesMap(doc), note.id) as Y.Map<unknown>);
+  for (const [participant, count] of Object.entries(note.votes)) {
+    if (count > 0) votes?.set(participant, count);
+  }
+}
+
+/**
+ * Restores a backup into an empty document: the same workshop, ids and all.
+ * Throws if the document already holds a workshop (a restore never merges).
+ */
+export function restoreBackup(
+  doc: Y.Doc,
+  backup: WorkshopBackup,
+  origin: TransactionOrigin = IMPORT_ORIGIN,
+): void {
+  const meta = metaMap(doc);
+  if (meta.has(META.schemaVersion)) throw new Error('This document already holds a workshop.');
+  transact(doc, origin, () => {
+    meta.set(META.schemaVersion, SCHEMA_VERSION);
+    meta.set(META.title, backup.meta.title);
+    meta.set(META.createdAt, backup.meta.createdAt);
+    meta.set(META.template, backup.meta.template);
+    meta.set(META.lang, backup.meta.lang);
+    updateSettings(doc, settingsPatchSchema.parse(backup.settings), origin);
+    summariesMap(doc).set(WORKSHOP_SUMMARY_KEY, new Y.Text(backup.summary));
+    for (const board of backup.boards) {
+      insertBoard(
+        doc,
+        board.id as BoardId,
+        { title: board.title, question: board.question, order: board.order, locked: board.locked },
+        board.summary,
+      );
+      for (const c of board.clusters) {
+        insertCluster(doc, c.id as ClusterId, {
+          boardId: board.id as BoardId,
+          title: c.title,
+          x: c.x,
+          y: c.y,
+          width: c.width,
+          height: c.height,
+          order: c.order,
+        });
+      }
+      for (const note of board.notes) writeBackupNote(doc, note);
+    }
+    for (const note of backup.orphanNotes) writeBackupNote(doc, note);
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * The structured-results format (the OZG fixture's) as an import source.
+ * Validation is the model's own schema (structuredResults.ts); this only
+ * maps a valid file onto an ImportPlan, so it can be previewed and imported
+ * into a chosen board like every other format.
+ */
+import { checkLimits, type ParseResult, type PlannedNote, parseFailure } from './importPlan.ts';
+import { parseStructuredResults } from './structuredResults.ts';
+
+export function parseStructuredFile(input: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return parseFailure(`Not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = parseStructuredResults(raw);
+  if (!parsed.ok) return parseFailure(parsed.error);
+  const results = parsed.value;
+  const note = (text: string): PlannedNote => ({ text });
+  return checkLimits({
+    format: 'structured',
+    title: results.title,
+    ...(results.license ? { license: results.license } : {}),
+    boards: results.boards.map((board) => ({
+      title: board.title,
+      question: board.question,
+      clusters: board.clusters.map((c) => ({ title: c.title, notes: c.notes.map(note) })),
+      notes: board.notes.map(note),
+      summary: board.summary ?? '',
+    })),
+    summary: results.summary ?? '',
+  });
+}
