@@ -15,6 +15,7 @@ import { Router } from './http/router.ts';
 import { setSecurityHeaders } from './http/securityHeaders.ts';
 import type { ServerServices } from './http/services.ts';
 import { serveStatic } from './http/staticFiles.ts';
+import { registerExportRoutes } from './http/exportRoutes.ts';
 import { registerSystemRoutes } from './http/systemRoutes.ts';
 import { registerWorkshopRoutes } from './http/workshopRoutes.ts';
 import { createLogger, pathOnly } from './logger.ts';
@@ -99,6 +100,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const router = new Router();
   registerSystemRoutes(router);
   registerWorkshopRoutes(router, config.limits.workshopCreatesPerMinute);
+  registerExportRoutes(router);
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {

@@ -1,0 +1,188 @@
+/**
+ * Workshop documentation over HTTP, a thin wrapper around the pure
+ * serialisers in @pinnwand/shared/export (the browser's download calls the
+ * same functions, so both give the same bytes):
+ *
+ *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=1][&license=…]
+ *        any capability (a viewer token is enough); authors only on request
+ *   POST /api/workshops/<id>/import?token=<facilitator>&format=<text|csv|md|structured|json>[&board=<boardId>][&preview=1]
+ *        body: the file as text; validated first, then applied in one
+ *        transaction; without `board` the file's boards are added as new boards
+ *
+ * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import { workshopToCsv } from '@pinnwand/shared/export/csv';
+import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
+import { exportDate } from '@pinnwand/shared/export/exportOptions';
+import {
+  contentDisposition,
+  type ExportExtension,
+  exportFileName,
+} from '@pinnwand/shared/export/fileName';
+import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
+import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
+import { workshopToPdf } from '@pinnwand/shared/export/pdf';
+import {
+  applyImport,
+  type ImportResult,
+  type ImportTarget,
+} from '@pinnwand/shared/import/applyImport';
+import { parseImport } from '@pinnwand/shared/import/importFile';
+import { importFormatSchema, previewImport } from '@pinnwand/shared/import/importPlan';
+import { asBoardId } from '@pinnwand/shared/model/ids';
+import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
+import { getBoard } from '@pinnwand/shared/read/lookups';
+import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
+import { HttpError, sendJson } from './respond.ts';
+import type { RouteContext, Router } from './router.ts';
+
+/** Largest file the import accepts (a 5,000-note CSV is well below). */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<Exclude<ExportExtension, 'png'>, string> = {
+  md: 'text/markdown; charset=utf-8',
+  pdf: 'application/pdf',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export interface PdfFonts {
+  fontBytes: Uint8Array;
+  boldFontBytes: Uint8Array;
+}
+
+/** Reads DejaVu Sans (regular and bold) from the installed npm package. */
+export async function loadPdfFonts(): Promise<PdfFonts> {
+  const require = createRequire(import.meta.url);
+  const dir = require.resolve('dejavu-fonts-ttf/package.json').replace(/package\.json$/, 'ttf/');
+  const [fontBytes, boldFontBytes] = await Promise.all([
+    readFile(`${dir}DejaVuSans.ttf`),
+    readFile(`${dir}DejaVuSans-Bold.ttf`),
+  ]);
+  return { fontBytes, boldFontBytes };
+}
+
+function exportOptions(url: URL): ExportOptions {
+  const license = url.searchParams.get('license')?.trim().slice(0, 200);
+  return {
+    includeAuthors: url.searchParams.get('authors') === '1',
+    ...(license ? { license } : {}),
+  };
+}
+
+async function readTextBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    req.resume();
+    throw new HttpError(413, `The file is larger than ${maxBytes} bytes.`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > maxBytes) {
+      req.resume();
+      throw new HttpError(413, `The file is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(buf);
+  }
+  const bytes = Buffer.concat(chunks);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(400, 'The file is not UTF-8 text.');
+  }
+}
+
+async function viewOf(ctx: RouteContext, id: string): Promise<WorkshopView> {
+  return ctx.services.rooms.withDoc(id, (doc) => readWorkshop(doc));
+}
+
+export function registerExportRoutes(
+  router: Router,
+  fonts: () => Promise<PdfFonts> = loadPdfFonts,
+): void {
+  let fontsLoaded: Promise<PdfFonts> | null = null;
+  const pdfFonts = () => {
+    fontsLoaded ??= fonts().catch((error: unknown) => {
+      fontsLoaded = null;
+      throw error;
+    });
+    return fontsLoaded;
+  };
+
+  router.get('/api/workshops/:id/export.:format', async (ctx) => {
+    const id = ctx.params.id!;
+    const format = ctx.params.format!;
+    if (!(format in CONTENT_TYPES))
+      throw new HttpError(404, `No export as .${format}; try md, pdf, csv or json.`);
+    const ext = format as keyof typeof CONTENT_TYPES;
+    const { workshop } = await ctx.services.authorize(ctx, id);
+    const view = await viewOf(ctx, id);
+    const options = exportOptions(ctx.url);
+    let body: string | Uint8Array;
+    if (ext === 'md') body = workshopToMarkdown(view, options);
+    else if (ext === 'csv') body = workshopToCsv(view, options);
+    else if (ext === 'json') body = workshopToJsonBackup(view, options);
+    else {
+      const started = performance.now();
+      body = await workshopToPdf(view, { ...options, ...(await pdfFonts()) });
+      ctx.log.info(
+        { workshop: id, ms: Math.round(performance.now() - started), bytes: body.length },
+        'pdf export',
+      );
+    }
+    const title = view.meta?.title || workshop.title;
+    const fileName = exportFileName(title, exportDate(view, options), ext);
+    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    ctx.res.statusCode = 200;
+    ctx.res.setHeader('Content-Type', CONTENT_TYPES[ext]);
+    ctx.res.setHeader('Content-Disposition', contentDisposition(fileName));
+    ctx.res.setHeader('Content-Length', bytes.length);
+    ctx.res.setHeader('Cache-Control', 'no-store');
+    ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
+  });
+
+  router.post('/api/workshops/:id/import', async (ctx) => {
+    const id = ctx.params.id!;
+    await ctx.services.authorize(ctx, id, ['facilitator']);
+    const format = importFormatSchema.safeParse(ctx.url.searchParams.get('format'));
+    if (!format.success) {
+      ctx.req.resume();
+      throw new HttpError(400, 'format: expected one of text, csv, md, structured, json.');
+    }
+    const boardParam = ctx.url.searchParams.get('board');
+    const target: ImportTarget = boardParam
+      ? { kind: 'board', boardId: asBoardId(boardParam) }
+      : { kind: 'workshop' };
+    const text = await readTextBody(ctx.req, MAX_IMPORT_BYTES);
+    const parsed = parseImport(format.data, text);
+    if (!parsed.ok) throw new HttpError(400, parsed.error);
+    const preview = previewImport(parsed.plan);
+    if (target.kind === 'board') {
+      const exists = await ctx.services.rooms.withDoc(
+        id,
+        (doc) => getBoard(doc, target.boardId) !== undefined,
+      );
+      if (!exists) throw new HttpError(404, `board: no board ${boardParam} in this workshop.`);
+    }
+    if (ctx.url.searchParams.get('preview') === '1') {
+      sendJson(ctx.res, 200, { preview });
+      return;
+    }
+    let result: ImportResult | undefined;
+    await ctx.services.rooms.change(
+      id,
+      (doc) => {
+        result = applyImport(doc, parsed.plan, target, { origin: IMPORT_ORIGIN });
+      },
+      IMPORT_ORIGIN,
+    );
+    ctx.log.info({ workshop: id, format: format.data, notes: result?.notes }, 'import');
+    sendJson(ctx.res, 201, { ...result, preview });
+  });
+}

@@ -1,0 +1,44 @@
+// Wraps a Storage to count calls, delay loads or fail appends on demand.
+import type {
+  AppendEntry,
+  Storage,
+  StoredDocument,
+  WorkshopRecord,
+} from '../../src/storage/Storage.ts';
+
+export class InstrumentedStorage implements Storage {
+  loads = 0;
+  appends = 0;
+  compactions = 0;
+  loadDelayMs = 0;
+  failAppends = false;
+
+  constructor(private readonly inner: Storage) {}
+
+  createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void> {
+    return this.inner.createWorkshop(record, initialState);
+  }
+  getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    return this.inner.getWorkshop(id);
+  }
+  async load(workshopId: string): Promise<StoredDocument> {
+    this.loads += 1;
+    if (this.loadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs));
+    return this.inner.load(workshopId);
+  }
+  async append(entries: readonly AppendEntry[]): Promise<number[]> {
+    this.appends += 1;
+    if (this.failAppends) throw new Error('SQLITE_FULL: database or disk is full (simulated)');
+    return this.inner.append(entries);
+  }
+  async compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.compactions += 1;
+    return this.inner.compact(workshopId, snapshot, upToSeq);
+  }
+  unload(workshopId: string): Promise<void> {
+    return this.inner.unload(workshopId);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { SqliteStorage } from '../src/storage/SqliteStorage.ts';
+import { InstrumentedStorage } from './helpers/instrumentedStorage.ts';
+import { docFromReceived, type RawClient, rawConnect } from './helpers/rawClient.ts';
+import {
+  closeCode,
+  connect,
+  makeDataDir,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from './helpers/testServer.ts';
+
+describe('rooms and storage', () => {
+  let t: TestServer | null = null;
+  const providers: WebsocketProvider[] = [];
+  const raws: RawClient[] = [];
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    for (const r of raws.splice(0)) r.ws.terminate();
+    await t?.close();
+    t = null;
+  });
+  function open(id: string, token: string) {
+    const p = connect(t!.wsUrl, id, token);
+    providers.push(p);
+    return p;
+  }
+  async function start(env: Record<string, string> = {}) {
+    const dataDir = makeDataDir();
+    const storage = new InstrumentedStorage(
+      new SqliteStorage({ file: path.join(dataDir, 'pinnwand.sqlite') }),
+    );
+    t = await startTestServer(env, { storage }, dataDir);
+    return storage;
+  }
+
+  it('concurrent joins of an unloaded room share one load, and nobody syncs before it is in', async () => {
+    const storage = await start();
+    const w = await t!.createWorkshop('retro', 'Geteilt');
+    storage.loadDelayMs = 200;
+    const clients = Array.from({ length: 5 }, () => {
+      const r = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.viewerToken}`);
+      raws.push(r);
+      return r;
+    });
+    await Promise.all(clients.map((c) => c.opened));
+    // Ask for the state at once, while the room is still loading.
+    for (const c of clients) c.send(new Uint8Array([0, 0, 1, 0]));
+    await waitFor(
+      () => clients.every((c) => c.received.some((m) => m.type === 0 && m.sub === 1)),
+      5000,
+      'step 2',
+    );
+    expect(storage.loads).toBe(1);
+    for (const c of clients) {
+      const first = c.received.find((m) => m.type === 0 && m.sub === 1)!;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, first.payload!);
+      expect(doc.getMap('meta').get('title')).toBe('Geteilt');
+      expect(docFromReceived(c.received).getMap('boards').size).toBeGreaterThan(0);
+    }
+  });
+
+  it('groups the updates of one tick into one transaction', async () => {
+    const storage = await start({ UPDATES_PER_SECOND: '100000', UPDATE_BURST: '100000' });
+    const w = await t!.createWorkshop();
+    const writers = [open(w.id, w.participantToken), open(w.id, w.participantToken)];
+    const reader = open(w.id, w.viewerToken);
+    await Promise.all([...writers, reader].map((p) => synced(p)));
+    const before = storage.appends;
+    for (let i = 0; i < 200; i++)
+      for (const [n, p] of writers.entries()) p.doc.getMap('notes').set(`${n}-${i}`, i);
+    await waitFor(() => reader.doc.getMap('notes').size === 400, 5000, 'all notes');
+    expect(storage.appends - before).toBeLessThan(100);
+  });
+
+  it('compacts after N updates and when an idle room unloads, and reloads the same state', async () => {
+    const storage = await start({ COMPACT_AFTER_UPDATES: '20', ROOM_IDLE_MS: '50' });
+    const w = await t!.createWorkshop();
+    const p = open(w.id, w.participantToken);
+    await synced(p);
+    for (let i = 0; i < 45; i++) {
+      p.doc.getMap('notes').set(`n${i}`, i);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await waitFor(() => storage.compactions >= 2, 5000, 'compaction after N updates');
+    const stored = await t!.server.services.storage.load(w.id);
+    expect(stored.updates.length).toBeLessThan(20);
+    p.destroy();
+    await waitFor(() => t!.server.rooms.loadedRooms === 0, 5000, 'idle unload');
+    const afterUnload = await t!.server.services.storage.load(w.id);
+    expect(afterUnload.updates).toHaveLength(0);
+    const again = open(w.id, w.viewerToken);
+    await synced(again);
+    expect(again.doc.getMap('notes').size).toBe(45);
+  });
+
+  it('when storage fails, the update is neither stored nor relayed, the room closes with 4507 and the process stays up', async () => {
+    const storage = await start();
+    const w = await t!.createWorkshop();
+    const other = await t!.createWorkshop();
+    const writer = open(w.id, w.participantToken);
+    const watcher = open(w.id, w.viewerToken);
+    await Promise.all([synced(writer), synced(watcher)]);
+    writer.doc.getMap('notes').set('before', 'stored');
+    await waitFor(() => watcher.doc.getMap('notes').has('before'), 5000, 'first note');
+
+    storage.failAppends = true;
+    const writerClosed = closeCode(writer);
+    const watcherClosed = closeCode(watcher);
+    writer.doc.getMap('notes').set('lost', 'not stored');
+    expect(await writerClosed).toBe(4507);
+    expect(await watcherClosed).toBe(4507);
+    expect(watcher.doc.getMap('notes').has('lost')).toBe(false);
+    expect((await fetch(`${t!.url}/healthz`)).status).toBe(200);
+
+    // The disk has room again: the writer reconnects by itself and its edit arrives.
+    storage.failAppends = false;
+    await waitFor(
+      () => watcher.doc.getMap('notes').get('lost') === 'not stored',
+      10_000,
+      'resent edit',
+    );
+    const fresh = open(other.id, other.participantToken);
+    await synced(fresh);
+  });
+
+  it('a real full disk (SQLite max_page_count) refuses the update with 4507 and relays nothing', async () => {
+    const dataDir = makeDataDir();
+    const storage = new SqliteStorage({
+      file: path.join(dataDir, 'pinnwand.sqlite'),
+      pragmas: ['max_page_count = 200'],
+    });
+    t = await startTestServer({}, { storage }, dataDir);
+    const w = await t.createWorkshop();
+    const writer = open(w.id, w.participantToken);
+    const watcher = open(w.id, w.viewerToken);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const closed = closeCode(writer);
+    writer.doc.getMap('notes').set('huge', 'z'.repeat(1_500_000));
+    expect(await closed).toBe(4507);
+    writer.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(watcher.doc.getMap('notes').has('huge')).toBe(false);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    const small = open(w.id, w.participantToken);
+    await synced(small, 10_000);
+    small.doc.getMap('notes').set('small', 'fits');
+    await waitFor(() => watcher.doc.getMap('notes').get('small') === 'fits', 10_000, 'small note');
+  });
+});
