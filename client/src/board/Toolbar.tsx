@@ -7,6 +7,7 @@ import { noteColors } from '../commands/noteCommands.ts';
 import { describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
 
@@ -48,7 +49,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                   onClick={() => editor.commands.run(editor, command.id)}
                   data-command={command.id}
                 >
-                  <span aria-hidden="true">{command.icon ?? '•'}</span>
+                  <Icon name={command.icon ?? 'plus'} />
                   {command.id === 'note.add' && <span className="tool-text">{label}</span>}
                 </button>
               );

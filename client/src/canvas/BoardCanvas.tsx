@@ -85,7 +85,7 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
   }, [editor]);
 
   // On entering a board: back to where one was, or show everything on it.
-  // A board whose notes arrive after it is shown (first sync) is fitted again once.
+  // (The board appears only once the document has arrived, so this sees its notes.)
   useEffect(() => {
     const saved = editor.viewports.get(boardId);
     if (saved) {
@@ -93,13 +93,6 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
       return;
     }
     zoomToFit(editor);
-    if (editor.index.noteIds(boardId).length > 0) return;
-    const unsubscribe = editor.index.subscribeNoteIds(() => {
-      if (editor.index.noteIds(boardId).length === 0) return;
-      unsubscribe();
-      if (editor.selection.get().size === 0 && editor.editing.get() === null) zoomToFit(editor);
-    });
-    return unsubscribe;
   }, [editor, boardId]);
 
   return (

@@ -16,7 +16,7 @@ export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: Boa
       {peers.map((peer) => {
         const c = peer.cursor;
         if (!c || c.boardId !== boardId) return null;
-        const width = Math.min(160, 12 + peer.user.name.length * 7);
+        const width = Math.min(180, 16 + peer.user.name.length * 7.5);
         return (
           <Group key={peer.clientId} x={c.x} y={c.y} scaleX={inv} scaleY={inv} name="cursor">
             <Path
@@ -28,9 +28,9 @@ export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: Boa
             />
             <Rect x={12} y={16} width={width} height={18} cornerRadius={4} fill={peer.user.color} />
             <Text
-              x={17}
+              x={18}
               y={19}
-              width={width - 10}
+              width={width - 8}
               text={peer.user.name}
               fontSize={12}
               fontFamily={FONT_FAMILY}

@@ -18,9 +18,17 @@ export function noteFill(color: string): string {
 export function noteFontSize(text: string): number {
   const length = text.length;
   const lines = text.split('\n').length;
-  if (length <= 24 && lines <= 2) return 20;
-  if (length <= 60 && lines <= 3) return 16;
-  if (length <= 110 && lines <= 5) return 14;
-  if (length <= 170) return 12;
+  // German compounds are long: a size at which the longest word does not fit
+  // on one line would break it in the middle ("Erfahrungsau-stausch").
+  const longest = Math.max(0, ...text.split(/[\s-]+/).map((w) => w.length));
+  const fits = (size: number) => longest * size * AVG_CHAR_WIDTH <= TEXT_WIDTH;
+  if (length <= 24 && lines <= 2 && fits(20)) return 20;
+  if (length <= 60 && lines <= 3 && fits(16)) return 16;
+  if (length <= 110 && lines <= 5 && fits(14)) return 14;
+  if (length <= 170 && fits(12)) return 12;
   return 11;
 }
+
+/** Average glyph width of the sans-serif UI fonts, relative to the font size. */
+const AVG_CHAR_WIDTH = 0.56;
+const TEXT_WIDTH = 140;

@@ -23,7 +23,7 @@ export function selectBoard(e: Editor, boardId: BoardId): void {
 export const addBoardCommand: Command<{ title: string; question?: string }> = {
   id: 'board.add',
   label: 'boards.add',
-  icon: '+',
+  icon: 'plus',
   mutates: true,
   enabled: isFacilitator,
   run: (e, input) => {

@@ -34,7 +34,7 @@ export function createNoteAndEdit(editor: Editor, at?: { x: number; y: number })
 export const addNoteCommand: Command<{ x: number; y: number } | undefined> = {
   id: 'note.add',
   label: 'cmd.addNote',
-  icon: '+',
+  icon: 'plus',
   shortcuts: [{ key: 'n' }],
   mutates: true,
   enabled: (e) => e.boardId.get() !== null,
@@ -58,7 +58,7 @@ export const editNoteCommand: Command = {
 export const deleteSelectionCommand: Command = {
   id: 'selection.delete',
   label: 'cmd.deleteSelection',
-  icon: '🗑',
+  icon: 'trash',
   shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
   mutates: true,
   enabled: hasSelection,
@@ -73,7 +73,7 @@ export const deleteSelectionCommand: Command = {
 export const duplicateCommand: Command = {
   id: 'selection.duplicate',
   label: 'cmd.duplicate',
-  icon: '⧉',
+  icon: 'duplicate',
   shortcuts: [{ key: 'd', mod: true }],
   mutates: true,
   enabled: hasSelection,

@@ -16,7 +16,7 @@ export interface Shortcut {
 export interface Command<Arg = void> {
   id: string;
   label: MessageKey;
-  /** A short glyph for the toolbar (text, so no icon font is needed). */
+  /** Name of an inline SVG icon (ui/Icon.tsx). */
   icon?: string;
   shortcuts?: Shortcut[];
   /** Whether the action changes the board (hidden from viewers). */

@@ -7,7 +7,7 @@ import type { AnyCommand, Command } from './types.ts';
 export const undoCommand: Command = {
   id: 'history.undo',
   label: 'cmd.undo',
-  icon: '↶',
+  icon: 'undo',
   shortcuts: [{ key: 'z', mod: true }],
   mutates: true,
   run: (e) => {
@@ -18,7 +18,7 @@ export const undoCommand: Command = {
 export const redoCommand: Command = {
   id: 'history.redo',
   label: 'cmd.redo',
-  icon: '↷',
+  icon: 'redo',
   shortcuts: [
     { key: 'z', mod: true, shift: true },
     { key: 'y', mod: true },
@@ -29,6 +29,8 @@ export const redoCommand: Command = {
   },
 };
 
+const TOOLBAR_ROOM = 64;
+
 function zoomBy(e: Editor, factor: number): void {
   const size = e.stageSize.get();
   e.viewport.set(zoomAt(e.viewport.get(), { x: size.width / 2, y: size.height / 2 }, factor));
@@ -37,7 +39,7 @@ function zoomBy(e: Editor, factor: number): void {
 export const zoomInCommand: Command = {
   id: 'view.zoomIn',
   label: 'cmd.zoomIn',
-  icon: '+',
+  icon: 'zoomIn',
   shortcuts: [{ key: '+' }, { key: '=' }],
   mutates: false,
   run: (e) => zoomBy(e, 1.25),
@@ -46,7 +48,7 @@ export const zoomInCommand: Command = {
 export const zoomOutCommand: Command = {
   id: 'view.zoomOut',
   label: 'cmd.zoomOut',
-  icon: '−',
+  icon: 'zoomOut',
   shortcuts: [{ key: '-' }],
   mutates: false,
   run: (e) => zoomBy(e, 1 / 1.25),
@@ -68,13 +70,15 @@ export function zoomToFit(e: Editor): void {
     e.viewport.set({ x: size.width / 2 - NOTE_WIDTH, y: size.height / 3, scale: 1 });
     return;
   }
-  e.viewport.set(fitRect(bounds, size, Math.min(48, size.width / 12)));
+  // Leave room for the floating toolbar at the bottom.
+  const usable = { width: size.width, height: Math.max(100, size.height - TOOLBAR_ROOM) };
+  e.viewport.set(fitRect(bounds, usable, Math.min(40, size.width / 14)));
 }
 
 export const zoomToFitCommand: Command = {
   id: 'view.fit',
   label: 'cmd.zoomToFit',
-  icon: '⤢',
+  icon: 'fit',
   shortcuts: [
     { key: '!', shift: true },
     { key: '1', shift: true },
@@ -86,7 +90,7 @@ export const zoomToFitCommand: Command = {
 export const zoomResetCommand: Command = {
   id: 'view.reset',
   label: 'cmd.zoomReset',
-  icon: '1:1',
+  icon: 'reset',
   shortcuts: [
     { key: '0', shift: true },
     { key: '=', shift: true },
@@ -101,7 +105,7 @@ export const zoomResetCommand: Command = {
 export const helpCommand: Command = {
   id: 'help.shortcuts',
   label: 'cmd.help',
-  icon: '?',
+  icon: 'help',
   shortcuts: [{ key: '?' }],
   mutates: false,
   run: (e) => e.ui.update((ui) => ({ ...ui, helpOpen: !ui.helpOpen })),

@@ -139,7 +139,7 @@ export function OutlineNote({ editor, note, boards }: Props) {
             aria-label={`${t('outline.moveTo')}: ${note.text.slice(0, 40)}`}
             onClick={() => setMode('move')}
           >
-            {t('outline.moveTo')} …
+            {t('outline.move')} …
           </button>
           <button
             type="button"

@@ -1,0 +1,61 @@
+// Notes dragged onto a cluster join it; dragged out of it, they leave it.
+// Whatever moved this person's notes (a drag, arrow keys, a paste), the
+// membership follows where the notes now lie. The follow-up change is made
+// right after the move, within the undo manager's capture time, so one undo
+// takes back the move and the membership together.
+import { clusterAt } from '@pinnwand/shared/facilitation/membership';
+import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+import { NOTE, notesMap } from '@pinnwand/shared/model/schema';
+import { assignNotesToCluster, unassignNotes } from '@pinnwand/shared/ops/clusterOps';
+import { transact } from '@pinnwand/shared/ops/transact';
+import type * as Y from 'yjs';
+import type { Editor } from '../editor/Editor.ts';
+
+export function watchMembership(editor: Editor): () => void {
+  const root = notesMap(editor.doc);
+  let pending = new Set<NoteId>();
+  let scheduled = false;
+
+  const settle = () => {
+    scheduled = false;
+    const ids = [...pending];
+    pending = new Set();
+    if (editor.readOnly) return;
+    const joins = new Map<ClusterId, NoteId[]>();
+    const leaves: NoteId[] = [];
+    for (const id of ids) {
+      const note = editor.index.note(id);
+      if (!note) continue;
+      const clusters = editor.index.clusters(note.boardId);
+      const target = clusterAt(note, clusters);
+      if (target === note.clusterId) continue;
+      // A note in a cluster of another board (or a deleted one) is left alone.
+      if (note.clusterId && !clusters.some((c) => c.id === note.clusterId) && !target) continue;
+      if (target) joins.set(target, [...(joins.get(target) ?? []), id]);
+      else leaves.push(id);
+    }
+    if (joins.size === 0 && leaves.length === 0) return;
+    transact(editor.doc, editor.origin, () => {
+      for (const [clusterId, noteIds] of joins)
+        assignNotesToCluster(editor.doc, clusterId, noteIds, editor.origin, {
+          keepPositions: true,
+        });
+      if (leaves.length > 0) unassignNotes(editor.doc, leaves, editor.origin);
+    });
+  };
+
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin !== editor.origin) return;
+    for (const [type, keys] of tr.changed) {
+      if (type.parent !== root || !(keys.has(NOTE.x) || keys.has(NOTE.y))) continue;
+      const id = (type as Y.Map<unknown>)._item?.parentSub;
+      if (typeof id === 'string') pending.add(id as NoteId);
+    }
+    if (pending.size > 0 && !scheduled) {
+      scheduled = true;
+      queueMicrotask(settle);
+    }
+  };
+  editor.doc.on('afterTransaction', onTransaction);
+  return () => editor.doc.off('afterTransaction', onTransaction);
+}

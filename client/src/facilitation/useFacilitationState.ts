@@ -1,0 +1,39 @@
+// Facilitation settings and the voting round as React state, re-read when the
+// workshop's meta changes (the DocIndex caches meta until it changes).
+import {
+  type FacilitationSettings,
+  readFacilitation,
+} from '@pinnwand/shared/facilitation/facilitationSettings';
+import { type RoundState, readRound } from '@pinnwand/shared/facilitation/votingRound';
+import type { WorkshopSettings } from '@pinnwand/shared/model/meta';
+import { useCallback, useSyncExternalStore } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+
+export interface FacilitationState {
+  settings: WorkshopSettings;
+  facilitation: FacilitationSettings;
+  round: RoundState;
+}
+
+const cache = new WeakMap<object, FacilitationState>();
+
+export function facilitationState(editor: Editor): FacilitationState {
+  const meta = editor.index.meta();
+  let state = cache.get(meta);
+  if (!state) {
+    state = {
+      settings: meta.settings,
+      facilitation: readFacilitation(editor.doc),
+      round: readRound(editor.doc),
+    };
+    cache.set(meta, state);
+  }
+  return state;
+}
+
+export function useFacilitationState(editor: Editor): FacilitationState {
+  const subscribe = useCallback((l: () => void) => editor.index.subscribeMeta(l), [editor]);
+  return useSyncExternalStore(subscribe, () => facilitationState(editor));
+}
+
+export const isFacilitator = (editor: Editor): boolean => editor.role === 'facilitator';
