@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest';
 import fixture from '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json' with {
   type: 'json',
 };
-import { evaluateBoard, labelledNotes, syntheticNotes, timeSuggestions } from './evaluate.ts';
+import {
+  clusterBenchmark,
+  evaluateBoard,
+  labelledNotes,
+  syntheticNotes,
+  timeSuggestions,
+} from './evaluate.ts';
 import { findDuplicates } from './findDuplicates.ts';
 import { suggestClusters } from './suggestClusters.ts';
 
@@ -110,5 +116,13 @@ describe('benchmark entry points', () => {
     console.log(`suggestClusters on 500 notes: ${real.milliseconds.toFixed(0)} ms`);
     // Generous bound for a loaded CI machine; the benchmark reports the real figure.
     expect(real.milliseconds).toBeLessThan(3000);
+  });
+
+  it('report both in one call, for every board the facilitators clustered', () => {
+    let tick = 0;
+    const result = clusterBenchmark(fixture, () => (tick += 1));
+    expect(Object.keys(result.ari)).toEqual(['Bewährtes', 'Aufgaben']);
+    expect(result.ari.Aufgaben).toBe(evaluateBoard(board('Aufgaben').clusters).ari);
+    expect(result.millisecondsFor500Notes).toBe(1);
   });
 });

@@ -176,3 +176,35 @@ export function timeSuggestions(
   times.sort((x, y) => x - y);
   return { noteCount: count, milliseconds: times[Math.floor(times.length / 2)] ?? 0, clusters };
 }
+
+/** The parts of a workshop file (such as the OZG fixture) that the benchmark needs. */
+export interface LabelledWorkshop {
+  readonly boards: readonly {
+    readonly title: string;
+    readonly clusters: readonly LabelledCluster[];
+    readonly notes: readonly string[];
+  }[];
+}
+
+export interface ClusterBenchmark {
+  /** ARI per board that has at least two facilitator clusters, by board title. */
+  readonly ari: Record<string, number>;
+  /** Median time of `suggestClusters` on 500 synthetic notes made from the workshop's texts. */
+  readonly millisecondsFor500Notes: number;
+}
+
+/**
+ * One call for the benchmark: "ARI on the example" and "time for 500 notes".
+ * `now` is the caller's clock (`performance.now` in Node and browsers).
+ */
+export function clusterBenchmark(workshop: LabelledWorkshop, now: () => number): ClusterBenchmark {
+  const ari: Record<string, number> = {};
+  for (const board of workshop.boards) {
+    if (board.clusters.length >= 2) ari[board.title] = evaluateBoard(board.clusters).ari;
+  }
+  const texts = workshop.boards.flatMap((board) => [
+    ...board.notes,
+    ...board.clusters.flatMap((cluster) => cluster.notes),
+  ]);
+  return { ari, millisecondsFor500Notes: timeSuggestions(texts, now).milliseconds };
+}

@@ -23,6 +23,11 @@ interface Candidate {
   readonly score: number;
 }
 
+function capitalised(word: string | undefined): boolean {
+  const first = word?.charAt(0) ?? '';
+  return first !== first.toLowerCase();
+}
+
 function mostFrequentSpelling(
   key: string,
   notes: readonly number[],
@@ -37,9 +42,10 @@ function mostFrequentSpelling(
   }
   let best: string | undefined;
   let bestCount = 0;
-  // Map order is first-seen order, so ties go to the spelling met first.
+  // Ties go to a capitalised spelling (German nouns are, and headings are
+  // nouns: "Ländern" before "land" in "U-land"), then to the one met first.
   for (const [spelling, count] of counts) {
-    if (count > bestCount) {
+    if (count > bestCount || (count === bestCount && capitalised(spelling) && !capitalised(best))) {
       best = spelling;
       bestCount = count;
     }
@@ -72,15 +78,17 @@ function countNotes(
   features: readonly NoteFeatures[],
   fuzzy: boolean,
 ): Map<string, number> {
-  const keysOf = members.map((member) => [...(features[member]?.words.keys() ?? [])]);
+  const keysOf = members.map((member) => new Set(features[member]?.words.keys() ?? []));
+  const contains = (keys: ReadonlySet<string>, key: string): boolean => {
+    if (keys.has(key)) return true;
+    if (!fuzzy) return false;
+    for (const k of keys) if (trigramDice(k, key) >= FUZZY_DICE) return true;
+    return false;
+  };
   const counts = new Map<string, number>();
   for (const keys of keysOf) {
     for (const key of keys) {
-      if (counts.has(key)) continue;
-      const count = keysOf.filter((other) =>
-        other.some((k) => k === key || (fuzzy && trigramDice(k, key) >= FUZZY_DICE)),
-      ).length;
-      counts.set(key, count);
+      if (!counts.has(key)) counts.set(key, keysOf.filter((other) => contains(other, key)).length);
     }
   }
   return counts;
