@@ -1,0 +1,340 @@
+// Benchmark 3: cold load. A room with 5,000 notes (design.md schema) built
+// from 100,000 updates — 20 participants, each creating 250 notes and typing,
+// moving, voting and recolouring them (20 updates per note) — sent through the
+// server as real update messages. Then: storage size, time until a new client
+// holds the complete document, both before compaction (the data folder as it
+// was after the writes, server killed) and after it (room loaded and unloaded,
+// server stopped gracefully). Every load is timed on a fresh copy of the data
+// folder and a freshly started server, so the room is on disk only.
+import { cpSync } from 'node:fs';
+import * as Y from 'yjs';
+import { BenchClient, type RoomRef } from './lib/client.ts';
+import { nowMicros, updateMessage } from './lib/protocol.ts';
+import { dirSizeBytes, newDataDir, removeDir, type ServerId, startServer } from './lib/servers.ts';
+import { spread } from './lib/stats.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface Workload {
+  /** Updates per participant, in order. */
+  perParticipant: Uint8Array[][];
+  stateVector: Uint8Array;
+  notes: number;
+  updates: number;
+  bytes: number;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS =
+  'Antrag Verwaltung digital Formular Bürger Portal Nachweis Termin Schnittstelle Datenschutz Registermodernisierung Onlinezugang Pilot Kommune Land Bund Prozess Medienbruch Signatur Feedback'.split(
+    ' ',
+  );
+const COLORS = ['yellow', 'pink', 'blue', 'green', 'orange', 'purple'];
+
+/** Deterministic: the same bytes for every server. */
+export function buildWorkload(participants = 20, notesEach = 250, updatesPerNote = 20): Workload {
+  const perParticipant: Uint8Array[][] = [];
+  const all = new Y.Doc();
+  let bytes = 0;
+  for (let p = 0; p < participants; p++) {
+    const rand = rng(p + 1);
+    const doc = new Y.Doc();
+    doc.clientID = 10_000 + p;
+    const out: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => {
+      out.push(u);
+      bytes += u.length;
+      Y.applyUpdate(all, u);
+    });
+    if (p === 0) {
+      doc.transact(() => {
+        const meta = doc.getMap('meta');
+        meta.set('schemaVersion', 1);
+        meta.set('title', 'Cold load');
+        const board = new Y.Map<unknown>();
+        board.set('title', 'Bewährtes');
+        board.set('question', 'Was hat sich bewährt?');
+        board.set('order', 0);
+        doc.getMap('boards').set('board-1', board);
+      });
+    }
+    const notes = doc.getMap<Y.Map<unknown>>('notes');
+    for (let k = 0; k < notesEach; k++) {
+      const note = new Y.Map<unknown>();
+      const text = new Y.Text();
+      doc.transact(() => {
+        note.set('boardId', 'board-1');
+        note.set('text', text);
+        note.set('x', Math.round(rand() * 4000));
+        note.set('y', Math.round(rand() * 3000));
+        note.set('color', 'yellow');
+        note.set('author', `Teilnehmer ${p + 1}`);
+        note.set('authorId', `participant-${p + 1}`);
+        note.set('createdAt', 1_700_000_000_000 + p * 1000 + k);
+        note.set('votes', new Y.Map());
+        notes.set(`note-${p}-${k}`, note);
+      });
+      // 12 words typed, 4 moves, 2 votes, 1 colour change: 19 more updates.
+      const edits = [
+        't',
+        't',
+        't',
+        'm',
+        't',
+        't',
+        't',
+        'v',
+        't',
+        'm',
+        't',
+        't',
+        'm',
+        't',
+        'v',
+        't',
+        't',
+        'm',
+        'c',
+      ];
+      for (const e of edits.slice(0, updatesPerNote - 1)) {
+        doc.transact(() => {
+          if (e === 't') text.insert(text.length, `${WORDS[Math.floor(rand() * WORDS.length)]} `);
+          else if (e === 'm') {
+            note.set('x', Math.round(rand() * 4000));
+            note.set('y', Math.round(rand() * 3000));
+          } else if (e === 'v')
+            (note.get('votes') as Y.Map<number>).set(
+              `participant-${Math.floor(rand() * 20) + 1}`,
+              1,
+            );
+          else note.set('color', COLORS[Math.floor(rand() * COLORS.length)]!);
+        });
+      }
+    }
+    perParticipant.push(out);
+  }
+  return {
+    perParticipant,
+    stateVector: Y.encodeStateVector(all),
+    notes: all.getMap('notes').size,
+    updates: perParticipant.reduce((s, u) => s + u.length, 0),
+    bytes,
+  };
+}
+
+function withPort(room: RoomRef, port: number): RoomRef {
+  return { ...room, url: room.url.replace(/:\d+\//, `:${port}/`) };
+}
+
+function sameStateVector(doc: Y.Doc, expected: Uint8Array): boolean {
+  const a = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const b = Y.decodeStateVector(expected);
+  if (a.size < b.size) return false;
+  for (const [client, clock] of b) if ((a.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+/**
+ * Time from opening the socket until the client has received everything
+ * (arrival of the message that completed the document) and until it has
+ * applied it (a client-side cost, the same for every server).
+ */
+export async function timeLoad(room: RoomRef, expected: Uint8Array, timeoutMs = 60_000) {
+  const t0 = nowMicros();
+  let receivedAt = 0;
+  let done: (() => void) | undefined;
+  const complete = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const client = new BenchClient(
+    room,
+    0,
+    {
+      onUpdate: (_u, received) => {
+        if (!receivedAt && sameStateVector(client.doc, expected)) {
+          receivedAt = received;
+          done?.();
+        }
+      },
+    },
+    true,
+  );
+  await client.connect(timeoutMs);
+  if (!receivedAt && sameStateVector(client.doc, expected)) receivedAt = client.lastMessageMicros;
+  if (!receivedAt) {
+    const timer = setTimeout(() => done?.(), timeoutMs);
+    await complete;
+    clearTimeout(timer);
+  }
+  const appliedMs = (nowMicros() - t0) / 1000;
+  const ok = receivedAt > 0 && sameStateVector(client.doc, expected);
+  const notes = client.doc.getMap('notes').size;
+  client.terminate();
+  return { ms: receivedAt ? (receivedAt - t0) / 1000 : appliedMs, appliedMs, ok, notes };
+}
+
+/** Sends the workload, paced, through one socket per participant. */
+async function write(room: RoomRef, w: Workload, perSecond: number) {
+  const t0 = performance.now();
+  const perParticipantRate = perSecond / w.perParticipant.length;
+  await Promise.all(
+    w.perParticipant.map(async (updates, p) => {
+      const client = new BenchClient(room, 900_000 + p);
+      await client.connect();
+      const ws = client.ws!;
+      const start = performance.now();
+      for (let i = 0; i < updates.length; ) {
+        const due = Math.min(
+          updates.length,
+          Math.floor(((performance.now() - start) / 1000) * perParticipantRate) + 1,
+        );
+        while (i < due) ws.send(updateMessage(room.protocol, room.docName, updates[i++]!));
+        while (ws.bufferedAmount > 1 << 20) await sleep(5);
+        await sleep(2);
+      }
+      while (ws.bufferedAmount > 0) await sleep(5);
+      await sleep(200);
+      client.close();
+    }),
+  );
+  return performance.now() - t0;
+}
+
+async function waitForQuietDisk(dir: string, quietMs = 1500, maxMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  let size = dirSizeBytes(dir);
+  let since = Date.now();
+  while (Date.now() - t0 < maxMs) {
+    await sleep(250);
+    const now = dirSizeBytes(dir);
+    if (now !== size) {
+      size = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+  }
+}
+
+async function timedLoads(
+  id: ServerId,
+  sourceDir: string,
+  room: RoomRef,
+  w: Workload,
+  runs: number,
+) {
+  const results: { ms: number; appliedMs: number; ok: boolean; notes: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = newDataDir('pinnwand-cold-');
+    cpSync(sourceDir, dir, { recursive: true });
+    const server = await startServer(id, dir);
+    try {
+      results.push(await timeLoad(withPort(room, server.port), w.stateVector));
+    } finally {
+      await server.stop('SIGKILL');
+      removeDir(dir);
+    }
+  }
+  return results;
+}
+
+export interface ColdLoadResult {
+  server: ServerId;
+  writeMs: number;
+  writeOk: boolean;
+  sizeBeforeBytes: number;
+  sizeAfterBytes: number;
+  loadBeforeMs: ReturnType<typeof spread>;
+  loadAfterMs: ReturnType<typeof spread>;
+  loadWarmMs: ReturnType<typeof spread>;
+  appliedBeforeMs: ReturnType<typeof spread>;
+  appliedAfterMs: ReturnType<typeof spread>;
+  appliedWarmMs: ReturnType<typeof spread>;
+  allComplete: boolean;
+  notes: number;
+  error?: string;
+}
+
+export async function coldLoad(
+  id: ServerId,
+  w: Workload,
+  runs: number,
+  writeRate: number,
+): Promise<ColdLoadResult> {
+  const dataDir = newDataDir('pinnwand-cold-');
+  const preDir = newDataDir('pinnwand-cold-pre-');
+  const res: ColdLoadResult = {
+    server: id,
+    writeMs: 0,
+    writeOk: false,
+    sizeBeforeBytes: 0,
+    sizeAfterBytes: 0,
+    loadBeforeMs: spread([]),
+    loadAfterMs: spread([]),
+    loadWarmMs: spread([]),
+    appliedBeforeMs: spread([]),
+    appliedAfterMs: spread([]),
+    appliedWarmMs: spread([]),
+    allComplete: true,
+    notes: 0,
+  };
+  let server = await startServer(id, dataDir);
+  try {
+    const room = await server.createRoom('coldload');
+    res.writeMs = await write(room, w, writeRate);
+    const check = await timeLoad(room, w.stateVector);
+    res.writeOk = check.ok;
+    res.notes = check.notes;
+    // Let lazy writers (y-leveldb's queue, Hocuspocus's debounce) reach the disk.
+    await sleep(id.startsWith('hocuspocus') ? 3000 : 500);
+    await waitForQuietDisk(dataDir);
+    await server.stop('SIGKILL');
+    res.sizeBeforeBytes = dirSizeBytes(dataDir);
+    cpSync(dataDir, preDir, { recursive: true });
+    const before = await timedLoads(id, preDir, room, w, runs);
+
+    // Compaction: load the room, let it unload, stop gracefully.
+    server = await startServer(id, dataDir);
+    const r2 = withPort(room, server.port);
+    const warm: number[] = [];
+    const warmApplied: number[] = [];
+    const first = await timeLoad(r2, w.stateVector);
+    res.allComplete &&= first.ok;
+    // Keep the room loaded with one idle client while others join (warm load).
+    const holder = new BenchClient(r2, 0, {}, false);
+    await holder.connect();
+    for (let i = 0; i < runs; i++) {
+      const t = await timeLoad(r2, w.stateVector);
+      res.allComplete &&= t.ok;
+      warm.push(t.ms);
+      warmApplied.push(t.appliedMs);
+    }
+    holder.close();
+    await sleep(1500);
+    await server.stop('SIGTERM');
+    res.sizeAfterBytes = dirSizeBytes(dataDir);
+    const after = await timedLoads(id, dataDir, room, w, runs);
+    for (const t of [...before, ...after]) res.allComplete &&= t.ok;
+    res.loadBeforeMs = spread(before.map((t) => t.ms));
+    res.loadAfterMs = spread(after.map((t) => t.ms));
+    res.loadWarmMs = spread(warm);
+    res.appliedBeforeMs = spread(before.map((t) => t.appliedMs));
+    res.appliedAfterMs = spread(after.map((t) => t.appliedMs));
+    res.appliedWarmMs = spread(warmApplied);
+  } catch (err) {
+    res.error = err instanceof Error ? err.message.slice(0, 300) : String(err);
+  } finally {
+    await server.stop('SIGKILL').catch(() => undefined);
+    removeDir(dataDir);
+    removeDir(preDir);
+  }
+  return res;
+}

@@ -1,0 +1,284 @@
+// Renders docs/benchmarks.md from the raw results (docs/benchmarks.json), so a
+// partial run (--only) can replace its sections and keep the others.
+import type { BundleResult } from './bundle.ts';
+import type { ColdLoadResult } from './coldload.ts';
+import type { CrashRoundResult } from './crash.ts';
+import { SERVER_KINDS, type ServerId } from './lib/servers.ts';
+import { type Spread, spread } from './lib/stats.ts';
+import type { RelayRoundResult, RelayScenario } from './relay.ts';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  ramGb: number;
+  node: string;
+  os: string;
+}
+
+export interface SectionMeta {
+  command: string;
+  commit: string;
+  /** Paths with uncommitted changes when the benchmark ran (other work in progress). */
+  dirty: string[];
+  date: string;
+  machine: Machine;
+  quick: boolean;
+}
+
+export interface RelaySection {
+  meta: SectionMeta;
+  durationMs: number;
+  runs: number;
+  scenarios: RelayScenario[];
+  servers: ServerId[];
+  rounds: RelayRoundResult[];
+  notes?: string[];
+}
+
+export interface CrashSection {
+  meta: SectionMeta;
+  rates: { rate: number; writers: number }[];
+  roundsPerRate: number;
+  killWindowMs: [number, number];
+  servers: ServerId[];
+  rounds: CrashRoundResult[];
+}
+
+export interface ColdLoadSection {
+  meta: SectionMeta;
+  workload: { notes: number; updates: number; bytes: number; participants: number };
+  writeRate: number;
+  runs: number;
+  results: ColdLoadResult[];
+}
+
+export interface BundleSection {
+  meta: SectionMeta;
+  result: BundleResult;
+}
+
+export interface PendingSection {
+  meta: SectionMeta;
+  reason: string;
+}
+
+export interface Results {
+  sections: {
+    relay?: RelaySection;
+    crash?: CrashSection;
+    coldload?: ColdLoadSection;
+    bundle?: BundleSection;
+    canvas?: PendingSection;
+    exports?: PendingSection;
+    cluster?: PendingSection;
+  };
+  analysis?: string[];
+}
+
+const f = (v: number | null | undefined, digits = 1): string =>
+  v === null || v === undefined || Number.isNaN(v) ? 'n/a' : v.toFixed(digits);
+
+export function fmt(s: Spread, digits = 1): string {
+  if (s.median === null) return 'n/a';
+  if (s.runs.length <= 1 || s.min === s.max) return f(s.median, digits);
+  return `${f(s.median, digits)} (${f(s.min, digits)}–${f(s.max, digits)})`;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+function metaLines(m: SectionMeta): string[] {
+  const dirty = m.dirty.length
+    ? ` (plus uncommitted work in: ${m.dirty.slice(0, 6).join(', ')}${m.dirty.length > 6 ? ', …' : ''})`
+    : '';
+  return [
+    `- Command: \`${m.command}\`${m.quick ? ' (quick smoke: tiny durations, not representative)' : ''}`,
+    `- Commit: \`${m.commit}\`${dirty}, ${m.date}`,
+    `- Machine: ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.ramGb} GB RAM, Node ${m.machine.node}, ${m.machine.os}`,
+    '',
+  ];
+}
+
+function ratio(p: number | null, best: number | null): string {
+  if (p === null || best === null || best === 0) return 'n/a';
+  return `${(p / best).toFixed(2)}×`;
+}
+
+function renderRelay(s: RelaySection): string[] {
+  const out: string[] = ['## 1. Relay latency and throughput', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Each scenario ran ${s.runs} times per server for ${s.durationMs / 1000} s of sending, after a warm-up round, servers alternating (A B C … then reversed), a fresh room per round, each server in its own process and the load generator in ${s.scenarios[0]?.workers ?? 2} other processes (raw \`ws\` clients, each with its own Y.Doc). Rates are per room, spread over the room's clients: every update is a real Yjs update (text typed into the client's note, design.md schema) carrying its sender, sequence number and send time, so latency is per update even where a server merges frames. Figures are medians of the runs with (min–max). Latency: send → arrival at each other client of the room. CPU: server process user+system seconds over the run (sending + draining). RSS: peak resident memory of the server process during the run. Event loop: p99 / max delay beyond the 10 ms sampling interval (Pinnwand: prom-client via /metrics; peers: the same histogram, reported by the benchmark's launcher). Generator: the busiest load-generator process's CPU share and event-loop p99 — low values mean the generator was not the bottleneck.`,
+    '',
+  );
+  out.push('Persistence per server:', '');
+  for (const id of s.servers)
+    out.push(`- ${SERVER_KINDS[id].label}: ${SERVER_KINDS[id].persistence}`);
+  out.push('');
+  for (const sc of s.scenarios) {
+    const rows = s.rounds.filter((r) => r.scenario === sc.id);
+    if (!rows.length) continue;
+    out.push(`### ${sc.title}`, '');
+    const aw = sc.awarenessHz > 0;
+    out.push(
+      `| server | p50 ms | p99 ms | max ms | delivered / expected | ${aw ? 'awareness p50 / p99 ms | awareness delivered | ' : ''}server CPU s | peak RSS MB | event loop p99 / max ms | generator CPU / loop p99 ms |`,
+      `| --- | --- | --- | --- | --- | ${aw ? '--- | --- | ' : ''}--- | --- | --- | --- |`,
+    );
+    const per = new Map<ServerId, { p99: Spread }>();
+    for (const id of s.servers) {
+      const rs = rows.filter((r) => r.server === id);
+      if (!rs.length) continue;
+      const p99 = spread(rs.map((r) => r.p99Ms));
+      per.set(id, { p99 });
+      const delivered = rs.reduce((a, r) => a + r.delivered, 0);
+      const expected = rs.reduce((a, r) => a + r.expected, 0);
+      const awD = rs.reduce((a, r) => a + r.awarenessDelivered, 0);
+      const awE = rs.reduce((a, r) => a + r.awarenessExpected, 0);
+      const eldP99 = spread(
+        rs.map((r) => (r.eventLoopP99Ms === null ? null : Math.max(0, r.eventLoopP99Ms - 10))),
+      );
+      const eldMax = spread(
+        rs.map((r) => (r.eventLoopMaxMs === null ? null : Math.max(0, r.eventLoopMaxMs - 10))),
+      );
+      const genCpu = Math.max(...rs.map((r) => r.generatorCpuMaxShare));
+      const genLoop = Math.max(...rs.map((r) => Math.max(0, r.generatorLoopP99Ms - 10)));
+      const closes = rs.flatMap((r) => r.closes);
+      out.push(
+        `| ${SERVER_KINDS[id].label} | ${fmt(spread(rs.map((r) => r.p50Ms)), 2)} | ${fmt(p99, 1)} | ${fmt(spread(rs.map((r) => r.maxMs)), 0)} | ${delivered === expected ? `all ${delivered.toLocaleString('en')}` : `${delivered.toLocaleString('en')} / ${expected.toLocaleString('en')} (${((100 * delivered) / Math.max(1, expected)).toFixed(2)} %)`}${closes.length ? `, closes: ${closes.slice(0, 3).join('; ')}` : ''} | ${aw ? `${fmt(spread(rs.map((r) => r.awarenessP50Ms)), 1)} / ${fmt(spread(rs.map((r) => r.awarenessP99Ms)), 1)} | ${((100 * awD) / Math.max(1, awE)).toFixed(1)} % | ` : ''}${fmt(spread(rs.map((r) => r.serverCpuSeconds)), 2)} | ${fmt(spread(rs.map((r) => r.peakRssMb)), 0)} | ${fmt(eldP99, 0)} / ${fmt(eldMax, 0)} | ${(genCpu * 100).toFixed(0)} % / ${genLoop.toFixed(0)} |`,
+      );
+    }
+    const pw = per.get('pinnwand');
+    const peers = [...per.entries()].filter(([id]) => id !== 'pinnwand');
+    const best = peers
+      .filter(([, v]) => v.p99.median !== null)
+      .sort((a, b) => a[1].p99.median! - b[1].p99.median!)[0];
+    if (pw && best) {
+      const r = pw.p99.median! / best[1].p99.median!;
+      out.push(
+        '',
+        `Pinnwand's p99 / best peer's p99 (${SERVER_KINDS[best[0]].label}): **${ratio(pw.p99.median, best[1].p99.median)}** (target ≤ 0.80×${sc.id === 'r100x400' ? ' and ≤ 50 ms' : ''}: ${r <= 0.8 && (sc.id !== 'r100x400' || (pw.p99.median ?? 1e9) <= 50) ? 'met' : 'not met'}).`,
+      );
+    }
+    if (aw)
+      out.push(
+        '',
+        'Awareness is a state, not a log: a server may collapse several states of one client into the newest (Hocuspocus does within a flush window), so "awareness delivered" below 100 % is not a loss by itself.',
+      );
+    out.push('');
+  }
+  if (s.notes?.length) out.push(...s.notes, '');
+  return out;
+}
+
+function renderCrash(s: CrashSection): string[] {
+  const out: string[] = ['## 2. Crash durability', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Writers type markers into their notes (${s.rates.map((r) => `${r.rate}/s from ${r.writers} connections`).join(', ')}; Pinnwand's default per-connection limit is 200 updates/s, so no connection exceeds 100/s) while an observer client watches. The server is killed with SIGKILL at a random moment ${s.killWindowMs[0] / 1000}–${s.killWindowMs[1] / 1000} s into the writing, restarted on the same data folder, and a fresh client reads the document back. *Relayed* = updates any client received from the server (an observer or the writer's own echo); *acknowledged* = Hocuspocus's SyncStatus acknowledgements to the writer. *Lost* = relayed or acknowledged, and missing after the restart. ${s.roundsPerRate} rounds per rate and server, servers alternating.`,
+    '',
+    '| server | rate /s | rounds | sent | relayed | acknowledged | stored after restart | lost (relayed or acked) | rounds with loss | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const id of s.servers) {
+    for (const { rate } of s.rates) {
+      const rs = s.rounds.filter((r) => r.server === id && r.rate === rate);
+      if (!rs.length) continue;
+      const sum = (k: keyof CrashRoundResult) => rs.reduce((a, r) => a + (r[k] as number), 0);
+      const errors = rs.filter((r) => r.error);
+      const lossRounds = rs.filter((r) => r.lost > 0).length;
+      out.push(
+        `| ${SERVER_KINDS[id].label} | ${rate} | ${rs.length} | ${sum('sent')} | ${sum('relayed')} | ${id.startsWith('hocuspocus') ? sum('acknowledged') : '—'} | ${sum('stored')} | **${sum('lost')}** (${((100 * sum('lost')) / Math.max(1, Math.max(sum('relayed'), sum('acknowledged')))).toFixed(1)} %) | ${lossRounds} / ${rs.length} | ${
+          errors.length
+            ? errors
+                .map((e) => e.error)
+                .slice(0, 2)
+                .join('; ')
+            : '0'
+        } |`,
+      );
+    }
+  }
+  const pw = s.rounds.filter((r) => r.server === 'pinnwand');
+  if (pw.length) {
+    const lost = pw.reduce((a, r) => a + r.lost, 0);
+    out.push(
+      '',
+      `Target: zero lost updates for Pinnwand in every round — ${lost === 0 && pw.every((r) => !r.error) ? '**met**' : `**not met** (${lost} lost)`}. Peers' losses are the baseline.`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
+function renderColdLoad(s: ColdLoadSection): string[] {
+  const out: string[] = ['## 3. Cold load', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `One room with ${s.workload.notes.toLocaleString('en')} notes (design.md schema) built from ${s.workload.updates.toLocaleString('en')} updates (${mb(s.workload.bytes)} of updates; ${s.workload.participants} participants each creating notes, then typing, moving, voting, recolouring), sent through the server at ${s.writeRate}/s. *Before compaction*: the data folder as left by the writes, server killed (no unload). *After compaction*: the room loaded, unloaded and the server stopped gracefully (Pinnwand compacts the log into a snapshot on unload; y-leveldb trims its log when a document with many updates loads; Hocuspocus always stores the whole document). Each load is timed ${s.runs} times on a fresh copy of the data folder and a freshly started server (the room is on disk only): *synced* = from opening the socket until the message that completes the document has arrived; *applied* = until the client has also applied it (a client-side cost of about the same size for every server). *Warm* = the room already in memory.`,
+    '',
+    '| server | storage before compaction | storage after | cold load before compaction: synced ms | applied ms | cold load after compaction: synced ms | applied ms | warm: synced ms | complete |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of s.results) {
+    out.push(
+      `| ${SERVER_KINDS[r.server].label} | ${mb(r.sizeBeforeBytes)} | ${mb(r.sizeAfterBytes)} | ${fmt(r.loadBeforeMs, 0)} | ${fmt(r.appliedBeforeMs, 0)} | ${fmt(r.loadAfterMs, 0)} | ${fmt(r.appliedAfterMs, 0)} | ${fmt(r.loadWarmMs, 0)} | ${r.error ? `error: ${r.error}` : r.allComplete && r.writeOk ? `yes (${r.notes} notes)` : 'NO'} |`,
+    );
+  }
+  const pw = s.results.find((r) => r.server === 'pinnwand');
+  const peers = s.results.filter((r) => r.server !== 'pinnwand' && r.loadAfterMs.median !== null);
+  const best = peers.sort((a, b) => a.loadAfterMs.median! - b.loadAfterMs.median!)[0];
+  if (pw && best) {
+    out.push(
+      '',
+      `Pinnwand / best peer (${SERVER_KINDS[best.server].label}), cold load after compaction, synced: **${ratio(pw.loadAfterMs.median, best.loadAfterMs.median)}**. Target ≤ 150 ms: ${(pw.loadAfterMs.median ?? 1e9) <= 150 ? '**met**' : '**not met**'} (${f(pw.loadAfterMs.median, 0)} ms synced, ${f(pw.appliedAfterMs.median, 0)} ms applied).`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
+function renderBundle(s: BundleSection): string[] {
+  const r = s.result;
+  const out: string[] = ['## 5. Bundle', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Built client (\`client/dist\`), gzip level 9. *Initial* = what index.html loads before the app runs (module scripts, modulepreload and stylesheet links, and their static imports). Initial JavaScript: **${kb(r.initialJsGzipBytes)} gzip** (${kb(r.initialJsBytes)} raw) — target ≤ 250 KB: ${r.initialJsGzipBytes <= 250 * 1024 ? '**met**' : '**not met**'}. Initial CSS: ${kb(r.initialCssGzipBytes)} gzip. All JavaScript: ${kb(r.totalJsGzipBytes)} gzip. No peer applies (the peers are servers).`,
+    '',
+    '| file | initial | raw | gzip |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const file of r.files) {
+    if (file.kind === 'other' && file.file !== 'index.html') continue;
+    out.push(
+      `| ${file.file} | ${file.initial ? 'yes' : 'lazy'} | ${kb(file.bytes)} | ${kb(file.gzipBytes)} |`,
+    );
+  }
+  out.push('');
+  return out;
+}
+
+export function renderMarkdown(results: Results): string {
+  const s = results.sections;
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    'Generated by `pnpm bench` (e2e/bench/run.ts); raw results in `docs/benchmarks.json`. Benchmarks report, they do not gate CI. Peers run from npm as devDependencies of e2e only: `@y/websocket-server@0.1.1` (yjs 13.6), `@hocuspocus/server@4.7.0` with `@hocuspocus/extension-sqlite@4.7.0`. Smoke run: `pnpm --filter @pinnwand/e2e bench --quick` (writes e2e/bench/results/); one benchmark: `--only relay,crash,coldload,bundle`.',
+    '',
+  ];
+  if (s.relay) out.push(...renderRelay(s.relay));
+  if (s.crash) out.push(...renderCrash(s.crash));
+  if (s.coldload) out.push(...renderColdLoad(s.coldload));
+  const pending: [string, PendingSection | undefined][] = [
+    ['4. Canvas', s.canvas],
+    ['6. Exports', s.exports],
+    ['7. Cluster suggestions', s.cluster],
+  ];
+  if (s.bundle) out.push(...renderBundle(s.bundle));
+  for (const [title, p] of pending) {
+    if (!p) continue;
+    out.push(`## ${title}`, '', `Not yet measured: ${p.reason}`, '');
+  }
+  if (results.analysis?.length)
+    out.push('## Where Pinnwand misses a target, and why', '', ...results.analysis, '');
+  return `${out.join('\n').trim()}\n`;
+}

@@ -1,0 +1,241 @@
+// `pnpm bench`: runs the benchmarks and writes docs/benchmarks.md plus the raw
+// results in docs/benchmarks.json (with --quick: e2e/bench/results/).
+//
+//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster]
+//                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
+//
+// --only replaces those sections and keeps the others from the existing JSON.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../harness/paths.ts';
+import { measureBundle } from './bundle.ts';
+import { buildWorkload, coldLoad } from './coldload.ts';
+import { crashRound } from './crash.ts';
+import {
+  newDataDir,
+  type RunningServer,
+  removeDir,
+  type ServerId,
+  startServer,
+} from './lib/servers.ts';
+import { pendingFeatures } from './pending.ts';
+import { RELAY_SCENARIOS, type RelayRoundResult, relayRound } from './relay.ts';
+import { type Machine, type Results, renderMarkdown, type SectionMeta } from './report.ts';
+
+const ALL = ['relay', 'crash', 'coldload', 'bundle', 'canvas', 'exports', 'cluster'] as const;
+type Bench = (typeof ALL)[number];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return undefined;
+  const v = process.argv[i + 1];
+  return v && !v.startsWith('--') ? v : '';
+}
+
+const quick = process.argv.includes('--quick');
+const only = (arg('only') ?? ALL.join(','))
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean) as Bench[];
+for (const o of only)
+  if (!ALL.includes(o)) throw new Error(`unknown benchmark "${o}" (${ALL.join(', ')})`);
+const runs = Number(arg('runs') ?? (quick ? 1 : 3));
+const durationMs = Number(arg('duration') ?? (quick ? 1.5 : 8)) * 1000;
+const warmupMs = quick ? 0 : 2000;
+const relayServers = (
+  arg('servers') ?? 'pinnwand,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
+).split(',') as ServerId[];
+const scenarioFilter = arg('scenarios')?.split(',');
+
+const outDir = quick ? path.join(repoRoot, 'e2e/bench/results') : path.join(repoRoot, 'docs');
+const jsonFile = path.join(outDir, quick ? 'quick.json' : 'benchmarks.json');
+const mdFile = path.join(outDir, quick ? 'quick.md' : 'benchmarks.md');
+
+function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.cpus().length,
+    ramGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function meta(command: string): SectionMeta {
+  const dirty = git(['status', '--porcelain', '--', 'server', 'shared', 'client'])
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+  return {
+    command,
+    commit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
+    dirty,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    machine: machine(),
+    quick,
+  };
+}
+
+const command = `pnpm bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+const log = (...a: unknown[]) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+async function runRelay(results: Results): Promise<void> {
+  const scenarios = RELAY_SCENARIOS.filter((s) => !scenarioFilter || scenarioFilter.includes(s.id));
+  const rounds: RelayRoundResult[] = [];
+  for (const sc of scenarios) {
+    const servers = new Map<ServerId, RunningServer>();
+    const dirs: string[] = [];
+    try {
+      for (const id of relayServers) {
+        const dir = newDataDir();
+        dirs.push(dir);
+        servers.set(id, await startServer(id, dir));
+      }
+      if (warmupMs > 0)
+        for (const [id, s] of servers) {
+          log(`relay ${sc.id} warm-up ${id}`);
+          await relayRound(s, sc, warmupMs, 'warmup');
+        }
+      for (let run = 1; run <= runs; run++) {
+        const order = run % 2 ? relayServers : [...relayServers].reverse();
+        for (const id of order) {
+          const r = await relayRound(servers.get(id)!, sc, durationMs, `run${run}`);
+          log(
+            `relay ${sc.id} run ${run} ${id}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, cpu ${r.serverCpuSeconds.toFixed(2)} s, gen ${(r.generatorCpuMaxShare * 100).toFixed(0)} %`,
+          );
+          rounds.push(r);
+        }
+      }
+    } finally {
+      for (const s of servers.values()) await s.stop('SIGKILL').catch(() => undefined);
+      for (const d of dirs) removeDir(d);
+    }
+  }
+  results.sections.relay = {
+    meta: meta(command),
+    durationMs,
+    runs,
+    scenarios,
+    servers: relayServers,
+    rounds,
+  };
+}
+
+async function runCrash(results: Results): Promise<void> {
+  const servers: ServerId[] = ['pinnwand', 'ywss-leveldb', 'hocuspocus'];
+  const rates = [
+    { rate: 1000, writers: 10 },
+    { rate: 5000, writers: 50 },
+  ];
+  const roundsPerRate = Number(arg('crash-rounds') ?? (quick ? 1 : 10));
+  const killWindowMs: [number, number] = quick ? [400, 900] : [500, 3000];
+  const rounds = [];
+  for (const { rate, writers } of rates) {
+    for (let round = 1; round <= roundsPerRate; round++) {
+      const order = round % 2 ? servers : [...servers].reverse();
+      for (const id of order) {
+        const r = await crashRound(id, rate, writers, round, killWindowMs);
+        log(
+          `crash ${id} ${rate}/s round ${round}: killed after ${r.killAfterMs} ms, relayed ${r.relayed}, acked ${r.acknowledged}, stored ${r.stored}, lost ${r.lost}${r.error ? ` ERROR ${r.error}` : ''}`,
+        );
+        rounds.push(r);
+      }
+    }
+  }
+  results.sections.crash = {
+    meta: meta(command),
+    rates,
+    roundsPerRate,
+    killWindowMs,
+    servers,
+    rounds,
+  };
+}
+
+async function runColdLoad(results: Results): Promise<void> {
+  const participants = 50;
+  const notesEach = quick ? 10 : 100;
+  const workload = buildWorkload(participants, notesEach, 20);
+  const writeRate = 5000;
+  const loads = quick ? 1 : 3;
+  log(`cold load workload: ${workload.notes} notes from ${workload.updates} updates`);
+  const out = [];
+  for (const id of ['pinnwand', 'ywss-leveldb', 'hocuspocus'] as ServerId[]) {
+    const r = await coldLoad(id, workload, loads, writeRate);
+    log(
+      `cold load ${id}: before ${r.loadBeforeMs.median?.toFixed(0)} ms, after ${r.loadAfterMs.median?.toFixed(0)} ms, warm ${r.loadWarmMs.median?.toFixed(0)} ms, size ${r.sizeBeforeBytes} → ${r.sizeAfterBytes}${r.error ? ` ERROR ${r.error}` : ''}`,
+    );
+    out.push(r);
+  }
+  results.sections.coldload = {
+    meta: meta(command),
+    workload: {
+      notes: workload.notes,
+      updates: workload.updates,
+      bytes: workload.bytes,
+      participants,
+    },
+    writeRate,
+    runs: loads,
+    results: out,
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const results: Results = existsSync(jsonFile)
+    ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as Results)
+    : { sections: {} };
+  const t0 = Date.now();
+  const save = () => {
+    const analysisFile = path.join(repoRoot, 'e2e/bench/analysis.md');
+    results.analysis = existsSync(analysisFile)
+      ? readFileSync(analysisFile, 'utf8').trim().split('\n')
+      : undefined;
+    writeFileSync(jsonFile, `${JSON.stringify(results, null, 1)}\n`);
+    writeFileSync(mdFile, renderMarkdown(results));
+  };
+  if (only.includes('bundle')) {
+    results.sections.bundle = { meta: meta(command), result: measureBundle() };
+    log(
+      `bundle: initial JS ${(results.sections.bundle.result.initialJsGzipBytes / 1024).toFixed(1)} KB gzip`,
+    );
+    save();
+  }
+  if (only.includes('relay')) {
+    await runRelay(results);
+    save();
+  }
+  if (only.includes('crash')) {
+    await runCrash(results);
+    save();
+  }
+  if (only.includes('coldload')) {
+    await runColdLoad(results);
+    save();
+  }
+  for (const p of await pendingFeatures(only, meta(command))) {
+    results.sections[p.id] = p.section;
+  }
+  save();
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${path.relative(repoRoot, mdFile)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
