@@ -1,0 +1,175 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { workshopToCsv } from '@pinnwand/shared/export/csv';
+import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
+import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
+import { workshopToPdf } from '@pinnwand/shared/export/pdf';
+import { readWorkshop } from '@pinnwand/shared/read/workshopView';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  type CreatedWorkshop,
+  connect,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from '../../test/helpers/testServer.ts';
+import { loadPdfFonts } from './exportRoutes.ts';
+
+describe('workshop export and import over HTTP', () => {
+  let t: TestServer;
+  let ozg: CreatedWorkshop;
+  beforeAll(async () => {
+    t = await startTestServer();
+    ozg = await t.createWorkshop('ozg-example', 'OZG-Erfahrungsaustausch 2023');
+  });
+  afterAll(() => t.close());
+
+  const view = (id: string) => t.server.services.rooms.withDoc(id, (doc) => readWorkshop(doc));
+  const exportUrl = (w: CreatedWorkshop, ext: string, token = w.viewerToken, extra = '') =>
+    `${t.url}/api/workshops/${w.id}/export.${ext}?token=${token}${extra}`;
+
+  it('serves the Markdown to a viewer, with its content type and file name', async () => {
+    const res = await fetch(exportUrl(ozg, 'md'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const v = await view(ozg.id);
+    const day = new Date(v.meta!.createdAt).toISOString().slice(0, 10);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="OZG-Erfahrungsaustausch-2023-${day}.md"; filename*=UTF-8''OZG-Erfahrungsaustausch-2023-${day}.md`,
+    );
+    const text = await res.text();
+    expect(text).toBe(workshopToMarkdown(v));
+    expect(text).toContain('### Flächen-Rollout');
+  });
+
+  it('serves the same PDF bytes the shared serialiser makes, with searchable text', async () => {
+    const res = await fetch(exportUrl(ozg, 'pdf'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /filename="OZG-Erfahrungsaustausch-2023-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const expected = await workshopToPdf(await view(ozg.id), await loadPdfFonts());
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'pinnwand-http-pdf-')), 'x.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Informeller ÖZG-Austausch');
+  });
+
+  it('serves CSV and JSON, authors only with ?authors=1', async () => {
+    const csv = await fetch(exportUrl(ozg, 'csv'));
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // Compare bytes: Response.text() would drop the byte order mark.
+    const csvBytes = Buffer.from(await csv.arrayBuffer());
+    expect(csvBytes.toString('utf8')).toBe(workshopToCsv(await view(ozg.id)));
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const json = await fetch(exportUrl(ozg, 'json'));
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const backup = await json.text();
+    expect(backup).toBe(workshopToJsonBackup(await view(ozg.id)));
+    expect(JSON.parse(backup)).toMatchObject({ format: 'pinnwand-backup', schemaVersion: 1 });
+    const withAuthors = await (
+      await fetch(exportUrl(ozg, 'md', ozg.viewerToken, '&authors=1'))
+    ).text();
+    expect(withAuthors).toBe(workshopToMarkdown(await view(ozg.id), { includeAuthors: true }));
+  });
+
+  it('refuses a bad token, an unknown workshop and an unknown format', async () => {
+    expect((await fetch(exportUrl(ozg, 'md', 'wrong'))).status).toBe(401);
+    expect((await fetch(`${t.url}/api/workshops/${ozg.id}/export.md`)).status).toBe(401);
+    expect((await fetch(`${t.url}/api/workshops/nosuchworkshop1/export.md?token=x`)).status).toBe(
+      404,
+    );
+    const docx = await fetch(exportUrl(ozg, 'docx'));
+    expect(docx.status).toBe(404);
+    expect(((await docx.json()) as { error: string }).error).toMatch(/md, pdf, csv or json/);
+  });
+
+  const importUrl = (w: CreatedWorkshop, query: string, token = w.facilitatorToken) =>
+    `${t.url}/api/workshops/${w.id}/import?token=${token}&${query}`;
+  const post = (url: string, body: string, type = 'text/plain; charset=utf-8') =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body });
+
+  it('lets a facilitator import notes into a board; everyone connected sees them', async () => {
+    const w = await t.createWorkshop('retro', 'Import');
+    const board = (await view(w.id)).boards[0]!;
+    const doc = new Y.Doc();
+    const provider = connect(t.wsUrl, w.id, w.participantToken, doc);
+    await synced(provider);
+    const res = await post(
+      importUrl(w, `format=text&board=${board.id}`),
+      'Erste Notiz\nZweite Notiz\n',
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { notes: number; preview: { notes: number } };
+    expect(body.notes).toBe(2);
+    expect(body.preview.notes).toBe(2);
+    await waitFor(() => readWorkshop(doc).boards[0]!.noteCount === 2, 5000, 'imported notes');
+    expect(readWorkshop(doc).boards[0]!.unclusteredNotes.map((n) => n.text)).toEqual([
+      'Erste Notiz',
+      'Zweite Notiz',
+    ]);
+    provider.destroy();
+  });
+
+  it('previews without writing, and refuses broken files with the line at fault', async () => {
+    const w = await t.createWorkshop('blank', 'Kaputt');
+    const board = (await view(w.id)).boards[0]!;
+    const before = await t.server.services.rooms.withDoc(w.id, (doc) => Y.encodeStateVector(doc));
+    const preview = await post(
+      importUrl(w, `format=csv&board=${board.id}&preview=1`),
+      'text\nA\nB\n',
+    );
+    expect(preview.status).toBe(200);
+    expect(((await preview.json()) as { preview: { notes: number } }).preview.notes).toBe(2);
+    const broken = await post(
+      importUrl(w, `format=csv&board=${board.id}`),
+      'board;cluster;text;votes\nX;Y;ok;1\nX;Y;nope;viele\n',
+    );
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: string }).error).toBe(
+      'Line 3, column votes: "viele" is not a whole number.',
+    );
+    const after = await t.server.services.rooms.withDoc(w.id, (doc) => Y.encodeStateVector(doc));
+    expect(after).toEqual(before);
+  });
+
+  it('allows imports to facilitators only, into existing boards, in known formats', async () => {
+    const w = await t.createWorkshop('blank', 'Rechte');
+    const board = (await view(w.id)).boards[0]!;
+    expect(
+      (await post(importUrl(w, `format=text&board=${board.id}`, w.participantToken), 'x')).status,
+    ).toBe(403);
+    expect(
+      (await post(importUrl(w, `format=text&board=${board.id}`, w.viewerToken), 'x')).status,
+    ).toBe(403);
+    expect((await post(importUrl(w, 'format=text&board=nosuchboard'), 'x')).status).toBe(404);
+    expect((await post(importUrl(w, `format=docx&board=${board.id}`), 'x')).status).toBe(400);
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    expect((await post(importUrl(w, `format=text&board=${board.id}`), big)).status).toBe(413);
+  });
+
+  it('restores a JSON backup’s boards into another workshop', async () => {
+    const backup = await (
+      await fetch(exportUrl(ozg, 'json', ozg.facilitatorToken, '&authors=1'))
+    ).text();
+    const w = await t.createWorkshop('blank', 'Kopie');
+    const res = await post(importUrl(w, 'format=json'), backup, 'application/json');
+    expect(res.status).toBe(201);
+    const copy = await view(w.id);
+    const original = await view(ozg.id);
+    expect(copy.boards.map((b) => b.title)).toEqual([
+      'Pinnwand',
+      ...original.boards.map((b) => b.title),
+    ]);
+    expect(copy.boards.slice(1).map((b) => b.noteCount)).toEqual(
+      original.boards.map((b) => b.noteCount),
+    );
+  });
+});
