@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { newParticipantKey, participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -148,5 +149,29 @@ describe('capabilities and the update policy', () => {
     expect(late.doc.getMap('notes').has('n1')).toBe(true);
     expect(late.doc.getMap('notes').get('p4')).toBe('later 4');
     expect(dbBytes(dataDir).includes(Buffer.from('hijacked-title'))).toBe(false);
+  });
+
+  it('gives policies the participant id proved by the connection’s participant key', async () => {
+    const seen: (string | null)[] = [];
+    const recorder: UpdatePolicy = {
+      name: 'recorder',
+      check(ctx) {
+        seen.push(ctx.participantId);
+        return ALLOW;
+      },
+    };
+    t = await startTestServer({}, { policy: recorder });
+    const w = await t.createWorkshop();
+    const key = newParticipantKey();
+    const withKey = connect(t.wsUrl, w.id, w.participantToken, new Y.Doc(), { pkey: key });
+    providers.push(withKey);
+    const without = open(t, w.id, w.participantToken);
+    await Promise.all([synced(withKey), synced(without)]);
+    withKey.doc.getMap('notes').set('a', 1);
+    await waitFor(() => seen.length >= 1, 5000, 'first check');
+    without.doc.getMap('notes').set('b', 2);
+    await waitFor(() => seen.length >= 2, 5000, 'second check');
+    expect(seen).toContain(participantIdFor(w.id, key));
+    expect(seen).toContain(null);
   });
 });

@@ -30,6 +30,11 @@ export class Connection {
     readonly id: string,
     readonly role: Role,
     readonly socket: RoomSocket,
+    /**
+     * The participant id this connection proved with its secret participant key
+     * (`?pkey=`, see @pinnwand/shared/policy/participantId), or null without one.
+     */
+    readonly participantId: string | null = null,
   ) {
     this.origin = new ConnectionOrigin(this);
   }

@@ -170,6 +170,7 @@ export class Room {
       workshopId: this.id,
       role: conn.role,
       connectionId: conn.id,
+      participantId: conn.participantId,
       doc: this.doc,
       update,
     });
@@ -310,6 +311,7 @@ export class Room {
         workshopId: this.id,
         role: conn.role,
         connectionId: conn.id,
+        participantId: conn.participantId,
         doc: this.doc,
         transaction: tr,
       });

@@ -25,6 +25,7 @@
  * Rules must be synchronous and must not change the document.
  */
 import type * as Y from 'yjs';
+import { rolePolicy } from '../policy/rolePolicy.ts';
 import type { Role } from '../protocol.ts';
 
 export type Verdict = { allow: true } | { allow: false; reason: string };
@@ -38,6 +39,8 @@ export interface AdmitContext {
   workshopId: string;
   role: Role;
   connectionId: string;
+  /** Participant id proved by the connection's participant key (`?pkey=`), or null. */
+  participantId: string | null;
   doc: Y.Doc;
   update: Uint8Array;
 }
@@ -46,6 +49,8 @@ export interface CheckContext {
   workshopId: string;
   role: Role;
   connectionId: string;
+  /** Participant id proved by the connection's participant key (`?pkey=`), or null. */
+  participantId: string | null;
   /** The room's document, with the update applied. */
   doc: Y.Doc;
   /**
@@ -91,7 +96,7 @@ export const viewerReadOnly: UpdatePolicy = {
   admit: (ctx) => (ctx.role === 'viewer' ? refuse('viewers cannot change the workshop') : ALLOW),
 };
 
-/** The policy the server runs when none is given; the facilitation rules are added beside it. */
+/** The policy the server runs when none is given: viewers read-only, then the facilitation roles. */
 export function defaultPolicy(): UpdatePolicy {
-  return composePolicies(viewerReadOnly);
+  return composePolicies(viewerReadOnly, rolePolicy);
 }

@@ -20,6 +20,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import {
+  isParticipantKey,
+  PARTICIPANT_KEY_PARAM,
+  participantIdFor,
+} from '@pinnwand/shared/policy/participantId';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
@@ -115,12 +120,16 @@ function connectionId(): string {
 /** `/ws/<id>` → id, or null. The query string (the token) is never logged. */
 export function parseWsPath(
   url: string | undefined,
-): { workshopId: string; token: string | null } | null {
+): { workshopId: string; token: string | null; participantKey: string | null } | null {
   const parsed = new URL(url ?? '/', 'http://localhost');
   if (!parsed.pathname.startsWith(WS_PATH_PREFIX)) return null;
   const workshopId = parsed.pathname.slice(WS_PATH_PREFIX.length);
   if (!WORKSHOP_ID_PATTERN.test(workshopId)) return null;
-  return { workshopId, token: parsed.searchParams.get('token') };
+  return {
+    workshopId,
+    token: parsed.searchParams.get('token'),
+    participantKey: parsed.searchParams.get(PARTICIPANT_KEY_PARAM),
+  };
 }
 
 export class SocketServer {
@@ -162,17 +171,17 @@ export class SocketServer {
       rejectUpgrade(socket, 503, 'Service Unavailable');
       return;
     }
-    void this.authorizeAndUpgrade(req, socket, head, target.workshopId, target.token);
+    void this.authorizeAndUpgrade(req, socket, head, target);
   }
 
   private async authorizeAndUpgrade(
     req: IncomingMessage,
     socket: Duplex,
     head: Buffer,
-    workshopId: string,
-    token: string | null,
+    target: { workshopId: string; token: string | null; participantKey: string | null },
   ): Promise<void> {
     const { registry, logger, config } = this.deps;
+    const { workshopId, token, participantKey } = target;
     let refusal: CloseCodeName | null = null;
     let role: Role | null = null;
     try {
@@ -197,14 +206,24 @@ export class SocketServer {
         setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
-      this.accept(ws, workshopId, role);
+      // A malformed key is ignored, not refused: the connection simply has no participant id.
+      const participantId =
+        participantKey && isParticipantKey(participantKey)
+          ? participantIdFor(workshopId, participantKey)
+          : null;
+      this.accept(ws, workshopId, role, participantId);
     });
   }
 
-  private accept(ws: WebSocket, workshopId: string, role: Role): void {
+  private accept(
+    ws: WebSocket,
+    workshopId: string,
+    role: Role,
+    participantId: string | null,
+  ): void {
     const { config, metrics, rooms } = this.deps;
     const roomSocket = new WsRoomSocket(ws, 2000);
-    const conn = new Connection(connectionId(), role, roomSocket);
+    const conn = new Connection(connectionId(), role, roomSocket, participantId);
     const session = new ClientSession(conn, ws, roomSocket, config);
     const log = this.deps.logger.child({ conn: conn.id, room: workshopId, role });
     this.sessions.add(session);

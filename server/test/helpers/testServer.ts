@@ -81,9 +81,10 @@ export function connect(
   workshopId: string,
   token: string,
   doc: Y.Doc = new Y.Doc(),
+  extraParams: Record<string, string> = {},
 ): WebsocketProvider {
   return new WebsocketProvider(wsUrl, workshopId, doc, {
-    params: { token },
+    params: { token, ...extraParams },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 300,
