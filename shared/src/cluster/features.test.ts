@@ -47,6 +47,17 @@ describe('extractFeatures', () => {
     expect(typo).toContain('digitalisier');
   });
 
+  it('reads an equally frequent pair of spellings as the longer one, in compounds too', () => {
+    const [typo, right, compound] = wordKeys([
+      'Datenschtz bei Cloud-Diensten',
+      'Datenschutz klären',
+      'Datenschutzbeauftragte einbinden',
+    ]);
+    expect(typo).toContain('datenschutz');
+    expect(right).not.toContain('datenschtz');
+    expect(compound).toContain('datenschutz');
+  });
+
   it('expands a truncated word to the board’s full word, at half weight', () => {
     const [truncated] = extractFeatures([
       'Umsetz. bei Gesetzgebung',

@@ -63,6 +63,12 @@ function noteFeatures(tokens: readonly AnalysedToken[], lexicon: Lexicon): NoteF
     add(words, key, weight);
     addSpelling(derivedFrom, key, word.surface);
   };
+  // A compound part or truncation target may itself be a board typo's usual spelling.
+  const deriveWithVariant = (key: string, word: Word, weight: number): void => {
+    derive(key, word, weight);
+    const usual = lexicon.variants.get(key);
+    if (usual !== undefined) derive(usual, word, weight);
+  };
   for (const token of tokens) {
     for (const word of wordsOf(token)) {
       add(words, word.stem, 1);
@@ -73,12 +79,13 @@ function noteFeatures(tokens: readonly AnalysedToken[], lexicon: Lexicon): NoteF
       if (root !== usual) derive(root, word, DERIVED_WEIGHT);
       // A hyphenated word's parts are already there.
       if (word === token.joined) continue;
-      for (const part of compoundParts(word, lexicon)) derive(part, word, DERIVED_WEIGHT);
+      for (const part of compoundParts(word, lexicon))
+        deriveWithVariant(part, word, DERIVED_WEIGHT);
     }
     const [single] = token.parts;
     if (token.truncated && single && token.parts.length === 1) {
       const expanded = expansion(single, lexicon);
-      if (expanded !== undefined) derive(expanded, single, GUESSED_WEIGHT);
+      if (expanded !== undefined) deriveWithVariant(expanded, single, GUESSED_WEIGHT);
     }
     addNgrams(ngrams, token.letters);
   }

@@ -32,8 +32,8 @@ function allowedEdits(a: string, b: string): number {
 /**
  * Pairs of stems a typo apart. Typos rarely hit the first two letters, so
  * only stems sharing them are compared: that keeps a 500-note board fast.
- * Each stem maps to its most frequent neighbour, if that is more frequent
- * (ties: the alphabetically first), so a typo is read as the usual spelling.
+ * Each stem maps to its "better" neighbour (more frequent, else longer), so
+ * a typo is read as the usual spelling.
  */
 function findVariants(noteCounts: ReadonlyMap<string, number>): Map<string, string> {
   const buckets = new Map<string, string[]>();
@@ -45,8 +45,11 @@ function findVariants(noteCounts: ReadonlyMap<string, number>): Map<string, stri
     else buckets.set(key, [stem]);
   }
   const rank = (stem: string): number => noteCounts.get(stem) ?? 0;
+  // Equally frequent: the longer spelling, since hasty writing drops letters
+  // more often than it adds them ("Datenschtz"); then the alphabetically first.
   const better = (a: string, b: string): boolean =>
-    rank(a) > rank(b) || (rank(a) === rank(b) && a < b);
+    rank(a) > rank(b) ||
+    (rank(a) === rank(b) && (a.length > b.length || (a.length === b.length && a < b)));
   const variants = new Map<string, string>();
   for (const bucket of buckets.values()) {
     for (const stem of bucket) {

@@ -51,6 +51,26 @@ const TYPOS = [
   'Weiterbildung Mitarbeitende',
 ];
 
+/** A board of another workshop ("digital arbeiten im Amt"), typos included. */
+const ANOTHER_WORKSHOP = [
+  'Homeoffice-Regelung vereinfachen',
+  'Mehr Home-Office ermöglichen',
+  'Homeoffice Ausstattung (Laptop, Headset)',
+  'VPN ist zu langsam',
+  'VPN-Zugang stabiler machen',
+  'E-Akte endlich einführen',
+  'eAkte Schulung',
+  'Führungskultur: Vertrauen statt Kontrolle',
+  'Vertrauenskultur stärken',
+  'Bürgerservice online',
+  'Onlinedienste für Bürgerinnen und Bürger',
+  'Datenschutz klären',
+  'Datenschutzbeauftragten früh einbinden',
+  'Datenschtz bei Cloud-Diensten',
+  'Kantine',
+  'Parkplätze',
+];
+
 describe('suggestClusters', () => {
   it('groups hyphenated and closed spellings, umlaut variants and compounds', () => {
     const texts = COMPOUNDS_AND_SPELLINGS;
@@ -81,6 +101,16 @@ describe('suggestClusters', () => {
     const { groups } = groupsOf(texts, suggestClusters(notesOf(texts)));
     const digital = groups.find((g) => g.includes('Digitalisirung der Verwaltung'));
     expect(digital).toEqual(expect.arrayContaining(['Digitalisierung vorantreiben']));
+  });
+
+  it('sorts another workshop’s board by topic and leaves the odd notes out', () => {
+    const texts = ANOTHER_WORKSHOP;
+    const { groups, leftovers } = groupsOf(texts, suggestClusters(notesOf(texts)));
+    expect(groups).toContainEqual([texts[0], texts[1], texts[2]].sort()); // Homeoffice, Home-Office
+    expect(groups).toContainEqual([texts[3], texts[4]].sort()); // VPN
+    expect(groups).toContainEqual([texts[5], texts[6]].sort()); // E-Akte, eAkte
+    expect(groups).toContainEqual([texts[11], texts[12], texts[13]].sort()); // Datenschtz
+    expect(leftovers).toEqual(expect.arrayContaining(['Kantine', 'Parkplätze']));
   });
 
   it('heads each cluster with its shared terms as written, not as stems', () => {
