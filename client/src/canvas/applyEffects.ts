@@ -19,12 +19,14 @@ export function applyEffects(editor: Editor, effects: Effect[], brush: Store<Rec
         break;
       case 'dragCommit':
         if (!editor.readOnly && (effect.dx !== 0 || effect.dy !== 0)) {
+          editor.undo.stopCapturing();
           translateNotes(
             editor.doc,
             effect.ids,
             { x: Math.round(effect.dx), y: Math.round(effect.dy) },
             editor.origin,
           );
+          editor.undo.stopCapturing();
         }
         editor.dragOffset.set(null);
         break;

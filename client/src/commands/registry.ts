@@ -61,7 +61,10 @@ export class CommandRegistry {
   run<Arg>(editor: Editor, id: string, arg?: Arg): boolean {
     const command = this.commands.get(id);
     if (!command || !this.available(editor, command)) return false;
+    // Each command is its own undo step, however quickly the next one follows.
+    editor.undo.stopCapturing();
     command.run(editor, arg);
+    editor.undo.stopCapturing();
     return true;
   }
 

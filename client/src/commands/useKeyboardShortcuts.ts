@@ -32,7 +32,7 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       if (event.defaultPrevented || isTextInput(event.target)) return;
       // Buttons and lists outside the canvas keep Enter, Space and arrows for themselves.
       const boardKeys = focusIsOnBoard(event.target);
-      if (!boardKeys && /^(Enter|Arrow|Backspace|Delete| )/.test(event.key)) return;
+      if (!boardKeys && /^(Enter|Arrow| )/.test(event.key)) return;
       if (event.key === 'Escape' && editor.ui.get().helpOpen) {
         editor.ui.update((ui) => ({ ...ui, helpOpen: false }));
         return;
@@ -62,7 +62,9 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       const notes = parsePrivate(event.clipboardData.getData(PINNWAND_MIME)) ?? undefined;
       if (!text && !notes) return;
       event.preventDefault();
+      editor.undo.stopCapturing();
       pasteNotes(editor, notes ? { text, notes } : { text });
+      editor.undo.stopCapturing();
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);

@@ -115,7 +115,11 @@ export function createEditor(input: EditorInput): Editor {
   };
   // Mirror local UI state into presence so others see selection and editing.
   editor.selection.subscribe(() => presence.set({ selection: [...editor.selection.get()] }));
-  editor.editing.subscribe(() => presence.set({ editing: editor.editing.get() }));
+  editor.editing.subscribe(() => {
+    // Typing into one note is one undo step (per pause), separate from what came before.
+    undo.stopCapturing();
+    presence.set({ editing: editor.editing.get() });
+  });
   editor.user.subscribe(() => {
     const u = editor.user.get();
     presence.set({ user: { id: u.id, name: u.name, color: u.color } });

@@ -1,0 +1,124 @@
+// Working with notes on the canvas: create by key, move by drag, colour,
+// delete, duplicate, paste several lines, select with a frame — and undo,
+// which takes back only one's own changes, never another person's note.
+import { describe, expect, test } from 'vitest';
+import {
+  addNoteAt,
+  createWorkshopViaApi,
+  join,
+  noteBoxes,
+  noteByText,
+  outlineTexts,
+  pasteText,
+} from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+describe('editing notes on the canvas', () => {
+  const journey = useJourney();
+
+  test('move, colour, delete, duplicate, paste and undo of one’s own changes', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank', 'Retro Bürgeramt');
+    const a = await journey.person('A');
+    const b = await journey.person('B');
+    await join(a, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+
+    // A writes with the keyboard shortcut N, B with a double-click.
+    await a.page.locator('.board-canvas').focus();
+    await a.page.keyboard.press('n');
+    const editor = a.page.getByLabel('Text der Notiz');
+    await editor.waitFor();
+    await editor.pressSequentially('Wartezeiten verkürzen\nTermine online', { delay: 5 });
+    await a.page.keyboard.press('Escape');
+    await addNoteAt(b.page, 0.75, 0.25, 'Bernds Notiz');
+    await expect.poll(() => outlineTexts(a.page).then((t) => t.length)).toBe(2);
+    await expect
+      .poll(() => outlineTexts(b.page))
+      .toContain('Wartezeiten verkürzen\nTermine online');
+
+    // Move by drag: B sees the note at its new place.
+    const before = await noteByText(b.page, 'Wartezeiten');
+    const note = await noteByText(a.page, 'Wartezeiten');
+    await a.page.mouse.move(note.x, note.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(note.x + 60, note.y + 40, { steps: 6 });
+    await a.page.mouse.move(note.x + 120, note.y + 80, { steps: 6 });
+    await a.page.mouse.up();
+    await expect
+      .poll(async () => {
+        const after = await noteByText(b.page, 'Wartezeiten');
+        return [Math.round(after.x - before.x), Math.round(after.y - before.y)];
+      })
+      .toEqual([120, 80]);
+
+    // Colour: the selected note turns green in the outline of B.
+    await a.page.locator('[data-color="green"]').click();
+    await expect
+      .poll(() =>
+        b.page
+          .locator('.side-panel .outline-note', { hasText: 'Wartezeiten' })
+          .locator('.outline-swatch')
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
+      .toBe('rgb(197, 225, 165)');
+
+    // Duplicate with Ctrl+D, then delete the copy with Delete.
+    await a.page.keyboard.press('Control+d');
+    await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBe(3);
+    await a.page.keyboard.press('Delete');
+    await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBe(2);
+
+    // Paste of multi-line text: one note per line.
+    await a.page.locator('.board-canvas').focus();
+    await pasteText(a.page, 'Öffnungszeiten\r\n\r\n- Beschilderung im Foyer\nRückrufservice\n');
+    await expect
+      .poll(() => outlineTexts(b.page).then((t) => t.sort()))
+      .toEqual(
+        [
+          'Bernds Notiz',
+          'Beschilderung im Foyer',
+          'Rückrufservice',
+          'Wartezeiten verkürzen\nTermine online',
+          'Öffnungszeiten',
+        ].sort(),
+      );
+
+    // Rubber band on empty board selects the notes inside the frame.
+    const boxes = await noteBoxes(a.page);
+    const pasted = boxes.filter((n) => /Öffnungszeiten|Beschilderung|Rückruf/.test(n.text));
+    expect(pasted).toHaveLength(3);
+    const left = Math.min(...pasted.map((n) => n.x - n.width / 2)) - 10;
+    const top = Math.min(...pasted.map((n) => n.y - n.height / 2)) - 10;
+    const right = Math.max(...pasted.map((n) => n.x + n.width / 2)) + 10;
+    const bottom = Math.max(...pasted.map((n) => n.y + n.height / 2)) + 10;
+    await a.page.mouse.click(left, top); // clears the selection
+    await a.page.mouse.move(left, top);
+    await a.page.mouse.down();
+    await a.page.mouse.move(right, bottom, { steps: 8 });
+    await a.page.mouse.up();
+    await screenshot(a.page, 'board-editing-selection');
+    // The frame touches the moved note too: everything it touches is selected.
+    await a.page.keyboard.press('Backspace');
+    await expect.poll(() => outlineTexts(b.page)).toEqual(['Bernds Notiz']);
+
+    // Undo brings the four notes back; B's note is never touched.
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBe(5);
+    // Undo all of A's steps: the paste, the delete, the duplicate, colour, move, A's note.
+    for (let i = 0; i < 12; i++) await a.page.keyboard.press('Control+z');
+    await expect.poll(() => outlineTexts(b.page)).toEqual(['Bernds Notiz']);
+    await expect.poll(() => outlineTexts(a.page)).toEqual(['Bernds Notiz']);
+    // Redo brings A's first note back.
+    await a.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBeGreaterThan(1);
+
+    // B's undo takes back only B's own note, not A's.
+    await b.page.locator('.board-canvas').focus();
+    for (let i = 0; i < 5; i++) await b.page.keyboard.press('Control+z');
+    await expect
+      .poll(() => outlineTexts(a.page).then((t) => t.includes('Bernds Notiz')))
+      .toBe(false);
+    await expect.poll(() => outlineTexts(a.page).then((t) => t.length)).toBeGreaterThan(0);
+  });
+});
