@@ -12,6 +12,9 @@
  */
 import * as Y from 'yjs';
 
+/** Any Yjs type: only its item (null for a root type) matters here. */
+type AnyType = Pick<Y.AbstractType<unknown>, '_item'>;
+
 /** Whether the transaction created the struct with this id. */
 export function addedIn(tr: Y.Transaction, id: Y.ID): boolean {
   return id.clock >= (tr.beforeState.get(id.client) ?? 0);
@@ -23,7 +26,7 @@ export function deletedIn(tr: Y.Transaction, id: Y.ID): boolean {
 }
 
 /** Whether the type existed (created and not deleted) before the transaction. Root types always did. */
-export function existedBefore(type: Y.AbstractType<unknown>, tr: Y.Transaction): boolean {
+export function existedBefore(type: AnyType, tr: Y.Transaction): boolean {
   const item = type._item;
   if (!item) return true;
   if (addedIn(tr, item.id)) return false;
@@ -31,7 +34,7 @@ export function existedBefore(type: Y.AbstractType<unknown>, tr: Y.Transaction):
 }
 
 /** Whether the type exists now (not deleted). Deleting a type deletes everything in it. */
-export function existsNow(type: Y.AbstractType<unknown>): boolean {
+export function existsNow(type: AnyType): boolean {
   return !type._item?.deleted;
 }
 

@@ -1,0 +1,339 @@
+/**
+ * Server-enforced roles: what a participant's connection may change in the
+ * workshop document. Facilitators may change everything; viewers nothing (the
+ * `viewerReadOnly` policy drops their updates before they are applied).
+ *
+ * The rules look only at what the transaction that applied a participant's
+ * update actually touched (`transaction.changed`, values before/after from the
+ * items), never at fields a client wrote about itself. A participant may:
+ *
+ * - add notes (without votes), edit their text, move, recolour, re-cluster and
+ *   delete them, on boards that are not locked;
+ * - give and take back votes in its own name (the `votes` entry keyed by the
+ *   participant id bound to its connection), while voting is open, within
+ *   `votesPerPerson` across the workshop and `maxVotesPerNote` per note;
+ * - grow a cluster's frame (width/height only upwards), which sorting a note
+ *   into a full cluster does;
+ * - write under root types the schema does not know (foreign clients'
+ *   extension data); no rule covers them.
+ *
+ * Everything else is refused: any change to `meta` (title, settings, voting
+ * rounds, timer, phase, reveal), to `boards` (add, delete, rename, question,
+ * order, lock), to clusters (create, delete, rename, move, reorder, shrink), to
+ * `summaries`, anything touching a locked board, deleting a note that carries
+ * someone else's votes, resetting a note's votes map, and a new note arriving
+ * with votes in it. A refusal makes the room revert the whole transaction (see
+ * room/updatePolicy.ts) and tell the client the first reason found.
+ */
+import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
+import { noteVotesMap } from '@pinnwand/shared/model/note';
+import {
+  BOARD,
+  boardsMap,
+  CLUSTER,
+  metaMap,
+  NOTE,
+  notesMap,
+  ROOT,
+} from '@pinnwand/shared/model/schema';
+import { voteCountSchema, votesOf } from '@pinnwand/shared/model/vote';
+import { getSettings, listNoteIds } from '@pinnwand/shared/read/lookups';
+import * as Y from 'yjs';
+import { pathOfType } from '../room/touchedPaths.ts';
+// Types only: room/updatePolicy.ts registers this policy, so no runtime import back.
+import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.ts';
+import { entriesBefore, valueAfter, valueBefore, valuesAround } from './transactionValues.ts';
+
+/**
+ * The board of the current voting round: an extension key of `meta` written by
+ * shared/src/facilitation/facilitationSettings.ts (FACILITATION_META.votingBoardId).
+ */
+export const VOTING_BOARD_KEY = 'votingBoardId';
+
+/** The reasons sent in "permission denied" messages. */
+export const RoleReason = {
+  meta: (key: string) => `Only facilitators can change the workshop's settings (meta.${key}).`,
+  boards: 'Only facilitators can add, delete, rename, reorder or lock boards.',
+  clusters: 'Only facilitators can create, delete, rename, move or shrink clusters.',
+  summaries: 'Only facilitators can write summaries.',
+  locked: 'This board is locked: only facilitators can change it.',
+  votingClosed: 'Voting is closed.',
+  notRoundBoard: 'Votes can only be given on the notes of the board the voting round is on.',
+  moveVoted: 'Only facilitators can move a note that has votes to another board.',
+  noParticipantKey: 'Voting needs a participant key on the connection (pkey).',
+  othersVotes: 'Votes can only be given or taken back in your own name.',
+  badVote: 'A vote count must be a whole number of at least 0.',
+  budget: (n: number) => `No votes left: each person has ${n} votes.`,
+  noteLimit: (n: number) => `At most ${n} votes per person on one note.`,
+  resetVotes: "Only facilitators can reset a note's votes.",
+  newNoteVotes: 'A new note starts without votes.',
+  deleteVoted: "Only facilitators can delete a note that carries other people's votes.",
+  viewer: 'Viewers cannot change the workshop.',
+} as const;
+
+const ALLOW: Verdict = Object.freeze({ allow: true });
+const refuse = (reason: string): Verdict => ({ allow: false, reason });
+
+export const rolePolicy: UpdatePolicy = {
+  name: 'roles',
+  check(ctx) {
+    if (ctx.role === 'facilitator') return ALLOW;
+    if (ctx.role !== 'participant') return refuse(RoleReason.viewer);
+    return new ParticipantCheck(ctx).run();
+  },
+};
+
+interface VoteChange {
+  /** The note's board before and after the transaction. */
+  boards: unknown[];
+  before: number;
+  after: number;
+  /** The note was deleted: frees votes, allowed when voting is closed. */
+  deleted: boolean;
+}
+
+class Refusal {
+  constructor(readonly reason: string) {}
+}
+
+class ParticipantCheck {
+  private readonly tr: Y.Transaction;
+  private readonly doc: Y.Doc;
+  private readonly participantId: string | null;
+  private readonly votes = new Map<string, VoteChange>();
+
+  constructor(ctx: CheckContext) {
+    this.tr = ctx.transaction;
+    this.doc = ctx.doc;
+    this.participantId = ctx.participantId;
+  }
+
+  run(): Verdict {
+    try {
+      for (const [type, keys] of this.tr.changed) {
+        this.checkType(type as Y.AbstractType<unknown>, keys);
+      }
+      this.checkVotes();
+      return ALLOW;
+    } catch (err) {
+      if (err instanceof Refusal) return refuse(err.reason);
+      throw err;
+    }
+  }
+
+  private checkType(type: Y.AbstractType<unknown>, keys: Set<string | null>): void {
+    const chain = typeChain(type);
+    const path = pathOfType(type);
+    switch (path[0]) {
+      case ROOT.meta:
+        throw new Refusal(RoleReason.meta([...keys].find((k) => k !== null) ?? '?'));
+      case ROOT.boards:
+        throw new Refusal(RoleReason.boards);
+      case ROOT.summaries:
+        throw new Refusal(RoleReason.summaries);
+      case ROOT.clusters:
+        this.checkCluster(chain, keys);
+        return;
+      case ROOT.notes:
+        this.checkNotes(chain, keys);
+        return;
+      default:
+        // A root the schema does not know: foreign clients' extension data.
+        return;
+    }
+  }
+
+  // --- clusters ---------------------------------------------------------------
+
+  private checkCluster(chain: Y.AbstractType<unknown>[], keys: Set<string | null>): void {
+    const cluster = chain[1];
+    // Adding or removing a cluster (chain.length 1), or anything nested inside one.
+    if (chain.length !== 2 || !(cluster instanceof Y.Map)) throw new Refusal(RoleReason.clusters);
+    const map = cluster as Y.Map<unknown>;
+    for (const key of keys) {
+      if (key !== CLUSTER.width && key !== CLUSTER.height) throw new Refusal(RoleReason.clusters);
+      const before = valueBefore(map, key, this.tr);
+      const after = valueAfter(map, key);
+      const grows = typeof before === 'number' && typeof after === 'number' && after >= before;
+      if (!grows) throw new Refusal(RoleReason.clusters);
+    }
+    this.refuseIfLocked(valuesAround(map, CLUSTER.boardId, this.tr));
+  }
+
+  // --- notes ------------------------------------------------------------------
+
+  private checkNotes(chain: Y.AbstractType<unknown>[], keys: Set<string | null>): void {
+    if (chain.length === 1) {
+      for (const key of keys) if (key !== null) this.checkNoteEntry(key);
+      return;
+    }
+    const note = chain[1];
+    if (!(note instanceof Y.Map)) return; // inside a malformed (non-map) entry
+    const noteMap = note as Y.Map<unknown>;
+    const noteId = noteMap._item?.parentSub;
+    if (!noteId) return;
+    this.refuseIfLocked(valuesAround(noteMap, NOTE.boardId, this.tr));
+    if (chain.length === 2) {
+      if (keys.has(NOTE.votes)) this.checkVotesReplaced(noteId, noteMap);
+      if (keys.has(NOTE.boardId)) this.checkBoardChange(noteMap);
+      return;
+    }
+    const inner = chain[2];
+    if (chain.length === 3 && inner?._item?.parentSub === NOTE.votes && inner instanceof Y.Map) {
+      this.checkVoteEntries(noteId, inner as Y.Map<unknown>, keys);
+    }
+    // Otherwise the note's text or another field's content: allowed on unlocked boards.
+  }
+
+  /** A whole note added, deleted or replaced. */
+  private checkNoteEntry(noteId: string): void {
+    const root = notesMap(this.doc);
+    const before = valueBefore(root, noteId, this.tr);
+    const after = valueAfter(root, noteId);
+    if (before === after) return;
+    if (before instanceof Y.Map) {
+      const old = before as Y.Map<unknown>;
+      this.refuseIfLocked([valueBefore(old, NOTE.boardId, this.tr)]);
+      const votes = valueBefore(old, NOTE.votes, this.tr);
+      if (votes instanceof Y.Map) {
+        for (const [participant, value] of entriesBefore(votes as Y.Map<unknown>, this.tr)) {
+          const count = countOf(value);
+          if (count === 0) continue;
+          if (participant !== this.participantId) throw new Refusal(RoleReason.deleteVoted);
+          this.recordVote(noteId, [], count, 0, true);
+        }
+      }
+    }
+    if (after instanceof Y.Map) {
+      const added = after as Y.Map<unknown>;
+      this.refuseIfLocked([added.get(NOTE.boardId)]);
+      const votes = added.get(NOTE.votes);
+      if (votes instanceof Y.Map && votes.size > 0) throw new Refusal(RoleReason.newNoteVotes);
+    }
+  }
+
+  /** A note moving between boards must not take votes along (the round's budget counts one board). */
+  private checkBoardChange(note: Y.Map<unknown>): void {
+    if (valuesAround(note, NOTE.boardId, this.tr).length < 2) return;
+    const votes = valueBefore(note, NOTE.votes, this.tr);
+    if (!(votes instanceof Y.Map)) return;
+    for (const value of entriesBefore(votes as Y.Map<unknown>, this.tr).values()) {
+      if (countOf(value) > 0) throw new Refusal(RoleReason.moveVoted);
+    }
+  }
+
+  /** The note's `votes` key itself changed: only creating a missing map is allowed. */
+  private checkVotesReplaced(noteId: string, note: Y.Map<unknown>): void {
+    if (valueBefore(note, NOTE.votes, this.tr) instanceof Y.Map) {
+      throw new Refusal(RoleReason.resetVotes);
+    }
+    const created = valueAfter(note, NOTE.votes);
+    if (created instanceof Y.Map) {
+      const map = created as Y.Map<unknown>;
+      this.checkVoteEntries(noteId, map, new Set(map.keys()));
+    }
+  }
+
+  private checkVoteEntries(noteId: string, votes: Y.Map<unknown>, keys: Set<string | null>): void {
+    for (const key of keys) {
+      if (key === null) continue;
+      if (this.participantId === null) throw new Refusal(RoleReason.noParticipantKey);
+      if (key !== this.participantId) throw new Refusal(RoleReason.othersVotes);
+      const after = valueAfter(votes, key);
+      if (after !== undefined && !voteCountSchema.safeParse(after).success) {
+        throw new Refusal(RoleReason.badVote);
+      }
+      const note = votes._item?.parent as Y.Map<unknown>;
+      const boards = valuesAround(note, NOTE.boardId, this.tr);
+      this.recordVote(
+        noteId,
+        boards,
+        countOf(valueBefore(votes, key, this.tr)),
+        countOf(after),
+        false,
+      );
+    }
+  }
+
+  private recordVote(
+    noteId: string,
+    boards: unknown[],
+    before: number,
+    after: number,
+    deleted: boolean,
+  ): void {
+    const seen = this.votes.get(noteId);
+    this.votes.set(noteId, {
+      boards: [...new Set([...(seen?.boards ?? []), ...boards])],
+      before: seen ? seen.before : before,
+      after,
+      deleted: deleted || (seen?.deleted ?? false),
+    });
+  }
+
+  /**
+   * Open round, its board, per-note maximum and budget, over all of this
+   * transaction's vote changes. A round is open while `votingOpen` is true and
+   * `meta.votingBoardId` names its board (shared/src/facilitation/votingRound);
+   * the budget counts the votes a person gave on that board's notes.
+   */
+  private checkVotes(): void {
+    if (this.votes.size === 0 || this.participantId === null) return;
+    const settings = getSettings(this.doc);
+    const roundBoard = metaMap(this.doc).get(VOTING_BOARD_KEY);
+    const open = settings.votingOpen && typeof roundBoard === 'string' && roundBoard !== '';
+    let delta = 0;
+    for (const change of this.votes.values()) {
+      delta += change.after - change.before;
+      if (change.after === change.before || change.deleted) continue;
+      if (!open) throw new Refusal(RoleReason.votingClosed);
+      if (change.boards.some((board) => board !== roundBoard)) {
+        throw new Refusal(RoleReason.notRoundBoard);
+      }
+      if (change.after > change.before && change.after > settings.maxVotesPerNote) {
+        throw new Refusal(RoleReason.noteLimit(settings.maxVotesPerNote));
+      }
+    }
+    if (!open || delta <= 0) return;
+    // Only growth is refused: after a facilitator lowers the budget, taking votes back still works.
+    const participant = asParticipantId(this.participantId);
+    const notes = notesMap(this.doc);
+    let used = 0;
+    for (const id of listNoteIds(this.doc, asBoardId(roundBoard))) {
+      const note = notes.get(id);
+      if (note instanceof Y.Map) used += votesOf(noteVotesMap(note as Y.Map<unknown>), participant);
+    }
+    if (used > settings.votesPerPerson) {
+      throw new Refusal(RoleReason.budget(settings.votesPerPerson));
+    }
+  }
+
+  // --- boards -----------------------------------------------------------------
+
+  private refuseIfLocked(boardIds: unknown[]): void {
+    const boards = boardsMap(this.doc);
+    for (const id of boardIds) {
+      if (typeof id !== 'string') continue;
+      const board = boards.get(id);
+      if (board instanceof Y.Map && board.get(BOARD.locked) === true) {
+        throw new Refusal(RoleReason.locked);
+      }
+    }
+  }
+}
+
+function countOf(value: unknown): number {
+  const parsed = voteCountSchema.safeParse(value);
+  return parsed.success ? parsed.data : 0;
+}
+
+/** The types from the root down to `type`: [root, entry, field type, …]. */
+function typeChain(type: Y.AbstractType<unknown>): Y.AbstractType<unknown>[] {
+  const chain: Y.AbstractType<unknown>[] = [];
+  let current: Y.AbstractType<unknown> | null = type;
+  while (current) {
+    chain.unshift(current);
+    current = (current._item?.parent as Y.AbstractType<unknown> | null | undefined) ?? null;
+  }
+  return chain;
+}
