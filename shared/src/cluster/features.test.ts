@@ -28,6 +28,11 @@ describe('extractFeatures', () => {
     expect(compound).toEqual(expect.arrayContaining(['informationsaustausch', 'austausch']));
   });
 
+  it('splits a compound into both parts across a linking "s"', () => {
+    const [compound] = wordKeys(['Informationsaustausch', 'Austausch', 'Information']);
+    expect(compound).toEqual(expect.arrayContaining(['austausch', 'information']));
+  });
+
   it('splits a compound whose modifier the board writes alone', () => {
     const [compound] = wordKeys(['Datenschutzfragen klären', 'Datenschutz']);
     expect(compound).toContain('datenschutz');

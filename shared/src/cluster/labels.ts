@@ -20,6 +20,8 @@ export interface SharedTerm {
 interface Candidate {
   readonly key: string;
   readonly noteCount: number;
+  /** In how many of the notes the key is written, not derived. */
+  readonly written: number;
   readonly score: number;
 }
 
@@ -110,12 +112,20 @@ function candidates(
   const result: Candidate[] = [];
   for (const [key, noteCount] of noteCounts) {
     if (noteCount < 2) continue;
-    // Written words weigh 1, derived ones ½ (see features.ts): written wins ties.
     let weight = 0;
-    for (const member of members) weight += features[member]?.words.get(key) ?? 0;
-    result.push({ key, noteCount, score: Math.max(weight, noteCount / 2) * (idf.get(key) ?? 0) });
+    let written = 0;
+    for (const member of members) {
+      weight += features[member]?.words.get(key) ?? 0;
+      if (features[member]?.surfaces.has(key)) written++;
+    }
+    // Near spellings (fuzzy) may not carry the key itself: count them as half.
+    const score = Math.max(weight, noteCount / 2) * (idf.get(key) ?? 0);
+    result.push({ key, noteCount, written, score });
   }
-  return result.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1));
+  // On equal strength, a word people wrote beats one derived from their words.
+  return result.sort(
+    (x, y) => y.score - x.score || y.written - x.written || (x.key < y.key ? -1 : 1),
+  );
 }
 
 /** "bund" says nothing new after "bundland"; neither does "bundland" after "bund". */
@@ -129,9 +139,10 @@ export interface ClusterDescription {
 }
 
 /**
- * Title and shared terms of a group of notes. `allNotes` are all indices of
- * the board: a term reached only through a compound ("Informationsaustausch"
- * → "Austausch") takes its spelling from where the board writes it alone.
+ * Title and shared terms of a group of notes (`members` index `features`,
+ * which covers the whole board: a term reached only through a compound,
+ * "Informationsaustausch" → "Austausch", takes its spelling from where the
+ * board writes it alone).
  */
 export function describeCluster(
   members: readonly number[],

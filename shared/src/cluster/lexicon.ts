@@ -93,10 +93,14 @@ const MIN_REST = 5;
 /** Linking elements between the parts of a compound ("Information|s|austausch"). */
 const LINKS = ['', 's', 'es', 'n', 'en'] as const;
 
-function withoutLink(modifier: string): string | undefined {
-  return LINKS.map((link) =>
-    modifier.endsWith(link) ? modifier.slice(0, modifier.length - link.length) : '',
-  ).find((part) => part.length >= MIN_PART);
+/** The modifier as a board stem, with or without a linking element ("informations" → "information"). */
+function knownModifier(modifier: string, lexicon: Lexicon): string | undefined {
+  for (const link of LINKS) {
+    if (!modifier.endsWith(link)) continue;
+    const part = modifier.slice(0, modifier.length - link.length);
+    if (part.length >= MIN_PART && lexicon.stems.has(part)) return part;
+  }
+  return undefined;
 }
 
 /**
@@ -115,8 +119,8 @@ export function compoundParts(word: Word, lexicon: Lexicon): string[] {
     const head = stem.slice(start);
     if (!lexicon.stems.has(head)) continue;
     parts.push(head);
-    const modifier = withoutLink(stem.slice(0, start));
-    if (modifier !== undefined && lexicon.stems.has(modifier)) parts.push(modifier);
+    const modifier = knownModifier(stem.slice(0, start), lexicon);
+    if (modifier !== undefined) parts.push(modifier);
     break;
   }
   for (let end = folded.length - MIN_REST; end >= MIN_PART; end--) {
