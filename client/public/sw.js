@@ -6,13 +6,19 @@
 const CACHE = 'pinnwand-shell-v1';
 const SHELL = ['/', '/index.html', '/favicon.svg'];
 
+// The page that registers the worker was loaded before the worker existed, so
+// its hashed script and style are not in the cache yet: read them from
+// index.html and cache them with the shell.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(SHELL);
+  const html = await (await cache.match('/index.html')).text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll(assets);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

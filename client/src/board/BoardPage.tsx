@@ -20,6 +20,13 @@ import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { availablePanels, registerPanel } from './extensions.ts';
+import '../facilitation/register.tsx';
+import { readOnlyByLock } from '../facilitation/boardLock.ts';
+import {
+  FacilitationBar,
+  FacilitationCanvas,
+  FacilitationServices,
+} from '../facilitation/FacilitationRoot.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -119,7 +126,8 @@ export function BoardPage({ connection, editor, session }: Props) {
           </button>
         </div>
       </header>
-      {editor.readOnly && (
+      <FacilitationServices editor={editor} connection={connection} />
+      {editor.readOnly && !readOnlyByLock(editor) && (
         <p className="viewer-banner" role="note">
           {readOnlyReason
             ? t('session.readOnlyDoc', { reason: readOnlyReason })
@@ -145,6 +153,7 @@ export function BoardPage({ connection, editor, session }: Props) {
           {board ? (
             <>
               <BoardHeading editor={editor} board={board} />
+              <FacilitationBar editor={editor} />
               <div className="canvas-area">
                 <BoardCanvas
                   editor={editor}
@@ -152,6 +161,7 @@ export function BoardPage({ connection, editor, session }: Props) {
                   boardTitle={board.title}
                   spaceHeld={spaceHeld}
                 />
+                <FacilitationCanvas editor={editor} boardId={board.id} />
                 <Toolbar editor={editor} />
               </div>
             </>

@@ -2,7 +2,6 @@
 // shared/ ops, with this person's origin) and view changes.
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { translateNotes } from '@pinnwand/shared/ops/noteOps';
-import { createNoteAndEdit } from '../commands/noteCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { Store } from '../ui/store.ts';
 import type { Effect } from './states/types.ts';
@@ -43,7 +42,8 @@ export function applyEffects(editor: Editor, effects: Effect[], brush: Store<Rec
         editor.viewport.set(zoomAt(editor.viewport.get(), effect.anchor, effect.factor));
         break;
       case 'createNote':
-        createNoteAndEdit(editor, {
+        // Through the command, so a feature may take over note creation (hidden writing).
+        editor.commands.run(editor, 'note.add', {
           x: Math.round(effect.at.x - NOTE_WIDTH / 2),
           y: Math.round(effect.at.y - NOTE_HEIGHT / 2),
         });

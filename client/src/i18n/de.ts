@@ -91,6 +91,12 @@ export const de = {
   'panel.share': 'Einladen',
   'panel.people': 'Anwesende',
   'panel.close': 'Seitenleiste schließen',
+  'panel.facilitation': 'Moderation',
+  'panel.voting': 'Abstimmen',
+  'panel.summary': 'Zusammenfassung',
+  'cmd.addCluster': 'Gruppe hinzufügen',
+  'cmd.drawCluster': 'Gruppe zeichnen',
+  'cmd.contextMenu': 'Kontextmenü öffnen',
   'view.canvas': 'Tafel',
   'view.outline': 'Gliederung',
 

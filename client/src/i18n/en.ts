@@ -85,6 +85,12 @@ export const en: Record<MessageKey, string> = {
   'panel.share': 'Invite',
   'panel.people': 'People',
   'panel.close': 'Close side panel',
+  'panel.facilitation': 'Facilitation',
+  'panel.voting': 'Vote',
+  'panel.summary': 'Summary',
+  'cmd.addCluster': 'Add group',
+  'cmd.drawCluster': 'Draw group',
+  'cmd.contextMenu': 'Open context menu',
   'view.canvas': 'Board',
   'view.outline': 'Outline',
 

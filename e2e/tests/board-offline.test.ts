@@ -1,0 +1,96 @@
+// A flaky connection must never lose a note: B goes offline, keeps writing and
+// moving notes, even reloads the page while offline (the service worker serves
+// the app, IndexedDB the board), comes back — and everything merges for all three.
+import { describe, expect, test } from 'vitest';
+import {
+  addNoteAt,
+  createWorkshopViaApi,
+  join,
+  noteByText,
+  outlineTexts,
+} from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+describe('working offline', () => {
+  const journey = useJourney();
+
+  test('offline edits survive a reload and merge on reconnect', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'ozg-erfahrungsaustausch');
+    const [a, b, c] = await Promise.all([
+      journey.person('A'),
+      journey.person('B'),
+      journey.person('C'),
+    ]);
+    await join(a, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    await join(c, created.urls.participant, 'Cem');
+    await addNoteAt(a.page, 0.25, 0.3, 'Anna vorher');
+    await addNoteAt(b.page, 0.5, 0.3, 'Bernd vorher');
+    for (const p of [a, b, c]) {
+      await expect.poll(() => outlineTexts(p.page).then((t) => t.length)).toBe(2);
+    }
+    // The service worker has taken control, so the app can load without network.
+    await expect
+      .poll(() => b.page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+
+    await b.context.setOffline(true);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('offline');
+    await expect(b.page.locator('.connection').textContent()).resolves.toContain(
+      'Ihre Änderungen werden auf diesem Gerät gespeichert',
+    );
+    await addNoteAt(b.page, 0.25, 0.7, 'Offline geschrieben');
+    await addNoteAt(b.page, 0.55, 0.7, 'Noch eine Idee ohne Netz');
+    const mine = await noteByText(b.page, 'Bernd vorher');
+    await b.page.mouse.move(mine.x, mine.y);
+    await b.page.mouse.down();
+    await b.page.mouse.move(mine.x + 100, mine.y + 30, { steps: 8 });
+    await b.page.mouse.up();
+    await addNoteAt(a.page, 0.75, 0.5, 'Anna während B offline ist');
+    await expect.poll(() => outlineTexts(c.page).then((t) => t.length)).toBe(3);
+
+    // Reload while offline: the board comes from this device.
+    await b.page.reload();
+    await b.page.locator('.board-canvas canvas').first().waitFor();
+    await expect
+      .poll(() => outlineTexts(b.page).then((t) => t.sort()))
+      .toEqual(
+        ['Bernd vorher', 'Noch eine Idee ohne Netz', 'Offline geschrieben', 'Anna vorher'].sort(),
+      );
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('offline');
+    await screenshot(b.page, 'board-offline-reloaded');
+
+    await b.context.setOffline(false);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('connected');
+    const everything = [
+      'Anna vorher',
+      'Anna während B offline ist',
+      'Bernd vorher',
+      'Noch eine Idee ohne Netz',
+      'Offline geschrieben',
+    ];
+    for (const p of [a, b, c]) {
+      await expect.poll(() => outlineTexts(p.page).then((t) => t.sort())).toEqual(everything);
+    }
+    // The move made offline arrived too: A sees B's note where B put it
+    // (compared in note widths, as A and B may look at different zoom levels).
+    const offset = async (page: typeof a.page) => {
+      const moved = await noteByText(page, 'Bernd vorher');
+      const anna = await noteByText(page, 'Anna vorher');
+      return [
+        Math.round((10 * (moved.x - anna.x)) / moved.width),
+        Math.round((10 * (moved.y - anna.y)) / moved.width),
+      ];
+    };
+    const onB = await offset(b.page);
+    await expect.poll(() => offset(a.page)).toEqual(onB);
+    await expect.poll(() => offset(c.page)).toEqual(onB);
+  });
+});
