@@ -43,7 +43,7 @@ export function meanSilhouette(similarity: Float64Array, labels: Int32Array): nu
 }
 
 /** At most this many cuts are scored: enough resolution, bounded cost on big boards. */
-const MAX_CANDIDATES = 48;
+const MAX_CANDIDATES = 32;
 
 /**
  * The similarity threshold whose cut has the best mean silhouette, among the
