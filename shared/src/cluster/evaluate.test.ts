@@ -112,10 +112,7 @@ describe('benchmark entry points', () => {
     const fake = timeSuggestions(texts, () => (tick += 5), { runs: 1 });
     expect(fake).toMatchObject({ noteCount: 500, milliseconds: 5 });
 
-    const real = timeSuggestions(texts, () => performance.now());
-    console.log(`suggestClusters on 500 notes: ${real.milliseconds.toFixed(0)} ms`);
-    // Generous bound for a loaded CI machine; the benchmark reports the real figure.
-    expect(real.milliseconds).toBeLessThan(3000);
+    // Speed is the benchmark's business (pnpm bench); tests assert no timings.
   });
 
   it('report both in one call, for every board the facilitators clustered', () => {
