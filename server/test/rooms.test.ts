@@ -153,4 +153,42 @@ describe('rooms and storage', () => {
     small.doc.getMap('notes').set('small', 'fits');
     await waitFor(() => watcher.doc.getMap('notes').get('small') === 'fits', 10_000, 'small note');
   });
+
+  it('keeps structs with missing dependencies out of storage and sync until the gap is filled', async () => {
+    await start();
+    const w = await t!.createWorkshop();
+    const foreign = new Y.Doc();
+    foreign.clientID = 777_777;
+    const updates: Uint8Array[] = [];
+    foreign.on('update', (u: Uint8Array) => updates.push(u));
+    foreign.getMap('notes').set('first', 1);
+    foreign.getMap('notes').set('second', 2);
+    const sender = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.participantToken}`);
+    raws.push(sender);
+    await sender.opened;
+    sender.sendUpdate(updates[1]!);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const joiner = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.viewerToken}`);
+    raws.push(joiner);
+    await joiner.opened;
+    joiner.send(new Uint8Array([0, 0, 1, 0]));
+    await waitFor(() => joiner.received.some((m) => m.type === 0 && m.sub === 1), 5000, 'step 2');
+    const step2 = joiner.received.find((m) => m.type === 0 && m.sub === 1)!;
+    expect(Y.decodeUpdate(step2.payload!).structs.some((s) => s.id.client === 777_777)).toBe(false);
+    const stored = await t!.server.services.storage.load(w.id);
+    const storedDoc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(storedDoc, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(storedDoc, u);
+    expect(storedDoc.store.clients.has(777_777)).toBe(false);
+
+    // The missing update arrives: both integrate and are relayed.
+    sender.sendUpdate(updates[0]!);
+    await waitFor(
+      () => docFromReceived(joiner.received).getMap('notes').get('second') === 2,
+      5000,
+      'gap filled',
+    );
+    expect(docFromReceived(joiner.received).getMap('notes').get('first')).toBe(1);
+  });
 });

@@ -34,6 +34,9 @@ import { type Connection, ConnectionOrigin } from './Connection.ts';
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
+/** Pending structs whose dependencies never arrived are forgotten after this long. */
+const PENDING_TTL_MS = 30_000;
+
 /** Origin of the transaction that loads stored state into a fresh document. */
 const LOAD_ORIGIN = Object.freeze({ kind: 'load' });
 
@@ -96,6 +99,8 @@ export class Room {
   private collecting: PendingUpdate[] | null = null;
   private echoToSender = false;
   private lastTransaction: Y.Transaction | null = null;
+  /** When the document first had pending structs (undefined dependencies), or null. */
+  private pendingSince: number | null = null;
   private readonly refused = new WeakMap<Y.Transaction, string>();
   private readonly reverter: Y.UndoManager;
   /** Connections whose writes are refused from now on (document too large). */
@@ -241,9 +246,7 @@ export class Room {
           break;
         case 'syncStep1': {
           const { conn, stateVector } = action;
-          batch.after.push(() =>
-            this.send(conn, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))),
-          );
+          batch.after.push(() => this.send(conn, encodeSyncStep2(this.encodeState(stateVector))));
           break;
         }
         case 'greet': {
@@ -272,6 +275,7 @@ export class Room {
       return;
     }
     const store = this.doc.store;
+    this.expireStalePending();
     // An update that completes structs pending from someone else must reach its sender too.
     this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
     const start = batch.updates.length;
@@ -284,6 +288,7 @@ export class Room {
       throw new RoomCorrupted(`applying an update failed: ${String(err)}`);
     }
     this.collecting = null;
+    if (!this.checkPending(conn)) return;
     const tr = this.lastTransaction as Y.Transaction | null;
     const reason = tr ? this.refused.get(tr) : undefined;
     if (tr && reason !== undefined) {
@@ -294,13 +299,63 @@ export class Room {
     }
   }
 
+  /**
+   * Structs whose dependencies the server lacks wait in Yjs' pending store. A
+   * legitimate client fills the gap within a round trip (its SyncStep2 after a
+   * reconnect); garbage that merely decodes never does. Pending structs are
+   * never stored or sent (see encodeState); they are capped in size and
+   * forgotten after PENDING_TTL_MS — a client whose gap was real resends them
+   * with its next SyncStep2.
+   */
+  private checkPending(conn: Connection): boolean {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) {
+      this.pendingSince = null;
+      return true;
+    }
+    this.pendingSince ??= Date.now();
+    const size = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+    if (size <= this.deps.limits.maxPayloadBytes) return true;
+    this.clearPending();
+    this.blocked.add(conn);
+    this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
+    this.closeConnection(conn, 'malformed');
+    return false;
+  }
+
+  private expireStalePending(): void {
+    if (this.pendingSince !== null && Date.now() - this.pendingSince > PENDING_TTL_MS) {
+      this.clearPending();
+    }
+  }
+
+  private clearPending(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.pendingSince = null;
+  }
+
+  /** The document as an update (optionally only what `stateVector` lacks), without pending structs. */
+  private encodeState(stateVector?: Uint8Array): Uint8Array {
+    const store = this.doc.store;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+    }
+  }
+
   /** Undoes a refused transaction; stores and relays only the net effect. */
   private revert(tr: Y.Transaction, batch: Batch): void {
     this.reverter.undo();
     this.reverter.clear();
     // The refused content was kept for the undo; drop it now so it is not stored or relayed.
     Y.tryGc(tr.deleteSet, this.doc.store, () => true);
-    const net = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
+    const net = this.encodeState(Y.encodeStateVector(tr.beforeState));
     batch.updates.push({ bytes: net, except: null });
   }
 
@@ -350,7 +405,7 @@ export class Room {
 
   /** The snapshot for compaction: the whole document, which holds exactly what is stored up to lastSeq. */
   snapshot(): { snapshot: Uint8Array; upToSeq: number } {
-    return { snapshot: Y.encodeStateAsUpdate(this.doc), upToSeq: this.lastSeq };
+    return { snapshot: this.encodeState(), upToSeq: this.lastSeq };
   }
 
   compacted(snapshotBytes: number, upToSeq: number): void {
