@@ -20,6 +20,7 @@ import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { availablePanels, registerPanel } from './extensions.ts';
+import '../export/registerExport.tsx';
 import '../facilitation/register.tsx';
 import { readOnlyByLock } from '../facilitation/boardLock.ts';
 import {

@@ -89,6 +89,7 @@ export const de = {
   'toolbar.label': 'Werkzeuge',
   'panel.outline': 'Gliederung',
   'panel.share': 'Einladen',
+  'panel.export': 'Export & Import',
   'panel.people': 'Anwesende',
   'panel.close': 'Seitenleiste schließen',
   'panel.facilitation': 'Moderation',

@@ -83,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   'toolbar.label': 'Tools',
   'panel.outline': 'Outline',
   'panel.share': 'Invite',
+  'panel.export': 'Export & import',
   'panel.people': 'People',
   'panel.close': 'Close side panel',
   'panel.facilitation': 'Facilitation',

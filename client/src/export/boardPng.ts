@@ -1,0 +1,130 @@
+// A PNG of one board at print resolution, drawn on an off-screen Konva stage
+// from the board's data (the live canvas only draws what is on screen). Same
+// look as the canvas: note colours and type sizes come from canvas/noteStyle.
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import type { BoardView } from '@pinnwand/shared/read/workshopView';
+import Konva from 'konva';
+import {
+  FONT_FAMILY,
+  NOTE_LINE_HEIGHT,
+  NOTE_PADDING,
+  NOTE_TEXT_COLOR,
+  noteFill,
+  noteFontSize,
+} from '../canvas/noteStyle.ts';
+
+/** Long side of the picture: A4 at 300 dpi. */
+const PRINT_PIXELS = 3508;
+/** Browsers refuse canvases much larger than this on a side. */
+const MAX_SIDE = 16_000;
+const MARGIN = 40;
+
+export async function boardToPng(board: BoardView): Promise<Blob> {
+  const notes = [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes];
+  let minX = 0;
+  let minY = 0;
+  let maxX = NOTE_WIDTH;
+  let maxY = NOTE_HEIGHT;
+  const boxes = [
+    ...board.clusters.map((c) => ({ x: c.x, y: c.y, w: c.width, h: c.height })),
+    ...notes.map((n) => ({ x: n.x, y: n.y, w: NOTE_WIDTH, h: NOTE_HEIGHT })),
+  ];
+  if (boxes.length > 0) {
+    minX = Math.min(...boxes.map((b) => b.x));
+    minY = Math.min(...boxes.map((b) => b.y));
+    maxX = Math.max(...boxes.map((b) => b.x + b.w));
+    maxY = Math.max(...boxes.map((b) => b.y + b.h));
+  }
+  const width = maxX - minX + 2 * MARGIN;
+  const height = maxY - minY + 2 * MARGIN;
+  const longest = Math.max(width, height);
+  const pixelRatio = Math.max(0.5, Math.min(PRINT_PIXELS / longest, MAX_SIDE / longest, 4));
+
+  const container = document.createElement('div');
+  const stage = new Konva.Stage({ container, width, height });
+  try {
+    const layer = new Konva.Layer({ x: MARGIN - minX, y: MARGIN - minY });
+    stage.add(layer);
+    layer.add(
+      new Konva.Rect({ x: minX - MARGIN, y: minY - MARGIN, width, height, fill: '#ffffff' }),
+    );
+    for (const c of board.clusters) {
+      layer.add(
+        new Konva.Rect({
+          x: c.x,
+          y: c.y,
+          width: c.width,
+          height: c.height,
+          fill: '#f1f3f5',
+          stroke: '#adb5bd',
+          strokeWidth: 1.5,
+          cornerRadius: 8,
+        }),
+        new Konva.Text({
+          x: c.x + 12,
+          y: c.y + 12,
+          width: Math.max(0, c.width - 24),
+          text: c.title,
+          fontFamily: FONT_FAMILY,
+          fontSize: 16,
+          fontStyle: 'bold',
+          fill: NOTE_TEXT_COLOR,
+          wrap: 'none',
+          ellipsis: true,
+        }),
+      );
+    }
+    for (const n of notes) {
+      const fontSize = noteFontSize(n.text);
+      layer.add(
+        new Konva.Rect({
+          x: n.x + 2,
+          y: n.y + 3,
+          width: NOTE_WIDTH,
+          height: NOTE_HEIGHT,
+          fill: 'rgba(0,0,0,0.14)',
+        }),
+        new Konva.Rect({
+          x: n.x,
+          y: n.y,
+          width: NOTE_WIDTH,
+          height: NOTE_HEIGHT,
+          fill: noteFill(n.color),
+        }),
+        new Konva.Text({
+          x: n.x + NOTE_PADDING,
+          y: n.y + NOTE_PADDING,
+          width: NOTE_WIDTH - 2 * NOTE_PADDING,
+          height: NOTE_HEIGHT - 2 * NOTE_PADDING,
+          text: n.text,
+          fontFamily: FONT_FAMILY,
+          fontSize,
+          lineHeight: NOTE_LINE_HEIGHT,
+          fill: NOTE_TEXT_COLOR,
+          ellipsis: true,
+        }),
+      );
+      if (n.votes.total > 0) {
+        layer.add(
+          new Konva.Text({
+            x: n.x + NOTE_WIDTH - 60,
+            y: n.y + NOTE_HEIGHT - 18,
+            width: 52,
+            align: 'right',
+            text: `● ${n.votes.total}`,
+            fontFamily: FONT_FAMILY,
+            fontSize: 12,
+            fontStyle: 'bold',
+            fill: NOTE_TEXT_COLOR,
+          }),
+        );
+      }
+    }
+    layer.draw();
+    const blob = await stage.toBlob({ pixelRatio, mimeType: 'image/png' });
+    if (!(blob instanceof Blob)) throw new Error('The browser could not draw the board.');
+    return blob;
+  } finally {
+    stage.destroy();
+  }
+}

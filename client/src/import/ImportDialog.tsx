@@ -1,0 +1,180 @@
+// Import dialog: paste or upload, choose the format (guessed from the file)
+// and the target board, see a preview (how many notes, which groups), then
+// commit. Parsing is validation: a broken file shows its message (naming the
+// line or field) and nothing is written. Commit is one transaction with this
+// person's origin, so one undo takes the whole import back.
+import { applyImport, type ImportTarget } from '@pinnwand/shared/import/applyImport';
+import { guessImportFormat, parseImport } from '@pinnwand/shared/import/importFile';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  previewImport,
+} from '@pinnwand/shared/import/importPlan';
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import { useXT } from '../export/messages.ts';
+import { useBoards } from '../model/useDoc.ts';
+import { useStore } from '../ui/store.ts';
+
+const WORKSHOP = '__workshop__';
+
+export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
+  const t = useXT();
+  const ids = useId();
+  const boards = useBoards(editor.index);
+  const current = useStore(editor.boardId);
+  const [text, setText] = useState('');
+  const [format, setFormat] = useState<ImportFormat>('text');
+  const [target, setTarget] = useState<string>(current ?? WORKSHOP);
+  const [done, setDone] = useState<number | null>(null);
+  const first = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const parsed = useMemo(() => (text.trim() ? parseImport(format, text) : null), [format, text]);
+  const preview = parsed?.ok ? previewImport(parsed.plan) : null;
+
+  async function onFile(file: File) {
+    const content = await file.text();
+    setFormat(guessImportFormat(file.name, content));
+    setText(content);
+    setDone(null);
+  }
+
+  function commit() {
+    if (!parsed?.ok) return;
+    const to: ImportTarget =
+      target === WORKSHOP ? { kind: 'workshop' } : { kind: 'board', boardId: target as BoardId };
+    editor.undo.stopCapturing();
+    const result = applyImport(editor.doc, parsed.plan, to, { origin: editor.origin });
+    editor.undo.stopCapturing();
+    if (to.kind === 'board') editor.boardId.set(to.boardId);
+    else if (result.boardIds[0]) editor.boardId.set(result.boardIds[0]);
+    setDone(result.notes);
+    setText('');
+  }
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog import-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${ids}-h`}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id={`${ids}-h`}>{t('import.dialog')}</h2>
+        <div className="export-field">
+          <label htmlFor={`${ids}-file`}>{t('import.file')}</label>
+          <input
+            id={`${ids}-file`}
+            type="file"
+            accept=".txt,.csv,.md,.markdown,.json,text/*,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void onFile(file);
+            }}
+            data-testid="import-file"
+          />
+        </div>
+        <div className="export-field">
+          <label htmlFor={`${ids}-text`}>{t('import.paste')}</label>
+          <textarea
+            id={`${ids}-text`}
+            ref={first}
+            rows={8}
+            value={text}
+            placeholder={t('import.pastePlaceholder')}
+            onChange={(e) => {
+              setText(e.target.value);
+              setDone(null);
+            }}
+            data-testid="import-text"
+          />
+        </div>
+        <div className="import-choices">
+          <label className="export-field">
+            {t('import.format')}
+            <select
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ImportFormat)}
+              data-testid="import-format"
+            >
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`import.format.${f}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="export-field">
+            {t('import.target')}
+            <select
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              data-testid="import-target"
+            >
+              {boards.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {t('import.target.board', { board: b.title })}
+                </option>
+              ))}
+              <option value={WORKSHOP}>{t('import.target.workshop')}</option>
+            </select>
+          </label>
+        </div>
+        <section className="import-preview" aria-live="polite" data-testid="import-preview">
+          <h3>{t('import.preview')}</h3>
+          {!parsed && (
+            <p className="muted">
+              {done === null ? t('import.preview.empty') : t('import.done', { count: done })}
+            </p>
+          )}
+          {parsed && !parsed.ok && (
+            <p className="error" role="alert">
+              {t('import.error', { message: parsed.error })}
+            </p>
+          )}
+          {preview && (
+            <>
+              <p>
+                <strong>{t('import.preview.notes', { count: preview.notes })}</strong>
+              </p>
+              <ul>
+                {preview.boards.map((b) => (
+                  <li key={`${b.title}|${b.notes}|${b.clusters.map((c) => c.title).join('|')}`}>
+                    {b.title
+                      ? t('import.preview.board', { board: b.title, count: b.notes })
+                      : t('import.preview.notes', { count: b.notes })}
+                    {' — '}
+                    {b.clusters.length > 0
+                      ? t('import.preview.clusters', {
+                          clusters: b.clusters.map((c) => `${c.title} (${c.notes})`).join(', '),
+                        })
+                      : t('import.preview.noClusters')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('import.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!preview}
+            onClick={commit}
+            data-testid="import-commit"
+          >
+            {t('import.commit', { count: preview?.notes ?? 0 })}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// A facilitator downloads the workshop's documentation from the UI in every
+// format; each file is byte for byte what the HTTP export serves, because
+// both are made by the same serialisers in @pinnwand/shared. Then an import:
+// preview first, a broken file refused, one transaction on commit.
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi, join, outlineTexts } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+async function openExportPanel(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Export & Import' }).click();
+  await page.locator('.export-panel').waitFor();
+}
+
+async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.locator(`[data-export="${format}"]`).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+describe('documentation export from the UI', () => {
+  const journey = useJourney();
+
+  test('a facilitator downloads each format and gets exactly what the API serves', async () => {
+    const base = journey.server().url;
+    const created = await createWorkshopViaApi(base, 'ozg-example', 'OZG-Erfahrungsaustausch 2023');
+    const f = await journey.person('Facilitator');
+    await join(f, created.urls.facilitator, 'Petra');
+    await openExportPanel(f.page);
+    await screenshot(f.page, 'export-panel');
+
+    for (const format of ['md', 'csv', 'json', 'pdf']) {
+      const ui = await download(f.page, format);
+      const res = await fetch(
+        `${base}/api/workshops/${created.id}/export.${format}?token=${created.viewerToken}`,
+      );
+      expect(res.status).toBe(200);
+      const api = Buffer.from(await res.arrayBuffer());
+      expect(ui.name, format).toMatch(
+        new RegExp(`^OZG-Erfahrungsaustausch-2023-\\d{4}-\\d{2}-\\d{2}\\.${format}$`),
+      );
+      expect(res.headers.get('content-disposition'), format).toContain(`filename="${ui.name}"`);
+      expect(ui.bytes.length, format).toBe(api.length);
+      expect(ui.bytes.equals(api), `${format} bytes`).toBe(true);
+    }
+
+    // Authors are an explicit choice, in the UI as in the API.
+    await f.page.getByTestId('export-authors').check();
+    const withAuthors = await download(f.page, 'md');
+    const api = await fetch(
+      `${base}/api/workshops/${created.id}/export.md?token=${created.viewerToken}&authors=1`,
+    );
+    expect(withAuthors.bytes.equals(Buffer.from(await api.arrayBuffer()))).toBe(true);
+
+    // The PNG of the current board, at print resolution.
+    const png = await download(f.page, 'png');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const width = png.bytes.readUInt32BE(16);
+    const height = png.bytes.readUInt32BE(20);
+    expect(Math.max(width, height)).toBeGreaterThanOrEqual(3000);
+    expect(png.name).toMatch(/\.png$/);
+  });
+
+  test('a facilitator previews an import, a broken file is refused, and commit adds the notes', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank', 'Import');
+    const f = await journey.person('Facilitator');
+    await join(f, created.urls.facilitator, 'Petra');
+    await openExportPanel(f.page);
+    await f.page.getByTestId('import-open').click();
+    const dialog = f.page.getByRole('dialog');
+    await dialog.getByTestId('import-format').selectOption('csv');
+    await dialog.getByTestId('import-text').fill('text;votes\nEins;1\nZwei;viele\n');
+    await expect
+      .poll(() => dialog.getByTestId('import-preview').textContent())
+      .toContain('Line 3, column votes');
+    await expect(dialog.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
+
+    await dialog.getByTestId('import-format').selectOption('text');
+    await dialog.getByTestId('import-text').fill('Erste Idee\nZweite Idee\nDritte Idee\n');
+    await expect
+      .poll(() => dialog.getByTestId('import-preview').textContent())
+      .toContain('3 Notizen');
+    await screenshot(f.page, 'import-dialog');
+    await dialog.getByTestId('import-commit').click();
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await f.page.getByRole('button', { name: 'Gliederung' }).click();
+    await expect
+      .poll(() => outlineTexts(f.page))
+      .toEqual(['Erste Idee', 'Zweite Idee', 'Dritte Idee']);
+  });
+
+  test('a viewer may download the documentation but is offered no import', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'ozg-example', 'Ansicht');
+    const v = await journey.person('Viewer');
+    await join(v, created.urls.viewer, 'Vera');
+    await openExportPanel(v.page);
+    expect(await v.page.getByTestId('import-open').count()).toBe(0);
+    const md = await download(v.page, 'md');
+    expect(md.bytes.toString('utf8')).toContain('## Bewährtes');
+  });
+});
