@@ -130,10 +130,21 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     log: Logger,
   ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = performance.now();
+    // Access log: the path only, never the query (it may carry a token).
+    res.once('finish', () => {
+      const entry = {
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      };
+      if (url.pathname.startsWith('/api/')) log.info(entry, 'request');
+      else log.debug(entry, 'request');
+    });
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match.kind === 'found') {
       const ctx: RouteContext = { req, res, url, params: match.params, services, log };
-      log.debug({ method: req.method, path: url.pathname }, 'request');
       await match.handler(ctx);
       return;
     }

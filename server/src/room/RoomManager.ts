@@ -34,6 +34,11 @@ export class RoomManager {
     this.committer = new Committer(deps.storage, deps.metrics, deps.logger);
   }
 
+  /** Shutting down: no room loads any more. */
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
   get loadedRooms(): number {
     return this.rooms.size;
   }

@@ -255,6 +255,10 @@ export class SocketServer {
         this.drain(session);
       },
       (err: unknown) => {
+        if (rooms.isClosing) {
+          this.closeSession(session, 'serviceRestart');
+          return;
+        }
         log.error({ err }, 'loading the room failed');
         metrics.storageErrors.inc();
         this.closeSession(session, 'storageFailed');
