@@ -49,6 +49,10 @@ describe('documentation export from the UI', () => {
       expect(ui.bytes.equals(api), `${format} bytes`).toBe(true);
     }
 
+    // The PDF was built off the main thread, with the font files the server uses.
+    expect(f.requests.some((url) => /pdfWorker-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(f.requests.some((url) => /DejaVuSans-[\w-]+\.ttf$/.test(url))).toBe(true);
+
     // Authors are an explicit choice, in the UI as in the API.
     await f.page.getByTestId('export-authors').check();
     const withAuthors = await download(f.page, 'md');
