@@ -16,6 +16,7 @@ import { useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx';
 import type { Connection } from '../sync/connection.ts';
+import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
@@ -32,14 +33,25 @@ import { SharePanel } from './SharePanel.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
-registerPanel({ id: 'outline', label: 'panel.outline', render: (e) => <OutlineView editor={e} /> });
+registerPanel({
+  id: 'outline',
+  label: 'panel.outline',
+  order: 0,
+  render: (e) => <OutlineView editor={e} />,
+});
 registerPanel({
   id: 'share',
   label: 'panel.share',
+  order: 10,
   available: (e) => e.role === 'facilitator',
   render: (e) => <SharePanel editor={e} />,
 });
-registerPanel({ id: 'people', label: 'panel.people', render: (e) => <PeoplePanel editor={e} /> });
+registerPanel({
+  id: 'people',
+  label: 'panel.people',
+  order: 20,
+  render: (e) => <PeoplePanel editor={e} />,
+});
 
 interface Props {
   connection: Connection;
@@ -74,6 +86,9 @@ export function BoardPage({ connection, editor, session }: Props) {
   const board = boards.find((b) => b.id === boardId) ?? null;
   const panels = availablePanels(editor);
   const panel = panels.find((p) => p.id === ui.panel) ?? null;
+  // The panel the toggle reopens: the one shown last (the outline at first).
+  const lastPanel = useRef<PanelId>('outline');
+  if (ui.panel) lastPanel.current = ui.panel;
   const togglePanel = (id: PanelId) =>
     editor.ui.update((s) => ({ ...s, panel: s.panel === id ? null : id }));
 
@@ -95,19 +110,17 @@ export function BoardPage({ connection, editor, session }: Props) {
         <ConnectionBadge connection={connection} />
         <div className="header-actions">
           <PresenceButton editor={editor} onClick={() => togglePanel('people')} />
-          {panels
-            .filter((p) => p.id !== 'people')
-            .map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                className={`button small header-panel-${p.id}`}
-                aria-pressed={ui.panel === p.id}
-                onClick={() => togglePanel(p.id)}
-              >
-                {t(p.label)}
-              </button>
-            ))}
+          <button
+            type="button"
+            className="button small panel-toggle"
+            aria-expanded={ui.panel !== null}
+            onClick={() =>
+              editor.ui.update((s) => ({ ...s, panel: s.panel ? null : lastPanel.current }))
+            }
+          >
+            <Icon name="panel" size={18} />
+            <span className="panel-toggle-text">{t('panel.toggle')}</span>
+          </button>
           <LanguageSwitch />
           <button
             type="button"
@@ -176,15 +189,34 @@ export function BoardPage({ connection, editor, session }: Props) {
           <OutlineView editor={editor} />
         </div>
         {panel && (
-          <aside className={`side-panel side-panel-${panel.id}`} aria-label={t(panel.label)}>
-            <button
-              type="button"
-              className="panel-close"
-              aria-label={t('panel.close')}
-              onClick={() => editor.ui.update((s) => ({ ...s, panel: null }))}
-            >
-              ×
-            </button>
+          <aside
+            id="side-panel"
+            className={`side-panel side-panel-${panel.id}`}
+            aria-label={t(panel.label)}
+          >
+            <div className="panel-tabs">
+              <nav aria-label={t('panel.sections')}>
+                {panels.map((p) => (
+                  <button
+                    key={p.id}
+                    type="button"
+                    className={`panel-tab panel-tab-${p.id}`}
+                    aria-pressed={p.id === panel.id}
+                    onClick={() => togglePanel(p.id)}
+                  >
+                    {t(p.label)}
+                  </button>
+                ))}
+              </nav>
+              <button
+                type="button"
+                className="panel-close"
+                aria-label={t('panel.close')}
+                onClick={() => editor.ui.update((s) => ({ ...s, panel: null }))}
+              >
+                ×
+              </button>
+            </div>
             {panel.render(editor)}
           </aside>
         )}
@@ -211,12 +243,7 @@ function PresenceButton({ editor, onClick }: { editor: Editor; onClick(): void }
   const people = usePeople(editor);
   const shown = people.slice(0, 4);
   return (
-    <button
-      type="button"
-      className="presence-button"
-      onClick={onClick}
-      aria-label={t('presence.count', { count: people.length + 1 })}
-    >
+    <button type="button" className="presence-button" onClick={onClick}>
       <span className="avatars" aria-hidden="true">
         {shown.map((p) => (
           <span

@@ -8,6 +8,8 @@ import type { MessageKey } from '../i18n/de.ts';
 export interface PanelDefinition {
   id: string;
   label: MessageKey;
+  /** Position in the panel list (lower first); 100 when absent. */
+  order?: number;
   /** Whether this person sees the panel (e.g. facilitators only). */
   available?(editor: Editor): boolean;
   render(editor: Editor): ReactNode;
@@ -31,5 +33,7 @@ export function registerPanel(panel: PanelDefinition): void {
 }
 
 export function availablePanels(editor: Editor): PanelDefinition[] {
-  return panels.filter((p) => p.available?.(editor) ?? true);
+  return panels
+    .filter((p) => p.available?.(editor) ?? true)
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
 }

@@ -92,6 +92,8 @@ export const de = {
   'panel.export': 'Export & Import',
   'panel.people': 'Anwesende',
   'panel.close': 'Seitenleiste schließen',
+  'panel.toggle': 'Seitenleiste',
+  'panel.sections': 'Bereiche der Seitenleiste',
   'panel.facilitation': 'Moderation',
   'panel.voting': 'Abstimmen',
   'panel.summary': 'Zusammenfassung',

@@ -86,6 +86,8 @@ export const en: Record<MessageKey, string> = {
   'panel.export': 'Export & import',
   'panel.people': 'People',
   'panel.close': 'Close side panel',
+  'panel.toggle': 'Side panel',
+  'panel.sections': 'Side panel sections',
   'panel.facilitation': 'Facilitation',
   'panel.voting': 'Vote',
   'panel.summary': 'Summary',

@@ -10,6 +10,7 @@ const PATHS: Record<string, string> = {
   fit: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
   help: 'M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.5',
   reset: 'M4 4h16v16H4zM9 9h6v6H9z',
+  panel: 'M3 4h18v16H3zM14 4v16',
 };
 
 export type IconName = keyof typeof PATHS;

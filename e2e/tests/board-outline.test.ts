@@ -1,0 +1,113 @@
+// The outline is the accessible equivalent of the canvas: a note can be added
+// and edited with the keyboard alone; axe finds no serious or critical issue on
+// the landing page, the board with notes and the outline; a phone can use it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import {
+  createWorkshopViaApi,
+  hoverCanvas,
+  join,
+  outlineTexts,
+  seriousAxeViolations,
+} from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+import { repoRoot } from '../harness/paths.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Presses Tab until the focused element matches, like a keyboard user would. */
+async function tabTo(page: Page, matches: (el: Element) => boolean, max = 400): Promise<void> {
+  const source = matches.toString();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((fn) => {
+      const el = document.activeElement;
+      // biome-ignore lint/security/noGlobalEval: the predicate is the test's own code
+      return el ? (eval(`(${fn})`) as (e: Element) => boolean)(el) : false;
+    }, source);
+    if (found) return;
+  }
+  throw new Error('focus never reached the element');
+}
+
+describe('outline and accessibility', () => {
+  const journey = useJourney();
+
+  test('the landing page has no serious accessibility issue', async () => {
+    const visitor = await journey.person('visitor');
+    await visitor.page.goto(journey.server().url);
+    await visitor.page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await seriousAxeViolations(visitor.page, axeSource)).toEqual([]);
+  });
+
+  test('the outline adds and edits a note with the keyboard only', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'ozg-erfahrungsaustausch');
+    const a = await journey.person('A');
+    const b = await journey.person('B');
+    await join(a, created.urls.participant, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+
+    await a.page.locator('body').focus();
+    await tabTo(a.page, (el) => (el as HTMLElement).id !== '' && el.tagName === 'TEXTAREA');
+    expect(await a.page.evaluate(() => document.activeElement?.getAttribute('id'))).toBeTruthy();
+    await a.page.keyboard.type('Barrierefreiheit von Anfang an');
+    await a.page.keyboard.press('Tab');
+    await a.page.keyboard.press('Enter');
+    await expect.poll(() => outlineTexts(b.page)).toEqual(['Barrierefreiheit von Anfang an']);
+
+    // Back to the note's "Bearbeiten" button, edit, save — all by keyboard.
+    await a.page.keyboard.down('Shift');
+    await tabTo(a.page, (el) => el.textContent === 'Bearbeiten');
+    await a.page.keyboard.up('Shift');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.type(' – für alle Länder');
+    await a.page.keyboard.press('Tab');
+    await a.page.keyboard.press('Enter');
+    await expect
+      .poll(() => outlineTexts(b.page))
+      .toEqual(['Barrierefreiheit von Anfang an – für alle Länder']);
+    // Focus went back to the note's edit button.
+    expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe('Bearbeiten');
+  });
+
+  test('board, outline and phone: readable, usable, no serious accessibility issue', async () => {
+    const created = await createWorkshopViaApi(
+      journey.server().url,
+      'ozg-example',
+      'Erfahrungsaustausch OZG 2023',
+    );
+    const a = await journey.person('Moderation');
+    const b = await journey.person('Teilnehmerin');
+    await join(a, created.urls.facilitator, 'Jana Schäfer');
+    await join(b, created.urls.participant, 'Jörg Weiß');
+    await expect.poll(() => outlineTexts(a.page).then((t) => t.length)).toBeGreaterThan(20);
+    await hoverCanvas(b.page, 0.35, 0.45);
+    await expect.poll(() => a.page.locator('.presence-count').textContent()).toBe('2 anwesend');
+    await a.page.waitForFunction(() => document.fonts.status === 'loaded');
+    await screenshot(a.page, 'board-example-desktop');
+    await a.page.screenshot({ path: path.join(repoRoot, 'docs/screenshot.png') });
+    expect(await seriousAxeViolations(a.page, axeSource)).toEqual([]);
+
+    // The outline as the main view on a phone.
+    const phone = await journey.person('phone', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await join(phone, created.urls.participant, 'Uwe Böhm');
+    await screenshot(phone.page, 'board-example-phone');
+    // Tap to select a note, then colour it from the toolbar.
+    const canvas = await phone.page.locator('.board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await phone.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
+    await phone.page.locator('.mobile-outline .outline-text').first().waitFor();
+    await screenshot(phone.page, 'board-example-phone-outline');
+    expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
+  });
+});
