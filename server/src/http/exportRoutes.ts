@@ -7,7 +7,8 @@
  *        any capability (a viewer token is enough); authors only on request
  *   POST /api/workshops/<id>/import?token=<facilitator>&format=<text|csv|md|structured|json>[&board=<boardId>][&preview=1]
  *        body: the file as text; validated first, then applied in one
- *        transaction; without `board` the file's boards are added as new boards
+ *        transaction; without `board` the file's boards become boards of the
+ *        workshop (a board of the same title is filled)
  *
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
  */

@@ -8,7 +8,8 @@
  *   what is already there;
  * - the workshop: every board of the plan becomes a new board after the
  *   existing ones, with its question and summary (this is how Markdown and
- *   backups round-trip).
+ *   backups round-trip); a board whose title an existing board already has
+ *   is filled instead.
  */
 import type * as Y from 'yjs';
 import { DEFAULT_NOTE_COLOR, isNoteColor } from '../model/colors.ts';
@@ -26,7 +27,7 @@ import {
 import { noteVotesMap } from '../model/note.ts';
 import { orderAfterLast } from '../model/order.ts';
 import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
-import { notesMap, WORKSHOP_SUMMARY_KEY } from '../model/schema.ts';
+import { BOARD, boardsMap, notesMap, WORKSHOP_SUMMARY_KEY } from '../model/schema.ts';
 import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
 import { readSummaryText, setSummaryText } from '../ops/summaryOps.ts';
 import { transact } from '../ops/transact.ts';
@@ -251,6 +252,23 @@ export function applyImport(
     }
     let order = orderAfterLast(listBoards(doc));
     for (const board of plan.boards) {
+      // A board of the same title is filled, not duplicated: "create from the OZG
+      // template, then import the results" gives three boards, not six (as the
+      // structured-results loader does).
+      const existing = board.title.trim()
+        ? listBoards(doc).find((b) => b.title.trim() === board.title.trim())
+        : undefined;
+      if (existing && !result.boardIds.includes(existing.id)) {
+        result.boardIds.push(existing.id);
+        if (!existing.question.trim() && board.question.trim()) {
+          entryMap(boardsMap(doc), existing.id)?.set(BOARD.question, board.question);
+        }
+        const at = freeOrigin(doc, existing.id);
+        const placed = hasPositions(board) ? keepPositions(board, at) : layOut(board, at);
+        writeBoardContent(doc, existing.id, placed, now, result);
+        appendSummary(doc, existing.id, board.summary, origin);
+        continue;
+      }
       const boardId = newId<BoardId>();
       insertBoard(
         doc,

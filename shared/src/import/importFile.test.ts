@@ -86,6 +86,15 @@ describe('import', () => {
     expect(boards.slice(-3).map((b) => b.noteCount)).toEqual([26, 33, 35]);
   });
 
+  it('fills boards of the same title instead of duplicating them', () => {
+    const { doc } = testWorkshop('ozg-erfahrungsaustausch');
+    const outcome = importIntoDoc(doc, 'structured', FIXTURE_TEXT, { kind: 'workshop' });
+    expect(outcome.ok).toBe(true);
+    const boards = readWorkshop(doc).boards;
+    expect(boards.map((b) => b.title)).toEqual(['Bewährtes', 'Aufgaben', 'Neues']);
+    expect(boards.map((b) => b.noteCount)).toEqual([26, 33, 35]);
+  });
+
   const broken: [ImportFormat, string, RegExp][] = [
     ['text', '\n  \n', /no notes/],
     ['text', `ok\n${'x'.repeat(6000)}`, /^Line 2: 6000 characters/],
