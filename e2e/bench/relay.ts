@@ -3,7 +3,7 @@
 // room, each delivered to 99 others), spread evenly over the room's clients.
 
 import { LoadGenerator } from './lib/loadgen.ts';
-import { cpuSeconds, RssSampler } from './lib/proc.ts';
+import { cpuSeconds, ForeignLoad, RssSampler } from './lib/proc.ts';
 import type { RunningServer } from './lib/servers.ts';
 import type { WorkerClientSpec } from './loadgen-worker.ts';
 
@@ -88,6 +88,10 @@ export interface RelayRoundResult {
   generatorLoopMaxMs: number;
   closes: string[];
   durationMs: number;
+  /** Cores used by processes outside the benchmark during the round (shared machine). */
+  foreignCores: number;
+  /** Attempts made (a round that saw much foreign load is repeated). */
+  attempts?: number;
 }
 
 let senderCounter = 0;
@@ -122,6 +126,8 @@ export async function relayRound(
     const cpu0 = cpuSeconds(server.pid);
     const rss = new RssSampler(server.pid);
     rss.start();
+    const foreign = new ForeignLoad(() => [server.pid, ...gen.pids]);
+    foreign.start();
     gen.start();
     await new Promise((r) => setTimeout(r, durationMs));
     const { sentPerRoom, awarenessSentPerRoom } = await gen.stop();
@@ -136,6 +142,7 @@ export async function relayRound(
       awarenessExpected += n * (scenario.clientsPerRoom - 1);
     await gen.drain(expected);
     const cpu1 = cpuSeconds(server.pid);
+    const foreignCores = foreign.stop();
     const peakRssMb = rss.stop();
     const eld = await server.eventLoop();
     const rep = await gen.report();
@@ -163,6 +170,7 @@ export async function relayRound(
       generatorLoopMaxMs: rep.generatorLoopMaxMs,
       closes: rep.closes.slice(0, 20),
       durationMs,
+      foreignCores,
     };
   } finally {
     gen.exit();

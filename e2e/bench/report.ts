@@ -1,8 +1,11 @@
 // Renders docs/benchmarks.md from the raw results (docs/benchmarks.json), so a
 // partial run (--only) can replace its sections and keep the others.
 import type { BundleResult } from './bundle.ts';
+import type { CanvasCase } from './canvas.ts';
+import type { ClusterResult } from './cluster.ts';
 import type { ColdLoadResult } from './coldload.ts';
 import type { CrashRoundResult } from './crash.ts';
+import type { ExportsResult } from './exports.ts';
 import { SERVER_KINDS, type ServerId } from './lib/servers.ts';
 import { type Spread, spread } from './lib/stats.ts';
 import type { RelayRoundResult, RelayScenario } from './relay.ts';
@@ -57,6 +60,21 @@ export interface BundleSection {
   result: BundleResult;
 }
 
+export interface CanvasSection {
+  meta: SectionMeta;
+  cases: CanvasCase[];
+}
+
+export interface ExportsSection {
+  meta: SectionMeta;
+  result: ExportsResult;
+}
+
+export interface ClusterSection {
+  meta: SectionMeta;
+  result: ClusterResult;
+}
+
 export interface PendingSection {
   meta: SectionMeta;
   reason: string;
@@ -68,9 +86,9 @@ export interface Results {
     crash?: CrashSection;
     coldload?: ColdLoadSection;
     bundle?: BundleSection;
-    canvas?: PendingSection;
-    exports?: PendingSection;
-    cluster?: PendingSection;
+    canvas?: CanvasSection | PendingSection;
+    exports?: ExportsSection | PendingSection;
+    cluster?: ClusterSection | PendingSection;
   };
   analysis?: string[];
 }
@@ -257,6 +275,76 @@ function renderBundle(s: BundleSection): string[] {
   return out;
 }
 
+function renderCanvas(s: CanvasSection): string[] {
+  const out: string[] = ['## 4. Canvas', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    "Debian's Chromium (headless, software rendering: `--disable-gpu`, flags of e2e/harness/browser.ts) through playwright-core, 1280×800. A board of N notes in a 40-column grid is written into a real workshop on a real Pinnwand server; the facilitator opens it (the board opens zoomed to fit, so every note is on screen). *First render*: after a reload, ms from navigation start until notes are drawn. *Drag*: 50 notes selected with a selection frame, then dragged for 90 pointer moves. *Pan/zoom*: a middle-button pan of 45 moves, then 30 ctrl+wheel zoom steps. Frame times are requestAnimationFrame intervals (16.7 ms = 60 fps). Meanwhile another client moves notes at 20 updates/s. Heap: JS heap after a forced GC. Medians of the runs (min–max).",
+    '',
+    '| notes | first render ms | drag p50 / p95 frame ms | pan/zoom p50 / p95 frame ms | JS heap MB | notes moved by the drag | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const c of s.cases) {
+    const errors = c.runs.filter((r) => r.error).map((r) => r.error);
+    out.push(
+      `| ${c.notes.toLocaleString('en')} | ${fmt(c.firstRenderMs, 0)} | ${fmt(c.dragP50Ms, 1)} / ${fmt(c.dragP95Ms, 1)} | ${fmt(c.panP50Ms, 1)} / ${fmt(c.panP95Ms, 1)} | ${fmt(c.heapMb, 1)} | ${c.runs.map((r) => r.movedNotes).join(', ')} | ${errors.length ? errors.slice(0, 2).join('; ') : '0'} |`,
+    );
+  }
+  const target = (n: number) => (n >= 3000 ? 33 : 16.7);
+  const verdicts = s.cases.map((c) => {
+    const t = target(c.notes);
+    const ok = (c.dragP95Ms.median ?? 1e9) <= t && (c.panP95Ms.median ?? 1e9) <= t;
+    return `${c.notes.toLocaleString('en')} notes (≤ ${t} ms): ${ok ? '**met**' : '**not met**'}`;
+  });
+  out.push('', `Targets, drag and pan p95: ${verdicts.join('; ')}. No peer applies.`, '');
+  return out;
+}
+
+function renderExports(s: ExportsSection): string[] {
+  const out: string[] = ['## 6. Exports', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Markdown and PDF through the shared/ serialisers the server's export routes use (\`workshopToMarkdown\`, \`workshopToPdf\` with the DejaVu fonts the server embeds), in one Node process; the time includes reading the Y.Doc into a view. ${s.result.runs} timed runs after one untimed. The 1,000-note workshop is the example plus notes made from its texts, spread over its boards and clusters. No peer applies.`,
+    '',
+    '| workshop | notes | Markdown ms | Markdown size | PDF ms | PDF size |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const c of s.result.cases)
+    out.push(
+      `| ${c.name} | ${c.notes} | ${fmt(c.markdownMs, 1)} | ${kb(c.markdownBytes)} | ${fmt(c.pdfMs, 0)} | ${kb(c.pdfBytes)} |`,
+    );
+  const big = s.result.cases.find((c) => c.notes >= 1000);
+  if (big)
+    out.push(
+      '',
+      `Target: PDF of 1,000 notes ≤ 1.5 s — ${(big.pdfMs.median ?? 1e9) <= 1500 ? '**met**' : '**not met**'} (${f(big.pdfMs.median, 0)} ms).`,
+    );
+  out.push('');
+  return out;
+}
+
+function renderCluster(s: ClusterSection): string[] {
+  const r = s.result;
+  const out: string[] = ['## 7. Cluster suggestions', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `\`suggestClusters\` (shared/src/cluster) on the boards of the real OZG workshop that the facilitators clustered, scored with the adjusted Rand index against their clusters (notes the suggestions leave over count as clusters of one; *leftovers together* counts them as one more cluster). ARI is 0 for chance and 1 for the facilitators' exact grouping; *pair precision* is the share of note pairs the suggestions put together that the facilitators put together too, against the base rate of all pairs. Time: 500 notes made from the workshop's texts, ${r.runs} runs after a warm-up.`,
+    '',
+    '| board | notes | facilitator clusters | suggested clusters | leftovers | ARI | ARI, leftovers together | pair precision / base rate |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const b of r.boards)
+    out.push(
+      `| ${b.title} | ${b.noteCount} | ${b.facilitatorClusters} | ${b.suggestedClusters} | ${b.leftovers} | ${b.ari.toFixed(3)} | ${b.ariLeftoversTogether.toFixed(3)} | ${b.pairPrecision.toFixed(2)} / ${b.pairBaseRate.toFixed(2)} |`,
+    );
+  out.push(
+    '',
+    `500 notes: **${fmt(r.time500Ms, 0)} ms** (${r.clustersFor500} clusters suggested). No peer applies.`,
+    '',
+  );
+  return out;
+}
+
 export function renderMarkdown(results: Results): string {
   const s = results.sections;
   const out: string[] = [
@@ -268,15 +356,20 @@ export function renderMarkdown(results: Results): string {
   if (s.relay) out.push(...renderRelay(s.relay));
   if (s.crash) out.push(...renderCrash(s.crash));
   if (s.coldload) out.push(...renderColdLoad(s.coldload));
-  const pending: [string, PendingSection | undefined][] = [
-    ['4. Canvas', s.canvas],
-    ['6. Exports', s.exports],
-    ['7. Cluster suggestions', s.cluster],
-  ];
+  const pending = (title: string, p: PendingSection) =>
+    out.push(`## ${title}`, '', ...metaLines(p.meta), `Not yet measured: ${p.reason}`, '');
+  if (s.canvas) {
+    if ('reason' in s.canvas) pending('4. Canvas', s.canvas);
+    else out.push(...renderCanvas(s.canvas));
+  }
   if (s.bundle) out.push(...renderBundle(s.bundle));
-  for (const [title, p] of pending) {
-    if (!p) continue;
-    out.push(`## ${title}`, '', `Not yet measured: ${p.reason}`, '');
+  if (s.exports) {
+    if ('reason' in s.exports) pending('6. Exports', s.exports);
+    else out.push(...renderExports(s.exports));
+  }
+  if (s.cluster) {
+    if ('reason' in s.cluster) pending('7. Cluster suggestions', s.cluster);
+    else out.push(...renderCluster(s.cluster));
   }
   if (results.analysis?.length)
     out.push('## Where Pinnwand misses a target, and why', '', ...results.analysis, '');

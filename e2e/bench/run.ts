@@ -11,8 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/paths.ts';
 import { measureBundle } from './bundle.ts';
+import { runCanvas } from './canvas.ts';
+import { runCluster } from './cluster.ts';
 import { buildWorkload, coldLoad } from './coldload.ts';
 import { crashRound } from './crash.ts';
+import { runExports } from './exports.ts';
 import {
   newDataDir,
   type RunningServer,
@@ -43,11 +46,13 @@ for (const o of only)
   if (!ALL.includes(o)) throw new Error(`unknown benchmark "${o}" (${ALL.join(', ')})`);
 const runs = Number(arg('runs') ?? (quick ? 1 : 3));
 const durationMs = Number(arg('duration') ?? (quick ? 1.5 : 8)) * 1000;
-const warmupMs = quick ? 0 : 2000;
+const warmupMs = Number(arg('warmup') ?? (quick ? 0 : 2)) * 1000;
 const relayServers = (
   arg('servers') ?? 'pinnwand,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
 ).split(',') as ServerId[];
 const scenarioFilter = arg('scenarios')?.split(',');
+const maxForeignCores = Number(arg('max-foreign') ?? 0.25);
+const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 3));
 
 const outDir = quick ? path.join(repoRoot, 'e2e/bench/results') : path.join(repoRoot, 'docs');
 const jsonFile = path.join(outDir, quick ? 'quick.json' : 'benchmarks.json');
@@ -110,9 +115,27 @@ async function runRelay(results: Results): Promise<void> {
       for (let run = 1; run <= runs; run++) {
         const order = run % 2 ? relayServers : [...relayServers].reverse();
         for (const id of order) {
-          const r = await relayRound(servers.get(id)!, sc, durationMs, `run${run}`);
+          // On a shared machine other work skews latency: repeat a round that saw
+          // more than a quarter core of foreign load, keep the quietest attempt.
+          let r = await relayRound(servers.get(id)!, sc, durationMs, `run${run}`);
+          let attempts = 1;
+          while (r.foreignCores > maxForeignCores && attempts < maxAttempts) {
+            log(
+              `relay ${sc.id} run ${run} ${id}: ${r.foreignCores.toFixed(2)} cores of foreign load, repeating`,
+            );
+            await new Promise((res) => setTimeout(res, 3000));
+            const again = await relayRound(
+              servers.get(id)!,
+              sc,
+              durationMs,
+              `run${run}-${attempts}`,
+            );
+            attempts++;
+            if (again.foreignCores < r.foreignCores) r = again;
+          }
+          r.attempts = attempts;
           log(
-            `relay ${sc.id} run ${run} ${id}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, cpu ${r.serverCpuSeconds.toFixed(2)} s, gen ${(r.generatorCpuMaxShare * 100).toFixed(0)} %`,
+            `relay ${sc.id} run ${run} ${id}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, cpu ${r.serverCpuSeconds.toFixed(2)} s, gen ${(r.generatorCpuMaxShare * 100).toFixed(0)} %, foreign ${r.foreignCores.toFixed(2)} cores`,
           );
           rounds.push(r);
         }
@@ -225,8 +248,46 @@ async function main(): Promise<void> {
     await runColdLoad(results);
     save();
   }
-  for (const p of await pendingFeatures(only, meta(command))) {
-    results.sections[p.id] = p.section;
+  if (only.includes('exports')) {
+    try {
+      results.sections.exports = { meta: meta(command), result: await runExports(quick ? 1 : 5) };
+      log('exports done');
+    } catch (err) {
+      results.sections.exports = {
+        meta: meta(command),
+        reason: `the export benchmark failed: ${String(err).slice(0, 300)}`,
+      };
+    }
+    save();
+  }
+  if (only.includes('cluster')) {
+    try {
+      results.sections.cluster = { meta: meta(command), result: runCluster(quick ? 1 : 5) };
+      log('cluster done');
+    } catch (err) {
+      results.sections.cluster = {
+        meta: meta(command),
+        reason: `the cluster benchmark failed: ${String(err).slice(0, 300)}`,
+      };
+    }
+    save();
+  }
+  if (only.includes('canvas')) {
+    try {
+      const cases = await runCanvas(quick ? [1000] : [1000, 3000], quick ? 1 : 3);
+      results.sections.canvas = { meta: meta(command), cases };
+      log(
+        `canvas: ${cases.map((c) => `${c.notes} notes drag p95 ${c.dragP95Ms.median?.toFixed(1)} pan p95 ${c.panP95Ms.median?.toFixed(1)} ms`).join('; ')}`,
+      );
+    } catch (err) {
+      const [p] = await pendingFeatures(['canvas'], meta(command));
+      if (p)
+        results.sections.canvas = {
+          ...p.section,
+          reason: `the canvas benchmark failed: ${String(err).slice(0, 300)}`,
+        };
+    }
+    save();
   }
   save();
   log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${path.relative(repoRoot, mdFile)}`);

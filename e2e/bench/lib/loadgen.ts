@@ -114,6 +114,10 @@ export class LoadGenerator {
     return gen;
   }
 
+  get pids(): number[] {
+    return this.workers.map((w) => w.child.pid!).filter(Boolean);
+  }
+
   start(): void {
     for (const w of this.workers) w.post({ type: 'start' });
   }

@@ -48,3 +48,49 @@ export class RssSampler {
     return this.peakMb;
   }
 }
+
+/** Busy CPU seconds of the whole machine (all cores) since boot, from /proc/stat. */
+export function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / CLK_TCK;
+}
+
+/**
+ * Measures how much CPU processes other than the benchmark's own (the server
+ * under test, the load generators, this process) used during a window: other
+ * work on a shared machine skews latency, so rounds that saw much of it are
+ * repeated.
+ */
+export class ForeignLoad {
+  private busy0 = 0;
+  private own0 = 0;
+  private self0 = 0;
+  private t0 = 0;
+  constructor(private readonly pids: () => number[]) {}
+  private own(): number {
+    let s = 0;
+    for (const pid of this.pids()) {
+      try {
+        s += cpuSeconds(pid);
+      } catch {
+        // gone
+      }
+    }
+    return s;
+  }
+  start(): void {
+    this.busy0 = machineBusySeconds();
+    this.own0 = this.own();
+    const u = process.cpuUsage();
+    this.self0 = (u.user + u.system) / 1e6;
+    this.t0 = performance.now();
+  }
+  /** Average number of cores used by other processes since start(). */
+  stop(): number {
+    const u = process.cpuUsage();
+    const self = (u.user + u.system) / 1e6 - this.self0;
+    const foreign = machineBusySeconds() - this.busy0 - (this.own() - this.own0) - self;
+    return Math.max(0, foreign / ((performance.now() - this.t0) / 1000));
+  }
+}

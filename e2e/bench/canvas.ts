@@ -1,0 +1,337 @@
+// Benchmark 4: the canvas in Chromium (Debian's, through playwright-core, with
+// the flags of e2e/harness/browser.ts). A board of N notes (a 40-column grid)
+// is written into a real workshop on a real server by a Node client; a person
+// opens it (the board opens zoomed to fit, so every note is drawn). Measured:
+// time to first render of notes on a reload, frame times (requestAnimationFrame
+// intervals) while dragging 50 selected notes and while panning and zooming,
+// with 20 remote updates/s arriving, and the JS heap after GC.
+import type { ParticipantId } from '@pinnwand/shared/model/ids';
+import { insertNote } from '@pinnwand/shared/ops/entries';
+import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import { launchBrowser, newPerson } from '../harness/browser.ts';
+import { startPinnwand } from '../harness/pinnwandProcess.ts';
+import { BenchClient, type RoomRef } from './lib/client.ts';
+import { newDataDir, removeDir } from './lib/servers.ts';
+import { quantile, type Spread, spread } from './lib/stats.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const COLS = 40;
+const DX = 190;
+const DY = 150;
+
+export interface CanvasRun {
+  notes: number;
+  firstRenderMs: number | null;
+  drawnNotes: number;
+  dragP50Ms: number | null;
+  dragP95Ms: number | null;
+  dragMaxMs: number | null;
+  dragFrames: number;
+  movedNotes: number;
+  panP50Ms: number | null;
+  panP95Ms: number | null;
+  panMaxMs: number | null;
+  panFrames: number;
+  heapMb: number | null;
+  remoteUpdates: number;
+  error?: string;
+}
+
+export interface CanvasCase {
+  notes: number;
+  runs: CanvasRun[];
+  firstRenderMs: Spread;
+  dragP50Ms: Spread;
+  dragP95Ms: Spread;
+  panP50Ms: Spread;
+  panP95Ms: Spread;
+  heapMb: Spread;
+}
+
+async function startRecording(page: Page): Promise<void> {
+  // A string, not a function: tsx would wrap a named inner function in a
+  // helper (__name) that does not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__rec = true;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__rec) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+}
+
+async function stopRecording(page: Page): Promise<number[]> {
+  const stamps = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __rec: boolean };
+    w.__rec = false;
+    return w.__frames;
+  });
+  const deltas: number[] = [];
+  for (let i = 1; i < stamps.length; i++) deltas.push(stamps[i]! - stamps[i - 1]!);
+  return deltas.sort((a, b) => a - b);
+}
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function noteBoxes(page: Page, ids: string[]): Promise<Box[]> {
+  return page.evaluate((wanted) => {
+    type Node = {
+      id(): string;
+      getClientRect(): { x: number; y: number; width: number; height: number };
+      find(selector: string): Node[];
+      container(): HTMLElement;
+    };
+    const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
+    if (!stage) return [];
+    const origin = stage.container().getBoundingClientRect();
+    return stage
+      .find('.note')
+      .filter((n) => wanted.includes(n.id()))
+      .map((n) => {
+        const r = n.getClientRect();
+        return {
+          id: n.id(),
+          x: origin.left + r.x,
+          y: origin.top + r.y,
+          width: r.width,
+          height: r.height,
+        };
+      });
+  }, ids);
+}
+
+async function drawnNotes(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    type Node = { find(selector: string): unknown[] };
+    const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
+    return stage ? stage.find('.note').length : 0;
+  });
+}
+
+/** Writes `count` notes on the first board in one update; returns the board's doc reader. */
+async function populate(room: RoomRef, count: number): Promise<BenchClient> {
+  const client = new BenchClient(room, 0, {}, true);
+  await client.connect();
+  const boards = client.doc.getMap<Y.Map<unknown>>('boards');
+  let boardId = '';
+  let order = Number.POSITIVE_INFINITY;
+  boards.forEach((b, id) => {
+    const o = Number(b.get('order') ?? 0);
+    if (o < order) {
+      order = o;
+      boardId = id;
+    }
+  });
+  if (!boardId) throw new Error('the workshop has no board');
+  client.doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const r = Math.floor(i / COLS);
+      const c = i % COLS;
+      insertNote(client.doc, `r${r}c${c}` as never, {
+        boardId: boardId as never,
+        clusterId: null,
+        text: `Notiz ${i + 1}: ${['Antrag digitalisieren', 'Portalverbund stärken', 'Registermodernisierung', 'Nutzerfeedback einholen'][i % 4]}`,
+        x: c * DX,
+        y: r * DY,
+        color: (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const)[i % 6]!,
+        author: `Person ${i % 30}`,
+        authorId: `p${i % 30}` as ParticipantId,
+        createdAt: 1_700_000_000_000 + i,
+      });
+    }
+  }, 'bench');
+  await sleep(500);
+  return client;
+}
+
+export async function canvasRun(count: number): Promise<CanvasRun> {
+  const dataDir = newDataDir('pinnwand-canvas-');
+  const server = await startPinnwand({ dataDir });
+  const browser = await launchBrowser();
+  const run: CanvasRun = {
+    notes: count,
+    firstRenderMs: null,
+    drawnNotes: 0,
+    dragP50Ms: null,
+    dragP95Ms: null,
+    dragMaxMs: null,
+    dragFrames: 0,
+    movedNotes: 0,
+    panP50Ms: null,
+    panP95Ms: null,
+    panMaxMs: null,
+    panFrames: 0,
+    heapMb: null,
+    remoteUpdates: 0,
+  };
+  let remote: NodeJS.Timeout | undefined;
+  let writer: BenchClient | undefined;
+  try {
+    const res = await fetch(`${server.url}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Canvas', template: 'blank' }),
+    });
+    const created = (await res.json()) as {
+      id: string;
+      facilitatorToken: string;
+      urls: { facilitator: string };
+    };
+    const room: RoomRef = {
+      url: `ws://127.0.0.1:${server.port}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
+      docName: created.id,
+      token: created.facilitatorToken,
+      protocol: 'y-websocket',
+    };
+    writer = await populate(room, count);
+    const person = await newPerson(browser, 'Bench');
+    const page = person.page;
+    await page.goto(created.urls.facilitator);
+    const input = page.getByLabel(/^Name$/);
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill('Bench');
+    await page.getByRole('button', { name: /Weiter|Continue/ }).click();
+    await page.waitForFunction(
+      (n) => {
+        type Node = { find(selector: string): unknown[] };
+        const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
+        return stage ? stage.find('.note').length >= Math.min(n, 50) : false;
+      },
+      count,
+      { timeout: 60_000 },
+    );
+
+    // Time to first render: reload (the name is remembered) until notes are drawn.
+    await page.reload();
+    await page.waitForFunction(
+      () => {
+        type Node = { find(selector: string): unknown[] };
+        const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
+        return stage ? stage.find('.note').length > 0 : false;
+      },
+      undefined,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    run.firstRenderMs = await page.evaluate(() => performance.now());
+    await sleep(1500);
+    run.drawnNotes = await drawnNotes(page);
+
+    // 20 remote updates per second: another client moves notes around.
+    const notes = writer.doc.getMap<Y.Map<unknown>>('notes');
+    let k = 0;
+    remote = setInterval(() => {
+      const id = `r${40 + (k % 10)}c${k % COLS}`;
+      const note = notes.get(id) ?? notes.get(`r${k % 5}c${30 + (k % 10)}`);
+      if (note) {
+        writer!.doc.transact(
+          () => note.set('y', Number(note.get('y')) + (k % 2 ? 3 : -3)),
+          'bench',
+        );
+        run.remoteUpdates++;
+      }
+      k++;
+    }, 50);
+
+    // Select 50 notes (rows 0–4, columns 0–9) with a selection frame, then drag them.
+    const [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+    const first = a[0];
+    const last = b[0];
+    if (!first || !last) throw new Error('notes r0c0/r4c9 are not drawn');
+    const before = new Map<string, number>();
+    for (const [id, n] of notes.entries()) before.set(id, Number(n.get('x')));
+    await page.mouse.move(first.x - 12, first.y - 12);
+    await page.mouse.down();
+    await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const grip = (await noteBoxes(page, ['r2c5']))[0];
+    if (!grip) throw new Error('note r2c5 is not drawn');
+    await startRecording(page);
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 90; i++) {
+      await page.mouse.move(grip.x + grip.width / 2 + i * 3, grip.y + grip.height / 2 + i * 2);
+      await sleep(8);
+    }
+    await page.mouse.up();
+    const drag = await stopRecording(page);
+    run.dragFrames = drag.length;
+    run.dragP50Ms = quantile(drag, 50);
+    run.dragP95Ms = quantile(drag, 95);
+    run.dragMaxMs = drag.at(-1) ?? null;
+    await sleep(800);
+    notes.forEach((n, id) => {
+      if (before.get(id) !== Number(n.get('x'))) run.movedNotes++;
+    });
+
+    // Pan (middle-button drag) and zoom (ctrl + wheel) on the canvas.
+    const canvasBox = await page.locator('.board-canvas').boundingBox();
+    if (!canvasBox) throw new Error('no canvas');
+    const cx = canvasBox.x + canvasBox.width / 2;
+    const cy = canvasBox.y + canvasBox.height / 2;
+    await startRecording(page);
+    await page.mouse.move(cx, cy);
+    await page.mouse.down({ button: 'middle' });
+    for (let i = 1; i <= 45; i++) {
+      await page.mouse.move(cx - i * 6, cy - i * 3);
+      await sleep(8);
+    }
+    await page.mouse.up({ button: 'middle' });
+    await page.keyboard.down('Control');
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, i < 15 ? -60 : 60);
+      await sleep(16);
+    }
+    await page.keyboard.up('Control');
+    const pan = await stopRecording(page);
+    run.panFrames = pan.length;
+    run.panP50Ms = quantile(pan, 50);
+    run.panP95Ms = quantile(pan, 95);
+    run.panMaxMs = pan.at(-1) ?? null;
+    clearInterval(remote);
+    remote = undefined;
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    run.heapMb = heap.usedSize / 1024 / 1024;
+    if (person.pageErrors.length) run.error = `page errors: ${person.pageErrors[0]?.message}`;
+  } catch (err) {
+    run.error = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 300) : String(err);
+  } finally {
+    if (remote) clearInterval(remote);
+    writer?.terminate();
+    await browser.close().catch(() => undefined);
+    await server.stop('SIGKILL');
+    removeDir(dataDir);
+  }
+  return run;
+}
+
+export async function runCanvas(sizes: number[], runs: number): Promise<CanvasCase[]> {
+  const out: CanvasCase[] = [];
+  for (const notes of sizes) {
+    const rs: CanvasRun[] = [];
+    for (let i = 0; i < runs; i++) rs.push(await canvasRun(notes));
+    const ok = rs.filter((r) => !r.error);
+    out.push({
+      notes,
+      runs: rs,
+      firstRenderMs: spread(ok.map((r) => r.firstRenderMs)),
+      dragP50Ms: spread(ok.map((r) => r.dragP50Ms)),
+      dragP95Ms: spread(ok.map((r) => r.dragP95Ms)),
+      panP50Ms: spread(ok.map((r) => r.panP50Ms)),
+      panP95Ms: spread(ok.map((r) => r.panP95Ms)),
+      heapMb: spread(ok.map((r) => r.heapMb)),
+    });
+  }
+  return out;
+}
