@@ -142,6 +142,9 @@ describe('workshopToPdf', () => {
     }
     const text = pdfText(writeTemp(await workshopToPdf(readWorkshop(doc), fonts), 'h.pdf'));
     expect(squash(text)).toContain('Donaudampfschifffahrt'.repeat(20));
+    // Right-to-left words in visual order, read back in logical order.
+    const logical = squash(text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
+    expect(logical).toContain(squash('עברית מימין לשמאל'));
     expect(text).toContain('Emoji');
   });
 

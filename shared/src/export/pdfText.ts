@@ -27,7 +27,7 @@ export function cacheWordShaping(font: PDFFont): void {
   const cache = new Map<string, unknown[]>();
   shaper.layout = (text: string, features?: unknown) => {
     const glyphs: unknown[] = [];
-    for (const part of text.split(/( +)/)) {
+    for (const part of visualOrder(text.split(/( +)/))) {
       if (!part) continue;
       let shaped = cache.get(part);
       if (!shaped) {
@@ -57,6 +57,40 @@ export class TextMeasure {
   width(text: string, size: number): number {
     return this.unitWidth(text) * size;
   }
+}
+
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const LTR_LETTER = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
+const isRtlWord = (part: string) => RTL_LETTER.test(part) && !LTR_LETTER.test(part);
+
+/**
+ * A minimal bidi step: consecutive right-to-left words (Hebrew, Arabic) are
+ * put in visual order. fontkit already mirrors the letters within a word;
+ * without this, a right-to-left phrase would show its words left to right.
+ * Parts are words and the space runs between them.
+ */
+export function visualOrder(parts: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    const part = parts[i] as string;
+    if (!isRtlWord(part)) {
+      out.push(part);
+      i++;
+      continue;
+    }
+    let end = i;
+    while (
+      end + 2 < parts.length &&
+      /^ +$/.test(parts[end + 1] as string) &&
+      isRtlWord(parts[end + 2] as string)
+    ) {
+      end += 2;
+    }
+    out.push(...parts.slice(i, end + 1).reverse());
+    i = end + 1;
+  }
+  return out;
 }
 
 /** Characters the embedded font cannot draw are replaced, never dropped silently. */
