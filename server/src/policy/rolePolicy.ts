@@ -110,9 +110,12 @@ class ParticipantCheck {
 
   run(): Verdict {
     try {
-      for (const [type, keys] of this.tr.changed) {
-        this.checkType(type as Y.AbstractType<unknown>, keys);
-      }
+      // Structure first, so that e.g. deleting a board is refused as that, not as its clusters.
+      const changed = [...this.tr.changed].sort(
+        ([a], [b]) =>
+          rootRank(a as Y.AbstractType<unknown>) - rootRank(b as Y.AbstractType<unknown>),
+      );
+      for (const [type, keys] of changed) this.checkType(type as Y.AbstractType<unknown>, keys);
       this.checkVotes();
       return ALLOW;
     } catch (err) {
@@ -320,6 +323,13 @@ class ParticipantCheck {
       }
     }
   }
+}
+
+const ROOT_ORDER: readonly string[] = [ROOT.meta, ROOT.boards, ROOT.summaries, ROOT.clusters];
+
+function rootRank(type: Y.AbstractType<unknown>): number {
+  const rank = ROOT_ORDER.indexOf(pathOfType(type)[0] ?? '');
+  return rank === -1 ? ROOT_ORDER.length : rank;
 }
 
 function countOf(value: unknown): number {
