@@ -63,7 +63,7 @@ function relayedUnion(writers: Writer[]): Set<string> {
 async function storedKeys(url: string, id: string, token: string): Promise<Set<string>> {
   const reader = connect(`${url.replace(/^http/, 'ws')}/ws`, id, token);
   try {
-    await synced(reader, 10_000);
+    await synced(reader, 20_000);
     return new Set(reader.doc.getMap('notes').keys());
   } finally {
     reader.destroy();
@@ -85,7 +85,7 @@ describe('durability', () => {
     const writers = ['a', 'b', 'c', 'd'].map((name) =>
       startWriter(wsUrl, w.id, w.participantToken, name),
     );
-    await Promise.all(writers.map((x) => synced(x.provider)));
+    await Promise.all(writers.map((x) => synced(x.provider, 20_000)));
     await waitFor(() => relayedUnion(writers).size > 3000, 20_000, 'traffic');
     const { signal } = await server.stop('SIGKILL');
     expect(signal).toBe('SIGKILL');
@@ -104,7 +104,7 @@ describe('durability', () => {
     } finally {
       await again.stop('SIGTERM');
     }
-  });
+  }, 60_000);
 
   it('SIGTERM in the middle of a burst exits 0 and loses nothing', async () => {
     const dataDir = makeDataDir();
@@ -115,7 +115,7 @@ describe('durability', () => {
     const writers = ['a', 'b', 'c'].map((name) =>
       startWriter(wsUrl, w.id, w.participantToken, name),
     );
-    await Promise.all(writers.map((x) => synced(x.provider)));
+    await Promise.all(writers.map((x) => synced(x.provider, 20_000)));
     await waitFor(() => writers.every((x) => x.relayed.size > 300), 15_000, 'traffic');
     const closes: number[] = [];
     for (const x of writers) {
@@ -136,12 +136,12 @@ describe('durability', () => {
     try {
       const relayedStored = await storedKeys(again.url, w.id, w.facilitatorToken);
       expect([...seen].filter((key) => !relayedStored.has(key))).toEqual([]);
-      await Promise.all(writers.map((x) => synced(x.provider, 10_000)));
+      await Promise.all(writers.map((x) => synced(x.provider, 20_000)));
       const written = new Set<string>();
       for (const x of writers) for (const key of x.written) written.add(key);
       await waitFor(
         () => writers.every((x) => x.provider.doc.getMap('notes').size === written.size),
-        10_000,
+        20_000,
         'writers converge',
       );
       const stored = await storedKeys(again.url, w.id, w.facilitatorToken);
@@ -150,5 +150,5 @@ describe('durability', () => {
       for (const x of writers) x.provider.destroy();
       await again.stop('SIGTERM');
     }
-  });
+  }, 60_000);
 });
