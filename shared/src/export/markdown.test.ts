@@ -42,7 +42,7 @@ function renderedText(html: string): string {
     .replace(/\n$/, '');
 }
 
-describe('workshopToMarkdown', () => {
+describe('workshopToMarkdown', { timeout: 30_000 }, () => {
   it('writes the OZG example as the golden document', () => {
     const { doc, license } = ozgDoc();
     const out = workshopToMarkdown(readWorkshop(doc), { license });

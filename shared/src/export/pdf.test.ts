@@ -52,7 +52,8 @@ function pdfText(file: string): string {
 /** Compares without whitespace: the PDF breaks lines where the page ends. */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-describe('workshopToPdf', () => {
+// Generous timeouts: fonts, pdf-lib and poppler start cold, and CI machines are small.
+describe('workshopToPdf', { timeout: 60_000 }, () => {
   it('holds every note of the OZG example as searchable text, umlauts intact', async () => {
     const { view, license } = ozgView();
     const bytes = await workshopToPdf(view, { ...fonts, license });
@@ -216,5 +217,5 @@ describe('workshopToPdf', () => {
     const text = squash(pdfText(writeTemp(bytes, 'big.pdf')));
     expect(text).toContain(squash('Notiz 999:'));
     expect(text).toContain(squash('Notiz 0:'));
-  }, 30_000);
+  });
 });
