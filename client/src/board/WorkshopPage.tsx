@@ -5,6 +5,7 @@ import { openDocument } from '@pinnwand/shared/model/migrations';
 import { useEffect, useState } from 'react';
 import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
+import { participantId } from '../facilitation/participantKey.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../routing/useRoute.ts';
 import { fetchSession, type SessionInfo } from '../session/api.ts';
@@ -83,7 +84,8 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       awareness: connection.awareness,
       role: session.role,
       readOnlyDoc: false,
-      identity: getIdentity(),
+      // Votes and authorship use the id the server derives from this device's key.
+      identity: { ...getIdentity(), id: participantId(session.workshopId) },
       narrowScreen: window.matchMedia(NARROW).matches,
     });
     editor.commands.registerAll(defaultCommands);

@@ -47,8 +47,13 @@ export function watchMembership(editor: Editor): () => void {
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.origin !== editor.origin) return;
     for (const [type, keys] of tr.changed) {
-      if (type.parent !== root || !(keys.has(NOTE.x) || keys.has(NOTE.y))) continue;
-      const id = (type as Y.Map<unknown>)._item?.parentSub;
+      if ((type as unknown) === root) {
+        // Newly written notes (e.g. a double-click inside a frame) join where they land.
+        for (const key of keys) if (key) pending.add(key as NoteId);
+        continue;
+      }
+      if ((type.parent as unknown) !== root || !(keys.has(NOTE.x) || keys.has(NOTE.y))) continue;
+      const id = type._item?.parentSub;
       if (typeof id === 'string') pending.add(id as NoteId);
     }
     if (pending.size > 0 && !scheduled) {

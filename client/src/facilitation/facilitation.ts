@@ -28,6 +28,8 @@ export interface Facilitation {
   awareness: Awareness;
   drawingCluster: Store<boolean>;
   renaming: Store<ClusterId | null>;
+  /** The frame being moved, resized or drawn (world coordinates), shown as a ghost. */
+  ghost: Store<{ x: number; y: number; width: number; height: number } | null>;
   menu: Store<MenuState | null>;
   dialog: Store<DialogState>;
   toast: Store<Toast | null>;
@@ -53,6 +55,7 @@ export function createFacilitation(editor: Editor, connection: Connection): Faci
     awareness: connection.awareness,
     drawingCluster: createStore(false),
     renaming: createStore<ClusterId | null>(null),
+    ghost: createStore<{ x: number; y: number; width: number; height: number } | null>(null),
     menu: createStore<MenuState | null>(null),
     dialog: createStore<DialogState>(null),
     toast,

@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { participantKey } from '../facilitation/participantKey.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
 
@@ -30,7 +31,7 @@ export function openConnection(workshopId: string, token: string): Connection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`pinnwand-${workshopId}`, doc);
   const provider = new WebsocketProvider(`${wsOrigin()}/ws`, workshopId, doc, {
-    params: { token },
+    params: { token, pkey: participantKey(workshopId) },
     maxBackoffTime: 4000,
   });
   const inputs: StatusInputs = {

@@ -1,0 +1,166 @@
+// "Cluster vorschlagen": groups the board's unclustered notes by what they
+// say, computed here in the browser (shared/src/cluster), and shows the
+// proposal: headings to edit, the shared terms that explain each group, notes
+// to take out. Accepting creates all frames in one transaction with this
+// person's origin — one undo step.
+
+import { suggestClusters } from '@pinnwand/shared/cluster/suggestClusters';
+import { acceptClusterSuggestions } from '@pinnwand/shared/facilitation/applySuggestions';
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import type { Note } from '@pinnwand/shared/model/note';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { zoomToFit } from '../commands/viewCommands.ts';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+import { useFT } from '../facilitation/messages.ts';
+
+interface Draft {
+  key: number;
+  title: string;
+  noteIds: NoteId[];
+  terms: string[];
+}
+
+export function unclusteredNotes(f: Facilitation, boardId: BoardId): Note[] {
+  const clusters = new Set(f.editor.index.clusters(boardId).map((c) => c.id));
+  return f.editor.index
+    .notes(boardId)
+    .filter((n) => !(n.clusterId && clusters.has(n.clusterId)) && n.text.trim() !== '');
+}
+
+export function SuggestionsDialog({
+  f,
+  boardId,
+  onClose,
+}: {
+  f: Facilitation;
+  boardId: BoardId;
+  onClose(): void;
+}) {
+  const ft = useFT();
+  const editor = f.editor;
+  const board = editor.index.boards().find((b) => b.id === boardId);
+  const notes = useMemo(() => unclusteredNotes(f, boardId), [f, boardId]);
+  const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
+  const [drafts, setDrafts] = useState<Draft[]>(() => {
+    if (notes.length < 2) return [];
+    const result = suggestClusters(notes.map((n) => ({ id: n.id, text: n.text })));
+    return result.clusters.map((c, key) => ({
+      key,
+      title: c.title,
+      noteIds: [...c.noteIds],
+      terms: c.terms.map((t) => t.text),
+    }));
+  });
+  const leftovers = notes.length - drafts.reduce((sum, d) => sum + d.noteIds.length, 0);
+  const first = useRef<HTMLHeadingElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const update = (key: number, fn: (d: Draft) => Draft | null) =>
+    setDrafts((list) => list.flatMap((d) => (d.key === key ? (fn(d) ?? []) : [d])));
+  const accept = () => {
+    const clusters = drafts
+      .filter((d) => d.noteIds.length > 0)
+      .map((d) => ({ title: d.title.trim() || ft('cluster.newTitle'), noteIds: d.noteIds }));
+    if (clusters.length === 0) return;
+    editor.undo.stopCapturing();
+    acceptClusterSuggestions(editor.doc, boardId, clusters, editor.origin);
+    editor.undo.stopCapturing();
+    f.say('suggest.accepted', { count: clusters.length });
+    onClose();
+    requestAnimationFrame(() => zoomToFit(editor));
+  };
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog fac-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="suggest-h"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id="suggest-h" tabIndex={-1} ref={first}>
+          {ft('suggest.heading', { board: board?.title ?? '' })}
+        </h2>
+        <p className="muted small">{ft('suggest.intro', { count: notes.length })}</p>
+        {notes.length < 2 ? (
+          <p>{ft('suggest.tooFew')}</p>
+        ) : drafts.length === 0 ? (
+          <p>{ft('suggest.none')}</p>
+        ) : (
+          <ol className="suggestions">
+            {drafts.map((d) => (
+              <li key={d.key} className="suggestion" data-suggestion={d.key}>
+                <div className="suggestion-head">
+                  <label>
+                    <span className="visually-hidden">{ft('suggest.titleLabel')}</span>
+                    <input
+                      className="suggestion-title"
+                      value={d.title}
+                      onChange={(e) => update(d.key, (x) => ({ ...x, title: e.target.value }))}
+                    />
+                  </label>
+                  <span className="muted small">
+                    {ft('suggest.notes', { count: d.noteIds.length })}
+                  </span>
+                  <button
+                    type="button"
+                    className="link-button danger"
+                    onClick={() => update(d.key, () => null)}
+                  >
+                    {ft('suggest.removeCluster')}
+                  </button>
+                </div>
+                {d.terms.length > 0 && (
+                  <p className="suggestion-why small">
+                    {ft('suggest.why', { terms: d.terms.join(', ') })}
+                  </p>
+                )}
+                <ul className="suggestion-notes">
+                  {d.noteIds.map((id) => (
+                    <li key={id}>
+                      <span className="suggestion-note-text">{byId.get(id)?.text ?? ''}</span>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label={`${ft('suggest.removeNote')}: ${(byId.get(id)?.text ?? '').slice(0, 40)}`}
+                        title={ft('suggest.removeNote')}
+                        onClick={() =>
+                          update(d.key, (x) => {
+                            const noteIds = x.noteIds.filter((n) => n !== id);
+                            return noteIds.length > 0 ? { ...x, noteIds } : null;
+                          })
+                        }
+                      >
+                        ×
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+        {drafts.length > 0 && leftovers > 0 && (
+          <p className="muted small">{ft('suggest.leftovers', { count: leftovers })}</p>
+        )}
+        <div className="row dialog-actions">
+          <button
+            type="button"
+            className="button primary"
+            disabled={drafts.length === 0}
+            onClick={accept}
+            data-action="suggest-accept"
+          >
+            {ft('suggest.accept', { count: drafts.length })}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {ft('suggest.discard')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

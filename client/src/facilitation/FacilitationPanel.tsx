@@ -1,0 +1,355 @@
+// The facilitator's side panel: groups (add, draw, tidy, suggest, find
+// duplicates, the list in outline order), the voting round, the timer, hidden
+// writing, the shared view and the board lock. Each control runs a command or
+// one shared/ operation with the facilitator's origin.
+import { setHiddenWriting } from '@pinnwand/shared/facilitation/facilitationSettings';
+import { endVotingRound, startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
+import { type FormEvent, useId, useState, useSyncExternalStore } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import { bringEveryone } from '../follow/follow.ts';
+import { useBoards, useClusters } from '../model/useDoc.ts';
+import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
+import { useStore } from '../ui/store.ts';
+import { Ranking } from '../voting/VotingPanel.tsx';
+import { type Facilitation, facilitationOf } from './facilitation.ts';
+import { useFT } from './messages.ts';
+import { useFacilitationState } from './useFacilitationState.ts';
+
+export function FacilitationPanel({ editor }: { editor: Editor }) {
+  const ft = useFT();
+  const f = facilitationOf(editor);
+  const boardId = useStore(editor.boardId);
+  if (!f || !boardId) return null;
+  return (
+    <section className="fac-panel" aria-labelledby="fac-h">
+      <h2 id="fac-h" className="panel-title">
+        {ft('fac.panel')}
+      </h2>
+      <ClustersSection f={f} boardId={boardId} />
+      <VotingSection f={f} boardId={boardId} />
+      <section className="fac-section" aria-labelledby="fac-timer-h">
+        <h3 id="fac-timer-h">{ft('section.timer')}</h3>
+        <TimerControls f={f} />
+        <SoundToggle />
+      </section>
+      <HiddenSection f={f} />
+      <section className="fac-section" aria-labelledby="fac-view-h">
+        <h3 id="fac-view-h">{ft('section.follow')}</h3>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => bringEveryone(f)}
+          data-action="bring-everyone"
+        >
+          {ft('follow.bring')}
+        </button>
+      </section>
+      <LockSection f={f} boardId={boardId} />
+    </section>
+  );
+}
+
+function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+  const ft = useFT();
+  const editor = f.editor;
+  const clusters = useClusters(editor.index, boardId);
+  const drawing = useStore(f.drawingCluster);
+  return (
+    <section className="fac-section" aria-labelledby="fac-cl-h">
+      <h3 id="fac-cl-h">{ft('section.clusters')}</h3>
+      <div className="fac-buttons">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => editor.commands.run(editor, 'cluster.add')}
+          data-action="cluster-add"
+        >
+          {ft('cluster.add')}
+        </button>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={drawing}
+          onClick={() => editor.commands.run(editor, 'cluster.draw')}
+          data-action="cluster-draw"
+        >
+          {ft('cluster.draw')}
+        </button>
+        <button
+          type="button"
+          className="button small"
+          disabled={clusters.length === 0}
+          onClick={() => editor.commands.run(editor, 'cluster.tidy')}
+        >
+          {ft('cluster.tidyAll')}
+        </button>
+        <button
+          type="button"
+          className="button small primary"
+          onClick={() => f.dialog.set({ kind: 'suggest' })}
+          data-action="suggest"
+        >
+          {ft('suggest.run')}
+        </button>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => f.dialog.set({ kind: 'duplicates' })}
+          data-action="duplicates"
+        >
+          {ft('dup.run')}
+        </button>
+      </div>
+      {clusters.length === 0 ? (
+        <p className="muted small">{ft('cluster.none')}</p>
+      ) : (
+        <ol className="fac-clusters" aria-label={ft('cluster.list')}>
+          {clusters.map((c, i) => (
+            <li key={c.id} data-cluster-id={c.id}>
+              <span className="fac-cluster-title">{c.title || ft('cluster.newTitle')}</span>
+              <span className="fac-cluster-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${ft('cluster.rename')}: ${c.title}`}
+                  title={ft('cluster.rename')}
+                  onClick={() => f.renaming.set(c.id)}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${ft('cluster.moveUp')}: ${c.title}`}
+                  title={ft('cluster.moveUp')}
+                  disabled={i === 0}
+                  onClick={() =>
+                    editor.commands.run(editor, 'cluster.reorder', { id: c.id, by: -1 })
+                  }
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${ft('cluster.moveDown')}: ${c.title}`}
+                  title={ft('cluster.moveDown')}
+                  disabled={i === clusters.length - 1}
+                  onClick={() =>
+                    editor.commands.run(editor, 'cluster.reorder', { id: c.id, by: 1 })
+                  }
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${ft('cluster.tidy')}: ${c.title}`}
+                  title={ft('cluster.tidy')}
+                  onClick={() => editor.commands.run(editor, 'cluster.tidy', c.id)}
+                >
+                  ▦
+                </button>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${ft('cluster.bringHere')}: ${c.title}`}
+                  title={ft('cluster.bringHere')}
+                  onClick={() => bringEveryone(f, c.id)}
+                >
+                  ◎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button danger"
+                  aria-label={`${ft('cluster.delete')}: ${c.title}`}
+                  title={ft('cluster.delete')}
+                  onClick={() => editor.commands.run(editor, 'cluster.delete', c.id)}
+                >
+                  ×
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+  const ft = useFT();
+  const editor = f.editor;
+  const { round } = useFacilitationState(editor);
+  const [perPerson, setPerPerson] = useState(String(round.votesPerPerson));
+  const [perNote, setPerNote] = useState(String(round.maxVotesPerNote));
+  const [anonymous, setAnonymous] = useState(round.anonymous);
+  const [reset, setReset] = useState(false);
+  const id = useId();
+  const boards = useBoards(editor.index);
+  const roundBoard = boards.find((b) => b.id === round.boardId);
+  const start = (e: FormEvent) => {
+    e.preventDefault();
+    editor.undo.stopCapturing();
+    startVotingRound(
+      editor.doc,
+      {
+        boardId,
+        votesPerPerson: Number.parseInt(perPerson, 10) || 5,
+        maxVotesPerNote: Number.parseInt(perNote, 10) || 3,
+        anonymous,
+        resetVotes: reset,
+      },
+      editor.origin,
+    );
+    editor.undo.stopCapturing();
+  };
+  return (
+    <section className="fac-section" aria-labelledby="fac-vote-h">
+      <h3 id="fac-vote-h">{ft('section.voting')}</h3>
+      {round.open && roundBoard ? (
+        <>
+          <p className="fac-status">{ft('vote.running', { board: roundBoard.title })}</p>
+          <button
+            type="button"
+            className="button small primary"
+            onClick={() => endVotingRound(editor.doc, editor.origin)}
+            data-action="vote-end"
+          >
+            {ft('vote.end')}
+          </button>
+        </>
+      ) : (
+        <form onSubmit={start} className="fac-form">
+          <div className="fac-row">
+            <label htmlFor={`${id}-pp`}>{ft('vote.perPerson')}</label>
+            <input
+              id={`${id}-pp`}
+              className="fac-number"
+              type="number"
+              min="1"
+              max="99"
+              value={perPerson}
+              onChange={(e) => setPerPerson(e.target.value)}
+            />
+          </div>
+          <div className="fac-row">
+            <label htmlFor={`${id}-pn`}>{ft('vote.perNote')}</label>
+            <input
+              id={`${id}-pn`}
+              className="fac-number"
+              type="number"
+              min="1"
+              max="99"
+              value={perNote}
+              onChange={(e) => setPerNote(e.target.value)}
+            />
+          </div>
+          <label className="fac-check">
+            <input
+              type="checkbox"
+              checked={anonymous}
+              onChange={(e) => setAnonymous(e.target.checked)}
+            />
+            {ft('vote.anonymous')}
+          </label>
+          <label className="fac-check">
+            <input type="checkbox" checked={reset} onChange={(e) => setReset(e.target.checked)} />
+            {ft('vote.reset')}
+          </label>
+          <button type="submit" className="button small primary" data-action="vote-start">
+            {ft('vote.start')}
+          </button>
+        </form>
+      )}
+      {round.boardId && (
+        <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+      )}
+    </section>
+  );
+}
+
+function HiddenSection({ f }: { f: Facilitation }) {
+  const ft = useFT();
+  const editor = f.editor;
+  const { facilitation } = useFacilitationState(editor);
+  const counts = useSyncExternalStore(
+    (l) => {
+      f.awareness.on('change', l);
+      return () => f.awareness.off('change', l);
+    },
+    () => hiddenCountsKey(f),
+  );
+  const list = counts ? (JSON.parse(counts) as [string, number][]) : [];
+  return (
+    <section className="fac-section" aria-labelledby="fac-hid-h">
+      <h3 id="fac-hid-h">{ft('section.hidden')}</h3>
+      {facilitation.hiddenWriting ? (
+        <button
+          type="button"
+          className="button small primary"
+          onClick={() => setHiddenWriting(editor.doc, false, editor.origin)}
+          data-action="hidden-reveal"
+        >
+          {ft('hidden.reveal')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => setHiddenWriting(editor.doc, true, editor.origin)}
+          data-action="hidden-start"
+        >
+          {ft('hidden.start')}
+        </button>
+      )}
+      {list.length > 0 && (
+        <ul className="fac-counts" aria-label={ft('hidden.counts')}>
+          {list.map(([name, count]) => (
+            <li key={name}>{ft('hidden.countOf', { name, count })}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Hidden-note counts per person from awareness, as a stable string for React. */
+export function hiddenCountsKey(f: Facilitation): string {
+  const out: [string, number][] = [];
+  for (const [clientId, raw] of f.awareness.getStates()) {
+    if (clientId === f.awareness.clientID) continue;
+    const state = raw as { user?: { name?: unknown }; hiddenNotes?: unknown };
+    const count = state.hiddenNotes;
+    if (typeof count !== 'number' || !Number.isFinite(count) || count <= 0) continue;
+    out.push([
+      typeof state.user?.name === 'string' ? state.user.name.slice(0, 60) : '?',
+      Math.floor(count),
+    ]);
+  }
+  out.sort((a, b) => a[0].localeCompare(b[0]));
+  return out.length > 0 ? JSON.stringify(out) : '';
+}
+
+function LockSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+  const ft = useFT();
+  const editor = f.editor;
+  const boards = useBoards(editor.index);
+  const locked = boards.find((b) => b.id === boardId)?.locked ?? false;
+  return (
+    <section className="fac-section" aria-labelledby="fac-lock-h">
+      <h3 id="fac-lock-h">{ft('section.lock')}</h3>
+      <button
+        type="button"
+        className="button small"
+        aria-pressed={locked}
+        onClick={() => setBoardLocked(editor.doc, boardId, !locked, editor.origin)}
+        data-action="lock"
+      >
+        {locked ? ft('lock.unlock') : ft('lock.lock')}
+      </button>
+    </section>
+  );
+}

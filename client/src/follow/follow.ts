@@ -1,0 +1,157 @@
+// Follow mode over awareness. A facilitator publishes the part of the board
+// they see (`viewRect`, world coordinates, so screens of any size can show the
+// same part) and, on "bring everyone here", a numbered `summon`. A follower
+// shows the facilitator's board and view until they act themselves (press,
+// wheel, key): any own interaction ends following.
+import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
+import { fitRect, type Rect, visibleRect } from '../canvas/viewport.ts';
+import { selectBoard } from '../commands/boardCommands.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { type Facilitation, publish } from '../facilitation/facilitation.ts';
+
+export interface ViewRect extends Rect {
+  boardId: string;
+}
+
+interface Summon {
+  seq: number;
+  at: number;
+  view: ViewRect;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function readViewRect(raw: unknown): ViewRect | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const v = raw as Record<string, unknown>;
+  if (typeof v.boardId !== 'string' || !isNum(v.x) || !isNum(v.y)) return null;
+  if (!isNum(v.width) || !isNum(v.height) || v.width <= 0 || v.height <= 0) return null;
+  return { boardId: v.boardId, x: v.x, y: v.y, width: v.width, height: v.height };
+}
+
+function readSummon(raw: unknown): Summon | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Record<string, unknown>;
+  const view = readViewRect(s.view);
+  return view && isNum(s.seq) && isNum(s.at) ? { seq: s.seq, at: s.at, view } : null;
+}
+
+/** The facilitators present (by server-stamped role), with what they publish. */
+export function facilitatorStates(
+  f: Facilitation,
+): { clientId: number; name: string; view: ViewRect | null; summon: Summon | null }[] {
+  const out = [];
+  for (const [clientId, raw] of f.awareness.getStates()) {
+    if (clientId === f.awareness.clientID) continue;
+    const state = raw as Record<string, unknown>;
+    if (state.role !== 'facilitator') continue;
+    const user = state.user as { name?: unknown } | undefined;
+    out.push({
+      clientId,
+      name: typeof user?.name === 'string' ? user.name : '',
+      view: readViewRect(state.viewRect),
+      summon: readSummon(state.summon),
+    });
+  }
+  return out.sort((a, b) => a.clientId - b.clientId);
+}
+
+export function currentViewRect(editor: Editor): ViewRect | null {
+  const boardId = editor.boardId.get();
+  if (!boardId) return null;
+  return { boardId, ...visibleRect(editor.viewport.get(), editor.stageSize.get()) };
+}
+
+export function showView(editor: Editor, view: ViewRect): void {
+  if (editor.boardId.get() !== view.boardId) {
+    if (!editor.index.boards().some((b) => b.id === view.boardId)) return;
+    selectBoard(editor, view.boardId as BoardId);
+  }
+  editor.viewport.set(fitRect(view, editor.stageSize.get(), 0, 4));
+}
+
+let summonSeq = 0;
+
+/** "Bring everyone here": to this view, or to a cluster's frame. */
+export function bringEveryone(f: Facilitation, clusterId?: ClusterId): void {
+  const editor = f.editor;
+  let view = currentViewRect(editor);
+  if (clusterId) {
+    const boardId = editor.boardId.get();
+    const c = boardId ? editor.index.clusters(boardId).find((x) => x.id === clusterId) : undefined;
+    if (c && boardId) {
+      view = { boardId, x: c.x - 24, y: c.y - 24, width: c.width + 48, height: c.height + 48 };
+      editor.viewport.set(fitRect(view, editor.stageSize.get(), 0, 4));
+    }
+  }
+  if (!view) return;
+  summonSeq = Math.max(summonSeq + 1, Date.now());
+  publish(editor, { summon: { seq: summonSeq, at: f.serverNow(), view } });
+}
+
+/** Starts publishing (facilitators) and following (everyone); returns the teardown. */
+export function startFollow(f: Facilitation): () => void {
+  const editor = f.editor;
+  const cleanup: (() => void)[] = [];
+  if (editor.role === 'facilitator') {
+    const push = () => publish(editor, { viewRect: currentViewRect(editor) }, true);
+    cleanup.push(
+      editor.viewport.subscribe(push),
+      editor.stageSize.subscribe(push),
+      editor.boardId.subscribe(push),
+    );
+    push();
+  }
+  const seen = new Map<number, number>();
+  let applying = false;
+  const apply = (view: ViewRect) => {
+    applying = true;
+    try {
+      showView(editor, view);
+    } finally {
+      applying = false;
+    }
+  };
+  const onChange = () => {
+    const facilitators = facilitatorStates(f);
+    for (const fac of facilitators) {
+      const s = fac.summon;
+      if (!s) continue;
+      const last = seen.get(fac.clientId);
+      seen.set(fac.clientId, s.seq);
+      // A summon is acted on once, and only while fresh (not one found on joining later).
+      if (last === s.seq || (last === undefined && f.serverNow() - s.at > 15_000)) continue;
+      if (editor.role === 'facilitator') continue;
+      apply(s.view);
+      f.say('follow.brought');
+    }
+    if (!f.following.get()) return;
+    const view = facilitators.find((x) => x.view)?.view;
+    if (view) apply(view);
+  };
+  f.awareness.on('change', onChange);
+  cleanup.push(() => f.awareness.off('change', onChange));
+  cleanup.push(f.following.subscribe(onChange));
+
+  // Own interaction ends following; a board switch made by following is not "own".
+  const stop = (e: Event) => {
+    if (!f.following.get() || applying) return;
+    const target = e.target as HTMLElement | null;
+    if (target?.closest?.('[data-follow-toggle]')) return;
+    if (e instanceof KeyboardEvent && ['Shift', 'Control', 'Alt', 'Meta', 'Tab'].includes(e.key))
+      return;
+    f.following.set(false);
+  };
+  const root = document;
+  root.addEventListener('pointerdown', stop, true);
+  root.addEventListener('wheel', stop, true);
+  root.addEventListener('keydown', stop, true);
+  cleanup.push(() => {
+    root.removeEventListener('pointerdown', stop, true);
+    root.removeEventListener('wheel', stop, true);
+    root.removeEventListener('keydown', stop, true);
+  });
+  return () => {
+    for (const fn of cleanup) fn();
+  };
+}

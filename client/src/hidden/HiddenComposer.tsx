@@ -1,0 +1,91 @@
+// Writing a hidden note: a small form at the place the note will go. The text
+// is kept in this device's hidden store only.
+
+import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+import { useFT } from '../facilitation/messages.ts';
+import { createStore, useStore } from '../ui/store.ts';
+import { type Composer, hiddenOf } from './hiddenWriting.ts';
+
+export function HiddenComposer({ f }: { f: Facilitation }) {
+  const h = hiddenOf(f.editor);
+  if (!h) return null;
+  return <ComposerBody f={f} />;
+}
+
+function ComposerBody({ f }: { f: Facilitation }) {
+  const ft = useFT();
+  const h = hiddenOf(f.editor);
+  const composer = useStore(h?.composer ?? NULL_STORE);
+  const view = useStore(f.editor.viewport);
+  const size = useStore(f.editor.stageSize);
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  useEffect(() => {
+    setText(composer?.text ?? '');
+    if (composer) requestAnimationFrame(() => ref.current?.focus());
+  }, [composer]);
+  if (!h || !composer) return null;
+  const close = () => {
+    h.composer.set(null);
+    (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
+  };
+  const save = () => {
+    if (composer.id) h.notes.update(composer.id, { text });
+    else if (text.trim() !== '')
+      h.notes.add({ boardId: composer.boardId, x: composer.x, y: composer.y, text });
+    close();
+  };
+  const left = Math.min(
+    Math.max(8, composer.x * view.scale + view.x),
+    Math.max(8, size.width - 260),
+  );
+  const top = Math.min(
+    Math.max(8, composer.y * view.scale + view.y),
+    Math.max(8, size.height - 200),
+  );
+  return (
+    <form
+      className="hidden-composer"
+      style={{ left, top, minWidth: NOTE_WIDTH }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') close();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+      }}
+    >
+      <label htmlFor={id} className="hidden-composer-label">
+        🔒 {ft('hidden.compose')}
+      </label>
+      <textarea id={id} ref={ref} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="row">
+        <button type="submit" className="button small primary">
+          {ft('hidden.save')}
+        </button>
+        {composer.id && (
+          <button
+            type="button"
+            className="button small danger"
+            onClick={() => {
+              if (composer.id) h.notes.remove(composer.id);
+              close();
+            }}
+          >
+            {ft('hidden.delete')}
+          </button>
+        )}
+        <button type="button" className="button small" onClick={close}>
+          {ft('hidden.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+const NULL_STORE = createStore<Composer | null>(null);

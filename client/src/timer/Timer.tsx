@@ -1,0 +1,143 @@
+// The shared countdown: everyone sees the time left, computed from the
+// timer's absolute end and the server's clock (not this device's), so all
+// screens agree. Facilitators start, pause, resume and stop it. At the end
+// the display flashes and, if this person switched it on, a beep sounds.
+import {
+  clearTimer,
+  pauseTimer,
+  resumeTimer,
+  startTimer,
+  timerRemainingMs,
+} from '@pinnwand/shared/ops/timerOps';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Facilitation } from '../facilitation/facilitation.ts';
+import { useFT } from '../facilitation/messages.ts';
+import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
+import { useStore } from '../ui/store.ts';
+import { beep, setSoundEnabled, soundEnabled } from './beep.ts';
+
+export function formatMs(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+function useRemaining(f: Facilitation): { remaining: number; state: 'running' | 'paused' } | null {
+  const { settings } = useFacilitationState(f.editor);
+  useStore(f.clockOffset);
+  const timer = settings.timer;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (timer?.state !== 'running') return;
+    const id = setInterval(() => tick((n) => n + 1), 250);
+    return () => clearInterval(id);
+  }, [timer]);
+  if (!timer) return null;
+  return { remaining: timerRemainingMs(timer, f.serverNow()), state: timer.state };
+}
+
+/** The time left, shown to everyone while a timer is set. */
+export function TimerDisplay({ f }: { f: Facilitation }) {
+  const ft = useFT();
+  const timer = useRemaining(f);
+  const ended = timer?.state === 'running' && timer.remaining <= 0;
+  const wasRunning = useRef<boolean | null>(null);
+  useEffect(() => {
+    const running = timer?.state === 'running' && timer.remaining > 0;
+    // Beep on the transition to zero seen here, not when joining a finished timer.
+    if (wasRunning.current === true && timer?.state === 'running' && timer.remaining <= 0) beep();
+    wasRunning.current = running;
+  });
+  if (!timer) return null;
+  return (
+    <div
+      className={`fac-timer${ended ? ' ended' : ''}${timer.state === 'paused' ? ' paused' : ''}`}
+      role="timer"
+      aria-label={ft('timer.remaining')}
+      data-remaining={Math.ceil(timer.remaining / 1000)}
+    >
+      <span aria-hidden="true" className="fac-timer-icon">
+        ⏱
+      </span>
+      <span className="fac-timer-time">
+        {ended ? ft('timer.ended') : formatMs(timer.remaining)}
+      </span>
+      {timer.state === 'paused' && <span className="fac-timer-note">({ft('timer.paused')})</span>}
+    </div>
+  );
+}
+
+export function SoundToggle() {
+  const ft = useFT();
+  const [on, setOn] = useState(soundEnabled);
+  return (
+    <label className="fac-check">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          setSoundEnabled(e.target.checked);
+          setOn(e.target.checked);
+        }}
+      />
+      {ft('timer.sound')}
+    </label>
+  );
+}
+
+/** Facilitator controls. */
+export function TimerControls({ f }: { f: Facilitation }) {
+  const ft = useFT();
+  const { settings } = useFacilitationState(f.editor);
+  const [minutes, setMinutes] = useState('5');
+  const id = useId();
+  const e = f.editor;
+  const timer = settings.timer;
+  const start = (ev: FormEvent) => {
+    ev.preventDefault();
+    const ms = Math.round(Number.parseFloat(minutes.replace(',', '.')) * 60_000);
+    if (!Number.isFinite(ms) || ms <= 0) return;
+    startTimer(e.doc, ms, e.origin, f.serverNow());
+  };
+  return (
+    <form className="fac-row" onSubmit={start}>
+      <label htmlFor={id}>{ft('timer.minutes')}</label>
+      <input
+        id={id}
+        className="fac-number"
+        type="number"
+        min="0.25"
+        step="0.25"
+        value={minutes}
+        onChange={(ev) => setMinutes(ev.target.value)}
+      />
+      <button type="submit" className="button small primary" data-action="timer-start">
+        {ft('timer.start')}
+      </button>
+      {timer?.state === 'running' && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => pauseTimer(e.doc, e.origin, f.serverNow())}
+        >
+          {ft('timer.pause')}
+        </button>
+      )}
+      {timer?.state === 'paused' && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => resumeTimer(e.doc, e.origin, f.serverNow())}
+        >
+          {ft('timer.resume')}
+        </button>
+      )}
+      {timer && (
+        <button type="button" className="button small" onClick={() => clearTimer(e.doc, e.origin)}>
+          {ft('timer.stop')}
+        </button>
+      )}
+    </form>
+  );
+}

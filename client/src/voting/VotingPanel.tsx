@@ -1,0 +1,149 @@
+// Voting without the canvas (keyboard, screen reader, phone): the round's
+// notes as a list with buttons to give and take back dots, the dots left,
+// and — once the facilitator has ended the round, or for the facilitator at
+// any time — the ranking (with names unless the round is anonymous).
+import { ranking } from '@pinnwand/shared/facilitation/votingRound';
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { useSyncExternalStore } from 'react';
+import { selectBoard } from '../commands/boardCommands.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { facilitationOf } from '../facilitation/facilitation.ts';
+import { useFT } from '../facilitation/messages.ts';
+import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
+import { useBoards } from '../model/useDoc.ts';
+import { usePeople } from '../presence/PeoplePanel.tsx';
+import { VotesLeft } from './VotesLeft.tsx';
+import { giveDot, takeBackDot } from './voteActions.ts';
+
+function useDocVersion(editor: Editor) {
+  return useSyncExternalStore(
+    (l) => editor.index.subscribeDoc(l),
+    () => editor.index.docVersion(),
+  );
+}
+
+export function VotingPanel({ editor }: { editor: Editor }) {
+  const ft = useFT();
+  const { round } = useFacilitationState(editor);
+  const boards = useBoards(editor.index);
+  useDocVersion(editor);
+  const board = boards.find((b) => b.id === round.boardId);
+  if (!round.boardId || !board) return <p className="muted">{ft('vote.noVotes')}</p>;
+  const notes = editor.index.notes(round.boardId).filter((n) => n.text.trim() !== '');
+  const canVote = round.open && editor.role !== 'viewer';
+  return (
+    <section className="fac-panel" aria-labelledby="voting-h">
+      <h2 id="voting-h" className="panel-title">
+        {round.open ? ft('vote.running', { board: board.title }) : ft('vote.closed')}
+      </h2>
+      {canVote && <VotesLeft editor={editor} />}
+      {canVote && editor.boardId.get() !== round.boardId && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => selectBoard(editor, round.boardId as BoardId)}
+        >
+          {ft('vote.goThere')}
+        </button>
+      )}
+      {canVote && (
+        <ul className="vote-list">
+          {notes.map((note) => {
+            const mine = note.votes.byParticipant[editor.userId] ?? 0;
+            const short = note.text.slice(0, 40);
+            return (
+              <li key={note.id} className="vote-item" data-note-id={note.id}>
+                <span className="vote-text">{note.text}</span>
+                <span className="vote-controls">
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`${ft('vote.remove')}: ${short}`}
+                    disabled={mine === 0}
+                    onClick={() => takeBackDot(editor, note.id)}
+                  >
+                    −
+                  </button>
+                  <span className="vote-mine">
+                    <span className="visually-hidden">{ft('vote.mine', { count: mine })}</span>
+                    <span aria-hidden="true">{mine}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`${ft('vote.add')}: ${short}`}
+                    onClick={() => giveDot(editor, note.id)}
+                  >
+                    +
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {(!round.open || editor.role === 'facilitator') && (
+        <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+      )}
+    </section>
+  );
+}
+
+export function Ranking({
+  editor,
+  boardId,
+  anonymous,
+}: {
+  editor: Editor;
+  boardId: BoardId;
+  anonymous: boolean;
+}) {
+  const ft = useFT();
+  useDocVersion(editor);
+  usePeople(editor);
+  const names = participantNames(editor);
+  const list = ranking(editor.doc, boardId);
+  return (
+    <section className="ranking" aria-labelledby="ranking-h">
+      <h3 id="ranking-h">{ft('vote.ranking')}</h3>
+      {list.length === 0 ? (
+        <p className="muted small">{ft('vote.noVotes')}</p>
+      ) : (
+        <ol className="ranking-list">
+          {list.map((r) => (
+            <li key={r.note.id} data-rank={r.rank}>
+              <span className="rank">{r.rank}.</span>
+              <span className="vote-text">{r.note.text}</span>
+              <strong className="rank-total">{ft('vote.points', { count: r.total })}</strong>
+              {!anonymous && (
+                <span className="muted small rank-by">
+                  {ft('vote.by', {
+                    names: Object.entries(r.note.votes.byParticipant)
+                      .map(([id, n]) => `${names.get(id) ?? '?'} (${n})`)
+                      .join(', '),
+                  })}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** Display names by participant id: note authors, then who is here (awareness). */
+function participantNames(editor: Editor): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const board of editor.index.boards())
+    for (const note of editor.index.notes(board.id))
+      if (note.author) names.set(note.authorId, note.author);
+  const f = facilitationOf(editor);
+  for (const raw of f?.awareness.getStates().values() ?? []) {
+    const state = raw as { participantId?: unknown; user?: { name?: unknown } };
+    if (typeof state.participantId === 'string' && typeof state.user?.name === 'string')
+      names.set(state.participantId, state.user.name.slice(0, 60));
+  }
+  names.set(editor.userId, editor.user.get().name);
+  return names;
+}

@@ -1,0 +1,100 @@
+// Helpers for the facilitation journeys: a workshop with a facilitator and two
+// participants, the facilitation panel, and what a page's websocket received.
+import type { Page } from 'playwright-core';
+import { type Created, createWorkshopViaApi, join } from './board.ts';
+import type { Person } from './browser.ts';
+import type { Journey } from './journey.ts';
+
+export interface Room {
+  workshop: Created;
+  fac: Person;
+  a: Person;
+  b: Person;
+}
+
+export async function roomOfThree(journey: Journey, template: string): Promise<Room> {
+  const workshop = await createWorkshopViaApi(journey.server().url, template);
+  const [fac, a, b] = await Promise.all([
+    journey.person('Moderatorin'),
+    journey.person('Anna'),
+    journey.person('Ben'),
+  ]);
+  await Promise.all([
+    join(fac, workshop.urls.facilitator),
+    join(a, workshop.urls.participant),
+    join(b, workshop.urls.participant),
+  ]);
+  return { workshop, fac, a, b };
+}
+
+/** Opens a side panel by its label (Moderation, Zusammenfassung, Abstimmen …). */
+export async function openPanel(page: Page, label: RegExp): Promise<void> {
+  // The panel list is either in the header or in the side panel behind a toggle.
+  const toggle = page.locator('.header-actions .panel-toggle');
+  if ((await toggle.count()) > 0 && (await page.locator('.side-panel').count()) === 0)
+    await toggle.click();
+  const button = page
+    .locator('.header-actions, .side-panel')
+    .getByRole('button', { name: label })
+    .first();
+  await button.waitFor({ timeout: 10_000 });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+/** Switches to the board tab with this title. */
+export async function showBoard(page: Page, title: string): Promise<void> {
+  await page.getByRole('tab', { name: title }).click();
+}
+
+/** Records every websocket frame the page receives, as text (binary frames decoded as UTF-8). */
+export function recordFrames(page: Page): string[] {
+  const frames: string[] = [];
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', (frame) => {
+      const payload = frame.payload;
+      frames.push(typeof payload === 'string' ? payload : Buffer.from(payload).toString('utf8'));
+    });
+  });
+  return frames;
+}
+
+/** The texts drawn on every Konva stage of the page (board and overlays). */
+export async function canvasTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Node = { find(selector: string): Node[]; getAttr(name: string): unknown };
+    const konva = (window as unknown as { Konva?: { stages: Node[] } }).Konva;
+    return (konva?.stages ?? []).flatMap((s) =>
+      s.find('Text').map((t) => String(t.getAttr('text') ?? '')),
+    );
+  });
+}
+
+/** Cluster frames drawn on the board: title and page rectangle. */
+export async function clusterBoxes(
+  page: Page,
+): Promise<{ id: string; title: string; x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(() => {
+    type Node = {
+      id(): string;
+      getClientRect(): { x: number; y: number; width: number; height: number };
+      find(selector: string): Node[];
+      getAttr(name: string): unknown;
+      container(): HTMLElement;
+    };
+    const konva = (window as unknown as { Konva?: { stages: Node[] } }).Konva;
+    const stage = konva?.stages[0];
+    if (!stage) return [];
+    const origin = stage.container().getBoundingClientRect();
+    return stage.find('.cluster').map((node) => {
+      const r = node.getClientRect();
+      return {
+        id: node.id(),
+        title: String(node.find('Text')[0]?.getAttr('text') ?? ''),
+        x: origin.left + r.x,
+        y: origin.top + r.y,
+        width: r.width,
+        height: r.height,
+      };
+    });
+  });
+}

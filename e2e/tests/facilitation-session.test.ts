@@ -1,0 +1,191 @@
+// Facilitation with a facilitator and two participants in real Chromium:
+// a voting round within its budget, the shared timer, hidden writing that
+// never reaches another browser before the reveal, follow mode, a locked board.
+import { describe, expect, test } from 'vitest';
+import { addNoteAt, noteByText, waitForBoard } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import {
+  canvasTexts,
+  openPanel,
+  recordFrames,
+  roomOfThree,
+  showBoard,
+} from '../harness/facilitation.ts';
+import { useJourney } from '../harness/journey.ts';
+
+describe('facilitating a session', () => {
+  const journey = useJourney();
+
+  test('a voting round: participants vote by click within the budget, the facilitator sees the ranking', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'retro');
+    await addNoteAt(fac.page, 0.3, 0.35, 'Mehr Pausen');
+    await addNoteAt(fac.page, 0.6, 0.35, 'Kürzere Protokolle');
+    await openPanel(fac.page, /^Moderation$/);
+    const panel = fac.page.locator('.side-panel');
+    await panel.getByLabel('Punkte pro Person').fill('3');
+    await panel.getByLabel('Höchstens pro Notiz').fill('2');
+    await panel.getByRole('button', { name: 'Abstimmung starten' }).click();
+
+    const pauses = await noteByText(a.page, 'Mehr Pausen');
+    const minutes = await noteByText(a.page, 'Kürzere Protokolle');
+    await expect
+      .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('3');
+    await a.page.mouse.click(pauses.x, pauses.y);
+    await a.page.mouse.click(pauses.x, pauses.y);
+    // A third dot on the same note is over the per-note limit.
+    await a.page.mouse.click(pauses.x, pauses.y);
+    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('Mehr Punkte');
+    await a.page.mouse.click(minutes.x, minutes.y);
+    await expect
+      .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('0');
+    // Over the budget: refused, nothing changes.
+    await a.page.mouse.click(minutes.x, minutes.y);
+    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('alle Punkte');
+    await expect
+      .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('0');
+
+    // B votes by keyboard in the voting list.
+    await openPanel(b.page, /^Abstimmen$/);
+    const give = b.page.getByRole('button', { name: /Punkt geben: Kürzere/ });
+    await give.focus();
+    await b.page.keyboard.press('Enter');
+    await expect
+      .poll(() => b.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('2');
+    await screenshot(a.page, 'facilitation-voting-participant');
+
+    await panel.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    const ranking = panel.locator('.ranking-list li');
+    await expect
+      .poll(() => ranking.allTextContents())
+      .toEqual([
+        expect.stringMatching(/^1\.Kürzere Protokolle2 Punkte/),
+        expect.stringMatching(/^1\.Mehr Pausen2 Punkte/),
+      ]);
+    await expect.poll(() => a.page.locator('.fac-bar .votes-left').count()).toBe(0);
+    await screenshot(fac.page, 'facilitation-voting-ranking');
+  });
+
+  test('the timer runs in sync on all three screens', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.locator('.side-panel').getByLabel('Minuten').fill('2');
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Start', exact: true })
+      .click();
+    const seconds = async () =>
+      Promise.all(
+        [fac, a, b].map(async (p) =>
+          Number(await p.page.getByRole('timer').getAttribute('data-remaining')),
+        ),
+      );
+    await expect.poll(async () => (await seconds()).every((s) => s > 100 && s <= 120)).toBe(true);
+    const [s1, s2, s3] = await seconds();
+    expect(
+      Math.max(s1 ?? 0, s2 ?? 0, s3 ?? 0) - Math.min(s1 ?? 0, s2 ?? 0, s3 ?? 0),
+    ).toBeLessThanOrEqual(2);
+    await expect.poll(() => b.page.getByRole('timer').textContent()).toMatch(/1:5\d/);
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => a.page.getByRole('timer').textContent()).toContain('angehalten');
+    await screenshot(b.page, 'facilitation-timer-participant');
+  });
+
+  test('hidden writing: B never receives A’s hidden text before the reveal', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    const framesB = recordFrames(b.page);
+    // Reload B so that every frame since its connection is recorded.
+    await b.page.reload();
+    await waitForBoard(b.page);
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Verdecktes Schreiben starten' })
+      .click();
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+
+    const secret = 'Geheimer Vorschlag Zebra';
+    const box = await a.page.locator('.board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await a.page.mouse.dblclick(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await a.page.getByLabel('Verdeckte Notiz').fill(secret);
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(async () => (await canvasTexts(a.page)).join('|')).toContain(secret);
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    await screenshot(a.page, 'facilitation-hidden-author');
+
+    // Give anything that might leak time to arrive, then look everywhere on B.
+    await b.page.waitForTimeout(1500);
+    expect(await b.page.content()).not.toContain('Zebra');
+    expect((await canvasTexts(b.page)).join('|')).not.toContain('Zebra');
+    expect((await canvasTexts(fac.page)).join('|')).not.toContain('Zebra');
+    expect(framesB.length).toBeGreaterThan(0);
+    expect(framesB.some((f) => f.includes('Zebra'))).toBe(false);
+
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Aufdecken' }).click();
+    await expect
+      .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 10_000 })
+      .toContain(secret);
+    expect(framesB.some((f) => f.includes('Zebra'))).toBe(true);
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
+  });
+
+  test('follow mode and “bring everyone here”', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'ozg-erfahrungsaustausch');
+    await b.page.getByRole('button', { name: 'Moderation folgen' }).click();
+    await showBoard(fac.page, 'Aufgaben');
+    await expect
+      .poll(() => b.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected'))
+      .toBe('true');
+    // A did not follow and stays.
+    expect(await a.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected')).toBe(
+      'false',
+    );
+    // B's own interaction ends following.
+    const box = await b.page.locator('.board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await b.page.mouse.click(box.x + 20, box.y + 20);
+    await expect
+      .poll(() => b.page.getByRole('button', { name: 'Moderation folgen' }).count())
+      .toBe(1);
+    await showBoard(fac.page, 'Neues');
+    await b.page.waitForTimeout(500);
+    expect(await b.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Alle hierher holen' })
+      .click();
+    for (const p of [a, b]) {
+      await expect
+        .poll(() => p.page.getByRole('tab', { name: 'Neues' }).getAttribute('aria-selected'))
+        .toBe('true');
+    }
+  });
+
+  test('a locked board offers participants no changes', async () => {
+    const { fac, a } = await roomOfThree(journey, 'blank');
+    await addNoteAt(a.page, 0.4, 0.4, 'Vor dem Sperren');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
+    await expect.poll(() => a.page.locator('[data-locked="true"]').count()).toBe(1);
+    await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(0);
+    const before = (await canvasTexts(a.page)).length;
+    const box = await a.page.locator('.board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await a.page.mouse.dblclick(box.x + box.width * 0.7, box.y + box.height * 0.7);
+    await a.page.keyboard.press('n');
+    await a.page.waitForTimeout(300);
+    expect(await a.page.getByLabel(/Text der Notiz/).count()).toBe(0);
+    expect((await canvasTexts(a.page)).length).toBe(before);
+    await screenshot(a.page, 'facilitation-locked');
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel entsperren' }).click();
+    await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(1);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Merging near-duplicate notes into one: the first note keeps its place and
+ * takes the others' texts (when they differ), authors and votes; the others
+ * are deleted. One transaction, so one undo brings them all back.
+ */
+import type * as Y from 'yjs';
+import { entryMap } from '../model/fields.ts';
+import type { NoteId } from '../model/ids.ts';
+import { noteTextOf, noteVotesMap } from '../model/note.ts';
+import type { TransactionOrigin } from '../model/origin.ts';
+import { NOTE, notesMap } from '../model/schema.ts';
+import { votesOf } from '../model/vote.ts';
+import { transact } from '../ops/transact.ts';
+
+function normalise(text: string): string {
+  return text.trim().toLocaleLowerCase('de').replace(/\s+/g, ' ');
+}
+
+/** Returns the id of the note that remains, or null when fewer than two notes exist. */
+export function mergeNotes(
+  doc: Y.Doc,
+  ids: readonly NoteId[],
+  origin: TransactionOrigin,
+): NoteId | null {
+  return transact(doc, origin, () => {
+    const root = notesMap(doc);
+    const maps = [...new Set(ids)]
+      .map((id) => ({ id, map: entryMap(root, id) }))
+      .filter((e): e is { id: NoteId; map: Y.Map<unknown> } => e.map !== undefined);
+    const [keep, ...rest] = maps;
+    if (!keep || rest.length === 0) return null;
+    const text = noteTextOf(keep.map);
+    const votes = noteVotesMap(keep.map);
+    const seen = new Set([normalise(text?.toString() ?? '')]);
+    const authors = String(keep.map.get(NOTE.author) ?? '')
+      .split(', ')
+      .filter((a) => a !== '');
+    for (const other of rest) {
+      const otherText = noteTextOf(other.map)?.toString() ?? '';
+      if (text && !seen.has(normalise(otherText)) && otherText.trim() !== '') {
+        seen.add(normalise(otherText));
+        text.insert(text.length, `\n${otherText}`);
+      }
+      const author = other.map.get(NOTE.author);
+      if (typeof author === 'string' && author !== '' && !authors.includes(author))
+        authors.push(author);
+      const otherVotes = noteVotesMap(other.map);
+      if (votes && otherVotes) {
+        for (const participant of otherVotes.keys()) {
+          const add = votesOf(otherVotes, participant as never);
+          if (add > 0) votes.set(participant, votesOf(votes, participant as never) + add);
+        }
+      }
+      root.delete(other.id);
+    }
+    const joined = authors.join(', ');
+    if (joined !== keep.map.get(NOTE.author)) keep.map.set(NOTE.author, joined);
+    return keep.id;
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * "Draft from clusters": a starting outline for a summary — each cluster's
+ * heading followed by its most-voted notes (all of them when nobody voted),
+ * then the notes outside clusters that got votes. Plain text, for the
+ * facilitator to edit.
+ */
+import type * as Y from 'yjs';
+import type { BoardId } from '../model/ids.ts';
+import type { Note } from '../model/note.ts';
+import { readBoardView, readWorkshop } from '../read/workshopView.ts';
+
+export interface DraftLabels {
+  unclustered: string;
+  votes: (count: number) => string;
+}
+
+const TOP = 3;
+
+function line(note: Note, labels: DraftLabels): string {
+  const text = note.text.trim().replace(/\s*\n\s*/g, ' ');
+  return note.votes.total > 0 ? `- ${text} (${labels.votes(note.votes.total)})` : `- ${text}`;
+}
+
+function topNotes(notes: readonly Note[]): Note[] {
+  const voted = notes.filter((n) => n.votes.total > 0);
+  const pool = voted.length > 0 ? voted : notes.filter((n) => n.text.trim() !== '');
+  return [...pool].sort((a, b) => b.votes.total - a.votes.total).slice(0, TOP);
+}
+
+export function draftBoardSummary(doc: Y.Doc, boardId: BoardId, labels: DraftLabels): string {
+  const board = readBoardView(doc, boardId);
+  if (!board) return '';
+  const parts: string[] = [];
+  for (const cluster of board.clusters) {
+    const notes = topNotes(cluster.notes);
+    parts.push([`## ${cluster.title}`, ...notes.map((n) => line(n, labels))].join('\n'));
+  }
+  const loose = board.unclusteredNotes.filter((n) => n.votes.total > 0);
+  if (loose.length > 0 || board.clusters.length === 0) {
+    const notes = topNotes(board.unclusteredNotes);
+    if (notes.length > 0)
+      parts.push([`## ${labels.unclustered}`, ...notes.map((n) => line(n, labels))].join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+export function draftWorkshopSummary(doc: Y.Doc, labels: DraftLabels): string {
+  const view = readWorkshop(doc);
+  return view.boards
+    .map((board) => {
+      const body = draftBoardSummary(doc, board.id, labels).replace(/^## /gm, '### ');
+      return body ? `## ${board.title}\n\n${body}` : `## ${board.title}`;
+    })
+    .join('\n\n');
+}
