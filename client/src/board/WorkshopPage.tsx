@@ -5,6 +5,7 @@ import { openDocument } from '@pinnwand/shared/model/migrations';
 import { useEffect, useState } from 'react';
 import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
+import { exportCommands } from '../export/exportCommands.ts';
 import { participantId } from '../facilitation/participantKey.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../routing/useRoute.ts';
@@ -89,6 +90,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       narrowScreen: window.matchMedia(NARROW).matches,
     });
     editor.commands.registerAll(defaultCommands);
+    editor.commands.registerAll(exportCommands);
     // Once the document is here, check its format (and migrate an older one).
     const unsubscribe = connection.loaded.subscribe(() => {
       if (!connection.loaded.get()) return;

@@ -1,0 +1,85 @@
+// The export feature's state for one open workshop (options, progress, the
+// import dialog), kept beside the Editor in a WeakMap so the panel and the
+// commands share it without the Editor type knowing about exports. `runExport`
+// is the one action behind the panel's buttons and the export commands.
+import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
+import { exportDate } from '@pinnwand/shared/export/exportOptions';
+import { exportFileName } from '@pinnwand/shared/export/fileName';
+import { readWorkshop } from '@pinnwand/shared/read/workshopView';
+import type { Editor } from '../editor/Editor.ts';
+import { createStore, type Store } from '../ui/store.ts';
+import type { DocumentFormat } from './exportFiles.ts';
+
+export type ExportFormat = DocumentFormat | 'png';
+
+export type ExportStatus =
+  | { kind: 'idle' }
+  | { kind: 'busy'; format: ExportFormat; done: number }
+  | { kind: 'done'; file: string }
+  | { kind: 'error'; reason: string };
+
+export interface ExportState {
+  status: Store<ExportStatus>;
+  /** Include authors' names (off by default: privacy first). */
+  authors: Store<boolean>;
+  /** Optional licence line, e.g. "CC BY 4.0". */
+  license: Store<string>;
+  importing: Store<boolean>;
+}
+
+const states = new WeakMap<Editor, ExportState>();
+
+export function exportStateOf(editor: Editor): ExportState {
+  let state = states.get(editor);
+  if (!state) {
+    state = {
+      status: createStore<ExportStatus>({ kind: 'idle' }),
+      authors: createStore(false),
+      license: createStore(''),
+      importing: createStore(false),
+    };
+    states.set(editor, state);
+  }
+  return state;
+}
+
+export function openExportPanel(editor: Editor): void {
+  editor.ui.update((s) => ({ ...s, panel: 'export' }));
+}
+
+/** Builds the file from the live document and saves it; progress and outcome go to `status`. */
+export async function runExport(editor: Editor, format: ExportFormat): Promise<void> {
+  const state = exportStateOf(editor);
+  if (state.status.get().kind === 'busy') return;
+  state.status.set({ kind: 'busy', format, done: 0 });
+  try {
+    // Loaded on first use: the PDF library and the board drawing stay out of the app's start.
+    const { buildExport, saveFile } = await import('./exportFiles.ts');
+    const view = readWorkshop(editor.doc);
+    const options: ExportOptions = { includeAuthors: state.authors.get() };
+    const license = state.license.get().trim();
+    if (license) options.license = license;
+    if (format === 'png') {
+      const boardId = editor.boardId.get();
+      const board = view.boards.find((b) => b.id === boardId) ?? view.boards[0];
+      if (!board) throw new Error('no board');
+      const { boardToPng } = await import('./boardPng.ts');
+      const blob = await boardToPng(board);
+      const title = `${view.meta?.title ?? 'Workshop'} ${board.title}`;
+      const fileName = exportFileName(title, exportDate(view, options), 'png');
+      saveFile({ blob, fileName });
+      state.status.set({ kind: 'done', file: fileName });
+      return;
+    }
+    const file = await buildExport(view, format, options, (done) =>
+      state.status.set({ kind: 'busy', format, done }),
+    );
+    saveFile(file);
+    state.status.set({ kind: 'done', file: file.fileName });
+  } catch (error) {
+    state.status.set({
+      kind: 'error',
+      reason: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
