@@ -556,23 +556,33 @@ describe('server-enforced roles', () => {
     );
   });
 
-  it('a new note cannot arrive with votes in it', async () => {
+  it('a new note cannot arrive with someone else’s votes or more than the maximum', async () => {
     const w = await workshop();
-    await expectRefused(
-      w,
-      (doc) => notesMap(doc).size,
-      (doc) =>
-        doc.transact(() => {
-          const note = new Y.Map<unknown>();
-          notesMap(doc).set(newId(), note);
-          note.set('boardId', w.board);
-          note.set('text', new Y.Text('stuffed'));
-          const votes = new Y.Map<unknown>();
-          note.set('votes', votes);
-          votes.set(w.partId, 2);
-        }),
-      'without votes',
-    );
+    const stuffed = (votes: Record<string, number>) => (doc: Y.Doc) =>
+      doc.transact(() => {
+        const note = new Y.Map<unknown>();
+        notesMap(doc).set(newId(), note);
+        note.set('boardId', w.board);
+        note.set('text', new Y.Text('stuffed'));
+        const map = new Y.Map<unknown>();
+        note.set('votes', map);
+        for (const [who, count] of Object.entries(votes)) map.set(who, count);
+      });
+    const look = (doc: Y.Doc) => notesMap(doc).size;
+    await expectRefused(w, look, stuffed({ 'someone-else': 1 }), 'own name');
+    await expectRefused(w, look, stuffed({ [w.partId]: 3 }), 'At most 2 votes');
+  });
+
+  it('a participant can undo deleting its own voted note while the round is open', async () => {
+    const w = await workshop();
+    const undo = new Y.UndoManager(notesMap(w.part), { trackedOrigins: new Set([partOrigin]) });
+    votesMap(w.part, w.note3).set(w.partId, 2);
+    deleteNotes(w.part, [w.note3], partOrigin);
+    await waitFor(() => !notesMap(w.obs).has(w.note3), 5000, 'deleted at the viewer');
+    undo.undo();
+    await waitFor(() => votesOn(w.obs, w.note3) instanceof Y.Map, 5000, 'restored at the viewer');
+    expect(votesMap(w.obs, w.note3).get(w.partId)).toBe(2);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   // --- clusters and summaries -------------------------------------------------------

@@ -21,8 +21,8 @@
  * rounds, timer, phase, reveal), to `boards` (add, delete, rename, question,
  * order, lock), to clusters (create, delete, rename, move, reorder, shrink), to
  * `summaries`, anything touching a locked board, deleting a note that carries
- * someone else's votes, resetting a note's votes map, and a new note arriving
- * with votes in it. A refusal makes the room revert the whole transaction (see
+ * someone else's votes, and resetting a note's votes map. Votes that arrive
+ * with a new note (an undone delete restores them) are judged like any vote. A refusal makes the room revert the whole transaction (see
  * room/updatePolicy.ts) and tell the client the first reason found.
  */
 import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
@@ -66,7 +66,6 @@ export const RoleReason = {
   budget: (n: number) => `No votes left: each person has ${n} votes.`,
   noteLimit: (n: number) => `At most ${n} votes per person on one note.`,
   resetVotes: "Only facilitators can reset a note's votes.",
-  newNoteVotes: 'A new note starts without votes.',
   deleteVoted: "Only facilitators can delete a note that carries other people's votes.",
   viewer: 'Viewers cannot change the workshop.',
 } as const;
@@ -210,8 +209,12 @@ class ParticipantCheck {
     if (after instanceof Y.Map) {
       const added = after as Y.Map<unknown>;
       this.refuseIfLocked([added.get(NOTE.boardId)]);
+      // Votes arriving with a note (an undone delete brings them back) are judged like any vote.
       const votes = added.get(NOTE.votes);
-      if (votes instanceof Y.Map && votes.size > 0) throw new Refusal(RoleReason.newNoteVotes);
+      if (votes instanceof Y.Map && votes.size > 0) {
+        const map = votes as Y.Map<unknown>;
+        this.checkVoteEntries(noteId, map, new Set(map.keys()));
+      }
     }
   }
 
