@@ -31,10 +31,12 @@ import {
 import type { StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
+import { PolicyReverter } from './PolicyReverter.ts';
+import { clearPending, encodeState, hasPending, pendingBytes } from './pendingStructs.ts';
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
-/** Pending structs whose dependencies never arrived are forgotten after this long. */
+/** Pending structs whose dependencies never arrived are forgotten after this long (pendingStructs.ts). */
 const PENDING_TTL_MS = 30_000;
 
 /** Origin of the transaction that loads stored state into a fresh document. */
@@ -98,11 +100,9 @@ export class Room {
   private inbox: Action[] = [];
   private collecting: PendingUpdate[] | null = null;
   private echoToSender = false;
-  private lastTransaction: Y.Transaction | null = null;
   /** When the document first had pending structs (undefined dependencies), or null. */
   private pendingSince: number | null = null;
-  private readonly refused = new WeakMap<Y.Transaction, string>();
-  private readonly reverter: Y.UndoManager;
+  private readonly reverter: PolicyReverter;
   /** Connections whose writes are refused from now on (document too large). */
   private readonly blocked = new WeakSet<Connection>();
 
@@ -128,16 +128,7 @@ export class Room {
         origin instanceof ConnectionOrigin && !this.echoToSender ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
     });
-    // Registered before the reverter's own listener, so the verdict exists when it asks.
-    this.doc.on('afterTransaction', (tr: Y.Transaction) => {
-      this.lastTransaction = tr;
-      if (tr.origin instanceof ConnectionOrigin) this.judge(tr, tr.origin.connection);
-    });
-    this.reverter = new Y.UndoManager(this.doc, {
-      trackedOrigins: new Set<unknown>([ConnectionOrigin]),
-      captureTimeout: 0,
-      captureTransaction: (tr) => this.refused.has(tr),
-    });
+    this.reverter = new PolicyReverter(this.doc, id, deps.policy, deps.logger);
   }
 
   /** Stored size: snapshot plus log. */
@@ -246,7 +237,9 @@ export class Room {
           break;
         case 'syncStep1': {
           const { conn, stateVector } = action;
-          batch.after.push(() => this.send(conn, encodeSyncStep2(this.encodeState(stateVector))));
+          batch.after.push(() =>
+            this.send(conn, encodeSyncStep2(encodeState(this.doc, stateVector))),
+          );
           break;
         }
         case 'greet': {
@@ -274,13 +267,12 @@ export class Room {
       this.closeConnection(conn, 'documentTooLarge');
       return;
     }
-    const store = this.doc.store;
     this.expireStalePending();
     // An update that completes structs pending from someone else must reach its sender too.
-    this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
+    this.echoToSender = hasPending(this.doc);
     const start = batch.updates.length;
     this.collecting = batch.updates;
-    this.lastTransaction = null;
+    this.reverter.begin();
     try {
       Y.applyUpdate(this.doc, update, conn.origin);
     } catch (err) {
@@ -289,34 +281,28 @@ export class Room {
     }
     this.collecting = null;
     if (!this.checkPending(conn)) return;
-    const tr = this.lastTransaction as Y.Transaction | null;
-    const reason = tr ? this.refused.get(tr) : undefined;
-    if (tr && reason !== undefined) {
+    const refusal = this.reverter.refusal();
+    if (refusal) {
+      // Store and relay only the net effect: the refused content never leaves the server.
       batch.updates.length = start;
-      this.revert(tr, batch);
+      const before = Y.encodeStateVector(refusal.transaction.beforeState);
+      this.reverter.revert(refusal);
+      batch.updates.push({ bytes: encodeState(this.doc, before), except: null });
       metrics.rejected.inc({ reason: RejectReason.policy });
-      batch.after.push(() => this.send(conn, encodePermissionDenied(reason)));
+      batch.after.push(() => this.send(conn, encodePermissionDenied(refusal.reason)));
     }
   }
 
-  /**
-   * Structs whose dependencies the server lacks wait in Yjs' pending store. A
-   * legitimate client fills the gap within a round trip (its SyncStep2 after a
-   * reconnect); garbage that merely decodes never does. Pending structs are
-   * never stored or sent (see encodeState); they are capped in size and
-   * forgotten after PENDING_TTL_MS — a client whose gap was real resends them
-   * with its next SyncStep2.
-   */
+  /** Caps pending structs (see pendingStructs.ts); false if the connection was closed for them. */
   private checkPending(conn: Connection): boolean {
-    const store = this.doc.store;
-    if (store.pendingStructs === null && store.pendingDs === null) {
+    if (!hasPending(this.doc)) {
       this.pendingSince = null;
       return true;
     }
     this.pendingSince ??= Date.now();
-    const size = (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
-    if (size <= this.deps.limits.maxPayloadBytes) return true;
-    this.clearPending();
+    if (pendingBytes(this.doc) <= this.deps.limits.maxPayloadBytes) return true;
+    clearPending(this.doc);
+    this.pendingSince = null;
     this.blocked.add(conn);
     this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
     this.closeConnection(conn, 'malformed');
@@ -325,55 +311,8 @@ export class Room {
 
   private expireStalePending(): void {
     if (this.pendingSince !== null && Date.now() - this.pendingSince > PENDING_TTL_MS) {
-      this.clearPending();
-    }
-  }
-
-  private clearPending(): void {
-    this.doc.store.pendingStructs = null;
-    this.doc.store.pendingDs = null;
-    this.pendingSince = null;
-  }
-
-  /** The document as an update (optionally only what `stateVector` lacks), without pending structs. */
-  private encodeState(stateVector?: Uint8Array): Uint8Array {
-    const store = this.doc.store;
-    const { pendingStructs, pendingDs } = store;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
-    } finally {
-      store.pendingStructs = pendingStructs;
-      store.pendingDs = pendingDs;
-    }
-  }
-
-  /** Undoes a refused transaction; stores and relays only the net effect. */
-  private revert(tr: Y.Transaction, batch: Batch): void {
-    this.reverter.undo();
-    this.reverter.clear();
-    // The refused content was kept for the undo; drop it now so it is not stored or relayed.
-    Y.tryGc(tr.deleteSet, this.doc.store, () => true);
-    const net = this.encodeState(Y.encodeStateVector(tr.beforeState));
-    batch.updates.push({ bytes: net, except: null });
-  }
-
-  private judge(tr: Y.Transaction, conn: Connection): void {
-    if (!this.deps.policy.check) return;
-    try {
-      const verdict = this.deps.policy.check({
-        workshopId: this.id,
-        role: conn.role,
-        connectionId: conn.id,
-        participantId: conn.participantId,
-        doc: this.doc,
-        transaction: tr,
-      });
-      if (!verdict.allow) this.refused.set(tr, verdict.reason);
-    } catch (err) {
-      this.deps.logger.error({ err, room: this.id }, 'update policy threw; refusing the change');
-      this.refused.set(tr, 'the server could not check this change');
+      clearPending(this.doc);
+      this.pendingSince = null;
     }
   }
 
@@ -405,7 +344,7 @@ export class Room {
 
   /** The snapshot for compaction: the whole document, which holds exactly what is stored up to lastSeq. */
   snapshot(): { snapshot: Uint8Array; upToSeq: number } {
-    return { snapshot: this.encodeState(), upToSeq: this.lastSeq };
+    return { snapshot: encodeState(this.doc), upToSeq: this.lastSeq };
   }
 
   compacted(snapshotBytes: number, upToSeq: number): void {

@@ -38,12 +38,11 @@ import {
   WORKSHOP_ID_PATTERN,
   WS_PATH_PREFIX,
 } from '../protocol.ts';
-import { Connection, type RoomSocket } from '../room/Connection.ts';
-import type { Room } from '../room/Room.ts';
+import { Connection } from '../room/Connection.ts';
 import type { RoomManager } from '../room/RoomManager.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
+import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
-import { TokenBucket } from './TokenBucket.ts';
 
 export interface SocketServerDeps {
   config: Config;
@@ -51,66 +50,6 @@ export interface SocketServerDeps {
   registry: WorkshopRegistry;
   metrics: Metrics;
   logger: Logger;
-}
-
-interface Queued {
-  message: ClientMessage;
-  size: number;
-}
-
-/** Adapts a `ws` socket to the room's minimal socket interface. */
-class WsRoomSocket implements RoomSocket {
-  private closing = false;
-
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly closeTimeoutMs: number,
-  ) {}
-
-  send(data: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data);
-  }
-
-  close(code: number, reason: string): void {
-    if (this.closing) return;
-    this.closing = true;
-    this.ws.close(code, reason);
-    // A peer that reads nothing never acknowledges the close frame.
-    setTimeout(() => this.ws.terminate(), this.closeTimeoutMs).unref();
-  }
-
-  get isClosing(): boolean {
-    return this.closing;
-  }
-
-  get bufferedAmount(): number {
-    return this.ws.bufferedAmount;
-  }
-}
-
-/** Per-connection state of the socket layer. */
-class ClientSession {
-  readonly queue: Queued[] = [];
-  queuedBytes = 0;
-  room: Room | null = null;
-  paused = false;
-  alive = true;
-  awarenessDebt = 0;
-  readonly updates: TokenBucket;
-  readonly updateBytes: TokenBucket;
-  readonly awareness: TokenBucket;
-
-  constructor(
-    readonly conn: Connection,
-    readonly ws: WebSocket,
-    readonly socket: WsRoomSocket,
-    config: Config,
-  ) {
-    const l = config.limits;
-    this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
-    this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
-    this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
-  }
 }
 
 function connectionId(): string {

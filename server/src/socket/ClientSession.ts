@@ -1,0 +1,68 @@
+// Per-connection state of the socket layer: the adapter from `ws` to the
+// room's minimal socket, the queue of decoded messages and the token buckets.
+import type { WebSocket } from 'ws';
+import type { Config } from '../config.ts';
+import type { Connection, RoomSocket } from '../room/Connection.ts';
+import type { Room } from '../room/Room.ts';
+import type { ClientMessage } from './messageCodec.ts';
+import { TokenBucket } from './TokenBucket.ts';
+
+export interface Queued {
+  message: ClientMessage;
+  size: number;
+}
+
+/** Adapts a `ws` socket to the room's minimal socket interface. */
+export class WsRoomSocket implements RoomSocket {
+  private closing = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly closeTimeoutMs: number,
+  ) {}
+
+  send(data: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.ws.close(code, reason);
+    // A peer that reads nothing never acknowledges the close frame.
+    setTimeout(() => this.ws.terminate(), this.closeTimeoutMs).unref();
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+}
+
+/** Per-connection state of the socket layer. */
+export class ClientSession {
+  readonly queue: Queued[] = [];
+  queuedBytes = 0;
+  room: Room | null = null;
+  paused = false;
+  alive = true;
+  awarenessDebt = 0;
+  readonly updates: TokenBucket;
+  readonly updateBytes: TokenBucket;
+  readonly awareness: TokenBucket;
+
+  constructor(
+    readonly conn: Connection,
+    readonly ws: WebSocket,
+    readonly socket: WsRoomSocket,
+    config: Config,
+  ) {
+    const l = config.limits;
+    this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
+    this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
+    this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
+  }
+}
