@@ -86,7 +86,15 @@ describe('durability', () => {
       startWriter(wsUrl, w.id, w.participantToken, name),
     );
     await Promise.all(writers.map((x) => synced(x.provider, 20_000)));
-    await waitFor(() => relayedUnion(writers).size > 3000, 20_000, 'traffic');
+    // Write for a few seconds (less on a loaded machine), then kill.
+    const until = Date.now() + 4000;
+    await waitFor(
+      () =>
+        relayedUnion(writers).size > 2500 ||
+        (Date.now() > until && relayedUnion(writers).size > 500),
+      30_000,
+      'traffic',
+    );
     const { signal } = await server.stop('SIGKILL');
     expect(signal).toBe('SIGKILL');
     for (const x of writers) {
@@ -99,7 +107,7 @@ describe('durability', () => {
     try {
       const stored = await storedKeys(again.url, w.id, w.facilitatorToken);
       const lost = [...seen].filter((key) => !stored.has(key));
-      expect(seen.size).toBeGreaterThan(3000);
+      expect(seen.size).toBeGreaterThan(500);
       expect(lost).toEqual([]);
     } finally {
       await again.stop('SIGTERM');
