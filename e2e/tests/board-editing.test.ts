@@ -122,3 +122,37 @@ describe('editing notes on the canvas', () => {
     await expect.poll(() => outlineTexts(a.page).then((t) => t.length)).toBeGreaterThan(0);
   });
 });
+
+describe('board structure', () => {
+  const journey = useJourney();
+
+  test('a facilitator adds, renames, reorders and deletes boards; participants follow', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'retro', 'Retro');
+    const a = await journey.person('A');
+    const b = await journey.person('B');
+    await join(a, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    const tabs = (p: typeof a) => p.page.getByRole('tab').allTextContents();
+    const initial = await tabs(a);
+    expect(initial.length).toBeGreaterThan(1);
+
+    await a.page.getByRole('button', { name: 'Tafel hinzufügen' }).click();
+    await expect.poll(() => tabs(b)).toEqual([...initial, 'Neue Tafel']);
+    await a.page.getByRole('button', { name: 'Tafel umbenennen' }).click();
+    await a.page.getByLabel('Titel', { exact: true }).fill('Maßnahmen');
+    await a.page.getByLabel('Leitfrage').fill('Was ändern wir bis zum nächsten Treffen?');
+    await a.page.getByRole('button', { name: '← Tafel nach links' }).click();
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    const expected = [...initial.slice(0, -1), 'Maßnahmen', initial.at(-1) as string];
+    await expect.poll(() => tabs(b)).toEqual(expected);
+    await b.page.getByRole('tab', { name: 'Maßnahmen' }).click();
+    await expect
+      .poll(() => b.page.locator('.board-heading .question').textContent())
+      .toBe('Was ändern wir bis zum nächsten Treffen?');
+
+    a.page.once('dialog', (dialog) => void dialog.accept());
+    await a.page.getByRole('button', { name: 'Tafel umbenennen' }).click();
+    await a.page.getByRole('button', { name: 'Tafel löschen' }).click();
+    await expect.poll(() => tabs(b)).toEqual(initial);
+  });
+});

@@ -10,6 +10,7 @@ import {
   createWorkshopViaApi,
   hoverCanvas,
   join,
+  noteBoxes,
   outlineTexts,
   seriousAxeViolations,
 } from '../harness/board.ts';
@@ -43,6 +44,14 @@ describe('outline and accessibility', () => {
     await visitor.page.goto(journey.server().url);
     await visitor.page.getByRole('heading', { level: 1 }).waitFor();
     expect(await seriousAxeViolations(visitor.page, axeSource)).toEqual([]);
+    // German by default, English on request (and remembered).
+    await visitor.page.getByLabel('Sprache').selectOption('en');
+    await expect
+      .poll(() => visitor.page.getByRole('button', { name: 'Create workshop' }).count())
+      .toBe(1);
+    await visitor.page.reload();
+    await expect.poll(() => visitor.page.locator('html').getAttribute('lang')).toBe('en');
+    await visitor.page.getByLabel('Language').selectOption('de');
   });
 
   test('the outline adds and edits a note with the keyboard only', async () => {
@@ -102,9 +111,17 @@ describe('outline and accessibility', () => {
     });
     await join(phone, created.urls.participant, 'Uwe Böhm');
     await screenshot(phone.page, 'board-example-phone');
-    // Tap to select a note, then colour it from the toolbar.
-    const canvas = await phone.page.locator('.board-canvas').boundingBox();
-    if (!canvas) throw new Error('no canvas');
+    // Tap selects a note: the colour choice appears in the toolbar.
+    await phone.page.getByRole('button', { name: 'Vergrößern' }).tap();
+    await phone.page.getByRole('button', { name: 'Vergrößern' }).tap();
+    const first = (await noteBoxes(phone.page)).find(
+      (n) => n.x > 40 && n.x < 350 && n.y > 400 && n.y < 700,
+    );
+    if (!first) throw new Error('no note on the phone screen');
+    await phone.page.touchscreen.tap(first.x, first.y);
+    await expect.poll(() => phone.page.locator('[data-color="blue"]').count()).toBe(1);
+    await phone.page.locator('[data-color="blue"]').tap();
+    await screenshot(phone.page, 'board-example-phone-selected');
     await phone.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
     await phone.page.locator('.mobile-outline .outline-text').first().waitFor();
     await screenshot(phone.page, 'board-example-phone-outline');

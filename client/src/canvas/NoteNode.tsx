@@ -19,7 +19,7 @@ import {
   noteFill,
   noteFontSize,
 } from './noteStyle.ts';
-import { useIsVisible } from './useViewRect.ts';
+import { useIsVisible, useShowsDetail } from './useViewRect.ts';
 
 const SELECTED = '#1f5fbf';
 
@@ -46,7 +46,27 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
     editor,
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,
   );
+  const detail = useShowsDetail(editor);
   if (!note || !visible) return null;
+  if (!detail) {
+    // Zoomed far out: a plain card per note keeps a board of a thousand notes fluid.
+    return (
+      <Group x={x} y={y} id={id} name="note">
+        <Rect
+          width={NOTE_WIDTH}
+          height={NOTE_HEIGHT}
+          fill={noteFill(note.color)}
+          stroke={
+            selected ? SELECTED : (decor.editingBy?.color ?? decor.selectedBy[0] ?? '#c9c2a0')
+          }
+          strokeWidth={selected || decor.selectedBy[0] ? 3 : 1}
+          strokeScaleEnabled={false}
+          perfectDrawEnabled={false}
+          shadowForStrokeEnabled={false}
+        />
+      </Group>
+    );
+  }
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
   const fontSize = noteFontSize(note.text);
   const votes = note.votes.total;

@@ -14,6 +14,15 @@ export function subscribeView(editor: Editor, listener: () => void): () => void 
 
 const MARGIN = 200;
 
+/** Below this zoom, text is too small to read: notes are drawn as plain cards. */
+export const DETAIL_SCALE = 0.3;
+
+/** Whether notes are drawn with their text at the current zoom (re-renders on crossing only). */
+export function useShowsDetail(editor: Editor): boolean {
+  const subscribe = useCallback((l: () => void) => editor.viewport.subscribe(l), [editor]);
+  return useSyncExternalStore(subscribe, () => editor.viewport.get().scale >= DETAIL_SCALE);
+}
+
 /** Whether `rect` (world) is on screen; re-renders only when the answer changes. */
 export function useIsVisible(editor: Editor, rect: Rect | null): boolean {
   const subscribe = useCallback((l: () => void) => subscribeView(editor, l), [editor]);

@@ -5,7 +5,7 @@ import { isNoteColor, NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, memo, useId, useRef, useState } from 'react';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -13,10 +13,26 @@ import { useT } from '../i18n/I18nProvider.tsx';
 interface Props {
   editor: Editor;
   note: Note;
-  boards: BoardView[];
+  /** Read when the move form opens; a stable holder so a note does not re-render when others change. */
+  boards: { current: BoardView[] };
 }
 
-export function OutlineNote({ editor, note, boards }: Props) {
+/** Re-render a note only when what it shows changed (the outline re-reads the workshop often). */
+function sameNote(a: Props, b: Props): boolean {
+  const x = a.note;
+  const y = b.note;
+  return (
+    a.editor === b.editor &&
+    a.boards === b.boards &&
+    x.id === y.id &&
+    x.text === y.text &&
+    x.author === y.author &&
+    x.color === y.color &&
+    x.votes.total === y.votes.total
+  );
+}
+
+export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: Props) {
   const t = useT();
   const [mode, setMode] = useState<'view' | 'edit' | 'move'>('view');
   const [draft, setDraft] = useState(note.text);
@@ -100,7 +116,7 @@ export function OutlineNote({ editor, note, boards }: Props) {
           </label>
           <select id={`${id}-move`} value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">{t('outline.moveTo')} …</option>
-            {boards.map((b) => [
+            {boards.current.map((b) => [
               <option key={b.id} value={`board:${b.id}`}>
                 {t('outline.boardOption', { board: b.title })}
               </option>,
@@ -153,4 +169,4 @@ export function OutlineNote({ editor, note, boards }: Props) {
       )}
     </li>
   );
-}
+}, sameNote);

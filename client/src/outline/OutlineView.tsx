@@ -2,7 +2,7 @@
 // accessible equivalent of the canvas and the comfortable view on a phone.
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -14,6 +14,8 @@ export function OutlineView({ editor }: { editor: Editor }) {
   const t = useT();
   const view = useWorkshopView(editor);
   const current = useStore(editor.boardId);
+  const boards = useRef(view.boards);
+  boards.current = view.boards;
   return (
     <section className="outline" aria-labelledby="outline-h">
       <h2 id="outline-h" className="panel-title">
@@ -24,14 +26,14 @@ export function OutlineView({ editor }: { editor: Editor }) {
           key={board.id}
           editor={editor}
           board={board}
-          boards={view.boards}
+          boards={boards}
           current={board.id === current}
         />
       ))}
       {view.orphanNotes.length > 0 && (
         <section className="outline-board">
           <h3>{t('outline.orphans')}</h3>
-          <NoteList editor={editor} notes={view.orphanNotes} boards={view.boards} />
+          <NoteList editor={editor} notes={view.orphanNotes} boards={boards} />
         </section>
       )}
     </section>
@@ -46,7 +48,7 @@ function OutlineBoard({
 }: {
   editor: Editor;
   board: BoardView;
-  boards: BoardView[];
+  boards: { current: BoardView[] };
   current: boolean;
 }) {
   const t = useT();
@@ -87,7 +89,7 @@ function NoteList({
 }: {
   editor: Editor;
   notes: Note[];
-  boards: BoardView[];
+  boards: { current: BoardView[] };
 }) {
   const t = useT();
   if (notes.length === 0) return <p className="muted small">{t('outline.noNotes')}</p>;
