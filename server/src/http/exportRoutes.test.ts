@@ -172,4 +172,27 @@ describe('workshop export and import over HTTP', () => {
       original.boards.map((b) => b.noteCount),
     );
   });
+
+  it('restores a backup as a new workshop, exactly, and refuses a broken one', async () => {
+    const original = await view(ozg.id);
+    const backup = workshopToJsonBackup(original, { includeAuthors: true });
+    const res = await post(`${t.url}/api/workshops/restore`, backup, 'application/json');
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as CreatedWorkshop;
+    expect(created.id).not.toBe(ozg.id);
+    expect(created.urls.facilitator).toContain(`#token=${created.facilitatorToken}`);
+    const restored = await view(created.id);
+    expect(restored.boards).toEqual(original.boards);
+    expect(restored.meta).toEqual(original.meta);
+    const md = await fetch(exportUrl(created, 'md'));
+    expect(await md.text()).toBe(workshopToMarkdown(original));
+
+    const broken = JSON.parse(backup);
+    broken.boards[0].clusters[0].width = -1;
+    const refused = await post(`${t.url}/api/workshops/restore`, JSON.stringify(broken));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toMatch(
+      /^Backup: boards\.0\.clusters\.0\.width: /,
+    );
+  });
 });

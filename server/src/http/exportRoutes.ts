@@ -9,6 +9,10 @@
  *        body: the file as text; validated first, then applied in one
  *        transaction; without `board` the file's boards become boards of the
  *        workshop (a board of the same title is filled)
+ *   POST /api/workshops/restore
+ *        body: a JSON backup; creates a NEW workshop holding exactly the backup
+ *        (ids, positions, votes, settings, summaries) and answers like
+ *        POST /api/workshops (201 with id, tokens and links)
  *
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
  */
@@ -33,10 +37,13 @@ import {
 } from '@pinnwand/shared/import/applyImport';
 import { parseImport } from '@pinnwand/shared/import/importFile';
 import { importFormatSchema, previewImport } from '@pinnwand/shared/import/importPlan';
+import { parseBackup, restoreBackup } from '@pinnwand/shared/import/jsonBackup';
 import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
+import type { Role } from '../protocol.ts';
+import { TokenBucket } from '../socket/TokenBucket.ts';
 import { HttpError, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
@@ -185,5 +192,38 @@ export function registerExportRoutes(
     );
     ctx.log.info({ workshop: id, format: format.data, notes: result?.notes }, 'import');
     sendJson(ctx.res, 201, { ...result, preview });
+  });
+
+  // Restoring creates a workshop, so it shares the creation rate limit's size.
+  let restores: TokenBucket | null = null;
+  router.post('/api/workshops/restore', async (ctx) => {
+    const { services } = ctx;
+    const perMinute = services.config.limits.workshopCreatesPerMinute;
+    restores ??= new TokenBucket(perMinute / 60, perMinute);
+    const text = await readTextBody(ctx.req, MAX_IMPORT_BYTES);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new HttpError(400, parsed.error);
+    if (!restores.take())
+      throw new HttpError(429, 'Too many workshops created; try again in a minute.');
+    const { backup } = parsed;
+    const title = backup.meta.title.trim() || 'Workshop';
+    const created = await services.workshops.create(title, (doc) =>
+      restoreBackup(doc, backup, IMPORT_ORIGIN),
+    );
+    const base = services.baseUrl(ctx);
+    const link = (role: Role) => `${base}/w/${created.id}#token=${created.tokens[role]}`;
+    ctx.log.info({ workshop: created.id }, 'workshop restored from backup');
+    sendJson(ctx.res, 201, {
+      id: created.id,
+      title: created.title,
+      facilitatorToken: created.tokens.facilitator,
+      participantToken: created.tokens.participant,
+      viewerToken: created.tokens.viewer,
+      urls: {
+        facilitator: link('facilitator'),
+        participant: link('participant'),
+        viewer: link('viewer'),
+      },
+    });
   });
 }
