@@ -101,6 +101,7 @@ function votesMap(doc: Y.Doc, note: NoteId): Y.Map<unknown> {
 
 /** JSON with sorted keys: a restored entry may come back at another place in a map's iteration order. */
 function canonical(value: unknown): unknown {
+  if (value instanceof Y.AbstractType) return canonical(value.toJSON());
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -459,6 +460,30 @@ describe('server-enforced roles', () => {
       w,
       (doc) => look(doc).map((v) => (v instanceof Y.Map ? v.toJSON() : v)),
       (doc) => votesMap(doc, w.note3).set(w.partId, 1),
+      'No votes left',
+    );
+    // Nor by freeing votes on another board in the same change: the budget counts the round's board.
+    const other = addBoard(w.fac, { title: 'Letzte Runde' }, facOrigin);
+    await waitFor(() => boardsMap(w.part).has(other), 5000, 'board of an earlier round');
+    const earlier = addNote(
+      w.part,
+      { boardId: other, x: 0, y: 0, text: 'earlier', author: 'P', authorId: w.partId as never },
+      partOrigin,
+    );
+    metaMap(w.fac).set(VOTING_BOARD_KEY, other);
+    await waitFor(() => metaMap(w.part).get(VOTING_BOARD_KEY) === other, 5000, 'earlier round');
+    votesMap(w.part, earlier).set(w.partId, 2);
+    await waitFor(() => votesMap(w.fac, earlier)?.get(w.partId) === 2, 5000, 'earlier votes');
+    metaMap(w.fac).set(VOTING_BOARD_KEY, w.board);
+    await waitFor(() => metaMap(w.part).get(VOTING_BOARD_KEY) === w.board, 5000, 'round back');
+    await expectRefused(
+      w,
+      (doc) => [...look(doc), notesMap(doc).has(earlier)],
+      (doc) =>
+        doc.transact(() => {
+          deleteNotes(doc, [earlier], partOrigin);
+          votesMap(doc, w.note3).set(w.partId, 1);
+        }),
       'No votes left',
     );
     // Moving a vote from one note to another stays within the budget.

@@ -7,11 +7,13 @@
  * update actually touched (`transaction.changed`, values before/after from the
  * items), never at fields a client wrote about itself. A participant may:
  *
- * - add notes (without votes), edit their text, move, recolour, re-cluster and
- *   delete them, on boards that are not locked;
+ * - add notes, edit their text, move, recolour, re-cluster and delete them,
+ *   on boards that are not locked;
  * - give and take back votes in its own name (the `votes` entry keyed by the
- *   participant id bound to its connection), while voting is open, within
- *   `votesPerPerson` across the workshop and `maxVotesPerNote` per note;
+ *   participant id bound to its connection, see
+ *   @pinnwand/shared/policy/participantId) while a round is open, on the
+ *   notes of the round's board, within `maxVotesPerNote` per note and
+ *   `votesPerPerson` on that board;
  * - grow a cluster's frame (width/height only upwards), which sorting a note
  *   into a full cluster does;
  * - write under root types the schema does not know (foreign clients'
@@ -21,9 +23,11 @@
  * rounds, timer, phase, reveal), to `boards` (add, delete, rename, question,
  * order, lock), to clusters (create, delete, rename, move, reorder, shrink), to
  * `summaries`, anything touching a locked board, deleting a note that carries
- * someone else's votes, and resetting a note's votes map. Votes that arrive
- * with a new note (an undone delete restores them) are judged like any vote. A refusal makes the room revert the whole transaction (see
- * room/updatePolicy.ts) and tell the client the first reason found.
+ * someone else's votes or moving a voted note to another board, and replacing
+ * or deleting a note's votes map. Votes that arrive with a new note (an undone
+ * delete restores them) are judged like any vote. A refusal makes the room
+ * revert the whole transaction (see room/updatePolicy.ts) and tell the client
+ * the first reason found. docs/protocol.md ("Roles") is the prose version.
  */
 import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
 import { noteVotesMap } from '@pinnwand/shared/model/note';
@@ -128,7 +132,7 @@ class ParticipantCheck {
     const path = pathOfType(type);
     switch (path[0]) {
       case ROOT.meta:
-        throw new Refusal(RoleReason.meta([...keys].find((k) => k !== null) ?? '?'));
+        throw new Refusal(RoleReason.meta(path[1] ?? [...keys].find((k) => k !== null) ?? '?'));
       case ROOT.boards:
         throw new Refusal(RoleReason.boards);
       case ROOT.summaries:
@@ -195,14 +199,15 @@ class ParticipantCheck {
     if (before === after) return;
     if (before instanceof Y.Map) {
       const old = before as Y.Map<unknown>;
-      this.refuseIfLocked([valueBefore(old, NOTE.boardId, this.tr)]);
+      const board = valueBefore(old, NOTE.boardId, this.tr);
+      this.refuseIfLocked([board]);
       const votes = valueBefore(old, NOTE.votes, this.tr);
       if (votes instanceof Y.Map) {
         for (const [participant, value] of entriesBefore(votes as Y.Map<unknown>, this.tr)) {
           const count = countOf(value);
           if (count === 0) continue;
           if (participant !== this.participantId) throw new Refusal(RoleReason.deleteVoted);
-          this.recordVote(noteId, [], count, 0, true);
+          this.recordVote(noteId, [board], count, 0, true);
         }
       }
     }
@@ -288,9 +293,10 @@ class ParticipantCheck {
     const settings = getSettings(this.doc);
     const roundBoard = metaMap(this.doc).get(VOTING_BOARD_KEY);
     const open = settings.votingOpen && typeof roundBoard === 'string' && roundBoard !== '';
+    // Growth of this person's votes on the round's board (votes freed elsewhere do not count).
     let delta = 0;
     for (const change of this.votes.values()) {
-      delta += change.after - change.before;
+      if (change.boards.includes(roundBoard)) delta += change.after - change.before;
       if (change.after === change.before || change.deleted) continue;
       if (!open) throw new Refusal(RoleReason.votingClosed);
       if (change.boards.some((board) => board !== roundBoard)) {
