@@ -44,6 +44,10 @@ describe('editing notes on the canvas', () => {
     await a.page.mouse.down();
     await a.page.mouse.move(note.x + 60, note.y + 40, { steps: 6 });
     await a.page.mouse.move(note.x + 120, note.y + 80, { steps: 6 });
+    // B sees the note travel while A still holds it.
+    await expect
+      .poll(async () => Math.round((await noteByText(b.page, 'Wartezeiten')).x - before.x))
+      .toBe(120);
     await a.page.mouse.up();
     await expect
       .poll(async () => {

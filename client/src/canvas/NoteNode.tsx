@@ -40,8 +40,12 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
     editor.presence.subscribe,
     useCallback(() => editor.presence.noteDecor(id), [editor, id]),
   );
-  const x = (note?.x ?? 0) + (drag?.dx ?? 0);
-  const y = (note?.y ?? 0) + (drag?.dy ?? 0);
+  // Own drag preview, or someone else's drag as it happens (until it has landed).
+  const remote = decor.dragOffset;
+  const offset =
+    drag ?? (remote && note && note.x === remote.fromX && note.y === remote.fromY ? remote : null);
+  const x = (note?.x ?? 0) + (offset?.dx ?? 0);
+  const y = (note?.y ?? 0) + (offset?.dy ?? 0);
   const visible = useIsVisible(
     editor,
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,

@@ -124,6 +124,26 @@ export function createEditor(input: EditorInput): Editor {
     const u = editor.user.get();
     presence.set({ user: { id: u.id, name: u.name, color: u.color } });
   });
+  // Others see a drag as it happens; the document is written once, on release.
+  let clearDrag: ReturnType<typeof setTimeout> | null = null;
+  editor.dragOffset.subscribe(() => {
+    const offset = editor.dragOffset.get();
+    if (clearDrag) clearTimeout(clearDrag);
+    if (!offset) {
+      // Cleared a little later, so the moved positions arrive first (no jump back).
+      clearDrag = setTimeout(() => presence.set({ dragging: null }), 600);
+      return;
+    }
+    const ids: string[] = [];
+    const from: number[] = [];
+    for (const id of [...editor.selection.get()].slice(0, 200)) {
+      const note = index.note(id);
+      if (!note) continue;
+      ids.push(id);
+      from.push(note.x, note.y);
+    }
+    presence.setThrottled({ dragging: { ids, dx: offset.dx, dy: offset.dy, from } });
+  });
   editor.viewport.subscribe(() => {
     const boardId = editor.boardId.get();
     const v = editor.viewport.get();

@@ -134,11 +134,19 @@ export class DocIndex {
     return this.noteIdsTopic.subscribe(listener);
   }
 
-  /** Ids of the notes on a board, in a stable order (creation, then id). */
+  /**
+   * Ids of the notes on a board, oldest first (then by id): the drawing order,
+   * so a new note lies on top. Recomputed only when notes come, go or change board.
+   */
   noteIds(boardId: BoardId): NoteId[] {
     let ids = this.boardNoteIds.get(boardId);
     if (!ids) {
-      ids = listNoteIds(this.doc, boardId).sort();
+      const created = new Map<NoteId, number>();
+      for (const id of listNoteIds(this.doc, boardId))
+        created.set(id, this.note(id)?.createdAt ?? 0);
+      ids = [...created.keys()].sort(
+        (x, y) => (created.get(x) ?? 0) - (created.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0),
+      );
       this.boardNoteIds.set(boardId, ids);
     }
     return ids;

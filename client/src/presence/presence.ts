@@ -11,9 +11,15 @@ export interface NoteDecor {
   selectedBy: string[];
   /** The person writing in it, if someone else is. */
   editingBy: PresenceUser | null;
+  /** How far someone else is dragging it right now, from where (see PresenceState.dragging). */
+  dragOffset: { dx: number; dy: number; fromX: number; fromY: number } | null;
 }
 
-const NO_DECOR: NoteDecor = Object.freeze({ selectedBy: [], editingBy: null }) as NoteDecor;
+const NO_DECOR: NoteDecor = Object.freeze({
+  selectedBy: [],
+  editingBy: null,
+  dragOffset: null,
+}) as NoteDecor;
 
 export class Presence {
   private listeners = new Set<() => void>();
@@ -28,7 +34,14 @@ export class Presence {
     private readonly awareness: Awareness,
     user: PresenceUser,
   ) {
-    const initial: PresenceState = { user, cursor: null, selection: [], editing: null, view: null };
+    const initial: PresenceState = {
+      user,
+      cursor: null,
+      selection: [],
+      editing: null,
+      view: null,
+      dragging: null,
+    };
     awareness.setLocalState(initial);
     awareness.on('change', this.onChange);
     this.recompute();
@@ -51,7 +64,7 @@ export class Presence {
     const mutable = (id: string) => {
       let d = next.get(id);
       if (!d) {
-        d = { selectedBy: [], editingBy: null };
+        d = { selectedBy: [], editingBy: null, dragOffset: null };
         next.set(id, d);
       }
       return d;
@@ -59,6 +72,16 @@ export class Presence {
     for (const peer of peers) {
       for (const id of peer.selection) mutable(id).selectedBy.push(peer.user.color);
       if (peer.editing) mutable(peer.editing).editingBy = peer.user;
+      if (peer.dragging) {
+        const { ids, dx, dy, from } = peer.dragging;
+        ids.forEach((id, i) => {
+          const fromX = from[2 * i];
+          const fromY = from[2 * i + 1];
+          if (fromX !== undefined && fromY !== undefined) {
+            mutable(id).dragOffset = { dx, dy, fromX, fromY };
+          }
+        });
+      }
     }
     // Keep the old object where nothing changed so note components skip re-rendering.
     for (const [id, d] of next) {
@@ -118,6 +141,8 @@ function sameDecor(a: NoteDecor, b: NoteDecor): boolean {
   return (
     a.editingBy?.id === b.editingBy?.id &&
     a.editingBy?.name === b.editingBy?.name &&
+    a.dragOffset?.dx === b.dragOffset?.dx &&
+    a.dragOffset?.dy === b.dragOffset?.dy &&
     a.selectedBy.join() === b.selectedBy.join()
   );
 }

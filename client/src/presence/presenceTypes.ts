@@ -14,6 +14,12 @@ export interface PresenceState {
   selection: string[];
   editing: string | null;
   view: { boardId: string; x: number; y: number; scale: number } | null;
+  /**
+   * Notes being dragged right now and by how much (not yet written to the
+   * document), with each note's position when the drag began (x, y pairs): once
+   * the document has the note elsewhere, the drag has landed and is ignored.
+   */
+  dragging: { ids: string[]; dx: number; dy: number; from: number[] } | null;
   /** Stamped by the server on relayed states. */
   role?: string;
 }
@@ -43,6 +49,16 @@ export function readPresence(clientId: number, raw: unknown): Peer | null {
   const selection = Array.isArray(raw.selection)
     ? raw.selection.filter((s): s is string => typeof s === 'string').slice(0, 2000)
     : [];
+  const d = raw.dragging;
+  const dragging =
+    isRecord(d) && Array.isArray(d.ids) && Array.isArray(d.from) && isNum(d.dx) && isNum(d.dy)
+      ? {
+          ids: d.ids.filter((s): s is string => typeof s === 'string').slice(0, 200),
+          dx: d.dx,
+          dy: d.dy,
+          from: d.from.filter(isNum).slice(0, 400),
+        }
+      : null;
   return {
     clientId,
     user: { id: user.id, name: user.name.slice(0, 60), color },
@@ -50,6 +66,7 @@ export function readPresence(clientId: number, raw: unknown): Peer | null {
     selection,
     editing: typeof raw.editing === 'string' ? raw.editing : null,
     view,
+    dragging,
     ...(typeof raw.role === 'string' ? { role: raw.role } : {}),
   };
 }
