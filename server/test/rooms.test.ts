@@ -191,4 +191,29 @@ describe('rooms and storage', () => {
     );
     expect(docFromReceived(joiner.received).getMap('notes').get('first')).toBe(1);
   });
+
+  it('a client joining while the room unloads waits and gets a freshly loaded room', async () => {
+    const storage = await start({ ROOM_IDLE_MS: '20' });
+    const w = await t!.createWorkshop();
+    const first = open(w.id, w.participantToken);
+    await synced(first);
+    first.doc.getMap('notes').set('before', 'unload');
+    await waitFor(() => storage.appends > 0, 5000, 'stored');
+    storage.compactDelayMs = 300;
+    first.destroy();
+    await waitFor(() => storage.compacting, 5000, 'unload started');
+    const second = open(w.id, w.participantToken);
+    await synced(second);
+    expect(second.doc.getMap('notes').get('before')).toBe('unload');
+    expect(storage.loads).toBe(2);
+    storage.compactDelayMs = 0;
+    second.doc.getMap('notes').set('after', 'reload');
+    const third = open(w.id, w.viewerToken);
+    await synced(third);
+    await waitFor(
+      () => third.doc.getMap('notes').get('after') === 'reload',
+      5000,
+      'edit after reload',
+    );
+  });
 });

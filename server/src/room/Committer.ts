@@ -118,7 +118,7 @@ export class Committer {
 
   /** Merges a room's log into a new snapshot. Must run inside the pipeline. */
   async compact(room: Room): Promise<void> {
-    if (room.state !== 'ready' || room.logCount === 0) return;
+    if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return;
     const { snapshot, upToSeq } = room.snapshot();
     try {
       await this.storage.compact(room.id, snapshot, upToSeq);

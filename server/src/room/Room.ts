@@ -89,7 +89,8 @@ export class Room {
   readonly doc: Y.Doc;
   readonly connections = new Set<Connection>();
   readonly awareness: AwarenessRegistry;
-  state: 'ready' | 'failed' | 'unloaded' = 'ready';
+  /** 'unloading': being compacted for unload; a join then waits and loads a fresh room. */
+  state: 'ready' | 'unloading' | 'failed' | 'unloaded' = 'ready';
   /** Routes (exports, imports) holding the room in memory. */
   pins = 0;
   lastSeq: number;
@@ -373,7 +374,7 @@ export class Room {
   }
 
   dispose(): void {
-    if (this.state === 'ready') this.state = 'unloaded';
+    if (this.state !== 'failed') this.state = 'unloaded';
     this.reverter.destroy();
     this.doc.destroy();
   }

@@ -52,7 +52,7 @@ export class RoomManager {
   acquire(id: string): Promise<Room> {
     if (this.closing) return Promise.reject(new Error('server is shutting down'));
     const loaded = this.rooms.get(id);
-    if (loaded) {
+    if (loaded?.state === 'ready') {
       this.cancelIdle(loaded);
       return Promise.resolve(loaded);
     }
@@ -146,6 +146,8 @@ export class RoomManager {
         this.scheduleIdle(room);
         return;
       }
+      // From here a join does not get this room: it waits for the unload and loads afresh.
+      room.state = 'unloading';
       await this.committer.compact(room);
       await this.deps.storage.unload(room.id);
       this.forget(room);

@@ -11,6 +11,8 @@ export class InstrumentedStorage implements Storage {
   appends = 0;
   compactions = 0;
   loadDelayMs = 0;
+  compactDelayMs = 0;
+  compacting = false;
   failAppends = false;
 
   constructor(private readonly inner: Storage) {}
@@ -33,7 +35,15 @@ export class InstrumentedStorage implements Storage {
   }
   async compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.compactions += 1;
-    return this.inner.compact(workshopId, snapshot, upToSeq);
+    this.compacting = true;
+    try {
+      if (this.compactDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, this.compactDelayMs));
+      }
+      return await this.inner.compact(workshopId, snapshot, upToSeq);
+    } finally {
+      this.compacting = false;
+    }
   }
   unload(workshopId: string): Promise<void> {
     return this.inner.unload(workshopId);
