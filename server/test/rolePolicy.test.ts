@@ -543,6 +543,37 @@ describe('server-enforced roles', () => {
       (doc) => votesMap(doc, note).set(w.partId, 1),
       'board the voting round is on',
     );
+    // A note without a board takes no votes either …
+    const orphan = newId() as NoteId;
+    w.part.transact(() => {
+      const map = new Y.Map<unknown>();
+      notesMap(w.part).set(orphan, map);
+      map.set('text', new Y.Text('no board'));
+      map.set('votes', new Y.Map());
+    });
+    await waitFor(() => notesMap(w.obs).has(orphan), 5000, 'orphan note');
+    await expectRefused(
+      w,
+      (doc) => votesOn(doc, orphan),
+      (doc) => votesMap(doc, orphan).set(w.partId, 1),
+      'board the voting round is on',
+    );
+    // … and a voted note cannot leave the round's board, not even by losing its board.
+    votesMap(w.part, w.note2).set(w.partId, 1);
+    await waitFor(() => votesMap(w.obs, w.note2).get(w.partId) === 1, 5000, 'vote');
+    const look = (doc: Y.Doc) => notesMap(doc).get(w.note2);
+    await expectRefused(
+      w,
+      look,
+      (doc) => (notesMap(doc).get(w.note2) as Y.Map<unknown>).delete('boardId'),
+      'move a note that has votes',
+    );
+    await expectRefused(
+      w,
+      look,
+      (doc) => (notesMap(doc).get(w.note2) as Y.Map<unknown>).set('boardId', other),
+      'move a note that has votes',
+    );
   });
 
   it('a participant cannot vote, change or remove votes in someone else’s name', async () => {

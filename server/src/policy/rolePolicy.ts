@@ -87,7 +87,7 @@ export const rolePolicy: UpdatePolicy = {
 };
 
 interface VoteChange {
-  /** The note's board before and after the transaction. */
+  /** The note's board before and after the transaction (absent ones left out). */
   boards: unknown[];
   before: number;
   after: number;
@@ -225,7 +225,7 @@ class ParticipantCheck {
 
   /** A note moving between boards must not take votes along (the round's budget counts one board). */
   private checkBoardChange(note: Y.Map<unknown>): void {
-    if (valuesAround(note, NOTE.boardId, this.tr).length < 2) return;
+    if (valueBefore(note, NOTE.boardId, this.tr) === valueAfter(note, NOTE.boardId)) return;
     const votes = valueBefore(note, NOTE.votes, this.tr);
     if (!(votes instanceof Y.Map)) return;
     for (const value of entriesBefore(votes as Y.Map<unknown>, this.tr).values()) {
@@ -299,7 +299,8 @@ class ParticipantCheck {
       if (change.boards.includes(roundBoard)) delta += change.after - change.before;
       if (change.after === change.before || change.deleted) continue;
       if (!open) throw new Refusal(RoleReason.votingClosed);
-      if (change.boards.some((board) => board !== roundBoard)) {
+      // On the round's board before and after (a note without a board takes no votes).
+      if (change.boards.length === 0 || change.boards.some((board) => board !== roundBoard)) {
         throw new Refusal(RoleReason.notRoundBoard);
       }
       if (change.after > change.before && change.after > settings.maxVotesPerNote) {
