@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { createWorkshopViaApi, join, outlineTexts } from '../harness/board.ts';
+import { createWorkshopViaApi, join, outlineTexts, waitForBoard } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -106,5 +106,40 @@ describe('documentation export from the UI', () => {
     expect(await v.page.getByTestId('import-open').count()).toBe(0);
     const md = await download(v.page, 'md');
     expect(md.bytes.toString('utf8')).toContain('## Bewährtes');
+  });
+
+  test('a facilitator restores a downloaded backup as a new workshop', async () => {
+    const base = journey.server().url;
+    const created = await createWorkshopViaApi(base, 'ozg-example', 'Sicherung');
+    const res = await fetch(
+      `${base}/api/workshops/${created.id}/export.json?token=${created.facilitatorToken}`,
+    );
+    const backup = Buffer.from(await res.arrayBuffer());
+    const other = await createWorkshopViaApi(base, 'blank', 'Woanders');
+    const f = await journey.person('Facilitator');
+    await join(f, other.urls.facilitator, 'Petra');
+    await openExportPanel(f.page);
+    await f.page.getByTestId('import-open').click();
+    const dialog = f.page.getByRole('dialog');
+    await dialog
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'sicherung.json', mimeType: 'application/json', buffer: backup });
+    await expect.poll(() => dialog.getByTestId('import-format').inputValue()).toBe('json');
+    await expect
+      .poll(() => dialog.getByTestId('import-preview').textContent())
+      .toContain('94 Notizen');
+    await dialog.getByTestId('import-restore').click();
+    await f.page.waitForURL(
+      (url) => !url.pathname.includes(other.id) && url.pathname.startsWith('/w/'),
+    );
+    const name = f.page.getByLabel(/^Name$/);
+    if (await name.isVisible().catch(() => false)) {
+      await name.fill('Petra');
+      await f.page.getByRole('button', { name: /Weiter|Continue/ }).click();
+    }
+    await waitForBoard(f.page);
+    await expect
+      .poll(() => f.page.getByRole('tab').allTextContents())
+      .toEqual(['Bewährtes', 'Aufgaben', 'Neues']);
   });
 });

@@ -50,6 +50,10 @@ export const xde = {
   'import.cancel': 'Abbrechen',
   'import.done': '{count} Notizen importiert.',
   'import.error': 'Fehler: {message}',
+  'import.restore': 'Als neuen Workshop wiederherstellen',
+  'import.restoreHint': 'Legt einen neuen Workshop an, genau wie gesichert, und öffnet ihn.',
+  'import.restoring': 'Wird wiederhergestellt …',
+  'import.restoreFailed': 'Wiederherstellen fehlgeschlagen: {reason}',
 };
 
 export type XKey = keyof typeof xde;
@@ -100,6 +104,10 @@ export const xen: Record<XKey, string> = {
   'import.cancel': 'Cancel',
   'import.done': '{count} notes imported.',
   'import.error': 'Error: {message}',
+  'import.restore': 'Restore as a new workshop',
+  'import.restoreHint': 'Creates a new workshop exactly as backed up, and opens it.',
+  'import.restoring': 'Restoring …',
+  'import.restoreFailed': 'Restore failed: {reason}',
 };
 
 export type XTranslate = (key: XKey, params?: TranslateParams) => string;

@@ -26,8 +26,11 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
   const current = useStore(editor.boardId);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<ImportFormat>('text');
+  // Until the person picks a format, it follows what the text looks like.
+  const [formatChosen, setFormatChosen] = useState(false);
   const [target, setTarget] = useState<string>(current ?? WORKSHOP);
   const [done, setDone] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<string | null>(null);
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -39,6 +42,28 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
     setFormat(guessImportFormat(file.name, content));
     setText(content);
     setDone(null);
+  }
+
+  /** A backup can also become a new workshop of its own (server side, exact ids and votes). */
+  async function restoreAsNewWorkshop() {
+    setRestoring(t('import.restoring'));
+    try {
+      const res = await fetch('/api/workshops/restore', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: text,
+      });
+      const body = (await res.json()) as { error?: string; urls?: { facilitator?: string } };
+      const url = body.urls?.facilitator;
+      if (!res.ok || !url) throw new Error(body.error ?? String(res.status));
+      window.location.assign(url);
+    } catch (error) {
+      setRestoring(
+        t('import.restoreFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }
   }
 
   function commit() {
@@ -89,6 +114,7 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
             placeholder={t('import.pastePlaceholder')}
             onChange={(e) => {
               setText(e.target.value);
+              if (!formatChosen) setFormat(guessImportFormat('', e.target.value));
               setDone(null);
             }}
             data-testid="import-text"
@@ -99,7 +125,10 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
             {t('import.format')}
             <select
               value={format}
-              onChange={(e) => setFormat(e.target.value as ImportFormat)}
+              onChange={(e) => {
+                setFormat(e.target.value as ImportFormat);
+                setFormatChosen(true);
+              }}
               data-testid="import-format"
             >
               {IMPORT_FORMATS.map((f) => (
@@ -160,6 +189,19 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
             </>
           )}
         </section>
+        {format === 'json' && parsed?.ok && (
+          <div className="import-restore">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void restoreAsNewWorkshop()}
+              data-testid="import-restore"
+            >
+              {t('import.restore')}
+            </button>
+            <span className="muted">{restoring ?? t('import.restoreHint')}</span>
+          </div>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('import.cancel')}

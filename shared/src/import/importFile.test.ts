@@ -144,6 +144,9 @@ describe('import', () => {
   it('guesses the format from the file name and content', () => {
     expect(guessImportFormat('notes.txt', 'a\nb')).toBe('text');
     expect(guessImportFormat('x.csv', 'a;b')).toBe('csv');
+    expect(guessImportFormat('', '\uFEFFboard;cluster;text;votes\nA;B;C;1')).toBe('csv');
+    expect(guessImportFormat('', 'Text,Stimmen\nx,1')).toBe('csv');
+    expect(guessImportFormat('', 'Kaffee, Tee und Kuchen\nnoch eine Notiz')).toBe('text');
     expect(guessImportFormat('x.md', '# T')).toBe('md');
     expect(guessImportFormat('ozg.json', FIXTURE_TEXT)).toBe('structured');
     expect(guessImportFormat('b.json', '{\n  "format": "pinnwand-backup"')).toBe('json');

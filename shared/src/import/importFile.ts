@@ -50,6 +50,14 @@ export function guessImportFormat(fileName: string, text: string): ImportFormat 
   if (name.endsWith('.json') || start.startsWith('{')) {
     return /"format"\s*:\s*"pinnwand-backup"/.test(start.slice(0, 200)) ? 'json' : 'structured';
   }
+  // A header line naming a text column, as Pinnwand's CSV and most sheets have.
+  const header = start.split(/\r?\n/, 1)[0] ?? '';
+  if (
+    /^"?(?:[^";,\n]*"?[;,]"?)+[^";,\n]*"?$/.test(header) &&
+    /(^|[;,]|")(text|note|notiz)("|[;,]|$)/i.test(header)
+  ) {
+    return 'csv';
+  }
   return 'text';
 }
 
