@@ -184,6 +184,11 @@ export class SocketServer {
     rooms.acquire(workshopId).then(
       (room) => {
         if (conn.closed || roomSocket.isClosing) return;
+        if (room.state !== 'ready') {
+          // It failed or began to unload in the meantime: the client reconnects to a fresh one.
+          this.closeSession(session, 'serviceRestart');
+          return;
+        }
         if (room.connections.size >= config.limits.maxConnectionsPerRoom) {
           metrics.rejected.inc({ reason: 'room-full' });
           this.closeSession(session, 'full');
