@@ -30,7 +30,7 @@ export const canEditClusters = (e: Editor): boolean =>
 const stop = (e: Editor) => e.undo.stopCapturing();
 
 /** A new cluster at the view centre, holding the selected notes if any; starts renaming it. */
-export const addClusterCommand: Command<{ title: string } | undefined> = {
+export const addClusterCommand: Command<{ title?: string; fromSelection?: boolean } | undefined> = {
   id: 'cluster.add',
   label: 'cmd.addCluster',
   shortcuts: [{ key: 'g' }],
@@ -40,7 +40,7 @@ export const addClusterCommand: Command<{ title: string } | undefined> = {
     const boardId = e.boardId.get();
     if (!boardId) return;
     stop(e);
-    const selected = [...e.selection.get()];
+    const selected = input?.fromSelection === false ? [] : [...e.selection.get()];
     const centre = viewCentre(e);
     const title = input?.title ?? '';
     const id = createCluster(
@@ -55,7 +55,7 @@ export const addClusterCommand: Command<{ title: string } | undefined> = {
       e.origin,
     );
     stop(e);
-    if (!input) facilitationOf(e)?.renaming.set(id);
+    if (input?.title === undefined) facilitationOf(e)?.renaming.set(id);
   },
 };
 

@@ -75,11 +75,15 @@ export function clusterHit(editor: Editor, world: Point): Hit | null {
 
 export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement | null>): void {
   useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
+    // Listeners sit on the canvas area (stable while the board's own element may
+    // be re-created); only events on the board itself are looked at.
+    const host = canvas.current;
+    if (!host) return;
+    const board = () => host.querySelector<HTMLElement>('.board-canvas');
+    const onBoard = (e: Event) => e.target instanceof Node && board()?.contains(e.target) === true;
     const editor = f.editor;
     const local = (e: { clientX: number; clientY: number }): Point => {
-      const r = el.getBoundingClientRect();
+      const r = (board() ?? host).getBoundingClientRect();
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     };
     const world = (e: { clientX: number; clientY: number }) =>
@@ -96,12 +100,12 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
     };
 
     const onDown = (e: PointerEvent) => {
-      if (e.button !== 0) return;
+      if (e.button !== 0 || !onBoard(e)) return;
       const at = world(e);
       if (f.drawingCluster.get() && canEditClusters(editor)) {
         gesture = { kind: 'draw', down: at, pointerId: e.pointerId };
         f.ghost.set({ ...at, width: 0, height: 0 });
-        el.setPointerCapture?.(e.pointerId);
+        board()?.setPointerCapture?.(e.pointerId);
         stopHere(e);
         return;
       }
@@ -121,22 +125,21 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
         height: hit.cluster.height,
       });
       try {
-        el.setPointerCapture(e.pointerId);
+        board()?.setPointerCapture(e.pointerId);
       } catch {
         // synthetic events have no capturable pointer
       }
-      el.focus({ preventScroll: true });
+      board()?.focus({ preventScroll: true });
       stopHere(e);
     };
 
-    const ghostFor = (at: Point) => {
-      if (!gesture) return null;
-      const dx = at.x - gesture.down.x;
-      const dy = at.y - gesture.down.y;
-      if (gesture.kind === 'draw') return rectFromPoints(gesture.down, at);
-      const c = gesture.cluster;
-      if (gesture.kind === 'move')
-        return { x: c.x + dx, y: c.y + dy, width: c.width, height: c.height };
+    const ghostFor = (at: Point, g = gesture) => {
+      if (!g) return null;
+      const dx = at.x - g.down.x;
+      const dy = at.y - g.down.y;
+      if (g.kind === 'draw') return rectFromPoints(g.down, at);
+      const c = g.cluster;
+      if (g.kind === 'move') return { x: c.x + dx, y: c.y + dy, width: c.width, height: c.height };
       return {
         x: c.x,
         y: c.y,
@@ -147,7 +150,8 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
 
     const onMove = (e: PointerEvent) => {
       if (!gesture) {
-        if (e.buttons === 0 && canEditClusters(editor)) {
+        const el = board();
+        if (el && e.buttons === 0 && onBoard(e) && canEditClusters(editor)) {
           const at = world(e);
           const hit = f.drawingCluster.get()
             ? null
@@ -173,7 +177,7 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
       if (!gesture || e.pointerId !== gesture.pointerId) return;
       const g = gesture;
       gesture = null;
-      const rect = ghostFor(world(e));
+      const rect = ghostFor(world(e), g);
       f.ghost.set(null);
       stopHere(e);
       if (!rect) return;
@@ -229,7 +233,7 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
     };
 
     const onDoubleClick = (e: MouseEvent) => {
-      if (!canEditClusters(editor)) return;
+      if (!canEditClusters(editor) || !onBoard(e)) return;
       const at = world(e);
       if (noteAt(editor, at)) return;
       const hit = clusterHit(editor, at);
@@ -239,6 +243,7 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
     };
 
     const onContextMenu = (e: MouseEvent) => {
+      if (!onBoard(e)) return;
       const at = world(e);
       const p = local(e);
       const note = noteAt(editor, at);
@@ -265,22 +270,23 @@ export function useClusterInput(f: Facilitation, canvas: RefObject<HTMLElement |
       }
     };
 
-    el.addEventListener('pointerdown', onDown, true);
-    el.addEventListener('pointermove', onMove, true);
-    el.addEventListener('pointerup', onUp, true);
-    el.addEventListener('pointercancel', onCancel, true);
-    el.addEventListener('dblclick', onDoubleClick, true);
-    el.addEventListener('contextmenu', onContextMenu, true);
+    host.addEventListener('pointerdown', onDown, true);
+    host.addEventListener('pointermove', onMove, true);
+    host.addEventListener('pointerup', onUp, true);
+    host.addEventListener('pointercancel', onCancel, true);
+    host.addEventListener('dblclick', onDoubleClick, true);
+    host.addEventListener('contextmenu', onContextMenu, true);
     window.addEventListener('keydown', onKey);
     return () => {
-      el.removeEventListener('pointerdown', onDown, true);
-      el.removeEventListener('pointermove', onMove, true);
-      el.removeEventListener('pointerup', onUp, true);
-      el.removeEventListener('pointercancel', onCancel, true);
-      el.removeEventListener('dblclick', onDoubleClick, true);
-      el.removeEventListener('contextmenu', onContextMenu, true);
+      host.removeEventListener('pointerdown', onDown, true);
+      host.removeEventListener('pointermove', onMove, true);
+      host.removeEventListener('pointerup', onUp, true);
+      host.removeEventListener('pointercancel', onCancel, true);
+      host.removeEventListener('dblclick', onDoubleClick, true);
+      host.removeEventListener('contextmenu', onContextMenu, true);
       window.removeEventListener('keydown', onKey);
-      el.style.cursor = '';
+      const el = board();
+      if (el) el.style.cursor = '';
     };
   }, [f, canvas]);
 }

@@ -29,8 +29,7 @@ export function CanvasOverlay({ f, boardId }: { f: Facilitation; boardId: BoardI
   const canvas = useRef<HTMLElement | null>(null);
   const [, setFound] = useState(0);
   useEffect(() => {
-    canvas.current =
-      root.current?.parentElement?.querySelector<HTMLElement>('.board-canvas') ?? null;
+    canvas.current = root.current?.parentElement ?? null;
     setFound((n) => n + 1);
   }, []);
   useClusterInput(f, canvas);

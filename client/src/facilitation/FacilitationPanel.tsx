@@ -63,7 +63,7 @@ function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) 
         <button
           type="button"
           className="button small"
-          onClick={() => editor.commands.run(editor, 'cluster.add')}
+          onClick={() => editor.commands.run(editor, 'cluster.add', { fromSelection: false })}
           data-action="cluster-add"
         >
           {ft('cluster.add')}

@@ -1,0 +1,162 @@
+// Clusters with a facilitator and two participants in real Chromium: a named
+// frame added and renamed in place, notes dragged in and out on the canvas,
+// moved by keyboard in the outline and the context menu, the frame moved with
+// its notes; and the local cluster suggestions on the example's "Neues" board,
+// edited, accepted as one step and undone as one step.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addNoteAt, noteByText } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { clusterBoxes, openPanel, roomOfThree, showBoard } from '../harness/facilitation.ts';
+import { useJourney } from '../harness/journey.ts';
+
+/** Note texts the outline lists under the cluster heading `title`. */
+async function outlineCluster(page: Page, title: string): Promise<string[]> {
+  return page
+    .locator('.side-panel .outline-cluster')
+    .filter({ has: page.locator('h4', { hasText: title }) })
+    .locator('.outline-text')
+    .allTextContents();
+}
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}
+
+describe('clusters', () => {
+  const journey = useJourney();
+
+  test('notes join a cluster by drag on the canvas, by keyboard in the outline and the context menu', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await addNoteAt(a.page, 0.15, 0.2, 'Brötchen');
+    await addNoteAt(b.page, 0.15, 0.75, 'Kaffee');
+    await addNoteAt(fac.page, 0.85, 0.75, 'Obst');
+
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Gruppe hinzufügen' })
+      .click();
+    const rename = fac.page.getByLabel('Überschrift der Gruppe');
+    await rename.fill('Frühstück');
+    await rename.press('Enter');
+    await expect
+      .poll(async () => (await clusterBoxes(a.page)).map((c) => c.title))
+      .toEqual(['Frühstück']);
+
+    // A drags its note onto the frame: it joins.
+    const [frame] = await clusterBoxes(a.page);
+    if (!frame) throw new Error('no frame');
+    const bread = await noteByText(a.page, 'Brötchen');
+    await drag(a.page, bread, { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 + 10 });
+    await openPanel(a.page, /^Gliederung$/);
+    await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
+    await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
+
+    // B moves its note into the cluster with the keyboard, in the outline.
+    await openPanel(b.page, /^Gliederung$/);
+    const moveButton = b.page.getByRole('button', { name: 'Verschieben nach: Kaffee' });
+    await moveButton.focus();
+    await b.page.keyboard.press('Enter');
+    const select = b.page.getByLabel('Notiz verschieben nach');
+    await select.focus();
+    const option = await select
+      .locator('option', { hasText: 'Frühstück' })
+      .first()
+      .getAttribute('value');
+    await select.selectOption(option ?? '');
+    await b.page.keyboard.press('Tab');
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => outlineCluster(b.page, 'Frühstück')).toEqual(['Brötchen', 'Kaffee']);
+
+    // The facilitator uses the context menu by keyboard: select, Shift+F10, arrows, Enter.
+    const fruit = await noteByText(fac.page, 'Obst');
+    await fac.page.mouse.click(fruit.x, fruit.y);
+    await fac.page.keyboard.press('Shift+F10');
+    const menu = fac.page.getByRole('menu');
+    await menu.waitFor();
+    await expect
+      .poll(() => fac.page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Frühstück');
+    await fac.page.keyboard.press('Enter');
+    await openPanel(fac.page, /^Gliederung$/);
+    await expect.poll(async () => (await outlineCluster(fac.page, 'Frühstück')).length).toBe(3);
+    await screenshot(fac.page, 'facilitation-cluster');
+
+    // A drags its note out again: it leaves.
+    const [frame2] = await clusterBoxes(a.page);
+    const bread2 = await noteByText(a.page, 'Brötchen');
+    if (!frame2) throw new Error('no frame');
+    await drag(a.page, bread2, {
+      x: frame2.x + frame2.width + 140,
+      y: frame2.y + frame2.height + 90,
+    });
+    await expect.poll(() => outlineCluster(a.page, 'Ohne Gruppe')).toEqual(['Brötchen']);
+
+    // The facilitator moves the frame by its heading; its notes come along.
+    const [frame3] = await clusterBoxes(fac.page);
+    const coffee = await noteByText(fac.page, 'Kaffee');
+    if (!frame3) throw new Error('no frame');
+    await drag(
+      fac.page,
+      { x: frame3.x + 30, y: frame3.y + 12 },
+      { x: frame3.x - 50, y: frame3.y - 20 },
+    );
+    await expect
+      .poll(async () => {
+        const moved = await noteByText(fac.page, 'Kaffee');
+        const [f] = await clusterBoxes(fac.page);
+        if (!f || f.x >= frame3.x - 20) return false;
+        return Math.abs(moved.x - coffee.x - (f.x - frame3.x)) < 2;
+      })
+      .toBe(true);
+  });
+
+  test('suggestions on the example’s “Neues” board: preview, edit, accept as one step, undo', async () => {
+    const { fac, b } = await roomOfThree(journey, 'ozg-example');
+    await showBoard(fac.page, 'Neues');
+    await showBoard(b.page, 'Neues');
+    const before = (await clusterBoxes(fac.page)).length;
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Cluster vorschlagen' })
+      .click();
+    const dialog = fac.page.getByRole('dialog');
+    await dialog.waitFor();
+    const suggestions = dialog.locator('.suggestion');
+    await expect.poll(() => suggestions.count()).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => dialog.locator('.suggestion-why').first().textContent())
+      .toMatch(/^Gemeinsam: /);
+    await screenshot(fac.page, 'facilitation-suggestions');
+    const count = await suggestions.count();
+    await suggestions.first().locator('.suggestion-title').fill('Vorschlag Eins');
+    // Take one note out of the second proposal.
+    const second = suggestions.nth(1);
+    const notesInSecond = await second.locator('.suggestion-notes li').count();
+    await second
+      .getByRole('button', { name: /Aus Vorschlag entfernen/ })
+      .first()
+      .click();
+    if (notesInSecond > 1)
+      await expect
+        .poll(() => second.locator('.suggestion-notes li').count())
+        .toBe(notesInSecond - 1);
+    await dialog.getByRole('button', { name: /Übernehmen/ }).click();
+    await expect.poll(async () => (await clusterBoxes(b.page)).length).toBe(before + count);
+    await expect
+      .poll(async () => (await clusterBoxes(b.page)).map((c) => c.title))
+      .toContain('Vorschlag Eins');
+    await screenshot(fac.page, 'facilitation-suggestions-accepted');
+
+    // One undo takes all of it back.
+    await fac.page.locator('.board-canvas').focus();
+    await fac.page.keyboard.press('Control+z');
+    await expect.poll(async () => (await clusterBoxes(b.page)).length).toBe(before);
+  });
+});
