@@ -102,6 +102,12 @@ export type Role = (typeof ROLES)[number];
  */
 export const AWARENESS_ROLE_FIELD = 'role';
 
+/**
+ * Client ids one connection may introduce into the room's awareness (a tab
+ * uses one; more only guards memory against a connection inventing thousands).
+ */
+export const AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION = 16;
+
 /** Reasons used in "permission denied" auth messages and the rejected-messages metric. */
 export const RejectReason = {
   viewerWrite: 'viewer-write',
@@ -112,6 +118,7 @@ export const RejectReason = {
   documentTooLarge: 'document-too-large',
   awarenessNotOwner: 'awareness-not-owner',
   awarenessTooLarge: 'awareness-too-large',
+  awarenessTooManyClients: 'awareness-too-many-clients',
   awarenessFlood: 'awareness-flood',
   notReady: 'too-much-before-ready',
   storage: 'storage-failed',

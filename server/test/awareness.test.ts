@@ -96,4 +96,20 @@ describe('awareness hardening', () => {
     c.sendAwareness([{ clientId: 777, clock: 1, json: '{not json' }]);
     expect(await c.closed).toBe(4400);
   });
+
+  it('limits how many client ids one connection may introduce', async () => {
+    const watcher = await open(w.viewerToken);
+    const inventor = await open(w.participantToken);
+    inventor.sendAwareness(
+      Array.from({ length: 40 }, (_, i) => ({ clientId: 1000 + i, clock: 1, json: '{}' })),
+    );
+    inventor.sendAwareness([{ clientId: 1000, clock: 2, json: '{"again":true}' }]);
+    await waitFor(
+      () => (awarenessStates(watcher.received).get(1000) as { again?: boolean })?.again === true,
+      5000,
+      'update of an owned id',
+    );
+    const ids = [...awarenessStates(watcher.received).keys()].filter((id) => id >= 1000);
+    expect(ids).toHaveLength(16);
+  });
 });

@@ -9,7 +9,7 @@
  *
  * Awareness is ephemeral: it is relayed at once, never stored.
  */
-import { AWARENESS_ROLE_FIELD } from '../protocol.ts';
+import { AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION, AWARENESS_ROLE_FIELD } from '../protocol.ts';
 import type { AwarenessEntry, OutgoingAwarenessEntry } from '../socket/messageCodec.ts';
 import type { Connection } from './Connection.ts';
 
@@ -23,16 +23,18 @@ export interface AwarenessResult {
   accepted: OutgoingAwarenessEntry[];
   notOwner: number;
   tooLarge: number;
+  tooManyClients: number;
 }
 
 export class AwarenessRegistry {
   private readonly owners = new Map<number, Connection>();
   private readonly states = new Map<number, StateRecord>();
+  private readonly owned = new Map<Connection, number>();
 
   constructor(private readonly maxStateBytes: number) {}
 
   apply(conn: Connection, entries: readonly AwarenessEntry[]): AwarenessResult {
-    const result: AwarenessResult = { accepted: [], notOwner: 0, tooLarge: 0 };
+    const result: AwarenessResult = { accepted: [], notOwner: 0, tooLarge: 0, tooManyClients: 0 };
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
       if (owner && owner !== conn) {
@@ -43,12 +45,18 @@ export class AwarenessRegistry {
         result.tooLarge += 1;
         continue;
       }
+      const ownedCount = this.owned.get(conn) ?? 0;
+      if (!owner && ownedCount >= AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION) {
+        result.tooManyClients += 1;
+        continue;
+      }
       const current = this.states.get(entry.clientId);
       const removal = entry.state === null;
       // Same rule as y-protocols: newer clocks win; a removal at the same clock still counts.
       if (current && !(current.clock < entry.clock || (removal && current.clock === entry.clock))) {
         continue;
       }
+      if (!owner) this.owned.set(conn, ownedCount + 1);
       this.owners.set(entry.clientId, conn);
       const json = removal
         ? 'null'
@@ -62,6 +70,7 @@ export class AwarenessRegistry {
   /** Forgets a closed connection's client ids; returns the removals to relay. */
   removeConnection(conn: Connection): OutgoingAwarenessEntry[] {
     const removed: OutgoingAwarenessEntry[] = [];
+    if (!this.owned.delete(conn)) return removed;
     for (const [clientId, owner] of this.owners) {
       if (owner !== conn) continue;
       this.owners.delete(clientId);

@@ -192,6 +192,12 @@ export class Room {
     if (result.notOwner > 0) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessNotOwner }, result.notOwner);
     }
+    if (result.tooManyClients > 0) {
+      this.deps.metrics.rejected.inc(
+        { reason: RejectReason.awarenessTooManyClients },
+        result.tooManyClients,
+      );
+    }
     if (result.tooLarge > 0) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessTooLarge }, result.tooLarge);
     }
