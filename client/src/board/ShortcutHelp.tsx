@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { MessageKey } from '../i18n/de.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 
 const GESTURES: [MessageKey, MessageKey][] = [
   ['help.create', 'help.createKeys'],
@@ -17,7 +17,7 @@ const GESTURES: [MessageKey, MessageKey][] = [
 ];
 
 export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -54,9 +54,11 @@ export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): v
             <div key={c.id}>
               <dt>{t(c.label)}</dt>
               <dd>
-                {c.shortcuts?.map((s) => (
-                  <kbd key={describeShortcut(s, mac)}>{describeShortcut(s, mac)}</kbd>
-                ))}
+                {c.shortcuts
+                  ?.filter((s) => !s.alternate)
+                  .map((s) => (
+                    <kbd key={describeShortcut(s, mac, lang)}>{describeShortcut(s, mac, lang)}</kbd>
+                  ))}
               </dd>
             </div>
           ))}

@@ -4,9 +4,9 @@ import type { NoteColor } from '@pinnwand/shared/model/colors';
 import { NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import { useSyncExternalStore } from 'react';
 import { noteColors } from '../commands/noteCommands.ts';
-import { describeShortcut } from '../commands/registry.ts';
+import { ariaShortcut, describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
@@ -14,7 +14,7 @@ import { toolbarGroups } from './extensions.ts';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function Toolbar({ editor }: { editor: Editor }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   // Re-render when anything that decides availability changes.
   useStore(editor.selection);
   useStore(editor.boardId);
@@ -36,7 +36,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
               if (!command) return null;
               const shortcut = command.shortcuts?.[0];
               const label = t(command.label);
-              const title = shortcut ? `${label} (${describeShortcut(shortcut, isMac)})` : label;
+              const title = shortcut
+                ? `${label} (${describeShortcut(shortcut, isMac, lang)})`
+                : label;
               return (
                 <button
                   key={command.id}
@@ -44,7 +46,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                   className={`tool${command.id === 'note.add' ? ' tool-primary' : ''}`}
                   title={title}
                   aria-label={label}
-                  aria-keyshortcuts={shortcut ? describeShortcut(shortcut, false) : undefined}
+                  aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined}
                   disabled={!editor.commands.available(editor, command)}
                   onClick={() => editor.commands.run(editor, command.id)}
                   data-command={command.id}

@@ -13,13 +13,18 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boole
   return true;
 }
 
-export function describeShortcut(shortcut: Shortcut, mac: boolean): string {
+/** The shortcut as printed on keys, e.g. "Strg+⇧+Z" (German) or "Ctrl+⇧+Z". */
+export function describeShortcut(
+  shortcut: Shortcut,
+  mac: boolean,
+  lang: 'de' | 'en' = 'de',
+): string {
   const parts: string[] = [];
-  if (shortcut.mod) parts.push(mac ? '⌘' : 'Strg');
+  if (shortcut.mod) parts.push(mac ? '⌘' : lang === 'de' ? 'Strg' : 'Ctrl');
   if (shortcut.shift) parts.push('⇧');
   if (shortcut.alt) parts.push(mac ? '⌥' : 'Alt');
   const names: Record<string, string> = {
-    Delete: 'Entf',
+    Delete: lang === 'de' ? 'Entf' : 'Del',
     Backspace: '⌫',
     Escape: 'Esc',
     ArrowUp: '↑',
@@ -29,6 +34,22 @@ export function describeShortcut(shortcut: Shortcut, mac: boolean): string {
     Enter: '↵',
   };
   parts.push(names[shortcut.key] ?? shortcut.key.toUpperCase());
+  return parts.join('+');
+}
+
+/** The shortcut in the syntax of aria-keyshortcuts, e.g. "Control+Shift+Z". */
+export function ariaShortcut(shortcut: Shortcut): string {
+  const parts: string[] = [];
+  if (shortcut.mod) parts.push('Control');
+  if (shortcut.shift) parts.push('Shift');
+  if (shortcut.alt) parts.push('Alt');
+  parts.push(
+    shortcut.key === ' '
+      ? 'Space'
+      : shortcut.key.length === 1
+        ? shortcut.key.toUpperCase()
+        : shortcut.key,
+  );
   return parts.join('+');
 }
 

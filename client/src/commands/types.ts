@@ -11,6 +11,8 @@ export interface Shortcut {
   mod?: boolean;
   shift?: boolean;
   alt?: boolean;
+  /** An alternative binding not listed in the shortcut help (e.g. "=" for "+"). */
+  alternate?: boolean;
 }
 
 export interface Command<Arg = void> {

@@ -40,7 +40,7 @@ export const zoomInCommand: Command = {
   id: 'view.zoomIn',
   label: 'cmd.zoomIn',
   icon: 'zoomIn',
-  shortcuts: [{ key: '+' }, { key: '=' }],
+  shortcuts: [{ key: '+' }, { key: '=', alternate: true }],
   mutates: false,
   run: (e) => zoomBy(e, 1.25),
 };
@@ -80,8 +80,8 @@ export const zoomToFitCommand: Command = {
   label: 'cmd.zoomToFit',
   icon: 'fit',
   shortcuts: [
-    { key: '!', shift: true },
     { key: '1', shift: true },
+    { key: '!', shift: true, alternate: true },
   ],
   mutates: false,
   run: zoomToFit,
@@ -93,7 +93,7 @@ export const zoomResetCommand: Command = {
   icon: 'reset',
   shortcuts: [
     { key: '0', shift: true },
-    { key: '=', shift: true },
+    { key: '=', shift: true, alternate: true },
   ],
   mutates: false,
   run: (e) => {
