@@ -19,8 +19,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
   useStore(editor.selection);
   useStore(editor.boardId);
   useSyncExternalStore(
-    (l) => editor.commands.subscribe(l),
-    () => editor.commands,
+    (l) => {
+      const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
+      for (const name of events) editor.undo.on(name, l);
+      return () => {
+        for (const name of events) editor.undo.off(name, l);
+      };
+    },
+    () => `${editor.undo.undoStack.length}:${editor.undo.redoStack.length}`,
   );
   const hasSelection = editor.selection.get().size > 0;
   return (

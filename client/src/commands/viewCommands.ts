@@ -10,6 +10,7 @@ export const undoCommand: Command = {
   icon: 'undo',
   shortcuts: [{ key: 'z', mod: true }],
   mutates: true,
+  enabled: (e) => e.undo.canUndo(),
   run: (e) => {
     e.undo.undo();
   },
@@ -24,6 +25,7 @@ export const redoCommand: Command = {
     { key: 'y', mod: true },
   ],
   mutates: true,
+  enabled: (e) => e.undo.canRedo(),
   run: (e) => {
     e.undo.redo();
   },

@@ -40,7 +40,7 @@ export function NamePrompt({ identity, onDone, onCancel }: Props) {
         />
         <fieldset className="color-choice">
           <legend>{t('name.color')}</legend>
-          {PRESENCE_COLORS.map((c) => (
+          {PRESENCE_COLORS.map((c, i) => (
             <label key={c} className="swatch-label" style={{ background: c }}>
               <input
                 type="radio"
@@ -48,7 +48,7 @@ export function NamePrompt({ identity, onDone, onCancel }: Props) {
                 value={c}
                 checked={color === c}
                 onChange={() => setColor(c)}
-                aria-label={c}
+                aria-label={`${t('name.color')} ${i + 1}`}
               />
             </label>
           ))}
