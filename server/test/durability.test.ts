@@ -1,9 +1,9 @@
 // Crash safety: an update is committed before anyone receives it, so killing
 // the server at any moment loses nothing that was relayed.
 import { rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { startChildServer } from './helpers/childServer.ts';
+import { removeChildServerBundle, startChildServer } from './helpers/childServer.ts';
 import { connect, createWorkshopAt, makeDataDir, synced, waitFor } from './helpers/testServer.ts';
 
 const FAST = {
@@ -75,6 +75,7 @@ describe('durability', () => {
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
+  afterAll(removeChildServerBundle);
 
   it('after kill -9 during a write burst, every update any client saw relayed is stored', async () => {
     const dataDir = makeDataDir();
