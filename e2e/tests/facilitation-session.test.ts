@@ -2,7 +2,13 @@
 // a voting round within its budget, the shared timer, hidden writing that
 // never reaches another browser before the reveal, follow mode, a locked board.
 import { describe, expect, test } from 'vitest';
-import { addNoteAt, noteByText, waitForBoard } from '../harness/board.ts';
+import {
+  addNoteAt,
+  createWorkshopViaApi,
+  join,
+  noteByText,
+  waitForBoard,
+} from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import {
   canvasTexts,
@@ -187,5 +193,38 @@ describe('facilitating a session', () => {
     await screenshot(a.page, 'facilitation-locked');
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel entsperren' }).click();
     await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(1);
+  });
+
+  test('on a phone: timer, dots left and voting by tap', async () => {
+    const workshop = await createWorkshopViaApi(journey.server().url, 'retro');
+    const fac = await journey.person('Moderatorin');
+    const phone = await journey.person('Handy', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await join(fac, workshop.urls.facilitator);
+    await join(phone, workshop.urls.participant);
+    await addNoteAt(fac.page, 0.4, 0.4, 'Mehr Pausen');
+    await openPanel(fac.page, /^Moderation$/);
+    const panel = fac.page.locator('.side-panel');
+    await panel.getByLabel('Minuten').fill('5');
+    await panel.getByRole('button', { name: 'Start', exact: true }).click();
+    await panel.getByRole('button', { name: 'Abstimmung starten' }).click();
+    await expect
+      .poll(() => phone.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('5');
+    const note = await noteByText(phone.page, 'Mehr Pausen');
+    await phone.page.touchscreen.tap(note.x, note.y);
+    await expect
+      .poll(() => phone.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
+      .toBe('4');
+    await expect.poll(() => phone.page.getByRole('timer').textContent()).toMatch(/4:5\d/);
+    await screenshot(phone.page, 'facilitation-phone-voting');
+    await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+    await panel.getByRole('button', { name: 'Tafel sperren' }).click();
+    await expect.poll(() => phone.page.locator('[data-locked="true"]').count()).toBe(1);
+    await screenshot(phone.page, 'facilitation-phone-hidden-locked');
+    await screenshot(fac.page, 'facilitation-facilitator-panel');
   });
 });

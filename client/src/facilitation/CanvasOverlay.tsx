@@ -203,7 +203,7 @@ function HiddenNotesShapes({
               y={NOTE_HEIGHT - 22}
               width={66}
               height={16}
-              text={`🔒 ${label}`}
+              text={label}
               align="center"
               verticalAlign="middle"
               fontSize={10}

@@ -209,6 +209,9 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
   return (
     <section className="fac-section" aria-labelledby="fac-vote-h">
       <h3 id="fac-vote-h">{ft('section.voting')}</h3>
+      {!round.open && round.boardId && (
+        <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+      )}
       {round.open && roundBoard ? (
         <>
           <p className="fac-status">{ft('vote.running', { board: roundBoard.title })}</p>
@@ -220,6 +223,9 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
           >
             {ft('vote.end')}
           </button>
+          {round.boardId && (
+            <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+          )}
         </>
       ) : (
         <form onSubmit={start} className="fac-form">
@@ -263,9 +269,6 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
             {ft('vote.start')}
           </button>
         </form>
-      )}
-      {round.boardId && (
-        <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
       )}
     </section>
   );

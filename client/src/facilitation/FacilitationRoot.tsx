@@ -22,6 +22,7 @@ import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { currentBoardLocked, startBoardLock } from './boardLock.ts';
 import { CanvasOverlay } from './CanvasOverlay.tsx';
 import { createFacilitation, type Facilitation, facilitationOf, publish } from './facilitation.ts';
+import { FIcon } from './icons.tsx';
 import { useFT } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 import './facilitation.css';
@@ -116,7 +117,8 @@ function Bar({ f }: { f: Facilitation }) {
   if (facilitation.hiddenWriting)
     items.push(
       <div key="hidden" className="fac-chip fac-hidden" role="status">
-        <span aria-hidden="true">🔒</span> {ft('hidden.active')}
+        <FIcon name="eyeOff" /> <span className="long">{ft('hidden.active')}</span>
+        <span className="short">{ft('hidden.activeShort')}</span>
         {myHidden > 0 && <strong> {ft('hidden.mine', { count: myHidden })}</strong>}
       </div>,
     );
@@ -129,7 +131,8 @@ function Bar({ f }: { f: Facilitation }) {
   if (locked && currentBoardLocked(editor))
     items.push(
       <div key="lock" className="fac-chip fac-lock" role="status" data-locked="true">
-        <span aria-hidden="true">🔒</span> {ft('lock.locked')}
+        <FIcon name="lock" /> <span className="long">{ft('lock.locked')}</span>
+        <span className="short">{ft('lock.short')}</span>
       </div>,
     );
   if (editor.role !== 'facilitator' && (hasFacilitator || following))

@@ -80,6 +80,7 @@ export const fde = {
   'vote.goThere': 'Dorthin wechseln',
   'vote.by': 'von {names}',
   'vote.points': '{count} Punkte',
+  'vote.point1': '1 Punkt',
 
   'timer.label': 'Timer',
   'timer.minutes': 'Minuten',
@@ -96,6 +97,7 @@ export const fde = {
   'hidden.reveal': 'Aufdecken',
   'hidden.active':
     'Verdecktes Schreiben: Neue Notizen sieht nur, wer sie schreibt – bis zum Aufdecken.',
+  'hidden.activeShort': 'Verdecktes Schreiben läuft',
   'hidden.mark': 'verdeckt',
   'hidden.compose': 'Verdeckte Notiz',
   'hidden.composeLabel': 'Text der verdeckten Notiz',
@@ -119,6 +121,7 @@ export const fde = {
   'lock.unlock': 'Tafel entsperren',
   'lock.locked': 'Diese Tafel ist gesperrt. Nur die Moderation kann sie ändern.',
   'lock.badge': 'gesperrt',
+  'lock.short': 'Tafel gesperrt',
 
   'summary.panel': 'Zusammenfassung',
   'summary.board': 'Zusammenfassung „{board}“',
@@ -199,7 +202,7 @@ export const fen: Record<FKey, string> = {
   'vote.running': 'Voting on “{board}”',
   'vote.left': '{count} of {total} dots left',
   'vote.leftShort': '{count} dots left',
-  'vote.hint': 'Click or tap a note to give it a dot. Right-click takes it back.',
+  'vote.hint': 'Click or tap a note to give it a dot. To take it back, right-click the note.',
   'vote.add': 'Give a dot',
   'vote.remove': 'Take back a dot',
   'vote.mine': 'Your dots: {count}',
@@ -215,6 +218,7 @@ export const fen: Record<FKey, string> = {
   'vote.goThere': 'Go there',
   'vote.by': 'by {names}',
   'vote.points': '{count} dots',
+  'vote.point1': '1 dot',
 
   'timer.label': 'Timer',
   'timer.minutes': 'Minutes',
@@ -230,6 +234,7 @@ export const fen: Record<FKey, string> = {
   'hidden.start': 'Start hidden writing',
   'hidden.reveal': 'Reveal',
   'hidden.active': 'Hidden writing: new notes are seen only by their author until the reveal.',
+  'hidden.activeShort': 'Hidden writing',
   'hidden.mark': 'hidden',
   'hidden.compose': 'Hidden note',
   'hidden.composeLabel': 'Text of the hidden note',
@@ -253,6 +258,7 @@ export const fen: Record<FKey, string> = {
   'lock.unlock': 'Unlock board',
   'lock.locked': 'This board is locked. Only facilitators can change it.',
   'lock.badge': 'locked',
+  'lock.short': 'Board locked',
 
   'summary.panel': 'Summary',
   'summary.board': 'Summary “{board}”',

@@ -4,6 +4,7 @@
 import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import { FIcon } from '../facilitation/icons.tsx';
 import { useFT } from '../facilitation/messages.ts';
 import { createStore, useStore } from '../ui/store.ts';
 import { type Composer, hiddenOf } from './hiddenWriting.ts';
@@ -61,7 +62,7 @@ function ComposerBody({ f }: { f: Facilitation }) {
       }}
     >
       <label htmlFor={id} className="hidden-composer-label">
-        🔒 {ft('hidden.compose')}
+        <FIcon name="eyeOff" /> {ft('hidden.compose')}
       </label>
       <textarea id={id} ref={ref} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="row">

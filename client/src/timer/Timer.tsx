@@ -11,6 +11,7 @@ import {
 } from '@pinnwand/shared/ops/timerOps';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
+import { FIcon } from '../facilitation/icons.tsx';
 import { useFT } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useStore } from '../ui/store.ts';
@@ -57,9 +58,7 @@ export function TimerDisplay({ f }: { f: Facilitation }) {
       aria-label={ft('timer.remaining')}
       data-remaining={Math.ceil(timer.remaining / 1000)}
     >
-      <span aria-hidden="true" className="fac-timer-icon">
-        ⏱
-      </span>
+      <FIcon name="clock" />
       <span className="fac-timer-time">
         {ended ? ft('timer.ended') : formatMs(timer.remaining)}
       </span>

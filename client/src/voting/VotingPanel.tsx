@@ -114,7 +114,9 @@ export function Ranking({
             <li key={r.note.id} data-rank={r.rank}>
               <span className="rank">{r.rank}.</span>
               <span className="vote-text">{r.note.text}</span>
-              <strong className="rank-total">{ft('vote.points', { count: r.total })}</strong>
+              <strong className="rank-total">
+                {r.total === 1 ? ft('vote.point1') : ft('vote.points', { count: r.total })}
+              </strong>
               {!anonymous && (
                 <span className="muted small rank-by">
                   {ft('vote.by', {
