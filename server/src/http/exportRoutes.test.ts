@@ -195,4 +195,32 @@ describe('workshop export and import over HTTP', () => {
       /^Backup: boards\.0\.clusters\.0\.width: /,
     );
   });
+
+  it('keeps its event loop free while a large PDF builds', async () => {
+    const w = await t.createWorkshop('blank', 'Groß');
+    const board = (await view(w.id)).boards[0]!;
+    const lines = Array.from({ length: 1000 }, (_, i) => `Notiz ${i} über Verwaltung und Länder`);
+    const imported = await post(importUrl(w, `format=text&board=${board.id}`), lines.join('\n'));
+    expect(imported.status).toBe(201);
+    await fetch(exportUrl(w, 'pdf')).then((res) => res.arrayBuffer()); // warm up
+    // The server runs in this process: a timer here shows how long its event loop is held.
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const res = await fetch(exportUrl(w, 'pdf'));
+    const bytes = await res.arrayBuffer();
+    const total = performance.now() - started;
+    clearInterval(timer);
+    console.info(
+      `1,000-note PDF over HTTP: ${Math.round(total)} ms, longest event-loop stall ${Math.round(longest)} ms`,
+    );
+    expect(bytes.byteLength).toBeGreaterThan(100_000);
+    // Without yielding, layout holds the loop for well over half the time.
+    expect(longest).toBeLessThan(0.45 * total);
+  });
 });

@@ -138,7 +138,13 @@ export function registerExportRoutes(
     else if (ext === 'json') body = workshopToJsonBackup(view, options);
     else {
       const started = performance.now();
-      body = await workshopToPdf(view, { ...options, ...(await pdfFonts()) });
+      // Yield to the event loop every few dozen notes: a large PDF must not hold
+      // up the relay for everyone else on this server.
+      body = await workshopToPdf(view, {
+        ...options,
+        ...(await pdfFonts()),
+        onProgress: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
       ctx.log.info(
         { workshop: id, ms: Math.round(performance.now() - started), bytes: body.length },
         'pdf export',

@@ -42,8 +42,9 @@ export interface PdfOptions extends ExportOptions {
   /** Its bold cut; the regular font is used for headings when absent. */
   boldFontBytes?: Uint8Array | ArrayBuffer;
   /**
-   * Called after each board with the share of work done (0..1). Awaited, so a
-   * browser can yield to repaint a progress bar while a large PDF builds.
+   * Called every few dozen notes with the share of work done (0..1), and with
+   * 1 at the end. Awaited: a browser yields there to repaint its progress bar,
+   * the server to keep relaying while a large PDF builds.
    */
   onProgress?: (done: number) => void | Promise<void>;
 }
@@ -52,7 +53,7 @@ const BODY: TextStyle = { size: 10.5, leading: 1.38 };
 const BULLET_INDENT = 14;
 const VOTE_COLUMN = 64;
 
-function collectText(view: WorkshopView): number {
+function countNotes(view: WorkshopView): number {
   let notes = view.orphanNotes.length;
   for (const board of view.boards) notes += board.noteCount;
   return notes;
@@ -99,7 +100,7 @@ function titlePage(w: PdfWriter, view: WorkshopView, labels: ExportLabels, optio
     w.gap(3);
   }
   w.gap(24);
-  w.paragraph(labels.notes(collectText(view)), { size: 10, color: MUTED });
+  w.paragraph(labels.notes(countNotes(view)), { size: 10, color: MUTED });
 }
 
 function heading(w: PdfWriter, text: string, size: number, spaceAfter: number, keepWith = 60) {
@@ -143,8 +144,37 @@ function noteEntry(w: PdfWriter, note: Note, labels: ExportLabels, authors: bool
   w.gap(3);
 }
 
-function noteList(w: PdfWriter, notes: readonly Note[], labels: ExportLabels, authors: boolean) {
-  for (const note of notesInExportOrder(notes)) noteEntry(w, note, labels, authors);
+/** Counts laid-out notes and reports progress every `EVERY` notes. */
+class Progress {
+  static readonly EVERY = 40;
+  private done = 0;
+  private reported = 0;
+  constructor(
+    private readonly total: number,
+    private readonly report: PdfOptions['onProgress'],
+  ) {}
+
+  /** One unit of work done: a note drawn on a board picture or set in a list. */
+  async note(): Promise<void> {
+    this.done++;
+    if (!this.report || this.done - this.reported < Progress.EVERY) return;
+    this.reported = this.done;
+    // Layout is most of the work; saving takes the last tenth.
+    await this.report((0.9 * this.done) / Math.max(1, this.total));
+  }
+}
+
+async function noteList(
+  w: PdfWriter,
+  notes: readonly Note[],
+  labels: ExportLabels,
+  authors: boolean,
+  progress: Progress,
+) {
+  for (const note of notesInExportOrder(notes)) {
+    noteEntry(w, note, labels, authors);
+    await progress.note();
+  }
 }
 
 function summaryBlock(w: PdfWriter, title: string, text: string, size: number) {
@@ -178,25 +208,28 @@ function boardHeading(w: PdfWriter, board: BoardView, width: number) {
 }
 
 /** Draws the board below the cursor, centred, at most `maxHeight` tall. */
-function boardPicture(
+async function boardPicture(
   w: PdfWriter,
   board: BoardView,
   bounds: Rect,
   width: number,
   maxHeight: number,
+  progress: Progress,
 ) {
   const size = drawingSize(bounds, width, maxHeight);
   const left = MARGIN.left + (width - size.width) / 2;
-  drawBoard(w.page, board, bounds, { left, top: w.pageHeight - w.y, ...size }, w.fonts);
+  const at = { left, top: w.pageHeight - w.y, ...size };
+  await drawBoard(w.page, board, bounds, at, w.fonts, () => progress.note());
   w.gap(size.height + 20);
 }
 
-function boardSection(
+async function boardSection(
   w: PdfWriter,
   board: BoardView,
   labels: ExportLabels,
   authors: boolean,
   title: string,
+  progress: Progress,
 ) {
   w.header = `${title} · ${board.title}`;
   const bounds = boardBounds(board);
@@ -209,24 +242,24 @@ function boardSection(
   if (bounds && inline < 0.3 && wide > inline * 1.2) {
     w.landscapePage();
     boardHeading(w, board, landscapeWidth);
-    boardPicture(w, board, bounds, landscapeWidth, w.remaining);
+    await boardPicture(w, board, bounds, landscapeWidth, w.remaining, progress);
     w.newPage();
   } else {
     w.newPage(false);
     boardHeading(w, board, CONTENT_WIDTH);
     if (bounds) {
       const maxHeight = Math.min(w.remaining - 24, portraitBody * 0.62);
-      boardPicture(w, board, bounds, CONTENT_WIDTH, maxHeight);
+      await boardPicture(w, board, bounds, CONTENT_WIDTH, maxHeight, progress);
     }
   }
   for (const cluster of board.clusters) {
     heading(w, cluster.title || '—', 13, 5);
-    noteList(w, cluster.notes, labels, authors);
+    await noteList(w, cluster.notes, labels, authors, progress);
     w.gap(8);
   }
   if (board.unclusteredNotes.length > 0) {
     if (board.clusters.length > 0) heading(w, labels.unclustered, 13, 5);
-    noteList(w, board.unclusteredNotes, labels, authors);
+    await noteList(w, board.unclusteredNotes, labels, authors, progress);
     w.gap(8);
   }
   if (board.summary.trim()) {
@@ -261,16 +294,18 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
   });
 
   titlePage(w, view, labels, options);
-  const steps = view.boards.length + 1;
-  for (const [index, board] of view.boards.entries()) {
-    boardSection(w, board, labels, authors, title);
-    await options.onProgress?.((index + 1) / steps);
+  // Every note on a board is drawn once and listed once; orphans are only listed.
+  const work = 2 * countNotes(view) - view.orphanNotes.length;
+  const progress = new Progress(work, options.onProgress);
+  await options.onProgress?.(0);
+  for (const board of view.boards) {
+    await boardSection(w, board, labels, authors, title, progress);
   }
   if (view.orphanNotes.length > 0) {
     w.header = `${title} · ${labels.orphans}`;
     w.newPage(false);
     heading(w, labels.orphans, 20, 10);
-    noteList(w, view.orphanNotes, labels, authors);
+    await noteList(w, view.orphanNotes, labels, authors, progress);
   }
   if (view.summary.trim()) {
     w.header = `${title} · ${labels.workshopSummary}`;

@@ -94,13 +94,15 @@ function fitLines(
  * Draws the board with its top-left corner at (left, top) in page coordinates
  * (points from the bottom-left corner, as PDF counts).
  */
-export function drawBoard(
+export async function drawBoard(
   page: PDFPage,
   board: BoardView,
   bounds: Rect,
   at: { left: number; top: number; width: number; height: number; scale: number },
   fonts: DrawingFonts,
-): void {
+  /** Awaited after each note, so a caller can yield during a large board. */
+  afterNote: () => Promise<void> = async () => {},
+): Promise<void> {
   const { scale } = at;
   const pad = 24;
   const toX = (x: number) => at.left + (x - bounds.x + pad) * scale;
@@ -175,5 +177,6 @@ export function drawBoard(
         color: INK,
       });
     }
+    await afterNote();
   }
 }
