@@ -141,4 +141,16 @@ describe('limits', () => {
     expect(await rejected()).toBeGreaterThan(0);
     expect(writer.wsconnected).toBe(true);
   });
+
+  it('paces requests for the whole state, which are expensive to answer', async () => {
+    t = await startTestServer({ UPDATES_PER_SECOND: '100', UPDATE_BURST: '100' });
+    const w = await t.createWorkshop();
+    const r = await raw(w.id, w.viewerToken);
+    for (let i = 0; i < 50; i++) r.send(new Uint8Array([0, 0, 1, 0]));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const answered = r.received.filter((m) => m.type === 0 && m.sub === 1).length;
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(15);
+    expect(r.ws.readyState).toBe(r.ws.OPEN);
+  });
 });

@@ -52,6 +52,19 @@ export interface SocketServerDeps {
   logger: Logger;
 }
 
+/**
+ * Tokens of the update bucket each message costs. Answering a SyncStep1 or an
+ * awareness query encodes the whole room, so they cost more than an update: a
+ * client sends one per connection, a flood of them would be an amplifier.
+ * Awareness has its own bucket (see onMessage).
+ */
+const MESSAGE_COST: Readonly<Record<ClientMessage['type'], number>> = {
+  update: 1,
+  syncStep1: 25,
+  queryAwareness: 5,
+  awareness: 0,
+};
+
 function connectionId(): string {
   return randomBytes(6).toString('base64url');
 }
@@ -265,12 +278,13 @@ export class SocketServer {
         return;
       }
       const next = session.queue[0]!;
-      if (next.message.type === 'update') {
-        if (!session.updates.take(1)) {
-          this.throttle(session, session.updates.waitMs(1));
+      const cost = MESSAGE_COST[next.message.type];
+      if (cost > 0) {
+        if (!session.updates.take(cost)) {
+          this.throttle(session, session.updates.waitMs(cost));
           return;
         }
-        if (!session.updateBytes.take(next.size)) {
+        if (next.message.type === 'update' && !session.updateBytes.take(next.size)) {
           this.throttle(session, session.updateBytes.waitMs(next.size));
           return;
         }
