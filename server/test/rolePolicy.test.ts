@@ -756,14 +756,20 @@ describe('server-enforced roles', () => {
   });
 });
 
-describe('server-enforced roles: known gaps', () => {
-  // Yjs keeps structs whose dependencies are missing as "pending" and
-  // integrates them inside the transaction of whichever update supplies the
-  // dependency, so they are judged with that connection's role. Here a
-  // hand-crafted participant update waits for the facilitator's next title
-  // change. Marked `fails` until the room judges such transactions with the
-  // lower of the two roles (docs/protocol.md, "Roles"); flip it then.
-  it.fails('a participant’s pending struct cannot ride in on a facilitator’s change', async () => {
+describe('server-enforced roles: pending content', () => {
+  // Yjs keeps structs and deletions whose dependencies are missing as
+  // "pending" and integrates them inside the transaction of whichever update
+  // supplies the dependency. A hand-crafted participant update that waits for
+  // the facilitator's next items must not ride in on the facilitator's change.
+  async function withFacilitator(
+    run: (ctx: {
+      t: TestServer;
+      fac: Y.Doc;
+      obs: Y.Doc;
+      participantToken: string;
+      id: string;
+    }) => Promise<void>,
+  ): Promise<void> {
     const t = await startTestServer();
     const providers: WebsocketProvider[] = [];
     try {
@@ -772,27 +778,77 @@ describe('server-enforced roles: known gaps', () => {
       const obs = connect(t.wsUrl, w.id, w.viewerToken);
       providers.push(fac, obs);
       await Promise.all([synced(fac), synced(obs)]);
-      // Predict the facilitator's next item, then write a title right after it.
-      const sim = new Y.Doc();
-      Y.applyUpdate(sim, Y.encodeStateAsUpdate(fac.doc));
-      sim.clientID = fac.doc.clientID;
-      metaMap(sim).set('title', 'Facilitator title');
-      sim.clientID = 4242;
-      const crafted: Uint8Array[] = [];
-      sim.on('update', (u: Uint8Array) => crafted.push(u));
-      metaMap(sim).set('title', 'RIDDEN-IN');
-      const raw = rawConnect(`${t.wsUrl}/${w.id}?token=${w.participantToken}`);
-      await raw.opened;
-      raw.sendUpdate(crafted[0]!);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      setWorkshopTitle(fac.doc, 'Facilitator title', facOrigin);
-      await waitFor(() => metaMap(obs.doc).get('title') !== 'Test workshop', 5000, 'a new title');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      raw.close();
-      expect(metaMap(obs.doc).get('title')).toBe('Facilitator title');
+      await run({ t, fac: fac.doc, obs: obs.doc, participantToken: w.participantToken, id: w.id });
     } finally {
       for (const p of providers) p.destroy();
       await t.close();
     }
+  }
+
+  /** A copy of the facilitator's document that plays its next change, as its own client. */
+  function predict(fac: Y.Doc, next: (doc: Y.Doc) => void): Y.Doc {
+    const sim = new Y.Doc();
+    Y.applyUpdate(sim, Y.encodeStateAsUpdate(fac));
+    sim.clientID = fac.clientID;
+    next(sim);
+    sim.clientID = 4242;
+    return sim;
+  }
+
+  async function sendAsParticipant(t: TestServer, id: string, token: string, update: Uint8Array) {
+    const raw = rawConnect(`${t.wsUrl}/${id}?token=${token}`);
+    await raw.opened;
+    raw.sendUpdate(update);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return raw;
+  }
+
+  it('a participant’s struct waiting for the facilitator’s next change does not ride in on it', async () => {
+    await withFacilitator(async ({ t, fac, obs, participantToken, id }) => {
+      const sim = predict(fac, (doc) => setWorkshopTitle(doc, 'Facilitator title', facOrigin));
+      const crafted: Uint8Array[] = [];
+      sim.on('update', (u: Uint8Array) => crafted.push(u));
+      metaMap(sim).set('title', 'RIDDEN-IN');
+      const raw = await sendAsParticipant(t, id, participantToken, crafted[0]!);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      setWorkshopTitle(fac, 'Facilitator title', facOrigin);
+      // The facilitator's change completed the participant's pending edit, so
+      // both are refused together; the facilitator is told why and can retry.
+      await waitFor(() => metaMap(fac).get('title') === 'Test workshop', 5000, 'revert');
+      expect(metaMap(obs).get('title')).toBe('Test workshop');
+      setWorkshopTitle(fac, 'Second try', facOrigin);
+      await waitFor(() => metaMap(obs).get('title') === 'Second try', 5000, 'retry');
+      expect(warn.mock.calls.some((c) => String(c[0]).includes('pending edits'))).toBe(true);
+      warn.mockRestore();
+      raw.close();
+    });
+  });
+
+  it('a participant’s deletion waiting for the facilitator’s next board does not ride in on it', async () => {
+    await withFacilitator(async ({ t, fac, obs, participantToken, id }) => {
+      let board = '' as BoardId;
+      const sim = predict(fac, (doc) => {
+        board = addBoard(doc, { title: 'Neu' }, facOrigin);
+      });
+      const crafted: Uint8Array[] = [];
+      sim.on('update', (u: Uint8Array) => crafted.push(u));
+      deleteBoard(sim, board, partOrigin);
+      const raw = await sendAsParticipant(t, id, participantToken, crafted[0]!);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const added = addBoard(fac, { title: 'Neu' }, facOrigin);
+      // Not silently deleted: the change that completed the pending deletion is
+      // refused as a whole, and the facilitator is told so.
+      await waitFor(
+        () => warn.mock.calls.some((c) => String(c[0]).includes('pending edits')),
+        5000,
+        'permission denied at the facilitator',
+      );
+      await waitFor(() => !boardsMap(fac).has(added), 5000, 'the board and the deletion refused');
+      warn.mockRestore();
+      raw.close();
+      const again = addBoard(fac, { title: 'Noch einmal' }, facOrigin);
+      await waitFor(() => boardsMap(obs).has(again), 5000, 'the retry at the viewer');
+      expect(boardsMap(obs).has(again)).toBe(true);
+    });
   });
 });

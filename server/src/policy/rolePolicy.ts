@@ -46,6 +46,7 @@ import * as Y from 'yjs';
 import { pathOfType } from '../room/touchedPaths.ts';
 // Types only: room/updatePolicy.ts registers this policy, so no runtime import back.
 import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.ts';
+import { type PendingOwner, pendingOwnerIntegrated, recordPending } from './pendingContent.ts';
 import { entriesBefore, valueAfter, valueBefore, valuesAround } from './transactionValues.ts';
 
 /**
@@ -72,6 +73,8 @@ export const RoleReason = {
   resetVotes: "Only facilitators can reset a note's votes.",
   deleteVoted: "Only facilitators can delete a note that carries other people's votes.",
   viewer: 'Viewers cannot change the workshop.',
+  pending:
+    "This change completed a participant's pending edits, so all of it was checked as theirs:",
 } as const;
 
 const ALLOW: Verdict = Object.freeze({ allow: true });
@@ -80,11 +83,29 @@ const refuse = (reason: string): Verdict => ({ allow: false, reason });
 export const rolePolicy: UpdatePolicy = {
   name: 'roles',
   check(ctx) {
-    if (ctx.role === 'facilitator') return ALLOW;
-    if (ctx.role !== 'participant') return refuse(RoleReason.viewer);
-    return new ParticipantCheck(ctx).run();
+    const rider = pendingOwnerIntegrated(ctx.doc, ctx.transaction);
+    try {
+      return judge(ctx, rider);
+    } finally {
+      recordPending(ctx.doc, ctx.role, ctx.participantId);
+    }
   },
 };
+
+function judge(ctx: CheckContext, rider: PendingOwner | undefined): Verdict {
+  if (ctx.role !== 'facilitator' && ctx.role !== 'participant') return refuse(RoleReason.viewer);
+  if (rider === undefined) {
+    return ctx.role === 'facilitator' ? ALLOW : new ParticipantCheck(ctx).run();
+  }
+  // The transaction integrated a participant's pending content (pendingContent.ts):
+  // all of it is judged as that participant's.
+  const participantId =
+    ctx.role === 'participant' && ctx.participantId !== rider.participantId
+      ? null
+      : rider.participantId;
+  const verdict = new ParticipantCheck({ ...ctx, participantId }).run();
+  return verdict.allow ? verdict : refuse(`${RoleReason.pending} ${verdict.reason}`);
+}
 
 interface VoteChange {
   /** The note's board before and after the transaction (absent ones left out). */
