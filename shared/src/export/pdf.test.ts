@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadStructuredResults } from '../import/structuredResults.ts';
@@ -87,6 +88,27 @@ describe('workshopToPdf', { timeout: 60_000 }, () => {
     const out = join(file, '..', 'page');
     execFileSync('pdftoppm', ['-png', '-r', '60', file, out]);
     expect(readdirSync(join(file, '..')).filter((f) => f.endsWith('.png'))).toHaveLength(pages);
+  });
+
+  it('has a bookmark per board and for the summary, each opening its page', async () => {
+    const { view } = ozgView();
+    const doc = await PDFDocument.load(await workshopToPdf(view, fonts));
+    const pages = doc.getPages().map((p) => p.ref.toString());
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const titles: string[] = [];
+    const targets: number[] = [];
+    let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict);
+    while (item) {
+      titles.push(item.lookup(PDFName.of('Title'), PDFHexString).decodeText());
+      const dest = item.lookup(PDFName.of('Dest'), PDFArray);
+      targets.push(pages.indexOf(dest.get(0).toString()));
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+    expect(titles).toEqual(['Bewährtes', 'Aufgaben', 'Neues', 'Zusammenfassung des Workshops']);
+    expect(targets[0]).toBe(1);
+    expect(targets.every((t, i) => t > 0 && (i === 0 || t > (targets[i - 1] as number)))).toBe(
+      true,
+    );
   });
 
   it('is the same bytes every time (browser and server agree)', async () => {

@@ -25,6 +25,7 @@ import {
 } from './exportOptions.ts';
 import { type ExportLabels, labelsFor } from './labels.ts';
 import { boardBounds, drawBoard, drawingSize } from './pdfBoardDrawing.ts';
+import { addOutline, type OutlineEntry } from './pdfOutline.ts';
 import { cacheWordShaping, TextMeasure } from './pdfText.ts';
 import {
   A4,
@@ -230,6 +231,7 @@ async function boardSection(
   authors: boolean,
   title: string,
   progress: Progress,
+  outline: OutlineEntry[],
 ) {
   w.header = `${title} · ${board.title}`;
   const bounds = boardBounds(board);
@@ -240,12 +242,12 @@ async function boardSection(
   const inline = bounds ? drawingSize(bounds, CONTENT_WIDTH, portraitBody * 0.5).scale : 0;
   const wide = bounds ? drawingSize(bounds, landscapeWidth, landscapeBody - 90).scale : 0;
   if (bounds && inline < 0.3 && wide > inline * 1.2) {
-    w.landscapePage();
+    outline.push({ title: board.title || '—', page: w.landscapePage() });
     boardHeading(w, board, landscapeWidth);
     await boardPicture(w, board, bounds, landscapeWidth, w.remaining, progress);
     w.newPage();
   } else {
-    w.newPage(false);
+    outline.push({ title: board.title || '—', page: w.newPage(false) });
     boardHeading(w, board, CONTENT_WIDTH);
     if (bounds) {
       const maxHeight = Math.min(w.remaining - 24, portraitBody * 0.62);
@@ -298,21 +300,23 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
   const work = 2 * countNotes(view) - view.orphanNotes.length;
   const progress = new Progress(work, options.onProgress);
   await options.onProgress?.(0);
+  const outline: OutlineEntry[] = [];
   for (const board of view.boards) {
-    await boardSection(w, board, labels, authors, title, progress);
+    await boardSection(w, board, labels, authors, title, progress, outline);
   }
   if (view.orphanNotes.length > 0) {
     w.header = `${title} · ${labels.orphans}`;
-    w.newPage(false);
+    outline.push({ title: labels.orphans, page: w.newPage(false) });
     heading(w, labels.orphans, 20, 10);
     await noteList(w, view.orphanNotes, labels, authors, progress);
   }
   if (view.summary.trim()) {
     w.header = `${title} · ${labels.workshopSummary}`;
-    w.newPage(false);
+    outline.push({ title: labels.workshopSummary, page: w.newPage(false) });
     summaryBlock(w, labels.workshopSummary, view.summary, 20);
   }
   w.numberPages(title, labels.page);
+  addOutline(doc, outline);
 
   doc.setTitle(title, { showInWindowTitleBar: true });
   doc.setSubject(labels.exportedWith);
