@@ -5,7 +5,7 @@
  * another board does not use it up. Votes stay in the notes' `votes` maps
  * (design.md), so counts go into exports unchanged.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { entryMap } from '../model/fields.ts';
 import type { BoardId, NoteId, ParticipantId } from '../model/ids.ts';
 import type { Note } from '../model/note.ts';
@@ -14,7 +14,7 @@ import type { TransactionOrigin } from '../model/origin.ts';
 import { NOTE, notesMap } from '../model/schema.ts';
 import { votesOf } from '../model/vote.ts';
 import { transact } from '../ops/transact.ts';
-import { unvote, type VoteResult, vote } from '../ops/voteOps.ts';
+import { unvote, type VoteResult } from '../ops/voteOps.ts';
 import { updateSettings } from '../ops/workshopOps.ts';
 import { getNote, getSettings, listNoteIds } from '../read/lookups.ts';
 import { readFacilitation, writeFacilitation } from './facilitationSettings.ts';
@@ -119,10 +119,16 @@ export function castVote(
       return { ok: false, reason: 'unknown-note' };
     if (votesUsedOnBoard(doc, round.boardId, participant) >= round.votesPerPerson)
       return { ok: false, reason: 'budget-exhausted' };
-    // The model's vote() also checks the per-note limit and creates a missing votes map.
-    const result = vote(doc, noteId, participant, origin);
-    if (!result.ok) return result;
-    return { ...result, remaining: votesLeft(doc, participant) };
+    // Not voteOps.vote(): its budget counts the whole workshop, a round counts its board.
+    let votes = noteVotesMap(note);
+    const current = votesOf(votes, participant);
+    if (current >= round.maxVotesPerNote) return { ok: false, reason: 'note-limit-reached' };
+    if (!votes) {
+      votes = new Y.Map<unknown>();
+      note.set(NOTE.votes, votes);
+    }
+    votes.set(participant, current + 1);
+    return { ok: true, onNote: current + 1, remaining: votesLeft(doc, participant) };
   });
 }
 
