@@ -1,3 +1,4 @@
+import { newParticipantKey } from '@pinnwand/shared/policy/participantId';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awarenessStates, type RawClient, rawConnect } from './helpers/rawClient.ts';
 import {
@@ -19,8 +20,8 @@ describe('awareness hardening', () => {
     for (const c of clients.splice(0)) c.close();
     await t.close();
   });
-  async function open(token: string): Promise<RawClient> {
-    const c = rawConnect(`${t.wsUrl}/${w.id}?token=${token}`);
+  async function open(token: string, pkey?: string): Promise<RawClient> {
+    const c = rawConnect(`${t.wsUrl}/${w.id}?token=${token}${pkey ? `&pkey=${pkey}` : ''}`);
     clients.push(c);
     await c.opened;
     // The greeting (SyncStep1) arrives once the room is ready.
@@ -111,5 +112,25 @@ describe('awareness hardening', () => {
     );
     const ids = [...awarenessStates(watcher.received).keys()].filter((id) => id >= 1000);
     expect(ids).toHaveLength(16);
+  });
+
+  it('lets a new connection of the same participant take over its client id from a stale one', async () => {
+    const key = newParticipantKey();
+    const watcher = await open(w.viewerToken);
+    const stale = await open(w.participantToken, key);
+    stale.sendAwareness([{ clientId: 4242, clock: 1, json: '{"v":1}' }]);
+    await waitFor(() => awarenessStates(watcher.received).has(4242), 5000, 'first state');
+    const other = await open(w.participantToken, newParticipantKey());
+    other.sendAwareness([{ clientId: 4242, clock: 5, json: '{"v":"other"}' }]);
+    const fresh = await open(w.participantToken, key);
+    fresh.sendAwareness([{ clientId: 4242, clock: 2, json: '{"v":2}' }]);
+    await waitFor(
+      () => (awarenessStates(watcher.received).get(4242) as { v?: number })?.v === 2,
+      5000,
+      'taken over',
+    );
+    stale.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(awarenessStates(watcher.received).get(4242)).toEqual({ v: 2, role: 'participant' });
   });
 });

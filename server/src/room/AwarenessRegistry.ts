@@ -2,7 +2,8 @@
  * The awareness (presence, cursors, names) of one room, hardened:
  *
  * - a connection may only set or remove the states of client ids it introduced
- *   itself (the first connection to send a client id owns it until it closes);
+ *   itself (the first connection to send a client id owns it until it closes,
+ *   or until a new connection of the same participant takes it over);
  * - a state larger than the limit is not relayed;
  * - the server overwrites `state.role` with the connection's capability, so
  *   nobody can pose as the facilitator.
@@ -26,6 +27,15 @@ export interface AwarenessResult {
   tooManyClients: number;
 }
 
+/**
+ * A reconnecting tab may find its previous connection still open on the server
+ * (a dead network path is noticed only by the next ping). Its client id may
+ * move to the new connection when both proved the same participant key.
+ */
+function sameParticipant(a: Connection, b: Connection): boolean {
+  return a.participantId !== null && a.participantId === b.participantId && a.role === b.role;
+}
+
 export class AwarenessRegistry {
   private readonly owners = new Map<number, Connection>();
   private readonly states = new Map<number, StateRecord>();
@@ -37,7 +47,7 @@ export class AwarenessRegistry {
     const result: AwarenessResult = { accepted: [], notOwner: 0, tooLarge: 0, tooManyClients: 0 };
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
-      if (owner && owner !== conn) {
+      if (owner && owner !== conn && !sameParticipant(owner, conn)) {
         result.notOwner += 1;
         continue;
       }
@@ -46,7 +56,7 @@ export class AwarenessRegistry {
         continue;
       }
       const ownedCount = this.owned.get(conn) ?? 0;
-      if (!owner && ownedCount >= AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION) {
+      if (owner !== conn && ownedCount >= AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION) {
         result.tooManyClients += 1;
         continue;
       }
@@ -56,8 +66,12 @@ export class AwarenessRegistry {
       if (current && !(current.clock < entry.clock || (removal && current.clock === entry.clock))) {
         continue;
       }
-      if (!owner) this.owned.set(conn, ownedCount + 1);
-      this.owners.set(entry.clientId, conn);
+      if (owner !== conn) {
+        // New, or taken over from the same participant's previous (stale) connection.
+        if (owner) this.owned.set(owner, (this.owned.get(owner) ?? 1) - 1);
+        this.owned.set(conn, ownedCount + 1);
+        this.owners.set(entry.clientId, conn);
+      }
       const json = removal
         ? 'null'
         : JSON.stringify({ ...entry.state, [AWARENESS_ROLE_FIELD]: conn.role });
