@@ -139,6 +139,55 @@ describe('facilitating a session', () => {
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
   });
 
+  test('hidden writing: an author offline at the reveal publishes on return', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await openPanel(fac.page, /^Moderation$/);
+    const panel = fac.page.locator('.side-panel');
+    await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+    await a.page.keyboard.press('n');
+    await a.page.getByLabel('Verdeckte Notiz').fill('Offline-Idee Quokka');
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    await a.context.setOffline(true);
+    await expect
+      .poll(() => a.page.locator('.connection').getAttribute('data-status'))
+      .not.toBe('connected');
+    await panel.getByRole('button', { name: 'Aufdecken' }).click();
+    await b.page.waitForTimeout(1000);
+    expect((await canvasTexts(b.page)).join('|')).not.toContain('Quokka');
+    // Still offline, A's note waits; back online, it is published.
+    expect((await canvasTexts(a.page)).join('|')).toContain('Quokka');
+    await a.context.setOffline(false);
+    await expect
+      .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 15_000 })
+      .toContain('Offline-Idee Quokka');
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
+  });
+
+  test('summaries: a draft from the clusters, written together', async () => {
+    const { fac, b } = await roomOfThree(journey, 'ozg-example');
+    fac.page.on('dialog', (d) => void d.accept());
+    await openPanel(fac.page, /^Zusammenfassung$/);
+    await openPanel(b.page, /^Zusammenfassung$/);
+    const facBoard = fac.page.locator('[data-summary]').first().locator('textarea');
+    await fac.page
+      .locator('[data-summary]')
+      .first()
+      .getByRole('button', { name: 'Entwurf aus Clustern' })
+      .click();
+    await expect.poll(() => facBoard.inputValue()).toMatch(/^## /);
+    const draft = await facBoard.inputValue();
+    const bBoard = b.page.locator('[data-summary]').first().locator('textarea');
+    await expect.poll(() => bBoard.inputValue()).toBe(draft);
+    await facBoard.focus();
+    await fac.page.keyboard.press('Control+End');
+    await fac.page.keyboard.type('\n\nFazit: weiter so.');
+    await expect.poll(() => bBoard.inputValue()).toContain('Fazit: weiter so.');
+    expect(await bBoard.getAttribute('readonly')).not.toBeNull();
+    await screenshot(fac.page, 'facilitation-summary');
+  });
+
   test('follow mode and “bring everyone here”', async () => {
     const { fac, a, b } = await roomOfThree(journey, 'ozg-erfahrungsaustausch');
     await b.page.getByRole('button', { name: 'Moderation folgen' }).click();
