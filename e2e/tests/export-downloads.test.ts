@@ -2,12 +2,15 @@
 // format; each file is byte for byte what the HTTP export serves, because
 // both are made by the same serialisers in @pinnwand/shared. Then an import:
 // preview first, a broken file refused, one transaction on commit.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi, join, outlineTexts, waitForBoard } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
+import { artifactsDir } from '../harness/paths.ts';
 
 async function openExportPanel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Export & Import' }).click();
@@ -68,6 +71,9 @@ describe('documentation export from the UI', () => {
     const height = png.bytes.readUInt32BE(20);
     expect(Math.max(width, height)).toBeGreaterThanOrEqual(3000);
     expect(png.name).toMatch(/\.png$/);
+    // Kept beside the screenshots, for a person to look at.
+    mkdirSync(path.join(artifactsDir, 'screenshots'), { recursive: true });
+    writeFileSync(path.join(artifactsDir, 'screenshots', 'export-board.png'), png.bytes);
   });
 
   test('a facilitator previews an import, a broken file is refused, and commit adds the notes', async () => {
