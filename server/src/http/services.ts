@@ -12,6 +12,8 @@ import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import type { RouteContext } from './router.ts';
 
 export interface RoomAccess {
+  /** The workshop's live document if it is loaded right now (never loads it). Do not write to it. */
+  peekDoc(workshopId: string): Y.Doc | undefined;
   /** Runs `fn` with the workshop's live document (loaded if needed, kept loaded meanwhile). Do not write to it. */
   withDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
   /**

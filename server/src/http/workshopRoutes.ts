@@ -47,10 +47,12 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
     const { services } = ctx;
     const id = ctx.params.id!;
     const { role, workshop } = await services.authorize(ctx, id);
+    // The facilitator may have renamed the workshop since it was created.
+    const liveTitle = services.rooms.peekDoc(id)?.getMap('meta').get('title');
     sendJson(ctx.res, 200, {
       workshopId: id,
       role,
-      title: workshop.title,
+      title: typeof liveTitle === 'string' && liveTitle !== '' ? liveTitle : workshop.title,
       serverTime: Date.now(),
     });
   });

@@ -48,6 +48,12 @@ export class RoomManager {
     return this.rooms.get(id);
   }
 
+  /** The live document of a loaded room (no load). */
+  peekDoc(id: string): Y.Doc | undefined {
+    const room = this.rooms.get(id);
+    return room?.state === 'ready' ? room.doc : undefined;
+  }
+
   /** The room, loaded from storage if needed. The caller must know the workshop exists. */
   acquire(id: string): Promise<Room> {
     if (this.closing) return Promise.reject(new Error('server is shutting down'));
