@@ -29,6 +29,7 @@
  * revert the whole transaction (see room/updatePolicy.ts) and tell the client
  * the first reason found. docs/protocol.md ("Roles") is the prose version.
  */
+import { FACILITATION_META } from '@pinnwand/shared/facilitation/facilitationSettings';
 import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
 import { noteVotesMap } from '@pinnwand/shared/model/note';
 import {
@@ -49,11 +50,8 @@ import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.t
 import { type PendingOwner, pendingOwnerIntegrated, recordPending } from './pendingContent.ts';
 import { entriesBefore, valueAfter, valueBefore, valuesAround } from './transactionValues.ts';
 
-/**
- * The board of the current voting round: an extension key of `meta` written by
- * shared/src/facilitation/facilitationSettings.ts (FACILITATION_META.votingBoardId).
- */
-export const VOTING_BOARD_KEY = 'votingBoardId';
+/** The board of the current voting round: an extension key of `meta` (facilitationSettings.ts). */
+export const VOTING_BOARD_KEY = FACILITATION_META.votingBoardId;
 
 /** The reasons sent in "permission denied" messages. */
 export const RoleReason = {
