@@ -1,0 +1,140 @@
+import * as decoding from 'lib0/decoding';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEFAULT_LIMITS } from '../config.ts';
+import { createMetrics } from '../metrics.ts';
+import type { Role } from '../protocol.ts';
+import { Connection } from './Connection.ts';
+import { Room } from './Room.ts';
+import {
+  ALLOW,
+  composePolicies,
+  refuse,
+  type UpdatePolicy,
+  viewerReadOnly,
+} from './updatePolicy.ts';
+
+// The room against fake sockets: no server, no storage, the commit driven by hand.
+function fakeConnection(id: string, role: Role) {
+  const sent: Uint8Array[] = [];
+  const conn = new Connection(id, role, {
+    send: (data) => sent.push(data),
+    close() {},
+    bufferedAmount: 0,
+  });
+  return { conn, sent };
+}
+
+function updatesIn(sent: Uint8Array[]): Uint8Array[] {
+  return sent.flatMap((data) => {
+    const d = decoding.createDecoder(data);
+    if (decoding.readVarUint(d) !== 0) return [];
+    const sub = decoding.readVarUint(d);
+    return sub === 1 || sub === 2 ? [decoding.readVarUint8Array(d)] : [];
+  });
+}
+
+function makeRoom(policy: UpdatePolicy = viewerReadOnly) {
+  return new Room(
+    'room',
+    { snapshot: null, updates: [], lastSeq: 0, snapshotBytes: 0, logBytes: 0 },
+    {
+      policy,
+      metrics: createMetrics({ defaultMetrics: false }),
+      logger: pino({ level: 'silent' }),
+      limits: DEFAULT_LIMITS,
+      compactAfterUpdates: 1000,
+      compactAfterBytes: 1 << 20,
+      onDirty() {},
+      onEmpty() {},
+      onFailed() {},
+    },
+  );
+}
+
+function clientUpdate(fn: (doc: Y.Doc) => void): Uint8Array {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => {
+    update = u;
+  });
+  fn(doc);
+  return update!;
+}
+
+describe('Room', () => {
+  it('relays an update to the others only after it is committed', () => {
+    const room = makeRoom();
+    const a = fakeConnection('a', 'participant');
+    const b = fakeConnection('b', 'participant');
+    room.addConnection(a.conn);
+    room.addConnection(b.conn);
+    room.commit(room.takeBatch(), []);
+    b.sent.length = 0;
+    a.sent.length = 0;
+
+    room.receiveUpdate(
+      a.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('n', 'hi')),
+    );
+    const batch = room.takeBatch();
+    expect(batch.updates).toHaveLength(1);
+    expect(b.sent).toHaveLength(0);
+    room.commit(batch, [1]);
+    expect(updatesIn(b.sent)).toHaveLength(1);
+    expect(a.sent).toHaveLength(0);
+    expect(room.lastSeq).toBe(1);
+  });
+
+  it('answers SyncStep1 only from committed state', () => {
+    const room = makeRoom();
+    const a = fakeConnection('a', 'participant');
+    const joiner = fakeConnection('j', 'viewer');
+    room.addConnection(a.conn);
+    room.addConnection(joiner.conn);
+    room.receiveUpdate(
+      a.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('n', 'hi')),
+    );
+    room.receiveSyncStep1(joiner.conn, Y.encodeStateVector(new Y.Doc()));
+    const batch = room.takeBatch();
+    expect(joiner.sent).toHaveLength(0);
+    room.commit(batch, [1]);
+    const doc = new Y.Doc();
+    for (const u of updatesIn(joiner.sent)) Y.applyUpdate(doc, u);
+    expect(doc.getMap('notes').get('n')).toBe('hi');
+  });
+
+  it('never applies a viewer’s update', () => {
+    const room = makeRoom();
+    const v = fakeConnection('v', 'viewer');
+    room.addConnection(v.conn);
+    room.receiveUpdate(
+      v.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('n', 'x')),
+    );
+    expect(room.takeBatch().updates).toHaveLength(0);
+    expect(room.doc.getMap('notes').has('n')).toBe(false);
+  });
+
+  it('stores only the net effect of a refused change, without the refused content', () => {
+    const noSecrets: UpdatePolicy = {
+      name: 'no-secrets',
+      check: ({ doc }) =>
+        doc.getMap('notes').get('n') === 'top secret' ? refuse('no secrets') : ALLOW,
+    };
+    const room = makeRoom(composePolicies(viewerReadOnly, noSecrets));
+    const a = fakeConnection('a', 'participant');
+    room.addConnection(a.conn);
+    room.receiveUpdate(
+      a.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('n', 'top secret')),
+    );
+    const batch = room.takeBatch();
+    expect(room.doc.getMap('notes').has('n')).toBe(false);
+    expect(batch.updates).toHaveLength(1);
+    expect(batch.updates[0]!.except).toBeNull();
+    expect(Buffer.from(batch.updates[0]!.bytes).includes(Buffer.from('top secret'))).toBe(false);
+  });
+});
