@@ -5,6 +5,7 @@
  * workshop and back.
  */
 import type { Lang } from '../model/meta.ts';
+import { isoDay } from './exportOptions.ts';
 
 export interface ExportLabels {
   date: string;
@@ -20,6 +21,8 @@ export interface ExportLabels {
   contents: string;
   notes: (count: number) => string;
   exportedWith: string;
+  /** The date as written in running text (UTC day). */
+  day: (ms: number) => string;
 }
 
 export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
@@ -36,6 +39,10 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     contents: 'Inhalt',
     notes: (count) => (count === 1 ? '1 Notiz' : `${count} Notizen`),
     exportedWith: 'Dokumentation erstellt mit Pinnwand',
+    day: (ms) => {
+      const [y, m, d] = isoDay(ms).split('-');
+      return `${d}.${m}.${y}`;
+    },
   },
   en: {
     date: 'Date',
@@ -50,6 +57,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     contents: 'Contents',
     notes: (count) => (count === 1 ? '1 note' : `${count} notes`),
     exportedWith: 'Documentation made with Pinnwand',
+    day: (ms) => isoDay(ms),
   },
 });
 

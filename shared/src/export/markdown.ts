@@ -24,7 +24,6 @@ import type { BoardView, WorkshopView } from '../read/workshopView.ts';
 import {
   type ExportOptions,
   exportDate,
-  isoDay,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
@@ -96,7 +95,7 @@ export function workshopToMarkdown(view: WorkshopView, options: MarkdownOptions 
   const labels = labelsFor(view.meta?.lang);
   const authors = options.includeAuthors === true;
   const blocks: string[] = [`# ${escapeMarkdownHeading(workshopTitle(view))}`];
-  const header = [`${labels.date}: ${isoDay(exportDate(view, options))}`];
+  const header = [`${labels.date}: ${labels.day(exportDate(view, options))}`];
   const license = options.license?.trim();
   if (license) header.push(`${labels.license}: ${escapeMarkdownLine(license)}`);
   blocks.push(header.join('\\\n'));

@@ -19,7 +19,6 @@ import type { BoardView, WorkshopView } from '../read/workshopView.ts';
 import {
   type ExportOptions,
   exportDate,
-  isoDay,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
@@ -73,7 +72,10 @@ function titlePage(w: PdfWriter, view: WorkshopView, labels: ExportLabels, optio
   w.gap(12);
   w.paragraph(workshopTitle(view), { size: 26, bold: true, leading: 1.2 });
   w.gap(14);
-  w.paragraph(`${labels.date}: ${isoDay(exportDate(view, options))}`, { size: 12, color: MUTED });
+  w.paragraph(`${labels.date}: ${labels.day(exportDate(view, options))}`, {
+    size: 12,
+    color: MUTED,
+  });
   const license = options.license?.trim();
   if (license) w.paragraph(`${labels.license}: ${license}`, { size: 12, color: MUTED });
   w.gap(36);
