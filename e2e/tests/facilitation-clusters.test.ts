@@ -114,6 +114,40 @@ describe('clusters', () => {
         return Math.abs(moved.x - coffee.x - (f.x - frame3.x)) < 2;
       })
       .toBe(true);
+
+    // Resize by the corner grip, tidy up from the frame's context menu.
+    const [frame4] = await clusterBoxes(fac.page);
+    if (!frame4) throw new Error('no frame');
+    const corner = { x: frame4.x + frame4.width - 6, y: frame4.y + frame4.height - 6 };
+    await drag(fac.page, corner, { x: corner.x + 120, y: corner.y + 60 });
+    await expect.poll(async () => (await clusterBoxes(b.page))[0]?.width ?? 0).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((await clusterBoxes(fac.page))[0]?.width ?? 0) - frame4.width)
+      .toBeGreaterThan(100);
+    await fac.page.mouse.click(frame4.x + 30, frame4.y + 12, { button: 'right' });
+    await fac.page.getByRole('menuitem', { name: 'Aufräumen' }).click();
+    await expect
+      .poll(async () => {
+        const [k, o] = [await noteByText(fac.page, 'Kaffee'), await noteByText(fac.page, 'Obst')];
+        return Math.abs(k.x - o.x) >= k.width || Math.abs(k.y - o.y) >= k.height;
+      })
+      .toBe(true);
+
+    // Draw a new frame on empty board, named in place.
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Gruppe zeichnen' }).click();
+    const canvas = await fac.page.locator('.board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await drag(
+      fac.page,
+      { x: canvas.x + 30, y: canvas.y + 30 },
+      { x: canvas.x + 230, y: canvas.y + 170 },
+    );
+    await fac.page.getByLabel('Überschrift der Gruppe').fill('Gezeichnet');
+    await fac.page.keyboard.press('Enter');
+    await expect
+      .poll(async () => (await clusterBoxes(b.page)).map((c) => c.title).sort())
+      .toEqual(['Frühstück', 'Gezeichnet']);
   });
 
   test('suggestions on the example’s “Neues” board: preview, edit, accept as one step, undo', async () => {
@@ -154,8 +188,26 @@ describe('clusters', () => {
       .toContain('Vorschlag Eins');
     await screenshot(fac.page, 'facilitation-suggestions-accepted');
 
+    // Near-duplicates on "Bewährtes": merged, the copies disappear for everyone.
+    await showBoard(fac.page, 'Bewährtes');
+    await openPanel(b.page, /^Gliederung$/);
+    const notesBefore = await b.page.locator('.side-panel .outline-note').count();
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Duplikate finden' }).click();
+    const dupDialog = fac.page.getByRole('dialog');
+    const group = dupDialog.locator('.suggestion').first();
+    await group.waitFor();
+    const size = await group.locator('.suggestion-notes li').count();
+    await screenshot(fac.page, 'facilitation-duplicates');
+    await group.getByRole('button', { name: 'Zusammenführen' }).click();
+    await expect
+      .poll(() => b.page.locator('.side-panel .outline-note').count())
+      .toBe(notesBefore - (size - 1));
+    await dupDialog.getByRole('button', { name: 'Schließen' }).click();
+    await showBoard(fac.page, 'Neues');
+
     // One undo takes all of it back.
     await fac.page.locator('.board-canvas').focus();
+    await fac.page.keyboard.press('Control+z');
     await fac.page.keyboard.press('Control+z');
     await expect.poll(async () => (await clusterBoxes(b.page)).length).toBe(before);
   });

@@ -62,7 +62,7 @@ export function DuplicatesDialog({
                   {g.noteIds.map((id) => (
                     <li key={id}>
                       <span className="suggestion-note-text">{byId.get(id)?.text}</span>
-                      <span className="muted small"> – {byId.get(id)?.author}</span>
+                      <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
                     </li>
                   ))}
                 </ul>
@@ -91,7 +91,7 @@ export function DuplicatesDialog({
         )}
         <div className="row dialog-actions">
           <button type="button" className="button" onClick={onClose}>
-            {ft('hidden.cancel')}
+            {ft('dup.close')}
           </button>
         </div>
       </div>

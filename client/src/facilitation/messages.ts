@@ -53,6 +53,7 @@ export const fde = {
   'dup.explain': 'Beim Zusammenführen bleiben Texte, Namen und Stimmen erhalten.',
   'dup.similarity': '{percent} % gleich',
   'dup.merged': 'Zusammengeführt.',
+  'dup.close': 'Schließen',
 
   'vote.start': 'Abstimmung starten',
   'vote.end': 'Abstimmung beenden',
@@ -192,6 +193,7 @@ export const fen: Record<FKey, string> = {
   'dup.explain': 'Merging keeps texts, names and votes.',
   'dup.similarity': '{percent} % alike',
   'dup.merged': 'Merged.',
+  'dup.close': 'Close',
 
   'vote.start': 'Start voting',
   'vote.end': 'End voting',
