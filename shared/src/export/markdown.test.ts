@@ -8,8 +8,13 @@ import { parseMarkdown } from '../import/markdown.ts';
 import { loadStructuredResults } from '../import/structuredResults.ts';
 import { asParticipantId } from '../model/ids.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
+import { WORKSHOP_SUMMARY_KEY } from '../model/schema.ts';
+import { addBoard, deleteBoard } from '../ops/boardOps.ts';
+import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
+import { setSummaryText } from '../ops/summaryOps.ts';
 import { vote } from '../ops/voteOps.ts';
+import { createWorkshop } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToMarkdown } from './markdown.ts';
@@ -80,6 +85,75 @@ describe('workshopToMarkdown', { timeout: 30_000 }, () => {
     applyImport(fresh, parsed.plan, { kind: 'workshop' }, { now: WORKSHOP_DAY });
     const second = workshopToMarkdown(readWorkshop(fresh), { license });
     expect(second).toBe(first);
+  });
+
+  it('round-trips every part, in English too: unclustered notes, summaries, votes, authors, orphans', () => {
+    const doc = new Y.Doc();
+    createWorkshop(
+      doc,
+      { title: 'Retro #12', template: 'retro', lang: 'en', createdAt: 5 },
+      ALICE.origin,
+    );
+    const [first, second] = readWorkshop(doc).boards;
+    const cluster = createCluster(
+      doc,
+      { boardId: first!.id, title: 'Summary', x: 0, y: 0 },
+      ALICE.origin,
+    );
+    const a = addNote(
+      doc,
+      {
+        boardId: first!.id,
+        clusterId: cluster,
+        x: 20,
+        y: 60,
+        text: 'in a cluster\nsecond line',
+        author: 'Ann',
+        authorId: ALICE.id,
+      },
+      ALICE.origin,
+    );
+    addNote(
+      doc,
+      { boardId: first!.id, x: 900, y: 0, text: 'loose *one*', author: 'Bob', authorId: BOB.id },
+      BOB.origin,
+    );
+    addNote(
+      doc,
+      { boardId: second!.id, x: 0, y: 0, text: '# not a heading', author: 'Bob', authorId: BOB.id },
+      BOB.origin,
+    );
+    vote(doc, a, BOB.id, BOB.origin);
+    setSummaryText(doc, first!.id, 'Board summary\nwith a break\n\nand a paragraph', ALICE.origin);
+    setSummaryText(doc, WORKSHOP_SUMMARY_KEY, '→ next steps', ALICE.origin);
+    const third = addBoard(doc, { title: 'Temporary' }, ALICE.origin);
+    addNote(
+      doc,
+      { boardId: third, x: 0, y: 0, text: 'orphan', author: 'Ann', authorId: ALICE.id },
+      ALICE.origin,
+    );
+    deleteBoard(doc, third, ALICE.origin);
+
+    const first_ = workshopToMarkdown(readWorkshop(doc), { includeAuthors: true });
+    expect(first_).toContain('### _Not clustered_');
+    expect(first_).toContain('### _Summary_');
+    expect(first_).toContain('## _Notes of deleted boards_');
+    expect(first_).toContain('## _Workshop summary_');
+    const parsed = parseMarkdown(first_);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const copy = new Y.Doc();
+    createWorkshop(
+      copy,
+      { title: 'Retro #12', template: 'blank', lang: 'en', createdAt: 5 },
+      ALICE.origin,
+    );
+    deleteBoard(copy, readWorkshop(copy).boards[0]!.id, ALICE.origin);
+    applyImport(copy, parsed.plan, { kind: 'workshop' });
+    const again = workshopToMarkdown(readWorkshop(copy), { includeAuthors: true });
+    // The deleted board's notes come back as a board of that name; all else is identical.
+    expect(again.replace('## Notes of deleted boards', '## _Notes of deleted boards_')).toBe(
+      first_,
+    );
   });
 
   it('lists notes by votes, then position, and shows votes only where there are any', () => {
