@@ -74,8 +74,8 @@ export async function noteBoxes(page: Page): Promise<NoteBox[]> {
     const origin = stage.container().getBoundingClientRect();
     return stage.find('.note').map((node) => {
       const rect = node.getClientRect();
-      const texts = node.find('Text');
-      const text = texts.length > 1 ? String(texts[0]?.getAttr('text') ?? '') : '';
+      // The note's own text (the drawn one may carry display hyphens).
+      const text = String(node.getAttr('noteText') ?? '');
       return {
         id: node.id(),
         text,

@@ -8,9 +8,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   createWorkshopViaApi,
+  cursorNames,
   hoverCanvas,
   join,
   noteBoxes,
+  noteByText,
   outlineTexts,
   seriousAxeViolations,
 } from '../harness/board.ts';
@@ -100,8 +102,18 @@ describe('outline and accessibility', () => {
     await expect.poll(() => a.page.locator('.presence-count').textContent()).toBe('2 anwesend');
     await a.page.waitForFunction(() => document.fonts.status === 'loaded');
     await screenshot(a.page, 'board-example-desktop');
-    await a.page.screenshot({ path: path.join(repoRoot, 'docs/screenshot.png') });
     expect(await seriousAxeViolations(a.page, axeSource)).toEqual([]);
+
+    // For the README: the board alone, with someone else's pointer and selection.
+    await a.page.getByRole('button', { name: 'Seitenleiste schließen' }).click();
+    await a.page.locator('.board-canvas').focus();
+    await a.page.keyboard.press('Shift+1');
+    const pick = await noteByText(b.page, 'Führertage');
+    await b.page.mouse.click(pick.x, pick.y);
+    await hoverCanvas(b.page, 0.55, 0.62);
+    await expect.poll(() => cursorNames(a.page)).toEqual(['Jörg Weiß']);
+    await a.page.screenshot({ path: path.join(repoRoot, 'docs/screenshot.png') });
+    await screenshot(a.page, 'board-example-readme');
 
     // The outline as the main view on a phone.
     const phone = await journey.person('phone', {

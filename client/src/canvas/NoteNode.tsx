@@ -10,6 +10,7 @@ import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStoreSelect } from '../ui/store.ts';
+import { wrapText } from './hyphenate.ts';
 import {
   FONT_FAMILY,
   NOTE_FOOTER,
@@ -18,6 +19,8 @@ import {
   NOTE_TEXT_COLOR,
   noteFill,
   noteFontSize,
+  TEXT_WIDTH,
+  wordWidth,
 } from './noteStyle.ts';
 import { useIsVisible, useShowsDetail } from './useViewRect.ts';
 
@@ -55,7 +58,7 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
   if (!detail) {
     // Zoomed far out: a plain card per note keeps a board of a thousand notes fluid.
     return (
-      <Group x={x} y={y} id={id} name="note">
+      <Group x={x} y={y} id={id} name="note" noteText={note.text}>
         <Rect
           width={NOTE_WIDTH}
           height={NOTE_HEIGHT}
@@ -73,9 +76,10 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
   }
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
   const fontSize = noteFontSize(note.text);
+  const shown = wrapText(note.text, TEXT_WIDTH, (s) => wordWidth(s, fontSize));
   const votes = note.votes.total;
   return (
-    <Group x={x} y={y} id={id} name="note">
+    <Group x={x} y={y} id={id} name="note" noteText={note.text}>
       <Rect
         x={2}
         y={3}
@@ -103,7 +107,7 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
           y={NOTE_PADDING}
           width={NOTE_WIDTH - 2 * NOTE_PADDING}
           height={NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER}
-          text={note.text}
+          text={shown}
           fontSize={fontSize}
           fontFamily={FONT_FAMILY}
           lineHeight={NOTE_LINE_HEIGHT}

@@ -18,17 +18,40 @@ export function noteFill(color: string): string {
 export function noteFontSize(text: string): number {
   const length = text.length;
   const lines = text.split('\n').length;
-  // German compounds are long: a size at which the longest word does not fit
-  // on one line would break it in the middle ("Erfahrungsau-stausch").
-  const longest = Math.max(0, ...text.split(/[\s-]+/).map((w) => w.length));
-  const fits = (size: number) => longest * size * AVG_CHAR_WIDTH <= TEXT_WIDTH;
+  // German compounds are long: the large sizes are used only when the longest
+  // word fits on a line (Konva wraps at spaces and hyphens, so those are the
+  // word boundaries here too); longer words are hyphenated (hyphenate.ts).
+  const longest = text.split(/[\s-]+/).reduce((a, w) => (w.length > a.length ? w : a), '');
+  const fits = (size: number) => wordWidth(longest, size) <= TEXT_WIDTH;
   if (length <= 24 && lines <= 2 && fits(20)) return 20;
   if (length <= 60 && lines <= 3 && fits(16)) return 16;
-  if (length <= 110 && lines <= 5 && fits(14)) return 14;
-  if (length <= 170 && fits(12)) return 12;
+  if (length <= 110 && lines <= 5) return 14;
+  if (length <= 170) return 12;
   return 11;
 }
 
-/** Average glyph width of the sans-serif UI fonts, relative to the font size. */
+/** Width of the note's text box (note width minus padding). */
+export const TEXT_WIDTH = 140;
+/** Average glyph width of sans-serif UI fonts relative to the size, where nothing can measure. */
 const AVG_CHAR_WIDTH = 0.56;
-const TEXT_WIDTH = 140;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
+
+/** The rendered width of `word` at `size` px in the note font (estimated outside a browser). */
+export function wordWidth(word: string, size: number): number {
+  if (measureContext === undefined) {
+    measureContext =
+      typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  }
+  if (!measureContext) return word.length * size * AVG_CHAR_WIDTH;
+  const key = `${size}:${word}`;
+  let width = widths.get(key);
+  if (width === undefined) {
+    measureContext.font = `${size}px ${FONT_FAMILY}`;
+    width = measureContext.measureText(word).width;
+    if (widths.size > 5000) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { wrapText } from './hyphenate.ts';
+
+// A monospace stand-in: every character is 10 units wide.
+const mono = (s: string) => s.length * 10;
+const lines = (text: string, width: number) => wrapText(text, width, mono).split('\n');
+
+describe('wrapText', () => {
+  test('wraps at spaces while words fit', () => {
+    expect(lines('Digitaler Runder Tisch mit den Landbeiräten', 140)).toEqual([
+      'Digitaler',
+      'Runder Tisch',
+      'mit den',
+      'Landbeiräten',
+    ]);
+  });
+  test('breaks a long compound at a syllable-like boundary with a hyphen', () => {
+    const out = lines('Informationsaustausch FITKO', 140);
+    expect(out).toEqual(['Informations-', 'austausch', 'FITKO']);
+    for (const line of out) expect(mono(line)).toBeLessThanOrEqual(140);
+  });
+  test('prefers the hyphen already in a word and never starts a line with one', () => {
+    expect(lines('ÖZG-Erfahrungsaustausch', 140)).toEqual(['ÖZG-', 'Erfahrungs-', 'austausch']);
+  });
+  test('keeps umlauts and ß and never splits "ch" or "ck"', () => {
+    const out = wrapText('Straßenverkehrsämterbeschleunigung', 120, mono);
+    expect(out.replace(/-\n/g, '')).toBe('Straßenverkehrsämterbeschleunigung');
+    expect(out).not.toMatch(/c-\nh|c-\nk/);
+  });
+  test('keeps the author’s own line breaks', () => {
+    expect(lines('Eins\nZwei', 140)).toEqual(['Eins', 'Zwei']);
+  });
+});
