@@ -53,9 +53,11 @@ describe('facilitating a session', () => {
       .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
       .toBe('0');
 
-    // B votes by keyboard in the voting list.
-    await openPanel(b.page, /^Abstimmen$/);
-    const give = b.page.getByRole('button', { name: /Punkt geben: Kürzere/ });
+    // B votes by keyboard in the outline.
+    await openPanel(b.page, /^Gliederung$/);
+    const give = b.page
+      .locator('.side-panel .outline')
+      .getByRole('button', { name: /Punkt geben: Kürzere/ });
     await give.focus();
     await b.page.keyboard.press('Enter');
     await expect

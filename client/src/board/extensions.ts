@@ -1,6 +1,8 @@
 // Extension points for features built on top of the board (facilitation,
 // export): side panels and toolbar groups are data, so a feature adds an entry
 // here (and registers its commands) instead of editing the layout components.
+
+import type { Note } from '@pinnwand/shared/model/note';
 import type { ReactNode } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import type { MessageKey } from '../i18n/de.ts';
@@ -36,4 +38,22 @@ export function availablePanels(editor: Editor): PanelDefinition[] {
   return panels
     .filter((p) => p.available?.(editor) ?? true)
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+}
+
+/** Extra controls under a note in the outline (e.g. giving dots while voting). */
+export interface OutlineNoteExtra {
+  id: string;
+  render(editor: Editor, note: Note): ReactNode;
+}
+
+const outlineNoteExtras: OutlineNoteExtra[] = [];
+
+export function registerOutlineNoteExtra(extra: OutlineNoteExtra): void {
+  const at = outlineNoteExtras.findIndex((x) => x.id === extra.id);
+  if (at >= 0) outlineNoteExtras[at] = extra;
+  else outlineNoteExtras.push(extra);
+}
+
+export function outlineNoteExtrasFor(): readonly OutlineNoteExtra[] {
+  return outlineNoteExtras;
 }

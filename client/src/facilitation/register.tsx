@@ -1,6 +1,7 @@
 // Registers the facilitation panels with the board's extension points.
-import { registerPanel } from '../board/extensions.ts';
+import { registerOutlineNoteExtra, registerPanel } from '../board/extensions.ts';
 import { SummaryPanel } from '../summary/SummaryPanel.tsx';
+import { OutlineVoteControls } from '../voting/OutlineVoteControls.tsx';
 import { VotingPanel } from '../voting/VotingPanel.tsx';
 import { FacilitationPanel } from './FacilitationPanel.tsx';
 import { facilitationState } from './useFacilitationState.ts';
@@ -21,4 +22,8 @@ registerPanel({
   id: 'summary',
   label: 'panel.summary',
   render: (e) => <SummaryPanel editor={e} />,
+});
+registerOutlineNoteExtra({
+  id: 'votes',
+  render: (e, note) => <OutlineVoteControls editor={e} note={note} />,
 });

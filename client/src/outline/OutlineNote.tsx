@@ -5,7 +5,8 @@ import { isNoteColor, NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
-import { type FormEvent, memo, useId, useRef, useState } from 'react';
+import { type FormEvent, Fragment, memo, useId, useRef, useState } from 'react';
+import { outlineNoteExtrasFor } from '../board/extensions.ts';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -167,6 +168,8 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           </button>
         </div>
       )}
+      {mode === 'view' &&
+        outlineNoteExtrasFor().map((x) => <Fragment key={x.id}>{x.render(editor, note)}</Fragment>)}
     </li>
   );
 }, sameNote);
