@@ -86,6 +86,9 @@ describe('workshop export and import over HTTP', () => {
     expect((await fetch(`${t.url}/api/workshops/nosuchworkshop1/export.md?token=x`)).status).toBe(
       404,
     );
+    for (const odd of ['toString', 'constructor', '__proto__']) {
+      expect((await fetch(exportUrl(ozg, odd))).status, odd).toBe(404);
+    }
     const docx = await fetch(exportUrl(ozg, 'docx'));
     expect(docx.status).toBe(404);
     expect(((await docx.json()) as { error: string }).error).toMatch(/md, pdf, csv or json/);

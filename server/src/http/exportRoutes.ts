@@ -126,7 +126,7 @@ export function registerExportRoutes(
   router.get('/api/workshops/:id/export.:format', async (ctx) => {
     const id = ctx.params.id!;
     const format = ctx.params.format!;
-    if (!(format in CONTENT_TYPES))
+    if (!Object.hasOwn(CONTENT_TYPES, format))
       throw new HttpError(404, `No export as .${format}; try md, pdf, csv or json.`);
     const ext = format as keyof typeof CONTENT_TYPES;
     const { workshop } = await ctx.services.authorize(ctx, id);
