@@ -262,6 +262,13 @@ export class Room {
           break;
       }
     }
+    if (batch.updates.length > 1) {
+      // One stored row and one frame per recipient for the whole tick instead of one
+      // per update: under load the fan-out, not Yjs, is what costs. Senders get the
+      // merged update too; their own structs in it are no-ops to them.
+      const merged = Y.mergeUpdates(batch.updates.map((u) => u.bytes));
+      batch.updates = [{ bytes: merged, except: null }];
+    }
     return batch;
   }
 
