@@ -35,6 +35,10 @@ describe('collaborating on a board', () => {
     const participantUrl = await a.page.locator('input[data-link="participant"]').inputValue();
     expect(participantUrl).toContain('#token=');
     await expect.poll(() => a.page.getByAltText(/QR-Code/).count()).toBe(1);
+    await a.page.getByRole('button', { name: 'Groß zeigen' }).click();
+    await expect.poll(() => a.page.locator('.qr-url').textContent()).toBe(participantUrl);
+    await screenshot(a.page, 'board-qr-projector');
+    await a.page.keyboard.press('Escape');
     await a.page.getByRole('button', { name: 'Gliederung' }).click();
 
     const b = await journey.person('Bernd');

@@ -56,7 +56,7 @@ describe('outline and accessibility', () => {
     await visitor.page.getByLabel('Language').selectOption('de');
   });
 
-  test('the outline adds and edits a note with the keyboard only', async () => {
+  test('the outline adds, edits and moves a note with the keyboard only', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'ozg-erfahrungsaustausch');
     const a = await journey.person('A');
     const b = await journey.person('B');
@@ -85,6 +85,25 @@ describe('outline and accessibility', () => {
       .toEqual(['Barrierefreiheit von Anfang an – für alle Länder']);
     // Focus went back to the note's edit button.
     expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe('Bearbeiten');
+
+    // Move it to the board "Aufgaben", still by keyboard.
+    await a.page.keyboard.press('Tab');
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.press('ArrowDown');
+    await a.page.keyboard.press('ArrowDown');
+    await a.page.keyboard.press('Tab');
+    await a.page.keyboard.press('Enter');
+    const onBoard = (title: string) =>
+      b.page
+        .locator('.side-panel details.outline-board', {
+          has: b.page.getByRole('heading', { name: title }),
+        })
+        .locator('.outline-text')
+        .allTextContents();
+    await expect
+      .poll(() => onBoard('Aufgaben'))
+      .toEqual(['Barrierefreiheit von Anfang an – für alle Länder']);
+    await expect.poll(() => onBoard('Bewährtes')).toEqual([]);
   });
 
   test('board, outline and phone: readable, usable, no serious accessibility issue', async () => {

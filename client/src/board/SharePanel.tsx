@@ -9,6 +9,7 @@ export function SharePanel({ editor }: { editor: Editor }) {
   const t = useT();
   const links: InviteLinks | null = rememberedLinks(editor.workshopId);
   const [qr, setQr] = useState<string | null>(null);
+  const [projecting, setProjecting] = useState(false);
   const participant = links?.participant;
   useEffect(() => {
     if (!participant) return;
@@ -41,8 +42,40 @@ export function SharePanel({ editor }: { editor: Editor }) {
       {qr && (
         <figure className="qr">
           <img src={qr} alt={t('share.qrAlt')} width={240} height={240} />
-          <figcaption>{t('share.qr')}</figcaption>
+          <figcaption>
+            {t('share.qr')}{' '}
+            <button type="button" className="link-button" onClick={() => setProjecting(true)}>
+              {t('share.project')}
+            </button>
+          </figcaption>
         </figure>
+      )}
+      {qr && projecting && (
+        <div className="dialog-backdrop">
+          <div
+            className="dialog qr-projector"
+            role="dialog"
+            aria-modal="true"
+            aria-label={t('share.qr')}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setProjecting(false);
+            }}
+          >
+            <img src={qr} alt={t('share.qrAlt')} />
+            <p className="qr-url">{links.participant}</p>
+            <div className="dialog-actions">
+              <button
+                type="button"
+                className="button primary"
+                // biome-ignore lint/a11y/noAutofocus: the dialog's only control
+                autoFocus
+                onClick={() => setProjecting(false)}
+              >
+                {t('help.close')}
+              </button>
+            </div>
+          </div>
+        </div>
       )}
       <LinkField label={t('share.viewer')} url={links.viewer} name="viewer" />
       {editor.role === 'facilitator' && (

@@ -67,6 +67,7 @@ export const de = {
   'share.copy': 'Kopieren',
   'share.copied': 'Kopiert',
   'share.qr': 'QR-Code für Teilnehmende',
+  'share.project': 'Groß zeigen',
   'share.qrAlt': 'QR-Code mit dem Link für Teilnehmende',
   'share.missing':
     'Die Einladungslinks sind auf dem Gerät gespeichert, auf dem der Workshop angelegt wurde.',
@@ -175,6 +176,8 @@ export const de = {
   'outline.clusterOption': '{board} › {cluster}',
   'outline.boardOption': '{board} (ohne Gruppe)',
   'outline.orphans': 'Ohne Tafel',
+  'outline.count': '{count} Notizen',
+  'outline.showBoard': 'Diese Tafel zeigen',
 
   'canvas.label':
     'Tafel „{title}“ – Notizen als Zeichenfläche. Die Gliederung bietet dieselben Inhalte als Liste.',

@@ -63,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   'share.copy': 'Copy',
   'share.copied': 'Copied',
   'share.qr': 'QR code for participants',
+  'share.project': 'Show large',
   'share.qrAlt': 'QR code with the participant link',
   'share.missing': 'The invitation links are stored on the device that created the workshop.',
 
@@ -169,6 +170,8 @@ export const en: Record<MessageKey, string> = {
   'outline.clusterOption': '{board} › {cluster}',
   'outline.boardOption': '{board} (not grouped)',
   'outline.orphans': 'Without board',
+  'outline.count': '{count} notes',
+  'outline.showBoard': 'Show this board',
 
   'canvas.label':
     'Board “{title}” – notes as a drawing. The outline offers the same content as a list.',

@@ -115,7 +115,13 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           <label htmlFor={`${id}-move`} className="visually-hidden">
             {t('outline.moveToLabel')}
           </label>
-          <select id={`${id}-move`} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            id={`${id}-move`}
+            value={target}
+            // biome-ignore lint/a11y/noAutofocus: the person just asked to move this note
+            autoFocus
+            onChange={(e) => setTarget(e.target.value)}
+          >
             <option value="">{t('outline.moveTo')} …</option>
             {boards.current.map((b) => [
               <option key={b.id} value={`board:${b.id}`}>

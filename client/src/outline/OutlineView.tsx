@@ -52,19 +52,19 @@ function OutlineBoard({
   current: boolean;
 }) {
   const t = useT();
-  const headingId = useId();
+  // The shown board is open; the others are one click (or Enter) away.
   return (
-    <section className={`outline-board${current ? ' current' : ''}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        <button
-          type="button"
-          className="link-button heading-button"
-          onClick={() => selectBoard(editor, board.id)}
-        >
-          {board.title}
-        </button>
-      </h3>
+    <details className={`outline-board${current ? ' current' : ''}`} open={current}>
+      <summary>
+        <h3>{board.title}</h3>
+        <span className="outline-count">{t('outline.count', { count: board.noteCount })}</span>
+      </summary>
       {board.question && <p className="question small">{board.question}</p>}
+      {!current && (
+        <button type="button" className="link-button" onClick={() => selectBoard(editor, board.id)}>
+          {t('outline.showBoard')}
+        </button>
+      )}
       {board.clusters.map((cluster) => (
         <section key={cluster.id} className="outline-cluster">
           <h4>{cluster.title}</h4>
@@ -78,7 +78,7 @@ function OutlineBoard({
         </section>
       )}
       {!editor.readOnly && <AddNote editor={editor} board={board} />}
-    </section>
+    </details>
   );
 }
 
