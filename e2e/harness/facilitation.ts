@@ -1,9 +1,15 @@
 // Helpers for the facilitation journeys: a workshop with a facilitator and two
 // participants, the facilitation panel, and what a page's websocket received.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { type Created, createWorkshopViaApi, join } from './board.ts';
 import type { Person } from './browser.ts';
 import type { Journey } from './journey.ts';
+
+const require = createRequire(import.meta.url);
+/** axe-core's source, injected by `seriousAxeViolations` (harness/board.ts). */
+export const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Room {
   workshop: Created;
@@ -58,15 +64,24 @@ export function recordFrames(page: Page): string[] {
   return frames;
 }
 
-/** The texts drawn on every Konva stage of the page (board and overlays). */
+/**
+ * The texts drawn on every Konva stage of the page (board and overlays), with
+ * the line breaks and soft hyphens of the note layout taken out again.
+ */
 export async function canvasTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  const raw = await page.evaluate(() => {
     type Node = { find(selector: string): Node[]; getAttr(name: string): unknown };
     const konva = (window as unknown as { Konva?: { stages: Node[] } }).Konva;
     return (konva?.stages ?? []).flatMap((s) =>
       s.find('Text').map((t) => String(t.getAttr('text') ?? '')),
     );
   });
+  return raw.map((t) =>
+    t
+      .replace(/\u00ad/g, '')
+      .replace(/-\n/g, '')
+      .replace(/\s+/g, ' '),
+  );
 }
 
 /** Cluster frames drawn on the board: title and page rectangle. */

@@ -5,9 +5,15 @@
 // edited, accepted as one step and undone as one step.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addNoteAt, noteByText } from '../harness/board.ts';
+import { addNoteAt, noteByText, seriousAxeViolations } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
-import { clusterBoxes, openPanel, roomOfThree, showBoard } from '../harness/facilitation.ts';
+import {
+  axeSource,
+  clusterBoxes,
+  openPanel,
+  roomOfThree,
+  showBoard,
+} from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 /** Note texts the outline lists under the cluster heading `title`. */
@@ -168,6 +174,7 @@ describe('clusters', () => {
       .poll(() => dialog.locator('.suggestion-why').first().textContent())
       .toMatch(/^Gemeinsam: /);
     await screenshot(fac.page, 'facilitation-suggestions');
+    expect(await seriousAxeViolations(fac.page, axeSource)).toEqual([]);
     const count = await suggestions.count();
     await suggestions.first().locator('.suggestion-title').fill('Vorschlag Eins');
     // Take one note out of the second proposal.

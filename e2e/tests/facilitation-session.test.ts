@@ -7,10 +7,13 @@ import {
   createWorkshopViaApi,
   join,
   noteByText,
+  pasteText,
+  seriousAxeViolations,
   waitForBoard,
 } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import {
+  axeSource,
   canvasTexts,
   openPanel,
   recordFrames,
@@ -123,6 +126,10 @@ describe('facilitating a session', () => {
     await a.page.getByRole('button', { name: 'Speichern' }).click();
     await expect.poll(async () => (await canvasTexts(a.page)).join('|')).toContain(secret);
     await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    // Pasted text is hidden as well.
+    await a.page.locator('.board-canvas').focus();
+    await pasteText(a.page, 'Zweite Idee Zebra-Okapi');
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 2');
     await screenshot(a.page, 'facilitation-hidden-author');
 
     // Give anything that might leak time to arrive, then look everywhere on B.
@@ -137,6 +144,7 @@ describe('facilitating a session', () => {
     await expect
       .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 10_000 })
       .toContain(secret);
+    await expect.poll(async () => (await canvasTexts(b.page)).join('|')).toContain('Okapi');
     expect(framesB.some((f) => f.includes('Zebra'))).toBe(true);
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
   });
@@ -163,7 +171,7 @@ describe('facilitating a session', () => {
     await a.context.setOffline(false);
     await expect
       .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 15_000 })
-      .toContain('Offline-Idee Quokka');
+      .toContain('Quokka');
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
   });
 
@@ -276,6 +284,8 @@ describe('facilitating a session', () => {
     await panel.getByRole('button', { name: 'Tafel sperren' }).click();
     await expect.poll(() => phone.page.locator('[data-locked="true"]').count()).toBe(1);
     await screenshot(phone.page, 'facilitation-phone-hidden-locked');
+    expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
+    expect(await seriousAxeViolations(fac.page, axeSource)).toEqual([]);
     await screenshot(fac.page, 'facilitation-facilitator-panel');
   });
 });

@@ -6,6 +6,7 @@ import type { BoardId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { spotBelow } from '../commands/outlineCommands.ts';
 import type { AnyCommand } from '../commands/types.ts';
+import { isTextInput } from '../commands/useKeyboardShortcuts.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { freeSpot, viewCentre } from '../editor/placement.ts';
 import { type Facilitation, publish } from '../facilitation/facilitation.ts';
@@ -85,6 +86,31 @@ export function startHiddenWriting(f: Facilitation): () => void {
     } as AnyCommand);
   }
 
+  // Pasted text becomes hidden notes too (the board would otherwise publish it).
+  const onPaste = (event: ClipboardEvent) => {
+    if (!hiddenActive(editor) || isTextInput(event.target) || !event.clipboardData) return;
+    const boardId = editor.boardId.get();
+    const text = event.clipboardData.getData('text/plain');
+    if (!boardId || !text.trim()) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const lines = text
+      .split(/\r?\n\s*\r?\n|\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .slice(0, 50);
+    const start = freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
+    lines.forEach((line, i) => {
+      notes.add({
+        boardId,
+        text: line,
+        x: start.x + (i % 4) * 176,
+        y: start.y + Math.floor(i / 4) * 136,
+      });
+    });
+  };
+  document.addEventListener('paste', onPaste, true);
+
   const tryPublish = () => {
     if (notes.all().length === 0) return;
     if (facilitationState(editor).facilitation.hiddenWriting) return;
@@ -105,6 +131,7 @@ export function startHiddenWriting(f: Facilitation): () => void {
   });
 
   return () => {
+    document.removeEventListener('paste', onPaste, true);
     offNotes();
     offMeta();
     offStatus();
