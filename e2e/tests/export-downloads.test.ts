@@ -7,8 +7,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { createWorkshopViaApi, join, outlineTexts, waitForBoard } from '../harness/board.ts';
+import {
+  createWorkshopViaApi,
+  join,
+  outlineTexts,
+  seriousAxeViolations,
+  waitForBoard,
+} from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 import { artifactsDir } from '../harness/paths.ts';
 
@@ -36,6 +43,7 @@ describe('documentation export from the UI', () => {
     await join(f, created.urls.facilitator, 'Petra');
     await openExportPanel(f.page);
     await screenshot(f.page, 'export-panel');
+    expect(await seriousAxeViolations(f.page, axeSource)).toEqual([]);
 
     for (const format of ['md', 'csv', 'json', 'pdf']) {
       const ui = await download(f.page, format);
@@ -96,6 +104,7 @@ describe('documentation export from the UI', () => {
       .poll(() => dialog.getByTestId('import-preview').textContent())
       .toContain('3 Notizen');
     await screenshot(f.page, 'import-dialog');
+    expect(await seriousAxeViolations(f.page, axeSource)).toEqual([]);
     await dialog.getByTestId('import-commit').click();
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await f.page.getByRole('button', { name: 'Gliederung' }).click();
