@@ -6,8 +6,19 @@ import type { Editor } from '../editor/Editor.ts';
 import { facilitationOf } from '../facilitation/facilitation.ts';
 import type { FKey } from '../facilitation/messages.ts';
 
+/** Participants cannot change a locked board, votes included (the server refuses them too). */
+function lockedFor(editor: Editor, noteId: NoteId): boolean {
+  if (editor.role === 'facilitator') return false;
+  const boardId = editor.index.note(noteId)?.boardId;
+  return editor.index.boards().some((b) => b.id === boardId && b.locked);
+}
+
 export function giveDot(editor: Editor, noteId: NoteId): boolean {
   if (editor.role === 'viewer') return false;
+  if (lockedFor(editor, noteId)) {
+    facilitationOf(editor)?.say('lock.locked');
+    return false;
+  }
   editor.undo.stopCapturing();
   const result = castVote(editor.doc, noteId, editor.userId, editor.origin);
   editor.undo.stopCapturing();
@@ -19,6 +30,10 @@ export function giveDot(editor: Editor, noteId: NoteId): boolean {
 
 export function takeBackDot(editor: Editor, noteId: NoteId): boolean {
   if (editor.role === 'viewer') return false;
+  if (lockedFor(editor, noteId)) {
+    facilitationOf(editor)?.say('lock.locked');
+    return false;
+  }
   editor.undo.stopCapturing();
   const result = retractVote(editor.doc, noteId, editor.userId, editor.origin);
   editor.undo.stopCapturing();
