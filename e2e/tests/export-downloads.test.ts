@@ -68,7 +68,7 @@ describe('documentation export from the UI', () => {
     await f.page.getByTestId('export-authors').check();
     const withAuthors = await download(f.page, 'md');
     const api = await fetch(
-      `${base}/api/workshops/${created.id}/export.md?token=${created.viewerToken}&authors=1`,
+      `${base}/api/workshops/${created.id}/export.md?token=${created.facilitatorToken}&authors=1`,
     );
     expect(withAuthors.bytes.equals(Buffer.from(await api.arrayBuffer()))).toBe(true);
 
@@ -119,6 +119,7 @@ describe('documentation export from the UI', () => {
     await join(v, created.urls.viewer, 'Vera');
     await openExportPanel(v.page);
     expect(await v.page.getByTestId('import-open').count()).toBe(0);
+    expect(await v.page.getByTestId('export-authors').count()).toBe(0);
     const md = await download(v.page, 'md');
     expect(md.bytes.toString('utf8')).toContain('## Bewährtes');
   });

@@ -35,15 +35,17 @@ export function ExportPanel({ editor }: { editor: Editor }) {
         {t('export.heading')}
       </h2>
       <p className="muted">{t('export.intro')}</p>
-      <label className="export-check">
-        <input
-          type="checkbox"
-          checked={authors}
-          onChange={(e) => state.authors.set(e.target.checked)}
-          data-testid="export-authors"
-        />
-        <span>{t('export.authors')}</span>
-      </label>
+      {editor.role === 'facilitator' && (
+        <label className="export-check">
+          <input
+            type="checkbox"
+            checked={authors}
+            onChange={(e) => state.authors.set(e.target.checked)}
+            data-testid="export-authors"
+          />
+          <span>{t('export.authors')}</span>
+        </label>
+      )}
       <div className="export-field">
         <label htmlFor={`${ids}-license`}>{t('export.license')}</label>
         <input

@@ -56,7 +56,10 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
     // Loaded on first use: the PDF library and the board drawing stay out of the app's start.
     const { buildExport, saveFile } = await import('./exportFiles.ts');
     const view = readWorkshop(editor.doc);
-    const options: ExportOptions = { includeAuthors: state.authors.get() };
+    // Only the facilitator decides to name authors (the server enforces the same).
+    const options: ExportOptions = {
+      includeAuthors: editor.role === 'facilitator' && state.authors.get(),
+    };
     const license = state.license.get().trim();
     if (license) options.license = license;
     if (format === 'png') {

@@ -62,7 +62,7 @@ describe('workshop export and import over HTTP', () => {
     expect(text).toContain('Informeller ÖZG-Austausch');
   });
 
-  it('serves CSV and JSON, authors only with ?authors=1', async () => {
+  it('serves CSV and JSON, authors only with ?authors=1 from the facilitator', async () => {
     const csv = await fetch(exportUrl(ozg, 'csv'));
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // Compare bytes: Response.text() would drop the byte order mark.
@@ -75,9 +75,13 @@ describe('workshop export and import over HTTP', () => {
     expect(backup).toBe(workshopToJsonBackup(await view(ozg.id)));
     expect(JSON.parse(backup)).toMatchObject({ format: 'pinnwand-backup', schemaVersion: 1 });
     const withAuthors = await (
-      await fetch(exportUrl(ozg, 'md', ozg.viewerToken, '&authors=1'))
+      await fetch(exportUrl(ozg, 'md', ozg.facilitatorToken, '&authors=1'))
     ).text();
     expect(withAuthors).toBe(workshopToMarkdown(await view(ozg.id), { includeAuthors: true }));
+    for (const token of [ozg.viewerToken, ozg.participantToken]) {
+      const refused = await fetch(exportUrl(ozg, 'md', token, '&authors=1'));
+      expect(refused.status).toBe(403);
+    }
   });
 
   it('refuses a bad token, an unknown workshop and an unknown format', async () => {

@@ -4,7 +4,8 @@
  * same functions, so both give the same bytes):
  *
  *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=1][&license=…]
- *        any capability (a viewer token is enough); authors only on request
+ *        any capability (a viewer token is enough); authors only on request,
+ *        and only the facilitator may make it
  *   POST /api/workshops/<id>/import?token=<facilitator>&format=<text|csv|md|structured|json>[&board=<boardId>][&preview=1]
  *        body: the file as text; validated first, then applied in one
  *        transaction; without `board` the file's boards become boards of the
@@ -129,9 +130,13 @@ export function registerExportRoutes(
     if (!Object.hasOwn(CONTENT_TYPES, format))
       throw new HttpError(404, `No export as .${format}; try md, pdf, csv or json.`);
     const ext = format as keyof typeof CONTENT_TYPES;
-    const { workshop } = await ctx.services.authorize(ctx, id);
-    const view = await viewOf(ctx, id);
+    const { workshop, role } = await ctx.services.authorize(ctx, id);
     const options = exportOptions(ctx.url);
+    // Privacy by default: only the facilitator decides to name the authors.
+    if (options.includeAuthors && role !== 'facilitator') {
+      throw new HttpError(403, 'authors: only the facilitator can include authors.');
+    }
+    const view = await viewOf(ctx, id);
     let body: string | Uint8Array;
     if (ext === 'md') body = workshopToMarkdown(view, options);
     else if (ext === 'csv') body = workshopToCsv(view, options);
