@@ -3,7 +3,7 @@
  * or mails. Layout (German labels shown; English ones for English workshops):
  *
  *   # <workshop title>
- *   Datum: yyyy-mm-dd\            (+ "Lizenz: …" when a licence is given)
+ *   Datum: dd.mm.yyyy\            (+ "Lizenz: …" when a licence is given)
  *   ## <board title>              one per board, in board order
  *   > <guiding question>
  *   ### <cluster title>           one per cluster, in cluster order
