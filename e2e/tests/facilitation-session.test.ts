@@ -103,6 +103,17 @@ describe('facilitating a session', () => {
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => a.page.getByRole('timer').textContent()).toContain('angehalten');
     await screenshot(b.page, 'facilitation-timer-participant');
+    // A short countdown ends on all three screens.
+    await fac.page.locator('.side-panel').getByLabel('Minuten').fill('0.1');
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Start', exact: true })
+      .click();
+    for (const p of [fac, a, b]) {
+      await expect
+        .poll(() => p.page.getByRole('timer').textContent(), { timeout: 15_000 })
+        .toContain('Zeit ist um');
+    }
   });
 
   test('hidden writing: B never receives A’s hidden text before the reveal', async () => {

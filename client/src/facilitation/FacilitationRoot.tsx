@@ -101,6 +101,7 @@ function Bar({ f }: { f: Facilitation }) {
           </>
         ) : (
           <>
+            <VotesLeft editor={editor} />
             <span>{ft('vote.otherBoard', { board: roundBoard.title })}</span>
             <button
               type="button"

@@ -106,8 +106,8 @@ export function TimerControls({ f }: { f: Facilitation }) {
         id={id}
         className="fac-number"
         type="number"
-        min="0.25"
-        step="0.25"
+        min="0.1"
+        step="any"
         value={minutes}
         onChange={(ev) => setMinutes(ev.target.value)}
       />
