@@ -216,6 +216,19 @@ describe('facilitating a session', () => {
     await expect
       .poll(() => b.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected'))
       .toBe('true');
+    // The view follows too: the facilitator zooms in, B's board zooms with it.
+    const scale = (p: typeof b) =>
+      p.page.evaluate(
+        () =>
+          (
+            window as unknown as { Konva: { stages: { scaleX(): number }[] } }
+          ).Konva.stages[0]?.scaleX() ?? 0,
+      );
+    const before = await scale(b);
+    await fac.page.locator('.board-canvas').focus();
+    await fac.page.keyboard.press('+');
+    await fac.page.keyboard.press('+');
+    await expect.poll(async () => (await scale(b)) > before * 1.2).toBe(true);
     // A did not follow and stays.
     expect(await a.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected')).toBe(
       'false',

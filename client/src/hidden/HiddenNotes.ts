@@ -6,6 +6,7 @@
 // with the ordinary note operation — at once on reveal, or on return for an
 // author who was offline then. Others only learn a count, through awareness.
 import type { BoardId } from '@pinnwand/shared/model/ids';
+import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -95,7 +96,9 @@ export class HiddenNotes {
     const user = editor.user.get();
     const boards = new Set(editor.index.boards().map((b) => b.id));
     let count = 0;
-    transact(editor.doc, editor.origin, () => {
+    // Not this person's undo history: Ctrl+Z right after the reveal must not
+    // take the revealed notes back off everyone's board.
+    transact(editor.doc, IMPORT_ORIGIN, () => {
       for (const note of notes) {
         if (note.text.trim() === '') continue;
         // A note for a board deleted meanwhile goes to the first board rather than being lost.
@@ -112,7 +115,7 @@ export class HiddenNotes {
             authorId: editor.userId,
             createdAt: note.createdAt,
           },
-          editor.origin,
+          IMPORT_ORIGIN,
         );
         count++;
       }

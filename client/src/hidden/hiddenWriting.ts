@@ -115,8 +115,7 @@ export function startHiddenWriting(f: Facilitation): () => void {
     if (notes.all().length === 0) return;
     if (facilitationState(editor).facilitation.hiddenWriting) return;
     if (f.connection.status.get() !== 'connected' || !editor.index.meta().meta) return;
-    const count = notes.publish(editor);
-    if (count > 0) editor.undo.stopCapturing();
+    notes.publish(editor);
   };
   const publishCount = () => publish(editor, { hiddenNotes: notes.all().length });
   const offNotes = notes.subscribe(() => {
