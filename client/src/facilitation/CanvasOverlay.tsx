@@ -238,8 +238,10 @@ function RenameField({ f, cluster }: { f: Facilitation; cluster: Cluster }) {
     });
   }, []);
   const done = (save: boolean) => {
-    if (save && value.trim() !== cluster.title)
-      editor.commands.run(editor, 'cluster.rename', { id: cluster.id, title: value.trim() });
+    // A frame is never left without a heading: an empty one gets the default name.
+    const title = (save ? value.trim() : cluster.title) || ft('cluster.newTitle');
+    if (title !== cluster.title)
+      editor.commands.run(editor, 'cluster.rename', { id: cluster.id, title });
     f.renaming.set(null);
     (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
   };
