@@ -80,10 +80,10 @@ describe('Room', () => {
     );
     const batch = room.takeBatch();
     expect(batch.updates).toHaveLength(1);
-    expect(b.sent).toHaveLength(0);
+    expect(updatesIn(b.sent)).toHaveLength(0);
     room.commit(batch, [1]);
     expect(updatesIn(b.sent)).toHaveLength(1);
-    expect(a.sent).toHaveLength(0);
+    expect(updatesIn(a.sent)).toHaveLength(0);
     expect(room.lastSeq).toBe(1);
   });
 
@@ -99,7 +99,7 @@ describe('Room', () => {
     );
     room.receiveSyncStep1(joiner.conn, Y.encodeStateVector(new Y.Doc()));
     const batch = room.takeBatch();
-    expect(joiner.sent).toHaveLength(0);
+    expect(updatesIn(joiner.sent)).toHaveLength(0);
     room.commit(batch, [1]);
     const doc = new Y.Doc();
     for (const u of updatesIn(joiner.sent)) Y.applyUpdate(doc, u);
@@ -136,5 +136,34 @@ describe('Room', () => {
     expect(batch.updates).toHaveLength(1);
     expect(batch.updates[0]!.except).toBeNull();
     expect(Buffer.from(batch.updates[0]!.bytes).includes(Buffer.from('top secret'))).toBe(false);
+  });
+
+  it('answers a joiner of a cold room from the stored bytes and sends its state vector once built', async () => {
+    const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored'));
+    const room = new Room(
+      'cold',
+      { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },
+      {
+        policy: viewerReadOnly,
+        metrics: createMetrics({ defaultMetrics: false }),
+        logger: pino({ level: 'silent' }),
+        limits: DEFAULT_LIMITS,
+        compactAfterUpdates: 1000,
+        compactAfterBytes: 1 << 20,
+        onDirty() {},
+        onEmpty() {},
+        onFailed() {},
+      },
+    );
+    const j = fakeConnection('j', 'viewer');
+    room.addConnection(j.conn);
+    room.receiveSyncStep1(j.conn, Y.encodeStateVector(new Y.Doc()));
+    room.commit(room.takeBatch(), []);
+    const [step2] = updatesIn(j.sent);
+    expect(step2).toEqual(stored);
+    expect(j.sent.some((m) => m[0] === 0 && m[1] === 0)).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(j.sent.some((m) => m[0] === 0 && m[1] === 0)).toBe(true);
+    expect(room.doc.getMap('notes').get('n')).toBe('stored');
   });
 });

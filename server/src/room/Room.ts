@@ -39,6 +39,11 @@ import type { UpdatePolicy } from './updatePolicy.ts';
 /** Pending structs whose dependencies never arrived are forgotten after this long (pendingStructs.ts). */
 const PENDING_TTL_MS = 30_000;
 
+/** A state vector with no clients: the client has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /** Origin of the transaction that loads stored state into a fresh document. */
 const LOAD_ORIGIN = Object.freeze({ kind: 'load' });
 
@@ -86,7 +91,12 @@ export interface Batch {
 export class RoomCorrupted extends Error {}
 
 export class Room {
-  readonly doc: Y.Doc;
+  private built: { doc: Y.Doc; reverter: PolicyReverter } | null = null;
+  /** What storage returned, until the document is built from it. */
+  private stored: StoredDocument | null;
+  private storedMerged: Uint8Array | null = null;
+  /** Joiners still to be sent our state vector, once the document is built. */
+  private readonly awaitingStateVector = new Set<Connection>();
   readonly connections = new Set<Connection>();
   readonly awareness: AwarenessRegistry;
   /** 'unloading': being compacted for unload; a join then waits and loads a fresh room. */
@@ -103,7 +113,6 @@ export class Room {
   private echoToSender = false;
   /** When the document first had pending structs (undefined dependencies), or null. */
   private pendingSince: number | null = null;
-  private readonly reverter: PolicyReverter;
   /** Connections whose writes are refused from now on (document too large). */
   private readonly blocked = new WeakSet<Connection>();
 
@@ -112,24 +121,82 @@ export class Room {
     stored: StoredDocument,
     private readonly deps: RoomDeps,
   ) {
-    this.doc = new Y.Doc({ gc: true });
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    }, LOAD_ORIGIN);
+    this.stored = stored;
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     this.logBytes = stored.logBytes;
     this.logCount = stored.updates.length;
     this.awareness = new AwarenessRegistry(deps.limits.awarenessMaxStateBytes);
+  }
 
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+  /**
+   * The live document. Built from the stored state on first use, not on load:
+   * a client that joins a cold room is answered from the stored bytes (see
+   * takeBatch), so applying a large snapshot to a Y.Doc — the slowest part of a
+   * cold load — happens after the joiner already has its state.
+   */
+  get doc(): Y.Doc {
+    return this.build().doc;
+  }
+
+  private get reverter(): PolicyReverter {
+    return this.build().reverter;
+  }
+
+  private build(): { doc: Y.Doc; reverter: PolicyReverter } {
+    if (this.built) return this.built;
+    const doc = new Y.Doc({ gc: true });
+    const stored = this.stored;
+    if (stored) {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      }, LOAD_ORIGIN);
+    }
+    this.stored = null;
+    this.storedMerged = null;
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.collecting) return;
       const except =
         origin instanceof ConnectionOrigin && !this.echoToSender ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
     });
-    this.reverter = new PolicyReverter(this.doc, id, deps.policy, deps.logger);
+    this.built = {
+      doc,
+      reverter: new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger),
+    };
+    // The document holds exactly the stored state here, so this vector is committed state.
+    if (this.awaitingStateVector.size > 0) {
+      const message = encodeSyncStep1(Y.encodeStateVector(doc));
+      for (const conn of this.awaitingStateVector) this.send(conn, message);
+      this.awaitingStateVector.clear();
+    }
+    return this.built;
+  }
+
+  /** The stored state as one update, while the document is not built yet. */
+  private storedState(): Uint8Array {
+    if (!this.storedMerged) {
+      const parts = [
+        ...(this.stored?.snapshot ? [this.stored.snapshot] : []),
+        ...(this.stored?.updates ?? []),
+      ];
+      this.storedMerged =
+        parts.length === 0
+          ? Y.encodeStateAsUpdate(new Y.Doc())
+          : parts.length === 1
+            ? parts[0]!
+            : Y.mergeUpdates(parts);
+    }
+    return this.storedMerged;
+  }
+
+  /** Builds the document soon, off the path of whoever is waiting for a sync answer. */
+  private buildSoon(): void {
+    if (this.built) return;
+    setImmediate(() => {
+      if (this.state === 'ready' && !this.built) this.build();
+    });
   }
 
   /** Stored size: snapshot plus log. */
@@ -156,6 +223,7 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.awaitingStateVector.delete(conn);
     const removed = this.awareness.removeConnection(conn);
     if (removed.length > 0) this.broadcast(encodeAwareness(removed), null);
     if (this.connections.size === 0) this.deps.onEmpty(this);
@@ -245,14 +313,26 @@ export class Room {
         case 'syncStep1': {
           const { conn, stateVector } = action;
           batch.after.push(() =>
-            this.send(conn, encodeSyncStep2(encodeState(this.doc, stateVector))),
+            this.send(
+              conn,
+              encodeSyncStep2(
+                this.built
+                  ? encodeState(this.built.doc, stateVector)
+                  : isEmptyStateVector(stateVector)
+                    ? this.storedState()
+                    : Y.diffUpdate(this.storedState(), stateVector),
+              ),
+            ),
           );
           break;
         }
         case 'greet': {
           const { conn } = action;
           batch.after.push(() => {
-            this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+            // Our SyncStep1 (the state vector) can wait until the document is built:
+            // the joiner is synced by our SyncStep2, and that must not wait for it.
+            if (this.built) this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.built.doc)));
+            else this.awaitingStateVector.add(conn);
             this.sendAwarenessTo(conn, this.awareness.all());
           });
           break;
@@ -354,6 +434,7 @@ export class Room {
     }
     for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
+    this.buildSoon();
   }
 
   /** The snapshot for compaction: the whole document, which holds exactly what is stored up to lastSeq. */
@@ -388,8 +469,12 @@ export class Room {
 
   dispose(): void {
     if (this.state !== 'failed') this.state = 'unloaded';
-    this.reverter.destroy();
-    this.doc.destroy();
+    if (this.built) {
+      this.built.reverter.destroy();
+      this.built.doc.destroy();
+    }
+    this.stored = null;
+    this.storedMerged = null;
   }
 
   // --- sending --------------------------------------------------------------
