@@ -2,16 +2,32 @@
 // choice when notes are selected. Buttons for changes are not offered to viewers.
 import type { NoteColor } from '@pinnwand/shared/model/colors';
 import { NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
-import { useSyncExternalStore } from 'react';
+import { Fragment, useSyncExternalStore } from 'react';
 import { noteColors } from '../commands/noteCommands.ts';
 import { ariaShortcut, describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
-import { useStore } from '../ui/store.ts';
+import { useStore, useStoreSelect } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The zoom level, e.g. "80 %"; pressing it returns to actual size. */
+function ZoomLevel({ editor }: { editor: Editor }) {
+  const { t } = useI18n();
+  const percent = useStoreSelect(editor.viewport, (v) => Math.round(v.scale * 100));
+  return (
+    <button
+      type="button"
+      className="tool zoom-level"
+      title={t('cmd.zoomReset')}
+      onClick={() => editor.commands.run(editor, 'view.reset')}
+    >
+      {percent} %<span className="visually-hidden"> – {t('cmd.zoomReset')}</span>
+    </button>
+  );
+}
 
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t, lang } = useI18n();
@@ -45,7 +61,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
               const title = shortcut
                 ? `${label} (${describeShortcut(shortcut, isMac, lang)})`
                 : label;
-              return (
+              const button = (
                 <button
                   key={command.id}
                   type="button"
@@ -60,6 +76,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
                   <Icon name={command.icon ?? 'plus'} />
                   {command.id === 'note.add' && <span className="tool-text">{label}</span>}
                 </button>
+              );
+              // The zoom level sits between "smaller" and "larger".
+              if (command.id !== 'view.zoomIn') return button;
+              return (
+                <Fragment key={command.id}>
+                  <ZoomLevel editor={editor} />
+                  {button}
+                </Fragment>
               );
             })}
           </div>

@@ -24,7 +24,10 @@ import { BoardPage } from './BoardPage.tsx';
 
 type Gate =
   | { kind: 'loading' }
-  | { kind: 'error'; message: 'session.badToken' | 'session.notFound' | 'session.noToken' }
+  | {
+      kind: 'error';
+      message: 'session.badToken' | 'session.notFound' | 'session.noToken' | 'session.unreachable';
+    }
   | { kind: 'ready'; session: SessionInfo; token: string };
 
 const NARROW = '(max-width: 760px)';
@@ -56,7 +59,7 @@ export function WorkshopPage({
       } else if (result.reason === 'unreachable') {
         const cached = rememberedSession(workshopId);
         if (cached) setGate({ kind: 'ready', session: cached, token });
-        else setGate({ kind: 'error', message: 'session.notFound' });
+        else setGate({ kind: 'error', message: 'session.unreachable' });
       } else {
         setGate({
           kind: 'error',

@@ -38,6 +38,8 @@ export const de = {
   'session.noToken':
     'Zu diesem Workshop fehlt der Zugangsschlüssel. Bitte öffnen Sie den vollständigen Link.',
   'session.backHome': 'Zur Startseite',
+  'session.unreachable':
+    'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung und laden Sie die Seite neu.',
   'session.readOnlyDoc': 'Dieser Workshop kann hier nur gelesen werden: {reason}',
 
   'name.heading': 'Wie möchten Sie sich nennen?',

@@ -34,6 +34,8 @@ export const en: Record<MessageKey, string> = {
   'session.notFound': 'This workshop does not exist (any more).',
   'session.noToken': 'The access key for this workshop is missing. Please open the full link.',
   'session.backHome': 'Back to the start page',
+  'session.unreachable':
+    'The server cannot be reached right now. Please check the connection and reload.',
   'session.readOnlyDoc': 'This workshop can only be read here: {reason}',
 
   'name.heading': 'What should we call you?',
