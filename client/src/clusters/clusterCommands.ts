@@ -2,6 +2,8 @@
 // dissolve, reorder, and moving notes into or out of a cluster. Frames are
 // board structure: facilitators only (the server enforces it too); moving a
 // note into a cluster is a note change anyone who may edit the note can make.
+
+import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
 import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
 import {
   CLUSTER_PADDING,
@@ -9,7 +11,6 @@ import {
   DEFAULT_CLUSTER_WIDTH,
 } from '@pinnwand/shared/model/layout';
 import {
-  assignNotesToCluster,
   createCluster,
   deleteCluster,
   renameCluster,
@@ -134,7 +135,7 @@ export const notesToClusterCommand: Command<{ ids: NoteId[]; clusterId: ClusterI
   mutates: true,
   run: (e, { ids, clusterId }) => {
     stop(e);
-    assignNotesToCluster(e.doc, clusterId, ids, e.origin);
+    placeNotesInCluster(e.doc, clusterId, ids, e.origin);
     stop(e);
   },
 };
@@ -178,3 +179,21 @@ export const clusterCommands: AnyCommand[] = [
   notesToClusterCommand,
   notesLeaveClusterCommand,
 ];
+
+/**
+ * The outline's "move to … › cluster" places the note on a free spot of the
+ * frame (see placeNotesInCluster); moves to a board stay the outline's own.
+ * Returns the teardown that puts the original command back.
+ */
+export function placeOutlineMovesInClusters(editor: Editor): () => void {
+  const original = editor.commands.get('note.moveTo');
+  if (!original) return () => undefined;
+  editor.commands.register({
+    ...original,
+    run: (e: Editor, arg: { id: NoteId; to: { kind: string; clusterId?: ClusterId } }) => {
+      if (arg.to.kind !== 'cluster' || !arg.to.clusterId) return original.run(e, arg);
+      e.commands.run(e, 'notes.toCluster', { ids: [arg.id], clusterId: arg.to.clusterId });
+    },
+  } as AnyCommand);
+  return () => editor.commands.register(original);
+}

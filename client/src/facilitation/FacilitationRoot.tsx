@@ -5,7 +5,7 @@
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { openMenuCommand } from '../clusters/ContextMenu.tsx';
-import { clusterCommands } from '../clusters/clusterCommands.ts';
+import { clusterCommands, placeOutlineMovesInClusters } from '../clusters/clusterCommands.ts';
 import { DuplicatesDialog } from '../clusters/DuplicatesDialog.tsx';
 import { watchMembership } from '../clusters/membership.ts';
 import { SuggestionsDialog } from '../clusters/SuggestionsDialog.tsx';
@@ -41,6 +41,7 @@ export function FacilitationServices({
     editor.commands.registerAll([...clusterCommands, openMenuCommand]);
     publish(editor, { participantId: editor.userId });
     const stops = [
+      placeOutlineMovesInClusters(editor),
       watchMembership(editor),
       startHiddenWriting(f),
       startFollow(f),

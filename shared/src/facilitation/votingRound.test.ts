@@ -154,3 +154,21 @@ describe('facilitation helpers', () => {
     expect(readFacilitation(ws.doc).hiddenWriting).toBe(true);
   });
 });
+
+describe('placing notes in a cluster', () => {
+  it('puts a note on a free slot next to notes dropped by hand and grows the frame', async () => {
+    const { placeNotesInCluster } = await import('./placeInCluster.ts');
+    const { createCluster } = await import('../ops/clusterOps.ts');
+    const { getCluster } = await import('../read/lookups.ts');
+    const ws = testWorkshop();
+    const [a, b, c] = notesOn(ws.doc, ws.board, ['A', 'B', 'C']) as [NoteId, NoteId, NoteId];
+    const id = createCluster(ws.doc, { boardId: ws.board, title: 'X', x: 0, y: 0 }, ALICE.origin);
+    placeNotesInCluster(ws.doc, id, [a], ALICE.origin);
+    placeNotesInCluster(ws.doc, id, [b], ALICE.origin);
+    placeNotesInCluster(ws.doc, id, [c], ALICE.origin);
+    const spots = [a, b, c].map((n) => getNote(ws.doc, n)).map((n) => `${n?.x},${n?.y}`);
+    expect(new Set(spots).size).toBe(3);
+    expect([a, b, c].every((n) => getNote(ws.doc, n)?.clusterId === id)).toBe(true);
+    expect(getCluster(ws.doc, id)?.height).toBeGreaterThan(200);
+  });
+});
