@@ -3,7 +3,7 @@
 // index.html go to the network first and fall back to the cached shell; hashed
 // files under /assets/ never change, so they are served from the cache first.
 // API calls and the websocket are never cached here.
-const CACHE = 'pinnwand-shell-v1';
+const CACHE = 'pinnwand-shell-v2';
 const SHELL = ['/', '/index.html', '/favicon.svg'];
 
 // The page that registers the worker was loaded before the worker existed, so
@@ -34,7 +34,9 @@ async function networkFirst(request, fallbackUrl) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(fallbackUrl ?? request, response.clone());
+    const html = (response.headers.get('Content-Type') ?? '').includes('text/html');
+    if (response.ok && (!fallbackUrl || html))
+      await cache.put(fallbackUrl ?? request, response.clone());
     return response;
   } catch (error) {
     const cached = (await cache.match(fallbackUrl ?? request)) ?? (await cache.match('/'));
@@ -58,8 +60,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
+    // Only the app's own routes are the shell; a navigation to a download
+    // (an export under /api/) must never land in the cache as index.html.
+    const appRoute = url.pathname === '/' || url.pathname.startsWith('/w/');
     // Every app route is the same index.html; cache it under one key.
-    event.respondWith(networkFirst(request, '/index.html'));
+    if (appRoute) event.respondWith(networkFirst(request, '/index.html'));
     return;
   }
   if (url.pathname.startsWith('/assets/')) {
