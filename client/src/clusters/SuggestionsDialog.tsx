@@ -84,7 +84,9 @@ export function SuggestionsDialog({
         <h2 id="suggest-h" tabIndex={-1} ref={first}>
           {ft('suggest.heading', { board: board?.title ?? '' })}
         </h2>
-        <p className="muted small">{ft('suggest.intro', { count: notes.length })}</p>
+        {notes.length >= 2 && (
+          <p className="muted small">{ft('suggest.intro', { count: notes.length })}</p>
+        )}
         {notes.length < 2 ? (
           <p>{ft('suggest.tooFew')}</p>
         ) : drafts.length === 0 ? (
@@ -147,17 +149,18 @@ export function SuggestionsDialog({
           <p className="muted small">{ft('suggest.leftovers', { count: leftovers })}</p>
         )}
         <div className="row dialog-actions">
-          <button
-            type="button"
-            className="button primary"
-            disabled={drafts.length === 0}
-            onClick={accept}
-            data-action="suggest-accept"
-          >
-            {ft('suggest.accept', { count: drafts.length })}
-          </button>
+          {drafts.length > 0 && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={accept}
+              data-action="suggest-accept"
+            >
+              {ft('suggest.accept', { count: drafts.length })}
+            </button>
+          )}
           <button type="button" className="button" onClick={onClose}>
-            {ft('suggest.discard')}
+            {drafts.length > 0 ? ft('suggest.discard') : ft('dup.close')}
           </button>
         </div>
       </div>
