@@ -102,7 +102,7 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
       data-board-surface
       role="application"
       aria-label={t('canvas.label', { title: boardTitle })}
-      aria-roledescription="canvas"
+      aria-roledescription={t('canvas.role')}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes keyboard shortcuts
       tabIndex={0}
     >

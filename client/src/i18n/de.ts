@@ -183,6 +183,7 @@ export const de = {
 
   'canvas.label':
     'Tafel „{title}“ – Notizen als Zeichenfläche. Die Gliederung bietet dieselben Inhalte als Liste.',
+  'canvas.role': 'Zeichenfläche',
   'viewer.banner': 'Sie sehen diesen Workshop nur an und können nichts ändern.',
   'error.generic': 'Etwas ist schiefgegangen: {reason}',
 } as const;

@@ -177,6 +177,7 @@ export const en: Record<MessageKey, string> = {
 
   'canvas.label':
     'Board “{title}” – notes as a drawing. The outline offers the same content as a list.',
+  'canvas.role': 'drawing area',
   'viewer.banner': 'You are viewing this workshop and cannot change anything.',
   'error.generic': 'Something went wrong: {reason}',
 };
