@@ -16,7 +16,7 @@ import { hiddenOf, startHiddenWriting } from '../hidden/hiddenWriting.ts';
 import { useBoards } from '../model/useDoc.ts';
 import type { Connection } from '../sync/connection.ts';
 import { measureClockOffset } from '../timer/clock.ts';
-import { TimerDisplay } from '../timer/Timer.tsx';
+import { SoundButton, TimerDisplay } from '../timer/Timer.tsx';
 import { useStore } from '../ui/store.ts';
 import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { currentBoardLocked, startBoardLock } from './boardLock.ts';
@@ -89,9 +89,22 @@ function Bar({ f }: { f: Facilitation }) {
     },
     () => facilitatorStates(f).length > 0,
   );
+  const othersHidden = useSyncExternalStore(
+    (l) => {
+      f.awareness.on('change', l);
+      return () => f.awareness.off('change', l);
+    },
+    () => othersHiddenCount(f),
+  );
   const canVote = round.open && editor.role !== 'viewer';
   const items = [];
-  if (settings.timer) items.push(<TimerDisplay key="timer" f={f} />);
+  if (settings.timer)
+    items.push(
+      <span key="timer" className="fac-timer-group">
+        <TimerDisplay f={f} />
+        <SoundButton />
+      </span>,
+    );
   if (canVote && roundBoard) {
     items.push(
       <div key="vote" className="fac-chip fac-vote">
@@ -122,6 +135,9 @@ function Bar({ f }: { f: Facilitation }) {
         <FIcon name="eyeOff" /> <span className="long">{ft('hidden.active')}</span>
         <span className="short">{ft('hidden.activeShort')}</span>
         {myHidden > 0 && <strong> {ft('hidden.mine', { count: myHidden })}</strong>}
+        {othersHidden > 0 && (
+          <span className="fac-hint-text"> {ft('hidden.others', { count: othersHidden })}</span>
+        )}
       </div>,
     );
   else if (myHidden > 0)
@@ -188,4 +204,15 @@ function Dialogs({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
   if (dialog?.kind === 'duplicates')
     return <DuplicatesDialog f={f} boardId={boardId} onClose={close} />;
   return null;
+}
+
+/** Hidden notes others hold, summed from their awareness counts. */
+function othersHiddenCount(f: Facilitation): number {
+  let sum = 0;
+  for (const [clientId, raw] of f.awareness.getStates()) {
+    if (clientId === f.awareness.clientID) continue;
+    const count = (raw as { hiddenNotes?: unknown }).hiddenNotes;
+    if (typeof count === 'number' && Number.isFinite(count) && count > 0) sum += Math.floor(count);
+  }
+  return sum;
 }

@@ -140,3 +140,24 @@ export function TimerControls({ f }: { f: Facilitation }) {
     </form>
   );
 }
+
+/** The per-person sound switch beside the countdown. */
+export function SoundButton() {
+  const ft = useFT();
+  const [on, setOn] = useState(soundEnabled);
+  return (
+    <button
+      type="button"
+      className="icon-button fac-sound"
+      aria-pressed={on}
+      aria-label={ft('timer.sound')}
+      title={ft('timer.sound')}
+      onClick={() => {
+        setSoundEnabled(!on);
+        setOn(!on);
+      }}
+    >
+      <FIcon name={on ? 'bell' : 'bellOff'} />
+    </button>
+  );
+}
