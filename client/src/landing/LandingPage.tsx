@@ -1,7 +1,7 @@
 // The start page: create a workshop from a template, or open the example.
 // The creator lands on the new board as facilitator; the invitation links are
 // remembered on this device for the share panel.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { workshopPath } from '../routing/route.ts';
@@ -26,6 +26,9 @@ export function LandingPage() {
   const titleId = useId();
   const templateId = useId();
   const recent = recentWorkshops();
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
 
   const run = async (input: { title: string; template: TemplateId }) => {
     setBusy(true);
