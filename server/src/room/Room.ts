@@ -95,6 +95,7 @@ export class Room {
   /** What storage returned, until the document is built from it. */
   private stored: StoredDocument | null;
   private storedMerged: Uint8Array | null = null;
+  private buildScheduled = false;
   /** Joiners still to be sent our state vector, once the document is built. */
   private readonly awaitingStateVector = new Set<Connection>();
   readonly connections = new Set<Connection>();
@@ -193,10 +194,23 @@ export class Room {
 
   /** Builds the document soon, off the path of whoever is waiting for a sync answer. */
   private buildSoon(): void {
-    if (this.built) return;
-    setImmediate(() => {
-      if (this.state === 'ready' && !this.built) this.build();
-    });
+    if (this.built || this.buildScheduled) return;
+    this.buildScheduled = true;
+    // Building blocks the event loop; let the sockets flush what the joiners were sent first.
+    const attempt = (tries: number) => {
+      if (this.state !== 'ready' || this.built) {
+        this.buildScheduled = false;
+        return;
+      }
+      const flushing = [...this.connections].some((c) => c.socket.bufferedAmount > 0);
+      if (flushing && tries < 200) {
+        setTimeout(() => attempt(tries + 1), 5).unref();
+        return;
+      }
+      this.buildScheduled = false;
+      this.build();
+    };
+    setImmediate(() => attempt(0));
   }
 
   /** Stored size: snapshot plus log. */
