@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
 import { BenchClient, type RoomRef } from './lib/client.ts';
-import { newDataDir, removeDir } from './lib/servers.ts';
+import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 import { quantile, type Spread, spread } from './lib/stats.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -155,6 +155,7 @@ async function populate(room: RoomRef, count: number): Promise<BenchClient> {
 
 export async function canvasRun(count: number): Promise<CanvasRun> {
   const dataDir = newDataDir('pinnwand-canvas-');
+  await waitForBuild();
   const server = await startPinnwand({ dataDir });
   const browser = await launchBrowser();
   const run: CanvasRun = {

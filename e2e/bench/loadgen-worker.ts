@@ -29,6 +29,8 @@ export interface WorkerReport {
   updates: ReturnType<LatencyHistogram['toJSON']>;
   awareness: ReturnType<LatencyHistogram['toJSON']>;
   deliveredUpdates: number;
+  /** Update frames received by measuring clients (from other senders). */
+  updateFrames: number;
   duplicateUpdates: number;
   gaps: number;
   deliveredAwareness: number;
@@ -77,6 +79,7 @@ let ticker: NodeJS.Timeout | undefined;
 const updates = new LatencyHistogram();
 const awareness = new LatencyHistogram();
 let deliveredUpdates = 0;
+let updateFrames = 0;
 let duplicateUpdates = 0;
 let gaps = 0;
 let deliveredAwareness = 0;
@@ -103,7 +106,9 @@ function makeMember(spec: WorkerClientSpec): Member {
   };
   m.client = new BenchClient(spec.room, spec.sender, {
     onUpdate(update, received) {
+      let foreignFrame = false;
       scanMarkers(update, (sender, seq, sent) => {
+        if (sender !== spec.sender) foreignFrame = true;
         if ((maxSeen.get(sender) ?? 0) < seq) maxSeen.set(sender, seq);
         if (sender === spec.sender || !measuring) return;
         const last = m.lastSeq.get(sender) ?? 0;
@@ -114,6 +119,7 @@ function makeMember(spec: WorkerClientSpec): Member {
           updates.add(received - sent);
         } else duplicateUpdates++;
       });
+      if (foreignFrame && measuring) updateFrames++;
     },
     onAwareness(entries, received) {
       if (!measuring) return;
@@ -210,6 +216,7 @@ function report(): void {
     updates: updates.toJSON(),
     awareness: awareness.toJSON(),
     deliveredUpdates,
+    updateFrames,
     duplicateUpdates,
     gaps,
     deliveredAwareness,

@@ -4,6 +4,7 @@
 
 import { LoadGenerator } from './lib/loadgen.ts';
 import { cpuSeconds, ForeignLoad, RssSampler } from './lib/proc.ts';
+import { type PersistStats, persistStats } from './lib/prom.ts';
 import type { RunningServer } from './lib/servers.ts';
 import type { WorkerClientSpec } from './loadgen-worker.ts';
 
@@ -90,6 +91,10 @@ export interface RelayRoundResult {
   durationMs: number;
   /** Cores used by processes outside the benchmark during the round (shared machine). */
   foreignCores: number;
+  /** Update frames received per marker found: below 1 when the server merges updates. */
+  framesPerUpdate: number | null;
+  /** Pinnwand only: group commits during the round, from its /metrics. */
+  persist?: PersistStats;
   /** Attempts made (a round that saw much foreign load is repeated). */
   attempts?: number;
 }
@@ -123,6 +128,7 @@ export async function relayRound(
   try {
     await new Promise((r) => setTimeout(r, 500));
     await server.eventLoopReset();
+    const metricsBefore = (await server.metrics?.()) ?? null;
     const cpu0 = cpuSeconds(server.pid);
     const rss = new RssSampler(server.pid);
     rss.start();
@@ -145,6 +151,7 @@ export async function relayRound(
     const foreignCores = foreign.stop();
     const peakRssMb = rss.stop();
     const eld = await server.eventLoop();
+    const metricsAfter = (await server.metrics?.()) ?? null;
     const rep = await gen.report();
     const ms = (us: number | null) => (us === null ? null : us / 1000);
     return {
@@ -171,6 +178,10 @@ export async function relayRound(
       closes: rep.closes.slice(0, 20),
       durationMs,
       foreignCores,
+      framesPerUpdate: rep.deliveredUpdates ? rep.updateFrames / rep.deliveredUpdates : null,
+      ...(metricsBefore && metricsAfter
+        ? { persist: persistStats(metricsBefore, metricsAfter) }
+        : {}),
     };
   } finally {
     gen.exit();

@@ -156,7 +156,7 @@ async function runRelay(results: Results): Promise<void> {
 }
 
 async function runCrash(results: Results): Promise<void> {
-  const servers: ServerId[] = ['pinnwand', 'ywss-leveldb', 'hocuspocus'];
+  const servers: ServerId[] = ['pinnwand', 'pinnwand-normal', 'ywss-leveldb', 'hocuspocus'];
   const rates = [
     { rate: 1000, writers: 10 },
     { rate: 5000, writers: 50 },

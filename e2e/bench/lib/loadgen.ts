@@ -60,6 +60,7 @@ export interface MergedReport {
   updates: LatencyHistogram;
   awareness: LatencyHistogram;
   deliveredUpdates: number;
+  updateFrames: number;
   duplicateUpdates: number;
   gaps: number;
   deliveredAwareness: number;
@@ -177,6 +178,7 @@ export class LoadGenerator {
       updates: new LatencyHistogram(),
       awareness: new LatencyHistogram(),
       deliveredUpdates: 0,
+      updateFrames: 0,
       duplicateUpdates: 0,
       gaps: 0,
       deliveredAwareness: 0,
@@ -193,6 +195,7 @@ export class LoadGenerator {
       merged.updates.merge(r.updates);
       merged.awareness.merge(r.awareness);
       merged.deliveredUpdates += r.deliveredUpdates;
+      merged.updateFrames += r.updateFrames;
       merged.duplicateUpdates += r.duplicateUpdates;
       merged.gaps += r.gaps;
       merged.deliveredAwareness += r.deliveredAwareness;

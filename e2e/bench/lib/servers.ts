@@ -3,16 +3,23 @@
 // from npm through the small launchers in ../peers/. Every one can be killed
 // and restarted on the same data folder.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clientDist, serverEntry } from '../../harness/paths.ts';
 import { startPinnwand } from '../../harness/pinnwandProcess.ts';
 import type { RoomRef } from './client.ts';
 
 const peersDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../peers');
 
-export type ServerId = 'pinnwand' | 'ywss' | 'ywss-leveldb' | 'hocuspocus' | 'hocuspocus-noflush';
+export type ServerId =
+  | 'pinnwand'
+  | 'pinnwand-normal'
+  | 'ywss'
+  | 'ywss-leveldb'
+  | 'hocuspocus'
+  | 'hocuspocus-noflush';
 
 export interface ServerKind {
   id: ServerId;
@@ -26,6 +33,13 @@ export const SERVER_KINDS: Record<ServerId, ServerKind> = {
     id: 'pinnwand',
     label: 'Pinnwand',
     persistence: 'SQLite (WAL), every update committed before relay (group commit)',
+    protocol: 'y-websocket',
+  },
+  'pinnwand-normal': {
+    id: 'pinnwand-normal',
+    label: 'Pinnwand, SQLITE_SYNCHRONOUS=NORMAL',
+    persistence:
+      'as above, but WAL without fsync at each commit: survives kill -9 (the write reached the OS before relay), not a power cut',
     protocol: 'y-websocket',
   },
   ywss: {
@@ -65,10 +79,13 @@ export interface RunningServer {
   pid: number;
   port: number;
   dataDir: string;
-  createRoom(name: string): Promise<RoomRef>;
+  /** A fresh room; Pinnwand: a workshop from the API, joined as a participant (or facilitator). */
+  createRoom(name: string, role?: 'participant' | 'facilitator'): Promise<RoomRef>;
   /** Resets the event-loop delay histogram (null when the server has no way to report it). */
   eventLoopReset(): Promise<void>;
   eventLoop(): Promise<EventLoopDelay | null>;
+  /** Prometheus text of /metrics (Pinnwand only). */
+  metrics?(): Promise<string | null>;
   stop(signal?: NodeJS.Signals): Promise<void>;
   output(): string;
 }
@@ -91,14 +108,45 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function startServer(id: ServerId, dataDir: string): Promise<RunningServer> {
-  return id === 'pinnwand' ? startPinnwandServer(dataDir) : startPeer(id, dataDir);
+/** `pinnwandEnv` adds configuration for Pinnwand (ignored by the peers). */
+export async function startServer(
+  id: ServerId,
+  dataDir: string,
+  pinnwandEnv: Record<string, string> = {},
+): Promise<RunningServer> {
+  if (id === 'pinnwand') return startPinnwandServer(dataDir, id, pinnwandEnv);
+  if (id === 'pinnwand-normal')
+    return startPinnwandServer(dataDir, id, { ...pinnwandEnv, SQLITE_SYNCHRONOUS: 'NORMAL' });
+  return startPeer(id, dataDir);
 }
 
-async function startPinnwandServer(dataDir: string): Promise<RunningServer> {
+/**
+ * Other work in this tree may be rebuilding server/dist or client/dist right
+ * now (a build empties the folder first): wait for both to be there.
+ */
+export async function waitForBuild(timeoutMs = 180_000): Promise<void> {
+  const t0 = Date.now();
+  const ready = () => existsSync(serverEntry) && existsSync(path.join(clientDist, 'index.html'));
+  while (!ready()) {
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error('server/dist or client/dist missing: pnpm build');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+async function startPinnwandServer(
+  dataDir: string,
+  id: 'pinnwand' | 'pinnwand-normal',
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   // Production start; only the API's workshop-creation rate limit is raised,
   // because every round creates fresh rooms (20 at a time in one scenario).
-  const p = await startPinnwand({ dataDir, env: { WORKSHOP_CREATES_PER_MINUTE: '100000' } });
+  await waitForBuild();
+  const p = await startPinnwand({
+    dataDir,
+    env: { WORKSHOP_CREATES_PER_MINUTE: '100000', SQLITE_SYNCHRONOUS: 'FULL', ...env },
+  });
   const base = p.url;
   const metric = (text: string, name: string): number | null => {
     const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
@@ -113,11 +161,11 @@ async function startPinnwandServer(dataDir: string): Promise<RunningServer> {
     }
   };
   return {
-    kind: SERVER_KINDS.pinnwand,
+    kind: SERVER_KINDS[id],
     pid: p.child.pid!,
     port: p.port,
     dataDir,
-    async createRoom(name) {
+    async createRoom(name, role = 'participant') {
       const res = await fetch(`${base}/api/workshops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -125,14 +173,20 @@ async function startPinnwandServer(dataDir: string): Promise<RunningServer> {
       });
       if (res.status !== 201)
         throw new Error(`POST /api/workshops: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { id: string; participantToken: string };
+      const body = (await res.json()) as {
+        id: string;
+        participantToken: string;
+        facilitatorToken: string;
+      };
+      const token = role === 'facilitator' ? body.facilitatorToken : body.participantToken;
       return {
-        url: `ws://127.0.0.1:${p.port}/ws/${body.id}?token=${encodeURIComponent(body.participantToken)}`,
+        url: `ws://127.0.0.1:${p.port}/ws/${body.id}?token=${encodeURIComponent(token)}`,
         docName: body.id,
-        token: body.participantToken,
+        token,
         protocol: 'y-websocket',
       };
     },
+    metrics,
     async eventLoopReset() {
       await metrics(); // prom-client resets its event-loop histogram on every scrape
     },
