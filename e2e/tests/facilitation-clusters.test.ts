@@ -61,6 +61,13 @@ describe('clusters', () => {
     await drag(a.page, bread, { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 + 10 });
     await openPanel(a.page, /^Gliederung$/);
     await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
+    // One undo takes back the drag and the joining together; redo brings both back.
+    await a.page.keyboard.press('Control+z');
+    await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual([]);
+    expect(await outlineCluster(a.page, 'Ohne Gruppe')).toContain('Brötchen');
+    expect((await noteByText(a.page, 'Brötchen')).x).toBeCloseTo(bread.x, 0);
+    await a.page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
     await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
 
     // B moves its note into the cluster with the keyboard, in the outline.

@@ -1,8 +1,8 @@
 // Notes dragged onto a cluster join it; dragged out of it, they leave it.
 // Whatever moved this person's notes (a drag, arrow keys, a paste), the
 // membership follows where the notes now lie. The follow-up change is made
-// right after the move, within the undo manager's capture time, so one undo
-// takes back the move and the membership together.
+// inside the move's cleanup, within the undo manager's capture time, so one
+// undo takes back the move and the membership together.
 import { clusterAt } from '@pinnwand/shared/facilitation/membership';
 import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE, notesMap } from '@pinnwand/shared/model/schema';
@@ -14,10 +14,9 @@ import type { Editor } from '../editor/Editor.ts';
 export function watchMembership(editor: Editor): () => void {
   const root = notesMap(editor.doc);
   let pending = new Set<NoteId>();
-  let scheduled = false;
+  let settling = false;
 
   const settle = () => {
-    scheduled = false;
     const ids = [...pending];
     pending = new Set();
     if (editor.readOnly) return;
@@ -56,9 +55,15 @@ export function watchMembership(editor: Editor): () => void {
       const id = type._item?.parentSub;
       if (typeof id === 'string') pending.add(id as NoteId);
     }
-    if (pending.size > 0 && !scheduled) {
-      scheduled = true;
-      queueMicrotask(settle);
+    // At once, while Yjs is still cleaning up the move: the follow-up transaction
+    // then lands before the caller's stopCapturing(), in the move's undo step.
+    if (pending.size > 0 && !settling) {
+      settling = true;
+      try {
+        settle();
+      } finally {
+        settling = false;
+      }
     }
   };
   editor.doc.on('afterTransaction', onTransaction);
