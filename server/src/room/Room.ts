@@ -31,6 +31,7 @@ import {
 import type { StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
+import { LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { clearPending, encodeState, hasPending, pendingBytes } from './pendingStructs.ts';
 import { updateWouldChange } from './updateInspect.ts';
@@ -38,14 +39,6 @@ import type { UpdatePolicy } from './updatePolicy.ts';
 
 /** Pending structs whose dependencies never arrived are forgotten after this long (pendingStructs.ts). */
 const PENDING_TTL_MS = 30_000;
-
-/** A state vector with no clients: the client has nothing yet. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.length === 1 && stateVector[0] === 0;
-}
-
-/** Origin of the transaction that loads stored state into a fresh document. */
-const LOAD_ORIGIN = Object.freeze({ kind: 'load' });
 
 export interface RoomDeps {
   policy: UpdatePolicy;
@@ -91,10 +84,8 @@ export interface Batch {
 export class RoomCorrupted extends Error {}
 
 export class Room {
-  private built: { doc: Y.Doc; reverter: PolicyReverter } | null = null;
-  /** What storage returned, until the document is built from it. */
-  private stored: StoredDocument | null;
-  private storedMerged: Uint8Array | null = null;
+  private readonly document: LazyDocument;
+  private reverterInstance: PolicyReverter | null = null;
   private buildScheduled = false;
   /** Joiners still to be sent our state vector, once the document is built. */
   private readonly awaitingStateVector = new Set<Connection>();
@@ -122,7 +113,7 @@ export class Room {
     stored: StoredDocument,
     private readonly deps: RoomDeps,
   ) {
-    this.stored = stored;
+    this.document = new LazyDocument(stored, (doc) => this.onDocumentBuilt(doc));
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     this.logBytes = stored.logBytes;
@@ -130,75 +121,39 @@ export class Room {
     this.awareness = new AwarenessRegistry(deps.limits.awarenessMaxStateBytes);
   }
 
-  /**
-   * The live document. Built from the stored state on first use, not on load:
-   * a client that joins a cold room is answered from the stored bytes (see
-   * takeBatch), so applying a large snapshot to a Y.Doc — the slowest part of a
-   * cold load — happens after the joiner already has its state.
-   */
+  /** The live document (built from the stored state on first use: LazyDocument). */
   get doc(): Y.Doc {
-    return this.build().doc;
+    return this.document.doc;
   }
 
   private get reverter(): PolicyReverter {
-    return this.build().reverter;
+    void this.document.doc;
+    return this.reverterInstance!;
   }
 
-  private build(): { doc: Y.Doc; reverter: PolicyReverter } {
-    if (this.built) return this.built;
-    const doc = new Y.Doc({ gc: true });
-    const stored = this.stored;
-    if (stored) {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
-      }, LOAD_ORIGIN);
-    }
-    this.stored = null;
-    this.storedMerged = null;
+  private onDocumentBuilt(doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.collecting) return;
       const except =
         origin instanceof ConnectionOrigin && !this.echoToSender ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
     });
-    this.built = {
-      doc,
-      reverter: new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger),
-    };
+    this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
     // The document holds exactly the stored state here, so this vector is committed state.
     if (this.awaitingStateVector.size > 0) {
       const message = encodeSyncStep1(Y.encodeStateVector(doc));
       for (const conn of this.awaitingStateVector) this.send(conn, message);
       this.awaitingStateVector.clear();
     }
-    return this.built;
-  }
-
-  /** The stored state as one update, while the document is not built yet. */
-  private storedState(): Uint8Array {
-    if (!this.storedMerged) {
-      const parts = [
-        ...(this.stored?.snapshot ? [this.stored.snapshot] : []),
-        ...(this.stored?.updates ?? []),
-      ];
-      this.storedMerged =
-        parts.length === 0
-          ? Y.encodeStateAsUpdate(new Y.Doc())
-          : parts.length === 1
-            ? parts[0]!
-            : Y.mergeUpdates(parts);
-    }
-    return this.storedMerged;
   }
 
   /** Builds the document soon, off the path of whoever is waiting for a sync answer. */
   private buildSoon(): void {
-    if (this.built || this.buildScheduled) return;
+    if (this.document.isBuilt || this.buildScheduled) return;
     this.buildScheduled = true;
     // Building blocks the event loop; let the sockets flush what the joiners were sent first.
     const attempt = (tries: number) => {
-      if (this.state !== 'ready' || this.built) {
+      if (this.state !== 'ready' || this.document.isBuilt) {
         this.buildScheduled = false;
         return;
       }
@@ -208,7 +163,7 @@ export class Room {
         return;
       }
       this.buildScheduled = false;
-      this.build();
+      void this.document.doc;
     };
     setImmediate(() => attempt(0));
   }
@@ -327,16 +282,7 @@ export class Room {
         case 'syncStep1': {
           const { conn, stateVector } = action;
           batch.after.push(() =>
-            this.send(
-              conn,
-              encodeSyncStep2(
-                this.built
-                  ? encodeState(this.built.doc, stateVector)
-                  : isEmptyStateVector(stateVector)
-                    ? this.storedState()
-                    : Y.diffUpdate(this.storedState(), stateVector),
-              ),
-            ),
+            this.send(conn, encodeSyncStep2(this.document.missingFor(stateVector))),
           );
           break;
         }
@@ -345,8 +291,11 @@ export class Room {
           batch.after.push(() => {
             // Our SyncStep1 (the state vector) can wait until the document is built:
             // the joiner is synced by our SyncStep2, and that must not wait for it.
-            if (this.built) this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.built.doc)));
-            else this.awaitingStateVector.add(conn);
+            if (this.document.isBuilt) {
+              this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.document.doc)));
+            } else {
+              this.awaitingStateVector.add(conn);
+            }
             this.sendAwarenessTo(conn, this.awareness.all());
           });
           break;
@@ -483,12 +432,8 @@ export class Room {
 
   dispose(): void {
     if (this.state !== 'failed') this.state = 'unloaded';
-    if (this.built) {
-      this.built.reverter.destroy();
-      this.built.doc.destroy();
-    }
-    this.stored = null;
-    this.storedMerged = null;
+    this.reverterInstance?.destroy();
+    this.document.destroy();
   }
 
   // --- sending --------------------------------------------------------------
