@@ -126,6 +126,11 @@ export class Room {
     return this.document.doc;
   }
 
+  /** Whether the document is in memory already (reading `doc` would build it). */
+  get isDocumentBuilt(): boolean {
+    return this.document.isBuilt;
+  }
+
   private get reverter(): PolicyReverter {
     void this.document.doc;
     return this.reverterInstance!;

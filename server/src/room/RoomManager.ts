@@ -48,10 +48,10 @@ export class RoomManager {
     return this.rooms.get(id);
   }
 
-  /** The live document of a loaded room (no load). */
+  /** The live document of a loaded room whose document is built (never loads or builds). */
   peekDoc(id: string): Y.Doc | undefined {
     const room = this.rooms.get(id);
-    return room?.state === 'ready' ? room.doc : undefined;
+    return room?.state === 'ready' && room.isDocumentBuilt ? room.doc : undefined;
   }
 
   /** The room, loaded from storage if needed. The caller must know the workshop exists. */
