@@ -153,6 +153,32 @@ describe('outline and accessibility', () => {
     await expect.poll(() => phone.page.locator('[data-color="blue"]').count()).toBe(1);
     await phone.page.locator('[data-color="blue"]').tap();
     await screenshot(phone.page, 'board-example-phone-selected');
+
+    // Pinch with two fingers: the notes grow; moving both fingers pans.
+    const cdp = await phone.context.newCDPSession(phone.page);
+    const touch = (type: string, points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      });
+    const widthBefore = first.width;
+    await touch('touchStart', [
+      [150, 560],
+      [240, 560],
+    ]);
+    for (let step = 1; step <= 6; step++) {
+      await touch('touchMove', [
+        [150 - step * 10, 560],
+        [240 + step * 10, 560],
+      ]);
+    }
+    await touch('touchEnd', []);
+    await expect
+      .poll(async () => {
+        const same = (await noteBoxes(phone.page)).find((n) => n.id === first.id);
+        return same ? same.width / widthBefore : 0;
+      })
+      .toBeGreaterThan(1.5);
     await phone.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
     await phone.page.locator('.mobile-outline .outline-text').first().waitFor();
     await screenshot(phone.page, 'board-example-phone-outline');

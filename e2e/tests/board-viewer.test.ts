@@ -16,6 +16,7 @@ import {
   noteBoxes,
   noteByText,
   outlineTexts,
+  waitForBoard,
 } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
@@ -44,6 +45,11 @@ describe('viewing only', () => {
     await join(a, created.urls.facilitator, 'Anna');
     await addNoteAt(a.page, 0.4, 0.4, 'Nur zum Ansehen');
     await join(v, created.urls.viewer, 'Vera');
+    await expect.poll(() => outlineTexts(v.page)).toEqual(['Nur zum Ansehen']);
+    await expect(v.page.getByRole('note').textContent()).resolves.toContain('nur an');
+    // The link's token is remembered on the device: the bare address opens the same view.
+    await v.page.goto(`${journey.server().url}/w/${created.id}`);
+    await waitForBoard(v.page);
     await expect.poll(() => outlineTexts(v.page)).toEqual(['Nur zum Ansehen']);
     await expect(v.page.getByRole('note').textContent()).resolves.toContain('nur an');
 
