@@ -156,7 +156,7 @@ describe('outline and accessibility', () => {
 
     // Pinch with two fingers: the notes grow; moving both fingers pans.
     const cdp = await phone.context.newCDPSession(phone.page);
-    const touch = (type: string, points: [number, number][]) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
       cdp.send('Input.dispatchTouchEvent', {
         type,
         touchPoints: points.map(([x, y], id) => ({ x, y, id })),
