@@ -15,6 +15,7 @@ import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NoteNode } from './NoteNode.tsx';
+import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { usePointerInput } from './usePointerInput.ts';
 import type { Rect as RectT } from './viewport.ts';
 
@@ -67,6 +68,7 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
   const size = useStore(editor.stageSize);
   const view = useStore(editor.viewport);
   usePointerInput(editor, wrapper, stage, brush, spaceHeld);
+  useDevicePixelRatio(stage);
 
   useEffect(() => {
     const el = wrapper.current;
