@@ -179,6 +179,7 @@ export const de = {
   'outline.boardOption': '{board} (ohne Gruppe)',
   'outline.orphans': 'Ohne Tafel',
   'outline.count': '{count} Notizen',
+  'outline.count1': '1 Notiz',
   'outline.showBoard': 'Diese Tafel zeigen',
 
   'canvas.label':

@@ -173,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'outline.boardOption': '{board} (not grouped)',
   'outline.orphans': 'Without board',
   'outline.count': '{count} notes',
+  'outline.count1': '1 note',
   'outline.showBoard': 'Show this board',
 
   'canvas.label':

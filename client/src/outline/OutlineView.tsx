@@ -57,7 +57,11 @@ function OutlineBoard({
     <details className={`outline-board${current ? ' current' : ''}`} open={current}>
       <summary>
         <h3>{board.title}</h3>
-        <span className="outline-count">{t('outline.count', { count: board.noteCount })}</span>
+        <span className="outline-count">
+          {board.noteCount === 1
+            ? t('outline.count1')
+            : t('outline.count', { count: board.noteCount })}
+        </span>
       </summary>
       {board.question && <p className="question small">{board.question}</p>}
       {!current && (
