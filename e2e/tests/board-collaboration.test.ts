@@ -30,8 +30,8 @@ describe('collaborating on a board', () => {
       .poll(() => a.page.getByRole('tab').allTextContents())
       .toEqual(['Bewährtes', 'Aufgaben', 'Neues']);
 
-    // The facilitator finds the participant link (and its QR code) in the share panel.
-    await a.page.getByRole('button', { name: 'Einladen' }).click();
+    // Right after creating, the facilitator sees the invitations: links and a QR code.
+    await expect.poll(() => a.page.locator('input[data-link="viewer"]').count()).toBe(1);
     const participantUrl = await a.page.locator('input[data-link="participant"]').inputValue();
     expect(participantUrl).toContain('#token=');
     await expect.poll(() => a.page.getByAltText(/QR-Code/).count()).toBe(1);

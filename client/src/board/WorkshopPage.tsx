@@ -17,6 +17,7 @@ import {
   rememberedToken,
   rememberSession,
   rememberToken,
+  takeJustCreated,
 } from '../session/remembered.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { useStore } from '../ui/store.ts';
@@ -91,6 +92,9 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       // Votes and authorship use the id the server derives from this device's key.
       identity: { ...getIdentity(), id: participantId(session.workshopId) },
       narrowScreen: window.matchMedia(NARROW).matches,
+      ...(session.role === 'facilitator' && takeJustCreated(session.workshopId)
+        ? { initialPanel: 'share' }
+        : {}),
     });
     editor.commands.registerAll(defaultCommands);
     editor.commands.registerAll(exportCommands);

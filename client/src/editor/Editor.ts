@@ -67,6 +67,8 @@ export interface EditorInput {
   readOnlyDoc: boolean;
   identity: Identity;
   narrowScreen: boolean;
+  /** The side panel to show first (e.g. the invitations right after creating). */
+  initialPanel?: PanelId;
 }
 
 export const EMPTY_SELECTION: ReadonlySet<NoteId> = new Set();
@@ -102,7 +104,7 @@ export function createEditor(input: EditorInput): Editor {
     dragOffset: createStore<{ dx: number; dy: number } | null>(null),
     pointer: createStore<{ x: number; y: number } | null>(null),
     ui: createStore<UiState>({
-      panel: input.narrowScreen ? null : 'outline',
+      panel: input.initialPanel ?? (input.narrowScreen ? null : 'outline'),
       helpOpen: false,
       mobileView: 'canvas',
     }),

@@ -7,13 +7,19 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { workshopPath } from '../routing/route.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { type CreatedWorkshop, createWorkshop, type TemplateId } from '../session/api.ts';
-import { recentWorkshops, rememberLinks, rememberToken } from '../session/remembered.ts';
+import {
+  markJustCreated,
+  recentWorkshops,
+  rememberLinks,
+  rememberToken,
+} from '../session/remembered.ts';
 
 const TEMPLATES: TemplateId[] = ['ozg-erfahrungsaustausch', 'retro', 'blank'];
 
 function open(created: CreatedWorkshop): void {
   rememberLinks(created.id, created.urls);
   rememberToken(created.id, created.facilitatorToken);
+  markJustCreated(created.id);
   navigate(workshopPath(created.id, created.facilitatorToken));
 }
 

@@ -21,6 +21,27 @@ const tokenKey = (id: string) => `pinnwand.token.${id}`;
 const sessionKey = (id: string) => `pinnwand.session.${id}`;
 const linksKey = (id: string) => `pinnwand.links.${id}`;
 const RECENT_KEY = 'pinnwand.recent';
+const justCreatedKey = (id: string) => `pinnwand.justCreated.${id}`;
+
+/** Marks a workshop as just created here, so its first view opens the invitations. */
+export function markJustCreated(workshopId: string): void {
+  try {
+    sessionStorage.setItem(justCreatedKey(workshopId), '1');
+  } catch {
+    // not remembered: the invitations are one click away
+  }
+}
+
+/** True once after markJustCreated. */
+export function takeJustCreated(workshopId: string): boolean {
+  try {
+    const was = sessionStorage.getItem(justCreatedKey(workshopId)) === '1';
+    sessionStorage.removeItem(justCreatedKey(workshopId));
+    return was;
+  } catch {
+    return false;
+  }
+}
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
