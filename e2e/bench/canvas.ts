@@ -258,7 +258,7 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     await startRecording(page);
     await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
     await page.mouse.down();
-    for (let i = 1; i <= 90; i++) {
+    for (let i = 1; i <= 60; i++) {
       await page.mouse.move(grip.x + grip.width / 2 + i * 3, grip.y + grip.height / 2 + i * 2);
       await sleep(8);
     }

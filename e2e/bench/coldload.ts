@@ -16,7 +16,7 @@ import { spread } from './lib/stats.ts';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The write phase sends 100,000 updates through 4 sockets at 5,000/s; Pinnwand's
+ * The write phase sends 100,000 updates through one socket at 5,000/s; Pinnwand's
  * per-connection update limit (200/s, burst 1,000) is raised for it so the
  * history can be built in seconds. Loading, which is what is measured, is not
  * affected by these limits.
@@ -197,11 +197,11 @@ export async function timeLoad(room: RoomRef, expected: Uint8Array, timeoutMs = 
 }
 
 /**
- * Sends the workload, paced, through a few sockets (each carrying whole
- * participants' histories in order): few connections keep the relay fan-out
- * small, since the write phase is not what this benchmark measures.
+ * Sends the workload, paced, through one socket (or a few, each carrying whole
+ * participants' histories in order): no relay fan-out, since the write phase
+ * is not what this benchmark measures.
  */
-async function write(room: RoomRef, w: Workload, perSecond: number, connections = 4) {
+async function write(room: RoomRef, w: Workload, perSecond: number, connections = 1) {
   const t0 = performance.now();
   const streams: Uint8Array[][] = Array.from({ length: connections }, () => []);
   w.perParticipant.forEach((updates, p) => {

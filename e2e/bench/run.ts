@@ -45,14 +45,14 @@ const only = (arg('only') ?? ALL.join(','))
 for (const o of only)
   if (!ALL.includes(o)) throw new Error(`unknown benchmark "${o}" (${ALL.join(', ')})`);
 const runs = Number(arg('runs') ?? (quick ? 1 : 3));
-const durationMs = Number(arg('duration') ?? (quick ? 1.5 : 8)) * 1000;
+const durationMs = Number(arg('duration') ?? (quick ? 1.5 : 5)) * 1000;
 const warmupMs = Number(arg('warmup') ?? (quick ? 0 : 2)) * 1000;
 const relayServers = (
   arg('servers') ?? 'pinnwand,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
 ).split(',') as ServerId[];
 const scenarioFilter = arg('scenarios')?.split(',');
-const maxForeignCores = Number(arg('max-foreign') ?? 0.25);
-const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 3));
+const maxForeignCores = Number(arg('max-foreign') ?? 0.5);
+const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 2));
 
 const outDir = quick ? path.join(repoRoot, 'e2e/bench/results') : path.join(repoRoot, 'docs');
 const jsonFile = path.join(outDir, quick ? 'quick.json' : 'benchmarks.json');
@@ -162,7 +162,7 @@ async function runCrash(results: Results): Promise<void> {
     { rate: 5000, writers: 50 },
   ];
   const roundsPerRate = Number(arg('crash-rounds') ?? (quick ? 1 : 10));
-  const killWindowMs: [number, number] = quick ? [400, 900] : [500, 3000];
+  const killWindowMs: [number, number] = quick ? [400, 900] : [500, 2000];
   const rounds = [];
   for (const { rate, writers } of rates) {
     for (let round = 1; round <= roundsPerRate; round++) {
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
   }
   if (only.includes('canvas')) {
     try {
-      const cases = await runCanvas(quick ? [1000] : [1000, 3000], quick ? 1 : 3);
+      const cases = await runCanvas(quick ? [1000] : [1000, 3000], quick ? 1 : 2);
       results.sections.canvas = { meta: meta(command), cases };
       log(
         `canvas: ${cases.map((c) => `${c.notes} notes drag p95 ${c.dragP95Ms.median?.toFixed(1)} pan p95 ${c.panP95Ms.median?.toFixed(1)} ms`).join('; ')}`,
