@@ -26,6 +26,9 @@ interface Props {
   spaceHeld: { current: boolean };
 }
 
+/** Below this canvas width a board opens readable rather than whole (phones). */
+const SMALL_SCREEN = 600;
+
 const NotesLayer = memo(function NotesLayer({
   editor,
   boardId,
@@ -94,7 +97,8 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
       editor.viewport.set(saved);
       return;
     }
-    zoomToFit(editor);
+    const small = editor.stageSize.get().width < SMALL_SCREEN;
+    zoomToFit(editor, small ? { minScale: 0.5 } : {});
   }, [editor, boardId]);
 
   return (

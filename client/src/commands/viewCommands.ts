@@ -56,8 +56,13 @@ export const zoomOutCommand: Command = {
   run: (e) => zoomBy(e, 1 / 1.25),
 };
 
-/** Fits the current board's notes and clusters into the view. */
-export function zoomToFit(e: Editor): void {
+/**
+ * Fits the current board's notes and clusters into the view. With `minScale`
+ * (used when a board opens on a small screen) it never zooms out further than
+ * that and shows the content's top-left corner instead: readable notes to pan
+ * across beat a whole board of unreadable ones.
+ */
+export function zoomToFit(e: Editor, options: { minScale?: number } = {}): void {
   const boardId = e.boardId.get();
   if (!boardId) return;
   const rects = [
@@ -74,7 +79,14 @@ export function zoomToFit(e: Editor): void {
   }
   // Leave room for the floating toolbar at the bottom.
   const usable = { width: size.width, height: Math.max(100, size.height - TOOLBAR_ROOM) };
-  e.viewport.set(fitRect(bounds, usable, Math.min(40, size.width / 14)));
+  const fitted = fitRect(bounds, usable, Math.min(40, size.width / 14));
+  const min = options.minScale;
+  if (min !== undefined && fitted.scale < min) {
+    const margin = 16;
+    e.viewport.set({ scale: min, x: margin - bounds.x * min, y: margin - bounds.y * min });
+    return;
+  }
+  e.viewport.set(fitted);
 }
 
 export const zoomToFitCommand: Command = {
@@ -86,7 +98,7 @@ export const zoomToFitCommand: Command = {
     { key: '!', shift: true, alternate: true },
   ],
   mutates: false,
-  run: zoomToFit,
+  run: (e) => zoomToFit(e),
 };
 
 export const zoomResetCommand: Command = {
