@@ -45,9 +45,9 @@ describe('clusters', () => {
     await openPanel(fac.page, /^Moderation$/);
     await fac.page
       .locator('.side-panel')
-      .getByRole('button', { name: 'Gruppe hinzufügen' })
+      .getByRole('button', { name: 'Cluster hinzufügen' })
       .click();
-    const rename = fac.page.getByLabel('Überschrift der Gruppe');
+    const rename = fac.page.getByLabel('Überschrift des Clusters');
     await rename.fill('Frühstück');
     await rename.press('Enter');
     await expect
@@ -64,7 +64,7 @@ describe('clusters', () => {
     // One undo takes back the drag and the joining together; redo brings both back.
     await a.page.keyboard.press('Control+z');
     await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual([]);
-    expect(await outlineCluster(a.page, 'Ohne Gruppe')).toContain('Brötchen');
+    expect(await outlineCluster(a.page, 'Ohne Cluster')).toContain('Brötchen');
     expect((await noteByText(a.page, 'Brötchen')).x).toBeCloseTo(bread.x, 0);
     await a.page.keyboard.press('Control+Shift+z');
     await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
@@ -108,7 +108,7 @@ describe('clusters', () => {
       x: frame2.x + frame2.width + 140,
       y: frame2.y + frame2.height + 90,
     });
-    await expect.poll(() => outlineCluster(a.page, 'Ohne Gruppe')).toEqual(['Brötchen']);
+    await expect.poll(() => outlineCluster(a.page, 'Ohne Cluster')).toEqual(['Brötchen']);
 
     // The facilitator moves the frame by its heading; its notes come along.
     const [frame3] = await clusterBoxes(fac.page);
@@ -148,7 +148,7 @@ describe('clusters', () => {
 
     // Draw a new frame on empty board, named in place.
     await openPanel(fac.page, /^Moderation$/);
-    await fac.page.locator('.side-panel').getByRole('button', { name: 'Gruppe zeichnen' }).click();
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Cluster zeichnen' }).click();
     const canvas = await fac.page.locator('.board-canvas').boundingBox();
     if (!canvas) throw new Error('no canvas');
     await drag(
@@ -156,7 +156,7 @@ describe('clusters', () => {
       { x: canvas.x + 30, y: canvas.y + 30 },
       { x: canvas.x + 230, y: canvas.y + 170 },
     );
-    await fac.page.getByLabel('Überschrift der Gruppe').fill('Gezeichnet');
+    await fac.page.getByLabel('Überschrift des Clusters').fill('Gezeichnet');
     await fac.page.keyboard.press('Enter');
     await expect
       .poll(async () => (await clusterBoxes(b.page)).map((c) => c.title).sort())

@@ -12,11 +12,25 @@ export type Translate = (key: MessageKey, params?: TranslateParams) => string;
 const LANG_KEY = 'pinnwand.lang';
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
 
+/**
+ * Fills `{name}` placeholders. A count picks its form with
+ * `{count, plural, one {1 Notiz} other {# Notizen}}` (`#` is the number);
+ * German and English share the rule "one for exactly 1, other otherwise".
+ */
 export function format(template: string, params?: TranslateParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(
+      /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g,
+      (whole, name: string, one: string, other: string) => {
+        if (!(name in params)) return whole;
+        const n = Number(params[name]);
+        return (Math.abs(n) === 1 ? one : other).replace(/#/g, String(params[name]));
+      },
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: TranslateParams): string {
