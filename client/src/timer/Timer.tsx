@@ -1,14 +1,9 @@
 // The shared countdown: everyone sees the time left, computed from the
 // timer's absolute end and the server's clock (not this device's), so all
 // screens agree. Facilitators start, pause, resume and stop it. At the end
-// the display flashes and, if this person switched it on, a beep sounds.
-import {
-  clearTimer,
-  pauseTimer,
-  resumeTimer,
-  startTimer,
-  timerRemainingMs,
-} from '@pinnwand/shared/ops/timerOps';
+// the display flashes and, if this person switched it on, a beep sounds; a
+// minute later it clears (timerView.ts).
+import { clearTimer, pauseTimer, resumeTimer, startTimer } from '@pinnwand/shared/ops/timerOps';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
 import { FIcon } from '../facilitation/icons.tsx';
@@ -16,6 +11,7 @@ import { useFT } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useStore } from '../ui/store.ts';
 import { beep, setSoundEnabled, soundEnabled } from './beep.ts';
+import { type TimerView, timerView } from './timerView.ts';
 
 export function formatMs(ms: number): string {
   const total = Math.ceil(ms / 1000);
@@ -24,45 +20,47 @@ export function formatMs(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-function useRemaining(f: Facilitation): { remaining: number; state: 'running' | 'paused' } | null {
+function useTimerView(f: Facilitation): TimerView {
   const { settings } = useFacilitationState(f.editor);
   useStore(f.clockOffset);
   const timer = settings.timer;
   const [, tick] = useState(0);
+  const view = timerView(timer, f.serverNow());
+  const ticking = view.kind === 'running' || view.kind === 'ended';
   useEffect(() => {
-    if (timer?.state !== 'running') return;
+    if (!ticking) return;
     const id = setInterval(() => tick((n) => n + 1), 250);
     return () => clearInterval(id);
-  }, [timer]);
-  if (!timer) return null;
-  return { remaining: timerRemainingMs(timer, f.serverNow()), state: timer.state };
+  }, [ticking]);
+  return view;
 }
 
-/** The time left, shown to everyone while a timer is set. */
+/**
+ * The time left, shown to everyone while a timer is set; "time is up" for a
+ * minute after the end (server time), then it clears by itself.
+ */
 export function TimerDisplay({ f }: { f: Facilitation }) {
   const ft = useFT();
-  const timer = useRemaining(f);
-  const ended = timer?.state === 'running' && timer.remaining <= 0;
+  const view = useTimerView(f);
   const wasRunning = useRef<boolean | null>(null);
   useEffect(() => {
-    const running = timer?.state === 'running' && timer.remaining > 0;
     // Beep on the transition to zero seen here, not when joining a finished timer.
-    if (wasRunning.current === true && timer?.state === 'running' && timer.remaining <= 0) beep();
-    wasRunning.current = running;
+    if (wasRunning.current === true && view.kind === 'ended') beep();
+    wasRunning.current = view.kind === 'running';
   });
-  if (!timer) return null;
+  if (view.kind === 'none') return null;
+  const ended = view.kind === 'ended';
+  const remaining = ended ? 0 : view.remaining;
   return (
     <div
-      className={`fac-timer${ended ? ' ended' : ''}${timer.state === 'paused' ? ' paused' : ''}`}
+      className={`fac-timer${ended ? ' ended' : ''}${view.kind === 'paused' ? ' paused' : ''}`}
       role="timer"
       aria-label={ft('timer.remaining')}
-      data-remaining={Math.ceil(timer.remaining / 1000)}
+      data-remaining={Math.ceil(remaining / 1000)}
     >
       <FIcon name="clock" />
-      <span className="fac-timer-time">
-        {ended ? ft('timer.ended') : formatMs(timer.remaining)}
-      </span>
-      {timer.state === 'paused' && <span className="fac-timer-note">({ft('timer.paused')})</span>}
+      <span className="fac-timer-time">{ended ? ft('timer.ended') : formatMs(remaining)}</span>
+      {view.kind === 'paused' && <span className="fac-timer-note">({ft('timer.paused')})</span>}
     </div>
   );
 }
