@@ -73,6 +73,7 @@ function bindSummary(
 function labels(ft: FTranslate) {
   return {
     unclustered: ft('summary.unclustered'),
+    untitled: ft('cluster.newTitle'),
     votes: (count: number) => ft('summary.votes', { count }),
   };
 }

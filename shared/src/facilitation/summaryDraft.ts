@@ -1,8 +1,10 @@
 /**
  * "Draft from clusters": a starting outline for a summary — each cluster's
  * heading followed by its most-voted notes (all of them when nobody voted),
- * then the notes outside clusters that got votes. Plain text, for the
- * facilitator to edit.
+ * then the notes outside clusters that got votes. Plain text that reads well
+ * as is, because the exports print a summary as plain text with its line
+ * breaks kept (no Markdown): a heading line, then one "• note" line each,
+ * blocks separated by a blank line.
  */
 import type * as Y from 'yjs';
 import type { BoardId } from '../model/ids.ts';
@@ -11,14 +13,19 @@ import { readBoardView, readWorkshop } from '../read/workshopView.ts';
 
 export interface DraftLabels {
   unclustered: string;
+  /** Heading for a cluster nobody named ("Neuer Cluster"). */
+  untitled: string;
   votes: (count: number) => string;
 }
 
 const TOP = 3;
+const BULLET = '• ';
 
 function line(note: Note, labels: DraftLabels): string {
   const text = note.text.trim().replace(/\s*\n\s*/g, ' ');
-  return note.votes.total > 0 ? `- ${text} (${labels.votes(note.votes.total)})` : `- ${text}`;
+  return note.votes.total > 0
+    ? `${BULLET}${text} (${labels.votes(note.votes.total)})`
+    : `${BULLET}${text}`;
 }
 
 function topNotes(notes: readonly Note[]): Note[] {
@@ -33,13 +40,14 @@ export function draftBoardSummary(doc: Y.Doc, boardId: BoardId, labels: DraftLab
   const parts: string[] = [];
   for (const cluster of board.clusters) {
     const notes = topNotes(cluster.notes);
-    parts.push([`## ${cluster.title}`, ...notes.map((n) => line(n, labels))].join('\n'));
+    const heading = cluster.title.trim() || labels.untitled;
+    parts.push([heading, ...notes.map((n) => line(n, labels))].join('\n'));
   }
   const loose = board.unclusteredNotes.filter((n) => n.votes.total > 0);
   if (loose.length > 0 || board.clusters.length === 0) {
     const notes = topNotes(board.unclusteredNotes);
     if (notes.length > 0)
-      parts.push([`## ${labels.unclustered}`, ...notes.map((n) => line(n, labels))].join('\n'));
+      parts.push([labels.unclustered, ...notes.map((n) => line(n, labels))].join('\n'));
   }
   return parts.join('\n\n');
 }
@@ -48,8 +56,11 @@ export function draftWorkshopSummary(doc: Y.Doc, labels: DraftLabels): string {
   const view = readWorkshop(doc);
   return view.boards
     .map((board) => {
-      const body = draftBoardSummary(doc, board.id, labels).replace(/^## /gm, '### ');
-      return body ? `## ${board.title}\n\n${body}` : `## ${board.title}`;
+      // The board's title set off as a heading by a line of "=" under it.
+      const title = board.title.trim();
+      const heading = `${title}\n${'='.repeat(Math.min(40, Math.max(3, title.length)))}`;
+      const body = draftBoardSummary(doc, board.id, labels);
+      return body ? `${heading}\n${body}` : heading;
     })
     .join('\n\n');
 }

@@ -139,10 +139,12 @@ describe('facilitation helpers', () => {
     expect(ids.map((id) => getNote(ws.doc, id)?.clusterId !== null)).toEqual([true, true, true]);
     const draft = draftBoardSummary(ws.doc, board, {
       unclustered: 'Weiteres',
+      untitled: 'Neuer Cluster',
       votes: (n) => `${n} Punkte`,
     });
-    expect(draft).toContain('## Rollout\n- Rollout planen\n- Roll-out begleiten');
-    expect(draft).toContain('## Doku\n- FAQ pflegen');
+    expect(draft).toContain('Rollout\n• Rollout planen\n• Roll-out begleiten');
+    expect(draft).toContain('Doku\n• FAQ pflegen');
+    expect(draft).not.toMatch(/^(#|- )/m);
     undo.undo();
     expect(listClusters(ws.doc, board)).toEqual([]);
   });
