@@ -5,7 +5,9 @@
 // is synced with the server, the notes are published into the shared document
 // with the ordinary note operation — at once on reveal, or on return for an
 // author who was offline then. Others only learn a count, through awareness.
+import { placeApart } from '@pinnwand/shared/facilitation/placeApart';
 import type { BoardId } from '@pinnwand/shared/model/ids';
+import type { Point } from '@pinnwand/shared/model/layout';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
@@ -89,6 +91,8 @@ export class HiddenNotes {
   /**
    * Writes every hidden note into the shared document as an ordinary note by
    * this person (one transaction), then forgets them here. Empty notes are dropped.
+   * Each lands near where it was written but never on top of a note already on
+   * the board or another revealed one (placeApart).
    */
   publish(editor: Editor): number {
     const notes = this.read();
@@ -96,6 +100,17 @@ export class HiddenNotes {
     const user = editor.user.get();
     const boards = new Set(editor.index.boards().map((b) => b.id));
     let count = 0;
+    const occupied = new Map<BoardId, Point[]>();
+    const spotOn = (boardId: BoardId, want: Point): Point => {
+      let taken = occupied.get(boardId);
+      if (!taken) {
+        taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
+        occupied.set(boardId, taken);
+      }
+      const [spot] = placeApart(taken, [want]) as [Point];
+      taken.push(spot);
+      return spot;
+    };
     // Not this person's undo history: Ctrl+Z right after the reveal must not
     // take the revealed notes back off everyone's board.
     transact(editor.doc, IMPORT_ORIGIN, () => {
@@ -104,12 +119,13 @@ export class HiddenNotes {
         // A note for a board deleted meanwhile goes to the first board rather than being lost.
         const boardId = boards.has(note.boardId) ? note.boardId : editor.index.boards()[0]?.id;
         if (!boardId) continue;
+        const spot = spotOn(boardId, { x: note.x, y: note.y });
         addNote(
           editor.doc,
           {
             boardId,
-            x: note.x,
-            y: note.y,
+            x: spot.x,
+            y: spot.y,
             text: note.text,
             author: user.name,
             authorId: editor.userId,
