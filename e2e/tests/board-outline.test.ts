@@ -127,6 +127,7 @@ describe('outline and accessibility', () => {
     await a.page.getByRole('button', { name: 'Seitenleiste schließen' }).click();
     await a.page.locator('.board-canvas').focus();
     await a.page.keyboard.press('Shift+1');
+    await a.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const pick = await noteByText(b.page, 'Führertage');
     await b.page.mouse.click(pick.x, pick.y);
     await hoverCanvas(b.page, 0.55, 0.62);
