@@ -24,6 +24,7 @@ import { CanvasOverlay } from './CanvasOverlay.tsx';
 import { createFacilitation, type Facilitation, facilitationOf, publish } from './facilitation.ts';
 import { FIcon } from './icons.tsx';
 import { useFT } from './messages.ts';
+import { startDeleteHints } from './noteRights.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 import './facilitation.css';
 
@@ -46,6 +47,7 @@ export function FacilitationServices({
       startHiddenWriting(f),
       startFollow(f),
       startBoardLock(editor),
+      startDeleteHints(f),
     ];
     let cancelled = false;
     void measureClockOffset(editor.workshopId).then((offset) => {

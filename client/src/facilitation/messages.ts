@@ -71,6 +71,7 @@ export const fde = {
   'vote.remove': 'Punkt zurücknehmen',
   'vote.mine': 'Ihre Punkte: {count}',
   'vote.ranking': 'Rangliste',
+  'vote.rankingOf': 'Rangliste „{board}“',
   'vote.noVotes': 'Noch keine Stimmen.',
   'vote.refused.budget-exhausted': 'Sie haben alle Punkte vergeben.',
   'vote.refused.note-limit-reached': 'Mehr Punkte sind für diese Notiz nicht erlaubt.',
@@ -120,6 +121,9 @@ export const fde = {
   'follow.noFacilitator': 'Die Moderation ist gerade nicht da.',
   'follow.bring': 'Alle hierher holen',
   'follow.brought': 'Die Moderation hat Sie hierher geholt.',
+
+  'note.deleted':
+    '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
 
   'lock.lock': 'Tafel sperren',
   'lock.unlock': 'Tafel entsperren',
@@ -214,6 +218,7 @@ export const fen: Record<FKey, string> = {
   'vote.remove': 'Take back a dot',
   'vote.mine': 'Your dots: {count}',
   'vote.ranking': 'Ranking',
+  'vote.rankingOf': 'Ranking “{board}”',
   'vote.noVotes': 'No votes yet.',
   'vote.refused.budget-exhausted': 'You have used all your dots.',
   'vote.refused.note-limit-reached': 'No more dots allowed on this note.',
@@ -262,6 +267,8 @@ export const fen: Record<FKey, string> = {
   'follow.noFacilitator': 'No facilitator is here right now.',
   'follow.bring': 'Bring everyone here',
   'follow.brought': 'The facilitator brought you here.',
+
+  'note.deleted': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (Ctrl+Z)',
 
   'lock.lock': 'Lock board',
   'lock.unlock': 'Unlock board',

@@ -123,6 +123,12 @@ export function startHiddenWriting(f: Facilitation): () => void {
     tryPublish();
   });
   const offMeta = editor.index.subscribeMeta(tryPublish);
+  // A participant's open composer closes when its board gets locked.
+  const offBoards = editor.index.subscribeBoards(() => {
+    const open = h.composer.get();
+    if (!open || editor.role === 'facilitator') return;
+    if (editor.index.boards().some((b) => b.id === open.boardId && b.locked)) h.composer.set(null);
+  });
   const offStatus = f.connection.status.subscribe(tryPublish);
   void notes.ready.then(() => {
     publishCount();
@@ -133,6 +139,7 @@ export function startHiddenWriting(f: Facilitation): () => void {
     document.removeEventListener('paste', onPaste, true);
     offNotes();
     offMeta();
+    offBoards();
     offStatus();
     for (const [, original] of originals) editor.commands.register(original);
     registry.delete(editor);

@@ -9,6 +9,7 @@ import { type FormEvent, Fragment, memo, useId, useRef, useState } from 'react';
 import { outlineNoteExtrasFor } from '../board/extensions.ts';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { useNoteRights } from '../facilitation/noteRights.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -40,7 +41,8 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
   const [target, setTarget] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const canEdit = !editor.readOnly;
+  // Nothing on a locked board for participants; delete only their own notes.
+  const { canEdit, canDelete } = useNoteRights(editor, note);
   const votes = note.votes.total;
 
   const done = () => {
@@ -164,14 +166,16 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           >
             {t('outline.move')} …
           </button>
-          <button
-            type="button"
-            className="link-button danger"
-            aria-label={`${t('outline.delete')}: ${note.text.slice(0, 40)}`}
-            onClick={() => editor.commands.run(editor, 'note.delete', note.id)}
-          >
-            {t('outline.delete')}
-          </button>
+          {canDelete && (
+            <button
+              type="button"
+              className="link-button danger"
+              aria-label={`${t('outline.delete')}: ${note.text.slice(0, 40)}`}
+              onClick={() => editor.commands.run(editor, 'note.delete', note.id)}
+            >
+              {t('outline.delete')}
+            </button>
+          )}
         </div>
       )}
       {mode === 'view' &&

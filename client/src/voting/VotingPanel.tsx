@@ -4,7 +4,7 @@
 // any time — the ranking (with names unless the round is anonymous).
 import { ranking } from '@pinnwand/shared/facilitation/votingRound';
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useSyncExternalStore } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationOf } from '../facilitation/facilitation.ts';
@@ -99,13 +99,19 @@ export function Ranking({
   anonymous: boolean;
 }) {
   const ft = useFT();
+  const headingId = useId();
   useDocVersion(editor);
   usePeople(editor);
+  const boards = useBoards(editor.index);
   const names = participantNames(editor);
   const list = ranking(editor.doc, boardId);
+  // Named by its board, so a ranking shown beside another board is not taken for that one's.
+  const title = boards.find((b) => b.id === boardId)?.title;
   return (
-    <section className="ranking" aria-labelledby="ranking-h">
-      <h3 id="ranking-h">{ft('vote.ranking')}</h3>
+    <section className="ranking" aria-labelledby={headingId} data-board-id={boardId}>
+      <h3 id={headingId}>
+        {title === undefined ? ft('vote.ranking') : ft('vote.rankingOf', { board: title })}
+      </h3>
       {list.length === 0 ? (
         <p className="muted small">{ft('vote.noVotes')}</p>
       ) : (
