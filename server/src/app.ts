@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import { registerAdminRoutes } from './http/adminRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
 import { HttpError, sendError, tokenFrom } from './http/respond.ts';
 import type { RouteContext } from './http/router.ts';
@@ -25,6 +26,7 @@ import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
 import { SocketServer } from './socket/SocketServer.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
+import { startRetention, sweepRetention } from './workshops/retention.ts';
 import { WorkshopRegistry } from './workshops/WorkshopRegistry.ts';
 
 export interface ServerDeps {
@@ -36,6 +38,8 @@ export interface ServerDeps {
   metrics?: Metrics;
   /** Extra routes (tests, later features) registered after the built-in ones. */
   routes?: (router: Router) => void;
+  /** Clock for creation and update times and the retention sweep (tests move it); Date.now by default. */
+  now?: () => number;
 }
 
 export interface PinnwandServer {
@@ -44,6 +48,8 @@ export interface PinnwandServer {
   port: number;
   services: ServerServices;
   rooms: RoomManager;
+  /** Runs one retention sweep now (RETENTION_DAYS); resolves to the ids it deleted. */
+  sweepRetention(): Promise<string[]>;
   /** Graceful: stop accepting, commit what was received, close sockets with 1012, close storage. */
   close(): Promise<void>;
 }
@@ -51,15 +57,17 @@ export interface PinnwandServer {
 export async function startServer(config: Config, deps: ServerDeps = {}): Promise<PinnwandServer> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const metrics = deps.metrics ?? createMetrics();
+  const now = deps.now ?? Date.now;
   let storage = deps.storage;
   if (!storage) {
     mkdirSync(config.dataDir, { recursive: true });
     storage = new SqliteStorage({
       file: path.join(config.dataDir, 'pinnwand.sqlite'),
       synchronous: config.sqliteSynchronous,
+      now,
     });
   }
-  const workshops = new WorkshopRegistry(storage);
+  const workshops = new WorkshopRegistry(storage, now);
   const rooms = new RoomManager({
     config,
     storage,
@@ -89,6 +97,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       }
       return { role: auth.role, workshop: auth.workshop };
     },
+    deleteWorkshop: (workshopId) => rooms.deleteWorkshop(workshopId),
     baseUrl(ctx) {
       if (config.publicUrl) return config.publicUrl;
       const host = ctx.req.headers.host;
@@ -101,6 +110,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerSystemRoutes(router);
   registerWorkshopRoutes(router, config.limits.workshopCreatesPerMinute);
   registerExportRoutes(router);
+  registerAdminRoutes(router);
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {
@@ -167,8 +177,26 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   listeningUrl = `http://${hostForUrl}:${port}`;
 
+  const retention = {
+    days: config.retentionDays,
+    now,
+    idleSince: (cutoff: number) => storage.workshopsIdleSince(cutoff),
+    inUse: (id: string) => (rooms.peek(id)?.connections.size ?? 0) > 0,
+    deleteWorkshop: (id: string) => rooms.deleteWorkshop(id),
+    logger,
+  };
+  let sweeping: Promise<string[]> = Promise.resolve([]);
+  const sweep = (): Promise<string[]> => {
+    sweeping = sweeping
+      .catch(() => [])
+      .then(() => (rooms.isClosing ? [] : sweepRetention(retention)));
+    return sweeping;
+  };
+  const stopRetention = startRetention(config.retentionDays, sweep, logger);
+
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
+    stopRetention();
     sockets.stopAccepting();
     const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
@@ -176,6 +204,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     await sockets.close(config.shutdownTimeoutMs);
     httpServer.closeAllConnections();
     await httpClosed;
+    await sweeping.catch(() => undefined);
     await storage!.close();
   }
 
@@ -184,6 +213,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     port,
     services,
     rooms,
+    sweepRetention: sweep,
     close: () => {
       closing ??= close();
       return closing;

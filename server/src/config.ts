@@ -71,6 +71,11 @@ export interface Config {
   pingIntervalMs: number;
   /** Longest a graceful shutdown waits for sockets to close before it ends them. */
   shutdownTimeoutMs: number;
+  /**
+   * Workshops whose last update is older than this many days are deleted by a
+   * sweep at start and once a day; 0 keeps them forever.
+   */
+  retentionDays: number;
   limits: Limits;
 }
 
@@ -136,6 +141,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
     compactAfterBytes: positiveFrom(env, 'COMPACT_AFTER_BYTES', 1024 * 1024),
     pingIntervalMs: positiveFrom(env, 'PING_INTERVAL_MS', 30_000),
     shutdownTimeoutMs: positiveFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    retentionDays: intFrom(env, 'RETENTION_DAYS', 0),
     limits: {
       maxPayloadBytes: positiveFrom(env, 'MAX_PAYLOAD_BYTES', d.maxPayloadBytes),
       maxDocumentBytes: positiveFrom(env, 'MAX_DOCUMENT_BYTES', d.maxDocumentBytes),

@@ -61,6 +61,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** No workshop with this id (workshops exist only when created through the API). */
   unknownWorkshop: 4404,
+  /** The workshop was deleted (by its facilitator or the retention sweep) while connected. */
+  workshopDeleted: 4410,
   /** The client did not read what the server sent fast enough (send buffer kept growing). */
   slowConsumer: 4408,
   /** The document would exceed maxDocumentBytes. */
@@ -84,6 +86,7 @@ export const CloseReason: Readonly<Record<CloseCodeName, string>> = {
   badToken: 'bad token',
   forbidden: 'not allowed',
   unknownWorkshop: 'unknown workshop',
+  workshopDeleted: 'workshop deleted',
   slowConsumer: 'slow consumer',
   documentTooLarge: 'document too large',
   rateLimited: 'rate limited',

@@ -42,6 +42,11 @@ export interface ServerServices {
     workshopId: string,
     allowed?: readonly Role[],
   ): Promise<{ role: Role; workshop: WorkshopRecord }>;
+  /**
+   * Deletes a workshop for good (record, snapshot, log in one transaction) and
+   * closes its connections with 4410; false when there was none.
+   */
+  deleteWorkshop(workshopId: string): Promise<boolean>;
   /** Base URL for links handed out (PUBLIC_URL, else the request's host). */
   baseUrl(ctx: RouteContext): string;
   /** Live counts for /healthz. */

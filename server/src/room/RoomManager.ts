@@ -14,6 +14,13 @@ import type { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
+/** The workshop was deleted (or never existed) when its room was about to load. */
+export class WorkshopGone extends Error {
+  constructor(readonly workshopId: string) {
+    super(`workshop ${workshopId} does not exist`);
+  }
+}
+
 export interface RoomManagerDeps {
   config: Config;
   storage: Storage;
@@ -73,6 +80,8 @@ export class RoomManager {
   private async load(id: string): Promise<Room> {
     await this.unloading.get(id);
     const started = performance.now();
+    // A join authorised just before the workshop was deleted must not revive it.
+    if (!(await this.deps.storage.getWorkshop(id))) throw new WorkshopGone(id);
     const stored = await this.deps.storage.load(id);
     const { config, metrics, logger, policy } = this.deps;
     const room = new Room(id, stored, {
@@ -125,6 +134,26 @@ export class RoomManager {
       room.pins -= 1;
       if (room.connections.size === 0) this.scheduleIdle(room);
     }
+  }
+
+  /**
+   * Deletes a workshop: its record, snapshot and update log in one storage
+   * transaction, run inside the commit pipeline so that no write of the room
+   * interleaves; then closes the room's connections with 4410 and forgets it.
+   * Resolves to false when there was no such workshop.
+   */
+  async deleteWorkshop(id: string): Promise<boolean> {
+    await this.loading.get(id)?.catch(() => undefined);
+    return this.committer.run(async () => {
+      const deleted = await this.deps.storage.deleteWorkshop(id);
+      const room = this.rooms.get(id);
+      if (room) {
+        room.closeAll('workshopDeleted');
+        this.forget(room);
+        room.dispose();
+      }
+      return deleted;
+    });
   }
 
   private scheduleIdle(room: Room): void {

@@ -39,7 +39,7 @@ import {
   WS_PATH_PREFIX,
 } from '../protocol.ts';
 import { Connection } from '../room/Connection.ts';
-import type { RoomManager } from '../room/RoomManager.ts';
+import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
@@ -214,6 +214,10 @@ export class SocketServer {
       (err: unknown) => {
         if (rooms.isClosing) {
           this.closeSession(session, 'serviceRestart');
+          return;
+        }
+        if (err instanceof WorkshopGone) {
+          this.closeSession(session, 'unknownWorkshop');
           return;
         }
         log.error({ err }, 'loading the room failed');

@@ -20,6 +20,8 @@ export interface SqliteStorageOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Extra pragmas run after opening (tests use `max_page_count` to simulate a full disk). */
   pragmas?: readonly string[];
+  /** Clock stamping each workshop's last update (retention); Date.now by default. */
+  now?: () => number;
 }
 
 interface WorkshopRow {
@@ -29,6 +31,8 @@ interface WorkshopRow {
   facilitator_hash: Buffer;
   participant_hash: Buffer;
   viewer_hash: Buffer;
+  sealed_invites: Buffer | null;
+  last_update_at: number | null;
 }
 
 const SCHEMA = `
@@ -53,21 +57,57 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_by_workshop ON updates (workshop_id, seq);
 `;
 
+/**
+ * Columns added after the first release, as nullable columns so that
+ * `ALTER TABLE … ADD COLUMN` migrates an existing database in place:
+ * - `sealed_invites`: participant + viewer token sealed under the facilitator
+ *   token (null for older workshops: their links cannot be recovered);
+ * - `last_update_at`: when the last update was stored (retention). Rows that
+ *   exist when the column is added get the migration time, so an upgrade never
+ *   makes an old workshop look abandoned at once.
+ */
+function migrate(db: Database.Database, now: number): void {
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(workshops)').all() as { name: string }[]).map((c) => c.name),
+  );
+  db.transaction(() => {
+    if (!columns.has('sealed_invites')) {
+      db.exec('ALTER TABLE workshops ADD COLUMN sealed_invites BLOB');
+    }
+    if (!columns.has('last_update_at')) {
+      db.exec('ALTER TABLE workshops ADD COLUMN last_update_at INTEGER');
+      db.prepare('UPDATE workshops SET last_update_at = ?').run(now);
+    }
+  })();
+}
+
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly stmts;
+  private readonly now: () => number;
 
   constructor(options: SqliteStorageOptions) {
+    this.now = options.now ?? Date.now;
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    migrate(this.db, this.now());
     for (const pragma of options.pragmas ?? []) this.db.pragma(pragma);
     this.stmts = {
       insertWorkshop: this.db.prepare(
-        `INSERT INTO workshops (id, title, created_at, facilitator_hash, participant_hash, viewer_hash)
-         VALUES (@id, @title, @created_at, @facilitator_hash, @participant_hash, @viewer_hash)`,
+        `INSERT INTO workshops (id, title, created_at, facilitator_hash, participant_hash, viewer_hash,
+           sealed_invites, last_update_at)
+         VALUES (@id, @title, @created_at, @facilitator_hash, @participant_hash, @viewer_hash,
+           @sealed_invites, @created_at)`,
+      ),
+      touchWorkshop: this.db.prepare('UPDATE workshops SET last_update_at = ? WHERE id = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE workshop_id = ?'),
+      deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE workshop_id = ?'),
+      deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
+      idleSince: this.db.prepare(
+        'SELECT id FROM workshops WHERE COALESCE(last_update_at, created_at) < ? ORDER BY id',
       ),
       getWorkshop: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
       getSnapshot: this.db.prepare('SELECT seq, data FROM snapshots WHERE workshop_id = ?'),
@@ -92,6 +132,7 @@ export class SqliteStorage implements Storage {
         facilitator_hash: record.tokenHashes.facilitator,
         participant_hash: record.tokenHashes.participant,
         viewer_hash: record.tokenHashes.viewer,
+        sealed_invites: record.sealedInvites ?? null,
       });
       this.stmts.upsertSnapshot.run(record.id, 0, Buffer.from(initialState));
     })();
@@ -109,7 +150,13 @@ export class SqliteStorage implements Storage {
       participant: row.participant_hash,
       viewer: row.viewer_hash,
     };
-    return { id: row.id, title: row.title, createdAt: row.created_at, tokenHashes };
+    return {
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      tokenHashes,
+      sealedInvites: row.sealed_invites,
+    };
   }
 
   async load(workshopId: string): Promise<StoredDocument> {
@@ -136,13 +183,18 @@ export class SqliteStorage implements Storage {
   }
 
   private readonly appendTx = (entries: readonly AppendEntry[]): number[] =>
-    this.db.transaction(() =>
-      entries.map((entry) =>
+    this.db.transaction(() => {
+      const seqs = entries.map((entry) =>
         Number(
           this.stmts.insertUpdate.run(entry.workshopId, Buffer.from(entry.update)).lastInsertRowid,
         ),
-      ),
-    )();
+      );
+      const now = this.now();
+      for (const id of new Set(entries.map((e) => e.workshopId))) {
+        this.stmts.touchWorkshop.run(now, id);
+      }
+      return seqs;
+    })();
 
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
     if (entries.length === 0) return [];
@@ -156,6 +208,18 @@ export class SqliteStorage implements Storage {
       this.stmts.upsertSnapshot.run(workshopId, upToSeq, Buffer.from(snapshot));
       this.stmts.deleteUpTo.run(workshopId, upToSeq);
     })();
+  }
+
+  async deleteWorkshop(id: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.stmts.deleteUpdates.run(id);
+      this.stmts.deleteSnapshot.run(id);
+      return this.stmts.deleteWorkshop.run(id).changes > 0;
+    })();
+  }
+
+  async workshopsIdleSince(cutoff: number): Promise<string[]> {
+    return (this.stmts.idleSince.all(cutoff) as { id: string }[]).map((row) => row.id);
   }
 
   async unload(_workshopId: string): Promise<void> {}

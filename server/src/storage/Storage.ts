@@ -18,6 +18,12 @@ export interface WorkshopRecord {
   createdAt: number;
   /** SHA-256 of each capability token; tokens themselves are never stored. */
   tokenHashes: Readonly<Record<Role, Buffer>>;
+  /**
+   * The participant and viewer tokens, sealed with a key only the facilitator
+   * token yields (workshops/inviteVault.ts); null for workshops created before
+   * invites were stored.
+   */
+  sealedInvites?: Buffer | null;
 }
 
 export interface StoredDocument {
@@ -57,6 +63,16 @@ export interface Storage {
    * after `upToSeq` stay in the log.
    */
   compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Deletes the workshop's record, snapshot and update log in ONE transaction;
+   * resolves to false when there was no such workshop.
+   */
+  deleteWorkshop(id: string): Promise<boolean>;
+  /**
+   * Ids of workshops whose last stored update (their creation, when none was
+   * stored since) is older than `cutoff` (ms since epoch).
+   */
+  workshopsIdleSince(cutoff: number): Promise<string[]>;
   /** The room is no longer held in memory by this process (a hook for shared backends). */
   unload(workshopId: string): Promise<void>;
   /** Releases the database; no call may follow. */

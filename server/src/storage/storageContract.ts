@@ -229,6 +229,55 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         ).toEqual({ a: '1', b: '2' });
       }));
 
+    it('keeps the sealed invites, null when none were given', () =>
+      withStorage(factory, async ({ storage }) => {
+        const sealed = { ...record(), sealedInvites: Buffer.from([1, 2, 3, 4]) };
+        const plain = record();
+        await storage.createWorkshop(sealed, Y.encodeStateAsUpdate(new Y.Doc()));
+        await storage.createWorkshop(plain, Y.encodeStateAsUpdate(new Y.Doc()));
+        const got = await storage.getWorkshop(sealed.id);
+        expect(Buffer.from(got!.sealedInvites!)).toEqual(Buffer.from([1, 2, 3, 4]));
+        expect((await storage.getWorkshop(plain.id))?.sealedInvites ?? null).toBeNull();
+      }));
+
+    it('deletes a workshop with its snapshot and log, and nothing else', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const gone = record();
+        const kept = record();
+        await storage.createWorkshop(gone, w.initial());
+        await storage.createWorkshop(kept, w.initial());
+        const [s] = (await storage.append([
+          { workshopId: gone.id, update: w.write('a', '1') },
+        ])) as [number];
+        await storage.compact(gone.id, Y.encodeStateAsUpdate(w.doc), s);
+        await storage.append([
+          { workshopId: gone.id, update: w.write('b', '2') },
+          { workshopId: kept.id, update: w.write('c', '3') },
+        ]);
+        expect(await storage.deleteWorkshop(gone.id)).toBe(true);
+        expect(await storage.getWorkshop(gone.id)).toBeNull();
+        const left = await storage.load(gone.id);
+        expect(left.snapshot).toBeNull();
+        expect(left.updates).toEqual([]);
+        expect(await storage.deleteWorkshop(gone.id)).toBe(false);
+        expect((await storage.getWorkshop(kept.id))?.title).toBe(kept.title);
+        expect((await storage.load(kept.id)).updates).toHaveLength(1);
+      }));
+
+    it('lists workshops without an update since a cutoff (creation counts as one)', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const old = { ...record(), createdAt: 1_000 };
+        const written = { ...record(), createdAt: 1_000 };
+        await storage.createWorkshop(old, w.initial());
+        await storage.createWorkshop(written, w.initial());
+        await storage.append([{ workshopId: written.id, update: w.write('a', '1') }]);
+        const idle = await storage.workshopsIdleSince(2_000);
+        expect(idle).toContain(old.id);
+        expect(idle).not.toContain(written.id);
+      }));
+
     it('loads an empty document for an id without stored state', () =>
       withStorage(factory, async ({ storage }) => {
         const stored = await storage.load('never-created');

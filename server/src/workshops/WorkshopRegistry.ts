@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { Role } from '../protocol.ts';
 import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
+import { sealInvites } from './inviteVault.ts';
 import { hashToken, newToken, newWorkshopId, roleForToken } from './tokens.ts';
 
 export type Authorization =
@@ -22,7 +23,10 @@ export interface CreatedWorkshop {
 export type SeedWorkshop = (doc: Y.Doc) => void;
 
 export class WorkshopRegistry {
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async create(title: string, seed: SeedWorkshop): Promise<CreatedWorkshop> {
     const doc = new Y.Doc();
@@ -39,12 +43,13 @@ export class WorkshopRegistry {
       {
         id,
         title,
-        createdAt: Date.now(),
+        createdAt: this.now(),
         tokenHashes: {
           facilitator: hashToken(tokens.facilitator),
           participant: hashToken(tokens.participant),
           viewer: hashToken(tokens.viewer),
         },
+        sealedInvites: sealInvites(id, tokens.facilitator, tokens),
       },
       initialState,
     );

@@ -45,6 +45,12 @@ export class InstrumentedStorage implements Storage {
       this.compacting = false;
     }
   }
+  deleteWorkshop(id: string): Promise<boolean> {
+    return this.inner.deleteWorkshop(id);
+  }
+  workshopsIdleSince(cutoff: number): Promise<string[]> {
+    return this.inner.workshopsIdleSince(cutoff);
+  }
   unload(workshopId: string): Promise<void> {
     return this.inner.unload(workshopId);
   }
