@@ -71,7 +71,7 @@ function OutlineBoard({
       )}
       {board.clusters.map((cluster) => (
         <section key={cluster.id} className="outline-cluster">
-          <h4>{cluster.title}</h4>
+          <h4>{cluster.title.trim() || t('outline.untitledCluster')}</h4>
           <NoteList editor={editor} notes={cluster.notes} boards={boards} />
         </section>
       ))}

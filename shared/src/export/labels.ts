@@ -15,6 +15,8 @@ export interface ExportLabels {
   boardSummary: string;
   workshopSummary: string;
   orphans: string;
+  /** Stands in for a note without text, so it is never dropped silently. */
+  emptyNote: string;
   /** "1 Stimme" / "3 Stimmen". */
   votes: (count: number) => string;
   page: (page: number, of: number) => string;
@@ -34,6 +36,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     boardSummary: 'Zusammenfassung',
     workshopSummary: 'Zusammenfassung des Workshops',
     orphans: 'Notizen gelöschter Boards',
+    emptyNote: '(leer)',
     votes: (count) => (count === 1 ? '1 Stimme' : `${count} Stimmen`),
     page: (page, of) => `Seite ${page} von ${of}`,
     contents: 'Inhalt',
@@ -52,6 +55,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     boardSummary: 'Summary',
     workshopSummary: 'Workshop summary',
     orphans: 'Notes of deleted boards',
+    emptyNote: '(empty)',
     votes: (count) => (count === 1 ? '1 vote' : `${count} votes`),
     page: (page, of) => `Page ${page} of ${of}`,
     contents: 'Contents',

@@ -34,7 +34,9 @@ export type MarkdownOptions = ExportOptions;
 
 /** One list item; continuation lines are indented and joined by hard breaks (`\`). */
 export function noteListItem(note: Note, labels: ExportLabels, includeAuthors: boolean): string {
-  const lines = textLines(note.text).map((line) => escapeMarkdownLine(line));
+  const lines = note.text.trim()
+    ? textLines(note.text).map((line) => escapeMarkdownLine(line))
+    : [`_${labels.emptyNote}_`];
   let suffix = '';
   if (includeAuthors && note.author.trim()) {
     suffix += ` _— ${escapeMarkdownLine(note.author.trim().replace(/\s+/g, ' '))}_`;

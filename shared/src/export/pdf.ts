@@ -116,7 +116,7 @@ function heading(w: PdfWriter, text: string, size: number, spaceAfter: number, k
 
 function noteEntry(w: PdfWriter, note: Note, labels: ExportLabels, authors: boolean) {
   const textWidth = CONTENT_WIDTH - BULLET_INDENT - VOTE_COLUMN;
-  const lines = w.lines(note.text.trim() || '—', BODY, textWidth);
+  const lines = w.lines(note.text.trim() || labels.emptyNote, BODY, textWidth);
   const author = authors && note.author.trim() ? `— ${note.author.trim()}` : '';
   const authorStyle: TextStyle = { size: 8.5, color: MUTED, indent: BULLET_INDENT };
   const authorLines = author ? w.lines(author, authorStyle, textWidth) : [];

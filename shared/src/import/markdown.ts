@@ -24,6 +24,7 @@ const UNCLUSTERED = labelSet((l) => l.unclustered);
 const BOARD_SUMMARY = labelSet((l) => l.boardSummary);
 const WORKSHOP_SUMMARY = labelSet((l) => l.workshopSummary);
 const ORPHANS = labelSet((l) => l.orphans);
+const EMPTY_NOTE = labelSet((l) => l.emptyNote);
 const DATE_LINE = new RegExp(
   `^(?:${Object.values(LABELS)
     .map((l) => l.date)
@@ -59,7 +60,9 @@ function parseItem(lines: string[]): PlannedNote {
   const last = lines.length - 1;
   const m = ITEM_SUFFIX.exec(lines[last] as string);
   const head = m?.[1] ?? (lines[last] as string);
-  const note: PlannedNote = { text: joinHardBreaks([...lines.slice(0, last), head]) };
+  // "_(leer)_" is how the export writes a note without text.
+  const empty = last === 0 && EMPTY_NOTE.has(italicLabel(head) ?? '');
+  const note: PlannedNote = { text: empty ? '' : joinHardBreaks([...lines.slice(0, last), head]) };
   if (m?.[3]) note.author = unescapeMarkdownText(m[3]);
   if (m?.[4]) note.votes = Number(m[4]);
   return note;
