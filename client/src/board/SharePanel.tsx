@@ -1,13 +1,18 @@
 // Invitation links with copy buttons and a QR code for the projector.
 import QRCode from 'qrcode';
 import { useEffect, useId, useState } from 'react';
+import { DeleteWorkshop } from '../admin/DeleteWorkshop.tsx';
+import { useAdminT } from '../admin/messages.ts';
+import { useInviteLinks } from '../admin/useInviteLinks.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { type InviteLinks, rememberedLinks } from '../session/remembered.ts';
+import type { InviteLinks } from '../session/remembered.ts';
 
 export function SharePanel({ editor }: { editor: Editor }) {
   const t = useT();
-  const links: InviteLinks | null = rememberedLinks(editor.workshopId);
+  const adminT = useAdminT();
+  const invites = useInviteLinks(editor.workshopId, editor.role === 'facilitator');
+  const links: InviteLinks | null = invites.kind === 'ready' ? invites.links : null;
   const [qr, setQr] = useState<string | null>(null);
   const [projecting, setProjecting] = useState(false);
   const participant = links?.participant;
@@ -29,7 +34,14 @@ export function SharePanel({ editor }: { editor: Editor }) {
         <h2 id="share-h" className="panel-title">
           {t('share.heading')}
         </h2>
-        <p className="muted">{t('share.missing')}</p>
+        <p className="muted" aria-live="polite">
+          {invites.kind === 'loading'
+            ? adminT('admin.invites.loading')
+            : invites.kind === 'error'
+              ? adminT('admin.invites.error')
+              : t('share.missing')}
+        </p>
+        <DeleteWorkshop editor={editor} />
       </section>
     );
   }
@@ -81,6 +93,7 @@ export function SharePanel({ editor }: { editor: Editor }) {
       {editor.role === 'facilitator' && (
         <LinkField label={t('share.facilitator')} url={links.facilitator} name="facilitator" />
       )}
+      <DeleteWorkshop editor={editor} />
     </section>
   );
 }
