@@ -6,12 +6,13 @@ import { setHiddenWriting } from '@pinnwand/shared/facilitation/facilitationSett
 import { endVotingRound, startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
-import { type FormEvent, useId, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bringEveryone } from '../follow/follow.ts';
+import { type HiddenHolder, hiddenHoldersOf } from '../hidden/hiddenHolders.ts';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
-import { useStore } from '../ui/store.ts';
+import { createStore, useStore } from '../ui/store.ts';
 import { Ranking } from '../voting/VotingPanel.tsx';
 import { type Facilitation, facilitationOf } from './facilitation.ts';
 import { useFT } from './messages.ts';
@@ -278,14 +279,9 @@ function HiddenSection({ f }: { f: Facilitation }) {
   const ft = useFT();
   const editor = f.editor;
   const { facilitation } = useFacilitationState(editor);
-  const counts = useSyncExternalStore(
-    (l) => {
-      f.awareness.on('change', l);
-      return () => f.awareness.off('change', l);
-    },
-    () => hiddenCountsKey(f),
-  );
-  const list = counts ? (JSON.parse(counts) as [string, number][]) : [];
+  // Counts per person (never text), kept for people who left during the phase.
+  const list = useStore(hiddenHoldersOf(f) ?? NO_HOLDERS);
+  const away = list.some((h) => !h.connected);
   return (
     <section className="fac-section" aria-labelledby="fac-hid-h">
       <h3 id="fac-hid-h">{ft('section.hidden')}</h3>
@@ -308,10 +304,21 @@ function HiddenSection({ f }: { f: Facilitation }) {
           {ft('hidden.start')}
         </button>
       )}
+      {!facilitation.hiddenWriting && away && (
+        <p className="fac-status" role="status" data-hidden-away>
+          {ft('hidden.absentAtReveal')}
+        </p>
+      )}
       {list.length > 0 && (
-        <ul className="fac-counts" aria-label={ft('hidden.counts')}>
-          {list.map(([name, count]) => (
-            <li key={name}>{ft('hidden.countOf', { name, count })}</li>
+        <ul
+          className="fac-counts"
+          aria-label={facilitation.hiddenWriting ? ft('hidden.counts') : ft('hidden.stillToCome')}
+        >
+          {list.map((h) => (
+            <li key={h.key} data-connected={h.connected}>
+              {ft('hidden.countOf', { name: h.name, count: h.count })}
+              {!h.connected && <span className="muted"> ({ft('hidden.away')})</span>}
+            </li>
           ))}
         </ul>
       )}
@@ -319,22 +326,7 @@ function HiddenSection({ f }: { f: Facilitation }) {
   );
 }
 
-/** Hidden-note counts per person from awareness, as a stable string for React. */
-export function hiddenCountsKey(f: Facilitation): string {
-  const out: [string, number][] = [];
-  for (const [clientId, raw] of f.awareness.getStates()) {
-    if (clientId === f.awareness.clientID) continue;
-    const state = raw as { user?: { name?: unknown }; hiddenNotes?: unknown };
-    const count = state.hiddenNotes;
-    if (typeof count !== 'number' || !Number.isFinite(count) || count <= 0) continue;
-    out.push([
-      typeof state.user?.name === 'string' ? state.user.name.slice(0, 60) : '?',
-      Math.floor(count),
-    ]);
-  }
-  out.sort((a, b) => a[0].localeCompare(b[0]));
-  return out.length > 0 ? JSON.stringify(out) : '';
-}
+const NO_HOLDERS = createStore<HiddenHolder[]>([]);
 
 function LockSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
   const ft = useFT();

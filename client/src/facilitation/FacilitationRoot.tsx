@@ -12,6 +12,7 @@ import { SuggestionsDialog } from '../clusters/SuggestionsDialog.tsx';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitatorStates, startFollow } from '../follow/follow.ts';
+import { startHiddenHolders } from '../hidden/hiddenHolders.ts';
 import { hiddenOf, startHiddenWriting } from '../hidden/hiddenWriting.ts';
 import { useBoards } from '../model/useDoc.ts';
 import type { Connection } from '../sync/connection.ts';
@@ -45,6 +46,7 @@ export function FacilitationServices({
       placeOutlineMovesInClusters(editor),
       watchMembership(editor),
       startHiddenWriting(f),
+      startHiddenHolders(f),
       startFollow(f),
       startBoardLock(editor),
       startDeleteHints(f),

@@ -112,6 +112,10 @@ export const fde = {
   'hidden.others': 'Verdeckt bei anderen: {count}',
   'hidden.countOf': '{name}: {count}',
   'hidden.noneYet': 'Noch keine verdeckten Notizen.',
+  'hidden.away': 'nicht verbunden',
+  'hidden.absentAtReveal':
+    'Notizen von Personen, die gerade nicht verbunden sind, erscheinen, sobald sie zurückkehren.',
+  'hidden.stillToCome': 'Noch nicht aufgedeckt',
   'hidden.pending':
     '{count, plural, one {# verdeckte Notiz wartet} other {# verdeckte Notizen warten}} auf Veröffentlichung.',
 
@@ -258,6 +262,10 @@ export const fen: Record<FKey, string> = {
   'hidden.others': 'Hidden by others: {count}',
   'hidden.countOf': '{name}: {count}',
   'hidden.noneYet': 'No hidden notes yet.',
+  'hidden.away': 'not connected',
+  'hidden.absentAtReveal':
+    'Notes of people who are not connected right now appear as soon as they return.',
+  'hidden.stillToCome': 'Not revealed yet',
   'hidden.pending':
     '{count, plural, one {# hidden note is} other {# hidden notes are}} waiting to be published.',
 
