@@ -3,7 +3,7 @@
 // index.html go to the network first and fall back to the cached shell; hashed
 // files under /assets/ never change, so they are served from the cache first.
 // API calls and the websocket are never cached here.
-const CACHE = 'pinnwand-shell-v2';
+const CACHE = 'pinnwand-shell-v3';
 const SHELL = ['/', '/index.html', '/favicon.svg'];
 
 // The page that registers the worker was loaded before the worker existed, so
@@ -15,6 +15,14 @@ async function precache() {
   const html = await (await cache.match('/index.html')).text();
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
   await cache.addAll(assets);
+  // The lazily loaded board page and its parts (listed at build time).
+  const list = await fetch('/precache.json', { cache: 'no-store' });
+  if (list.ok) {
+    const lazy = (await list.json()).filter(
+      (url) => typeof url === 'string' && url.startsWith('/assets/'),
+    );
+    await cache.addAll(lazy);
+  }
 }
 
 self.addEventListener('install', (event) => {

@@ -75,7 +75,14 @@ export function WorkshopPage({
 
   if (gate.kind === 'loading') return <Message text="session.loading" />;
   if (gate.kind === 'error') return <Message text={gate.message} error />;
-  if (!named) return <NamePrompt identity={identity} onDone={() => setNamed(true)} />;
+  if (!named)
+    return (
+      <NamePrompt
+        identity={identity}
+        viewer={gate.session.role === 'viewer'}
+        onDone={() => setNamed(true)}
+      />
+    );
   return <LiveWorkshop session={gate.session} token={gate.token} />;
 }
 

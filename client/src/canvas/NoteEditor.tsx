@@ -1,12 +1,14 @@
-// The in-place editor: a textarea laid exactly over the note being edited,
-// scaled with the board, bound to the note's Y.Text. Esc or a click outside
-// ends editing; Ctrl+Z inside goes to this person's undo history.
+// The in-place editor: a textarea laid exactly over the note being edited
+// (its text area only: the author line stays visible), scaled with the board,
+// bound to the note's Y.Text; it hyphenates in the UI language like the
+// canvas. Esc or a click outside ends editing; Ctrl+Z inside goes to this
+// person's undo history.
 
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import {
@@ -27,7 +29,7 @@ export function NoteEditor({ editor }: { editor: Editor }) {
 }
 
 function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const ref = useRef<HTMLTextAreaElement>(null);
   const note = useNote(editor.index, id);
   const view = useStore(editor.viewport);
@@ -73,16 +75,14 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
       className="note-editor"
       aria-label={t('note.editorLabel')}
       spellCheck
-      lang="de"
+      lang={lang}
       onKeyDown={onKeyDown}
       onBlur={onBlur}
       style={{
         left: note.x * view.scale + view.x,
         top: note.y * view.scale + view.y,
-        width: NOTE_WIDTH,
-        height: NOTE_HEIGHT - NOTE_FOOTER + 4,
+        ...editorBox(),
         transform: `scale(${view.scale})`,
-        padding: `${NOTE_PADDING}px`,
         background: noteFill(note.color),
         color: NOTE_TEXT_COLOR,
         fontFamily: FONT_FAMILY,
@@ -91,4 +91,17 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
       }}
     />
   );
+}
+
+/**
+ * The textarea's box in board units: the note's text area exactly as the
+ * canvas draws it (same padding, width and line start), ending above the
+ * author line so that stays visible while writing.
+ */
+export function editorBox(): { width: number; height: number; padding: string } {
+  return {
+    width: NOTE_WIDTH,
+    height: NOTE_HEIGHT - NOTE_FOOTER,
+    padding: `${NOTE_PADDING}px ${NOTE_PADDING}px 0`,
+  };
 }

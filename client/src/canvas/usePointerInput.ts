@@ -13,6 +13,18 @@ import type { CanvasContext, CanvasEvent, Target } from './states/types.ts';
 import { intersects, type Point, panBy, type Rect, toWorld, zoomAt } from './viewport.ts';
 
 const DOUBLE_TAP_MS = 320;
+/** How long after a handled touch double-tap a dblclick is taken as its echo. */
+const TOUCH_ECHO_MS = 1000;
+
+/** Whether a dblclick is the browser's echo of a touch double-tap already handled. */
+export function isTouchEcho(event: object, touchDoubleTapAt: number, now: number): boolean {
+  const e = event as {
+    pointerType?: string;
+    sourceCapabilities?: { firesTouchEvents?: boolean } | null;
+  };
+  if (e.pointerType === 'touch' || e.sourceCapabilities?.firesTouchEvents) return true;
+  return now - touchDoubleTapAt < TOUCH_ECHO_MS;
+}
 
 export function usePointerInput(
   editor: Editor,
@@ -54,6 +66,9 @@ export function usePointerInput(
     const send = (event: CanvasEvent) =>
       applyEffects(editor, machine.current.send(event, context()), brush);
     let lastTap = { time: 0, x: 0, y: 0 };
+    // A touch double-tap is handled on pointerdown; the browser then also fires
+    // a compatibility dblclick, which must not create a second note.
+    let touchDoubleTapAt = Number.NEGATIVE_INFINITY;
 
     const onPointerDown = (e: PointerEvent) => {
       const screen = local(e);
@@ -66,6 +81,7 @@ export function usePointerInput(
           Math.hypot(screen.x - lastTap.x, screen.y - lastTap.y) < 24
         ) {
           lastTap = { time: 0, x: 0, y: 0 };
+          touchDoubleTapAt = now;
           send({ type: 'doubleClick', target, world });
           return;
         }
@@ -96,7 +112,9 @@ export function usePointerInput(
       const boardId = editor.boardId.get();
       if (e.pointerType !== 'touch') {
         editor.pointer.set(world);
-        if (boardId) editor.presence.setThrottled({ cursor: { boardId, x: world.x, y: world.y } });
+        // Viewers' pointers are not shown to everyone.
+        if (boardId && editor.role !== 'viewer')
+          editor.presence.setThrottled({ cursor: { boardId, x: world.x, y: world.y } });
       }
       if (machine.current.state.name !== 'idle')
         send({ type: 'pointerMove', pointerId: e.pointerId, screen, world });
@@ -117,6 +135,7 @@ export function usePointerInput(
       editor.presence.setThrottled({ cursor: null });
     };
     const onDoubleClick = (e: MouseEvent) => {
+      if (isTouchEcho(e, touchDoubleTapAt, performance.now())) return;
       const screen = local(e);
       send({
         type: 'doubleClick',

@@ -9,23 +9,33 @@ import {
   translateNotes,
 } from '@pinnwand/shared/ops/noteOps';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
-import { freeSpot, viewCentre } from '../editor/placement.ts';
+import { markFresh } from '../editor/emptyNotes.ts';
+import { freeSpot, freeTopLeft, viewCentre } from '../editor/placement.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 const hasSelection = (e: Editor) => e.selection.get().size > 0;
 const selected = (e: Editor): NoteId[] => [...e.selection.get()];
 
-/** Creates a note (at `at`, world coordinates, or near the pointer / view centre) and edits it. */
+/**
+ * Creates a note (near `at`, a top-left in world coordinates, or near the
+ * pointer / view centre) on a free spot inside the view, and edits it. Left
+ * empty, it is removed again when the editor closes (emptyNotes.ts).
+ */
 export function createNoteAndEdit(editor: Editor, at?: { x: number; y: number }): NoteId | null {
   const boardId = editor.boardId.get();
   if (!boardId || editor.readOnly) return null;
   const user = editor.user.get();
-  const spot = at ?? freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
+  const spot = at
+    ? freeTopLeft(editor, boardId, at)
+    : freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
+  // The creation is its own undo step, so an empty note can be taken back whole.
+  editor.undo.stopCapturing();
   const id = addNote(
     editor.doc,
     { boardId, x: spot.x, y: spot.y, author: user.name, authorId: editor.userId },
     editor.origin,
   );
+  markFresh(editor, id);
   editor.selection.set(new Set([id]));
   editor.editing.set(id);
   return id;

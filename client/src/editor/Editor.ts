@@ -17,6 +17,7 @@ import { Presence } from '../presence/presence.ts';
 import type { Role } from '../session/api.ts';
 import type { Identity } from '../session/identity.ts';
 import { createStore, type Store } from '../ui/store.ts';
+import { discardIfEmpty } from './emptyNotes.ts';
 
 export type PanelId = 'outline' | 'share' | 'people' | (string & {});
 export type MobileView = 'canvas' | 'outline';
@@ -116,11 +117,18 @@ export function createEditor(input: EditorInput): Editor {
     },
   };
   // Mirror local UI state into presence so others see selection and editing.
-  editor.selection.subscribe(() => presence.set({ selection: [...editor.selection.get()] }));
+  // A viewer's selection is their own business: it is not shown to everyone.
+  if (input.role !== 'viewer')
+    editor.selection.subscribe(() => presence.set({ selection: [...editor.selection.get()] }));
+  let editingBefore: NoteId | null = null;
   editor.editing.subscribe(() => {
     // Typing into one note is one undo step (per pause), separate from what came before.
     undo.stopCapturing();
-    presence.set({ editing: editor.editing.get() });
+    const now = editor.editing.get();
+    // A note just created here and left empty does not stay behind.
+    if (editingBefore && editingBefore !== now) discardIfEmpty(editor, editingBefore);
+    editingBefore = now;
+    presence.set({ editing: now });
   });
   editor.user.subscribe(() => {
     const u = editor.user.get();

@@ -1,28 +1,106 @@
-// Where new notes go: at the pointer when it is over the board, otherwise in
-// the middle of the view, stepped aside until they do not cover another note
-// exactly (so pressing N twice gives two visible notes).
+// Where new notes go: near the intended point (the pointer, a double-tap, the
+// middle of the view), on a free spot that does not cover another note, and
+// fully inside the visible part of the board. `placeNote` is the pure rule.
+import { notesOverlap } from '@pinnwand/shared/facilitation/placeApart';
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { DUPLICATE_OFFSET, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { type Point, toWorld } from '../canvas/viewport.ts';
+import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { type Point, type Rect, toWorld, type Viewport, visibleRect } from '../canvas/viewport.ts';
 import type { Editor } from './Editor.ts';
+
+/** Distance kept from the view's edges, in board units. */
+const VIEW_MARGIN = 12;
+/** Search step: a quarter note, so the nearest free spot is found closely. */
+const STEP_X = (NOTE_WIDTH + GRID_GAP) / 4;
+const STEP_Y = (NOTE_HEIGHT + GRID_GAP) / 4;
+const MAX_RING = 60;
 
 export function viewCentre(editor: Editor): Point {
   const size = editor.stageSize.get();
   return toWorld(editor.viewport.get(), { x: size.width / 2, y: size.height / 2 });
 }
 
-/** Top-left for a new note centred near `near`, avoiding exact overlaps. */
-export function freeSpot(editor: Editor, boardId: BoardId, near: Point): Point {
-  const taken = new Set(
-    editor.index.notes(boardId).map((n) => `${Math.round(n.x)}:${Math.round(n.y)}`),
-  );
-  let x = Math.round(near.x - NOTE_WIDTH / 2);
-  let y = Math.round(near.y - NOTE_HEIGHT / 2);
-  for (let i = 0; i < 50 && taken.has(`${x}:${y}`); i++) {
-    x += DUPLICATE_OFFSET;
-    y += DUPLICATE_OFFSET;
+/** The part of the board shown on the canvas (world units). */
+export function viewRect(view: Viewport, size: { width: number; height: number }): Rect {
+  return visibleRect(view, size);
+}
+
+/** Moves a note's top-left so the whole note lies inside `view` (less a margin). */
+export function clampToView(p: Point, view: Rect, margin = VIEW_MARGIN): Point {
+  const clamp = (v: number, lo: number, hi: number) =>
+    hi < lo ? lo : Math.min(hi, Math.max(lo, v));
+  return {
+    x: Math.round(clamp(p.x, view.x + margin, view.x + view.width - NOTE_WIDTH - margin)),
+    y: Math.round(clamp(p.y, view.y + margin, view.y + view.height - NOTE_HEIGHT - margin)),
+  };
+}
+
+/** True when a note at `p` keeps a small gap to every note in `taken`. */
+function isFree(taken: readonly Point[], p: Point): boolean {
+  const gapped = (o: Point) =>
+    notesOverlap(o, p) ||
+    (Math.abs(o.x - p.x) < NOTE_WIDTH + GRID_GAP / 2 &&
+      Math.abs(o.y - p.y) < NOTE_HEIGHT + GRID_GAP / 2);
+  return !taken.some(gapped);
+}
+
+/**
+ * Top-left for a new note wanted at `want` (top-left): inside `view` when one
+ * is given, and on the nearest spot that covers no note in `taken`. A free,
+ * visible spot is kept exactly. When the view is full, the note still goes
+ * inside it, stepped aside so it never hides a note exactly.
+ */
+export function placeNote(taken: readonly Point[], want: Point, view: Rect | null): Point {
+  const inView = (p: Point) =>
+    view ? clampToView(p, view) : { x: Math.round(p.x), y: Math.round(p.y) };
+  const start = inView(want);
+  if (isFree(taken, start)) return start;
+  const seen = new Set<string>([`${start.x}:${start.y}`]);
+  const rings = view
+    ? Math.min(MAX_RING, Math.ceil(Math.max(view.width / STEP_X, view.height / STEP_Y)))
+    : MAX_RING;
+  for (let r = 1; r <= rings; r++) {
+    const ring: Point[] = [];
+    for (let i = -r; i <= r; i++)
+      for (let j = -r; j <= r; j++)
+        if (Math.max(Math.abs(i), Math.abs(j)) === r)
+          ring.push({ x: start.x + i * STEP_X, y: start.y + j * STEP_Y });
+    ring.sort(
+      (a, b) => Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y),
+    );
+    for (const candidate of ring) {
+      const p = inView(candidate);
+      const key = `${p.x}:${p.y}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (isFree(taken, p)) return p;
+    }
   }
-  return { x, y };
+  // Nothing free: step diagonally until no note sits exactly there.
+  const exact = new Set(taken.map((t) => `${Math.round(t.x)}:${Math.round(t.y)}`));
+  let p = start;
+  for (let i = 1; i < 50 && exact.has(`${p.x}:${p.y}`); i++)
+    p = inView({ x: start.x + i * 24, y: start.y + i * 24 });
+  return p;
+}
+
+/** The shown part of `boardId`, or null when another board is on the canvas. */
+export function shownView(editor: Editor, boardId: BoardId): Rect | null {
+  if (editor.boardId.get() !== boardId) return null;
+  return viewRect(editor.viewport.get(), editor.stageSize.get());
+}
+
+/** Top-left for a new note centred near `near`, on a free, visible spot. */
+export function freeSpot(editor: Editor, boardId: BoardId, near: Point): Point {
+  return freeTopLeft(editor, boardId, {
+    x: near.x - NOTE_WIDTH / 2,
+    y: near.y - NOTE_HEIGHT / 2,
+  });
+}
+
+/** Like freeSpot, for a wanted top-left corner. */
+export function freeTopLeft(editor: Editor, boardId: BoardId, want: Point): Point {
+  const taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
+  return placeNote(taken, want, shownView(editor, boardId));
 }
 
 /** Top-left corners for `count` notes laid out in rows, starting near `near`. */

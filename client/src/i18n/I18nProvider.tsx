@@ -1,6 +1,7 @@
 // The one i18n layer: a context holding the language and `t`. German is the
-// default; the choice is remembered on the device. Code outside React (command
-// labels) stores message keys and lets the view translate them.
+// default for German browsers, English for all others; the choice is remembered
+// on the device. Code outside React (command labels) stores message keys and
+// lets the view translate them.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { de, type MessageKey } from './de.ts';
 import { en } from './en.ts';
@@ -37,14 +38,28 @@ export function translate(lang: Lang, key: MessageKey, params?: TranslateParams)
   return format(dictionaries[lang][key] ?? de[key], params);
 }
 
+/**
+ * The language to start in: a remembered choice wins; otherwise the browser's
+ * first preferred language decides (German for de-*, English for anything else);
+ * without any preference German.
+ */
+export function pickLang(stored: string | null, languages: readonly string[]): Lang {
+  if (stored === 'de' || stored === 'en') return stored;
+  const first = languages.find((l) => l.trim() !== '');
+  if (!first) return 'de';
+  return first.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
 function initialLang(): Lang {
+  let stored: string | null = null;
   try {
-    const stored = localStorage.getItem(LANG_KEY);
-    if (stored === 'de' || stored === 'en') return stored;
+    stored = localStorage.getItem(LANG_KEY);
   } catch {
-    // storage may be unavailable (privacy mode); German is the default
+    // storage may be unavailable (privacy mode)
   }
-  return 'de';
+  const nav = typeof navigator === 'undefined' ? undefined : navigator;
+  const languages = nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : [];
+  return pickLang(stored, languages);
 }
 
 interface I18nValue {

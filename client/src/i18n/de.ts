@@ -44,6 +44,8 @@ export const de = {
 
   'name.heading': 'Wie möchten Sie sich nennen?',
   'name.text': 'Ihr Name erscheint an Ihren Notizen und an Ihrem Mauszeiger.',
+  'name.textViewer':
+    'Sie sehen diesen Workshop nur an. Ihr Name erscheint in der Liste der Anwesenden.',
   'name.label': 'Name',
   'name.color': 'Ihre Farbe',
   'name.submit': 'Weiter',

@@ -40,6 +40,8 @@ export const en: Record<MessageKey, string> = {
 
   'name.heading': 'What should we call you?',
   'name.text': 'Your name appears on your notes and next to your pointer.',
+  'name.textViewer':
+    'You are viewing this workshop only. Your name appears in the list of people here.',
   'name.label': 'Name',
   'name.color': 'Your colour',
   'name.submit': 'Continue',

@@ -1,4 +1,5 @@
-// Asks for the name shown on one's notes and pointer; remembered on the device.
+// Asks for the name shown on one's notes and pointer (a viewer's only in the
+// list of people here); remembered on the device.
 import { type FormEvent, useId, useState } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { type Identity, PRESENCE_COLORS, updateIdentity } from './identity.ts';
@@ -7,9 +8,11 @@ interface Props {
   identity: Identity;
   onDone(): void;
   onCancel?: () => void;
+  /** Viewers write no notes: their name only shows in the list of people here. */
+  viewer?: boolean;
 }
 
-export function NamePrompt({ identity, onDone, onCancel }: Props) {
+export function NamePrompt({ identity, onDone, onCancel, viewer = false }: Props) {
   const t = useT();
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
@@ -25,7 +28,7 @@ export function NamePrompt({ identity, onDone, onCancel }: Props) {
     <div className="dialog-backdrop">
       <form className="dialog name-prompt" onSubmit={submit} aria-labelledby={`${nameId}-h`}>
         <h2 id={`${nameId}-h`}>{t('name.heading')}</h2>
-        <p>{t('name.text')}</p>
+        <p>{t(viewer ? 'name.textViewer' : 'name.text')}</p>
         <label htmlFor={nameId}>{t('name.label')}</label>
         <input
           id={nameId}

@@ -1,0 +1,45 @@
+// A note this person just created and left empty goes away when its editor
+// closes — taken back as its creation's undo step when nothing came after it,
+// so no empty note and no stray undo step remain. A note with text, one someone
+// else is writing in, or one not created here in this session is never touched.
+import type { NoteId } from '@pinnwand/shared/model/ids';
+import { deleteNotes } from '@pinnwand/shared/ops/noteOps';
+import type { Editor } from './Editor.ts';
+
+/** Notes created here and not yet written into: note id → its creation's undo item. */
+const fresh = new WeakMap<Editor, Map<NoteId, unknown>>();
+
+function freshOf(editor: Editor): Map<NoteId, unknown> {
+  let map = fresh.get(editor);
+  if (!map) {
+    map = new Map();
+    fresh.set(editor, map);
+  }
+  return map;
+}
+
+/** Call right after creating `id` (with the undo manager's capturing stopped before). */
+export function markFresh(editor: Editor, id: NoteId): void {
+  freshOf(editor).set(id, editor.undo.undoStack.at(-1));
+}
+
+/** Removes `id` if it is a fresh note still empty; true when it did. */
+export function discardIfEmpty(editor: Editor, id: NoteId): boolean {
+  const map = freshOf(editor);
+  if (!map.has(id)) return false;
+  const creation = map.get(id);
+  map.delete(id);
+  const note = editor.index.note(id);
+  if (note?.text.trim() !== '') return false;
+  if (editor.presence.noteDecor(id).editingBy) return false;
+  const undo = editor.undo;
+  if (creation !== undefined && undo.undoStack.at(-1) === creation) {
+    const redoBefore = undo.redoStack.length;
+    undo.undo();
+    // The taken-back creation must not come back with redo.
+    if (undo.redoStack.length > redoBefore) undo.redoStack.pop();
+    if (!editor.index.note(id)) return true;
+  }
+  deleteNotes(editor.doc, [id], editor.origin);
+  return true;
+}
