@@ -1,6 +1,7 @@
 // Facilitation with a facilitator and two participants in real Chromium:
 // a voting round within its budget, the shared timer, hidden writing that
 // never reaches another browser before the reveal, follow mode, a locked board.
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import {
   addNoteAt,
@@ -21,6 +22,26 @@ import {
   showBoard,
 } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
+
+/** Contrast ratio of an element's text colour on its background (both opaque). */
+async function textContrast(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [l1, l2] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x) as [
+      number,
+      number,
+    ];
+    return (l1 + 0.05) / (l2 + 0.05);
+  });
+}
 
 describe('facilitating a session', () => {
   const journey = useJourney();
@@ -166,15 +187,30 @@ describe('facilitating a session', () => {
     const panel = fac.page.locator('.side-panel');
     await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+    // Two hidden notes written at the same spot (N twice, the pointer unmoved).
     await a.page.keyboard.press('n');
     await a.page.getByLabel('Verdeckte Notiz').fill('Offline-Idee Quokka');
     await a.page.getByRole('button', { name: 'Speichern' }).click();
-    await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    await a.page.locator('.board-canvas').focus();
+    await a.page.keyboard.press('n');
+    await a.page.getByLabel('Verdeckte Notiz').fill('Zweite Idee Wombat');
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 2');
     await a.context.setOffline(true);
     await expect
       .poll(() => a.page.locator('.connection').getAttribute('data-status'))
       .not.toBe('connected');
+    // The facilitator still sees Anna's count, marked as not connected.
+    await expect
+      .poll(() => panel.locator('.fac-counts li[data-connected="false"]').textContent(), {
+        timeout: 40_000,
+      })
+      .toContain('Anna: 2');
     await panel.getByRole('button', { name: 'Aufdecken' }).click();
+    // …and is told plainly why nothing appears yet.
+    await expect
+      .poll(() => panel.locator('[data-hidden-away]').textContent())
+      .toContain('erscheinen, sobald sie zurückkehren');
     await b.page.waitForTimeout(1000);
     expect((await canvasTexts(b.page)).join('|')).not.toContain('Quokka');
     // Still offline, A's note waits; back online, it is published.
@@ -184,6 +220,14 @@ describe('facilitating a session', () => {
       .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 15_000 })
       .toContain('Quokka');
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
+    // Both revealed notes are visible: side by side, not one on top of the other.
+    const first = await noteByText(b.page, 'Quokka');
+    const second = await noteByText(b.page, 'Wombat');
+    expect(
+      Math.abs(first.x - second.x) >= first.width - 1 ||
+        Math.abs(first.y - second.y) >= first.height - 1,
+    ).toBe(true);
+    await expect.poll(() => panel.locator('[data-hidden-away]').count()).toBe(0);
   });
 
   test('summaries: a draft from the clusters, written together', async () => {
@@ -197,8 +241,10 @@ describe('facilitating a session', () => {
       .first()
       .getByRole('button', { name: 'Entwurf aus Clustern' })
       .click();
-    await expect.poll(() => facBoard.inputValue()).toMatch(/^## /);
+    // Plain text that reads well as is: heading lines, then "• note" lines; no Markdown.
+    await expect.poll(() => facBoard.inputValue()).toMatch(/^[^#\n-].*\n• /);
     const draft = await facBoard.inputValue();
+    expect(draft).not.toMatch(/^(#|- )/m);
     const bBoard = b.page.locator('[data-summary]').first().locator('textarea');
     await expect.poll(() => bBoard.inputValue()).toBe(draft);
     await facBoard.focus();
@@ -212,6 +258,12 @@ describe('facilitating a session', () => {
   test('follow mode and “bring everyone here”', async () => {
     const { fac, a, b } = await roomOfThree(journey, 'ozg-erfahrungsaustausch');
     await b.page.getByRole('button', { name: 'Moderation folgen' }).click();
+    // The pressed button stays readable (WCAG AA), hovered or not.
+    const stop = b.page.getByRole('button', { name: 'Nicht mehr folgen' });
+    expect(await textContrast(stop)).toBeGreaterThanOrEqual(4.5);
+    await stop.hover();
+    expect(await textContrast(stop)).toBeGreaterThanOrEqual(4.5);
+    await b.page.mouse.move(0, 0);
     await showBoard(fac.page, 'Aufgaben');
     await expect
       .poll(() => b.page.getByRole('tab', { name: 'Aufgaben' }).getAttribute('aria-selected'))
@@ -261,9 +313,24 @@ describe('facilitating a session', () => {
   test('a locked board offers participants no changes', async () => {
     const { fac, a } = await roomOfThree(journey, 'blank');
     await addNoteAt(a.page, 0.4, 0.4, 'Vor dem Sperren');
+    await addNoteAt(fac.page, 0.7, 0.3, 'Von der Moderation');
+    // In the outline a participant may delete only their own note.
+    await openPanel(a.page, /^Gliederung$/);
+    const outline = a.page.locator('.side-panel');
+    await expect
+      .poll(() => outline.getByRole('button', { name: 'Löschen: Vor dem Sperren' }).count())
+      .toBe(1);
+    await expect
+      .poll(() => outline.getByRole('button', { name: 'Bearbeiten: Von der Moderation' }).count())
+      .toBe(1);
+    expect(await outline.getByRole('button', { name: 'Löschen: Von der Moderation' }).count()).toBe(
+      0,
+    );
     await openPanel(fac.page, /^Moderation$/);
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
     await expect.poll(() => a.page.locator('[data-locked="true"]').count()).toBe(1);
+    // Locked: the outline offers no edit, move or delete at all.
+    await expect.poll(() => outline.locator('.outline-actions').count()).toBe(0);
     await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(0);
     const before = (await canvasTexts(a.page)).length;
     const box = await a.page.locator('.board-canvas').boundingBox();
@@ -276,6 +343,11 @@ describe('facilitating a session', () => {
     await screenshot(a.page, 'facilitation-locked');
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel entsperren' }).click();
     await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(1);
+    // Unlocked again: deleting one's own note says how to take it back.
+    await outline.getByRole('button', { name: 'Löschen: Vor dem Sperren' }).click();
+    await expect
+      .poll(() => a.page.locator('.fac-toast').textContent())
+      .toContain('Notiz gelöscht – Rückgängig (Strg+Z)');
   });
 
   test('on a phone: timer, dots left and voting by tap', async () => {
