@@ -21,7 +21,7 @@ import { registerSystemRoutes } from './http/systemRoutes.ts';
 import { registerWorkshopRoutes } from './http/workshopRoutes.ts';
 import { createLogger, pathOnly } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { RoomManager } from './room/RoomManager.ts';
+import { RoomManager, WorkshopGone } from './room/RoomManager.ts';
 import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
 import { SocketServer } from './socket/SocketServer.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -118,6 +118,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     const log = logger.child({ req: reqId });
     setSecurityHeaders(res);
     handle(req, res, log).catch((err: unknown) => {
+      // Deleted between the token check and loading its room.
+      if (err instanceof WorkshopGone) err = new HttpError(404, 'No such workshop.');
       if (err instanceof HttpError) {
         if (!res.headersSent) sendError(res, err.status, err.message);
         else res.destroy();

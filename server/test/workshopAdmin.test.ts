@@ -162,6 +162,8 @@ describe('deleting a workshop', () => {
       (await fetch(`${t.url}/api/workshops/${w.id}/session?token=${w.facilitatorToken}`)).status,
     ).toBe(404);
     expect((await del(w.id, w.facilitatorToken)).status).toBe(404);
+    // A route that authorised just before the delete does not revive the room.
+    await expect(t.server.services.rooms.withDoc(w.id, () => 1)).rejects.toThrow(/does not exist/);
 
     const db = new Database(path.join(t.config.dataDir, 'pinnwand.sqlite'), { readonly: true });
     try {
