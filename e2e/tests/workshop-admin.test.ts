@@ -65,6 +65,11 @@ describe('workshop administration', () => {
       .poll(() => f.page.getByRole('heading', { level: 1 }).textContent())
       .toContain('Pinnwand');
 
+    // The participant still on the board is told (close code 4410).
+    await expect
+      .poll(() => p.page.getByText(/gibt es nicht/).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+
     // Gone on the server …
     const session = await fetch(
       `${base}/api/workshops/${created.id}/session?token=${created.facilitatorToken}`,

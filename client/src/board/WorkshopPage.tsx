@@ -136,7 +136,8 @@ function Denied({
   session: SessionInfo;
 }) {
   const code = useStore(connection.deniedCode);
-  if (code === 4404) return <Message text="session.notFound" error />;
+  // 4410: the workshop was deleted while this board was open.
+  if (code === 4404 || code === 4410) return <Message text="session.notFound" error />;
   if (code === 4401 || code === 4403) return <Message text="session.badToken" error />;
   return <BoardPage connection={connection} editor={editor} session={session} />;
 }
