@@ -17,7 +17,7 @@ import { hiddenOf, startHiddenWriting } from '../hidden/hiddenWriting.ts';
 import { useBoards } from '../model/useDoc.ts';
 import type { Connection } from '../sync/connection.ts';
 import { measureClockOffset } from '../timer/clock.ts';
-import { SoundButton, TimerDisplay } from '../timer/Timer.tsx';
+import { TimerWithSound, useTimerView } from '../timer/Timer.tsx';
 import { useStore } from '../ui/store.ts';
 import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { currentBoardLocked, startBoardLock } from './boardLock.ts';
@@ -74,7 +74,9 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
 function Bar({ f }: { f: Facilitation }) {
   const ft = useFT();
   const editor = f.editor;
-  const { round, facilitation, settings } = useFacilitationState(editor);
+  const { round, facilitation } = useFacilitationState(editor);
+  // Cleared a minute after the end, so the bar does not keep an empty slot.
+  const timerShown = useTimerView(f).kind !== 'none';
   const boardId = useStore(editor.boardId);
   const boards = useBoards(editor.index);
   const following = useStore(f.following);
@@ -102,13 +104,7 @@ function Bar({ f }: { f: Facilitation }) {
   );
   const canVote = round.open && editor.role !== 'viewer';
   const items = [];
-  if (settings.timer)
-    items.push(
-      <span key="timer" className="fac-timer-group">
-        <TimerDisplay f={f} />
-        <SoundButton />
-      </span>,
-    );
+  if (timerShown) items.push(<TimerWithSound key="timer" f={f} />);
   if (canVote && roundBoard) {
     items.push(
       <div key="vote" className="fac-chip fac-vote">

@@ -20,7 +20,7 @@ export function formatMs(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-function useTimerView(f: Facilitation): TimerView {
+export function useTimerView(f: Facilitation): TimerView {
   const { settings } = useFacilitationState(f.editor);
   useStore(f.clockOffset);
   const timer = settings.timer;
@@ -136,6 +136,18 @@ export function TimerControls({ f }: { f: Facilitation }) {
         </button>
       )}
     </form>
+  );
+}
+
+/** The countdown with the sound switch beside it; nothing once the timer has cleared. */
+export function TimerWithSound({ f }: { f: Facilitation }) {
+  const view = useTimerView(f);
+  if (view.kind === 'none') return null;
+  return (
+    <span className="fac-timer-group">
+      <TimerDisplay f={f} />
+      <SoundButton />
+    </span>
   );
 }
 
