@@ -6,6 +6,7 @@ import { assignNotesToCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote, deleteNotes, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/noteOps';
 import { boundsOf } from '../canvas/viewport.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { freeSpot, revealNote, viewCentre } from '../editor/placement.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 export type MoveTarget =
@@ -31,8 +32,12 @@ export const addNoteToBoardCommand: Command<{
   mutates: true,
   run: (e, { boardId, text, clusterId }) => {
     const user = e.user.get();
-    const at = spotBelow(e, boardId);
-    addNote(
+    // On the board shown on the canvas: a free spot in view; elsewhere below what is there.
+    const at =
+      !clusterId && e.boardId.get() === boardId
+        ? freeSpot(e, boardId, viewCentre(e))
+        : spotBelow(e, boardId);
+    const id = addNote(
       e.doc,
       {
         boardId,
@@ -45,6 +50,7 @@ export const addNoteToBoardCommand: Command<{
       },
       e.origin,
     );
+    revealNote(e, id);
   },
 };
 

@@ -1,6 +1,6 @@
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { describe, expect, it } from 'vitest';
-import { clampToView, placeNote } from './placement.ts';
+import { clampToView, placeNote, revealRect } from './placement.ts';
 
 const view = { x: 0, y: 0, width: 1000, height: 700 };
 const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
@@ -52,5 +52,28 @@ describe('placeNote', () => {
     const taken = [{ x: 0, y: 0 }];
     const spot = placeNote(taken, { x: 10, y: 10 }, null);
     expect(overlaps(spot, { x: 0, y: 0 })).toBe(false);
+  });
+});
+
+describe('revealRect', () => {
+  const size = { width: 800, height: 600 };
+  const note = (x: number, y: number) => ({ x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+
+  it('leaves the view alone when the note is already visible', () => {
+    const view = { x: 0, y: 0, scale: 1 };
+    expect(revealRect(view, size, note(100, 100))).toBe(view);
+  });
+
+  it('scrolls an off-screen note into the middle of the canvas', () => {
+    const view = { x: 0, y: 0, scale: 0.5 };
+    const next = revealRect(view, size, note(3000, 2000));
+    expect(next.scale).toBe(0.5);
+    const shown = {
+      x: -next.x / next.scale,
+      y: -next.y / next.scale,
+      width: size.width / next.scale,
+      height: size.height / next.scale,
+    };
+    expect(inside({ x: 3000, y: 2000 }, shown)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // middle of the view), on a free spot that does not cover another note, and
 // fully inside the visible part of the board. `placeNote` is the pure rule.
 import { notesOverlap } from '@pinnwand/shared/facilitation/placeApart';
-import type { BoardId } from '@pinnwand/shared/model/ids';
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { type Point, type Rect, toWorld, type Viewport, visibleRect } from '../canvas/viewport.ts';
 import type { Editor } from './Editor.ts';
@@ -83,10 +83,25 @@ export function placeNote(taken: readonly Point[], want: Point, view: Rect | nul
   return p;
 }
 
-/** The shown part of `boardId`, or null when another board is on the canvas. */
+/** Screen pixels of the canvas covered by the floating toolbar (bottom) and its edges. */
+const COVERED = { top: 8, right: 8, bottom: 84, left: 8 };
+
+/**
+ * The shown part of `boardId` where a new note is fully seen (not under the
+ * toolbar), or null when another board is on the canvas.
+ */
 export function shownView(editor: Editor, boardId: BoardId): Rect | null {
   if (editor.boardId.get() !== boardId) return null;
-  return viewRect(editor.viewport.get(), editor.stageSize.get());
+  const view = editor.viewport.get();
+  const size = editor.stageSize.get();
+  const rect = viewRect(view, size);
+  const s = view.scale;
+  const inset = (px: number) => px / s;
+  const width = rect.width - inset(COVERED.left + COVERED.right);
+  const height = rect.height - inset(COVERED.top + COVERED.bottom);
+  // A tiny canvas keeps its whole area rather than none.
+  if (width < NOTE_WIDTH || height < NOTE_HEIGHT) return rect;
+  return { x: rect.x + inset(COVERED.left), y: rect.y + inset(COVERED.top), width, height };
 }
 
 /** Top-left for a new note centred near `near`, on a free, visible spot. */
@@ -112,4 +127,43 @@ export function gridFrom(near: Point, count: number, columns = 4): Point[] {
     x: Math.round(left + (i % cols) * (NOTE_WIDTH + gap)),
     y: Math.round(near.y - NOTE_HEIGHT / 2 + Math.floor(i / cols) * (NOTE_HEIGHT + gap)),
   }));
+}
+
+/**
+ * The viewport that shows `rect` (world units): unchanged when it is already
+ * fully visible (less a margin), otherwise panned so it sits in the middle.
+ */
+export function revealRect(
+  view: Viewport,
+  size: { width: number; height: number },
+  rect: Rect,
+  margin = 24,
+): Viewport {
+  const shown = visibleRect(view, size);
+  const m = margin / view.scale;
+  const visible =
+    rect.x >= shown.x + m &&
+    rect.y >= shown.y + m &&
+    rect.x + rect.width <= shown.x + shown.width - m &&
+    rect.y + rect.height <= shown.y + shown.height - m;
+  if (visible) return view;
+  return {
+    scale: view.scale,
+    x: Math.round(size.width / 2 - (rect.x + rect.width / 2) * view.scale),
+    y: Math.round(size.height / 2 - (rect.y + rect.height / 2) * view.scale),
+  };
+}
+
+/** Scrolls the canvas to a note of the shown board (from the outline). */
+export function revealNote(editor: Editor, id: NoteId): void {
+  const note = editor.index.note(id);
+  if (!note || note.boardId !== editor.boardId.get()) return;
+  const view = editor.viewport.get();
+  const next = revealRect(view, editor.stageSize.get(), {
+    x: note.x,
+    y: note.y,
+    width: NOTE_WIDTH,
+    height: NOTE_HEIGHT,
+  });
+  if (next !== view) editor.viewport.set(next);
 }

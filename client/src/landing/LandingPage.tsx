@@ -16,6 +16,15 @@ import {
 
 const TEMPLATES: TemplateId[] = ['ozg-erfahrungsaustausch', 'retro', 'blank'];
 
+/**
+ * A template's name split for the select: the name itself (short enough for a
+ * phone) and what follows it in parentheses, shown below as a hint.
+ */
+export function templateLabel(full: string): { name: string; detail: string } {
+  const match = /^(.*?)\s*\((.*)\)\s*$/.exec(full);
+  return match ? { name: match[1] ?? full, detail: match[2] ?? '' } : { name: full, detail: '' };
+}
+
 function open(created: CreatedWorkshop): void {
   rememberLinks(created.id, created.urls);
   rememberToken(created.id, created.facilitatorToken);
@@ -32,6 +41,7 @@ export function LandingPage() {
   const titleId = useId();
   const templateId = useId();
   const recent = recentWorkshops();
+  const hint = templateLabel(t(`template.${template}` as 'template.blank')).detail;
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
@@ -72,6 +82,7 @@ export function LandingPage() {
               <label htmlFor={titleId}>{t('landing.create.title')}</label>
               <input
                 id={titleId}
+                className="full-width"
                 value={title}
                 maxLength={200}
                 required
@@ -81,15 +92,22 @@ export function LandingPage() {
               <label htmlFor={templateId}>{t('landing.create.template')}</label>
               <select
                 id={templateId}
+                className="full-width"
                 value={template}
+                aria-describedby={hint ? `${templateId}-hint` : undefined}
                 onChange={(e) => setTemplate(e.target.value as TemplateId)}
               >
                 {TEMPLATES.map((id) => (
                   <option key={id} value={id}>
-                    {t(`template.${id}` as 'template.blank')}
+                    {templateLabel(t(`template.${id}` as 'template.blank')).name}
                   </option>
                 ))}
               </select>
+              {hint && (
+                <p id={`${templateId}-hint`} className="muted small template-hint">
+                  {hint}
+                </p>
+              )}
               <button type="submit" className="button primary" disabled={busy || !title.trim()}>
                 {busy ? t('landing.create.busy') : t('landing.create.submit')}
               </button>

@@ -9,6 +9,7 @@ import { type FormEvent, Fragment, memo, useId, useRef, useState } from 'react';
 import { outlineNoteExtrasFor } from '../board/extensions.ts';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { revealNote } from '../editor/placement.ts';
 import { useNoteRights } from '../facilitation/noteRights.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
@@ -68,7 +69,12 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
   const swatch = isNoteColor(note.color) ? NOTE_COLOR_HEX[note.color] : '#ddd';
 
   return (
-    <li className="outline-note" data-note-id={note.id}>
+    <li
+      className="outline-note"
+      data-note-id={note.id}
+      // Focusing a note here scrolls the canvas to it.
+      onFocus={() => revealNote(editor, note.id)}
+    >
       {mode === 'edit' ? (
         <form onSubmit={save} className="outline-edit">
           <label htmlFor={`${id}-text`} className="visually-hidden">
