@@ -1,7 +1,7 @@
 // The workshop screen: header (title, connection, people, language, name),
 // board tabs, the board's heading, the canvas with its toolbar, and the side
 // panel (outline, invitations, people — plus whatever features register).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
 import type { Editor, PanelId } from '../editor/Editor.ts';
@@ -29,9 +29,11 @@ import {
   FacilitationCanvas,
   FacilitationServices,
 } from '../facilitation/FacilitationRoot.tsx';
-import { SharePanel } from './SharePanel.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Toolbar } from './Toolbar.tsx';
+
+// The share panel draws QR codes (the qrcode library): loaded when first opened.
+const SharePanel = lazy(() => import('./SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
 
 registerPanel({
   id: 'outline',
@@ -44,7 +46,11 @@ registerPanel({
   label: 'panel.share',
   order: 10,
   available: (e) => e.role === 'facilitator',
-  render: (e) => <SharePanel editor={e} />,
+  render: (e) => (
+    <Suspense fallback={null}>
+      <SharePanel editor={e} />
+    </Suspense>
+  ),
 });
 registerPanel({
   id: 'people',

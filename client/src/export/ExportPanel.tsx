@@ -3,13 +3,17 @@
 // dialog. Its buttons run the export commands (exportCommands.ts); every
 // download is made from the live document with the shared serialisers, so it
 // equals what GET /api/workshops/<id>/export.* serves.
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import type { Editor } from '../editor/Editor.ts';
-import { ImportDialog } from '../import/ImportDialog.tsx';
 import { useStore } from '../ui/store.ts';
 import { type ExportFormat, exportStateOf } from './exportState.ts';
 import { useXT, type XKey } from './messages.ts';
 import './export.css';
+
+// The import dialog (parsers, preview) is loaded when it is first opened.
+const ImportDialog = lazy(() =>
+  import('../import/ImportDialog.tsx').then((m) => ({ default: m.ImportDialog })),
+);
 
 const FORMATS: { format: ExportFormat; label: XKey; hint: XKey }[] = [
   { format: 'pdf', label: 'export.pdf', hint: 'export.pdf.hint' },
@@ -100,7 +104,11 @@ export function ExportPanel({ editor }: { editor: Editor }) {
           </button>
         </>
       )}
-      {importing && <ImportDialog editor={editor} onClose={() => state.importing.set(false)} />}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog editor={editor} onClose={() => state.importing.set(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }
