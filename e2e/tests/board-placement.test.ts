@@ -6,6 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import {
   createWorkshopViaApi,
+  cursorNames,
+  hoverCanvas,
   join,
   type NoteBox,
   noteBoxes,
@@ -56,6 +58,15 @@ describe('placing notes', () => {
       }
       await editor.waitFor();
       await editor.pressSequentially(`Notiz ${i + 1}`, { delay: 5 });
+      if (i === 0) {
+        // The editor hyphenates in the page language and leaves the author line visible.
+        expect(await editor.getAttribute('lang')).toBe('de');
+        const note = await noteByText(a.page, 'Notiz 1');
+        const box = await editor.boundingBox();
+        expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(
+          note.y + note.height / 2 - 14,
+        );
+      }
       await a.page.keyboard.press('Escape');
       await editor.waitFor({ state: 'detached' });
     }
@@ -141,6 +152,24 @@ describe('language and viewers', () => {
     const text = await v.page.locator('.name-prompt p').first().textContent();
     expect(text).not.toContain('Notizen');
     expect(text).toContain('nur an');
+
+    // A viewer's pointer is not shown to everyone; a participant's is.
+    const a = await journey.person('A');
+    const b = await journey.person('B');
+    await join(a, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    await v.page.getByLabel(/^Name$/).fill('Vera');
+    await v.page.getByRole('button', { name: 'Weiter' }).click();
+    await v.page.locator('.board-canvas canvas').first().waitFor();
+    for (const [p, fx] of [
+      [v, 0.3],
+      [b, 0.6],
+      [v, 0.35],
+      [b, 0.65],
+    ] as const)
+      await hoverCanvas(p.page, fx, 0.4);
+    await expect.poll(() => cursorNames(a.page)).toContain('Bernd');
+    expect(await cursorNames(a.page)).not.toContain('Vera');
   });
 });
 
