@@ -85,6 +85,9 @@ export function placeNote(taken: readonly Point[], want: Point, view: Rect | nul
 
 /** Screen pixels of the canvas covered by the floating toolbar (bottom) and its edges. */
 const COVERED = { top: 8, right: 8, bottom: 84, left: 8 };
+/** On a phone the toolbar wraps to two rows. */
+const COVERED_BOTTOM_NARROW = 116;
+const NARROW_STAGE = 600;
 
 /**
  * The shown part of `boardId` where a new note is fully seen (not under the
@@ -98,7 +101,8 @@ export function shownView(editor: Editor, boardId: BoardId): Rect | null {
   const s = view.scale;
   const inset = (px: number) => px / s;
   const width = rect.width - inset(COVERED.left + COVERED.right);
-  const height = rect.height - inset(COVERED.top + COVERED.bottom);
+  const bottom = size.width < NARROW_STAGE ? COVERED_BOTTOM_NARROW : COVERED.bottom;
+  const height = rect.height - inset(COVERED.top + bottom);
   // A tiny canvas keeps its whole area rather than none.
   if (width < NOTE_WIDTH || height < NOTE_HEIGHT) return rect;
   return { x: rect.x + inset(COVERED.left), y: rect.y + inset(COVERED.top), width, height };
