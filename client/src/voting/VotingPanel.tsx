@@ -12,8 +12,8 @@ import { useFT } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useBoards } from '../model/useDoc.ts';
 import { usePeople } from '../presence/PeoplePanel.tsx';
+import { DotButtons } from './DotButtons.tsx';
 import { VotesLeft } from './VotesLeft.tsx';
-import { giveDot, takeBackDot } from './voteActions.ts';
 
 function useDocVersion(editor: Editor) {
   return useSyncExternalStore(
@@ -49,33 +49,11 @@ export function VotingPanel({ editor }: { editor: Editor }) {
       {canVote && (
         <ul className="vote-list">
           {notes.map((note) => {
-            const mine = note.votes.byParticipant[editor.userId] ?? 0;
-            const short = note.text.slice(0, 40);
             return (
               <li key={note.id} className="vote-item" data-note-id={note.id}>
                 <span className="vote-text">{note.text}</span>
                 <span className="vote-controls">
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`${ft('vote.remove')}: ${short}`}
-                    disabled={mine === 0}
-                    onClick={() => takeBackDot(editor, note.id)}
-                  >
-                    −
-                  </button>
-                  <span className="vote-mine">
-                    <span className="visually-hidden">{ft('vote.mine', { count: mine })}</span>
-                    <span aria-hidden="true">{mine}</span>
-                  </span>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`${ft('vote.add')}: ${short}`}
-                    onClick={() => giveDot(editor, note.id)}
-                  >
-                    +
-                  </button>
+                  <DotButtons editor={editor} note={note} />
                 </span>
               </li>
             );

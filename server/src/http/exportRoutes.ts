@@ -45,7 +45,7 @@ import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import type { Role } from '../protocol.ts';
 import { TokenBucket } from '../socket/TokenBucket.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { HttpError, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 
 /** Largest file the import accepts (a 5,000-note CSV is well below). */
@@ -83,23 +83,7 @@ function exportOptions(url: URL): ExportOptions {
 }
 
 async function readTextBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    req.resume();
-    throw new HttpError(413, `The file is larger than ${maxBytes} bytes.`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > maxBytes) {
-      req.resume();
-      throw new HttpError(413, `The file is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(buf);
-  }
-  const bytes = Buffer.concat(chunks);
+  const bytes = await readBodyBytes(req, maxBytes, 'file');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -24,6 +24,33 @@ export function sendError(res: ServerResponse, status: number, message: string):
   sendJson(res, status, { error: message });
 }
 
+/**
+ * Reads a request body of at most `maxBytes` (413 beyond, judged by the
+ * declared length first so an honest oversized upload is refused unread).
+ * `what` names the body in the message ("body", "file").
+ */
+export async function readBodyBytes(
+  req: IncomingMessage,
+  maxBytes: number,
+  what: string,
+): Promise<Buffer> {
+  const tooLarge = () => {
+    req.resume();
+    return new HttpError(413, `The ${what} is larger than ${maxBytes} bytes.`);
+  };
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Reads a JSON body of at most `maxBytes`: 413 beyond, 415 when not JSON, 400 when unparsable. */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -31,24 +58,9 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     req.resume();
     throw new HttpError(415, 'Send the body as application/json.');
   }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    req.resume();
-    throw new HttpError(413, `The body is larger than ${maxBytes} bytes.`);
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > maxBytes) {
-      req.resume();
-      throw new HttpError(413, `The body is larger than ${maxBytes} bytes.`);
-    }
-    chunks.push(buf);
-  }
+  const bytes = await readBodyBytes(req, maxBytes, 'body');
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new HttpError(400, 'The body is not valid JSON.');
   }

@@ -1,0 +1,37 @@
+// The − / count / + controls for one note's dots, shared by the outline and
+// the voting panel so both offer the same labels and the same checks.
+import type { Note } from '@pinnwand/shared/model/note';
+import type { Editor } from '../editor/Editor.ts';
+import { useFT } from '../facilitation/messages.ts';
+import { giveDot, takeBackDot } from './voteActions.ts';
+
+export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
+  const ft = useFT();
+  const mine = note.votes.byParticipant[editor.userId] ?? 0;
+  const short = note.text.slice(0, 40);
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`${ft('vote.remove')}: ${short}`}
+        disabled={mine === 0}
+        onClick={() => takeBackDot(editor, note.id)}
+      >
+        −
+      </button>
+      <span className="vote-mine">
+        <span className="visually-hidden">{ft('vote.mine', { count: mine })}</span>
+        <span aria-hidden="true">{mine}</span>
+      </span>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`${ft('vote.add')}: ${short}`}
+        onClick={() => giveDot(editor, note.id)}
+      >
+        +
+      </button>
+    </>
+  );
+}
