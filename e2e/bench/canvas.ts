@@ -243,7 +243,21 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     }, 50);
 
     // Select 50 notes (rows 0–4, columns 0–9) with a selection frame, then drag them.
-    const [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+    // A large board does not fit at the smallest zoom and off-screen notes are
+    // culled: pan (middle-button drag) until the grid's top rows are on screen.
+    let [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+    const area = await page.locator('.board-canvas').boundingBox();
+    const placed = () => a[0] && b[0] && area && a[0].y > area.y + 150 && a[0].x > area.x + 100;
+    for (let i = 0; i < 12 && !placed() && area; i++) {
+      const x = area.x + area.width / 2;
+      const y = area.y + area.height / 3;
+      await page.mouse.move(x, y);
+      await page.mouse.down({ button: 'middle' });
+      await page.mouse.move(x + (a[0] && a[0].x < area.x + 100 ? 120 : 0), y + 250, { steps: 5 });
+      await page.mouse.up({ button: 'middle' });
+      await sleep(300);
+      [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+    }
     const first = a[0];
     const last = b[0];
     if (!first || !last) throw new Error('notes r0c0/r4c9 are not drawn');

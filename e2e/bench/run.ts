@@ -48,7 +48,7 @@ const runs = Number(arg('runs') ?? (quick ? 1 : 3));
 const durationMs = Number(arg('duration') ?? (quick ? 1.5 : 5)) * 1000;
 const warmupMs = Number(arg('warmup') ?? (quick ? 0 : 2)) * 1000;
 const relayServers = (
-  arg('servers') ?? 'pinnwand,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
+  arg('servers') ?? 'pinnwand,pinnwand-normal,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
 ).split(',') as ServerId[];
 const scenarioFilter = arg('scenarios')?.split(',');
 const maxForeignCores = Number(arg('max-foreign') ?? 0.5);
@@ -70,7 +70,7 @@ function machine(): Machine {
 
 function git(args: string[]): string {
   try {
-    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
+    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trimEnd();
   } catch {
     return '';
   }
