@@ -107,6 +107,15 @@ export class Room {
   private pendingSince: number | null = null;
   /** Connections whose writes are refused from now on (document too large). */
   private readonly blocked = new WeakSet<Connection>();
+  /**
+   * Awareness changes waiting for this tick's single broadcast. Awareness is
+   * state-based (receivers keep the highest clock per client), so only each
+   * client's latest entry needs to go out: with many clients moving cursors at
+   * 20 Hz, one frame per tick instead of one per message keeps the event loop
+   * free for document updates.
+   */
+  private readonly awarenessOutbox = new Map<number, OutgoingAwarenessEntry>();
+  private awarenessFlushScheduled = false;
 
   constructor(
     readonly id: string,
@@ -198,8 +207,7 @@ export class Room {
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.awaitingStateVector.delete(conn);
-    const removed = this.awareness.removeConnection(conn);
-    if (removed.length > 0) this.broadcast(encodeAwareness(removed), null);
+    this.queueAwareness(this.awareness.removeConnection(conn));
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
@@ -243,7 +251,22 @@ export class Room {
     if (result.tooLarge > 0) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessTooLarge }, result.tooLarge);
     }
-    if (result.accepted.length > 0) this.broadcast(encodeAwareness(result.accepted), null);
+    this.queueAwareness(result.accepted);
+  }
+
+  private queueAwareness(entries: readonly OutgoingAwarenessEntry[]): void {
+    if (entries.length === 0) return;
+    for (const entry of entries) this.awarenessOutbox.set(entry.clientId, entry);
+    if (this.awarenessFlushScheduled) return;
+    this.awarenessFlushScheduled = true;
+    setImmediate(() => {
+      this.awarenessFlushScheduled = false;
+      const batch = [...this.awarenessOutbox.values()];
+      this.awarenessOutbox.clear();
+      if (batch.length > 0 && this.connections.size > 0) {
+        this.broadcast(encodeAwareness(batch), null);
+      }
+    });
   }
 
   receiveQueryAwareness(conn: Connection): void {
