@@ -26,7 +26,8 @@ export interface Board {
 export const boardSchema = z.object({
   title: z.string(),
   question: z.string(),
-  order: z.number(),
+  // Absent only after a Yjs map undo racing a concurrent reorder (see note.ts).
+  order: z.number().default(0),
   locked: z.boolean().optional().default(false),
 });
 

@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { pick } from './fields.ts';
 import type { BoardId, ClusterId } from './ids.ts';
+import { DEFAULT_CLUSTER_HEIGHT, DEFAULT_CLUSTER_WIDTH } from './layout.ts';
 import { parseWith, type ReadResult } from './result.ts';
 import { CLUSTER } from './schema.ts';
 
@@ -30,11 +31,14 @@ export interface Cluster {
 export const clusterSchema = z.object({
   boardId: z.string().min(1),
   title: z.string(),
-  x: z.number(),
-  y: z.number(),
-  width: z.number().nonnegative(),
-  height: z.number().nonnegative(),
-  order: z.number(),
+  // Absent only after a Yjs map undo racing a concurrent move/resize (see
+  // note.ts): the frame is shown at a fallback rather than dropped.
+  x: z.number().default(0),
+  y: z.number().default(0),
+  width: z.number().nonnegative().default(DEFAULT_CLUSTER_WIDTH),
+  height: z.number().nonnegative().default(DEFAULT_CLUSTER_HEIGHT),
+  // Absent only after a Yjs map undo racing a concurrent reorder (see note.ts).
+  order: z.number().default(0),
 });
 
 export function readCluster(map: Y.Map<unknown>, id: ClusterId): ReadResult<Cluster> {

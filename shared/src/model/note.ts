@@ -41,8 +41,12 @@ export const noteSchema = z.object({
   // A foreign client may write null for "no cluster"; absent is ours.
   clusterId: z.string().min(1).nullable().optional(),
   text: z.instanceof(Y.Text, { message: 'expected Y.Text' }),
-  x: z.number(),
-  y: z.number(),
+  // Absent only when a Yjs map undo races a concurrent move (the undone value
+  // and the overwritten one are both deleted) or a foreign client never wrote
+  // it: the note is then shown at the board's origin instead of being dropped.
+  // A present value of the wrong type is still reported.
+  x: z.number().default(0),
+  y: z.number().default(0),
   color: z.string(),
   author: z.string(),
   authorId: z.string(),
