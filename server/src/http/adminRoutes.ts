@@ -10,9 +10,11 @@
  * 401 for a wrong token, 403 for another role's token, 404 for an unknown
  * workshop.
  */
+
 import { openInvites } from '../workshops/inviteVault.ts';
 import { HttpError, sendJson, tokenFrom } from './respond.ts';
 import type { Router } from './router.ts';
+import { workshopLink } from './workshopLinks.ts';
 
 export function registerAdminRoutes(router: Router): void {
   router.get('/api/workshops/:id/invites', async (ctx) => {
@@ -33,8 +35,8 @@ export function registerAdminRoutes(router: Router): void {
       participantToken: tokens.participant,
       viewerToken: tokens.viewer,
       urls: {
-        participant: `${base}/w/${id}#token=${tokens.participant}`,
-        viewer: `${base}/w/${id}#token=${tokens.viewer}`,
+        participant: workshopLink(base, id, tokens.participant),
+        viewer: workshopLink(base, id, tokens.viewer),
       },
     });
   });

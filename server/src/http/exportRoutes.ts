@@ -43,10 +43,10 @@ import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
-import type { Role } from '../protocol.ts';
 import { TokenBucket } from '../socket/TokenBucket.ts';
 import { HttpError, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { createdWorkshopBody } from './workshopLinks.ts';
 
 /** Largest file the import accepts (a 5,000-note CSV is well below). */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
@@ -206,19 +206,7 @@ export function registerExportRoutes(
       restoreBackup(doc, backup, IMPORT_ORIGIN),
     );
     const base = services.baseUrl(ctx);
-    const link = (role: Role) => `${base}/w/${created.id}#token=${created.tokens[role]}`;
     ctx.log.info({ workshop: created.id }, 'workshop restored from backup');
-    sendJson(ctx.res, 201, {
-      id: created.id,
-      title: created.title,
-      facilitatorToken: created.tokens.facilitator,
-      participantToken: created.tokens.participant,
-      viewerToken: created.tokens.viewer,
-      urls: {
-        facilitator: link('facilitator'),
-        participant: link('participant'),
-        viewer: link('viewer'),
-      },
-    });
+    sendJson(ctx.res, 201, createdWorkshopBody(base, created));
   });
 }

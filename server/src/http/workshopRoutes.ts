@@ -4,11 +4,11 @@
  * The links carry the token in the URL fragment (`#token=…`): browsers never
  * send fragments to servers, so tokens stay out of access logs and referrers.
  */
-import type { Role } from '../protocol.ts';
 import { TokenBucket } from '../socket/TokenBucket.ts';
 import { createWorkshopBodySchema, seedWorkshop } from '../workshops/seedWorkshop.ts';
 import { HttpError, readJsonBody, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
+import { createdWorkshopBody } from './workshopLinks.ts';
 
 export function registerWorkshopRoutes(router: Router, createsPerMinute: number): void {
   const creates = new TokenBucket(createsPerMinute / 60, createsPerMinute);
@@ -27,20 +27,8 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
     const body = parsed.data;
     const created = await services.workshops.create(body.title, (doc) => seedWorkshop(doc, body));
     const base = services.baseUrl(ctx);
-    const link = (role: Role) => `${base}/w/${created.id}#token=${created.tokens[role]}`;
     ctx.log.info({ workshop: created.id, template: body.template }, 'workshop created');
-    sendJson(ctx.res, 201, {
-      id: created.id,
-      title: created.title,
-      facilitatorToken: created.tokens.facilitator,
-      participantToken: created.tokens.participant,
-      viewerToken: created.tokens.viewer,
-      urls: {
-        facilitator: link('facilitator'),
-        participant: link('participant'),
-        viewer: link('viewer'),
-      },
-    });
+    sendJson(ctx.res, 201, createdWorkshopBody(base, created));
   });
 
   router.get('/api/workshops/:id/session', async (ctx) => {
