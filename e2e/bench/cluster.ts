@@ -10,7 +10,7 @@ import {
   type LabelledWorkshop,
   timeSuggestions,
 } from '@pinnwand/shared/cluster/evaluate';
-import { sharedFixtures } from '../harness/paths.ts';
+import { fixturesDir } from '../harness/paths.ts';
 import { type Spread, spread } from './lib/stats.ts';
 
 export interface ClusterResult {
@@ -22,7 +22,7 @@ export interface ClusterResult {
 
 export function runCluster(runs: number): ClusterResult {
   const workshop = JSON.parse(
-    readFileSync(path.join(sharedFixtures, 'ozg-erfahrungsaustausch-2023.json'), 'utf8'),
+    readFileSync(path.join(fixturesDir, 'ozg-erfahrungsaustausch-2023.json'), 'utf8'),
   ) as LabelledWorkshop;
   const boards = workshop.boards
     .filter((b) => b.clusters.length >= 2)

@@ -5,5 +5,5 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const serverEntry = path.join(repoRoot, 'server/dist/main.js');
 export const clientDist = path.join(repoRoot, 'client/dist');
 export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
-/** Read-only fixtures of the real OZG workshop; tests may read them, the product may not. */
-export const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
+/** Fixtures of the real OZG workshop (in the repository); tests may read them, the product may not. */
+export const fixturesDir = path.join(repoRoot, 'shared/fixtures');

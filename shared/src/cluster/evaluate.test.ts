@@ -1,11 +1,11 @@
 /**
- * The suggestions measured against the real OZG workshop (../shared/fixtures,
+ * The suggestions measured against the real OZG workshop (shared/fixtures,
  * read by the test only: `evaluate.ts` itself reads nothing). The boards
  * "Bewährtes" and "Aufgaben" carry the facilitators' own clusters; "Neues"
  * was never clustered, which is what the feature is for.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json' with {
+import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json' with {
   type: 'json',
 };
 import {

@@ -17,7 +17,7 @@ import { workshopToJsonBackup } from './jsonBackup.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
 const FIXTURE = new URL(
-  '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json',
+  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
   import.meta.url,
 );
 

@@ -20,7 +20,7 @@ import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
 const FIXTURE = new URL(
-  '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json',
+  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
   import.meta.url,
 );
 const GOLDEN = new URL('./golden/ozg-erfahrungsaustausch-2023.md', import.meta.url);

@@ -19,7 +19,7 @@ import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 
 const FIXTURE = new URL(
-  '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json',
+  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
   import.meta.url,
 );
 const fontDir = join(

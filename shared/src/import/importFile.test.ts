@@ -12,7 +12,7 @@ import { guessImportFormat, importIntoDoc, parseImport } from './importFile.ts';
 import { type ImportFormat, previewImport } from './importPlan.ts';
 
 const FIXTURE_TEXT = readFileSync(
-  new URL('../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url),
+  new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url),
   'utf8',
 );
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-// The fixture lives beside the repository (../shared/fixtures); tests may read
-// it, product code ships its own copy (templates/ozgExample.ts).
-import fixture from '../../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json';
+// The fixture (shared/fixtures) is for tests; product code ships its own copy
+// (templates/ozgExample.ts), and a test below keeps the two equal.
+import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../model/layout.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
