@@ -5,9 +5,7 @@
  * was never clustered, which is what the feature is for.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json' with {
-  type: 'json',
-};
+import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json' with { type: 'json' };
 import {
   clusterBenchmark,
   evaluateBoard,

@@ -16,10 +16,7 @@ import { ALICE, BOB } from '../testing/testWorkshop.ts';
 import { workshopToJsonBackup } from './jsonBackup.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
-const FIXTURE = new URL(
-  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
-  import.meta.url,
-);
+const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
 
 function richDoc(): Y.Doc {
   const doc = new Y.Doc();

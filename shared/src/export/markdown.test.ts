@@ -19,10 +19,7 @@ import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
-const FIXTURE = new URL(
-  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
-  import.meta.url,
-);
+const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
 const GOLDEN = new URL('./golden/ozg-erfahrungsaustausch-2023.md', import.meta.url);
 const WORKSHOP_DAY = Date.UTC(2023, 8, 14, 9, 0);
 

@@ -18,10 +18,7 @@ import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 
-const FIXTURE = new URL(
-  '../../fixtures/ozg-erfahrungsaustausch-2023.json',
-  import.meta.url,
-);
+const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
 const fontDir = join(
   createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
   '..',
