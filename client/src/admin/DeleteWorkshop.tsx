@@ -4,15 +4,17 @@
 // and the landing page opens.
 import { useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useMeta } from '../model/useDoc.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { rememberedSession, rememberedToken } from '../session/remembered.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { deleteWorkshopOnServer } from './api.ts';
 import { forgetWorkshop } from './forget.ts';
-import { useAdminT } from './messages.ts';
+import { adminMessages } from './messages.ts';
 
 export function DeleteWorkshop({ editor }: { editor: Editor }) {
-  const t = useAdminT();
+  const t = useT(adminMessages);
   const [open, setOpen] = useState(false);
   if (editor.role !== 'facilitator') return null;
   return (
@@ -28,7 +30,7 @@ export function DeleteWorkshop({ editor }: { editor: Editor }) {
 }
 
 function DeleteDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
-  const t = useAdminT();
+  const t = useT(adminMessages);
   const inputId = useId();
   const { meta } = useMeta(editor.index);
   const title = meta?.title || rememberedSession(editor.workshopId)?.title || editor.workshopId;
@@ -56,47 +58,36 @@ function DeleteDialog({ editor, onClose }: { editor: Editor; onClose: () => void
   };
 
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${inputId}-h`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void remove();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && !busy) onClose();
-        }}
-      >
-        <h2 id={`${inputId}-h`}>{t('admin.delete.title', { title })}</h2>
-        <p>{t('admin.delete.warning')}</p>
-        <label htmlFor={inputId}>{t('admin.delete.typeTitle', { title })}</label>
-        <input
-          id={inputId}
-          data-testid="delete-confirm-title"
-          autoComplete="off"
-          value={typed}
-          disabled={busy}
-          // biome-ignore lint/a11y/noAutofocus: the dialog's first field
-          autoFocus
-          onChange={(e) => setTyped(e.target.value)}
-        />
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" disabled={busy} onClick={onClose}>
-            {t('admin.delete.cancel')}
-          </button>
-          <button type="submit" className="button danger" disabled={!matches || busy}>
-            {busy ? t('admin.delete.busy') : t('admin.delete.confirm')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Dialog
+      title={t('admin.delete.title', { title })}
+      alert
+      dismissible={!busy}
+      onClose={onClose}
+      onSubmit={() => void remove()}
+    >
+      <p>{t('admin.delete.warning')}</p>
+      <label htmlFor={inputId}>{t('admin.delete.typeTitle', { title })}</label>
+      <input
+        id={inputId}
+        data-testid="delete-confirm-title"
+        autoComplete="off"
+        value={typed}
+        disabled={busy}
+        onChange={(e) => setTyped(e.target.value)}
+      />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" disabled={busy} onClick={onClose}>
+          {t('admin.delete.cancel')}
+        </button>
+        <button type="submit" className="button danger" disabled={!matches || busy}>
+          {busy ? t('admin.delete.busy') : t('admin.delete.confirm')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

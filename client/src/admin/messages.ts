@@ -1,9 +1,7 @@
 // The workshop administration's strings (invitations recovered on another
-// device, deleting a workshop), German first (the default) and English. They
-// go through the app's i18n layer (same language choice and `{name}`
-// placeholders), in their own dictionary like the facilitation's, so that
-// this feature does not edit the board's dictionaries.
-import { format, type TranslateParams, useI18n } from '../i18n/I18nProvider.tsx';
+// device, deleting a workshop): an i18n namespace (i18n/messages.ts), German
+// first (the default) and English.
+import { defineNamespace, type Namespace } from '../i18n/messages.ts';
 
 export const ade = {
   'admin.invites.loading': 'Die Einladungslinks werden geladen …',
@@ -42,9 +40,4 @@ export const aen: Record<AdminMessageKey, string> = {
   'admin.delete.failed': 'The workshop could not be deleted: {reason}',
 };
 
-const dictionaries = { de: ade as Record<AdminMessageKey, string>, en: aen };
-
-export function useAdminT(): (key: AdminMessageKey, params?: TranslateParams) => string {
-  const { lang } = useI18n();
-  return (key, params) => format(dictionaries[lang][key] ?? ade[key], params);
-}
+export const adminMessages: Namespace<AdminMessageKey> = defineNamespace('admin', ade, aen);

@@ -1,9 +1,10 @@
 // The current board's title and guiding question, prominent above the canvas.
 // Facilitators open the board settings (rename, question, move, delete) here.
 import type { Board } from '@pinnwand/shared/model/board';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 export function BoardHeading({ editor, board }: { editor: Editor; board: Board }) {
   const t = useT();
@@ -15,7 +16,7 @@ export function BoardHeading({ editor, board }: { editor: Editor; board: Board }
         <h2>{board.title}</h2>
         {board.question && <p className="question">{board.question}</p>}
       </div>
-      {isFacilitator && !editing && (
+      {isFacilitator && (
         <button type="button" className="button small" onClick={() => setEditing(true)}>
           {t('boards.rename')}
         </button>
@@ -38,8 +39,7 @@ function BoardSettings({
   const [title, setTitle] = useState(board.title);
   const [question, setQuestion] = useState(board.question);
   const id = useId();
-  const save = (e: FormEvent) => {
-    e.preventDefault();
+  const save = () => {
     editor.commands.run(editor, 'board.rename', {
       boardId: board.id,
       title: title.trim() || board.title,
@@ -54,62 +54,45 @@ function BoardSettings({
     }
   };
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-h`}
-        onSubmit={save}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={`${id}-h`}>{t('boards.rename')}</h2>
-        <label htmlFor={`${id}-t`}>{t('boards.titleLabel')}</label>
-        {/* biome-ignore lint/a11y/noAutofocus: first field of a dialog */}
-        <input id={`${id}-t`} value={title} autoFocus onChange={(e) => setTitle(e.target.value)} />
-        <label htmlFor={`${id}-q`}>{t('boards.questionLabel')}</label>
-        <textarea
-          id={`${id}-q`}
-          value={question}
-          rows={3}
-          onChange={(e) => setQuestion(e.target.value)}
-        />
-        <div className="dialog-actions spread">
-          <div>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                editor.commands.run(editor, 'board.move', { boardId: board.id, by: -1 })
-              }
-            >
-              ← {t('boards.moveLeft')}
-            </button>{' '}
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                editor.commands.run(editor, 'board.move', { boardId: board.id, by: 1 })
-              }
-            >
-              {t('boards.moveRight')} →
-            </button>
-          </div>
-          <button type="button" className="button danger" onClick={remove}>
-            {t('boards.delete')}
+    <Dialog title={t('boards.rename')} onClose={onClose} onSubmit={save}>
+      <label htmlFor={`${id}-t`}>{t('boards.titleLabel')}</label>
+      <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <label htmlFor={`${id}-q`}>{t('boards.questionLabel')}</label>
+      <textarea
+        id={`${id}-q`}
+        value={question}
+        rows={3}
+        onChange={(e) => setQuestion(e.target.value)}
+      />
+      <div className="dialog-actions spread">
+        <div>
+          <button
+            type="button"
+            className="button"
+            onClick={() => editor.commands.run(editor, 'board.move', { boardId: board.id, by: -1 })}
+          >
+            ← {t('boards.moveLeft')}
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => editor.commands.run(editor, 'board.move', { boardId: board.id, by: 1 })}
+          >
+            {t('boards.moveRight')} →
           </button>
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('outline.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('boards.save')}
-          </button>
-        </div>
-      </form>
-    </div>
+        <button type="button" className="button danger" onClick={remove}>
+          {t('boards.delete')}
+        </button>
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('outline.cancel')}
+        </button>
+        <button type="submit" className="button primary">
+          {t('boards.save')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

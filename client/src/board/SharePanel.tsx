@@ -2,15 +2,16 @@
 import QRCode from 'qrcode';
 import { useEffect, useId, useState } from 'react';
 import { DeleteWorkshop } from '../admin/DeleteWorkshop.tsx';
-import { useAdminT } from '../admin/messages.ts';
+import { adminMessages } from '../admin/messages.ts';
 import { useInviteLinks } from '../admin/useInviteLinks.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import type { InviteLinks } from '../session/remembered.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 
 export function SharePanel({ editor }: { editor: Editor }) {
   const t = useT();
-  const adminT = useAdminT();
+  const adminT = useT(adminMessages);
   const invites = useInviteLinks(editor.workshopId, editor.role === 'facilitator');
   const links: InviteLinks | null = invites.kind === 'ready' ? invites.links : null;
   const [qr, setQr] = useState<string | null>(null);
@@ -63,31 +64,15 @@ export function SharePanel({ editor }: { editor: Editor }) {
         </figure>
       )}
       {qr && projecting && (
-        <div className="dialog-backdrop">
-          <div
-            className="dialog qr-projector"
-            role="dialog"
-            aria-modal="true"
-            aria-label={t('share.qr')}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setProjecting(false);
-            }}
-          >
-            <img src={qr} alt={t('share.qrAlt')} />
-            <p className="qr-url">{links.participant}</p>
-            <div className="dialog-actions">
-              <button
-                type="button"
-                className="button primary"
-                // biome-ignore lint/a11y/noAutofocus: the dialog's only control
-                autoFocus
-                onClick={() => setProjecting(false)}
-              >
-                {t('help.close')}
-              </button>
-            </div>
+        <Dialog title={t('share.qr')} className="qr-projector" onClose={() => setProjecting(false)}>
+          <img src={qr} alt={t('share.qrAlt')} />
+          <p className="qr-url">{links.participant}</p>
+          <div className="dialog-actions">
+            <button type="button" className="button primary" onClick={() => setProjecting(false)}>
+              {t('help.close')}
+            </button>
           </div>
-        </div>
+        </Dialog>
       )}
       <LinkField label={t('share.viewer')} url={links.viewer} name="viewer" />
       {editor.role === 'facilitator' && (

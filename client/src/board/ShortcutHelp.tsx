@@ -1,10 +1,10 @@
 // The shortcut overview (`?`), generated from the registered commands plus
 // the pointer gestures that are not commands.
-import { useEffect, useRef } from 'react';
 import { describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { MessageKey } from '../i18n/de.ts';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../i18n/I18nProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 const GESTURES: [MessageKey, MessageKey][] = [
   ['help.create', 'help.createKeys'],
@@ -17,9 +17,8 @@ const GESTURES: [MessageKey, MessageKey][] = [
 ];
 
 export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const { t, lang } = useI18n();
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
+  const t = useT();
+  const { lang } = useI18n();
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   const seen = new Set<string>();
   const commands = editor.commands
@@ -32,43 +31,32 @@ export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): v
       return true;
     });
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="help-h"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id="help-h">{t('help.heading')}</h2>
-        <dl className="shortcuts">
-          {GESTURES.map(([what, how]) => (
-            <div key={what}>
-              <dt>{t(what)}</dt>
-              <dd>{t(how)}</dd>
-            </div>
-          ))}
-          {commands.map((c) => (
-            <div key={c.id}>
-              <dt>{t(c.label)}</dt>
-              <dd>
-                {c.shortcuts
-                  ?.filter((s) => !s.alternate)
-                  .map((s) => (
-                    <kbd key={describeShortcut(s, mac, lang)}>{describeShortcut(s, mac, lang)}</kbd>
-                  ))}
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <div className="dialog-actions">
-          <button ref={close} type="button" className="button primary" onClick={onClose}>
-            {t('help.close')}
-          </button>
-        </div>
+    <Dialog title={t('help.heading')} className="help" onClose={onClose}>
+      <dl className="shortcuts">
+        {GESTURES.map(([what, how]) => (
+          <div key={what}>
+            <dt>{t(what)}</dt>
+            <dd>{t(how)}</dd>
+          </div>
+        ))}
+        {commands.map((c) => (
+          <div key={c.id}>
+            <dt>{t(c.label)}</dt>
+            <dd>
+              {c.shortcuts
+                ?.filter((s) => !s.alternate)
+                .map((s) => (
+                  <kbd key={describeShortcut(s, mac, lang)}>{describeShortcut(s, mac, lang)}</kbd>
+                ))}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <div className="dialog-actions">
+        <button type="button" className="button primary" onClick={onClose} data-autofocus>
+          {t('help.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

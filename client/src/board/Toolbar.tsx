@@ -6,7 +6,7 @@ import { Fragment, useSyncExternalStore } from 'react';
 import { noteColors } from '../commands/noteCommands.ts';
 import { ariaShortcut, describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore, useStoreSelect } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
@@ -15,7 +15,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 /** The zoom level, e.g. "80 %"; pressing it returns to actual size. */
 function ZoomLevel({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
+  const t = useT();
   const percent = useStoreSelect(editor.viewport, (v) => Math.round(v.scale * 100));
   return (
     <button
@@ -30,7 +30,8 @@ function ZoomLevel({ editor }: { editor: Editor }) {
 }
 
 export function Toolbar({ editor }: { editor: Editor }) {
-  const { t, lang } = useI18n();
+  const t = useT();
+  const { lang } = useI18n();
   // Re-render when anything that decides availability changes.
   useStore(editor.selection);
   useStore(editor.boardId);

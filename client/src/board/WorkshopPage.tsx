@@ -7,6 +7,7 @@ import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
 import { exportCommands } from '../export/exportCommands.ts';
 import { participantId } from '../facilitation/participantKey.ts';
+import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../routing/useRoute.ts';
 import { fetchSession, type SessionInfo } from '../session/api.ts';
@@ -142,13 +143,7 @@ function Denied({
   return <BoardPage connection={connection} editor={editor} session={session} />;
 }
 
-function Message({
-  text,
-  error,
-}: {
-  text: Parameters<ReturnType<typeof useT>>[0];
-  error?: boolean;
-}) {
+function Message({ text, error }: { text: MessageKey; error?: boolean }) {
   const t = useT();
   return (
     <main className="message-page">

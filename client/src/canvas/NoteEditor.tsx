@@ -8,7 +8,8 @@ import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { bindTextarea, noteText } from '../editor/textBinding.ts';
+import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import {
@@ -20,7 +21,6 @@ import {
   noteFill,
   noteFontSize,
 } from './noteStyle.ts';
-import { bindTextarea } from './textBinding.ts';
 
 export function NoteEditor({ editor }: { editor: Editor }) {
   const editing = useStore(editor.editing);
@@ -29,7 +29,8 @@ export function NoteEditor({ editor }: { editor: Editor }) {
 }
 
 function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
-  const { t, lang } = useI18n();
+  const t = useT();
+  const { lang } = useI18n();
   const ref = useRef<HTMLTextAreaElement>(null);
   const note = useNote(editor.index, id);
   const view = useStore(editor.viewport);
@@ -38,7 +39,7 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
   useEffect(() => {
     const textarea = ref.current;
     if (!textarea || !exists) return;
-    const unbind = bindTextarea(editor, id, textarea);
+    const unbind = bindTextarea(editor, noteText(id), textarea);
     textarea.focus({ preventScroll: true });
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     return unbind;

@@ -7,9 +7,10 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { type Facilitation, facilitationOf, type MenuState } from '../facilitation/facilitation.ts';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { bringEveryone } from '../follow/follow.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import { giveDot, takeBackDot } from '../voting/voteActions.ts';
@@ -26,7 +27,7 @@ export function ContextMenu({ f }: { f: Facilitation }) {
 }
 
 function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const boardId = useStore(editor.boardId);
   const clusters = useClusters(editor.index, boardId ?? ('' as never));

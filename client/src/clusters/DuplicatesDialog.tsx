@@ -4,9 +4,11 @@
 import { findDuplicates } from '@pinnwand/shared/cluster/findDuplicates';
 import { mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 export function DuplicatesDialog({
   f,
@@ -17,7 +19,7 @@ export function DuplicatesDialog({
   boardId: BoardId;
   onClose(): void;
 }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const board = editor.index.boards().find((b) => b.id === boardId);
   const notes = useMemo(
@@ -28,8 +30,6 @@ export function DuplicatesDialog({
   const [groups, setGroups] = useState(() =>
     findDuplicates(notes.map((n) => ({ id: n.id, text: n.text }))).map((g, key) => ({ ...g, key })),
   );
-  const first = useRef<HTMLHeadingElement>(null);
-  useEffect(() => first.current?.focus(), []);
   const merge = (key: number, ids: NoteId[]) => {
     editor.undo.stopCapturing();
     mergeNotes(editor.doc, ids, editor.origin);
@@ -38,63 +38,55 @@ export function DuplicatesDialog({
     setGroups((list) => list.filter((g) => g.key !== key));
   };
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog fac-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="dup-h"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id="dup-h" tabIndex={-1} ref={first}>
-          {ft('dup.heading', { board: board?.title ?? '' })}
-        </h2>
-        <p className="muted small">{ft('dup.explain')}</p>
-        {groups.length === 0 ? (
-          <p>{ft('dup.none')}</p>
-        ) : (
-          <ol className="suggestions">
-            {groups.map((g) => (
-              <li key={g.key} className="suggestion" data-duplicate={g.key}>
-                <ul className="suggestion-notes">
-                  {g.noteIds.map((id) => (
-                    <li key={id}>
-                      <span className="suggestion-note-text">{byId.get(id)?.text}</span>
-                      <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
-                    </li>
-                  ))}
-                </ul>
-                <div className="row">
-                  <span className="muted small">
-                    {ft('dup.similarity', { percent: Math.round(g.similarity * 100) })}
-                  </span>
-                  <button
-                    type="button"
-                    className="button small primary"
-                    onClick={() => merge(g.key, g.noteIds)}
-                  >
-                    {ft('dup.merge')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => setGroups((list) => list.filter((x) => x.key !== g.key))}
-                  >
-                    {ft('dup.skip')}
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-        )}
-        <div className="row dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {ft('dup.close')}
-          </button>
-        </div>
+    <Dialog
+      title={ft('dup.heading', { board: board?.title ?? '' })}
+      className="fac-dialog"
+      initialFocus="heading"
+      onClose={onClose}
+    >
+      <p className="muted small">{ft('dup.explain')}</p>
+      {groups.length === 0 ? (
+        <p>{ft('dup.none')}</p>
+      ) : (
+        <ol className="suggestions">
+          {groups.map((g) => (
+            <li key={g.key} className="suggestion" data-duplicate={g.key}>
+              <ul className="suggestion-notes">
+                {g.noteIds.map((id) => (
+                  <li key={id}>
+                    <span className="suggestion-note-text">{byId.get(id)?.text}</span>
+                    <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
+                  </li>
+                ))}
+              </ul>
+              <div className="row">
+                <span className="muted small">
+                  {ft('dup.similarity', { percent: Math.round(g.similarity * 100) })}
+                </span>
+                <button
+                  type="button"
+                  className="button small primary"
+                  onClick={() => merge(g.key, g.noteIds)}
+                >
+                  {ft('dup.merge')}
+                </button>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => setGroups((list) => list.filter((x) => x.key !== g.key))}
+                >
+                  {ft('dup.skip')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="row dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {ft('dup.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

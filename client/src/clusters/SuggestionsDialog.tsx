@@ -8,10 +8,12 @@ import { suggestClusters } from '@pinnwand/shared/cluster/suggestClusters';
 import { acceptClusterSuggestions } from '@pinnwand/shared/facilitation/applySuggestions';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Facilitation } from '../facilitation/facilitation.ts';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 interface Draft {
   key: number;
@@ -36,7 +38,7 @@ export function SuggestionsDialog({
   boardId: BoardId;
   onClose(): void;
 }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const board = editor.index.boards().find((b) => b.id === boardId);
   const notes = useMemo(() => unclusteredNotes(f, boardId), [f, boardId]);
@@ -52,8 +54,6 @@ export function SuggestionsDialog({
     }));
   });
   const leftovers = notes.length - drafts.reduce((sum, d) => sum + d.noteIds.length, 0);
-  const first = useRef<HTMLHeadingElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const update = (key: number, fn: (d: Draft) => Draft | null) =>
     setDrafts((list) => list.flatMap((d) => (d.key === key ? (fn(d) ?? []) : [d])));
@@ -71,99 +71,91 @@ export function SuggestionsDialog({
   };
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog fac-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="suggest-h"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id="suggest-h" tabIndex={-1} ref={first}>
-          {ft('suggest.heading', { board: board?.title ?? '' })}
-        </h2>
-        {notes.length >= 2 && (
-          <p className="muted small">{ft('suggest.intro', { count: notes.length })}</p>
-        )}
-        {notes.length < 2 ? (
-          <p>{ft('suggest.tooFew')}</p>
-        ) : drafts.length === 0 ? (
-          <p>{ft('suggest.none')}</p>
-        ) : (
-          <ol className="suggestions">
-            {drafts.map((d) => (
-              <li key={d.key} className="suggestion" data-suggestion={d.key}>
-                <div className="suggestion-head">
-                  <label>
-                    <span className="visually-hidden">{ft('suggest.titleLabel')}</span>
-                    <input
-                      className="suggestion-title"
-                      value={d.title}
-                      onChange={(e) => update(d.key, (x) => ({ ...x, title: e.target.value }))}
-                    />
-                  </label>
-                  <span className="muted small">
-                    {ft('suggest.notes', { count: d.noteIds.length })}
-                  </span>
-                  <button
-                    type="button"
-                    className="link-button danger"
-                    onClick={() => update(d.key, () => null)}
-                  >
-                    {ft('suggest.removeCluster')}
-                  </button>
-                </div>
-                {d.terms.length > 0 && (
-                  <p className="suggestion-why small">
-                    {ft('suggest.why', { terms: d.terms.join(', ') })}
-                  </p>
-                )}
-                <ul className="suggestion-notes">
-                  {d.noteIds.map((id) => (
-                    <li key={id}>
-                      <span className="suggestion-note-text">{byId.get(id)?.text ?? ''}</span>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label={`${ft('suggest.removeNote')}: ${(byId.get(id)?.text ?? '').slice(0, 40)}`}
-                        title={ft('suggest.removeNote')}
-                        onClick={() =>
-                          update(d.key, (x) => {
-                            const noteIds = x.noteIds.filter((n) => n !== id);
-                            return noteIds.length > 0 ? { ...x, noteIds } : null;
-                          })
-                        }
-                      >
-                        ×
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
-        )}
-        {drafts.length > 0 && leftovers > 0 && (
-          <p className="muted small">{ft('suggest.leftovers', { count: leftovers })}</p>
-        )}
-        <div className="row dialog-actions">
-          {drafts.length > 0 && (
-            <button
-              type="button"
-              className="button primary"
-              onClick={accept}
-              data-action="suggest-accept"
-            >
-              {ft('suggest.accept', { count: drafts.length })}
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            {drafts.length > 0 ? ft('suggest.discard') : ft('dup.close')}
+    <Dialog
+      title={ft('suggest.heading', { board: board?.title ?? '' })}
+      className="fac-dialog"
+      initialFocus="heading"
+      onClose={onClose}
+    >
+      {notes.length >= 2 && (
+        <p className="muted small">{ft('suggest.intro', { count: notes.length })}</p>
+      )}
+      {notes.length < 2 ? (
+        <p>{ft('suggest.tooFew')}</p>
+      ) : drafts.length === 0 ? (
+        <p>{ft('suggest.none')}</p>
+      ) : (
+        <ol className="suggestions">
+          {drafts.map((d) => (
+            <li key={d.key} className="suggestion" data-suggestion={d.key}>
+              <div className="suggestion-head">
+                <label>
+                  <span className="visually-hidden">{ft('suggest.titleLabel')}</span>
+                  <input
+                    className="suggestion-title"
+                    value={d.title}
+                    onChange={(e) => update(d.key, (x) => ({ ...x, title: e.target.value }))}
+                  />
+                </label>
+                <span className="muted small">
+                  {ft('suggest.notes', { count: d.noteIds.length })}
+                </span>
+                <button
+                  type="button"
+                  className="link-button danger"
+                  onClick={() => update(d.key, () => null)}
+                >
+                  {ft('suggest.removeCluster')}
+                </button>
+              </div>
+              {d.terms.length > 0 && (
+                <p className="suggestion-why small">
+                  {ft('suggest.why', { terms: d.terms.join(', ') })}
+                </p>
+              )}
+              <ul className="suggestion-notes">
+                {d.noteIds.map((id) => (
+                  <li key={id}>
+                    <span className="suggestion-note-text">{byId.get(id)?.text ?? ''}</span>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`${ft('suggest.removeNote')}: ${(byId.get(id)?.text ?? '').slice(0, 40)}`}
+                      title={ft('suggest.removeNote')}
+                      onClick={() =>
+                        update(d.key, (x) => {
+                          const noteIds = x.noteIds.filter((n) => n !== id);
+                          return noteIds.length > 0 ? { ...x, noteIds } : null;
+                        })
+                      }
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {drafts.length > 0 && leftovers > 0 && (
+        <p className="muted small">{ft('suggest.leftovers', { count: leftovers })}</p>
+      )}
+      <div className="row dialog-actions">
+        {drafts.length > 0 && (
+          <button
+            type="button"
+            className="button primary"
+            onClick={accept}
+            data-action="suggest-accept"
+          >
+            {ft('suggest.accept', { count: drafts.length })}
           </button>
-        </div>
+        )}
+        <button type="button" className="button" onClick={onClose}>
+          {drafts.length > 0 ? ft('suggest.discard') : ft('dup.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -119,7 +119,6 @@ export const clearSelectionCommand: Command = {
   run: (e) => {
     e.editing.set(null);
     e.selection.set(EMPTY_SELECTION);
-    e.ui.update((ui) => (ui.helpOpen ? { ...ui, helpOpen: false } : ui));
   },
 };
 

@@ -3,6 +3,7 @@
 
 import type { Editor } from '../editor/Editor.ts';
 import type { MessageKey } from '../i18n/de.ts';
+import type { IconName } from '../ui/Icon.tsx';
 
 export interface Shortcut {
   /** `KeyboardEvent.key`, compared case-insensitively for letters. */
@@ -18,8 +19,8 @@ export interface Shortcut {
 export interface Command<Arg = void> {
   id: string;
   label: MessageKey;
-  /** Name of an inline SVG icon (ui/Icon.tsx). */
-  icon?: string;
+  /** The icon shown on a toolbar button (ui/Icon.tsx). */
+  icon?: IconName;
   shortcuts?: Shortcut[];
   /** Whether the action changes the board (hidden from viewers). */
   mutates: boolean;

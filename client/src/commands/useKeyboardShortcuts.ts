@@ -33,10 +33,6 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       // Buttons and lists outside the canvas keep Enter, Space and arrows for themselves.
       const boardKeys = focusIsOnBoard(event.target);
       if (!boardKeys && /^(Enter|Arrow| )/.test(event.key)) return;
-      if (event.key === 'Escape' && editor.ui.get().helpOpen) {
-        editor.ui.update((ui) => ({ ...ui, helpOpen: false }));
-        return;
-      }
       const command = editor.commands.forKey(editor, event);
       if (!command) return;
       event.preventDefault();

@@ -7,8 +7,9 @@ import { lazy, Suspense, useId } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useStore } from '../ui/store.ts';
 import { type ExportFormat, exportStateOf } from './exportState.ts';
-import { useXT, type XKey } from './messages.ts';
+import { exchangeMessages, type XKey } from './messages.ts';
 import './export.css';
+import { useT } from '../i18n/I18nProvider.tsx';
 
 // The import dialog (parsers, preview) is loaded when it is first opened.
 const ImportDialog = lazy(() =>
@@ -24,7 +25,7 @@ const FORMATS: { format: ExportFormat; label: XKey; hint: XKey }[] = [
 ];
 
 export function ExportPanel({ editor }: { editor: Editor }) {
-  const t = useXT();
+  const t = useT(exchangeMessages);
   const ids = useId();
   const state = exportStateOf(editor);
   const authors = useStore(state.authors);

@@ -1,8 +1,7 @@
-// The export and import features' strings, German first and English. They go
-// through the app's i18n layer (same language choice, `{name}` placeholders)
-// but live in their own dictionary, so these features do not edit the
-// board's message files.
-import { format, type TranslateParams, useI18n } from '../i18n/I18nProvider.tsx';
+// The export and import features' strings: an i18n namespace
+// (i18n/messages.ts), German first and English, so these features do not edit
+// the board's message files.
+import { defineNamespace, type Namespace } from '../i18n/messages.ts';
 
 export const xde = {
   'export.heading': 'Dokumentation exportieren',
@@ -110,9 +109,4 @@ export const xen: Record<XKey, string> = {
   'import.restoreFailed': 'Restore failed: {reason}',
 };
 
-export type XTranslate = (key: XKey, params?: TranslateParams) => string;
-
-export function useXT(): XTranslate {
-  const { lang } = useI18n();
-  return (key, params) => format((lang === 'en' ? xen : xde)[key] ?? xde[key], params);
-}
+export const exchangeMessages: Namespace<XKey> = defineNamespace('exchange', xde, xen);

@@ -15,15 +15,16 @@ import { canEditClusters } from '../clusters/clusterCommands.ts';
 import { GRIP, useClusterInput } from '../clusters/useClusterInput.ts';
 import { HiddenComposer } from '../hidden/HiddenComposer.tsx';
 import { hiddenOf } from '../hidden/hiddenWriting.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters, useNoteIds } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import { useVoteInput } from '../voting/useVoteInput.ts';
 import type { Facilitation } from './facilitation.ts';
-import { useFT } from './messages.ts';
+import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 
 export function CanvasOverlay({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const root = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLElement | null>(null);
@@ -226,7 +227,7 @@ function RenameInput({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
 }
 
 function RenameField({ f, cluster }: { f: Facilitation; cluster: Cluster }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const view = useStore(editor.viewport);
   const ref = useRef<HTMLInputElement>(null);

@@ -10,16 +10,17 @@ import { type FormEvent, useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bringEveryone } from '../follow/follow.ts';
 import { type HiddenHolder, hiddenHoldersOf } from '../hidden/hiddenHolders.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
 import { createStore, useStore } from '../ui/store.ts';
 import { Ranking } from '../voting/VotingPanel.tsx';
 import { type Facilitation, facilitationOf } from './facilitation.ts';
-import { useFT } from './messages.ts';
+import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 
 export function FacilitationPanel({ editor }: { editor: Editor }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const f = facilitationOf(editor);
   const boardId = useStore(editor.boardId);
   if (!f || !boardId) return null;
@@ -53,7 +54,7 @@ export function FacilitationPanel({ editor }: { editor: Editor }) {
 }
 
 function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const clusters = useClusters(editor.index, boardId);
   const drawing = useStore(f.drawingCluster);
@@ -181,7 +182,7 @@ function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) 
 }
 
 function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const { round } = useFacilitationState(editor);
   const [perPerson, setPerPerson] = useState(String(round.votesPerPerson));
@@ -276,7 +277,7 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
 }
 
 function HiddenSection({ f }: { f: Facilitation }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const { facilitation } = useFacilitationState(editor);
   // Counts per person (never text), kept for people who left during the phase.
@@ -329,7 +330,7 @@ function HiddenSection({ f }: { f: Facilitation }) {
 const NO_HOLDERS = createStore<HiddenHolder[]>([]);
 
 function LockSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const boards = useBoards(editor.index);
   const locked = boards.find((b) => b.id === boardId)?.locked ?? false;

@@ -18,16 +18,17 @@ import { useBoards } from '../model/useDoc.ts';
 import type { Connection } from '../sync/connection.ts';
 import { measureClockOffset } from '../timer/clock.ts';
 import { TimerWithSound, useTimerView } from '../timer/Timer.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { currentBoardLocked, startBoardLock } from './boardLock.ts';
 import { CanvasOverlay } from './CanvasOverlay.tsx';
 import { createFacilitation, type Facilitation, facilitationOf, publish } from './facilitation.ts';
-import { FIcon } from './icons.tsx';
-import { useFT } from './messages.ts';
+import { facilitationMessages } from './messages.ts';
 import { startDeleteHints } from './noteRights.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 import './facilitation.css';
+import { useT } from '../i18n/I18nProvider.tsx';
 
 /** Starts the services; renders nothing. Mount once per open workshop. */
 export function FacilitationServices({
@@ -72,7 +73,7 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
 }
 
 function Bar({ f }: { f: Facilitation }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const editor = f.editor;
   const { round, facilitation } = useFacilitationState(editor);
   // Cleared a minute after the end, so the bar does not keep an empty slot.
@@ -132,7 +133,8 @@ function Bar({ f }: { f: Facilitation }) {
   if (facilitation.hiddenWriting)
     items.push(
       <div key="hidden" className="fac-chip fac-hidden" role="status">
-        <FIcon name="eyeOff" /> <span className="long">{ft('hidden.active')}</span>
+        <Icon name="eyeOff" size={16} className="fac-icon" />{' '}
+        <span className="long">{ft('hidden.active')}</span>
         <span className="short">{ft('hidden.activeShort')}</span>
         {myHidden > 0 && <strong> {ft('hidden.mine', { count: myHidden })}</strong>}
         {othersHidden > 0 && (
@@ -149,7 +151,8 @@ function Bar({ f }: { f: Facilitation }) {
   if (locked && currentBoardLocked(editor))
     items.push(
       <div key="lock" className="fac-chip fac-lock" role="status" data-locked="true">
-        <FIcon name="lock" /> <span className="long">{ft('lock.locked')}</span>
+        <Icon name="lock" size={16} className="fac-icon" />{' '}
+        <span className="long">{ft('lock.locked')}</span>
         <span className="short">{ft('lock.short')}</span>
       </div>,
     );

@@ -1,8 +1,7 @@
-// The facilitation features' strings, German first (the default) and English.
-// They go through the app's i18n layer (same language choice and `{name}`
-// placeholders); kept in their own dictionary so the board's and the
+// The facilitation features' strings: an i18n namespace (i18n/messages.ts),
+// German first (the default) and English, so the board's and the
 // facilitation's texts can grow without editing each other's files.
-import { format, type TranslateParams, useI18n } from '../i18n/I18nProvider.tsx';
+import { defineNamespace, type Namespace, type Translate } from '../i18n/messages.ts';
 
 export const fde = {
   'fac.panel': 'Moderation',
@@ -303,13 +302,6 @@ export const fen: Record<FKey, string> = {
   'section.lock': 'Lock',
 };
 
-export type FTranslate = (key: FKey, params?: TranslateParams) => string;
+export const facilitationMessages: Namespace<FKey> = defineNamespace('facilitation', fde, fen);
 
-export function ftranslate(lang: 'de' | 'en', key: FKey, params?: TranslateParams): string {
-  return format((lang === 'en' ? fen : fde)[key] ?? fde[key], params);
-}
-
-export function useFT(): FTranslate {
-  const { lang } = useI18n();
-  return (key, params) => ftranslate(lang, key, params);
-}
+export type FTranslate = Translate<FKey>;

@@ -4,8 +4,9 @@
 import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
-import { FIcon } from '../facilitation/icons.tsx';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { createStore, useStore } from '../ui/store.ts';
 import { type Composer, hiddenOf } from './hiddenWriting.ts';
 
@@ -16,7 +17,7 @@ export function HiddenComposer({ f }: { f: Facilitation }) {
 }
 
 function ComposerBody({ f }: { f: Facilitation }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const h = hiddenOf(f.editor);
   const composer = useStore(h?.composer ?? NULL_STORE);
   const view = useStore(f.editor.viewport);
@@ -62,7 +63,7 @@ function ComposerBody({ f }: { f: Facilitation }) {
       }}
     >
       <label htmlFor={id} className="hidden-composer-label">
-        <FIcon name="eyeOff" /> {ft('hidden.compose')}
+        <Icon name="eyeOff" size={16} className="fac-icon" /> {ft('hidden.compose')}
       </label>
       <textarea id={id} ref={ref} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
       <div className="row">

@@ -1,42 +1,18 @@
-// The one i18n layer: a context holding the language and `t`. German is the
-// default for German browsers, English for all others; the choice is remembered
-// on the device. Code outside React (command labels) stores message keys and
-// lets the view translate them.
+// The language of the UI and the `useT` hook. German is the default for
+// German browsers, English for all others; the choice is remembered on the
+// device. Code outside React (command labels) stores message keys and lets the
+// view translate them. The strings and their namespaces: messages.ts.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { de, type MessageKey } from './de.ts';
-import { en } from './en.ts';
-
-export type Lang = 'de' | 'en';
-export type TranslateParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+import type { MessageKey } from './de.ts';
+import {
+  boardMessages,
+  type Lang,
+  type Namespace,
+  type Translate,
+  translateIn,
+} from './messages.ts';
 
 const LANG_KEY = 'pinnwand.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };
-
-/**
- * Fills `{name}` placeholders. A count picks its form with
- * `{count, plural, one {1 Notiz} other {# Notizen}}` (`#` is the number);
- * German and English share the rule "one for exactly 1, other otherwise".
- */
-export function format(template: string, params?: TranslateParams): string {
-  if (!params) return template;
-  return template
-    .replace(
-      /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g,
-      (whole, name: string, one: string, other: string) => {
-        if (!(name in params)) return whole;
-        const n = Number(params[name]);
-        return (Math.abs(n) === 1 ? one : other).replace(/#/g, String(params[name]));
-      },
-    )
-    .replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-}
-
-export function translate(lang: Lang, key: MessageKey, params?: TranslateParams): string {
-  return format(dictionaries[lang][key] ?? de[key], params);
-}
 
 /**
  * The language to start in: a remembered choice wins; otherwise the browser's
@@ -65,7 +41,6 @@ function initialLang(): Lang {
 interface I18nValue {
   lang: Lang;
   setLang(lang: Lang): void;
-  t: Translate;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -83,7 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18nValue>(() => {
     document.documentElement.lang = lang;
-    return { lang, setLang, t: (key, params) => translate(lang, key, params) };
+    return { lang, setLang };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
@@ -94,6 +69,10 @@ export function useI18n(): I18nValue {
   return value;
 }
 
-export function useT(): Translate {
-  return useI18n().t;
+/** Translates the board's strings, or those of the namespace given (typed to its keys). */
+export function useT(): Translate<MessageKey>;
+export function useT<K extends string>(ns: Namespace<K>): Translate<K>;
+export function useT(ns: Namespace<string> = boardMessages): Translate<string> {
+  const { lang } = useI18n();
+  return useMemo(() => (key, params) => translateIn(ns, lang, key, params), [ns, lang]);
 }

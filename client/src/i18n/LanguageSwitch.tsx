@@ -1,7 +1,9 @@
-import { type Lang, useI18n } from './I18nProvider.tsx';
+import { useI18n, useT } from './I18nProvider.tsx';
+import type { Lang } from './messages.ts';
 
 export function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n();
+  const t = useT();
+  const { lang, setLang } = useI18n();
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t('lang.label')}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { format, translate } from './I18nProvider.tsx';
+import { format, translate } from './messages.ts';
 
 describe('format', () => {
   it('fills placeholders', () => {

@@ -11,16 +11,18 @@ import {
   previewImport,
 } from '@pinnwand/shared/import/importPlan';
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
-import { useXT } from '../export/messages.ts';
+import { exchangeMessages } from '../export/messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards } from '../model/useDoc.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { useStore } from '../ui/store.ts';
 
 const WORKSHOP = '__workshop__';
 
 export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const t = useXT();
+  const t = useT(exchangeMessages);
   const ids = useId();
   const boards = useBoards(editor.index);
   const current = useStore(editor.boardId);
@@ -32,7 +34,6 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
   const [done, setDone] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
   const first = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const parsed = useMemo(() => (text.trim() ? parseImport(format, text) : null), [format, text]);
   const preview = parsed?.ok ? previewImport(parsed.plan) : null;
@@ -80,143 +81,137 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
   }
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${ids}-h`}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={`${ids}-h`}>{t('import.dialog')}</h2>
-        <div className="export-field">
-          <label htmlFor={`${ids}-file`}>{t('import.file')}</label>
-          <input
-            id={`${ids}-file`}
-            type="file"
-            accept=".txt,.csv,.md,.markdown,.json,text/*,application/json"
+    <Dialog
+      title={t('import.dialog')}
+      className="import-dialog"
+      initialFocus={first}
+      onClose={onClose}
+    >
+      <div className="export-field">
+        <label htmlFor={`${ids}-file`}>{t('import.file')}</label>
+        <input
+          id={`${ids}-file`}
+          type="file"
+          accept=".txt,.csv,.md,.markdown,.json,text/*,application/json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void onFile(file);
+          }}
+          data-testid="import-file"
+        />
+      </div>
+      <div className="export-field">
+        <label htmlFor={`${ids}-text`}>{t('import.paste')}</label>
+        <textarea
+          id={`${ids}-text`}
+          ref={first}
+          rows={8}
+          value={text}
+          placeholder={t('import.pastePlaceholder')}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (!formatChosen) setFormat(guessImportFormat('', e.target.value));
+            setDone(null);
+          }}
+          data-testid="import-text"
+        />
+      </div>
+      <div className="import-choices">
+        <label className="export-field">
+          {t('import.format')}
+          <select
+            value={format}
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void onFile(file);
+              setFormat(e.target.value as ImportFormat);
+              setFormatChosen(true);
             }}
-            data-testid="import-file"
-          />
-        </div>
-        <div className="export-field">
-          <label htmlFor={`${ids}-text`}>{t('import.paste')}</label>
-          <textarea
-            id={`${ids}-text`}
-            ref={first}
-            rows={8}
-            value={text}
-            placeholder={t('import.pastePlaceholder')}
-            onChange={(e) => {
-              setText(e.target.value);
-              if (!formatChosen) setFormat(guessImportFormat('', e.target.value));
-              setDone(null);
-            }}
-            data-testid="import-text"
-          />
-        </div>
-        <div className="import-choices">
-          <label className="export-field">
-            {t('import.format')}
-            <select
-              value={format}
-              onChange={(e) => {
-                setFormat(e.target.value as ImportFormat);
-                setFormatChosen(true);
-              }}
-              data-testid="import-format"
-            >
-              {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`import.format.${f}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="export-field">
-            {t('import.target')}
-            <select
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              data-testid="import-target"
-            >
-              {boards.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {t('import.target.board', { board: b.title })}
-                </option>
-              ))}
-              <option value={WORKSHOP}>{t('import.target.workshop')}</option>
-            </select>
-          </label>
-        </div>
-        <section className="import-preview" aria-live="polite" data-testid="import-preview">
-          <h3>{t('import.preview')}</h3>
-          {!parsed && (
-            <p className="muted">
-              {done === null ? t('import.preview.empty') : t('import.done', { count: done })}
-            </p>
-          )}
-          {parsed && !parsed.ok && (
-            <p className="error" role="alert">
-              {t('import.error', { message: parsed.error })}
-            </p>
-          )}
-          {preview && (
-            <>
-              <p>
-                <strong>{t('import.preview.notes', { count: preview.notes })}</strong>
-              </p>
-              <ul>
-                {preview.boards.map((b) => (
-                  <li key={`${b.title}|${b.notes}|${b.clusters.map((c) => c.title).join('|')}`}>
-                    {b.title
-                      ? t('import.preview.board', { board: b.title, count: b.notes })
-                      : t('import.preview.notes', { count: b.notes })}
-                    {' — '}
-                    {b.clusters.length > 0
-                      ? t('import.preview.clusters', {
-                          clusters: b.clusters.map((c) => `${c.title} (${c.notes})`).join(', '),
-                        })
-                      : t('import.preview.noClusters')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-        {format === 'json' && parsed?.ok && (
-          <div className="import-restore">
-            <button
-              type="button"
-              className="button"
-              onClick={() => void restoreAsNewWorkshop()}
-              data-testid="import-restore"
-            >
-              {t('import.restore')}
-            </button>
-            <span className="muted">{restoring ?? t('import.restoreHint')}</span>
-          </div>
+            data-testid="import-format"
+          >
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`import.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="export-field">
+          {t('import.target')}
+          <select
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            data-testid="import-target"
+          >
+            {boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {t('import.target.board', { board: b.title })}
+              </option>
+            ))}
+            <option value={WORKSHOP}>{t('import.target.workshop')}</option>
+          </select>
+        </label>
+      </div>
+      <section className="import-preview" aria-live="polite" data-testid="import-preview">
+        <h3>{t('import.preview')}</h3>
+        {!parsed && (
+          <p className="muted">
+            {done === null ? t('import.preview.empty') : t('import.done', { count: done })}
+          </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('import.cancel')}
-          </button>
+        {parsed && !parsed.ok && (
+          <p className="error" role="alert">
+            {t('import.error', { message: parsed.error })}
+          </p>
+        )}
+        {preview && (
+          <>
+            <p>
+              <strong>{t('import.preview.notes', { count: preview.notes })}</strong>
+            </p>
+            <ul>
+              {preview.boards.map((b) => (
+                <li key={`${b.title}|${b.notes}|${b.clusters.map((c) => c.title).join('|')}`}>
+                  {b.title
+                    ? t('import.preview.board', { board: b.title, count: b.notes })
+                    : t('import.preview.notes', { count: b.notes })}
+                  {' — '}
+                  {b.clusters.length > 0
+                    ? t('import.preview.clusters', {
+                        clusters: b.clusters.map((c) => `${c.title} (${c.notes})`).join(', '),
+                      })
+                    : t('import.preview.noClusters')}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {format === 'json' && parsed?.ok && (
+        <div className="import-restore">
           <button
             type="button"
-            className="button primary"
-            disabled={!preview}
-            onClick={commit}
-            data-testid="import-commit"
+            className="button"
+            onClick={() => void restoreAsNewWorkshop()}
+            data-testid="import-restore"
           >
-            {t('import.commit', { count: preview?.notes ?? 0 })}
+            {t('import.restore')}
           </button>
+          <span className="muted">{restoring ?? t('import.restoreHint')}</span>
         </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose}>
+          {t('import.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!preview}
+          onClick={commit}
+          data-testid="import-commit"
+        >
+          {t('import.commit', { count: preview?.notes ?? 0 })}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@
 // The creator lands on the new board as facilitator; the invitation links are
 // remembered on this device for the share panel.
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { workshopPath } from '../routing/route.ts';
 import { navigate } from '../routing/useRoute.ts';
@@ -33,7 +33,8 @@ function open(created: CreatedWorkshop): void {
 }
 
 export function LandingPage() {
-  const { t, lang } = useI18n();
+  const t = useT();
+  const { lang } = useI18n();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('ozg-erfahrungsaustausch');
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../i18n/I18nProvider.tsx';
+import { translate } from '../i18n/messages.ts';
 import { templateLabel } from './LandingPage.tsx';
 
 describe('template names in the select', () => {

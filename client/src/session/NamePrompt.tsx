@@ -1,7 +1,8 @@
 // Asks for the name shown on one's notes and pointer (a viewer's only in the
 // list of people here); remembered on the device.
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 import { type Identity, PRESENCE_COLORS, updateIdentity } from './identity.ts';
 
 interface Props {
@@ -17,56 +18,56 @@ export function NamePrompt({ identity, onDone, onCancel, viewer = false }: Props
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
   const nameId = useId();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const trimmed = name.trim().slice(0, 60);
     if (!trimmed) return;
     updateIdentity({ name: trimmed, color });
     onDone();
   };
   return (
-    <div className="dialog-backdrop">
-      <form className="dialog name-prompt" onSubmit={submit} aria-labelledby={`${nameId}-h`}>
-        <h2 id={`${nameId}-h`}>{t('name.heading')}</h2>
-        <p>{t(viewer ? 'name.textViewer' : 'name.text')}</p>
-        <label htmlFor={nameId}>{t('name.label')}</label>
-        <input
-          id={nameId}
-          name="name"
-          value={name}
-          maxLength={60}
-          autoComplete="nickname"
-          // biome-ignore lint/a11y/noAutofocus: the dialog exists to take this one answer
-          autoFocus
-          required
-          onChange={(e) => setName(e.target.value)}
-        />
-        <fieldset className="color-choice">
-          <legend>{t('name.color')}</legend>
-          {PRESENCE_COLORS.map((c, i) => (
-            <label key={c} className="swatch-label" style={{ background: c }}>
-              <input
-                type="radio"
-                name="color"
-                value={c}
-                checked={color === c}
-                onChange={() => setColor(c)}
-                aria-label={`${t('name.color')} ${i + 1}`}
-              />
-            </label>
-          ))}
-        </fieldset>
-        <div className="dialog-actions">
-          {onCancel && (
-            <button type="button" className="button" onClick={onCancel}>
-              {t('name.cancel')}
-            </button>
-          )}
-          <button type="submit" className="button primary" disabled={!name.trim()}>
-            {t('name.submit')}
+    <Dialog
+      title={t('name.heading')}
+      className="name-prompt"
+      dismissible={onCancel !== undefined}
+      onClose={() => onCancel?.()}
+      onSubmit={submit}
+    >
+      <p>{t(viewer ? 'name.textViewer' : 'name.text')}</p>
+      <label htmlFor={nameId}>{t('name.label')}</label>
+      <input
+        id={nameId}
+        name="name"
+        value={name}
+        maxLength={60}
+        autoComplete="nickname"
+        required
+        onChange={(e) => setName(e.target.value)}
+      />
+      <fieldset className="color-choice">
+        <legend>{t('name.color')}</legend>
+        {PRESENCE_COLORS.map((c, i) => (
+          <label key={c} className="swatch-label" style={{ background: c }}>
+            <input
+              type="radio"
+              name="color"
+              value={c}
+              checked={color === c}
+              onChange={() => setColor(c)}
+              aria-label={`${t('name.color')} ${i + 1}`}
+            />
+          </label>
+        ))}
+      </fieldset>
+      <div className="dialog-actions">
+        {onCancel && (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('name.cancel')}
           </button>
-        </div>
-      </form>
-    </div>
+        )}
+        <button type="submit" className="button primary" disabled={!name.trim()}>
+          {t('name.submit')}
+        </button>
+      </div>
+    </Dialog>
   );
 }

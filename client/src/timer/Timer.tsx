@@ -6,9 +6,10 @@
 import { clearTimer, pauseTimer, resumeTimer, startTimer } from '@pinnwand/shared/ops/timerOps';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
-import { FIcon } from '../facilitation/icons.tsx';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { beep, setSoundEnabled, soundEnabled } from './beep.ts';
 import { type TimerView, timerView } from './timerView.ts';
@@ -40,7 +41,7 @@ export function useTimerView(f: Facilitation): TimerView {
  * minute after the end (server time), then it clears by itself.
  */
 export function TimerDisplay({ f }: { f: Facilitation }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const view = useTimerView(f);
   const wasRunning = useRef<boolean | null>(null);
   useEffect(() => {
@@ -58,7 +59,7 @@ export function TimerDisplay({ f }: { f: Facilitation }) {
       aria-label={ft('timer.remaining')}
       data-remaining={Math.ceil(remaining / 1000)}
     >
-      <FIcon name="clock" />
+      <Icon name="clock" size={16} className="fac-icon" />
       <span className="fac-timer-time">{ended ? ft('timer.ended') : formatMs(remaining)}</span>
       {view.kind === 'paused' && <span className="fac-timer-note">({ft('timer.paused')})</span>}
     </div>
@@ -66,7 +67,7 @@ export function TimerDisplay({ f }: { f: Facilitation }) {
 }
 
 export function SoundToggle() {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const [on, setOn] = useState(soundEnabled);
   return (
     <label className="fac-check">
@@ -85,7 +86,7 @@ export function SoundToggle() {
 
 /** Facilitator controls. */
 export function TimerControls({ f }: { f: Facilitation }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const { settings } = useFacilitationState(f.editor);
   const [minutes, setMinutes] = useState('5');
   const id = useId();
@@ -153,7 +154,7 @@ export function TimerWithSound({ f }: { f: Facilitation }) {
 
 /** The per-person sound switch beside the countdown. */
 export function SoundButton() {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const [on, setOn] = useState(soundEnabled);
   return (
     <button
@@ -167,7 +168,7 @@ export function SoundButton() {
         setOn(!on);
       }}
     >
-      <FIcon name={on ? 'bell' : 'bellOff'} />
+      <Icon name={on ? 'bell' : 'bellOff'} size={16} className="fac-icon" />
     </button>
   );
 }

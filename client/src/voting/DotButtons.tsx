@@ -2,11 +2,12 @@
 // the voting panel so both offer the same labels and the same checks.
 import type { Note } from '@pinnwand/shared/model/note';
 import type { Editor } from '../editor/Editor.ts';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { giveDot, takeBackDot } from './voteActions.ts';
 
 export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const mine = note.votes.byParticipant[editor.userId] ?? 0;
   const short = note.text.slice(0, 40);
   return (

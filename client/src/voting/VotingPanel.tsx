@@ -8,8 +8,9 @@ import { useId, useSyncExternalStore } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationOf } from '../facilitation/facilitation.ts';
-import { useFT } from '../facilitation/messages.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards } from '../model/useDoc.ts';
 import { usePeople } from '../presence/PeoplePanel.tsx';
 import { DotButtons } from './DotButtons.tsx';
@@ -23,7 +24,7 @@ function useDocVersion(editor: Editor) {
 }
 
 export function VotingPanel({ editor }: { editor: Editor }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const { round } = useFacilitationState(editor);
   const boards = useBoards(editor.index);
   useDocVersion(editor);
@@ -76,7 +77,7 @@ export function Ranking({
   boardId: BoardId;
   anonymous: boolean;
 }) {
-  const ft = useFT();
+  const ft = useT(facilitationMessages);
   const headingId = useId();
   useDocVersion(editor);
   usePeople(editor);

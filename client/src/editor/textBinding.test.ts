@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import type { BoardId, ParticipantId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
+import { WORKSHOP_SUMMARY_KEY } from '@pinnwand/shared/model/schema';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
+import { getSummaryText } from '@pinnwand/shared/ops/summaryOps';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import type { Editor } from '../editor/Editor.ts';
-import { bindTextarea } from './textBinding.ts';
+import { bindTextarea, noteText, summaryText } from './textBinding.ts';
 
 function setup() {
   const doc = new Y.Doc();
@@ -24,8 +25,7 @@ function setup() {
   );
   const textarea = document.createElement('textarea');
   document.body.append(textarea);
-  const editor = { doc, origin } as unknown as Editor;
-  const unbind = bindTextarea(editor, id, textarea);
+  const unbind = bindTextarea({ doc, origin }, noteText(id), textarea);
   textarea.focus();
   return { doc, id, textarea, unbind };
 }
@@ -66,5 +66,22 @@ describe('bindTextarea', () => {
     unbind();
     type(textarea, 0, 'x');
     expect(getNoteText(doc, id)!.toString()).toBe('Hallo Welt');
+  });
+
+  test('a summary is created by its first keystroke, not by opening it', () => {
+    const doc = new Y.Doc();
+    const origin = localOrigin('me' as ParticipantId);
+    const textarea = document.createElement('textarea');
+    document.body.append(textarea);
+    const unbind = bindTextarea({ doc, origin }, summaryText(WORKSHOP_SUMMARY_KEY), textarea);
+    expect(getSummaryText(doc, WORKSHOP_SUMMARY_KEY)).toBeUndefined();
+    type(textarea, 0, 'Fazit');
+    expect(getSummaryText(doc, WORKSHOP_SUMMARY_KEY)?.toString()).toBe('Fazit');
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc));
+    getSummaryText(remote, WORKSHOP_SUMMARY_KEY)?.insert(5, ': gut');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+    expect(textarea.value).toBe('Fazit: gut');
+    unbind();
   });
 });
