@@ -116,14 +116,15 @@ export class Committer {
     }
   }
 
-  /** Merges a room's log into a new snapshot. Must run inside the pipeline. */
+  /** Has storage merge a room's log into a new snapshot. */
   async compact(room: Room): Promise<void> {
     if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return;
-    const { snapshot, upToSeq } = room.snapshot();
     try {
-      await this.storage.compact(room.id, snapshot, upToSeq);
-      room.compacted(snapshot.length, upToSeq);
-      this.metrics.compactions.inc();
+      const compaction = await this.storage.compact(room.id);
+      if (compaction) {
+        room.compacted(compaction);
+        this.metrics.compactions.inc();
+      }
     } catch (err) {
       this.metrics.storageErrors.inc();
       this.logger.warn({ err, room: room.id }, 'compaction failed; the update log stays');

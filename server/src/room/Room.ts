@@ -28,7 +28,7 @@ import {
   encodeUpdate,
   type OutgoingAwarenessEntry,
 } from '../socket/messageCodec.ts';
-import type { StoredDocument } from '../storage/Storage.ts';
+import type { Compaction, StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
 import { LazyDocument } from './LazyDocument.ts';
@@ -97,8 +97,14 @@ export class Room {
   pins = 0;
   lastSeq: number;
   snapshotBytes: number;
-  logBytes: number;
-  logCount: number;
+  logBytes = 0;
+  logCount = 0;
+  /**
+   * What the stored log holds, by highest sequence number (the log loaded with
+   * the room is one entry), so that a compaction, which covers whatever was
+   * stored when it read the log, can be subtracted whenever it completes.
+   */
+  private readonly logEntries: { seq: number; count: number; bytes: number }[] = [];
 
   private inbox: Action[] = [];
   private collecting: PendingUpdate[] | null = null;
@@ -125,8 +131,9 @@ export class Room {
     this.document = new LazyDocument(stored, (doc) => this.onDocumentBuilt(doc));
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
-    this.logBytes = stored.logBytes;
-    this.logCount = stored.updates.length;
+    if (stored.updates.length > 0) {
+      this.addLog(stored.lastSeq, stored.updates.length, stored.logBytes);
+    }
     this.awareness = new AwarenessRegistry(deps.limits.awarenessMaxStateBytes);
   }
 
@@ -420,24 +427,33 @@ export class Room {
   commit(batch: Batch, seqs: readonly number[]): void {
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
-      this.logCount += 1;
-      this.logBytes += batch.updates[i]!.bytes.length;
+      this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
     }
     for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
     this.buildSoon();
   }
 
-  /** The snapshot for compaction: the whole document, which holds exactly what is stored up to lastSeq. */
-  snapshot(): { snapshot: Uint8Array; upToSeq: number } {
-    return { snapshot: encodeState(this.doc), upToSeq: this.lastSeq };
+  private addLog(seq: number, count: number, bytes: number): void {
+    this.logEntries.push({ seq, count, bytes });
+    this.logCount += count;
+    this.logBytes += bytes;
   }
 
-  compacted(snapshotBytes: number, upToSeq: number): void {
-    if (upToSeq !== this.lastSeq) return;
-    this.snapshotBytes = snapshotBytes;
-    this.logBytes = 0;
-    this.logCount = 0;
+  /** Storage merged its log up to `upToSeq` into a new snapshot. */
+  compacted(compaction: Compaction): void {
+    let covered = 0;
+    while (
+      covered < this.logEntries.length &&
+      this.logEntries[covered]!.seq <= compaction.upToSeq
+    ) {
+      const entry = this.logEntries[covered]!;
+      this.logCount -= entry.count;
+      this.logBytes -= entry.bytes;
+      covered += 1;
+    }
+    this.logEntries.splice(0, covered);
+    this.snapshotBytes = compaction.snapshotBytes;
   }
 
   /** Storage failed or the document is inconsistent: close everyone, forget the room. */

@@ -12,7 +12,14 @@
  */
 import Database from 'better-sqlite3';
 import type { Role } from '../protocol.ts';
-import type { AppendEntry, Storage, StoredDocument, WorkshopRecord } from './Storage.ts';
+import { compactState } from './compactState.ts';
+import type {
+  AppendEntry,
+  Compaction,
+  Storage,
+  StoredDocument,
+  WorkshopRecord,
+} from './Storage.ts';
 
 export interface SqliteStorageOptions {
   /** Path of the database file; ':memory:' for tests. */
@@ -201,13 +208,23 @@ export class SqliteStorage implements Storage {
     return this.appendTx(entries);
   }
 
-  async compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      const current = this.stmts.getSnapshot.get(workshopId) as { seq: number } | undefined;
-      if (current && current.seq > upToSeq) return;
-      this.stmts.upsertSnapshot.run(workshopId, upToSeq, Buffer.from(snapshot));
-      this.stmts.deleteUpTo.run(workshopId, upToSeq);
+  async compact(workshopId: string): Promise<Compaction | null> {
+    const stored = await this.load(workshopId);
+    if (stored.updates.length === 0) return null;
+    const base = this.snapshotSeq(workshopId);
+    const snapshot = compactState(stored.snapshot, stored.updates);
+    return this.db.transaction(() => {
+      // Deleted, or compacted by someone else since the log was read: leave it.
+      if (this.snapshotSeq(workshopId) !== base) return null;
+      this.stmts.upsertSnapshot.run(workshopId, stored.lastSeq, Buffer.from(snapshot));
+      this.stmts.deleteUpTo.run(workshopId, stored.lastSeq);
+      return { upToSeq: stored.lastSeq, snapshotBytes: snapshot.length };
     })();
+  }
+
+  private snapshotSeq(workshopId: string): number | null {
+    const row = this.stmts.getSnapshot.get(workshopId) as { seq: number } | undefined;
+    return row?.seq ?? null;
   }
 
   async deleteWorkshop(id: string): Promise<boolean> {

@@ -9,6 +9,14 @@
  * numbers grow strictly per document; `compact` replaces the snapshot and the
  * log entries it covers in ONE transaction, so a crash leaves either the old
  * snapshot with its log or the new snapshot, never a gap.
+ *
+ * The event loop never waits for the disk: every method returns a promise and
+ * a backend does its blocking I/O and its CPU-heavy Yjs work (compaction) off
+ * the caller's thread (SqliteStorage: a worker thread owning the connection).
+ * The room layer pipelines on top of that (room/Committer.ts): while one
+ * `append` is in flight it applies the next tick's updates, and it calls
+ * `append` again only after the previous one settled, so a backend sees at
+ * most one `append` at a time and may rely on commit order = call order.
  */
 import type { Role } from '../protocol.ts';
 
@@ -39,6 +47,14 @@ export interface StoredDocument {
   logBytes: number;
 }
 
+/** What a compaction left in storage. */
+export interface Compaction {
+  /** Sequence number of the last update the new snapshot contains. */
+  upToSeq: number;
+  /** Size of the new snapshot in bytes. */
+  snapshotBytes: number;
+}
+
 export interface AppendEntry {
   workshopId: string;
   update: Uint8Array;
@@ -58,11 +74,14 @@ export interface Storage {
    */
   append(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
-   * Replaces the snapshot by `snapshot`, which contains every update up to and
-   * including `upToSeq`, and drops those log entries; one transaction. Updates
-   * after `upToSeq` stay in the log.
+   * Merges the stored snapshot and the logged updates into a new snapshot
+   * (compactState.ts) and drops the log entries it contains; the write is ONE
+   * transaction. It works on what is stored, not on a caller's copy of the
+   * document, so it needs no coordination with appends: updates committed
+   * after the log was read stay in the log. Resolves to null when there was no
+   * log to merge, or when another compaction replaced the snapshot meanwhile.
    */
-  compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  compact(workshopId: string): Promise<Compaction | null>;
   /**
    * Deletes the workshop's record, snapshot and update log in ONE transaction;
    * resolves to false when there was no such workshop.

@@ -154,45 +154,62 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         ).toEqual({ y: 'in b' });
       }));
 
-    it('compacts the log into a snapshot and keeps updates committed after it', () =>
+    it('compacts the log into a snapshot that holds everything stored', () =>
       withStorage(factory, async ({ storage }) => {
         const w = writer();
         const r = record();
         await storage.createWorkshop(r, w.initial());
-        let upTo = 0;
+        let last = 0;
         for (let i = 0; i < 10; i++) {
-          [upTo] = (await storage.append([
+          [last] = (await storage.append([
             { workshopId: r.id, update: w.write(`k${i}`, 'v') },
           ])) as [number];
         }
-        const snapshot = Y.encodeStateAsUpdate(w.doc);
-        await storage.append([{ workshopId: r.id, update: w.write('late', 'after snapshot') }]);
-        await storage.compact(r.id, snapshot, upTo);
+        const compaction = await storage.compact(r.id);
+        expect(compaction?.upToSeq).toBe(last);
         const stored = await storage.load(r.id);
-        expect(stored.updates).toHaveLength(1);
-        expect(stored.snapshotBytes).toBe(snapshot.length);
+        expect(stored.updates).toHaveLength(0);
+        expect(stored.lastSeq).toBe(last);
+        expect(stored.snapshotBytes).toBe(compaction?.snapshotBytes);
         expect(docFrom(stored).getMap('notes').toJSON()).toEqual(w.doc.getMap('notes').toJSON());
+        await storage.append([{ workshopId: r.id, update: w.write('late', 'after snapshot') }]);
+        const later = await storage.load(r.id);
+        expect(later.updates).toHaveLength(1);
+        expect(docFrom(later).getMap('notes').get('late')).toBe('after snapshot');
       }));
 
-    it('ignores a compaction older than the current snapshot', () =>
+    it('keeps updates appended while a compaction runs, and shrinks overwritten values', () =>
       withStorage(factory, async ({ storage }) => {
         const w = writer();
         const r = record();
         await storage.createWorkshop(r, w.initial());
-        const [s1] = (await storage.append([{ workshopId: r.id, update: w.write('a', '1') }])) as [
-          number,
-        ];
-        const old = Y.encodeStateAsUpdate(w.doc);
-        const [s2] = (await storage.append([{ workshopId: r.id, update: w.write('b', '2') }])) as [
-          number,
-        ];
-        await storage.compact(r.id, Y.encodeStateAsUpdate(w.doc), s2);
-        await storage.compact(r.id, old, s1);
+        let logged = 0;
+        for (let i = 0; i < 50; i++) {
+          const update = w.write('moved', `position ${i} `.repeat(50));
+          logged += update.length;
+          await storage.append([{ workshopId: r.id, update }]);
+        }
+        const compacting = storage.compact(r.id);
+        const appending = storage.append([{ workshopId: r.id, update: w.write('during', 'x') }]);
+        const [compaction] = await Promise.all([compacting, appending]);
+        expect(compaction?.snapshotBytes).toBeLessThan(logged / 10);
         expect(
           docFrom(await storage.load(r.id))
             .getMap('notes')
             .toJSON(),
-        ).toEqual({ a: '1', b: '2' });
+        ).toEqual(w.doc.getMap('notes').toJSON());
+      }));
+
+    it('has nothing to compact without a log', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = writer();
+        const r = record();
+        await storage.createWorkshop(r, w.initial());
+        expect(await storage.compact(r.id)).toBeNull();
+        await storage.append([{ workshopId: r.id, update: w.write('a', '1') }]);
+        expect(await storage.compact(r.id)).not.toBeNull();
+        expect(await storage.compact(r.id)).toBeNull();
+        expect(await storage.compact('never-created')).toBeNull();
       }));
 
     it('loads the same state after unload', () =>
@@ -215,10 +232,8 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         const w = writer();
         const r = record();
         await t.storage.createWorkshop(r, w.initial());
-        const [s] = (await t.storage.append([{ workshopId: r.id, update: w.write('a', '1') }])) as [
-          number,
-        ];
-        await t.storage.compact(r.id, Y.encodeStateAsUpdate(w.doc), s);
+        await t.storage.append([{ workshopId: r.id, update: w.write('a', '1') }]);
+        await t.storage.compact(r.id);
         await t.storage.append([{ workshopId: r.id, update: w.write('b', '2') }]);
         const again = await t.reopen();
         expect((await again.getWorkshop(r.id))?.title).toBe(r.title);
@@ -247,10 +262,8 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         const kept = record();
         await storage.createWorkshop(gone, w.initial());
         await storage.createWorkshop(kept, w.initial());
-        const [s] = (await storage.append([
-          { workshopId: gone.id, update: w.write('a', '1') },
-        ])) as [number];
-        await storage.compact(gone.id, Y.encodeStateAsUpdate(w.doc), s);
+        await storage.append([{ workshopId: gone.id, update: w.write('a', '1') }]);
+        await storage.compact(gone.id);
         await storage.append([
           { workshopId: gone.id, update: w.write('b', '2') },
           { workshopId: kept.id, update: w.write('c', '3') },

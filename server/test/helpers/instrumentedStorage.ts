@@ -1,6 +1,7 @@
 // Wraps a Storage to count calls, delay loads or fail appends on demand.
 import type {
   AppendEntry,
+  Compaction,
   Storage,
   StoredDocument,
   WorkshopRecord,
@@ -33,14 +34,14 @@ export class InstrumentedStorage implements Storage {
     if (this.failAppends) throw new Error('SQLITE_FULL: database or disk is full (simulated)');
     return this.inner.append(entries);
   }
-  async compact(workshopId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(workshopId: string): Promise<Compaction | null> {
     this.compactions += 1;
     this.compacting = true;
     try {
       if (this.compactDelayMs > 0) {
         await new Promise((resolve) => setTimeout(resolve, this.compactDelayMs));
       }
-      return await this.inner.compact(workshopId, snapshot, upToSeq);
+      return await this.inner.compact(workshopId);
     } finally {
       this.compacting = false;
     }
