@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { ClusterNode } from './cluster/ClusterNode.ts';
 import type { Config } from './config.ts';
 import { registerAdminRoutes } from './http/adminRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
@@ -24,13 +25,17 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { RoomManager, WorkshopGone } from './room/RoomManager.ts';
 import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
 import { SocketServer } from './socket/SocketServer.ts';
+import { PostgresStorage } from './storage/postgres/PostgresStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
-import type { Storage } from './storage/Storage.ts';
+import { RoomHeldElsewhere, type Storage } from './storage/Storage.ts';
 import { startRetention, sweepRetention } from './workshops/retention.ts';
 import { WorkshopRegistry } from './workshops/WorkshopRegistry.ts';
 
 export interface ServerDeps {
-  /** Storage backend; SQLite in `config.dataDir` by default. Closed by `close()`. */
+  /**
+   * Storage backend; PostgreSQL when `config.databaseUrl` is set, else SQLite in
+   * `config.dataDir`. Closed by `close()`.
+   */
   storage?: Storage;
   /** Update policy; `defaultPolicy()` (viewers read-only) by default. */
   policy?: UpdatePolicy;
@@ -59,6 +64,15 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const metrics = deps.metrics ?? createMetrics();
   const now = deps.now ?? Date.now;
   let storage = deps.storage;
+  if (!storage && config.databaseUrl) {
+    storage = await PostgresStorage.open({
+      url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      leaseMs: config.roomLeaseMs,
+      now,
+      logger,
+    });
+  }
   if (!storage) {
     mkdirSync(config.dataDir, { recursive: true });
     storage = new SqliteStorage({
@@ -76,6 +90,11 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     logger,
   });
   const sockets = new SocketServer({ config, rooms, registry: workshops, metrics, logger });
+  // Several processes on one PostgreSQL: each room is served by one of them.
+  const cluster =
+    storage instanceof PostgresStorage
+      ? new ClusterNode(storage, rooms, config.roomLeaseMs, logger)
+      : null;
 
   let listeningUrl = '';
   const services: ServerServices = {
@@ -103,7 +122,11 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       const host = ctx.req.headers.host;
       return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : listeningUrl;
     },
-    stats: () => ({ connections: sockets.connectionCount, rooms: rooms.loadedRooms }),
+    stats: () => ({
+      connections: sockets.connectionCount,
+      rooms: rooms.loadedRooms,
+      ...(cluster ? { forwarded: cluster.router.forwardedConnections } : {}),
+    }),
   };
 
   const router = new Router();
@@ -117,9 +140,17 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     const reqId = randomBytes(6).toString('base64url');
     const log = logger.child({ req: reqId });
     setSecurityHeaders(res);
-    handle(req, res, log).catch((err: unknown) => {
+    const served = cluster
+      ? cluster.router.handleRequest(req, res, pathOnly(req.url), () => handle(req, res, log))
+      : handle(req, res, log);
+    served.catch((err: unknown) => {
       // Deleted between the token check and loading its room.
       if (err instanceof WorkshopGone) err = new HttpError(404, 'No such workshop.');
+      if (err instanceof RoomHeldElsewhere) {
+        // Another process claimed the room a moment ago (several processes share PostgreSQL).
+        res.setHeader('Retry-After', '2');
+        err = new HttpError(503, 'The workshop is moving to another server; try again.');
+      }
       if (err instanceof HttpError) {
         if (!res.headersSent) sendError(res, err.status, err.message);
         else res.destroy();
@@ -130,7 +161,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       else res.destroy(err instanceof Error ? err : undefined);
     });
   });
-  httpServer.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head));
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (cluster) {
+      cluster.router.handleUpgrade(req, socket, head, () =>
+        sockets.handleUpgrade(req, socket, head),
+      );
+    } else sockets.handleUpgrade(req, socket, head);
+  });
   httpServer.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
@@ -178,12 +215,14 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const port = (httpServer.address() as AddressInfo).port;
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   listeningUrl = `http://${hostForUrl}:${port}`;
+  cluster?.advertise(config.internalUrl || listeningUrl);
 
   const retention = {
     days: config.retentionDays,
     now,
     idleSince: (cutoff: number) => storage.workshopsIdleSince(cutoff),
-    inUse: (id: string) => (rooms.peek(id)?.connections.size ?? 0) > 0,
+    inUse: (id: string) =>
+      (rooms.peek(id)?.connections.size ?? 0) > 0 || (cluster?.servedElsewhere(id) ?? false),
     deleteWorkshop: (id: string) => rooms.deleteWorkshop(id),
     logger,
   };
@@ -204,6 +243,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     httpServer.closeIdleConnections();
     await rooms.close();
     await sockets.close(config.shutdownTimeoutMs);
+    cluster?.close();
     httpServer.closeAllConnections();
     await httpClosed;
     await sweeping.catch(() => undefined);

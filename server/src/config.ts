@@ -76,6 +76,22 @@ export interface Config {
    * sweep at start and once a day; 0 keeps them forever.
    */
   retentionDays: number;
+  /**
+   * PostgreSQL connection URL (postgres://user:password@host:port/database).
+   * Empty: SQLite in `dataDir`. Set: everything is stored in PostgreSQL, and
+   * several processes may share the database (each room served by one of them).
+   */
+  databaseUrl: string;
+  /**
+   * Where other Pinnwand processes reach this one (http://host:port), for
+   * connections and requests about rooms this process serves. Empty: the
+   * address it listens on.
+   */
+  internalUrl: string;
+  /** Connections to PostgreSQL this process opens at most. */
+  databasePoolSize: number;
+  /** How long a process's claim on a room lasts without renewal: the longest a killed owner's rooms stay unavailable. */
+  roomLeaseMs: number;
   limits: Limits;
 }
 
@@ -126,6 +142,29 @@ function synchronousFrom(env: NodeJS.ProcessEnv): SqliteSynchronous {
   return raw;
 }
 
+function internalUrlFrom(env: NodeJS.ProcessEnv): string {
+  const raw = (env.INTERNAL_URL || '').replace(/\/+$/, '');
+  if (raw === '') return '';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`INTERNAL_URL must be a URL like http://10.0.0.5:8080, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' || !url.port || url.pathname !== '/') {
+    throw new Error(`INTERNAL_URL must be http://host:port (no path), got "${raw}"`);
+  }
+  return raw;
+}
+
+function databaseUrlFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.DATABASE_URL || '';
+  if (raw !== '' && !/^postgres(ql)?:\/\//.test(raw)) {
+    throw new Error('DATABASE_URL must start with postgres:// (PostgreSQL)');
+  }
+  return raw;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string): Config {
   const d = DEFAULT_LIMITS;
   return {
@@ -142,6 +181,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
     pingIntervalMs: positiveFrom(env, 'PING_INTERVAL_MS', 30_000),
     shutdownTimeoutMs: positiveFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     retentionDays: intFrom(env, 'RETENTION_DAYS', 0),
+    databaseUrl: databaseUrlFrom(env),
+    internalUrl: internalUrlFrom(env),
+    databasePoolSize: positiveFrom(env, 'DATABASE_POOL_SIZE', 10),
+    roomLeaseMs: positiveFrom(env, 'ROOM_LEASE_MS', 3000),
     limits: {
       maxPayloadBytes: positiveFrom(env, 'MAX_PAYLOAD_BYTES', d.maxPayloadBytes),
       maxDocumentBytes: positiveFrom(env, 'MAX_DOCUMENT_BYTES', d.maxDocumentBytes),

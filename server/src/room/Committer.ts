@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { type Batch, type Room, RoomCorrupted } from './Room.ts';
+import { closeCodeForFailedCommit } from './roomLoss.ts';
 
 type Task = () => Promise<void>;
 
@@ -96,7 +97,7 @@ export class Committer {
         for (const { room, batch } of work) {
           if (batch.updates.length > 0) {
             this.metrics.rejected.inc({ reason: 'storage-failed' }, batch.updates.length);
-            room.fail('storageFailed', err, batch);
+            room.fail(closeCodeForFailedCommit(err, room.id), err, batch);
           } else {
             room.commit(batch, []);
           }

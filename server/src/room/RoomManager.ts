@@ -8,10 +8,11 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Storage } from '../storage/Storage.ts';
+import type { RoomLoss, Storage } from '../storage/Storage.ts';
 import { Committer } from './Committer.ts';
 import type { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
+import { closeCodeForLoss } from './roomLoss.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
 /** The workshop was deleted (or never existed) when its room was about to load. */
@@ -153,6 +154,20 @@ export class RoomManager {
         room.dispose();
       }
       return deleted;
+    });
+  }
+
+  /**
+   * This process lost the room (shared storage: taken over or deleted by
+   * another process, or the database unreachable past the lease): close its
+   * connections with the matching code and forget it, writing nothing. In the
+   * commit pipeline, so that a commit in flight finishes first.
+   */
+  lose(id: string, loss: RoomLoss): Promise<void> {
+    return this.committer.run(async () => {
+      const room = this.rooms.get(id);
+      if (room?.state !== 'ready') return;
+      room.fail(closeCodeForLoss(loss), new Error(`room lost (${loss})`));
     });
   }
 

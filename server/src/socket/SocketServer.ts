@@ -40,6 +40,7 @@ import {
 } from '../protocol.ts';
 import { Connection } from '../room/Connection.ts';
 import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
+import { RoomHeldElsewhere } from '../storage/Storage.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
@@ -218,6 +219,11 @@ export class SocketServer {
         }
         if (err instanceof WorkshopGone) {
           this.closeSession(session, 'unknownWorkshop');
+          return;
+        }
+        if (err instanceof RoomHeldElsewhere) {
+          // Another process claimed it a moment ago; the reconnect is routed there.
+          this.closeSession(session, 'serviceRestart');
           return;
         }
         log.error({ err }, 'loading the room failed');

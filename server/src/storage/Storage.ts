@@ -1,8 +1,8 @@
 /**
  * What the server needs from a database, and nothing more. The room layer is
  * written against this interface; SQLite (SqliteStorage) is the embedded
- * default, PostgreSQL comes later and must pass the same contract suite
- * (storageContract.ts).
+ * default, PostgreSQL (postgres/PostgresStorage) the shared engine of several
+ * processes; both pass the same contract suite (storageContract.ts).
  *
  * A document is stored as one snapshot (a Yjs update encoding the whole state
  * up to `snapshotSeq`) plus the log of updates committed after it. Sequence
@@ -17,6 +17,12 @@
  * `append` is in flight it applies the next tick's updates, and it calls
  * `append` again only after the previous one settled, so a backend sees at
  * most one `append` at a time and may rely on commit order = call order.
+ *
+ * A shared backend serves each room to one process at a time: `load` claims the
+ * room for this process (or rejects with RoomHeldElsewhere), `append` and
+ * `compact` are fenced on that claim in their own transaction (they reject with
+ * RoomsLost once another process took the room over or it was deleted), and
+ * `unload` gives the room up. SQLite, private to one process, never rejects so.
  */
 import type { Role } from '../protocol.ts';
 
@@ -96,4 +102,29 @@ export interface Storage {
   unload(workshopId: string): Promise<void>;
   /** Releases the database; no call may follow. */
   close(): Promise<void>;
+}
+
+/** The room is served by another live process; connect through that one (shared backends). */
+export class RoomHeldElsewhere extends Error {
+  constructor(
+    readonly workshopId: string,
+    /** Where its owner is reached (INTERNAL_URL of that process). */
+    readonly ownerUrl: string,
+  ) {
+    super(`room ${workshopId} is held by ${ownerUrl}`);
+  }
+}
+
+/** Why this process no longer holds a room. */
+export type RoomLoss = 'taken' | 'deleted' | 'unreachable';
+
+/**
+ * A write was refused, and nothing of it stored, because this process no
+ * longer holds some of its rooms (fencing, shared backends): another process
+ * took them over, or the workshop was deleted.
+ */
+export class RoomsLost extends Error {
+  constructor(readonly rooms: ReadonlyMap<string, RoomLoss>) {
+    super(`no longer held here: ${[...rooms.keys()].join(', ')}`);
+  }
 }

@@ -12,8 +12,8 @@ export interface RetentionDeps {
   now: () => number;
   /** Ids of workshops whose last update is older than `cutoff`. */
   idleSince(cutoff: number): Promise<string[]>;
-  /** Whether a workshop is in use right now (connections): such a one is kept. */
-  inUse(id: string): boolean;
+  /** Whether a workshop is in use right now (connections, here or at another process): such a one is kept. */
+  inUse(id: string): boolean | Promise<boolean>;
   deleteWorkshop(id: string): Promise<boolean>;
   logger: Logger;
 }
@@ -24,8 +24,8 @@ export async function sweepRetention(deps: RetentionDeps): Promise<string[]> {
   const cutoff = deps.now() - deps.days * DAY_MS;
   const deleted: string[] = [];
   for (const id of await deps.idleSince(cutoff)) {
-    if (deps.inUse(id)) continue;
     try {
+      if (await deps.inUse(id)) continue;
       if (await deps.deleteWorkshop(id)) deleted.push(id);
     } catch (err) {
       deps.logger.error({ err, workshop: id }, 'retention: deleting a workshop failed');

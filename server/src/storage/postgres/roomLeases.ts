@@ -1,0 +1,172 @@
+/**
+ * Room ownership in PostgreSQL: one lease row per room, with an epoch.
+ *
+ * - A process claims a room when it loads it: it takes the room's workshop row
+ *   lock, then takes the lease if it is free, expired or its own, raising the
+ *   epoch. The lock makes the claim wait for a write of the previous owner that
+ *   is still in flight, so the load that follows sees everything it stored.
+ * - Every write (append, compaction) takes the same row locks, in a fixed
+ *   order, and checks in its own transaction that the lease still carries the
+ *   epoch this process claimed (`fence`). Once another process has claimed the
+ *   room, the old owner's writes are refused, however long it was paused.
+ * - The owner renews all its leases in one statement every third of the lease
+ *   time (`LeaseKeeper`); a room whose lease it no longer finds is lost (taken
+ *   over or deleted) and must be dropped.
+ *
+ * Lease times are the database's clock (`clock_timestamp()`), so the processes'
+ * clocks need not agree.
+ */
+import type pg from 'pg';
+import type { RoomLoss } from '../Storage.ts';
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export type Claim =
+  | { kind: 'claimed'; epoch: number }
+  | { kind: 'absent' }
+  | { kind: 'held'; ownerUrl: string };
+
+export interface Holder {
+  nodeId: string;
+  ownerUrl: string;
+  leaseMs: number;
+}
+
+/** Claims a room inside the caller's transaction (see the module comment). */
+export async function claimRoom(db: Queryable, id: string, holder: Holder): Promise<Claim> {
+  const locked = await db.query('SELECT 1 FROM workshops WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  if (locked.rowCount === 0) return { kind: 'absent' };
+  const claimed = await db.query<{ epoch: string }>({
+    name: 'pinnwand-claim',
+    text: `INSERT INTO room_leases AS l (workshop_id, epoch, owner_id, owner_url, expires_at)
+           VALUES ($1, 1, $2, $3, clock_timestamp() + $4 * interval '1 millisecond')
+           ON CONFLICT (workshop_id) DO UPDATE
+             SET epoch = l.epoch + 1, owner_id = EXCLUDED.owner_id,
+                 owner_url = EXCLUDED.owner_url, expires_at = EXCLUDED.expires_at
+             WHERE l.expires_at <= clock_timestamp() OR l.owner_id = $2
+           RETURNING epoch`,
+    values: [id, holder.nodeId, holder.ownerUrl, holder.leaseMs],
+  });
+  if (claimed.rows[0]) return { kind: 'claimed', epoch: Number(claimed.rows[0].epoch) };
+  const owner = await db.query<{ owner_url: string }>(
+    'SELECT owner_url FROM room_leases WHERE workshop_id = $1',
+    [id],
+  );
+  return { kind: 'held', ownerUrl: owner.rows[0]?.owner_url ?? '' };
+}
+
+/**
+ * Locks the rooms' workshop rows (sorted: two transactions never wait on each
+ * other in a cycle) and checks each lease against the epoch held; resolves to
+ * the rooms that are no longer this process's. Inside the caller's transaction.
+ */
+export async function fence(
+  db: Queryable,
+  ids: readonly string[],
+  epochs: ReadonlyMap<string, number>,
+  nodeId: string,
+): Promise<Map<string, RoomLoss>> {
+  const sorted = [...ids].sort();
+  const present = new Set(
+    (
+      await db.query<{ id: string }>({
+        name: 'pinnwand-lock-rooms',
+        text: 'SELECT id FROM workshops WHERE id = ANY($1) ORDER BY id FOR NO KEY UPDATE',
+        values: [sorted],
+      })
+    ).rows.map((r) => r.id),
+  );
+  const leases = new Map(
+    (
+      await db.query<{ workshop_id: string; epoch: string; owner_id: string }>({
+        name: 'pinnwand-leases',
+        text: 'SELECT workshop_id, epoch, owner_id FROM room_leases WHERE workshop_id = ANY($1)',
+        values: [sorted],
+      })
+    ).rows.map((r) => [r.workshop_id, r] as const),
+  );
+  const lost = new Map<string, RoomLoss>();
+  for (const id of sorted) {
+    const lease = leases.get(id);
+    if (!present.has(id)) lost.set(id, 'deleted');
+    else if (!lease || lease.owner_id !== nodeId || Number(lease.epoch) !== epochs.get(id)) {
+      lost.set(id, 'taken');
+    }
+  }
+  return lost;
+}
+
+export interface LeaseInfo {
+  ownerId: string;
+  ownerUrl: string;
+  epoch: number;
+  /** Unexpired on the database's clock. */
+  live: boolean;
+  /** Until it expires, on the database's clock (0 when expired). */
+  remainingMs: number;
+}
+
+export async function leaseOf(db: Queryable, id: string): Promise<LeaseInfo | null> {
+  const { rows } = await db.query<{
+    owner_id: string;
+    owner_url: string;
+    epoch: string;
+    remaining_ms: number;
+  }>({
+    name: 'pinnwand-lease-of',
+    text: `SELECT owner_id, owner_url, epoch,
+                  GREATEST(0, EXTRACT(EPOCH FROM expires_at - clock_timestamp()) * 1000)::float8 AS remaining_ms
+           FROM room_leases WHERE workshop_id = $1`,
+    values: [id],
+  });
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    ownerId: row.owner_id,
+    ownerUrl: row.owner_url,
+    epoch: Number(row.epoch),
+    live: row.remaining_ms > 0,
+    remainingMs: row.remaining_ms,
+  };
+}
+
+/** Extends the leases still held at these epochs; resolves to the ids renewed. */
+export async function renewLeases(
+  db: Queryable,
+  held: ReadonlyMap<string, number>,
+  holder: Holder,
+): Promise<Set<string>> {
+  if (held.size === 0) return new Set();
+  const { rows } = await db.query<{ workshop_id: string }>({
+    name: 'pinnwand-renew',
+    text: `UPDATE room_leases AS l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'
+           FROM unnest($1::text[], $2::int8[]) AS h (id, epoch)
+           WHERE l.workshop_id = h.id AND l.epoch = h.epoch AND l.owner_id = $3
+           RETURNING l.workshop_id`,
+    values: [[...held.keys()], [...held.values()], holder.nodeId, holder.leaseMs],
+  });
+  return new Set(rows.map((r) => r.workshop_id));
+}
+
+/** Of these rooms, the ones whose workshop no longer exists. */
+export async function deletedOf(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM workshops WHERE id = ANY($1)', [
+    ids,
+  ]);
+  const existing = new Set(rows.map((r) => r.id));
+  return new Set(ids.filter((id) => !existing.has(id)));
+}
+
+/** Ends a lease at once, so that another process may claim the room without waiting. */
+export async function releaseLease(
+  db: Queryable,
+  id: string,
+  epoch: number,
+  nodeId: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE room_leases SET expires_at = clock_timestamp()
+     WHERE workshop_id = $1 AND epoch = $2 AND owner_id = $3`,
+    [id, epoch, nodeId],
+  );
+}

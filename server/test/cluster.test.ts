@@ -1,0 +1,192 @@
+// Two processes' worth of servers on one real PostgreSQL (DATABASE_URL): any
+// process accepts any workshop, each room is served by one owner, and the rest
+// forward to it — websockets and HTTP API alike.
+import { readWorkshop } from '@pinnwand/shared/read/workshopView';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode } from '../src/protocol.ts';
+import { type PostgresCluster, startPostgresCluster } from './helpers/postgresCluster.ts';
+import {
+  closeCode,
+  connect,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from './helpers/testServer.ts';
+
+let pg: PostgresCluster;
+let databases = 0;
+beforeAll(async () => {
+  pg = await startPostgresCluster();
+}, 90_000);
+afterAll(async () => {
+  await pg?.remove();
+});
+
+const open: (TestServer | WebsocketProvider)[] = [];
+afterEach(async () => {
+  for (const item of open.splice(0).reverse()) {
+    if ('destroy' in item) item.destroy();
+    else await item.close();
+  }
+});
+
+/** Two servers sharing a fresh database. */
+async function twoProcesses(env: Record<string, string> = {}): Promise<[TestServer, TestServer]> {
+  databases += 1;
+  const url = await pg.createDatabase(`cluster_${databases}`);
+  const settings = { DATABASE_URL: url, ROOM_LEASE_MS: '1000', ...env };
+  const a = await startTestServer(settings);
+  const b = await startTestServer(settings);
+  open.push(a, b);
+  return [a, b];
+}
+
+function client(t: TestServer, id: string, token: string): WebsocketProvider {
+  const provider = connect(t.wsUrl, id, token);
+  open.push(provider);
+  return provider;
+}
+
+describe('several processes on one PostgreSQL', () => {
+  it('serves a room at one owner and forwards websockets that reach the other process', async () => {
+    const [a, b] = await twoProcesses();
+    const w = await b.createWorkshop('blank', 'Geteilt');
+    const atA = client(a, w.id, w.participantToken);
+    await synced(atA);
+    const atB = client(b, w.id, w.participantToken);
+    await synced(atB);
+    expect(a.server.rooms.loadedRooms).toBe(1);
+    expect(b.server.rooms.loadedRooms).toBe(0);
+    expect((await (await fetch(`${b.url}/healthz`)).json()).forwarded).toBe(1);
+
+    atB.doc.getMap('notes').set('from-b', 'über B geschrieben');
+    await waitFor(() => atA.doc.getMap('notes').get('from-b') !== undefined, 5000, 'relay B→A');
+    atA.doc.getMap('notes').set('from-a', 'direkt an A');
+    await waitFor(() => atB.doc.getMap('notes').get('from-a') !== undefined, 5000, 'relay A→B');
+
+    // Awareness lives with the owner and reaches the forwarded client too.
+    atA.awareness.setLocalStateField('user', { name: 'Ada' });
+    await waitFor(
+      () => [...atB.awareness.getStates().values()].some((s) => s.user?.name === 'Ada'),
+      5000,
+      'awareness through the forwarding process',
+    );
+  });
+
+  it('answers the HTTP API on every process with the owner’s live document', async () => {
+    const [a, b] = await twoProcesses();
+    const w = await a.createWorkshop('blank', 'Vorher');
+    const writer = client(a, w.id, w.facilitatorToken);
+    await synced(writer);
+    writer.doc.getMap('meta').set('title', 'Nachher');
+    const view = () => a.server.services.rooms.withDoc(w.id, (doc) => readWorkshop(doc));
+    await waitFor(() => a.server.rooms.peekDoc(w.id)?.getMap('meta').get('title') === 'Nachher');
+
+    const session = await fetch(`${b.url}/api/workshops/${w.id}/session?token=${w.viewerToken}`);
+    expect(((await session.json()) as { title: string }).title).toBe('Nachher');
+    const md = await fetch(`${b.url}/api/workshops/${w.id}/export.md?token=${w.viewerToken}`);
+    expect(md.status).toBe(200);
+    expect(await md.text()).toContain('Nachher');
+
+    const imported = await fetch(
+      `${b.url}/api/workshops/${w.id}/import?token=${w.facilitatorToken}&format=text`,
+      { method: 'POST', body: 'Eine Idee\nNoch eine Idee\n' },
+    );
+    expect(imported.status).toBe(201);
+    await waitFor(
+      () => JSON.stringify(writer.doc.getMap('notes').toJSON()).includes('Noch eine Idee'),
+      5000,
+      'the import relayed to the owner’s client',
+    );
+    expect(JSON.stringify((await view()).boards)).toContain('Eine Idee');
+    expect(b.server.rooms.loadedRooms).toBe(0);
+
+    const invites = await fetch(
+      `${b.url}/api/workshops/${w.id}/invites?token=${w.facilitatorToken}`,
+    );
+    expect(((await invites.json()) as { viewerToken: string }).viewerToken).toBe(w.viewerToken);
+  });
+
+  it('closes a deleted workshop’s sockets with 4410 on both processes', async () => {
+    const [a, b] = await twoProcesses();
+    const w = await a.createWorkshop('blank', 'Weg damit');
+    const atA = client(a, w.id, w.participantToken);
+    await synced(atA);
+    const atB = client(b, w.id, w.participantToken);
+    await synced(atB);
+    const closedA = closeCode(atA);
+    const closedB = closeCode(atB);
+    const res = await fetch(`${b.url}/api/workshops/${w.id}?token=${w.facilitatorToken}`, {
+      method: 'DELETE',
+    });
+    expect(res.status).toBe(204);
+    expect(await closedA).toBe(CloseCode.workshopDeleted);
+    expect(await closedB).toBe(CloseCode.workshopDeleted);
+  });
+
+  it('hands a room to the other process when its owner shuts down, losing nothing', async () => {
+    const [a, b] = await twoProcesses();
+    const w = await a.createWorkshop('blank', 'Umzug');
+    const atA = client(a, w.id, w.participantToken);
+    await synced(atA);
+    const atB = client(b, w.id, w.participantToken);
+    await synced(atB);
+    atA.doc.getMap('notes').set('before', 'vor dem Umzug');
+    await waitFor(() => atB.doc.getMap('notes').has('before'));
+    open.splice(open.indexOf(a), 1);
+    await a.server.close();
+    // atB's forwarded socket ended with A; it reconnects to B, which claims the room.
+    await waitFor(() => b.server.rooms.loadedRooms === 1 && atB.synced, 10_000, 'B took over');
+    atB.doc.getMap('notes').set('after', 'nach dem Umzug');
+    const fresh = client(b, w.id, w.viewerToken);
+    await synced(fresh);
+    await waitFor(() => fresh.doc.getMap('notes').has('after'), 5000, 'edit after the handover');
+    expect(fresh.doc.getMap('notes').get('before')).toBe('vor dem Umzug');
+  });
+
+  it('closes rooms with 4507 while the database is gone and serves them again when it returns', async () => {
+    const [a] = await twoProcesses();
+    const w = await a.createWorkshop('blank', 'Ausfall');
+    const writer = client(a, w.id, w.participantToken);
+    await synced(writer);
+    writer.doc.getMap('notes').set('kept', 'vor dem Ausfall');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closed = closeCode(writer, 15_000);
+    await pg.stop('immediate');
+    try {
+      writer.doc.getMap('notes').set('during', 'während des Ausfalls');
+      expect(await closed).toBe(CloseCode.storageFailed);
+    } finally {
+      await pg.start();
+    }
+    await waitFor(() => writer.synced, 20_000, 'the client back after the database returned');
+    const reader = client(a, w.id, w.viewerToken);
+    await synced(reader, 10_000);
+    await waitFor(() => reader.doc.getMap('notes').has('during'), 5000, 'the edit made meanwhile');
+    expect(reader.doc.getMap('notes').get('kept')).toBe('vor dem Ausfall');
+  });
+});
+
+describe('one process with DATABASE_URL', () => {
+  it('keeps workshops in PostgreSQL across a restart', async () => {
+    databases += 1;
+    const url = await pg.createDatabase(`cluster_${databases}`);
+    const first = await startTestServer({ DATABASE_URL: url });
+    const w = await first.createWorkshop('blank', 'Bleibt');
+    const doc = new Y.Doc();
+    const provider = connect(first.wsUrl, w.id, w.participantToken, doc);
+    await synced(provider);
+    doc.getMap('notes').set('n', 'gespeichert');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    provider.destroy();
+    await first.close();
+    const second = await startTestServer({ DATABASE_URL: url });
+    open.push(second);
+    const reader = client(second, w.id, w.viewerToken);
+    await synced(reader);
+    expect(reader.doc.getMap('notes').get('n')).toBe('gespeichert');
+  });
+});
