@@ -60,7 +60,8 @@ describe('several processes on one PostgreSQL', () => {
     await synced(atB);
     expect(a.server.rooms.loadedRooms).toBe(1);
     expect(b.server.rooms.loadedRooms).toBe(0);
-    expect((await (await fetch(`${b.url}/healthz`)).json()).forwarded).toBe(1);
+    const health = (await (await fetch(`${b.url}/healthz`)).json()) as { forwarded: number };
+    expect(health.forwarded).toBe(1);
 
     atB.doc.getMap('notes').set('from-b', 'über B geschrieben');
     await waitFor(() => atA.doc.getMap('notes').get('from-b') !== undefined, 5000, 'relay B→A');
