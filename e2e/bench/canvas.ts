@@ -9,6 +9,7 @@ import type { ParticipantId } from '@pinnwand/shared/model/ids';
 import { insertNote } from '@pinnwand/shared/ops/entries';
 import type { Page } from 'playwright-core';
 import type * as Y from 'yjs';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
 import { BenchClient, type RoomRef } from './lib/client.ts';
@@ -177,16 +178,7 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
   let remote: NodeJS.Timeout | undefined;
   let writer: BenchClient | undefined;
   try {
-    const res = await fetch(`${server.url}/api/workshops`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Canvas', template: 'blank' }),
-    });
-    const created = (await res.json()) as {
-      id: string;
-      facilitatorToken: string;
-      urls: { facilitator: string };
-    };
+    const created = await createWorkshopViaApi(server.url, 'blank', 'Canvas');
     const room: RoomRef = {
       url: `ws://127.0.0.1:${server.port}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
       docName: created.id,

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import { serverEntry } from '../harness/paths.ts';
 import { newDataDir, type RunningServer, SERVER_KINDS } from './lib/servers.ts';
 import { RELAY_SCENARIOS, relayRound } from './relay.ts';
@@ -55,12 +56,7 @@ const server: RunningServer = {
   port,
   dataDir: '',
   async createRoom(name) {
-    const res = await fetch(`${url}/api/workshops`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: name, template: 'blank' }),
-    });
-    const b = (await res.json()) as { id: string; participantToken: string };
+    const b = await createWorkshopViaApi(url, 'blank', name);
     return {
       url: `ws://127.0.0.1:${port}/ws/${b.id}?token=${b.participantToken}`,
       docName: b.id,

@@ -1,33 +1,9 @@
-// Helpers for board journeys: create workshops through the API, join as a
-// named person, and read what the canvas shows (Konva registers itself as
+// Helpers for board journeys: join as a named person, and read what the canvas shows (Konva registers itself as
 // `window.Konva`, so the test reads the drawn note nodes and their positions).
 
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Person } from './browser.ts';
-
-export interface Created {
-  id: string;
-  title: string;
-  facilitatorToken: string;
-  participantToken: string;
-  viewerToken: string;
-  urls: { facilitator: string; participant: string; viewer: string };
-}
-
-export async function createWorkshopViaApi(
-  baseUrl: string,
-  template: string,
-  title = 'Test-Workshop',
-): Promise<Created> {
-  const res = await fetch(`${baseUrl}/api/workshops`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, template }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as Created;
-}
 
 /** Opens a link, answers the name prompt and waits until the canvas is there. */
 export async function join(person: Person, url: string, name = person.name): Promise<void> {

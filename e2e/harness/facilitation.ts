@@ -2,8 +2,11 @@
 // participants, the facilitation panel, and what a page's websocket received.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
+import type { WorkshopTemplateId } from '@pinnwand/shared/templates/templates';
 import type { Page } from 'playwright-core';
-import { type Created, createWorkshopViaApi, join } from './board.ts';
+import { createWorkshopViaApi } from './api.ts';
+import { join } from './board.ts';
 import type { Person } from './browser.ts';
 import type { Journey } from './journey.ts';
 
@@ -12,13 +15,13 @@ const require = createRequire(import.meta.url);
 export const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export interface Room {
-  workshop: Created;
+  workshop: CreatedWorkshop;
   fac: Person;
   a: Person;
   b: Person;
 }
 
-export async function roomOfThree(journey: Journey, template: string): Promise<Room> {
+export async function roomOfThree(journey: Journey, template: WorkshopTemplateId): Promise<Room> {
   const workshop = await createWorkshopViaApi(journey.server().url, template);
   const [fac, a, b] = await Promise.all([
     journey.person('Moderatorin'),

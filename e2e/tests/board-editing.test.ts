@@ -2,9 +2,9 @@
 // delete, duplicate, paste several lines, select with a frame — and undo,
 // which takes back only one's own changes, never another person's note.
 import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import {
   addNoteAt,
-  createWorkshopViaApi,
   join,
   noteBoxes,
   noteByText,

@@ -2,13 +2,8 @@
 // moving notes, even reloads the page while offline (the service worker serves
 // the app, IndexedDB the board), comes back — and everything merges for all three.
 import { describe, expect, test } from 'vitest';
-import {
-  addNoteAt,
-  createWorkshopViaApi,
-  join,
-  noteByText,
-  outlineTexts,
-} from '../harness/board.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { addNoteAt, join, noteByText, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 

@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import {
-  createWorkshopViaApi,
   cursorNames,
   hoverCanvas,
   join,

@@ -4,8 +4,8 @@
 // browser gets English (and English templates); a viewer is not asked for a
 // name "on your notes"; landing and header fit on desktop and phone.
 import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import {
-  createWorkshopViaApi,
   cursorNames,
   hoverCanvas,
   join,

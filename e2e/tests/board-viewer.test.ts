@@ -9,9 +9,9 @@ import { describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import {
   addNoteAt,
-  createWorkshopViaApi,
   join,
   noteBoxes,
   noteByText,

@@ -7,13 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import {
-  createWorkshopViaApi,
-  join,
-  outlineTexts,
-  seriousAxeViolations,
-  waitForBoard,
-} from '../harness/board.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, outlineTexts, seriousAxeViolations, waitForBoard } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';

@@ -3,9 +3,9 @@
 // never reaches another browser before the reveal, follow mode, a locked board.
 import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
 import {
   addNoteAt,
-  createWorkshopViaApi,
   join,
   noteByText,
   pasteText,

@@ -5,7 +5,8 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { createWorkshopViaApi, join, waitForBoard } from '../harness/board.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, waitForBoard } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -65,7 +66,7 @@ describe('workshop administration', () => {
       .poll(() => f.page.getByRole('heading', { level: 1 }).textContent())
       .toContain('Pinnwand');
 
-    // The participant still on the board is told (close code 4410).
+    // The participant still on the board is told (CloseCode.workshopDeleted).
     await expect
       .poll(() => p.page.getByText(/gibt es nicht/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);

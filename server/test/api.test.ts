@@ -1,6 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import {
+  errorBodySchema,
+  serverTimeSchema,
+  sessionInfoSchema,
+} from '@pinnwand/shared/protocol/http';
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCloseCode, startTestServer, type TestServer } from './helpers/testServer.ts';
 
@@ -45,10 +51,10 @@ describe('the HTTP API', () => {
   it('refuses bad bodies with a clear message', async () => {
     const missing = await post(JSON.stringify({ template: 'blank' }));
     expect(missing.status).toBe(400);
-    expect(((await missing.json()) as { error: string }).error).toMatch(/title/);
+    expect(errorBodySchema.parse(await missing.json()).error).toMatch(/title/);
     const badTemplate = await post(JSON.stringify({ title: 'x', template: 'kanban' }));
     expect(badTemplate.status).toBe(400);
-    expect(((await badTemplate.json()) as { error: string }).error).toMatch(/template/);
+    expect(errorBodySchema.parse(await badTemplate.json()).error).toMatch(/template/);
     expect((await post('{not json')).status).toBe(400);
     expect((await post('title=x', 'application/x-www-form-urlencoded')).status).toBe(415);
     const big = await post(JSON.stringify({ title: 'x'.repeat(100_000), template: 'blank' }));
@@ -64,9 +70,9 @@ describe('the HTTP API', () => {
     ] as const) {
       const res = await fetch(`${t.url}/api/workshops/${w.id}/session?token=${token}`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as Record<string, unknown>;
+      const body = sessionInfoSchema.parse(await res.json());
       expect(body).toMatchObject({ workshopId: w.id, role, title: 'Sitzung' });
-      expect(Math.abs((body.serverTime as number) - Date.now())).toBeLessThan(5000);
+      expect(Math.abs(body.serverTime - Date.now())).toBeLessThan(5000);
     }
     expect((await fetch(`${t.url}/api/workshops/${w.id}/session?token=nope`)).status).toBe(401);
     expect((await fetch(`${t.url}/api/workshops/${w.id}/session`)).status).toBe(401);
@@ -74,7 +80,7 @@ describe('the HTTP API', () => {
   });
 
   it('tells the time, its health and its metrics', async () => {
-    const time = (await (await fetch(`${t.url}/api/time`)).json()) as { serverTime: number };
+    const time = serverTimeSchema.parse(await (await fetch(`${t.url}/api/time`)).json());
     expect(Math.abs(time.serverTime - Date.now())).toBeLessThan(5000);
     const health = await fetch(`${t.url}/healthz`);
     expect(health.status).toBe(200);
@@ -101,9 +107,11 @@ describe('the HTTP API', () => {
     const w = await t.createWorkshop();
     const loadedBefore = t.server.rooms.loadedRooms;
     const wsBase = t.url.replace(/^http/, 'ws');
-    expect(await rawCloseCode(`${wsBase}/ws/${w.id}?token=wrong`)).toBe(4401);
-    expect(await rawCloseCode(`${wsBase}/ws/${w.id}`)).toBe(4401);
-    expect(await rawCloseCode(`${wsBase}/ws/doesnotexist1?token=${w.participantToken}`)).toBe(4404);
+    expect(await rawCloseCode(`${wsBase}/ws/${w.id}?token=wrong`)).toBe(CloseCode.badToken);
+    expect(await rawCloseCode(`${wsBase}/ws/${w.id}`)).toBe(CloseCode.badToken);
+    expect(await rawCloseCode(`${wsBase}/ws/doesnotexist1?token=${w.participantToken}`)).toBe(
+      CloseCode.unknownWorkshop,
+    );
     expect(t.server.rooms.loadedRooms).toBe(loadedBefore);
   });
 

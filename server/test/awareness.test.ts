@@ -1,4 +1,5 @@
 import { newParticipantKey } from '@pinnwand/shared/policy/participantId';
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awarenessStates, type RawClient, rawConnect } from './helpers/rawClient.ts';
 import {
@@ -95,7 +96,7 @@ describe('awareness hardening', () => {
   it('closes a connection that sends awareness JSON that is not JSON with 4400', async () => {
     const c = await open(w.participantToken);
     c.sendAwareness([{ clientId: 777, clock: 1, json: '{not json' }]);
-    expect(await c.closed).toBe(4400);
+    expect(await c.closed).toBe(CloseCode.malformed);
   });
 
   it('limits how many client ids one connection may introduce', async () => {

@@ -1,3 +1,4 @@
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
@@ -61,7 +62,7 @@ describe('limits', () => {
     for (const frame of frames) {
       const r = await raw(w.id, w.participantToken);
       r.send(frame);
-      expect(await r.closed).toBe(4400);
+      expect(await r.closed).toBe(CloseCode.malformed);
     }
   });
 
@@ -73,7 +74,7 @@ describe('limits', () => {
     await Promise.all([synced(big), synced(other)]);
     const closed = closeCode(big);
     big.doc.getMap('notes').set('huge', 'x'.repeat(80_000));
-    expect(await closed).toBe(4413);
+    expect(await closed).toBe(CloseCode.documentTooLarge);
     other.doc.getMap('notes').set('small', 'fine');
     const check = open(w.id, w.viewerToken);
     await synced(check);
@@ -87,12 +88,12 @@ describe('limits', () => {
     const w2 = await t.createWorkshop();
     await Promise.all([synced(open(w.id, w.viewerToken)), synced(open(w.id, w.viewerToken))]);
     const third = open(w.id, w.viewerToken);
-    expect(await closeCode(third)).toBe(4503);
+    expect(await closeCode(third)).toBe(CloseCode.full);
     third.destroy();
     await waitFor(() => t!.server.services.stats().connections === 2, 5000, 'third gone');
     await synced(open(w2.id, w2.viewerToken));
     const fourth = open(w2.id, w2.viewerToken);
-    expect(await closeCode(fourth)).toBe(4503);
+    expect(await closeCode(fourth)).toBe(CloseCode.full);
   });
 
   it('throttles a fast writer instead of dropping its updates', async () => {
@@ -115,7 +116,7 @@ describe('limits', () => {
     for (let i = 1; i <= 50; i++) {
       r.sendAwareness([{ clientId: 9, clock: i, json: JSON.stringify({ i }) }]);
     }
-    expect(await r.closed).toBe(4429);
+    expect(await r.closed).toBe(CloseCode.rateLimited);
   });
 
   it('disconnects a client that stops reading (slow consumer)', async () => {

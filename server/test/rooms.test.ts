@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -114,8 +115,8 @@ describe('rooms and storage', () => {
     const writerClosed = closeCode(writer);
     const watcherClosed = closeCode(watcher);
     writer.doc.getMap('notes').set('lost', 'not stored');
-    expect(await writerClosed).toBe(4507);
-    expect(await watcherClosed).toBe(4507);
+    expect(await writerClosed).toBe(CloseCode.storageFailed);
+    expect(await watcherClosed).toBe(CloseCode.storageFailed);
     expect(watcher.doc.getMap('notes').has('lost')).toBe(false);
     expect((await fetch(`${t!.url}/healthz`)).status).toBe(200);
 
@@ -143,7 +144,7 @@ describe('rooms and storage', () => {
     await Promise.all([synced(writer), synced(watcher)]);
     const closed = closeCode(writer);
     writer.doc.getMap('notes').set('huge', 'z'.repeat(1_500_000));
-    expect(await closed).toBe(4507);
+    expect(await closed).toBe(CloseCode.storageFailed);
     writer.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(watcher.doc.getMap('notes').has('huge')).toBe(false);

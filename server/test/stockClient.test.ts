@@ -1,6 +1,7 @@
 // A client written with nothing but `yjs`, `y-websocket` and the schema table
 // in design.md — no Pinnwand code on the writing side — creates and reads
 // notes. Pinnwand's own model (shared/) then reads what it wrote.
+import { createdWorkshopSchema } from '@pinnwand/shared/protocol/http';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -36,11 +37,7 @@ describe('a stock y-websocket client', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: 'Fremder Client', template: 'ozg-erfahrungsaustausch' }),
     });
-    const workshop = (await res.json()) as {
-      id: string;
-      participantToken: string;
-      viewerToken: string;
-    };
+    const workshop = createdWorkshopSchema.parse(await res.json());
 
     const doc = new Y.Doc();
     const provider = stockProvider(t.url, workshop.id, workshop.participantToken, doc);

@@ -2,10 +2,11 @@
 // device (sealed under the facilitator token), deleting a workshop, retention.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorBodySchema } from '@pinnwand/shared/protocol/http';
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/protocol.ts';
 import {
   closeCode,
   connect,
@@ -99,7 +100,7 @@ describe('a database from before sealed invites', () => {
       expect(await t.server.sweepRetention()).toEqual([]);
       const res = await fetch(`${t.url}/api/workshops/oldworkshop1/invites?token=facil-token`);
       expect(res.status).toBe(404);
-      expect(((await res.json()) as { error: string }).error).toMatch(/before/);
+      expect(errorBodySchema.parse(await res.json()).error).toMatch(/before/);
       const fresh = await t.createWorkshop();
       const ok = await fetch(`${t.url}/api/workshops/${fresh.id}/invites`, {
         headers: { Authorization: `Bearer ${fresh.facilitatorToken}` },

@@ -3,13 +3,13 @@
 // button deletes anything; afterwards the workshop is forgotten on this device
 // and the landing page opens.
 import { useId, useState } from 'react';
+import { deleteWorkshop } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useMeta } from '../model/useDoc.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { rememberedSession, rememberedToken } from '../session/remembered.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { deleteWorkshopOnServer } from './api.ts';
 import { forgetWorkshop } from './forget.ts';
 import { adminMessages } from './messages.ts';
 
@@ -44,11 +44,10 @@ function DeleteDialog({ editor, onClose }: { editor: Editor; onClose: () => void
     if (!token || !matches) return;
     setBusy(true);
     setError(null);
-    try {
-      await deleteWorkshopOnServer(editor.workshopId, token);
-    } catch (err) {
+    const result = await deleteWorkshop(editor.workshopId, token);
+    if (!result.ok) {
       setBusy(false);
-      setError(t('admin.delete.failed', { reason: err instanceof Error ? err.message : '?' }));
+      setError(t('admin.delete.failed', { reason: result.message }));
       return;
     }
     const id = editor.workshopId;

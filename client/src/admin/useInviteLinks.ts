@@ -2,13 +2,19 @@
 // created the workshop, otherwise fetched with this device's facilitator token
 // (GET /api/workshops/<id>/invites) and then remembered here too.
 import { useEffect, useState } from 'react';
+import { fetchInvites } from '../api/httpApi.ts';
 import {
   type InviteLinks,
   rememberedLinks,
   rememberedToken,
   rememberLinks,
 } from '../session/remembered.ts';
-import { fetchInvites } from './api.ts';
+
+/** The facilitator link of this device, in the form the server hands out. */
+function facilitatorLink(participantUrl: string, workshopId: string, token: string): string {
+  const url = new URL(participantUrl, location.href);
+  return `${url.origin}/w/${encodeURIComponent(workshopId)}#token=${encodeURIComponent(token)}`;
+}
 
 export type InviteLinksState =
   | { kind: 'ready'; links: InviteLinks }
@@ -38,10 +44,17 @@ export function useInviteLinks(workshopId: string, canFetch: boolean): InviteLin
     void fetchInvites(workshopId, token).then((result) => {
       if (cancelled) return;
       if (result.ok) {
-        rememberLinks(workshopId, result.links);
-        setState({ kind: 'ready', links: result.links });
+        const { participant, viewer } = result.value.urls;
+        const links = {
+          participant,
+          viewer,
+          facilitator: facilitatorLink(participant, workshopId, token),
+        };
+        rememberLinks(workshopId, links);
+        setState({ kind: 'ready', links });
       } else {
-        setState({ kind: result.reason === 'missing' ? 'missing' : 'error' });
+        // 404: a workshop from before the links were stored.
+        setState({ kind: result.reason === 'notFound' ? 'missing' : 'error' });
       }
     });
     return () => {

@@ -1,6 +1,8 @@
 // The workshop screen: header (title, connection, people, language, name),
 // board tabs, the board's heading, the canvas with its toolbar, and the side
 // panel (outline, invitations, people — plus whatever features register).
+
+import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
@@ -11,7 +13,6 @@ import { useBoards, useMeta } from '../model/useDoc.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { initials, PeoplePanel, usePeople } from '../presence/PeoplePanel.tsx';
 import { navigate } from '../routing/useRoute.ts';
-import type { SessionInfo } from '../session/api.ts';
 import { useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx';

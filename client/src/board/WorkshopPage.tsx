@@ -2,7 +2,10 @@
 // what it allows (or, offline, use the last answer), ask for a name, then open
 // the synced document and the board.
 import { openDocument } from '@pinnwand/shared/model/migrations';
+import type { SessionInfo } from '@pinnwand/shared/protocol/http';
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
+import { fetchSession } from '../api/httpApi.ts';
 import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
 import { exportCommands } from '../export/exportCommands.ts';
@@ -10,7 +13,6 @@ import { participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../routing/useRoute.ts';
-import { fetchSession, type SessionInfo } from '../session/api.ts';
 import { getIdentity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import {
@@ -56,17 +58,17 @@ export function WorkshopPage({
     void fetchSession(workshopId, token).then((result) => {
       if (cancelled) return;
       if (result.ok) {
-        rememberSession(result.session);
-        setGate({ kind: 'ready', session: result.session, token });
-      } else if (result.reason === 'unreachable') {
+        rememberSession(result.value);
+        setGate({ kind: 'ready', session: result.value, token });
+      } else if (result.reason === 'badToken' || result.reason === 'forbidden') {
+        setGate({ kind: 'error', message: 'session.badToken' });
+      } else if (result.reason === 'notFound') {
+        setGate({ kind: 'error', message: 'session.notFound' });
+      } else {
+        // Offline or a server in trouble: the last answer lets the board open from IndexedDB.
         const cached = rememberedSession(workshopId);
         if (cached) setGate({ kind: 'ready', session: cached, token });
         else setGate({ kind: 'error', message: 'session.unreachable' });
-      } else {
-        setGate({
-          kind: 'error',
-          message: result.reason === 'badToken' ? 'session.badToken' : 'session.notFound',
-        });
       }
     });
     return () => {
@@ -137,9 +139,11 @@ function Denied({
   session: SessionInfo;
 }) {
   const code = useStore(connection.deniedCode);
-  // 4410: the workshop was deleted while this board was open.
-  if (code === 4404 || code === 4410) return <Message text="session.notFound" error />;
-  if (code === 4401 || code === 4403) return <Message text="session.badToken" error />;
+  // workshopDeleted: the workshop was deleted while this board was open.
+  if (code === CloseCode.unknownWorkshop || code === CloseCode.workshopDeleted)
+    return <Message text="session.notFound" error />;
+  if (code === CloseCode.badToken || code === CloseCode.forbidden)
+    return <Message text="session.badToken" error />;
   return <BoardPage connection={connection} editor={editor} session={session} />;
 }
 

@@ -7,6 +7,7 @@
 import type { BoardId, NoteId, ParticipantId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { type LocalOrigin, localOrigin } from '@pinnwand/shared/model/origin';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import { createUndoManager } from '@pinnwand/shared/undo';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -14,7 +15,6 @@ import type { Viewport } from '../canvas/viewport.ts';
 import { CommandRegistry } from '../commands/registry.ts';
 import { DocIndex } from '../model/docIndex.ts';
 import { Presence } from '../presence/presence.ts';
-import type { Role } from '../session/api.ts';
 import type { Identity } from '../session/identity.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { discardIfEmpty } from './emptyNotes.ts';

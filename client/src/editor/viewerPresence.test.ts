@@ -1,8 +1,8 @@
 import type { NoteId } from '@pinnwand/shared/model/ids';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import { describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Role } from '../session/api.ts';
 import { createEditor } from './Editor.ts';
 
 function editorAs(role: Role) {

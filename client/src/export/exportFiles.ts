@@ -8,12 +8,14 @@ import { exportDate } from '@pinnwand/shared/export/exportOptions';
 import { exportFileName } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
+import type { ExportFormat } from '@pinnwand/shared/protocol/http';
 import type { WorkshopView } from '@pinnwand/shared/read/workshopView';
 import fontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import type { PdfJob, PdfWorkerMessage } from './pdfWorker.ts';
 
-export type DocumentFormat = 'pdf' | 'md' | 'csv' | 'json';
+/** The formats the server also serves (`export.:format`); PNG is drawn only here. */
+export type DocumentFormat = ExportFormat;
 
 export const MIME_TYPES: Record<DocumentFormat | 'png', string> = {
   pdf: 'application/pdf',

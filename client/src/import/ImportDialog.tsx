@@ -12,6 +12,7 @@ import {
 } from '@pinnwand/shared/import/importPlan';
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useId, useMemo, useRef, useState } from 'react';
+import { restoreWorkshop } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { exchangeMessages } from '../export/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -48,23 +49,9 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
   /** A backup can also become a new workshop of its own (server side, exact ids and votes). */
   async function restoreAsNewWorkshop() {
     setRestoring(t('import.restoring'));
-    try {
-      const res = await fetch('/api/workshops/restore', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: text,
-      });
-      const body = (await res.json()) as { error?: string; urls?: { facilitator?: string } };
-      const url = body.urls?.facilitator;
-      if (!res.ok || !url) throw new Error(body.error ?? String(res.status));
-      window.location.assign(url);
-    } catch (error) {
-      setRestoring(
-        t('import.restoreFailed', {
-          reason: error instanceof Error ? error.message : String(error),
-        }),
-      );
-    }
+    const result = await restoreWorkshop(text);
+    if (result.ok) window.location.assign(result.value.urls.facilitator);
+    else setRestoring(t('import.restoreFailed', { reason: result.message }));
   }
 
   function commit() {

@@ -1,20 +1,25 @@
 // The start page: create a workshop from a template, or open the example.
 // The creator lands on the new board as facilitator; the invitation links are
 // remembered on this device for the share panel.
+import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
+import {
+  EXAMPLE_TEMPLATE_ID,
+  TEMPLATE_IDS,
+  type TemplateId,
+  type WorkshopTemplateId,
+} from '@pinnwand/shared/templates/templates';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { createWorkshop } from '../api/httpApi.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { workshopPath } from '../routing/route.ts';
 import { navigate } from '../routing/useRoute.ts';
-import { type CreatedWorkshop, createWorkshop, type TemplateId } from '../session/api.ts';
 import {
   markJustCreated,
   recentWorkshops,
   rememberLinks,
   rememberToken,
 } from '../session/remembered.ts';
-
-const TEMPLATES: TemplateId[] = ['ozg-erfahrungsaustausch', 'retro', 'blank'];
 
 /**
  * A template's name split for the select: the name itself (short enough for a
@@ -47,15 +52,13 @@ export function LandingPage() {
     document.title = t('app.name');
   }, [t]);
 
-  const run = async (input: { title: string; template: TemplateId }) => {
+  const run = async (input: { title: string; template: WorkshopTemplateId }) => {
     setBusy(true);
     setError(null);
-    try {
-      open(await createWorkshop({ ...input, lang }));
-    } catch (err) {
-      setError(
-        t('landing.create.error', { reason: err instanceof Error ? err.message : String(err) }),
-      );
+    const result = await createWorkshop({ ...input, lang });
+    if (result.ok) open(result.value);
+    else {
+      setError(t('landing.create.error', { reason: result.message }));
       setBusy(false);
     }
   };
@@ -98,7 +101,7 @@ export function LandingPage() {
                 aria-describedby={hint ? `${templateId}-hint` : undefined}
                 onChange={(e) => setTemplate(e.target.value as TemplateId)}
               >
-                {TEMPLATES.map((id) => (
+                {TEMPLATE_IDS.map((id) => (
                   <option key={id} value={id}>
                     {templateLabel(t(`template.${id}` as 'template.blank')).name}
                   </option>
@@ -122,7 +125,7 @@ export function LandingPage() {
               className="button"
               disabled={busy}
               onClick={() =>
-                void run({ title: t('landing.example.title'), template: 'ozg-example' })
+                void run({ title: t('landing.example.title'), template: EXAMPLE_TEMPLATE_ID })
               }
             >
               {t('landing.example.open')}

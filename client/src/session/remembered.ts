@@ -1,7 +1,7 @@
 // What a device remembers per workshop so that a reload (also offline) works:
 // the token, the last session answer, and — on the creator's device — the
 // invitation links. Plus a short list of recently opened workshops.
-import { isSessionInfo, type SessionInfo } from './api.ts';
+import { type SessionInfo, sessionInfoSchema } from '@pinnwand/shared/protocol/http';
 import { isRecord, readJson, writeJson } from './storage.ts';
 
 export interface InviteLinks {
@@ -64,6 +64,9 @@ export function rememberSession(session: SessionInfo): void {
   });
   writeJson(RECENT_KEY, recent.slice(0, 8));
 }
+
+const isSessionInfo = (value: unknown): value is SessionInfo =>
+  sessionInfoSchema.safeParse(value).success;
 
 export function rememberedSession(workshopId: string): SessionInfo | null {
   return readJson(sessionKey(workshopId), isSessionInfo);

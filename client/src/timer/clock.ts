@@ -1,6 +1,7 @@
 // The offset between the server's clock and this device's, so a countdown
 // shows the same time everywhere even when a device's clock is wrong. Measured
 // from GET /api/workshops/<id>/session (serverTime) with the round trip halved.
+import { fetchSession } from '../api/httpApi.ts';
 import { rememberedToken } from '../session/remembered.ts';
 
 export async function measureClockOffset(workshopId: string): Promise<number | null> {
@@ -9,21 +10,12 @@ export async function measureClockOffset(workshopId: string): Promise<number | n
   let best: { offset: number; rtt: number } | null = null;
   for (let i = 0; i < 3; i++) {
     const t0 = Date.now();
-    try {
-      const res = await fetch(
-        `/api/workshops/${encodeURIComponent(workshopId)}/session?token=${encodeURIComponent(token)}`,
-        { cache: 'no-store' },
-      );
-      const t1 = Date.now();
-      if (!res.ok) return best?.offset ?? null;
-      const body = (await res.json()) as { serverTime?: unknown };
-      if (typeof body.serverTime !== 'number') return best?.offset ?? null;
-      const rtt = t1 - t0;
-      const offset = body.serverTime - (t0 + rtt / 2);
-      if (!best || rtt < best.rtt) best = { offset, rtt };
-    } catch {
-      return best?.offset ?? null;
-    }
+    const result = await fetchSession(workshopId, token);
+    const t1 = Date.now();
+    if (!result.ok) return best?.offset ?? null;
+    const rtt = t1 - t0;
+    const offset = result.value.serverTime - (t0 + rtt / 2);
+    if (!best || rtt < best.rtt) best = { offset, rtt };
   }
   return best?.offset ?? null;
 }

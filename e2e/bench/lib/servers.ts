@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createWorkshopViaApi } from '../../harness/api.ts';
 import { clientDist, serverEntry } from '../../harness/paths.ts';
 import { startPinnwand } from '../../harness/pinnwandProcess.ts';
 import type { RoomRef } from './client.ts';
@@ -166,18 +167,7 @@ async function startPinnwandServer(
     port: p.port,
     dataDir,
     async createRoom(name, role = 'participant') {
-      const res = await fetch(`${base}/api/workshops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: name, template: 'blank' }),
-      });
-      if (res.status !== 201)
-        throw new Error(`POST /api/workshops: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as {
-        id: string;
-        participantToken: string;
-        facilitatorToken: string;
-      };
+      const body = await createWorkshopViaApi(base, 'blank', name);
       const token = role === 'facilitator' ? body.facilitatorToken : body.participantToken;
       return {
         url: `ws://127.0.0.1:${p.port}/ws/${body.id}?token=${encodeURIComponent(token)}`,

@@ -11,13 +11,14 @@
  * workshop.
  */
 
+import { ApiRoute, type Invites } from '@pinnwand/shared/protocol/http';
 import { openInvites } from '../workshops/inviteVault.ts';
 import { HttpError, sendJson, tokenFrom } from './respond.ts';
 import type { Router } from './router.ts';
 import { workshopLink } from './workshopLinks.ts';
 
 export function registerAdminRoutes(router: Router): void {
-  router.get('/api/workshops/:id/invites', async (ctx) => {
+  router.get(ApiRoute.invites, async (ctx) => {
     const { services } = ctx;
     const id = ctx.params.id!;
     const { workshop } = await services.authorize(ctx, id, ['facilitator']);
@@ -31,17 +32,18 @@ export function registerAdminRoutes(router: Router): void {
     const tokens = openInvites(id, token, workshop.sealedInvites);
     if (!tokens) throw new Error('stored invitation links do not open with the facilitator token');
     const base = services.baseUrl(ctx);
-    sendJson(ctx.res, 200, {
+    const invites: Invites = {
       participantToken: tokens.participant,
       viewerToken: tokens.viewer,
       urls: {
         participant: workshopLink(base, id, tokens.participant),
         viewer: workshopLink(base, id, tokens.viewer),
       },
-    });
+    };
+    sendJson(ctx.res, 200, invites);
   });
 
-  router.add('DELETE', '/api/workshops/:id', async (ctx) => {
+  router.add('DELETE', ApiRoute.workshop, async (ctx) => {
     const { services } = ctx;
     const id = ctx.params.id!;
     await services.authorize(ctx, id, ['facilitator']);

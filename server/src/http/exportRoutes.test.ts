@@ -6,6 +6,7 @@ import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import { workshopToPdf } from '@pinnwand/shared/export/pdf';
+import { createdWorkshopSchema, errorBodySchema } from '@pinnwand/shared/protocol/http';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -95,7 +96,7 @@ describe('workshop export and import over HTTP', () => {
     }
     const docx = await fetch(exportUrl(ozg, 'docx'));
     expect(docx.status).toBe(404);
-    expect(((await docx.json()) as { error: string }).error).toMatch(/md, pdf, csv or json/);
+    expect(errorBodySchema.parse(await docx.json()).error).toMatch(/md, pdf, csv or json/);
   });
 
   const importUrl = (w: CreatedWorkshop, query: string, token = w.facilitatorToken) =>
@@ -140,7 +141,7 @@ describe('workshop export and import over HTTP', () => {
       'board;cluster;text;votes\nX;Y;ok;1\nX;Y;nope;viele\n',
     );
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { error: string }).error).toBe(
+    expect(errorBodySchema.parse(await broken.json()).error).toBe(
       'Line 3, column votes: "viele" is not a whole number.',
     );
     const after = await t.server.services.rooms.withDoc(w.id, (doc) => Y.encodeStateVector(doc));
@@ -185,7 +186,7 @@ describe('workshop export and import over HTTP', () => {
     const backup = workshopToJsonBackup(original, { includeAuthors: true });
     const res = await post(`${t.url}/api/workshops/restore`, backup, 'application/json');
     expect(res.status).toBe(201);
-    const created = (await res.json()) as CreatedWorkshop;
+    const created = createdWorkshopSchema.parse(await res.json());
     expect(created.id).not.toBe(ozg.id);
     expect(created.urls.facilitator).toContain(`#token=${created.facilitatorToken}`);
     const restored = await view(created.id);
@@ -198,7 +199,7 @@ describe('workshop export and import over HTTP', () => {
     broken.boards[0].clusters[0].width = -1;
     const refused = await post(`${t.url}/api/workshops/restore`, JSON.stringify(broken));
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: string }).error).toMatch(
+    expect(errorBodySchema.parse(await refused.json()).error).toMatch(
       /^Backup: boards\.0\.clusters\.0\.width: /,
     );
   });

@@ -23,11 +23,7 @@ import { createRequire } from 'node:module';
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
 import { exportDate } from '@pinnwand/shared/export/exportOptions';
-import {
-  contentDisposition,
-  type ExportExtension,
-  exportFileName,
-} from '@pinnwand/shared/export/fileName';
+import { contentDisposition, exportFileName } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import { workshopToPdf } from '@pinnwand/shared/export/pdf';
@@ -41,6 +37,12 @@ import { importFormatSchema, previewImport } from '@pinnwand/shared/import/impor
 import { parseBackup, restoreBackup } from '@pinnwand/shared/import/jsonBackup';
 import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
+import {
+  ApiRoute,
+  type ExportFormat,
+  exportFormatSchema,
+  type ImportResponse,
+} from '@pinnwand/shared/protocol/http';
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import { TokenBucket } from '../socket/TokenBucket.ts';
@@ -51,7 +53,7 @@ import { createdWorkshopBody } from './workshopLinks.ts';
 /** Largest file the import accepts (a 5,000-note CSV is well below). */
 export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
-const CONTENT_TYPES: Record<Exclude<ExportExtension, 'png'>, string> = {
+const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
@@ -108,12 +110,12 @@ export function registerExportRoutes(
     return fontsLoaded;
   };
 
-  router.get('/api/workshops/:id/export.:format', async (ctx) => {
+  router.get(ApiRoute.export, async (ctx) => {
     const id = ctx.params.id!;
-    const format = ctx.params.format!;
-    if (!Object.hasOwn(CONTENT_TYPES, format))
-      throw new HttpError(404, `No export as .${format}; try md, pdf, csv or json.`);
-    const ext = format as keyof typeof CONTENT_TYPES;
+    const format = exportFormatSchema.safeParse(ctx.params.format);
+    if (!format.success)
+      throw new HttpError(404, `No export as .${ctx.params.format}; try md, pdf, csv or json.`);
+    const ext = format.data;
     const { workshop, role } = await ctx.services.authorize(ctx, id);
     const options = exportOptions(ctx.url);
     // Privacy by default: only the facilitator decides to name the authors.
@@ -150,7 +152,7 @@ export function registerExportRoutes(
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
   });
 
-  router.post('/api/workshops/:id/import', async (ctx) => {
+  router.post(ApiRoute.import, async (ctx) => {
     const id = ctx.params.id!;
     await ctx.services.authorize(ctx, id, ['facilitator']);
     const format = importFormatSchema.safeParse(ctx.url.searchParams.get('format'));
@@ -174,7 +176,8 @@ export function registerExportRoutes(
       if (!exists) throw new HttpError(404, `board: no board ${boardParam} in this workshop.`);
     }
     if (ctx.url.searchParams.get('preview') === '1') {
-      sendJson(ctx.res, 200, { preview });
+      const answer: ImportResponse = { preview };
+      sendJson(ctx.res, 200, answer);
       return;
     }
     let result: ImportResult | undefined;
@@ -186,12 +189,13 @@ export function registerExportRoutes(
       IMPORT_ORIGIN,
     );
     ctx.log.info({ workshop: id, format: format.data, notes: result?.notes }, 'import');
-    sendJson(ctx.res, 201, { ...result, preview });
+    const answer: ImportResponse = { ...result, preview };
+    sendJson(ctx.res, 201, answer);
   });
 
   // Restoring creates a workshop, so it shares the creation rate limit's size.
   let restores: TokenBucket | null = null;
-  router.post('/api/workshops/restore', async (ctx) => {
+  router.post(ApiRoute.restore, async (ctx) => {
     const { services } = ctx;
     const perMinute = services.config.limits.workshopCreatesPerMinute;
     restores ??= new TokenBucket(perMinute / 60, perMinute);

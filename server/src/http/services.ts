@@ -2,11 +2,12 @@
  * What HTTP routes may use. Routes get these through their context; nothing is
  * imported as a singleton.
  */
+
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Role } from '../protocol.ts';
 import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import type { RouteContext } from './router.ts';

@@ -1,17 +1,19 @@
 // Liveness, metrics and the clock clients sync their timers to.
+import { ApiRoute, type Health } from '@pinnwand/shared/protocol/http';
 import { sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 
 export function registerSystemRoutes(router: Router): void {
-  router.get('/healthz', (ctx) => {
-    sendJson(ctx.res, 200, { status: 'ok', ...ctx.services.stats() });
+  router.get(ApiRoute.health, (ctx) => {
+    const health: Health = { status: 'ok', ...ctx.services.stats() };
+    sendJson(ctx.res, 200, health);
   });
 
-  router.get('/api/time', (ctx) => {
+  router.get(ApiRoute.time, (ctx) => {
     sendJson(ctx.res, 200, { serverTime: Date.now() });
   });
 
-  router.get('/metrics', async (ctx) => {
+  router.get(ApiRoute.metrics, async (ctx) => {
     const { registry } = ctx.services.metrics;
     const text = await registry.metrics();
     ctx.res.statusCode = 200;

@@ -4,8 +4,13 @@
  * The links carry the token in the URL fragment (`#token=…`): browsers never
  * send fragments to servers, so tokens stay out of access logs and referrers.
  */
+import {
+  ApiRoute,
+  createWorkshopRequestSchema,
+  type SessionInfo,
+} from '@pinnwand/shared/protocol/http';
 import { TokenBucket } from '../socket/TokenBucket.ts';
-import { createWorkshopBodySchema, seedWorkshop } from '../workshops/seedWorkshop.ts';
+import { seedWorkshop } from '../workshops/seedWorkshop.ts';
 import { HttpError, readJsonBody, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 import { createdWorkshopBody } from './workshopLinks.ts';
@@ -13,10 +18,10 @@ import { createdWorkshopBody } from './workshopLinks.ts';
 export function registerWorkshopRoutes(router: Router, createsPerMinute: number): void {
   const creates = new TokenBucket(createsPerMinute / 60, createsPerMinute);
 
-  router.post('/api/workshops', async (ctx) => {
+  router.post(ApiRoute.workshops, async (ctx) => {
     const { services } = ctx;
     const raw = await readJsonBody(ctx.req, services.config.limits.maxBodyBytes);
-    const parsed = createWorkshopBodySchema.safeParse(raw);
+    const parsed = createWorkshopRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
@@ -31,17 +36,18 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
     sendJson(ctx.res, 201, createdWorkshopBody(base, created));
   });
 
-  router.get('/api/workshops/:id/session', async (ctx) => {
+  router.get(ApiRoute.session, async (ctx) => {
     const { services } = ctx;
     const id = ctx.params.id!;
     const { role, workshop } = await services.authorize(ctx, id);
     // The facilitator may have renamed the workshop since it was created.
     const liveTitle = services.rooms.peekDoc(id)?.getMap('meta').get('title');
-    sendJson(ctx.res, 200, {
+    const session: SessionInfo = {
       workshopId: id,
       role,
       title: typeof liveTitle === 'string' && liveTitle !== '' ? liveTitle : workshop.title,
       serverTime: Date.now(),
-    });
+    };
+    sendJson(ctx.res, 200, session);
   });
 }

@@ -10,7 +10,10 @@
  *
  * Awareness is ephemeral: it is relayed at once, never stored.
  */
-import { AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION, AWARENESS_ROLE_FIELD } from '../protocol.ts';
+import {
+  AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION,
+  AWARENESS_ROLE_FIELD,
+} from '@pinnwand/shared/protocol/wire';
 import type { AwarenessEntry, OutgoingAwarenessEntry } from '../socket/messageCodec.ts';
 import type { Connection } from './Connection.ts';
 

@@ -3,7 +3,7 @@
  * socket. The room never touches the `ws` class (conventions.md §6); the
  * socket layer adapts it (socket/wsConnection.ts), tests can fake it.
  */
-import type { Role } from '../protocol.ts';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 
 export interface RoomSocket {
   send(data: Uint8Array): void;

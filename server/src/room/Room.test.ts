@@ -1,10 +1,10 @@
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import * as decoding from 'lib0/decoding';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS } from '../config.ts';
 import { createMetrics } from '../metrics.ts';
-import type { Role } from '../protocol.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
 import {

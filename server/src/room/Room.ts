@@ -14,11 +14,17 @@
  * document may hold changes that are not stored: the room fails, closes its
  * connections (they reconnect and resync) and is reloaded from storage.
  */
+
+import {
+  CloseCode,
+  type CloseCodeName,
+  CloseReason,
+  RejectReason,
+} from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import { CloseCode, type CloseCodeName, CloseReason, RejectReason } from '../protocol.ts';
 import {
   type AwarenessEntry,
   encodeAwareness,

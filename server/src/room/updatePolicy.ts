@@ -24,9 +24,10 @@
  *
  * Rules must be synchronous and must not change the document.
  */
+
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import type * as Y from 'yjs';
 import { rolePolicy } from '../policy/rolePolicy.ts';
-import type { Role } from '../protocol.ts';
 
 export type Verdict = { allow: true } | { allow: false; reason: string };
 

@@ -25,19 +25,19 @@ import {
   PARTICIPANT_KEY_PARAM,
   participantIdFor,
 } from '@pinnwand/shared/policy/participantId';
-import type { Logger } from 'pino';
-import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { Config } from '../config.ts';
-import type { Metrics } from '../metrics.ts';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import {
   CloseCode,
   type CloseCodeName,
   CloseReason,
   RejectReason,
-  type Role,
   WORKSHOP_ID_PATTERN,
   WS_PATH_PREFIX,
-} from '../protocol.ts';
+} from '@pinnwand/shared/protocol/wire';
+import type { Logger } from 'pino';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
 import { Connection } from '../room/Connection.ts';
 import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
 import { RoomHeldElsewhere } from '../storage/Storage.ts';

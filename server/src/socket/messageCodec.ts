@@ -6,10 +6,15 @@
  * awareness JSON that is not JSON all become one `MalformedMessage` — which
  * closes only the connection that sent it (4400).
  */
+
+import {
+  AUTH_PERMISSION_DENIED,
+  MessageType,
+  SyncMessageType,
+} from '@pinnwand/shared/protocol/wire';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { AUTH_PERMISSION_DENIED, MessageType, SyncMessageType } from '../protocol.ts';
 
 export class MalformedMessage extends Error {}
 

@@ -10,8 +10,9 @@
  * better-sqlite3 is synchronous; the methods still return promises so that
  * asynchronous backends (PostgreSQL) fit the same interface.
  */
+
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import Database from 'better-sqlite3';
-import type { Role } from '../protocol.ts';
 import { compactState } from './compactState.ts';
 import type {
   AppendEntry,

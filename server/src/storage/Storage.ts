@@ -24,7 +24,7 @@
  * RoomsLost once another process took the room over or it was deleted), and
  * `unload` gives the room up. SQLite, private to one process, never rejects so.
  */
-import type { Role } from '../protocol.ts';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 
 export interface WorkshopRecord {
   id: string;

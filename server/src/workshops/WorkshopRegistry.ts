@@ -3,8 +3,9 @@
  * registered here (through POST /api/workshops); the websocket and every route
  * ask `authorize` before they touch a document.
  */
+
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import * as Y from 'yjs';
-import type { Role } from '../protocol.ts';
 import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
 import { sealInvites } from './inviteVault.ts';
 import { hashToken, newToken, newWorkshopId, roleForToken } from './tokens.ts';
@@ -13,7 +14,7 @@ export type Authorization =
   | { ok: true; workshop: WorkshopRecord; role: Role }
   | { ok: false; reason: 'unknown-workshop' | 'bad-token' };
 
-export interface CreatedWorkshop {
+export interface NewWorkshop {
   id: string;
   title: string;
   tokens: Record<Role, string>;
@@ -28,7 +29,7 @@ export class WorkshopRegistry {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(title: string, seed: SeedWorkshop): Promise<CreatedWorkshop> {
+  async create(title: string, seed: SeedWorkshop): Promise<NewWorkshop> {
     const doc = new Y.Doc();
     seed(doc);
     const initialState = Y.encodeStateAsUpdate(doc);

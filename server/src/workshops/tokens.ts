@@ -4,7 +4,7 @@
  * is constant-time.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Role } from '../protocol.ts';
+import { ROLES, type Role } from '@pinnwand/shared/protocol/roles';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');

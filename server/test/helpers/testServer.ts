@@ -5,6 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  ApiRoute,
+  type CreatedWorkshop,
+  createdWorkshopSchema,
+} from '@pinnwand/shared/protocol/http';
+import type { WorkshopTemplateId } from '@pinnwand/shared/templates/templates';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -22,21 +28,14 @@ export function testConfig(env: Record<string, string> = {}, dataDir = makeDataD
   );
 }
 
-export interface CreatedWorkshop {
-  id: string;
-  title: string;
-  facilitatorToken: string;
-  participantToken: string;
-  viewerToken: string;
-  urls: { facilitator: string; participant: string; viewer: string };
-}
+export type { CreatedWorkshop };
 
 export interface TestServer {
   server: PinnwandServer;
   config: Config;
   url: string;
   wsUrl: string;
-  createWorkshop(template?: string, title?: string): Promise<CreatedWorkshop>;
+  createWorkshop(template?: WorkshopTemplateId, title?: string): Promise<CreatedWorkshop>;
   close(): Promise<void>;
 }
 
@@ -64,16 +63,16 @@ export async function startTestServer(
 
 export async function createWorkshopAt(
   url: string,
-  template = 'blank',
+  template: WorkshopTemplateId = 'blank',
   title = 'Test workshop',
 ): Promise<CreatedWorkshop> {
-  const res = await fetch(`${url}/api/workshops`, {
+  const res = await fetch(`${url}${ApiRoute.workshops}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title, template }),
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedWorkshop;
+  return createdWorkshopSchema.parse(await res.json());
 }
 
 export function connect(

@@ -112,14 +112,18 @@ export function checkLimits(plan: ImportPlan): ParseResult {
   return { ok: true, plan };
 }
 
-export interface ImportPreview {
-  format: ImportFormat;
-  notes: number;
-  boards: { title: string; notes: number; clusters: { title: string; notes: number }[] }[];
+const countedSchema = z.object({ title: z.string(), notes: z.number() });
+
+/** What an import will create; also part of the import route's answer (protocol/http.ts). */
+export const importPreviewSchema = z.object({
+  format: importFormatSchema,
+  notes: z.number(),
+  boards: z.array(countedSchema.extend({ clusters: z.array(countedSchema) })),
   /** Distinct cluster titles, in order of appearance. */
-  clusters: string[];
-  hasSummary: boolean;
-}
+  clusters: z.array(z.string()),
+  hasSummary: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 /** What the import dialog shows before the facilitator commits. */
 export function previewImport(plan: ImportPlan): ImportPreview {

@@ -9,8 +9,14 @@ import type { Lang } from '../model/meta.ts';
 
 export const TEMPLATE_IDS = ['ozg-erfahrungsaustausch', 'retro', 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
-/** Validates `template` in `POST /api/workshops`. */
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
+
+/** The full OZG example (boards, clusters, notes, summary), offered beside the templates. */
+export const EXAMPLE_TEMPLATE_ID = 'ozg-example';
+/** What a new workshop can start from: `template` in `POST /api/workshops`. */
+export const WORKSHOP_TEMPLATE_IDS = [...TEMPLATE_IDS, EXAMPLE_TEMPLATE_ID] as const;
+export type WorkshopTemplateId = (typeof WORKSHOP_TEMPLATE_IDS)[number];
+export const workshopTemplateIdSchema = z.enum(WORKSHOP_TEMPLATE_IDS);
 
 export type Localized = Readonly<Record<Lang, string>>;
 

@@ -1,7 +1,8 @@
 /**
- * The wire protocol in one place: message types, close codes and their reasons.
- * docs/protocol.md explains the handshake in prose; this module is its only
- * spelling in code.
+ * The websocket protocol in one place: message types, close codes and their
+ * reasons, the limits a client can run into. The server, the client and the
+ * tests import it from here; docs/protocol.md explains the handshake in prose.
+ * (The HTTP API's contract is http.ts beside this file.)
  *
  * Handshake (y-websocket, unchanged so that a stock `WebsocketProvider` connects):
  *
@@ -76,6 +77,15 @@ export const CloseCode = {
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
+export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+/**
+ * Whether a close code means "do not come back with this token": 4400–4499
+ * (y-websocket's own client stops reconnecting on them too).
+ */
+export function isPermanentClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
 
 /** Human-readable close reasons (sent in the close frame, ≤ 123 bytes). */
 export const CloseReason: Readonly<Record<CloseCodeName, string>> = {
@@ -93,10 +103,6 @@ export const CloseReason: Readonly<Record<CloseCodeName, string>> = {
   full: 'room or server full',
   storageFailed: 'storage failed, update not saved',
 };
-
-/** Capabilities. Each workshop has one secret token per role. */
-export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 /**
  * The awareness field the server overwrites in every state it relays, so that

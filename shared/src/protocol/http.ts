@@ -1,0 +1,131 @@
+/**
+ * The HTTP API's contract: every route's path and the shape of what goes in
+ * and comes out, as zod schemas. The server parses requests with them, the
+ * client and the tests parse responses with them, so a change to a shape is
+ * a change in one place that the type checker carries to every side.
+ * docs/protocol.md ("HTTP") describes the routes in prose.
+ *
+ * Errors are always `{ "error": message }` with a 4xx/5xx status.
+ */
+import { z } from 'zod';
+import { importPreviewSchema } from '../import/importPlan.ts';
+import { langSchema } from '../model/meta.ts';
+import { workshopTemplateIdSchema } from '../templates/templates.ts';
+import { roleSchema } from './roles.ts';
+
+/** Route patterns; `:name` is one path segment (or the part of one after a dot). */
+export const ApiRoute = {
+  health: '/healthz',
+  metrics: '/metrics',
+  time: '/api/time',
+  /** POST: create a workshop (body `CreateWorkshopRequest`, 201 `CreatedWorkshop`). */
+  workshops: '/api/workshops',
+  /** POST: a JSON backup becomes a new workshop (201 `CreatedWorkshop`). */
+  restore: '/api/workshops/restore',
+  /** DELETE with the facilitator token: 204. */
+  workshop: '/api/workshops/:id',
+  /** GET with any token: `SessionInfo`. */
+  session: '/api/workshops/:id/session',
+  /** GET with the facilitator token: `Invites`. */
+  invites: '/api/workshops/:id/invites',
+  /** GET with any token (`?authors=1` facilitator only, `&license=`): the file. */
+  export: '/api/workshops/:id/export.:format',
+  /** POST with the facilitator token, `?format=…[&board=…][&preview=1]`, body the file: `ImportResponse`. */
+  import: '/api/workshops/:id/import',
+} as const;
+export type ApiRoutePattern = (typeof ApiRoute)[keyof typeof ApiRoute];
+
+type ParamName<S extends string> = S extends `${infer N}/${string}`
+  ? N
+  : S extends `${infer N}.${string}`
+    ? N
+    : S;
+/** The `:name` parameters of a route pattern, as a union of names. */
+export type RouteParams<P extends string> = P extends `${string}:${infer Rest}`
+  ? ParamName<Rest> | RouteParams<Rest>
+  : never;
+
+/** A concrete path for a route: each `:name` replaced by its encoded value. */
+export function apiPath<P extends ApiRoutePattern>(
+  pattern: P,
+  ...[params]: [RouteParams<P>] extends [never] ? [] : [Record<RouteParams<P>, string>]
+): string {
+  const values = (params ?? {}) as Record<string, string>;
+  return pattern.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`apiPath: no value for :${name} in ${pattern}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** Every error answer. */
+export const errorBodySchema = z.object({ error: z.string() });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const createWorkshopRequestSchema = z.strictObject({
+  title: z.string().trim().min(1, 'title must not be empty').max(200, 'title is too long'),
+  template: workshopTemplateIdSchema,
+  /** Language of the template texts; 'de' when absent. */
+  lang: langSchema.optional(),
+});
+export type CreateWorkshopRequest = z.infer<typeof createWorkshopRequestSchema>;
+
+const roleLinks = z.object({
+  facilitator: z.string(),
+  participant: z.string(),
+  viewer: z.string(),
+});
+
+/** The 201 answer of creating and of restoring a workshop. */
+export const createdWorkshopSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  facilitatorToken: z.string(),
+  participantToken: z.string(),
+  viewerToken: z.string(),
+  /** Ready-to-open links; the token sits in the fragment (`/w/<id>#token=…`). */
+  urls: roleLinks,
+});
+export type CreatedWorkshop = z.infer<typeof createdWorkshopSchema>;
+
+/** What a token may do in a workshop, and the server's clock (for timers). */
+export const sessionInfoSchema = z.object({
+  workshopId: z.string(),
+  role: roleSchema,
+  /** The live title (the facilitator may have renamed the workshop). */
+  title: z.string(),
+  /** `Date.now()` on the server when it answered. */
+  serverTime: z.number(),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** The participant and viewer links again, for the facilitator on another device. */
+export const invitesSchema = z.object({
+  participantToken: z.string(),
+  viewerToken: z.string(),
+  urls: roleLinks.pick({ participant: true, viewer: true }),
+});
+export type Invites = z.infer<typeof invitesSchema>;
+
+export const serverTimeSchema = z.object({ serverTime: z.number() });
+
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  connections: z.number(),
+  rooms: z.number(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+/** The document formats `export.:format` serves (PNG is drawn in the browser only). */
+export const EXPORT_FORMATS = ['md', 'pdf', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+/** `?preview=1` answers only `preview`; an applied import adds what it created. */
+export const importResponseSchema = z.object({
+  preview: importPreviewSchema,
+  boardIds: z.array(z.string()).optional(),
+  clusters: z.number().optional(),
+  notes: z.number().optional(),
+});
+export type ImportResponse = z.infer<typeof importResponseSchema>;
