@@ -6,7 +6,8 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { createWorkshopViaApi, join, noteBoxes } from '../harness/board.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, noteBoxes } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
