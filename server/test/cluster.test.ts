@@ -1,11 +1,12 @@
 // Two processes' worth of servers on one real PostgreSQL (DATABASE_URL): any
 // process accepts any workshop, each room is served by one owner, and the rest
 // forward to it — websockets and HTTP API alike.
+
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/protocol.ts';
 import { type PostgresCluster, startPostgresCluster } from './helpers/postgresCluster.ts';
 import {
   closeCode,

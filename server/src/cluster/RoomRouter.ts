@@ -19,8 +19,8 @@
  */
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { WORKSHOP_ID_PATTERN, WS_PATH_PREFIX } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
-import { WORKSHOP_ID_PATTERN, WS_PATH_PREFIX } from '../protocol.ts';
 import type { LeaseInfo } from '../storage/postgres/roomLeases.ts';
 import { forwardRequest } from './forwardRequest.ts';
 import { FORWARDED_HEADER, proxyUpgrade } from './proxyUpgrade.ts';

@@ -5,7 +5,7 @@
  * lease. The room is then dropped without writing, and its connections close
  * with the code that tells clients what to do next.
  */
-import type { CloseCodeName } from '../protocol.ts';
+import type { CloseCodeName } from '@pinnwand/shared/protocol/wire';
 import { type RoomLoss, RoomsLost } from '../storage/Storage.ts';
 
 export function closeCodeForLoss(loss: RoomLoss): CloseCodeName {

@@ -18,9 +18,9 @@
  * queries, the rooms close with 4507, and the pool reconnects when it is back.
  */
 import { randomBytes } from 'node:crypto';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { Role } from '../../protocol.ts';
 import { compactState } from '../compactState.ts';
 import {
   type AppendEntry,
