@@ -21,6 +21,7 @@ export class ClusterNode {
   ) {
     this.router = new RoomRouter({
       nodeId: storage.nodeId,
+      ownUrl: () => storage.leases.holder.ownerUrl,
       lease: (id) => storage.lease(id),
       servesHere: (id) => rooms.peek(id)?.state === 'ready',
       leaseMs,

@@ -28,6 +28,8 @@ import { FORWARDED_HEADER, proxyUpgrade } from './proxyUpgrade.ts';
 export interface RoomRouterDeps {
   /** This process's id in the lease rows. */
   nodeId: string;
+  /** This process's INTERNAL_URL (a lease under it is an earlier run's: see roomLeases.ts). */
+  ownUrl(): string;
   /** Who holds a room's lease now (PostgresStorage.lease). */
   lease(workshopId: string): Promise<LeaseInfo | null>;
   /** Whether the room is loaded and served by this process. */
@@ -170,6 +172,7 @@ export class RoomRouter {
       return null;
     }
     if (!lease?.live || lease.ownerId === this.deps.nodeId) return null;
+    if (lease.ownerUrl === this.deps.ownUrl()) return null;
     return lease;
   }
 

@@ -80,7 +80,7 @@ export async function startChildServer(
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
     const onData = () => {
       const match = /running at (http:\/\/[\d.]+:\d+)/.exec(log);
       if (match?.[1]) {

@@ -3,7 +3,9 @@
  *
  * - A process claims a room when it loads it: it takes the room's workshop row
  *   lock, then takes the lease if it is free, expired or its own, raising the
- *   epoch. The lock makes the claim wait for a write of the previous owner that
+ *   epoch. A lease held under this process's own address belongs to an earlier
+ *   run of it (two live processes cannot listen on one address: INTERNAL_URL
+ *   must be unique), so a restarted process takes its rooms back at once. The lock makes the claim wait for a write of the previous owner that
  *   is still in flight, so the load that follows sees everything it stored.
  * - Every write (append, compaction) takes the same row locks, in a fixed
  *   order, and checks in its own transaction that the lease still carries the
@@ -43,7 +45,7 @@ export async function claimRoom(db: Queryable, id: string, holder: Holder): Prom
            ON CONFLICT (workshop_id) DO UPDATE
              SET epoch = l.epoch + 1, owner_id = EXCLUDED.owner_id,
                  owner_url = EXCLUDED.owner_url, expires_at = EXCLUDED.expires_at
-             WHERE l.expires_at <= clock_timestamp() OR l.owner_id = $2
+             WHERE l.expires_at <= clock_timestamp() OR l.owner_id = $2 OR l.owner_url = $3
            RETURNING epoch`,
     values: [id, holder.nodeId, holder.ownerUrl, holder.leaseMs],
   });
