@@ -31,7 +31,7 @@ async function loadFonts(): Promise<{ fontBytes: Uint8Array; boldFontBytes: Uint
 
 function exampleDoc(): Y.Doc {
   const doc = new Y.Doc();
-  createExampleWorkshop(doc, origin, 1_700_000_000_000);
+  createExampleWorkshop(doc, origin, { createdAt: 1_700_000_000_000 });
   return doc;
 }
 

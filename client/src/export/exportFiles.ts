@@ -4,7 +4,7 @@
 // fetches the PDF font, moves the PDF work off the main thread and saves.
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { exportDate } from '@pinnwand/shared/export/exportOptions';
+import { documentDate } from '@pinnwand/shared/export/exportOptions';
 import { exportFileName } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
@@ -101,7 +101,7 @@ export async function buildExport(
   onProgress: (done: number) => void = () => {},
 ): Promise<ExportFile> {
   const title = view.meta?.title ?? 'Workshop';
-  const fileName = exportFileName(title, exportDate(view, options), format);
+  const fileName = exportFileName(title, documentDate(view, options), format);
   const encode = (text: string) => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   if (format === 'md') bytes = encode(workshopToMarkdown(view, options));

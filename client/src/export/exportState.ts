@@ -3,7 +3,7 @@
 // commands share it without the Editor type knowing about exports. `runExport`
 // is the one action behind the panel's buttons and the export commands.
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { exportDate } from '@pinnwand/shared/export/exportOptions';
+import { documentDate } from '@pinnwand/shared/export/exportOptions';
 import { exportFileName } from '@pinnwand/shared/export/fileName';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import type { Editor } from '../editor/Editor.ts';
@@ -69,7 +69,7 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
       const { boardToPng } = await import('./boardPng.ts');
       const blob = await boardToPng(board);
       const title = `${view.meta?.title ?? 'Workshop'} ${board.title}`;
-      const fileName = exportFileName(title, exportDate(view, options), 'png');
+      const fileName = exportFileName(title, documentDate(view, options), 'png');
       saveFile({ blob, fileName });
       state.status.set({ kind: 'done', file: fileName });
       return;

@@ -38,13 +38,19 @@ describe('workshop export and import over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     const v = await view(ozg.id);
-    const day = new Date(v.meta!.createdAt).toISOString().slice(0, 10);
+    // The example keeps its original title, and its event year names the file.
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="OZG-Erfahrungsaustausch-2023-${day}.md"; filename*=UTF-8''OZG-Erfahrungsaustausch-2023-${day}.md`,
+      `attachment; filename="OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-foderalen-OZG-Umsetzung-2023.md"; filename*=UTF-8''OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-f%C3%B6deralen-OZG-Umsetzung-2023.md`,
     );
     const text = await res.text();
     expect(text).toBe(workshopToMarkdown(v));
     expect(text).toContain('### Flächen-Rollout');
+    expect(text).toContain('Datum: 2023\\\n');
+    expect(text).toContain('Lizenz: CC BY 4.0\\\n');
+    expect(text).toContain(
+      'Namensnennung: „OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen',
+    );
+    expect(text).not.toContain('Import');
   });
 
   it('serves the same PDF bytes the shared serialiser makes, with searchable text', async () => {
@@ -52,7 +58,7 @@ describe('workshop export and import over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(
-      /filename="OZG-Erfahrungsaustausch-2023-\d{4}-\d{2}-\d{2}\.pdf"/,
+      /filename="OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-foderalen-OZG-Umsetzung-2023\.pdf"/,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     const expected = await workshopToPdf(await view(ozg.id), await loadPdfFonts());
@@ -61,19 +67,34 @@ describe('workshop export and import over HTTP', () => {
     writeFileSync(file, bytes);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Informeller ÖZG-Austausch');
+    expect(text).toMatch(/Datum\s+2023/);
+    expect(text).toContain('lizenziert unter CC BY 4.0');
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Tagged:\s+yes$/m);
   });
 
-  it('serves CSV and JSON, authors only with ?authors=1 from the facilitator', async () => {
+  it('serves CSV with German headers; documents name authors only with ?authors=1 from the facilitator, backups unless ?authors=0', async () => {
     const csv = await fetch(exportUrl(ozg, 'csv'));
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // Compare bytes: Response.text() would drop the byte order mark.
     const csvBytes = Buffer.from(await csv.arrayBuffer());
     expect(csvBytes.toString('utf8')).toBe(workshopToCsv(await view(ozg.id)));
+    expect(csvBytes.toString('utf8')).toMatch(
+      /^\uFEFFBoard;Cluster;Text;Stimmen;Autor\*in;Erstellt\r\n/,
+    );
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // A viewer's backup leaves names out; the facilitator's is complete unless asked otherwise.
     const json = await fetch(exportUrl(ozg, 'json'));
     expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const backup = await json.text();
-    expect(backup).toBe(workshopToJsonBackup(await view(ozg.id)));
+    expect(backup).toBe(workshopToJsonBackup(await view(ozg.id), { includeAuthors: false }));
+    const complete = await (await fetch(exportUrl(ozg, 'json', ozg.facilitatorToken))).text();
+    expect(complete).toBe(workshopToJsonBackup(await view(ozg.id)));
+    expect(complete).toContain('"author": "Teilnehmende 2023"');
+    expect(complete).toContain('"attribution": "„OZG-Erfahrungsaustausch 2023');
+    const anonymous = await (
+      await fetch(exportUrl(ozg, 'json', ozg.facilitatorToken, '&authors=0'))
+    ).text();
+    expect(anonymous).not.toContain('Teilnehmende 2023');
     expect(JSON.parse(backup)).toMatchObject({ format: 'pinnwand-backup', schemaVersion: 1 });
     const withAuthors = await (
       await fetch(exportUrl(ozg, 'md', ozg.facilitatorToken, '&authors=1'))
@@ -181,7 +202,7 @@ describe('workshop export and import over HTTP', () => {
     );
   });
 
-  it('restores a backup as a new workshop, exactly, and refuses a broken one', async () => {
+  it('restores a backup as a new workshop titled "… (wiederhergestellt)", and refuses a broken one', async () => {
     const original = await view(ozg.id);
     const backup = workshopToJsonBackup(original, { includeAuthors: true });
     const res = await post(`${t.url}/api/workshops/restore`, backup, 'application/json');
@@ -191,9 +212,13 @@ describe('workshop export and import over HTTP', () => {
     expect(created.urls.facilitator).toContain(`#token=${created.facilitatorToken}`);
     const restored = await view(created.id);
     expect(restored.boards).toEqual(original.boards);
-    expect(restored.meta).toEqual(original.meta);
+    expect(restored.cover).toEqual(original.cover);
+    const title = `${original.meta!.title} (wiederhergestellt)`;
+    expect(restored.meta).toEqual({ ...original.meta, title });
     const md = await fetch(exportUrl(created, 'md'));
-    expect(await md.text()).toBe(workshopToMarkdown(original));
+    expect(await md.text()).toBe(
+      workshopToMarkdown({ ...original, meta: { ...original.meta!, title } }),
+    );
 
     const broken = JSON.parse(backup);
     broken.boards[0].clusters[0].width = -1;

@@ -3,16 +3,19 @@
  * serialisers in @pinnwand/shared/export (the browser's download calls the
  * same functions, so both give the same bytes):
  *
- *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=1][&license=…]
- *        any capability (a viewer token is enough); authors only on request,
- *        and only the facilitator may make it
+ *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=0|1][&license=…]
+ *        any capability (a viewer token is enough). Documents name authors
+ *        only with authors=1, the JSON backup unless authors=0; only the
+ *        facilitator may export names. `license` overrides the workshop's
+ *        licence line for this export.
  *   POST /api/workshops/<id>/import?token=<facilitator>&format=<text|csv|md|structured|json>[&board=<boardId>][&preview=1]
  *        body: the file as text; validated first, then applied in one
  *        transaction; without `board` the file's boards become boards of the
  *        workshop (a board of the same title is filled)
  *   POST /api/workshops/restore
  *        body: a JSON backup; creates a NEW workshop holding exactly the backup
- *        (ids, positions, votes, settings, summaries) and answers like
+ *        (ids, positions, votes, settings, cover, summaries), titled
+ *        "… (wiederhergestellt)" so it is never mistaken for the original, and answers like
  *        POST /api/workshops (201 with id, tokens and links)
  *
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
@@ -21,8 +24,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
-import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { exportDate } from '@pinnwand/shared/export/exportOptions';
+import { documentDate, type ExportOptions } from '@pinnwand/shared/export/exportOptions';
 import { contentDisposition, exportFileName } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
@@ -34,7 +36,7 @@ import {
 } from '@pinnwand/shared/import/applyImport';
 import { parseImport } from '@pinnwand/shared/import/importFile';
 import { importFormatSchema, previewImport } from '@pinnwand/shared/import/importPlan';
-import { parseBackup, restoreBackup } from '@pinnwand/shared/import/jsonBackup';
+import { parseBackup, restoreBackup, restoredTitle } from '@pinnwand/shared/import/jsonBackup';
 import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import {
@@ -76,12 +78,12 @@ export async function loadPdfFonts(): Promise<PdfFonts> {
   return { fontBytes, boldFontBytes };
 }
 
-function exportOptions(url: URL): ExportOptions {
+function exportOptions(url: URL, ext: keyof typeof CONTENT_TYPES): ExportOptions {
   const license = url.searchParams.get('license')?.trim().slice(0, 200);
-  return {
-    includeAuthors: url.searchParams.get('authors') === '1',
-    ...(license ? { license } : {}),
-  };
+  const authors = url.searchParams.get('authors');
+  // A backup is complete unless names are explicitly left out; documents the other way round.
+  const includeAuthors = ext === 'json' ? authors !== '0' : authors === '1';
+  return { includeAuthors, ...(license ? { license } : {}) };
 }
 
 async function readTextBody(req: IncomingMessage, maxBytes: number): Promise<string> {
@@ -117,10 +119,12 @@ export function registerExportRoutes(
       throw new HttpError(404, `No export as .${ctx.params.format}; try md, pdf, csv or json.`);
     const ext = format.data;
     const { workshop, role } = await ctx.services.authorize(ctx, id);
-    const options = exportOptions(ctx.url);
-    // Privacy by default: only the facilitator decides to name the authors.
+    const options = exportOptions(ctx.url, ext);
+    // Only the facilitator decides to name the authors; others get backups without names.
     if (options.includeAuthors && role !== 'facilitator') {
-      throw new HttpError(403, 'authors: only the facilitator can include authors.');
+      if (ext === 'json' && ctx.url.searchParams.get('authors') !== '1') {
+        options.includeAuthors = false;
+      } else throw new HttpError(403, 'authors: only the facilitator can include authors.');
     }
     const view = await viewOf(ctx, id);
     let body: string | Uint8Array;
@@ -142,7 +146,7 @@ export function registerExportRoutes(
       );
     }
     const title = view.meta?.title || workshop.title;
-    const fileName = exportFileName(title, exportDate(view, options), ext);
+    const fileName = exportFileName(title, documentDate(view, options), ext);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
     ctx.res.statusCode = 200;
     ctx.res.setHeader('Content-Type', CONTENT_TYPES[ext]);
@@ -204,8 +208,8 @@ export function registerExportRoutes(
     if (!parsed.ok) throw new HttpError(400, parsed.error);
     if (!restores.take())
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
-    const { backup } = parsed;
-    const title = backup.meta.title.trim() || 'Workshop';
+    const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);
+    const backup = { ...parsed.backup, meta: { ...parsed.backup.meta, title } };
     const created = await services.workshops.create(title, (doc) =>
       restoreBackup(doc, backup, IMPORT_ORIGIN),
     );

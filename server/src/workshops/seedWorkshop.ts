@@ -3,12 +3,11 @@
  * boards, or the full OZG example (boards, clusters, notes, summary). The
  * server writes no document structure of its own.
  */
-import { loadStructuredResults } from '@pinnwand/shared/import/structuredResults';
 import type { Lang } from '@pinnwand/shared/model/meta';
 import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
 import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
 import type { CreateWorkshopRequest } from '@pinnwand/shared/protocol/http';
-import { OZG_EXAMPLE } from '@pinnwand/shared/templates/ozgExample';
+import { createExampleWorkshop } from '@pinnwand/shared/templates/exampleWorkshop';
 import { EXAMPLE_TEMPLATE_ID } from '@pinnwand/shared/templates/templates';
 import type * as Y from 'yjs';
 
@@ -16,10 +15,8 @@ export function seedWorkshop(doc: Y.Doc, body: CreateWorkshopRequest): void {
   const lang: Lang = body.lang ?? 'de';
   const { template } = body;
   if (template === EXAMPLE_TEMPLATE_ID) {
-    loadStructuredResults(doc, { ...OZG_EXAMPLE, title: body.title }, SERVER_ORIGIN, {
-      template,
-      lang,
-    });
+    // The example keeps its original title (the source's, as its attribution names it).
+    createExampleWorkshop(doc, SERVER_ORIGIN, { lang });
     return;
   }
   createWorkshop(doc, { title: body.title, template, lang }, SERVER_ORIGIN);

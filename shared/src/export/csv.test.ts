@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { applyImport } from '../import/applyImport.ts';
 import { parseCsv } from '../import/csv.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { vote } from '../ops/voteOps.ts';
+import { createWorkshop } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToCsv } from './csv.ts';
@@ -63,7 +65,8 @@ function sample() {
 describe('workshopToCsv', () => {
   it('writes one row per note with a BOM, CRLF and ";" for a German workshop', () => {
     const csv = workshopToCsv(readWorkshop(sample()), { includeAuthors: true });
-    expect(csv.startsWith('\uFEFFboard;cluster;text;votes;author;created\r\n')).toBe(true);
+    // Header names in the workshop's language (German here); the importer reads both.
+    expect(csv.startsWith('\uFEFFBoard;Cluster;Text;Stimmen;Autor*in;Erstellt\r\n')).toBe(true);
     expect(csv).toContain(
       'Pinnwand;"Strukturen; „neu“";Zusammenarbeit Bund-Länder;2;Alice;2023-09-14 10:30:00\r\n',
     );
@@ -88,5 +91,54 @@ describe('workshopToCsv', () => {
     applyImport(doc, parsed.plan, { kind: 'board', boardId: target.id });
     const again = workshopToCsv(readWorkshop(doc), { includeAuthors: true });
     expect(again).toBe(csv);
+  });
+
+  it('guards formula cells also behind leading spaces and tabs, and reads them back', () => {
+    const { doc, board } = testWorkshop('blank');
+    const texts = [' =1+1', '\t=cmd', '  @SUM(A1)', ' +49 30', '\u00a0-2', 'plain - text'];
+    for (const text of texts) {
+      addNote(
+        doc,
+        { boardId: board, x: 0, y: 0, text, author: 'A', authorId: ALICE.id },
+        ALICE.origin,
+      );
+    }
+    const csv = workshopToCsv(readWorkshop(doc));
+    const cells = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map((row) => row.split(';')[2]);
+    expect(cells.sort()).toEqual(
+      ["' =1+1", "'\t=cmd", "'  @SUM(A1)", "' +49 30", "'\u00a0-2", 'plain - text'].sort(),
+    );
+    const parsed = parseCsv(csv);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.plan.boards[0]?.notes.map((n) => n.text).sort()).toEqual([...texts].sort());
+  });
+
+  it('writes English headers and "," for an English workshop', () => {
+    const doc = new Y.Doc();
+    createWorkshop(doc, { title: 'T', template: 'blank', lang: 'en', createdAt: 1 }, ALICE.origin);
+    expect(workshopToCsv(readWorkshop(doc))).toBe(
+      '\uFEFFboard,cluster,text,votes,author,created\r\n',
+    );
+  });
+
+  it('leaves "created" empty for a time out of range instead of failing', () => {
+    const { doc, board } = testWorkshop('blank');
+    addNote(
+      doc,
+      {
+        boardId: board,
+        x: 0,
+        y: 0,
+        text: 'spät',
+        author: 'A',
+        authorId: ALICE.id,
+        createdAt: 8.64e15 + 1,
+      },
+      ALICE.origin,
+    );
+    expect(workshopToCsv(readWorkshop(doc))).toContain('Pinnwand;;spät;0;;\r\n');
   });
 });

@@ -5,8 +5,13 @@
  * Shared by the CSV export and import so that both agree on every detail.
  */
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cells a spreadsheet would run as a formula get a leading apostrophe (CSV
+ * injection): those starting with `=`, `+`, `-`, `@`, also after leading
+ * white space (spreadsheets trim it before deciding), and those starting with
+ * a tab or carriage return.
+ */
+const FORMULA_START = /^(?:[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r])/;
 
 export function csvCell(value: string, delimiter: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
@@ -17,7 +22,7 @@ export function csvCell(value: string, delimiter: string): string {
 
 /** Undoes the formula guard of `csvCell`. */
 export function csvUnguard(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 export interface CsvRow {

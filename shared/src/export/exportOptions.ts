@@ -1,33 +1,65 @@
 /**
  * What every serialiser of a workshop shares: the options a facilitator
- * chooses, the date an export is labelled with, and the order notes are
- * listed in. Kept in one place so that Markdown, PDF and CSV list the same
- * notes in the same order.
+ * chooses, the cover (title-page information) and the date an export is
+ * labelled with, and the order notes are listed in. Kept in one place so that
+ * Markdown, PDF and CSV list the same notes in the same order under the same
+ * cover.
+ *
+ * Exports never fail on odd but valid values: a date out of range or NaN is
+ * left out, never thrown on.
  */
+import { type Cover, EMPTY_COVER } from '../model/meta.ts';
 import type { Note } from '../model/note.ts';
 import type { WorkshopView } from '../read/workshopView.ts';
 
 export interface ExportOptions {
-  /** Write who wrote each note. Off by default: privacy first. */
+  /**
+   * Write who wrote each note. Documents (Markdown, PDF, CSV) leave names out
+   * unless asked (privacy first); the JSON backup keeps them unless this is
+   * `false` (a backup must restore the workshop as it was).
+   */
   includeAuthors?: boolean;
-  /** Licence line under the title, e.g. "CC BY 4.0"; none when absent or empty. */
+  /** Licence line; overrides the workshop's `meta.license` for this export. */
   license?: string;
   /**
-   * The date the document is labelled with (ms since epoch). Defaults to the
-   * workshop's creation date, so that the browser's download and the server's
-   * export of the same document are the same bytes whenever they are made.
+   * The day the document is labelled with (ms since epoch). Defaults to the
+   * workshop's event date, else its creation day, so that the browser's
+   * download and the server's export of the same document are the same bytes
+   * whenever they are made.
    */
   date?: number;
 }
 
-/** The date an export of `view` is labelled with. */
-export function exportDate(view: WorkshopView, options: ExportOptions): number {
-  return options.date ?? view.meta?.createdAt ?? 0;
+/** yyyy-mm-dd in UTC (exports must not depend on the machine's time zone); '' for an invalid time. */
+export function isoDay(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
-/** yyyy-mm-dd in UTC (exports must not depend on the machine's time zone). */
-export function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+/**
+ * The date the document is labelled with and its files are named by: the
+ * event date (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that is known),
+ * else the creation day; '' when neither is usable.
+ */
+export function documentDate(view: WorkshopView, options: ExportOptions = {}): string {
+  if (options.date !== undefined) return isoDay(options.date);
+  if (view.cover?.eventDate) return view.cover.eventDate;
+  return isoDay(view.meta?.createdAt ?? Number.NaN);
+}
+
+/** Start of an ISO (possibly reduced) date in ms, UTC; undefined for ''. */
+export function dateStartMs(iso: string): number | undefined {
+  const [y, m = 1, d = 1] = iso.split('-').map(Number);
+  if (!y) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** The cover an export prints: the workshop's, with the export's licence override. */
+export function exportCover(view: WorkshopView, options: ExportOptions = {}): Cover {
+  const cover = view.cover ?? EMPTY_COVER;
+  const license = options.license?.trim();
+  return license ? { ...cover, license } : cover;
 }
 
 /**

@@ -3,7 +3,7 @@ import { contentDisposition, exportFileName, safeFileStem } from './fileName.ts'
 
 describe('export file names', () => {
   it('is <title>-<yyyy-mm-dd>.<ext> with safe characters', () => {
-    const day = Date.UTC(2023, 8, 14, 23, 30);
+    const day = '2023-09-14';
     expect(
       exportFileName(
         'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
@@ -11,6 +11,8 @@ describe('export file names', () => {
         'pdf',
       ),
     ).toBe('OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-föderalen-OZG-Umsetzung-2023-09-14.pdf');
+    expect(exportFileName('Retro', '2023', 'md')).toBe('Retro-2023.md');
+    expect(exportFileName('Retro', '', 'csv')).toBe('Retro.csv');
     expect(safeFileStem('../../etc/passwd')).toBe('etc-passwd');
     expect(safeFileStem('a<b>c:"d"|e?*f\\g/h')).toBe('a-b-c-d-e-f-g-h');
     expect(safeFileStem('   ')).toBe('workshop');

@@ -1,10 +1,10 @@
 /**
- * Download file names: `<title>-<yyyy-mm-dd>.<ext>`, the same in the browser
+ * Download file names: `<title>-<date>.<ext>` (the document's date: event
+ * date, else creation day; left out when unknown), the same in the browser
  * and in the server's Content-Disposition header. Letters of any script are
  * kept (German titles keep their umlauts); everything that is unsafe in a
  * file name on some system or in a header becomes a dash.
  */
-import { isoDay } from './exportOptions.ts';
 
 export type ExportExtension = 'md' | 'pdf' | 'csv' | 'json' | 'png';
 
@@ -25,8 +25,10 @@ export function safeFileStem(title: string): string {
   return cut || 'workshop';
 }
 
-export function exportFileName(title: string, date: number, ext: ExportExtension): string {
-  return `${safeFileStem(title)}-${isoDay(date)}.${ext}`;
+/** `date` is an ISO date as `documentDate` gives it ('' leaves it out). */
+export function exportFileName(title: string, date: string, ext: ExportExtension): string {
+  const day = /^\d{4}(-\d{2}){0,2}$/.test(date) ? `-${date}` : '';
+  return `${safeFileStem(title)}${day}.${ext}`;
 }
 
 /**

@@ -3,14 +3,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyImport } from '../import/applyImport.ts';
-import { parseBackup, parseJsonBackup, restoreBackup } from '../import/jsonBackup.ts';
+import {
+  parseBackup,
+  parseJsonBackup,
+  restoreBackup,
+  restoredTitle,
+} from '../import/jsonBackup.ts';
 import { loadStructuredResults } from '../import/structuredResults.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { deleteBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { vote } from '../ops/voteOps.ts';
-import { updateSettings } from '../ops/workshopOps.ts';
+import { updateCover, updateSettings } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB } from '../testing/testWorkshop.ts';
 import { workshopToJsonBackup } from './jsonBackup.ts';
@@ -62,10 +67,29 @@ describe('JSON backup', () => {
     expect(workshopToJsonBackup(restored, { includeAuthors: true })).toBe(json);
   });
 
-  it('leaves author names out unless asked, keeping the ids votes depend on', () => {
-    const json = workshopToJsonBackup(readWorkshop(richDoc()));
-    expect(json).not.toContain('"author": "Import"');
-    expect(json).toContain('"authorId": "import"');
+  it('is complete by default, names included; leaving names out is the explicit variant', () => {
+    const view = readWorkshop(richDoc());
+    const complete = workshopToJsonBackup(view);
+    expect(complete).toContain('"author": "Import"');
+    expect(complete).toContain('"attribution": "„OZG-Erfahrungsaustausch 2023');
+    const shared = workshopToJsonBackup(view, { includeAuthors: false });
+    expect(shared).not.toContain('"author": "Import"');
+    expect(shared).toContain('"authorId": "import"');
+  });
+
+  it('restores with names and cover, under a title that says it is a copy', () => {
+    const parsed = parseBackup(workshopToJsonBackup(readWorkshop(richDoc())));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const copy = new Y.Doc();
+    const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);
+    restoreBackup(copy, { ...parsed.backup, meta: { ...parsed.backup.meta, title } });
+    const restored = readWorkshop(copy);
+    expect(restored.meta?.title).toBe(
+      'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung (wiederhergestellt)',
+    );
+    expect(restoredTitle(title, 'de')).toBe(title);
+    expect(restored.cover.facilitators).toBe('Dr. Pamela Müller-Niese, Petra Streiber');
+    expect(restored.boards[0]?.clusters[0]?.notes.every((n) => n.author === 'Import')).toBe(true);
   });
 
   it('imports its boards into a running workshop', () => {
@@ -76,6 +100,7 @@ describe('JSON backup', () => {
     loadStructuredResults(doc, { title: source.meta!.title, boards: [] }, IMPORT_ORIGIN, {
       createdAt: source.meta!.createdAt,
     });
+    updateCover(doc, source.cover, IMPORT_ORIGIN);
     applyImport(doc, parsed.plan, { kind: 'workshop' });
     const md = (v: ReturnType<typeof readWorkshop>) =>
       workshopToMarkdown({ ...v, orphanNotes: [], summary: '' });

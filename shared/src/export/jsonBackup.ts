@@ -6,11 +6,12 @@
  * migrate it; import/jsonBackup.ts validates it with zod and restores it into
  * a new workshop or imports its notes into a board.
  *
- * Author names are personal data: they are written only when asked for
- * (`includeAuthors`); author ids are random and stay, so votes and "my notes"
- * survive a restore.
+ * A backup is complete by default: author names included, so a restored
+ * workshop shows who wrote what. Sharing a backup without names is the
+ * explicit variant (`includeAuthors: false`); author ids are random and stay
+ * either way, so votes and "my notes" survive a restore.
  */
-import type { WorkshopSettings } from '../model/meta.ts';
+import { COVER_FIELDS, type CoverPatch, type WorkshopSettings } from '../model/meta.ts';
 import type { Note } from '../model/note.ts';
 import { SCHEMA_VERSION } from '../model/schema.ts';
 import type { WorkshopView } from '../read/workshopView.ts';
@@ -60,6 +61,8 @@ export interface WorkshopBackup {
   schemaVersion: number;
   meta: { title: string; createdAt: number; template: string; lang: string };
   settings: Record<string, unknown>;
+  /** The cover fields that are set (organizer, facilitators, place, eventDate, license, attribution). */
+  cover?: CoverPatch;
   boards: BackupBoard[];
   orphanNotes: BackupNote[];
   summary: string;
@@ -87,7 +90,10 @@ function settingsWithoutTimer(settings: WorkshopSettings): Record<string, unknow
 }
 
 export function workshopToBackup(view: WorkshopView, options: ExportOptions = {}): WorkshopBackup {
-  const authors = options.includeAuthors === true;
+  const authors = options.includeAuthors !== false;
+  const cover = Object.fromEntries(
+    COVER_FIELDS.filter((key) => view.cover?.[key]).map((key) => [key, view.cover[key]]),
+  );
   return {
     format: BACKUP_FORMAT,
     schemaVersion: view.meta?.schemaVersion ?? SCHEMA_VERSION,
@@ -99,6 +105,7 @@ export function workshopToBackup(view: WorkshopView, options: ExportOptions = {}
     },
     // The timer is a moment of the live session, not part of the result.
     settings: settingsWithoutTimer(view.settings),
+    cover,
     boards: view.boards.map((board) => ({
       id: board.id,
       title: board.title,

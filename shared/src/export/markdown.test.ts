@@ -14,9 +14,10 @@ import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { vote } from '../ops/voteOps.ts';
-import { createWorkshop } from '../ops/workshopOps.ts';
+import { createWorkshop, updateCover } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
+import { revealInvisibles } from './invisibleChars.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
 const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
@@ -79,6 +80,7 @@ describe('workshopToMarkdown', { timeout: 30_000 }, () => {
     loadStructuredResults(fresh, { title: parsed.plan.title ?? '', boards: [] }, IMPORT_ORIGIN, {
       createdAt: WORKSHOP_DAY,
     });
+    updateCover(fresh, readWorkshop(doc).cover, IMPORT_ORIGIN);
     applyImport(fresh, parsed.plan, { kind: 'workshop' }, { now: WORKSHOP_DAY });
     const second = workshopToMarkdown(readWorkshop(fresh), { license });
     expect(second).toBe(first);
@@ -239,9 +241,26 @@ describe('hostile note texts', () => {
       // Read back: the same characters as typed (Markdown drops nothing).
       const parsed = parseMarkdown(out);
       if (!parsed.ok) throw new Error(parsed.error);
-      expect(parsed.plan.boards[0]?.notes[0]?.text).toBe(text);
+      // Invisible bidi controls come back in their visible form, everything else as typed.
+      expect(parsed.plan.boards[0]?.notes[0]?.text).toBe(revealInvisibles(text));
     });
   }
+
+  it('shows bidi overrides and zero-width characters, so nothing is reordered or hidden', () => {
+    const { doc, board } = testWorkshop('blank');
+    for (const text of ['\u202Egnp.exe\u202C', 'pass\u200Bword', 'a\u2066b\u2069 c\uFEFF']) {
+      addNote(
+        doc,
+        { boardId: board, x: 0, y: 0, text, author: 'A', authorId: ALICE.id },
+        ALICE.origin,
+      );
+    }
+    const out = workshopToMarkdown(readWorkshop(doc));
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/);
+    expect(out).toContain('\\[U+202E\\]gnp.exe\\[U+202C\\]');
+    expect(out).toContain('pass\\[U+200B\\]word');
+    expect(out).toContain('a\\[U+2066\\]b\\[U+2069\\] c\\[U+FEFF\\]');
+  });
 
   it('keeps hostile cluster and board titles from becoming structure', () => {
     const { doc, board } = testWorkshop('blank');

@@ -3,7 +3,9 @@
  * or mails. Layout (German labels shown; English ones for English workshops):
  *
  *   # <workshop title>
- *   Datum: dd.mm.yyyy\            (+ "Lizenz: …" when a licence is given)
+ *   Datum: dd.mm.yyyy\            the cover: date, then (when given) Veranstalter,
+ *   Lizenz: CC BY 4.0\            Moderation, Ort, Lizenz, Namensnennung
+ *   Namensnennung: …
  *   ## <board title>              one per board, in board order
  *   > <guiding question>
  *   ### <cluster title>           one per cluster, in cluster order
@@ -17,18 +19,29 @@
  * formatters such as Biome normalise to) and everything taken from the
  * workshop is escaped (markdownText.ts), so a cluster the facilitators named
  * "Zusammenfassung" can never be mistaken for the summary: the importer
- * (import/markdown.ts) reads this layout back exactly.
+ * (import/markdown.ts) reads this layout back exactly. Invisible bidi
+ * overrides and zero-width characters are shown as `[U+202E]`
+ * (invisibleChars.ts) so they cannot reorder or hide what a reader sees.
  */
 import type { Note } from '../model/note.ts';
 import type { BoardView, WorkshopView } from '../read/workshopView.ts';
 import {
+  documentDate,
   type ExportOptions,
-  exportDate,
+  exportCover,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
-import { type ExportLabels, labelsFor } from './labels.ts';
-import { escapeMarkdownHeading, escapeMarkdownLine, textLines } from './markdownText.ts';
+import { revealInvisibles } from './invisibleChars.ts';
+import { coverLines, type ExportLabels, labelsFor } from './labels.ts';
+import {
+  escapeMarkdownHeading as escapeHeading,
+  escapeMarkdownLine as escapeLine,
+  textLines,
+} from './markdownText.ts';
+
+const escapeMarkdownLine = (line: string) => escapeLine(revealInvisibles(line));
+const escapeMarkdownHeading = (text: string) => escapeHeading(revealInvisibles(text));
 
 export type MarkdownOptions = ExportOptions;
 
@@ -97,10 +110,11 @@ export function workshopToMarkdown(view: WorkshopView, options: MarkdownOptions 
   const labels = labelsFor(view.meta?.lang);
   const authors = options.includeAuthors === true;
   const blocks: string[] = [`# ${escapeMarkdownHeading(workshopTitle(view))}`];
-  const header = [`${labels.date}: ${labels.day(exportDate(view, options))}`];
-  const license = options.license?.trim();
-  if (license) header.push(`${labels.license}: ${escapeMarkdownLine(license)}`);
-  blocks.push(header.join('\\\n'));
+  const cover = coverLines(labels, exportCover(view, options), documentDate(view, options));
+  const header = cover.map((line) =>
+    escapeMarkdownLine(`${line.label}: ${line.value.replace(/\s+/g, ' ')}`),
+  );
+  if (header.length > 0) blocks.push(header.join('\\\n'));
   for (const board of view.boards) blocks.push(...boardSection(board, labels, authors));
   if (view.orphanNotes.length > 0) {
     blocks.push(`## _${labels.orphans}_`, noteList(view.orphanNotes, labels, authors));

@@ -1,15 +1,31 @@
 /**
- * The workshop as a PDF: a real A4 document a facilitator can file or mail
- * instead of a photo protocol. Title page; per board its guiding question, a
- * vector drawing of the board and the structured list (clusters, notes,
- * votes, as in the Markdown export); the board and workshop summaries; page
- * numbers. Text is set in an embedded TrueType font (subset) so that it is
- * selectable and searchable, umlauts included.
+ * The workshop as a PDF: a real A4 document an administration can file and
+ * publish instead of a photo protocol. Title page with the cover (organizer,
+ * facilitators, place, date, licence, attribution) and contents; per board its
+ * guiding question, a vector drawing of the board and the structured list
+ * (clusters, notes, votes, as in the Markdown export); the board and workshop
+ * summaries; page numbers; bookmarks.
+ *
+ * Accessible (PDF/UA-1 as far as it can be checked without Acrobat): tagged
+ * with a structure tree (pdfTags.ts) — H1 title, a table of cover fields and
+ * one of contents, H2 boards, H3 clusters, lists of notes (L/LI/LBody), P
+ * paragraphs, the drawing as a Figure with alternative text whose own text is
+ * replaced for extraction, so every note is read once; running headers and
+ * page numbers are artifacts; document language, title and XMP metadata
+ * (pdfMetadata.ts); fonts embedded (subset TrueType, with ToUnicode). All
+ * pages are A4 portrait.
+ *
+ * Why pdf-lib plus our own tagging instead of pdfkit (which tags): the
+ * serialiser must stay pure (no Node modules) and give the same bytes in the
+ * browser's worker and on the server. pdfkit needs `fs`, `zlib` and streams
+ * (a browser build bundles polyfills, and Node's zlib and the polyfill
+ * compress differently, so the bytes would differ); pdf-lib is pure and
+ * deterministic, and the tagging it lacks is a small, well-specified part of
+ * ISO 32000 that pdfTags.ts writes.
  *
  * Pure: the font files come in as bytes (the server reads them from
  * node_modules, the browser fetches them), and the output depends only on the
- * view and the options — no clock, no random names — so the browser's
- * download and the server's export are the same bytes.
+ * view and the options — no clock, no random names.
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
@@ -17,14 +33,18 @@ import type { Rect } from '../model/layout.ts';
 import type { Note } from '../model/note.ts';
 import type { BoardView, WorkshopView } from '../read/workshopView.ts';
 import {
+  dateStartMs,
+  documentDate,
   type ExportOptions,
-  exportDate,
+  exportCover,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
-import { type ExportLabels, labelsFor } from './labels.ts';
+import { coverLines, type ExportLabels, labelsFor } from './labels.ts';
 import { boardBounds, drawBoard, drawingSize } from './pdfBoardDrawing.ts';
+import { writeMetadata } from './pdfMetadata.ts';
 import { addOutline, type OutlineEntry } from './pdfOutline.ts';
+import { type StructElement, StructureTree } from './pdfTags.ts';
 import { cacheWordShaping, TextMeasure } from './pdfText.ts';
 import {
   A4,
@@ -52,6 +72,7 @@ export interface PdfOptions extends ExportOptions {
 const BODY: TextStyle = { size: 10.5, leading: 1.38 };
 const BULLET_INDENT = 14;
 const VOTE_COLUMN = 64;
+const COVER_LABEL_WIDTH = 120;
 
 function countNotes(view: WorkshopView): number {
   let notes = view.orphanNotes.length;
@@ -59,27 +80,79 @@ function countNotes(view: WorkshopView): number {
   return notes;
 }
 
-function titlePage(w: PdfWriter, view: WorkshopView, labels: ExportLabels, options: PdfOptions) {
-  w.newPage(false);
-  w.gap(150);
-  w.page.drawRectangle({
-    x: MARGIN.left,
-    y: A4.height - w.y + 12,
-    width: 60,
-    height: 4,
-    color: ACCENT,
-  });
+/** A two-column row of a table: a header cell and a data cell, top-aligned. */
+function tableRow(
+  w: PdfWriter,
+  table: StructElement,
+  head: { text: string; style: TextStyle; width: number },
+  data: { text: string; style: TextStyle; width: number; alignRight?: boolean },
+) {
+  const row = w.tags.add(table, 'TR');
+  const th = w.tags.add(row, 'TH', { scope: 'Row' });
+  const td = w.tags.add(row, 'TD');
+  const headLines = w.lines(head.text, head.style, head.width);
+  const dataLines = data.text ? w.lines(data.text, data.style, data.width) : [];
+  const lineHeight = (style: TextStyle) => style.size * (style.leading ?? 1.35);
+  const height = Math.max(
+    headLines.length * lineHeight(head.style),
+    dataLines.length * lineHeight(data.style),
+  );
+  w.ensure(Math.min(height, 120));
+  const top = w.y;
+  w.drawLines(headLines, head.style, th, MARGIN.left);
+  const afterHead = w.y;
+  w.y = top;
+  if (data.alignRight) {
+    for (const line of dataLines) {
+      const width = w.measureOf(data.style.bold).width(line, data.style.size);
+      w.drawLines([line], data.style, td, A4.width - MARGIN.right - width);
+    }
+  } else {
+    w.drawLines(dataLines, data.style, td, A4.width - MARGIN.right - data.width);
+  }
+  w.y = Math.max(w.y, afterHead);
+}
+
+function titlePage(
+  w: PdfWriter,
+  view: WorkshopView,
+  labels: ExportLabels,
+  options: PdfOptions,
+  outline: OutlineEntry[],
+) {
+  const doc = w.tags.root;
+  const title = workshopTitle(view);
+  outline.push({ title, page: w.newPage(false) });
+  w.gap(130);
+  w.decorate((page) =>
+    page.drawRectangle({
+      x: MARGIN.left,
+      y: A4.height - w.y + 12,
+      width: 60,
+      height: 4,
+      color: ACCENT,
+    }),
+  );
   w.gap(12);
-  w.paragraph(workshopTitle(view), { size: 26, bold: true, leading: 1.2 });
-  w.gap(14);
-  w.paragraph(`${labels.date}: ${labels.day(exportDate(view, options))}`, {
-    size: 12,
-    color: MUTED,
-  });
-  const license = options.license?.trim();
-  if (license) w.paragraph(`${labels.license}: ${license}`, { size: 12, color: MUTED });
-  w.gap(36);
-  w.paragraph(labels.contents, { size: 13, bold: true });
+  w.paragraph(title, { size: 26, bold: true, leading: 1.2 }, doc, 'H1');
+  w.gap(18);
+  const cover = coverLines(labels, exportCover(view, options), documentDate(view, options));
+  if (cover.length > 0) {
+    const table = w.tags.add(doc, 'Table');
+    const labelStyle: TextStyle = { size: 10.5, bold: true, color: MUTED, leading: 1.4 };
+    const valueStyle: TextStyle = { size: 11, leading: 1.4 };
+    for (const line of cover) {
+      tableRow(
+        w,
+        table,
+        { text: line.label, style: labelStyle, width: COVER_LABEL_WIDTH - 8 },
+        { text: line.value, style: valueStyle, width: CONTENT_WIDTH - COVER_LABEL_WIDTH },
+      );
+      w.gap(4);
+    }
+  }
+  w.gap(30);
+  w.paragraph(labels.contents, { size: 13, bold: true }, doc, 'H2');
   w.gap(6);
   const entries: [string, string][] = view.boards.map((b) => [
     b.title || '—',
@@ -88,33 +161,50 @@ function titlePage(w: PdfWriter, view: WorkshopView, labels: ExportLabels, optio
   if (view.orphanNotes.length > 0)
     entries.push([labels.orphans, labels.notes(view.orphanNotes.length)]);
   if (view.summary.trim()) entries.push([labels.workshopSummary, '']);
-  for (const [title, count] of entries) {
+  const contents = w.tags.add(doc, 'Table');
+  for (const [entry, count] of entries) {
     const countWidth = w.fonts.measure.width(count, 11);
-    const lines = w.lines(title, { size: 11 }, CONTENT_WIDTH - countWidth - 16);
-    w.ensure(lines.length * 15);
-    w.page.drawText(count, {
-      x: A4.width - MARGIN.right - countWidth,
-      y: w.baseline(11),
-      size: 11,
-      font: w.fonts.regular,
-      color: MUTED,
-    });
-    w.drawLines(lines, { size: 11, leading: 1.36 });
+    tableRow(
+      w,
+      contents,
+      { text: entry, style: { size: 11, leading: 1.36 }, width: CONTENT_WIDTH - countWidth - 16 },
+      {
+        text: count,
+        style: { size: 11, color: MUTED, leading: 1.36 },
+        width: countWidth + 1,
+        alignRight: true,
+      },
+    );
     w.gap(3);
   }
-  w.gap(24);
-  w.paragraph(labels.notes(countNotes(view)), { size: 10, color: MUTED });
+  w.gap(20);
+  w.paragraph(labels.notes(countNotes(view)), { size: 10, color: MUTED }, doc);
 }
 
-function heading(w: PdfWriter, text: string, size: number, spaceAfter: number, keepWith = 60) {
+function heading(
+  w: PdfWriter,
+  parent: StructElement,
+  type: 'H2' | 'H3',
+  text: string,
+  size: number,
+  spaceAfter: number,
+  keepWith = 60,
+) {
   const style: TextStyle = { size, bold: true, leading: 1.25 };
   const lines = w.lines(text, style);
   w.ensure(lines.length * size * 1.25 + keepWith);
-  w.drawLines(lines, style);
+  const element = w.tags.add(parent, type);
+  w.drawLines(lines, style, element);
   w.gap(spaceAfter);
 }
 
-function noteEntry(w: PdfWriter, note: Note, labels: ExportLabels, authors: boolean) {
+function noteEntry(
+  w: PdfWriter,
+  list: StructElement,
+  note: Note,
+  labels: ExportLabels,
+  authors: boolean,
+) {
   const textWidth = CONTENT_WIDTH - BULLET_INDENT - VOTE_COLUMN;
   const lines = w.lines(note.text.trim() || labels.emptyNote, BODY, textWidth);
   const author = authors && note.author.trim() ? `— ${note.author.trim()}` : '';
@@ -123,27 +213,35 @@ function noteEntry(w: PdfWriter, note: Note, labels: ExportLabels, authors: bool
   const lineHeight = BODY.size * (BODY.leading ?? 1.35);
   const height = Math.min(lines.length, 6) * lineHeight + authorLines.length * 12;
   w.ensure(height + 3);
+  const item = w.tags.add(list, 'LI');
+  const body = w.tags.add(item, 'LBody');
   const first = w.baseline(BODY.size);
-  w.page.drawText('•', {
-    x: MARGIN.left + 3,
-    y: first,
-    size: BODY.size,
-    font: w.fonts.regular,
-    color: ACCENT,
-  });
+  const page = w.page;
+  w.decorate((page) =>
+    page.drawText('•', {
+      x: MARGIN.left + 3,
+      y: first,
+      size: BODY.size,
+      font: w.fonts.regular,
+      color: ACCENT,
+    }),
+  );
+  w.drawLines(lines, BODY, body, MARGIN.left + BULLET_INDENT);
+  if (authorLines.length > 0) w.drawLines(authorLines, authorStyle, body);
   if (note.votes.total > 0) {
+    // Drawn beside the first line, read after the text (and author).
     const label = labels.votes(note.votes.total);
     const width = w.fonts.measureBold.width(label, 9);
-    w.page.drawText(label, {
-      x: A4.width - MARGIN.right - width,
-      y: first,
-      size: 9,
-      font: w.fonts.bold,
-      color: ACCENT,
-    });
+    w.tags.mark(page, body, () =>
+      page.drawText(label, {
+        x: A4.width - MARGIN.right - width,
+        y: first,
+        size: 9,
+        font: w.fonts.bold,
+        color: ACCENT,
+      }),
+    );
   }
-  w.drawLines(lines, BODY, MARGIN.left + BULLET_INDENT);
-  if (authorLines.length > 0) w.drawLines(authorLines, authorStyle);
   w.gap(3);
 }
 
@@ -169,60 +267,82 @@ class Progress {
 
 async function noteList(
   w: PdfWriter,
+  parent: StructElement,
   notes: readonly Note[],
   labels: ExportLabels,
   authors: boolean,
   progress: Progress,
 ) {
+  if (notes.length === 0) return;
+  const list = w.tags.add(parent, 'L');
   for (const note of notesInExportOrder(notes)) {
-    noteEntry(w, note, labels, authors);
+    noteEntry(w, list, note, labels, authors);
     await progress.note();
   }
 }
 
-function summaryBlock(w: PdfWriter, title: string, text: string, size: number) {
-  heading(w, title, size, 6);
+function summaryBlock(
+  w: PdfWriter,
+  parent: StructElement,
+  type: 'H2' | 'H3',
+  title: string,
+  text: string,
+  size: number,
+) {
+  heading(w, parent, type, title, size, 6);
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n+/)
     .filter((p) => p.trim());
   for (const p of paragraphs) {
-    w.paragraph(p.trim(), { size: 11, leading: 1.4 });
+    w.paragraph(p.trim(), { size: 11, leading: 1.4 }, parent);
     w.gap(6);
   }
 }
 
-function boardHeading(w: PdfWriter, board: BoardView, width: number) {
-  heading(w, board.title || '—', 20, 4, 0);
+function boardHeading(w: PdfWriter, parent: StructElement, board: BoardView) {
+  heading(w, parent, 'H2', board.title || '—', 20, 4, 0);
   if (board.question.trim()) {
     const style: TextStyle = { size: 12, color: MUTED, leading: 1.35, indent: 10 };
-    const lines = w.lines(board.question.trim(), style, width - 10);
+    const lines = w.lines(board.question.trim(), style, CONTENT_WIDTH - 10);
     const top = w.y;
-    w.drawLines(lines, style);
-    w.page.drawRectangle({
-      x: MARGIN.left,
-      y: w.pageHeight - w.y + 2,
-      width: 2.5,
-      height: w.y - top - 2,
-      color: ACCENT,
-    });
+    const question = w.tags.add(parent, 'BlockQuote');
+    w.drawLines(lines, style, w.tags.add(question, 'P'));
+    w.decorate((page) =>
+      page.drawRectangle({
+        x: MARGIN.left,
+        y: w.pageHeight - w.y + 2,
+        width: 2.5,
+        height: w.y - top - 2,
+        color: ACCENT,
+      }),
+    );
   }
   w.gap(14);
 }
 
-/** Draws the board below the cursor, centred, at most `maxHeight` tall. */
+/** Draws the board below the cursor, centred, at most `maxHeight` tall, as a Figure. */
 async function boardPicture(
   w: PdfWriter,
+  parent: StructElement,
   board: BoardView,
   bounds: Rect,
-  width: number,
+  labels: ExportLabels,
   maxHeight: number,
   progress: Progress,
 ) {
-  const size = drawingSize(bounds, width, maxHeight);
-  const left = MARGIN.left + (width - size.width) / 2;
+  const size = drawingSize(bounds, CONTENT_WIDTH, maxHeight);
+  const left = MARGIN.left + (CONTENT_WIDTH - size.width) / 2;
   const at = { left, top: w.pageHeight - w.y, ...size };
-  await drawBoard(w.page, board, bounds, at, w.fonts, () => progress.note());
+  const alt = labels.drawing(board.title || '—', board.clusters.length, board.noteCount);
+  const figure = w.tags.add(parent, 'Figure', {
+    alt,
+    bbox: [left, at.top - size.height, left + size.width, at.top],
+  });
+  const page = w.page;
+  w.tags.beginReplaced(page, figure, alt);
+  await drawBoard(page, board, bounds, at, w.fonts, () => progress.note());
+  w.tags.endReplaced(page);
   w.gap(size.height + 20);
 }
 
@@ -235,48 +355,40 @@ async function boardSection(
   progress: Progress,
   outline: OutlineEntry[],
 ) {
+  const doc = w.tags.root;
   w.header = `${title} · ${board.title}`;
   const bounds = boardBounds(board);
   const portraitBody = A4.height - MARGIN.top - MARGIN.bottom;
-  const landscapeWidth = A4.height - MARGIN.left - MARGIN.right;
-  const landscapeBody = A4.width - MARGIN.top - MARGIN.bottom;
-  // A wide board gets a landscape page of its own when that shows it clearly larger.
-  const inline = bounds ? drawingSize(bounds, CONTENT_WIDTH, portraitBody * 0.5).scale : 0;
-  const wide = bounds ? drawingSize(bounds, landscapeWidth, landscapeBody - 90).scale : 0;
-  if (bounds && inline < 0.3 && wide > inline * 1.2) {
-    outline.push({ title: board.title || '—', page: w.landscapePage() });
-    boardHeading(w, board, landscapeWidth);
-    await boardPicture(w, board, bounds, landscapeWidth, w.remaining, progress);
-    w.newPage();
-  } else {
-    outline.push({ title: board.title || '—', page: w.newPage(false) });
-    boardHeading(w, board, CONTENT_WIDTH);
-    if (bounds) {
-      const maxHeight = Math.min(w.remaining - 24, portraitBody * 0.62);
-      await boardPicture(w, board, bounds, CONTENT_WIDTH, maxHeight, progress);
-    }
+  outline.push({ title: board.title || '—', page: w.newPage(false) });
+  boardHeading(w, doc, board);
+  if (bounds) {
+    const maxHeight = Math.min(w.remaining - 24, portraitBody * 0.62);
+    await boardPicture(w, doc, board, bounds, labels, maxHeight, progress);
   }
   for (const cluster of board.clusters) {
-    heading(w, cluster.title || '—', 13, 5);
-    await noteList(w, cluster.notes, labels, authors, progress);
+    heading(w, doc, 'H3', cluster.title || '—', 13, 5);
+    await noteList(w, doc, cluster.notes, labels, authors, progress);
     w.gap(8);
   }
   if (board.unclusteredNotes.length > 0) {
-    if (board.clusters.length > 0) heading(w, labels.unclustered, 13, 5);
-    await noteList(w, board.unclusteredNotes, labels, authors, progress);
+    if (board.clusters.length > 0) heading(w, doc, 'H3', labels.unclustered, 13, 5);
+    await noteList(w, doc, board.unclusteredNotes, labels, authors, progress);
     w.gap(8);
   }
   if (board.summary.trim()) {
     w.gap(6);
-    summaryBlock(w, labels.boardSummary, board.summary, 13);
+    summaryBlock(w, doc, 'H3', labels.boardSummary, board.summary, 13);
   }
 }
+
+/** BCP 47 tag of the document language. */
+const LANG_TAG = { de: 'de-DE', en: 'en' } as const;
 
 export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Promise<Uint8Array> {
   const labels = labelsFor(view.meta?.lang);
   const authors = options.includeAuthors === true;
   const title = workshopTitle(view);
-  const date = new Date(exportDate(view, options));
+  const cover = exportCover(view, options);
 
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
@@ -290,43 +402,43 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
     : regular;
   cacheWordShaping(regular);
   if (bold !== regular) cacheWordShaping(bold);
-  const w = new PdfWriter(doc, {
-    regular,
-    bold,
-    measure: new TextMeasure(regular),
-    measureBold: new TextMeasure(bold),
-  });
+  const tags = new StructureTree(doc);
+  const w = new PdfWriter(
+    doc,
+    { regular, bold, measure: new TextMeasure(regular), measureBold: new TextMeasure(bold) },
+    tags,
+  );
 
-  titlePage(w, view, labels, options);
+  const outline: OutlineEntry[] = [];
+  titlePage(w, view, labels, options, outline);
   // Every note on a board is drawn once and listed once; orphans are only listed.
   const work = 2 * countNotes(view) - view.orphanNotes.length;
   const progress = new Progress(work, options.onProgress);
   await options.onProgress?.(0);
-  const outline: OutlineEntry[] = [];
   for (const board of view.boards) {
     await boardSection(w, board, labels, authors, title, progress, outline);
   }
   if (view.orphanNotes.length > 0) {
     w.header = `${title} · ${labels.orphans}`;
     outline.push({ title: labels.orphans, page: w.newPage(false) });
-    heading(w, labels.orphans, 20, 10);
-    await noteList(w, view.orphanNotes, labels, authors, progress);
+    heading(w, tags.root, 'H2', labels.orphans, 20, 10);
+    await noteList(w, tags.root, view.orphanNotes, labels, authors, progress);
   }
   if (view.summary.trim()) {
     w.header = `${title} · ${labels.workshopSummary}`;
     outline.push({ title: labels.workshopSummary, page: w.newPage(false) });
-    summaryBlock(w, labels.workshopSummary, view.summary, 20);
+    summaryBlock(w, tags.root, 'H2', labels.workshopSummary, view.summary, 20);
   }
   w.numberPages(title, labels.page);
+  tags.finish();
   addOutline(doc, outline);
-
-  doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setSubject(labels.exportedWith);
-  doc.setCreator('Pinnwand');
-  doc.setProducer('Pinnwand (pdf-lib)');
-  doc.setLanguage(view.meta?.lang === 'en' ? 'en' : 'de-DE');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  writeMetadata(doc, {
+    title,
+    lang: LANG_TAG[view.meta?.lang ?? 'de'] ?? LANG_TAG.de,
+    subject: labels.exportedWith,
+    author: [cover.organizer, cover.facilitators].filter(Boolean).join('; '),
+    date: new Date(dateStartMs(documentDate(view, options)) ?? 0),
+  });
   const bytes = await doc.save();
   await options.onProgress?.(1);
   return bytes;

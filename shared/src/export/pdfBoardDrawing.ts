@@ -2,8 +2,13 @@
  * The vector picture of a board in the PDF: cluster frames and notes as boxes
  * with their text, scaled to fit a rectangle of the page. Drawn from the
  * document's own coordinates (the same ones the canvas uses), so the picture
- * shows the board as the room saw it; the text stays real text, selectable
- * and found by search, however small the scale.
+ * shows the board as the room saw it. In the tagged PDF the drawing is one
+ * Figure with alternative text, and its text is replaced by that description
+ * for extraction (pdf.ts): the notes are read once, from the list after it.
+ *
+ * Positions a client may write but no board shows (NaN, ±Infinity, beyond a
+ * million units) are left out of the picture, never thrown on; such notes
+ * still appear in the list.
  */
 import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { isNoteColor, NOTE_COLOR_HEX } from '../model/colors.ts';
@@ -38,6 +43,13 @@ function allNotes(board: BoardView): Note[] {
   return [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes];
 }
 
+/** Board units beyond which a position is treated as out of the picture. */
+const FAR = 1e6;
+const plausible = (...values: number[]) =>
+  values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
+const drawable = (c: { x: number; y: number; width: number; height: number }) =>
+  plausible(c.x, c.y, c.width, c.height) && c.width > 0 && c.height > 0;
+
 /** The board's content bounds in board units, or null for an empty board. */
 export function boardBounds(board: BoardView): Rect | null {
   let minX = Number.POSITIVE_INFINITY;
@@ -45,7 +57,7 @@ export function boardBounds(board: BoardView): Rect | null {
   let maxX = Number.NEGATIVE_INFINITY;
   let maxY = Number.NEGATIVE_INFINITY;
   const add = (x: number, y: number, w: number, h: number) => {
-    if (![x, y, w, h].every(Number.isFinite)) return;
+    if (!drawable({ x, y, width: w, height: h })) return;
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x + w);
@@ -83,7 +95,7 @@ function fitLines(
   if (lines.length <= maxLines) return lines;
   const shown = lines.slice(0, Math.max(0, maxLines));
   if (shown.length > 0) {
-    let last = `${shown[shown.length - 1]}…`;
+    let last = `${shown[shown.length - 1]?.trimEnd()}…`;
     while (last.length > 1 && m.width(last, size) > width) last = `${last.slice(0, -2)}…`;
     shown[shown.length - 1] = last;
   }
@@ -117,7 +129,7 @@ export async function drawBoard(
   });
   const titleSize = 13 * scale;
   for (const c of board.clusters) {
-    if (![c.x, c.y, c.width, c.height].every(Number.isFinite)) continue;
+    if (!drawable(c)) continue;
     page.drawRectangle({
       x: toX(c.x),
       y: toY(c.y + c.height),
@@ -143,7 +155,10 @@ export async function drawBoard(
   const inner = (NOTE_WIDTH - 16) * scale;
   const maxLines = Math.floor(((NOTE_HEIGHT - 16) * scale) / lineHeight);
   for (const note of allNotes(board)) {
-    if (!Number.isFinite(note.x) || !Number.isFinite(note.y)) continue;
+    if (!plausible(note.x, note.y)) {
+      await afterNote();
+      continue;
+    }
     const x = toX(note.x);
     const top = toY(note.y);
     page.drawRectangle({

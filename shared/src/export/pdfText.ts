@@ -7,6 +7,7 @@
  * between characters, so nothing ever runs off the page.
  */
 import type { PDFFont } from 'pdf-lib';
+import { revealInvisibles } from './invisibleChars.ts';
 
 interface Shaper {
   layout(text: string, features?: unknown): { glyphs: unknown[] };
@@ -93,10 +94,13 @@ export function visualOrder(parts: string[]): string[] {
   return out;
 }
 
-/** Characters the embedded font cannot draw are replaced, never dropped silently. */
+/**
+ * Characters the embedded font cannot draw are replaced, never dropped
+ * silently; bidi overrides and zero-width characters are shown as `[U+202E]`.
+ */
 export function cleanForPdf(text: string): string {
   return (
-    text
+    revealInvisibles(text)
       .replace(/\r\n?/g, '\n')
       .replace(/\t/g, ' ')
       // Control characters other than line feed break pdf-lib's encoder.
@@ -143,7 +147,9 @@ function wrapParagraph(text: string, maxWidth: number, size: number, m: TextMeas
       lineWidth += space + w;
       continue;
     }
-    if (line) lines.push(line);
+    // A line broken at a space keeps it (invisible at the line's end), so text
+    // extraction and screen readers do not run the last and next word together.
+    if (line) lines.push(`${line} `);
     if (w <= maxWidth) {
       line = word;
       lineWidth = w;

@@ -1,10 +1,13 @@
 /**
- * A small flowing-text writer over pdf-lib: A4 pages, a cursor that moves
- * down, automatic page breaks with a running header, and page numbers added
- * at the end (when the total is known). Coordinates handed to callers are
- * points from the bottom-left corner, as in PDF.
+ * A small flowing-text writer over pdf-lib: A4 portrait pages, a cursor that
+ * moves down, automatic page breaks with a running header, and page numbers
+ * added at the end (when the total is known). Every text it draws belongs to
+ * a structure element (tagged PDF, pdfTags.ts); headers, footers and rules
+ * are artifacts. Coordinates handed to callers are points from the
+ * bottom-left corner, as in PDF.
  */
 import { type PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import type { StructElement, StructureTree } from './pdfTags.ts';
 import { type TextMeasure, wrapText } from './pdfText.ts';
 
 export const A4 = { width: 595.28, height: 841.89 } as const;
@@ -38,48 +41,50 @@ export class PdfWriter {
   y = 0;
   /** Running header for pages after the first of a section. */
   header = '';
-  /** Whether the current page is a landscape page (a wide board's drawing). */
-  landscape = false;
 
   constructor(
     readonly doc: PDFDocument,
     readonly fonts: WriterFonts,
+    readonly tags: StructureTree,
   ) {}
 
   newPage(withHeader = true): PDFPage {
     this.page = this.doc.addPage([A4.width, A4.height]);
-    this.landscape = false;
     this.y = MARGIN.top;
     if (withHeader && this.header) {
       const size = 8.5;
       const text = this.fit(this.header, CONTENT_WIDTH, size, false);
-      this.page.drawText(text, {
-        x: MARGIN.left,
-        y: A4.height - MARGIN.top / 2 - size,
-        size,
-        font: this.fonts.regular,
-        color: MUTED,
-      });
-      this.page.drawLine({
-        start: { x: MARGIN.left, y: A4.height - MARGIN.top / 2 - size - 5 },
-        end: { x: A4.width - MARGIN.right, y: A4.height - MARGIN.top / 2 - size - 5 },
-        thickness: 0.4,
-        color: MUTED,
+      this.decorate(() => {
+        this.page.drawText(text, {
+          x: MARGIN.left,
+          y: A4.height - MARGIN.top / 2 - size,
+          size,
+          font: this.fonts.regular,
+          color: MUTED,
+        });
+        this.page.drawLine({
+          start: { x: MARGIN.left, y: A4.height - MARGIN.top / 2 - size - 5 },
+          end: { x: A4.width - MARGIN.right, y: A4.height - MARGIN.top / 2 - size - 5 },
+          thickness: 0.4,
+          color: MUTED,
+        });
       });
     }
     return this.page;
   }
 
-  /** A landscape A4 page for a drawing; flowing text continues on a new portrait page. */
-  landscapePage(): PDFPage {
-    this.page = this.doc.addPage([A4.height, A4.width]);
-    this.landscape = true;
-    this.y = MARGIN.top;
-    return this.page;
+  readonly pageHeight = A4.height;
+
+  /** Draws on the current page as part of `owner`. */
+  mark(owner: StructElement, draw: (page: PDFPage) => void): void {
+    const page = this.page;
+    this.tags.mark(page, owner, () => draw(page));
   }
 
-  get pageHeight(): number {
-    return this.landscape ? A4.width : A4.height;
+  /** Draws decoration (rules, bullets, bars) that assistive technology skips. */
+  decorate(draw: (page: PDFPage) => void): void {
+    const page = this.page;
+    this.tags.artifact(page, () => draw(page));
   }
 
   /** Space left on the page below the cursor. */
@@ -119,27 +124,41 @@ export class PdfWriter {
     return wrapText(text, width, style.size, this.measureOf(style.bold));
   }
 
-  /** Draws already wrapped lines at the cursor, breaking pages between lines. */
-  drawLines(lines: readonly string[], style: TextStyle, x = MARGIN.left + (style.indent ?? 0)) {
+  /** Draws already wrapped lines of `owner` at the cursor, breaking pages between lines. */
+  drawLines(
+    lines: readonly string[],
+    style: TextStyle,
+    owner: StructElement,
+    x = MARGIN.left + (style.indent ?? 0),
+  ) {
     const lineHeight = style.size * (style.leading ?? 1.35);
     for (const line of lines) {
       this.ensure(lineHeight);
       if (line) {
-        this.page.drawText(line, {
-          x,
-          y: this.baseline(style.size),
-          size: style.size,
-          font: this.fontOf(style.bold),
-          color: style.color ?? INK,
-        });
+        this.mark(owner, (page) =>
+          page.drawText(line, {
+            x,
+            y: this.baseline(style.size),
+            size: style.size,
+            font: this.fontOf(style.bold),
+            color: style.color ?? INK,
+          }),
+        );
       }
       this.y += lineHeight;
     }
   }
 
-  /** Wraps and draws a paragraph. */
-  paragraph(text: string, style: TextStyle): void {
-    this.drawLines(this.lines(text, style), style);
+  /** Wraps and draws a paragraph as element `type` under `parent`; returns the element. */
+  paragraph(
+    text: string,
+    style: TextStyle,
+    parent: StructElement,
+    type: 'P' | 'H1' | 'H2' | 'H3' = 'P',
+  ): StructElement {
+    const element = this.tags.add(parent, type);
+    this.drawLines(this.lines(text, style), style, element);
+    return element;
   }
 
   gap(points: number): void {
@@ -155,15 +174,18 @@ export class PdfWriter {
       const labelWidth = this.fonts.measure.width(label, size);
       const y = MARGIN.bottom / 2 - size / 2;
       const contentWidth = page.getWidth() - MARGIN.left - MARGIN.right;
-      page.drawText(label, {
-        x: page.getWidth() - MARGIN.right - labelWidth,
-        y,
-        size,
-        font: this.fonts.regular,
-        color: MUTED,
-      });
       const left = this.fit(footer, contentWidth - labelWidth - 24, size, false);
-      page.drawText(left, { x: MARGIN.left, y, size, font: this.fonts.regular, color: MUTED });
+      this.tags.artifact(page, () => {
+        page.drawText(label, {
+          x: page.getWidth() - MARGIN.right - labelWidth,
+          y,
+          size,
+          font: this.fonts.regular,
+          color: MUTED,
+        });
+        page.drawText(left, { x: MARGIN.left, y, size, font: this.fonts.regular, color: MUTED });
+      });
     });
+    this.tags.close();
   }
 }

@@ -5,6 +5,7 @@
  * grouped into boards and clusters by their names, in order of appearance.
  */
 import { csvUnguard, detectDelimiter, parseCsvRows } from '../export/csvFormat.ts';
+import { CSV_COLUMNS, LABELS } from '../export/labels.ts';
 import {
   checkLimits,
   emptyBoard,
@@ -15,26 +16,24 @@ import {
   parseFailure,
 } from './importPlan.ts';
 
-const HEADER_NAMES: Record<string, 'board' | 'cluster' | 'text' | 'votes' | 'author' | 'created'> =
-  {
-    board: 'board',
-    tafel: 'board',
-    pinnwand: 'board',
-    cluster: 'cluster',
-    gruppe: 'cluster',
-    text: 'text',
-    note: 'text',
-    'note text': 'text',
-    notiz: 'text',
-    notes: 'text',
-    votes: 'votes',
-    stimmen: 'votes',
-    author: 'author',
-    autor: 'author',
-    'autor*in': 'author',
-    created: 'created',
-    erstellt: 'created',
-  };
+type Column = (typeof CSV_COLUMNS)[number];
+
+/** Header names read as columns: our own export's in every language, plus common synonyms. */
+const HEADER_NAMES: Readonly<Record<string, Column>> = Object.freeze({
+  tafel: 'board',
+  pinnwand: 'board',
+  gruppe: 'cluster',
+  note: 'text',
+  'note text': 'text',
+  notiz: 'text',
+  notes: 'text',
+  autor: 'author',
+  ...Object.fromEntries(
+    Object.values(LABELS).flatMap((labels) =>
+      CSV_COLUMNS.map((column) => [labels.csvColumns[column].toLowerCase(), column]),
+    ),
+  ),
+});
 
 function parseTimestamp(value: string): number | null {
   const m =

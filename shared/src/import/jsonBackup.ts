@@ -13,7 +13,7 @@ import { BACKUP_FORMAT, type WorkshopBackup } from '../export/jsonBackup.ts';
 import { entryMap } from '../model/fields.ts';
 import type { BoardId, ClusterId, NoteId } from '../model/ids.ts';
 import { idSchema } from '../model/ids.ts';
-import { langSchema, settingsPatchSchema } from '../model/meta.ts';
+import { coverPatchSchema, type Lang, langSchema, settingsPatchSchema } from '../model/meta.ts';
 import { noteVotesMap } from '../model/note.ts';
 import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
 import { describeZodError } from '../model/result.ts';
@@ -27,7 +27,7 @@ import {
 } from '../model/schema.ts';
 import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
 import { transact } from '../ops/transact.ts';
-import { updateSettings } from '../ops/workshopOps.ts';
+import { updateCover, updateSettings } from '../ops/workshopOps.ts';
 import {
   checkLimits,
   IMPORT_LIMITS,
@@ -88,6 +88,8 @@ export const backupSchema = z.object({
     lang: langSchema,
   }),
   settings: settingsPatchSchema.omit({ timer: true }),
+  /** Cover information (absent in backups of older versions). */
+  cover: coverPatchSchema.optional(),
   boards: z.array(boardSchema).max(IMPORT_LIMITS.boards),
   orphanNotes: z.array(noteSchema),
   summary: z.string().max(IMPORT_LIMITS.summary),
@@ -189,6 +191,18 @@ function writeBackupNote(doc: Y.Doc, note: WorkshopBackup['orphanNotes'][number]
  * Restores a backup into an empty document: the same workshop, ids and all.
  * Throws if the document already holds a workshop (a restore never merges).
  */
+const RESTORED: Readonly<Record<Lang, string>> = { de: 'wiederhergestellt', en: 'restored' };
+
+/**
+ * The title of a workshop restored from a backup: "… (wiederhergestellt)", so
+ * that the copy is never mistaken for the workshop it was saved from.
+ */
+export function restoredTitle(title: string, lang: string): string {
+  const base = title.trim() || 'Workshop';
+  const suffix = ` (${RESTORED[lang as Lang] ?? RESTORED.de})`;
+  return base.endsWith(suffix) ? base : `${base}${suffix}`;
+}
+
 export function restoreBackup(
   doc: Y.Doc,
   backup: WorkshopBackup,
@@ -203,6 +217,7 @@ export function restoreBackup(
     meta.set(META.template, backup.meta.template);
     meta.set(META.lang, backup.meta.lang);
     updateSettings(doc, settingsPatchSchema.parse(backup.settings), origin);
+    if (backup.cover) updateCover(doc, backup.cover, origin);
     summariesMap(doc).set(WORKSHOP_SUMMARY_KEY, new Y.Text(backup.summary));
     for (const board of backup.boards) {
       insertBoard(

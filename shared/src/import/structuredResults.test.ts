@@ -132,9 +132,16 @@ describe('the shipped OZG example', () => {
 
   it('seeds the example workshop with all 94 notes', () => {
     const doc = new Y.Doc();
-    createExampleWorkshop(doc, IMPORT_ORIGIN, 1);
+    createExampleWorkshop(doc, IMPORT_ORIGIN, { createdAt: 1 });
     const view = readWorkshop(doc);
-    expect(view.meta?.template).toBe('ozg-erfahrungsaustausch');
+    expect(view.meta?.template).toBe('ozg-example');
+    expect(view.meta?.title).toBe(
+      'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
+    );
+    expect(view.cover.eventDate).toBe('2023');
+    expect(view.cover.attribution).toContain('Dr. Pamela Müller-Niese und Petra Streiber');
+    const authors = new Set(view.boards.flatMap((b) => b.unclusteredNotes.map((n) => n.author)));
+    expect([...authors]).toEqual(['Teilnehmende 2023']);
     expect(view.boards).toHaveLength(3);
     expect(expectFixtureContent(view)).toBe(94);
   });

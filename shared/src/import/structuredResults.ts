@@ -25,7 +25,7 @@ import {
   NOTE_WIDTH,
   squareColumns,
 } from '../model/layout.ts';
-import type { Lang } from '../model/meta.ts';
+import { COVER_FIELDS, eventDateSchema, type Lang } from '../model/meta.ts';
 import { orderAfterLast } from '../model/order.ts';
 import type { TransactionOrigin } from '../model/origin.ts';
 import { parseWith, type ReadResult } from '../model/result.ts';
@@ -41,6 +41,7 @@ import {
 import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { transact } from '../ops/transact.ts';
+import { updateCover } from '../ops/workshopOps.ts';
 import { getNote, listBoards, listClusters, listNoteIds } from '../read/lookups.ts';
 
 const noteTextsSchema = z.array(z.string());
@@ -65,6 +66,12 @@ export const structuredResultsSchema = z.object({
   $comment: z.string().optional(),
   title: z.string(),
   license: z.string().optional(),
+  /** Cover information (extension of the fixture format; see model/meta.ts). */
+  organizer: z.string().optional(),
+  facilitators: z.string().optional(),
+  place: z.string().optional(),
+  eventDate: eventDateSchema.optional(),
+  attribution: z.string().optional(),
   boards: z.array(structuredBoardSchema),
   /** The whole workshop's summary. */
   summary: z.string().optional(),
@@ -127,6 +134,10 @@ export function loadStructuredResults(
       meta.set(META.createdAt, createdAt);
       meta.set(META.template, options.template ?? 'import');
       meta.set(META.lang, options.lang ?? 'de');
+      const cover = Object.fromEntries(
+        COVER_FIELDS.filter((key) => results[key]).map((key) => [key, results[key]]),
+      );
+      updateCover(doc, cover, origin);
     }
     const loaded: LoadedWorkshop = { boardIds: [], clusterIds: [], noteIds: [] };
     for (const board of results.boards) {

@@ -124,3 +124,89 @@ export function readSettings(map: Y.Map<unknown>): SettingsRead {
   for (const key of Object.keys(settingSchemas) as (keyof WorkshopSettings)[]) assign(key);
   return { settings, problems };
 }
+
+/**
+ * Cover information: what an administration's documentation names on its
+ * title page (who organised, who facilitated, where, when, under which
+ * licence and attribution). Optional extension keys of `meta`, one string
+ * each, edited by facilitators in the workshop settings and printed by every
+ * export. Read key by key like the settings: an absent or malformed key is
+ * '' (a malformed one is reported), so a foreign client's odd value never
+ * makes the document unreadable.
+ */
+export const COVER_FIELDS = [
+  'organizer',
+  'facilitators',
+  'place',
+  'eventDate',
+  'license',
+  'attribution',
+] as const;
+export type CoverField = (typeof COVER_FIELDS)[number];
+export type Cover = Readonly<Record<CoverField, string>>;
+
+export const EMPTY_COVER: Cover = Object.freeze({
+  organizer: '',
+  facilitators: '',
+  place: '',
+  eventDate: '',
+  license: '',
+  attribution: '',
+});
+
+/** Longest cover value in characters; an attribution may be a paragraph. */
+export const COVER_MAX_LENGTH: Readonly<Record<CoverField, number>> = Object.freeze({
+  organizer: 300,
+  facilitators: 500,
+  place: 300,
+  eventDate: 10,
+  license: 200,
+  attribution: 1000,
+});
+
+const dayCount = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * The day of the event as an ISO 8601 calendar date, `YYYY-MM-DD`; the reduced
+ * forms `YYYY-MM` and `YYYY` for a workshop whose month or year is all that
+ * is known (the example: 2023). Years 1000–9999.
+ */
+export const eventDateSchema = z
+  .string()
+  .regex(/^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY-MM-DD')
+  .refine((value) => {
+    const [y, m, d] = value.split('-').map(Number);
+    return d === undefined || d <= dayCount(y as number, m as number);
+  }, 'no such day');
+
+const coverSchemas: Readonly<Record<CoverField, z.ZodType<string>>> = {
+  organizer: z.string().max(COVER_MAX_LENGTH.organizer),
+  facilitators: z.string().max(COVER_MAX_LENGTH.facilitators),
+  place: z.string().max(COVER_MAX_LENGTH.place),
+  eventDate: z.union([z.literal(''), eventDateSchema]),
+  license: z.string().max(COVER_MAX_LENGTH.license),
+  attribution: z.string().max(COVER_MAX_LENGTH.attribution),
+};
+
+/** Validates a facilitator's edit (UI, API, backup) before it is written. */
+export const coverPatchSchema = z.object(coverSchemas).partial();
+export type CoverPatch = Partial<Record<CoverField, string>>;
+
+export interface CoverRead {
+  cover: Cover;
+  /** One message per malformed key ('' was used instead). */
+  problems: string[];
+}
+
+export function readCover(map: Y.Map<unknown>): CoverRead {
+  const cover: Record<CoverField, string> = { ...EMPTY_COVER };
+  const problems: string[] = [];
+  for (const key of COVER_FIELDS) {
+    const value = map.get(META[key]);
+    if (value === undefined) continue;
+    const parsed = coverSchemas[key].safeParse(typeof value === 'string' ? value.trim() : value);
+    if (parsed.success) cover[key] = parsed.data;
+    else problems.push(`meta.${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return { cover, problems };
+}

@@ -40,6 +40,18 @@ export const META = {
   phase: 'phase',
   /** extension: a shared countdown, stored as one JSON value so it changes atomically. */
   timer: 'timer',
+  /** extension (cover): who organised the workshop, e.g. an authority. */
+  organizer: 'organizer',
+  /** extension (cover): who facilitated it, names as one line of text. */
+  facilitators: 'facilitators',
+  /** extension (cover): where it took place. */
+  place: 'place',
+  /** extension (cover): the day it took place, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`). */
+  eventDate: 'eventDate',
+  /** extension (cover): the licence the documentation is published under, e.g. "CC BY 4.0". */
+  license: 'license',
+  /** extension (cover): the attribution the licence asks for (source, authors). */
+  attribution: 'attribution',
 } as const;
 
 export const BOARD = {

@@ -4,6 +4,9 @@
 import * as Y from 'yjs';
 import { type BoardId, newId } from '../model/ids.ts';
 import {
+  COVER_FIELDS,
+  type CoverPatch,
+  coverPatchSchema,
   type Lang,
   type Phase,
   type SettingsPatch,
@@ -100,4 +103,24 @@ export function updateSettings(doc: Y.Doc, patch: SettingsPatch, origin: Transac
 
 export function setPhase(doc: Y.Doc, phase: Phase, origin: TransactionOrigin): void {
   updateSettings(doc, { phase }, origin);
+}
+
+/**
+ * Changes the cover information (organizer, facilitators, place, event date,
+ * licence, attribution). An empty value removes the key. Throws a ZodError
+ * for invalid values (inputs are validated first with `coverPatchSchema`).
+ */
+export function updateCover(doc: Y.Doc, patch: CoverPatch, origin: TransactionOrigin): void {
+  const valid = coverPatchSchema.parse(
+    Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v?.trim()])),
+  );
+  transact(doc, origin, () => {
+    const meta = metaMap(doc);
+    for (const key of COVER_FIELDS) {
+      const value = valid[key];
+      if (value === undefined) continue;
+      if (value === '') meta.delete(META[key]);
+      else if (meta.get(META[key]) !== value) meta.set(META[key], value);
+    }
+  });
 }

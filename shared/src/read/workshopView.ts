@@ -16,7 +16,14 @@ import { type Board, readBoard } from '../model/board.ts';
 import { type Cluster, readCluster } from '../model/cluster.ts';
 import { describeValue, entryMap } from '../model/fields.ts';
 import type { BoardId, ClusterId, NoteId } from '../model/ids.ts';
-import { type Meta, readMeta, readSettings, type WorkshopSettings } from '../model/meta.ts';
+import {
+  type Cover,
+  type Meta,
+  readCover,
+  readMeta,
+  readSettings,
+  type WorkshopSettings,
+} from '../model/meta.ts';
 import { type Note, readNote } from '../model/note.ts';
 import { compareByOrder } from '../model/order.ts';
 import type { ReadResult } from '../model/result.ts';
@@ -50,6 +57,8 @@ export interface WorkshopView {
   /** null before the document is created (or synced), or when its meta is malformed. */
   meta: Meta | null;
   settings: WorkshopSettings;
+  /** Cover information for the documentation ('' for each absent field). */
+  cover: Cover;
   boards: BoardView[];
   /** Notes whose board no longer exists, oldest first ("Notes of deleted boards"). */
   orphanNotes: Note[];
@@ -176,9 +185,19 @@ export function readWorkshop(doc: Y.Doc): WorkshopView {
   }
   const settingsRead = readSettings(metaRoot);
   problems.push(...settingsRead.problems);
+  const coverRead = readCover(metaRoot);
+  problems.push(...coverRead.problems);
   const { boards, orphanNotes } = assemble(doc, readParts(doc, problems), problems);
   const summary = readSummaryText(doc, WORKSHOP_SUMMARY_KEY, problems);
-  return { meta, settings: settingsRead.settings, boards, orphanNotes, summary, problems };
+  return {
+    meta,
+    settings: settingsRead.settings,
+    cover: coverRead.cover,
+    boards,
+    orphanNotes,
+    summary,
+    problems,
+  };
 }
 
 /** One board's view without building the others (outline of a single board). */

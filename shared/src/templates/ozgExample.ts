@@ -2,22 +2,26 @@
  * The example workshop that "open the example workshop" seeds: the results of
  * "OZG-Erfahrungsaustausch 2023 – Die Zukunft der föderalen OZG-Umsetzung"
  * (BMI), transcribed from the handwritten sticky notes of the original
- * workshop documentation by Dr. Pamela Mueller-Niese and Petra Streiber,
- * published under CC BY 4.0. Texts are kept as transcribed, typos included:
+ * workshop documentation by Dr. Pamela Müller-Niese and Petra Streiber,
+ * published under CC BY 4.0; the attribution the licence asks for travels
+ * with the workshop (`meta.attribution`) into every export. Texts are kept as transcribed, typos included:
  * real input is messy. The board "Neues" was never clustered in the original.
  *
- * A copy of `fixtures/ozg-erfahrungsaustausch-2023.json` as TypeScript data,
+ * A copy of the test fixture `shared/fixtures/ozg-erfahrungsaustausch-2023.json` as TypeScript data,
  * because product code ships this and must not read the fixture at run time.
  * Load it with `loadStructuredResults(doc, OZG_EXAMPLE, origin)`.
  */
 import type { StructuredResults } from '../import/structuredResults.ts';
 
-export const OZG_EXAMPLE_ATTRIBUTION =
-  'OZG-Erfahrungsaustausch 2023 (BMI): Dr. Pamela Mueller-Niese, Petra Streiber — CC BY 4.0';
-
 export const OZG_EXAMPLE: StructuredResults = {
   title: 'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
   license: 'CC BY 4.0',
+  organizer: 'Bundesministerium des Innern und für Heimat (BMI)',
+  facilitators: 'Dr. Pamela Müller-Niese, Petra Streiber',
+  // Only the year is known from the source.
+  eventDate: '2023',
+  attribution:
+    '„OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung“ von Dr. Pamela Müller-Niese und Petra Streiber (BMI), lizenziert unter CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.de). Die handschriftlichen Notizen wurden abgetippt, Tippfehler beibehalten.',
   boards: [
     {
       title: 'Bewährtes',
