@@ -53,7 +53,9 @@ describe('documentation export from the UI', () => {
           `^OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-föderalen-OZG-Umsetzung-2023\\.${format}$`,
         ),
       );
-      expect(res.headers.get('content-disposition'), format).toContain(`filename="${ui.name}"`);
+      expect(res.headers.get('content-disposition'), format).toContain(
+        `filename*=UTF-8''${encodeURIComponent(ui.name)}`,
+      );
       expect(ui.bytes.length, format).toBe(api.length);
       expect(ui.bytes.equals(api), `${format} bytes`).toBe(true);
     }
