@@ -117,7 +117,7 @@ describe('exports with odd but valid values', () => {
   it('keeps the JSON backup exact and restorable', async () => {
     const backup = await (await get('json', w.facilitatorToken)).text();
     expect(backup).toContain('"createdAt": 8640000000000001');
-    expect(backup).toContain('harmlos\\u202egnp.exe\\u202c');
+    expect(backup).toContain('harmlos\u202Egnp.exe\u202C');
     const res = await fetch(`${t.url}/api/workshops/restore`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
