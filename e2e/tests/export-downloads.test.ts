@@ -145,6 +145,16 @@ describe('documentation export from the UI', () => {
       .poll(() => dialog.getByTestId('import-preview').textContent())
       .toContain('94 Notizen');
     await dialog.getByTestId('import-restore').click();
+    // The copy is announced under its own title; this workshop stays open until asked.
+    await expect
+      .poll(() => dialog.getByRole('status').first().textContent())
+      .toContain('(wiederhergestellt)');
+    expect(f.page.url()).toContain(other.id);
+    const open = dialog.getByTestId('import-restored-open');
+    expect(await open.getAttribute('target')).toBe('_blank');
+    expect(await open.getAttribute('href')).toMatch(/\/w\/[\w-]+#token=/);
+    await screenshot(f.page, 'import-restored');
+    await dialog.getByTestId('import-restored-switch').click();
     await f.page.waitForURL(
       (url) => !url.pathname.includes(other.id) && url.pathname.startsWith('/w/'),
     );

@@ -210,12 +210,28 @@ describe('clusters', () => {
     const dupDialog = fac.page.getByRole('dialog');
     const group = dupDialog.locator('.suggestion').first();
     await group.waitFor();
-    const size = await group.locator('.suggestion-notes li').count();
+    const options = group.locator('input[type="radio"]:not([data-keep="combine"])');
+    const size = await options.count();
+    const texts = await group.locator('.dup-option .suggestion-note-text').allTextContents();
+    // "100 %" only for identical texts.
+    const label = await group.locator('.row .muted').first().textContent();
+    if (new Set(texts.map((t) => t.trim())).size > 1) expect(label).not.toContain('100 %');
     await screenshot(fac.page, 'facilitation-duplicates');
+    // Keep the last note's text as it is.
+    await options.nth(size - 1).check();
     await group.getByRole('button', { name: 'Zusammenführen' }).click();
     await expect
       .poll(() => b.page.locator('.side-panel .outline-note').count())
       .toBe(notesBefore - (size - 1));
+    const kept = texts[size - 1]!.trim();
+    await expect
+      .poll(
+        async () =>
+          (await b.page.locator('.side-panel .outline-note').allTextContents()).filter((t) =>
+            t.includes(kept),
+          ).length,
+      )
+      .toBeGreaterThanOrEqual(1);
     await dupDialog.getByRole('button', { name: 'Schließen' }).click();
     await showBoard(fac.page, 'Neues');
 

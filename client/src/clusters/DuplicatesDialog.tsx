@@ -1,8 +1,11 @@
 // "Duplikate finden": near-identical notes of the board, offered group by
-// group for merging. Merging keeps the first note, adds the others' differing
-// texts, their authors and their votes, and deletes them (one undo step).
-import { findDuplicates } from '@pinnwand/shared/cluster/findDuplicates';
-import { mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
+// group for merging. Per group the facilitator chooses which text stays (one
+// note's, as it is) or to combine the differing texts explicitly; the merged
+// note takes the others' authors and votes, and they are deleted (one undo
+// step). The percentage says how much of the letter sequences the notes
+// share; 100 % only for identical texts.
+import { findDuplicates, similarityPercent } from '@pinnwand/shared/cluster/findDuplicates';
+import { type MergeText, mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import { useMemo, useState } from 'react';
 import type { Facilitation } from '../facilitation/facilitation.ts';
@@ -30,9 +33,13 @@ export function DuplicatesDialog({
   const [groups, setGroups] = useState(() =>
     findDuplicates(notes.map((n) => ({ id: n.id, text: n.text }))).map((g, key) => ({ ...g, key })),
   );
+  // Per group: the id of the note whose text stays, or 'combine'.
+  const [choices, setChoices] = useState<Record<number, NoteId | 'combine'>>({});
   const merge = (key: number, ids: NoteId[]) => {
+    const chosen = choices[key] ?? ids[0]!;
+    const text: MergeText = chosen === 'combine' ? 'combine' : { keep: chosen };
     editor.undo.stopCapturing();
-    mergeNotes(editor.doc, ids, editor.origin);
+    mergeNotes(editor.doc, ids, editor.origin, text);
     editor.undo.stopCapturing();
     f.say('dup.merged');
     setGroups((list) => list.filter((g) => g.key !== key));
@@ -51,17 +58,39 @@ export function DuplicatesDialog({
         <ol className="suggestions">
           {groups.map((g) => (
             <li key={g.key} className="suggestion" data-duplicate={g.key}>
-              <ul className="suggestion-notes">
-                {g.noteIds.map((id) => (
-                  <li key={id}>
+              <fieldset className="dup-choice">
+                <legend className="small">{ft('dup.keepWhich')}</legend>
+                {g.noteIds.map((id, i) => (
+                  <label key={id} className="dup-option">
+                    <input
+                      type="radio"
+                      name={`dup-${g.key}`}
+                      checked={(choices[g.key] ?? g.noteIds[0]) === id}
+                      onChange={() => setChoices((c) => ({ ...c, [g.key]: id }))}
+                      data-keep={i}
+                    />
                     <span className="suggestion-note-text">{byId.get(id)?.text}</span>
                     <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
-                  </li>
+                  </label>
                 ))}
-              </ul>
+                {!g.identical && (
+                  <label className="dup-option">
+                    <input
+                      type="radio"
+                      name={`dup-${g.key}`}
+                      checked={choices[g.key] === 'combine'}
+                      onChange={() => setChoices((c) => ({ ...c, [g.key]: 'combine' }))}
+                      data-keep="combine"
+                    />
+                    <span>{ft('dup.combine')}</span>
+                  </label>
+                )}
+              </fieldset>
               <div className="row">
                 <span className="muted small">
-                  {ft('dup.similarity', { percent: Math.round(g.similarity * 100) })}
+                  {g.identical
+                    ? ft('dup.identical')
+                    : ft('dup.similarity', { percent: similarityPercent(g) })}
                 </span>
                 <button
                   type="button"

@@ -1,11 +1,12 @@
 // The "Export & import" side panel: the documentation formats with their
-// options, progress while a PDF builds, and (for facilitators) the import
-// dialog. Its buttons run the export commands (exportCommands.ts); every
+// options, progress while a PDF builds, and (for facilitators) the workshop's
+// cover details and the import dialog. Its buttons run the export commands (exportCommands.ts); every
 // download is made from the live document with the shared serialisers, so it
 // equals what GET /api/workshops/<id>/export.* serves.
 import { lazy, Suspense, useId } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useStore } from '../ui/store.ts';
+import { CoverSettings } from './CoverSettings.tsx';
 import { type ExportFormat, exportStateOf } from './exportState.ts';
 import { exchangeMessages, type XKey } from './messages.ts';
 import './export.css';
@@ -21,6 +22,7 @@ const FORMATS: { format: ExportFormat; label: XKey; hint: XKey }[] = [
   { format: 'md', label: 'export.md', hint: 'export.md.hint' },
   { format: 'csv', label: 'export.csv', hint: 'export.csv.hint' },
   { format: 'json', label: 'export.json', hint: 'export.json.hint' },
+  { format: 'json-anonymous', label: 'export.jsonAnonymous', hint: 'export.jsonAnonymous.hint' },
   { format: 'png', label: 'export.png', hint: 'export.png.hint' },
 ];
 
@@ -29,7 +31,6 @@ export function ExportPanel({ editor }: { editor: Editor }) {
   const ids = useId();
   const state = exportStateOf(editor);
   const authors = useStore(state.authors);
-  const license = useStore(state.license);
   const status = useStore(state.status);
   const importing = useStore(state.importing);
   const busy = status.kind === 'busy';
@@ -51,19 +52,10 @@ export function ExportPanel({ editor }: { editor: Editor }) {
           <span>{t('export.authors')}</span>
         </label>
       )}
-      <div className="export-field">
-        <label htmlFor={`${ids}-license`}>{t('export.license')}</label>
-        <input
-          id={`${ids}-license`}
-          type="text"
-          value={license}
-          maxLength={200}
-          placeholder={t('export.licensePlaceholder')}
-          onChange={(e) => state.license.set(e.target.value)}
-        />
-      </div>
       <ul className="export-formats">
-        {FORMATS.map(({ format, label, hint }) => (
+        {FORMATS.filter(
+          ({ format }) => format !== 'json-anonymous' || editor.role === 'facilitator',
+        ).map(({ format, label, hint }) => (
           <li key={format}>
             <button
               type="button"
@@ -91,6 +83,7 @@ export function ExportPanel({ editor }: { editor: Editor }) {
           <span className="error">{t('export.failed', { reason: status.reason })}</span>
         )}
       </div>
+      {editor.role === 'facilitator' && !editor.readOnly && <CoverSettings editor={editor} />}
       {editor.role === 'facilitator' && !editor.readOnly && (
         <>
           <h2 className="panel-title">{t('import.heading')}</h2>

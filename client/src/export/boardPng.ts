@@ -1,6 +1,12 @@
 // A PNG of one board at print resolution, drawn on an off-screen Konva stage
 // from the board's data (the live canvas only draws what is on screen). Same
-// look as the canvas: note colours and type sizes come from canvas/noteStyle.
+// look as the canvas: note colours and type sizes come from canvas/noteStyle,
+// lines break like the canvas's, at syllable boundaries (canvas/hyphenate.ts),
+// never mid-syllable. A picture cannot be scrolled, so every note shows its
+// whole text: a long one is set smaller, and if that is not enough the note
+// grows downwards. Invisible bidi overrides are shown, not applied.
+
+import { revealInvisibles } from '@pinnwand/shared/export/invisibleChars';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import Konva from 'konva';
@@ -10,24 +16,32 @@ import {
   NOTE_PADDING,
   NOTE_TEXT_COLOR,
   noteFill,
-  noteFontSize,
 } from '../canvas/noteStyle.ts';
+import { noteLayout } from './noteLayout.ts';
 
 /** Long side of the picture: A4 at 300 dpi. */
 const PRINT_PIXELS = 3508;
 /** Browsers refuse canvases much larger than this on a side. */
 const MAX_SIDE = 16_000;
 const MARGIN = 40;
+const FAR = 1e6;
+const plausible = (...values: number[]) =>
+  values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
 
 export async function boardToPng(board: BoardView): Promise<Blob> {
-  const notes = [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes];
+  const notes = [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes]
+    .filter((n) => plausible(n.x, n.y))
+    .map((n) => ({ ...n, layout: noteLayout(n.text) }));
+  const clusters = board.clusters.filter(
+    (c) => plausible(c.x, c.y, c.width, c.height) && c.width > 0 && c.height > 0,
+  );
   let minX = 0;
   let minY = 0;
   let maxX = NOTE_WIDTH;
   let maxY = NOTE_HEIGHT;
   const boxes = [
-    ...board.clusters.map((c) => ({ x: c.x, y: c.y, w: c.width, h: c.height })),
-    ...notes.map((n) => ({ x: n.x, y: n.y, w: NOTE_WIDTH, h: NOTE_HEIGHT })),
+    ...clusters.map((c) => ({ x: c.x, y: c.y, w: c.width, h: c.height })),
+    ...notes.map((n) => ({ x: n.x, y: n.y, w: NOTE_WIDTH, h: n.layout.height })),
   ];
   if (boxes.length > 0) {
     minX = Math.min(...boxes.map((b) => b.x));
@@ -48,7 +62,7 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
     layer.add(
       new Konva.Rect({ x: minX - MARGIN, y: minY - MARGIN, width, height, fill: '#ffffff' }),
     );
-    for (const c of board.clusters) {
+    for (const c of clusters) {
       layer.add(
         new Konva.Rect({
           x: c.x,
@@ -64,7 +78,7 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
           x: c.x + 12,
           y: c.y + 12,
           width: Math.max(0, c.width - 24),
-          text: c.title,
+          text: revealInvisibles(c.title),
           fontFamily: FONT_FAMILY,
           fontSize: 16,
           fontStyle: 'bold',
@@ -75,40 +89,40 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
       );
     }
     for (const n of notes) {
-      const fontSize = noteFontSize(n.text);
+      const { lines, fontSize, height: noteHeight } = n.layout;
       layer.add(
         new Konva.Rect({
           x: n.x + 2,
           y: n.y + 3,
           width: NOTE_WIDTH,
-          height: NOTE_HEIGHT,
+          height: noteHeight,
           fill: 'rgba(0,0,0,0.14)',
         }),
         new Konva.Rect({
           x: n.x,
           y: n.y,
           width: NOTE_WIDTH,
-          height: NOTE_HEIGHT,
+          height: noteHeight,
           fill: noteFill(n.color),
         }),
         new Konva.Text({
           x: n.x + NOTE_PADDING,
           y: n.y + NOTE_PADDING,
           width: NOTE_WIDTH - 2 * NOTE_PADDING,
-          height: NOTE_HEIGHT - 2 * NOTE_PADDING,
-          text: n.text,
+          text: lines,
           fontFamily: FONT_FAMILY,
           fontSize,
           lineHeight: NOTE_LINE_HEIGHT,
           fill: NOTE_TEXT_COLOR,
-          ellipsis: true,
+          // The lines are already broken (and hyphenated) to fit.
+          wrap: 'none',
         }),
       );
       if (n.votes.total > 0) {
         layer.add(
           new Konva.Text({
             x: n.x + NOTE_WIDTH - 60,
-            y: n.y + NOTE_HEIGHT - 18,
+            y: n.y + noteHeight - 18,
             width: 52,
             align: 'right',
             text: `● ${n.votes.total}`,

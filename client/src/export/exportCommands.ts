@@ -23,6 +23,7 @@ export const exportCommands: AnyCommand[] = [
   exportCommand('md', 'cmd.exportMarkdown'),
   exportCommand('csv', 'cmd.exportCsv'),
   exportCommand('json', 'cmd.exportJson'),
+  exportCommand('json-anonymous', 'cmd.exportJsonWithoutNames'),
   exportCommand('png', 'cmd.exportPng'),
   {
     id: 'import.open',

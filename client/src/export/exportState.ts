@@ -10,7 +10,8 @@ import type { Editor } from '../editor/Editor.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import type { DocumentFormat } from './exportFiles.ts';
 
-export type ExportFormat = DocumentFormat | 'png';
+/** The formats, plus the backup without names (sharing it is the explicit variant). */
+export type ExportFormat = DocumentFormat | 'png' | 'json-anonymous';
 
 export type ExportStatus =
   | { kind: 'idle' }
@@ -20,10 +21,8 @@ export type ExportStatus =
 
 export interface ExportState {
   status: Store<ExportStatus>;
-  /** Include authors' names (off by default: privacy first). */
+  /** Include authors' names in the documents (off by default: privacy first). */
   authors: Store<boolean>;
-  /** Optional licence line, e.g. "CC BY 4.0". */
-  license: Store<string>;
   importing: Store<boolean>;
 }
 
@@ -35,7 +34,6 @@ export function exportStateOf(editor: Editor): ExportState {
     state = {
       status: createStore<ExportStatus>({ kind: 'idle' }),
       authors: createStore(false),
-      license: createStore(''),
       importing: createStore(false),
     };
     states.set(editor, state);
@@ -56,12 +54,15 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
     // Loaded on first use: the PDF library and the board drawing stay out of the app's start.
     const { buildExport, saveFile } = await import('./exportFiles.ts');
     const view = readWorkshop(editor.doc);
-    // Only the facilitator decides to name authors (the server enforces the same).
+    // Only the facilitator may name authors (the server enforces the same). Documents
+    // name them when asked; a backup is complete unless made without names.
+    const facilitator = editor.role === 'facilitator';
     const options: ExportOptions = {
-      includeAuthors: editor.role === 'facilitator' && state.authors.get(),
+      includeAuthors:
+        format === 'json'
+          ? facilitator
+          : format !== 'json-anonymous' && facilitator && state.authors.get(),
     };
-    const license = state.license.get().trim();
-    if (license) options.license = license;
     if (format === 'png') {
       const boardId = editor.boardId.get();
       const board = view.boards.find((b) => b.id === boardId) ?? view.boards[0];
@@ -74,8 +75,11 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
       state.status.set({ kind: 'done', file: fileName });
       return;
     }
-    const file = await buildExport(view, format, options, (done) =>
-      state.status.set({ kind: 'busy', format, done }),
+    const file = await buildExport(
+      view,
+      format === 'json-anonymous' ? 'json' : format,
+      options,
+      (done) => state.status.set({ kind: 'busy', format, done }),
     );
     saveFile(file);
     state.status.set({ kind: 'done', file: file.fileName });

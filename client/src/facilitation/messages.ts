@@ -50,8 +50,12 @@ export const fde = {
   'dup.none': 'Keine nahezu gleichen Notizen gefunden.',
   'dup.merge': 'Zusammenführen',
   'dup.skip': 'Überspringen',
-  'dup.explain': 'Beim Zusammenführen bleiben Texte, Namen und Stimmen erhalten.',
-  'dup.similarity': '{percent} % gleich',
+  'dup.explain':
+    'Beim Zusammenführen bleibt der gewählte Text; Namen und Stimmen aller Notizen werden übernommen.',
+  'dup.similarity': '{percent} % ähnlich (gemeinsame Buchstabenfolgen)',
+  'dup.identical': 'gleicher Text',
+  'dup.keepWhich': 'Welcher Text bleibt?',
+  'dup.combine': 'Alle Texte verbinden (untereinander)',
   'dup.merged': 'Zusammengeführt.',
   'dup.close': 'Schließen',
 
@@ -202,8 +206,11 @@ export const fen: Record<FKey, string> = {
   'dup.none': 'No near-identical notes found.',
   'dup.merge': 'Merge',
   'dup.skip': 'Skip',
-  'dup.explain': 'Merging keeps texts, names and votes.',
-  'dup.similarity': '{percent} % alike',
+  'dup.explain': 'Merging keeps the chosen text; the names and votes of all notes are kept.',
+  'dup.similarity': '{percent} % alike (shared letter sequences)',
+  'dup.identical': 'same text',
+  'dup.keepWhich': 'Which text stays?',
+  'dup.combine': 'Combine all texts (one below the other)',
   'dup.merged': 'Merged.',
   'dup.close': 'Close',
 

@@ -20,7 +20,7 @@ export const de = {
   'landing.example.text':
     'Der Beispiel-Workshop enthält die Ergebnisse eines echten Erfahrungsaustauschs zur OZG-Umsetzung.',
   'landing.example.open': 'Beispiel-Workshop öffnen',
-  'landing.example.title': 'Beispiel: Erfahrungsaustausch OZG',
+  'landing.example.title': 'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
   'landing.recent.heading': 'Zuletzt geöffnet',
   'landing.privacy':
     'Alle Inhalte bleiben auf diesem Server. Es werden keine Daten an Dritte übertragen.',
@@ -124,6 +124,7 @@ export const de = {
   'cmd.exportMarkdown': 'Als Markdown exportieren',
   'cmd.exportCsv': 'Als CSV exportieren',
   'cmd.exportJson': 'JSON-Sicherung herunterladen',
+  'cmd.exportJsonWithoutNames': 'JSON-Sicherung ohne Namen herunterladen',
   'cmd.exportPng': 'Tafel als PNG exportieren',
   'cmd.import': 'Notizen importieren',
   'cmd.help': 'Tastenkürzel',

@@ -18,7 +18,7 @@ export const en: Record<MessageKey, string> = {
   'landing.example.text':
     'The example workshop holds the results of a real exchange of experience on the German Online Access Act (OZG).',
   'landing.example.open': 'Open the example workshop',
-  'landing.example.title': 'Example: OZG exchange of experience',
+  'landing.example.title': 'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
   'landing.recent.heading': 'Recently opened',
   'landing.privacy': 'All content stays on this server. Nothing is sent to third parties.',
   'template.ozg-erfahrungsaustausch': 'Exchange of experience (what works, tasks, new)',
@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'cmd.exportMarkdown': 'Export as Markdown',
   'cmd.exportCsv': 'Export as CSV',
   'cmd.exportJson': 'Download JSON backup',
+  'cmd.exportJsonWithoutNames': 'Download JSON backup without names',
   'cmd.exportPng': 'Export board as PNG',
   'cmd.import': 'Import notes',
   'cmd.help': 'Keyboard shortcuts',

@@ -34,6 +34,7 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
   const [target, setTarget] = useState<string>(current ?? WORKSHOP);
   const [done, setDone] = useState<number | null>(null);
   const [restoring, setRestoring] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ title: string; url: string } | null>(null);
   const first = useRef<HTMLTextAreaElement>(null);
 
   const parsed = useMemo(() => (text.trim() ? parseImport(format, text) : null), [format, text]);
@@ -46,12 +47,19 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
     setDone(null);
   }
 
-  /** A backup can also become a new workshop of its own (server side, exact ids and votes). */
+  /**
+   * A backup can also become a new workshop of its own (server side, exact ids
+   * and votes), titled "… (wiederhergestellt)". It never replaces the workshop
+   * open here: the facilitator opens it in a new tab, or switches on purpose.
+   */
   async function restoreAsNewWorkshop() {
     setRestoring(t('import.restoring'));
+    setRestored(null);
     const result = await restoreWorkshop(text);
-    if (result.ok) window.location.assign(result.value.urls.facilitator);
-    else setRestoring(t('import.restoreFailed', { reason: result.message }));
+    if (result.ok) {
+      setRestoring(null);
+      setRestored({ title: result.value.title, url: result.value.urls.facilitator });
+    } else setRestoring(t('import.restoreFailed', { reason: result.message }));
   }
 
   function commit() {
@@ -182,7 +190,32 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
           >
             {t('import.restore')}
           </button>
-          <span className="muted">{restoring ?? t('import.restoreHint')}</span>
+          <span className="muted" role="status">
+            {restored
+              ? t('import.restored', { title: restored.title })
+              : (restoring ?? t('import.restoreHint'))}
+          </span>
+          {restored && (
+            <span className="import-restored">
+              <a
+                className="button small primary"
+                href={restored.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="import-restored-open"
+              >
+                {t('import.restoredOpen')}
+              </a>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => window.location.assign(restored.url)}
+                data-testid="import-restored-switch"
+              >
+                {t('import.restoredSwitch')}
+              </button>
+            </span>
+          )}
         </div>
       )}
       <div className="dialog-actions">

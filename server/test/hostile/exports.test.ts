@@ -71,9 +71,11 @@ describe('exports with odd but valid values', () => {
         });
       }
     });
-    await waitFor(async () => {
-      const view = await t.server.services.rooms.withDoc(w.id, (d) => readWorkshop(d));
-      return view.boards[0]!.noteCount === ODD_NOTES.length + 1;
+    await waitFor(() => {
+      const stored = t.server.services.rooms.peekDoc(w.id);
+      return (
+        stored !== undefined && readWorkshop(stored).boards[0]?.noteCount === ODD_NOTES.length + 1
+      );
     });
     provider.destroy();
   }, 60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicates } from './findDuplicates.ts';
+import { findDuplicates, similarityPercent } from './findDuplicates.ts';
 
 const notesOf = (texts: readonly string[]) => texts.map((text, i) => ({ id: `n${i}`, text }));
 
@@ -12,7 +12,9 @@ describe('findDuplicates', () => {
         'OZG Koordination in den Laendern!',
       ]),
     );
-    expect(groups).toEqual([{ noteIds: ['n0', 'n2'], similarity: 1 }]);
+    expect(groups).toEqual([{ noteIds: ['n0', 'n2'], similarity: 1, identical: false }]);
+    // Same words, different spelling: similar, but not shown as "100 %".
+    expect(similarityPercent(groups[0]!)).toBe(99);
   });
 
   it('finds near duplicates: an added word, a typo', () => {
@@ -31,6 +33,7 @@ describe('findDuplicates', () => {
     for (const group of groups) {
       expect(group.similarity).toBeGreaterThan(0.7);
       expect(group.similarity).toBeLessThan(1);
+      expect(similarityPercent(group)).toBe(Math.floor(group.similarity * 100));
     }
   });
 
@@ -65,9 +68,10 @@ describe('findDuplicates', () => {
       ]),
     );
     expect(groups).toEqual([
-      { noteIds: ['n1', 'n3', 'n5'], similarity: 1 },
-      { noteIds: ['n4', 'n6'], similarity: 1 },
+      { noteIds: ['n1', 'n3', 'n5'], similarity: 1, identical: true },
+      { noteIds: ['n4', 'n6'], similarity: 1, identical: false },
     ]);
+    expect(groups.map(similarityPercent)).toEqual([100, 99]);
   });
 
   it('takes a stricter or looser threshold', () => {

@@ -23,8 +23,20 @@ export interface DuplicateOptions {
 export interface DuplicateGroup<Id extends string = string> {
   /** Two or more notes, in input order. */
   readonly noteIds: Id[];
-  /** The lowest similarity between two notes of the group (1 = same text). */
+  /**
+   * The lowest similarity between two notes of the group: the weighted share
+   * of letter trigrams they have in common after folding case, umlauts and
+   * punctuation. 1 can mean "same words, different spelling"; `identical`
+   * says whether the texts are really the same.
+   */
   readonly similarity: number;
+  /** Whether every note of the group has exactly the same text (white space aside). */
+  readonly identical: boolean;
+}
+
+/** The share to show as "n %": 100 only for identical texts, never rounded up to it. */
+export function similarityPercent(group: DuplicateGroup): number {
+  return group.identical ? 100 : Math.min(99, Math.floor(group.similarity * 100));
 }
 
 const DEFAULT_THRESHOLD = 0.7;
@@ -118,7 +130,13 @@ export function findDuplicates<Id extends string>(
     let weakest = 1;
     for (const a of list)
       for (const b of list) if (a < b) weakest = Math.min(weakest, similarity[a * n + b]!);
-    groups.push({ noteIds: list.map((i) => notes[i]!.id), similarity: weakest, first: list[0]! });
+    const texts = new Set(list.map((i) => notes[i]!.text.trim().replace(/\s+/g, ' ')));
+    groups.push({
+      noteIds: list.map((i) => notes[i]!.id),
+      similarity: weakest,
+      identical: texts.size === 1,
+      first: list[0]!,
+    });
   }
   groups.sort((x, y) => y.similarity - x.similarity || x.first - y.first);
   return groups.map(({ first: _, ...rest }) => rest);

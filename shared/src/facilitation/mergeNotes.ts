@@ -1,7 +1,10 @@
 /**
- * Merging near-duplicate notes into one: the first note keeps its place and
- * takes the others' texts (when they differ), authors and votes; the others
- * are deleted. One transaction, so one undo brings them all back.
+ * Merging near-duplicate notes into one. The facilitator chooses what the
+ * merged note says: one of the texts as it is (`{ keep: id }`, the default is
+ * the first note's), or all differing texts combined, one per line
+ * (`'combine'`), so the document never repeats itself unasked. The note whose
+ * text is kept keeps its place; it takes the others' authors and votes; the
+ * others are deleted. One transaction, so one undo brings them all back.
  */
 import type * as Y from 'yjs';
 import { entryMap } from '../model/fields.ts';
@@ -12,6 +15,9 @@ import { NOTE, notesMap } from '../model/schema.ts';
 import { votesOf } from '../model/vote.ts';
 import { transact } from '../ops/transact.ts';
 
+/** What the merged note says: one note's text as it is, or every differing text. */
+export type MergeText = { keep: NoteId } | 'combine';
+
 function normalise(text: string): string {
   return text.trim().toLocaleLowerCase('de').replace(/\s+/g, ' ');
 }
@@ -21,14 +27,17 @@ export function mergeNotes(
   doc: Y.Doc,
   ids: readonly NoteId[],
   origin: TransactionOrigin,
+  choice: MergeText = { keep: ids[0] as NoteId },
 ): NoteId | null {
   return transact(doc, origin, () => {
     const root = notesMap(doc);
-    const maps = [...new Set(ids)]
+    const found = [...new Set(ids)]
       .map((id) => ({ id, map: entryMap(root, id) }))
       .filter((e): e is { id: NoteId; map: Y.Map<unknown> } => e.map !== undefined);
-    const [keep, ...rest] = maps;
-    if (!keep || rest.length === 0) return null;
+    if (found.length < 2) return null;
+    const keepId = choice === 'combine' ? found[0]?.id : choice.keep;
+    const keep = found.find((e) => e.id === keepId) ?? (found[0] as (typeof found)[number]);
+    const rest = found.filter((e) => e !== keep);
     const text = noteTextOf(keep.map);
     const votes = noteVotesMap(keep.map);
     const seen = new Set([normalise(text?.toString() ?? '')]);
@@ -37,7 +46,12 @@ export function mergeNotes(
       .filter((a) => a !== '');
     for (const other of rest) {
       const otherText = noteTextOf(other.map)?.toString() ?? '';
-      if (text && !seen.has(normalise(otherText)) && otherText.trim() !== '') {
+      if (
+        choice === 'combine' &&
+        text &&
+        !seen.has(normalise(otherText)) &&
+        otherText.trim() !== ''
+      ) {
         seen.add(normalise(otherText));
         text.insert(text.length, `\n${otherText}`);
       }

@@ -107,13 +107,34 @@ describe('facilitation helpers', () => {
     castVote(ws.doc, c, ALICE.id, ALICE.origin);
     let transactions = 0;
     ws.doc.on('afterTransaction', () => transactions++);
-    expect(mergeNotes(ws.doc, [a, b, c], ALICE.origin)).toBe(a);
+    expect(mergeNotes(ws.doc, [a, b, c], ALICE.origin, 'combine')).toBe(a);
     expect(transactions).toBe(1);
     const merged = getNote(ws.doc, a);
+    // Combined on request: each differing text once.
     expect(merged?.text).toBe('Mehr Austausch\nMehr Austausch!');
     expect(merged?.author).toBe('Alice, Bob');
     expect(merged?.votes.byParticipant).toEqual({ [BOB.id]: 2, [ALICE.id]: 1 });
     expect(getNote(ws.doc, b)).toBeUndefined();
+  });
+
+  it("merges keeping one chosen text as it is, in that note's place", () => {
+    const ws = testWorkshop();
+    const board = ws.board;
+    const [a, b] = notesOn(ws.doc, board, ['Mehr Austausch', 'Mehr Austausch mit Ländern']);
+    startVotingRound(
+      ws.doc,
+      { boardId: board, votesPerPerson: 5, maxVotesPerNote: 3, anonymous: true },
+      ALICE.origin,
+    );
+    castVote(ws.doc, a!, BOB.id, BOB.origin);
+    expect(mergeNotes(ws.doc, [a!, b!], ALICE.origin, { keep: b! })).toBe(b);
+    expect(getNote(ws.doc, a!)).toBeUndefined();
+    expect(getNote(ws.doc, b!)?.text).toBe('Mehr Austausch mit Ländern');
+    expect(getNote(ws.doc, b!)?.votes.total).toBe(1);
+    // Without a choice the first note's text stays alone.
+    const [c, d] = notesOn(ws.doc, board, ['FAQ pflegen', 'FAQ pflegen!']);
+    mergeNotes(ws.doc, [c!, d!], ALICE.origin);
+    expect(getNote(ws.doc, c!)?.text).toBe('FAQ pflegen');
   });
 
   it('accepts suggestions as one undoable transaction and drafts a summary from them', () => {
