@@ -5,6 +5,9 @@ import { useRoute } from './routing/useRoute.ts';
 
 // The board (Konva, Yjs, the editor) is its own chunk: the landing page does
 // not load it. The service worker precaches it for offline reloads.
+const AccessibilityPage = lazy(() =>
+  import('./accessibility/AccessibilityPage.tsx').then((m) => ({ default: m.AccessibilityPage })),
+);
 const WorkshopPage = lazy(() =>
   import('./board/WorkshopPage.tsx').then((m) => ({ default: m.WorkshopPage })),
 );
@@ -16,6 +19,10 @@ export function App() {
       {route.kind === 'workshop' ? (
         <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
           <WorkshopPage key={route.workshopId} workshopId={route.workshopId} token={route.token} />
+        </Suspense>
+      ) : route.kind === 'accessibility' ? (
+        <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+          <AccessibilityPage />
         </Suspense>
       ) : (
         <LandingPage />

@@ -77,6 +77,12 @@ export interface Config {
    */
   retentionDays: number;
   /**
+   * The feedback contact the accessibility statement names (an e-mail address
+   * or a web address); the operator's, since the operator is responsible for
+   * the service. Empty: the statement asks to contact the operator.
+   */
+  accessibilityContact: string;
+  /**
    * PostgreSQL connection URL (postgres://user:password@host:port/database).
    * Empty: SQLite in `dataDir`. Set: everything is stored in PostgreSQL, and
    * several processes may share the database (each room served by one of them).
@@ -181,6 +187,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
     pingIntervalMs: positiveFrom(env, 'PING_INTERVAL_MS', 30_000),
     shutdownTimeoutMs: positiveFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     retentionDays: intFrom(env, 'RETENTION_DAYS', 0),
+    accessibilityContact: (env.ACCESSIBILITY_CONTACT || '').trim().slice(0, 300),
     databaseUrl: databaseUrlFrom(env),
     internalUrl: internalUrlFrom(env),
     databasePoolSize: positiveFrom(env, 'DATABASE_POOL_SIZE', 10),

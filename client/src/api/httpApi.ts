@@ -4,7 +4,9 @@
 // uses it. Failures come back as values (never a half-read body or a throw),
 // so each screen decides what to tell the person.
 import {
+  type AccessibilityInfo,
   ApiRoute,
+  accessibilityInfoSchema,
   apiPath,
   type CreatedWorkshop,
   type CreateWorkshopRequest,
@@ -99,6 +101,11 @@ export function restoreWorkshop(backup: string): Promise<ApiResult<CreatedWorksh
     { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: backup },
     createdWorkshopSchema,
   );
+}
+
+/** The operator's feedback contact for the accessibility statement. */
+export function fetchAccessibilityInfo(): Promise<ApiResult<AccessibilityInfo>> {
+  return call(ApiRoute.accessibility, {}, accessibilityInfoSchema);
 }
 
 /** What this token may do in the workshop, and the server's clock. */

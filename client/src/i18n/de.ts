@@ -22,6 +22,7 @@ export const de = {
   'landing.example.open': 'Beispiel-Workshop öffnen',
   'landing.example.title': 'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
   'landing.recent.heading': 'Zuletzt geöffnet',
+  'landing.accessibility': 'Erklärung zur Barrierefreiheit',
   'landing.privacy':
     'Alle Inhalte bleiben auf diesem Server. Es werden keine Daten an Dritte übertragen.',
   'template.ozg-erfahrungsaustausch': 'Erfahrungsaustausch (Bewährtes, Aufgaben, Neues)',

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'landing.example.open': 'Open the example workshop',
   'landing.example.title': 'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
   'landing.recent.heading': 'Recently opened',
+  'landing.accessibility': 'Accessibility statement',
   'landing.privacy': 'All content stays on this server. Nothing is sent to third parties.',
   'template.ozg-erfahrungsaustausch': 'Exchange of experience (what works, tasks, new)',
   'template.retro': 'Retrospective',

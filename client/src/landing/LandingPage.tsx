@@ -12,7 +12,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { createWorkshop } from '../api/httpApi.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
-import { workshopPath } from '../routing/route.ts';
+import { ACCESSIBILITY_PATH, workshopPath } from '../routing/route.ts';
 import { navigate } from '../routing/useRoute.ts';
 import {
   markJustCreated,
@@ -159,6 +159,9 @@ export function LandingPage() {
           </section>
         )}
         <p className="muted small">{t('landing.privacy')}</p>
+        <p className="small">
+          <a href={ACCESSIBILITY_PATH}>{t('landing.accessibility')}</a>
+        </p>
       </main>
     </div>
   );

@@ -15,6 +15,9 @@ describe('parseRoute', () => {
   test('a workshop path without a token', () => {
     expect(parseRoute('/w/abc', '')).toEqual({ kind: 'workshop', workshopId: 'abc', token: null });
   });
+  test('the accessibility statement has its own page', () => {
+    expect(parseRoute('/barrierefreiheit', '')).toEqual({ kind: 'accessibility' });
+  });
   test('unknown paths fall back to the landing page', () => {
     expect(parseRoute('/w/a/b', '')).toEqual({ kind: 'landing' });
   });

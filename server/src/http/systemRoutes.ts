@@ -1,5 +1,6 @@
-// Liveness, metrics and the clock clients sync their timers to.
-import { ApiRoute, type Health } from '@pinnwand/shared/protocol/http';
+// Liveness, metrics, the clock clients sync their timers to, and the
+// operator's accessibility feedback contact.
+import { type AccessibilityInfo, ApiRoute, type Health } from '@pinnwand/shared/protocol/http';
 import { sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 
@@ -7,6 +8,11 @@ export function registerSystemRoutes(router: Router): void {
   router.get(ApiRoute.health, (ctx) => {
     const health: Health = { status: 'ok', ...ctx.services.stats() };
     sendJson(ctx.res, 200, health);
+  });
+
+  router.get(ApiRoute.accessibility, (ctx) => {
+    const info: AccessibilityInfo = { contact: ctx.services.config.accessibilityContact };
+    sendJson(ctx.res, 200, info);
   });
 
   router.get(ApiRoute.time, (ctx) => {

@@ -18,6 +18,8 @@ export const ApiRoute = {
   health: '/healthz',
   metrics: '/metrics',
   time: '/api/time',
+  /** GET: `AccessibilityInfo` (the operator's feedback contact for the accessibility statement). */
+  accessibility: '/api/accessibility',
   /** POST: create a workshop (body `CreateWorkshopRequest`, 201 `CreatedWorkshop`). */
   workshops: '/api/workshops',
   /** POST: a JSON backup becomes a new workshop (201 `CreatedWorkshop`). */
@@ -87,6 +89,13 @@ export const createdWorkshopSchema = z.object({
   urls: roleLinks,
 });
 export type CreatedWorkshop = z.infer<typeof createdWorkshopSchema>;
+
+/** What the accessibility statement names as the operator's feedback contact. */
+export const accessibilityInfoSchema = z.object({
+  /** An e-mail address or a web address; '' when the operator has not set one. */
+  contact: z.string(),
+});
+export type AccessibilityInfo = z.infer<typeof accessibilityInfoSchema>;
 
 /** What a token may do in a workshop, and the server's clock (for timers). */
 export const sessionInfoSchema = z.object({
