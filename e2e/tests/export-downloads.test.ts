@@ -42,8 +42,10 @@ describe('documentation export from the UI', () => {
 
     for (const format of ['md', 'csv', 'json', 'pdf']) {
       const ui = await download(f.page, format);
+      // The backup is complete (names included) for the facilitator, as in the UI.
+      const token = format === 'json' ? created.facilitatorToken : created.viewerToken;
       const res = await fetch(
-        `${base}/api/workshops/${created.id}/export.${format}?token=${created.viewerToken}`,
+        `${base}/api/workshops/${created.id}/export.${format}?token=${token}`,
       );
       expect(res.status).toBe(200);
       const api = Buffer.from(await res.arrayBuffer());
@@ -59,6 +61,14 @@ describe('documentation export from the UI', () => {
       expect(ui.bytes.length, format).toBe(api.length);
       expect(ui.bytes.equals(api), `${format} bytes`).toBe(true);
     }
+
+    // Sharing a backup without names is the explicit variant, the same as ?authors=0.
+    const anonymous = await download(f.page, 'json-anonymous');
+    const anonymousApi = await fetch(
+      `${base}/api/workshops/${created.id}/export.json?token=${created.facilitatorToken}&authors=0`,
+    );
+    expect(anonymous.bytes.equals(Buffer.from(await anonymousApi.arrayBuffer()))).toBe(true);
+    expect(anonymous.bytes.toString('utf8')).not.toContain('Teilnehmende 2023');
 
     // The PDF was built off the main thread, with the font files the server uses.
     expect(f.requests.some((url) => /pdfWorker-[\w-]+\.js$/.test(url))).toBe(true);

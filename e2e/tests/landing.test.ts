@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { seriousAxeViolations } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
+import { startPinnwand } from '../harness/pinnwandProcess.ts';
 
 describe('landing page', () => {
   const journey = useJourney();
@@ -26,5 +29,43 @@ describe('landing page', () => {
     const res = await fetch(`${journey.server().url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+
+  test('the accessibility statement names the operator’s contact, on desktop and phone', async () => {
+    const operated = await startPinnwand({
+      env: { ACCESSIBILITY_CONTACT: 'barrierefreiheit@example.org' },
+    });
+    try {
+      const visitor = await journey.person('visitor');
+      await visitor.page.goto(journey.server().url);
+      await visitor.page.getByRole('link', { name: 'Erklärung zur Barrierefreiheit' }).click();
+      await expect
+        .poll(() => visitor.page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Erklärung zur Barrierefreiheit');
+      // Without a configured contact the page says whom to ask instead.
+      await expect
+        .poll(() => visitor.page.getByTestId('accessibility-contact').textContent())
+        .toContain('noch keine Kontaktadresse');
+      await visitor.page.goto(`${operated.url}/barrierefreiheit`);
+      const contact = visitor.page.getByTestId('accessibility-contact').getByRole('link');
+      await expect
+        .poll(() => contact.getAttribute('href'))
+        .toBe('mailto:barrierefreiheit@example.org');
+      const headings = await visitor.page.getByRole('heading', { level: 2 }).allTextContents();
+      expect(headings).toEqual([
+        'Stand der Vereinbarkeit mit den Anforderungen',
+        'Nicht barrierefreie Inhalte',
+        'Erstellung dieser Erklärung',
+        'Feedback und Kontaktangaben',
+        'Schlichtungsverfahren',
+      ]);
+      await screenshot(visitor.page, 'accessibility-statement');
+      expect(await seriousAxeViolations(visitor.page, axeSource)).toEqual([]);
+      await visitor.page.setViewportSize({ width: 390, height: 844 });
+      await screenshot(visitor.page, 'accessibility-statement-phone');
+      expect(await seriousAxeViolations(visitor.page, axeSource)).toEqual([]);
+    } finally {
+      await operated.stop();
+    }
   });
 });
