@@ -6,6 +6,7 @@ import type { ClusterResult } from './cluster.ts';
 import type { ColdLoadResult } from './coldload.ts';
 import type { CrashRoundResult } from './crash.ts';
 import type { ExportsResult } from './exports.ts';
+import type { FailoverResult } from './failover.ts';
 import { SERVER_KINDS, type ServerId } from './lib/servers.ts';
 import { type Spread, spread } from './lib/stats.ts';
 import type { RelayRoundResult, RelayScenario } from './relay.ts';
@@ -75,6 +76,11 @@ export interface ClusterSection {
   result: ClusterResult;
 }
 
+export interface FailoverSection {
+  meta: SectionMeta;
+  result: FailoverResult;
+}
+
 export interface PendingSection {
   meta: SectionMeta;
   reason: string;
@@ -89,6 +95,7 @@ export interface Results {
     canvas?: CanvasSection | PendingSection;
     exports?: ExportsSection | PendingSection;
     cluster?: ClusterSection | PendingSection;
+    failover?: FailoverSection | PendingSection;
   };
   analysis?: string[];
 }
@@ -361,6 +368,35 @@ function renderCluster(s: ClusterSection): string[] {
   return out;
 }
 
+function renderFailover(s: FailoverSection): string[] {
+  const { delivery: d, chaos: c } = s.result;
+  const ms = (v: number | null) => (v === null ? 'n/a' : `${v.toFixed(1)} ms`);
+  const met = (v: number | null, goal: number) =>
+    v !== null && v <= goal ? '**met**' : '**not met**';
+  const out: string[] = ['## 8. Several processes: cross-process delivery and failover', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Built servers with \`DATABASE_URL\` on a throwaway PostgreSQL 15 cluster (Debian, fsync on). **Delivery**: one room served by process A; one writer and one reader connected to A, one writer and one reader connected to B, which forwards their websockets to A; the writers together ${d.ratePerSecond} updates/s for ${d.durationMs / 1000} s; send → arrival measured in the bench process (one clock). **Failover**: the chaos scenario of \`server/test/clusterChaos.test.ts\` for ${c.durationMs / 1000} s — 3 processes behind HAProxy (\`docs/haproxy.cfg\`), 40 stock y-websocket clients in 10 rooms writing 5 edits/s each, a process killed with SIGKILL and restarted every 5–10 s, once an owner paused with SIGSTOP past its lease; failover = kill → the first edit written after the kill that another client of the room received, per room the killed process owned.`,
+    '',
+    '| delivery | updates | p50 | p99 | max |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  const row = (label: string, x: typeof d.sameProcess) =>
+    out.push(`| ${label} | ${x.count} | ${ms(x.p50Ms)} | ${ms(x.p99Ms)} | ${ms(x.maxMs)} |`);
+  row('same process (A → A)', d.sameProcess);
+  row('cross-process (A → B, B → A)', d.crossProcess);
+  row('both forwarded (B → B)', d.bothForwarded);
+  const r = c.report;
+  out.push(
+    '',
+    `Goal cross-process p99 ≤ 50 ms at 200 updates/s: ${met(d.crossProcess.p99Ms, 50)}. Updates a reader never received: ${d.missing}.`,
+    '',
+    `Chaos: ${c.kills} kills, ${r.failovers.length} room failovers; failover p50 ${ms(c.failoverP50Ms)}, p99 ${ms(c.failoverP99Ms)}, max ${ms(c.failoverMaxMs)} — goal p99 ≤ 5 s: ${met(c.failoverP99Ms, 5000)}. Paused owner: ${r.pause ? `${r.pause.roomsTakenOver} of ${r.pause.rooms} rooms taken over, owner dropped them on waking: ${r.pause.ownerDropped ? 'yes' : 'no'}` : 'not run'}. Edits written ${r.editsWritten}, received by other clients ${r.editsReceived}; **lost ${r.lost}**; rooms not converged ${r.notConverged.length}; sequence gaps ${r.gaps}; epoch drops in the log ${r.epochDrops}, lease epochs seen going down ${r.epochsDecreased}.`,
+    '',
+  );
+  return out;
+}
+
 export function renderMarkdown(results: Results): string {
   const s = results.sections;
   const out: string[] = [
@@ -386,6 +422,10 @@ export function renderMarkdown(results: Results): string {
   if (s.cluster) {
     if ('reason' in s.cluster) pending('7. Cluster suggestions', s.cluster);
     else out.push(...renderCluster(s.cluster));
+  }
+  if (s.failover) {
+    if ('reason' in s.failover) pending('8. Several processes', s.failover);
+    else out.push(...renderFailover(s.failover));
   }
   if (results.analysis?.length)
     out.push('## Where Pinnwand misses a target, and why', '', ...results.analysis, '');

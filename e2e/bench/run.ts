@@ -1,7 +1,7 @@
 // `pnpm bench`: runs the benchmarks and writes docs/benchmarks.md plus the raw
 // results in docs/benchmarks.json (with --quick: e2e/bench/results/).
 //
-//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster]
+//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover]
 //                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
 //
 // --only replaces those sections and keeps the others from the existing JSON.
@@ -16,6 +16,7 @@ import { runCluster } from './cluster.ts';
 import { buildWorkload, coldLoad } from './coldload.ts';
 import { crashRound } from './crash.ts';
 import { runExports } from './exports.ts';
+import { runFailover } from './failover.ts';
 import {
   newDataDir,
   type RunningServer,
@@ -27,7 +28,16 @@ import { pendingFeatures } from './pending.ts';
 import { RELAY_SCENARIOS, type RelayRoundResult, relayRound } from './relay.ts';
 import { type Machine, type Results, renderMarkdown, type SectionMeta } from './report.ts';
 
-const ALL = ['relay', 'crash', 'coldload', 'bundle', 'canvas', 'exports', 'cluster'] as const;
+const ALL = [
+  'relay',
+  'crash',
+  'coldload',
+  'bundle',
+  'canvas',
+  'exports',
+  'cluster',
+  'failover',
+] as const;
 type Bench = (typeof ALL)[number];
 
 function arg(name: string): string | undefined {
@@ -268,6 +278,22 @@ async function main(): Promise<void> {
       results.sections.cluster = {
         meta: meta(command),
         reason: `the cluster benchmark failed: ${String(err).slice(0, 300)}`,
+      };
+    }
+    save();
+  }
+  if (only.includes('failover')) {
+    try {
+      const chaosMs = Number(arg('chaos-seconds') ?? (quick ? 30 : 180)) * 1000;
+      const deliveryMs = quick ? 5000 : 30_000;
+      results.sections.failover = {
+        meta: meta(command),
+        result: await runFailover({ deliveryMs, chaosMs }, log),
+      };
+    } catch (err) {
+      results.sections.failover = {
+        meta: meta(command),
+        reason: `the failover benchmark failed: ${String(err).slice(0, 300)}`,
       };
     }
     save();

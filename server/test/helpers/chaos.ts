@@ -12,7 +12,6 @@ import * as Y from 'yjs';
 import { readLeases, readStoredRooms } from './clusterChecker.ts';
 import { type Haproxy, startHaproxy } from './haproxy.ts';
 import { freePort } from './postgresCluster.ts';
-import { createWorkshopAt } from './testServer.ts';
 
 export interface ChaosProcess {
   pid: number;
@@ -70,6 +69,18 @@ interface Client {
   received: Map<string, number>;
 }
 
+/** Creates a workshop over HTTP (through HAProxy, like a browser would). */
+async function createWorkshop(url: string, title: string): Promise<{ id: string; token: string }> {
+  const res = await fetch(`${url}/api/workshops`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title, template: 'blank' }),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { id: string; participantToken: string };
+  return { id: body.id, token: body.participantToken };
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = ([min, max]: [number, number]) => min + Math.random() * (max - min);
 
@@ -88,8 +99,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     lb = await startHaproxy(ports.map((port, i) => ({ name: `pinnwand-${i + 1}`, port })));
     const workshops = new Map<string, { token: string }>();
     for (let r = 0; r < o.rooms; r++) {
-      const w = await createWorkshopAt(lb.url, 'blank', `R${r}`);
-      workshops.set(w.id, { token: w.participantToken });
+      const w = await createWorkshop(lb.url, `R${r}`);
+      workshops.set(w.id, { token: w.token });
     }
     const wsUrl = lb.wsUrl;
     const addClient = (room: string): Client => {
