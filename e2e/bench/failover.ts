@@ -177,7 +177,7 @@ export async function runFailover(
       start: async (port, env) => {
         const dataDir = makeDataDir();
         dirs.push(dataDir);
-        const p = await startPinnwand({ dataDir, port, env });
+        const p = await startPinnwand({ dataDir, port, env, startTimeoutMs: 60_000 });
         return { pid: p.child.pid!, output: p.output, stop: (signal) => p.stop(signal) };
       },
       processes: 3,

@@ -23,6 +23,8 @@ export interface StartOptions {
   dataDir?: string;
   port?: number;
   env?: Record<string, string>;
+  /** How long to wait for "running at" (a busy machine restarting several servers needs longer). */
+  startTimeoutMs?: number;
 }
 
 export function makeDataDir(): string {
@@ -57,7 +59,10 @@ export async function startPinnwand(options: StartOptions = {}): Promise<Pinnwan
   );
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${log}`)),
+      options.startTimeoutMs ?? 20_000,
+    );
     const onData = () => {
       const match = /running at (http:\/\/[\d.]+:\d+)/.exec(log);
       if (match?.[1]) {
