@@ -33,9 +33,17 @@ export class LeaseKeeper {
 
   start(): void {
     if (this.timer) return;
+    let inFlight = false;
     this.timer = setInterval(
       () => {
-        this.renewing = this.renewing.then(() => this.renew());
+        // A renewal waiting for an unreachable database must not pile up more behind it.
+        if (inFlight) return;
+        inFlight = true;
+        this.renewing = this.renewing
+          .then(() => this.renew())
+          .finally(() => {
+            inFlight = false;
+          });
       },
       Math.max(50, Math.floor(this.holder.leaseMs / 3)),
     );
