@@ -173,9 +173,14 @@ function databaseUrlFrom(env: NodeJS.ProcessEnv): string {
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string): Config {
   const d = DEFAULT_LIMITS;
+  const host = env.HOST || '127.0.0.1';
+  if (env.DATABASE_URL && !env.INTERNAL_URL && (host === '0.0.0.0' || host === '::')) {
+    // Listening on every interface, this process cannot know which address the others reach.
+    throw new Error('with DATABASE_URL and HOST=' + host + ', set INTERNAL_URL (http://host:port)');
+  }
   return {
     port: intFrom(env, 'PORT', 8080),
-    host: env.HOST || '127.0.0.1',
+    host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     clientDir: path.resolve(env.CLIENT_DIR || defaultClientDir),
     publicUrl: (env.PUBLIC_URL || '').replace(/\/+$/, ''),
