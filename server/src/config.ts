@@ -176,7 +176,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
   const host = env.HOST || '127.0.0.1';
   if (env.DATABASE_URL && !env.INTERNAL_URL && (host === '0.0.0.0' || host === '::')) {
     // Listening on every interface, this process cannot know which address the others reach.
-    throw new Error('with DATABASE_URL and HOST=' + host + ', set INTERNAL_URL (http://host:port)');
+    throw new Error(`with DATABASE_URL and HOST=${host}, set INTERNAL_URL (http://host:port)`);
   }
   return {
     port: intFrom(env, 'PORT', 8080),
