@@ -47,4 +47,5 @@ it('loses nothing any client received while processes are killed and an owner is
   expect(report.pause?.ownerDropped).toBe(true);
   // Every failed-over room accepted edits again (how fast is the benchmark's business).
   expect(report.failovers.every((f) => f.ms !== null)).toBe(true);
-}, 180_000);
+  // Typically 1–2 minutes; the margin is for a machine busy with other work.
+}, 480_000);
