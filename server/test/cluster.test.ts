@@ -173,8 +173,7 @@ describe('several processes on one PostgreSQL', () => {
       'the edit made meanwhile',
     );
     expect(reader.doc.getMap('notes').get('kept')).toBe('vor dem Ausfall');
-    // Stopping and starting PostgreSQL takes a while on a busy machine.
-  }, 240_000);
+  }, 240_000); // stopping and starting PostgreSQL takes a while on a busy machine
 });
 
 describe('one process with DATABASE_URL', () => {
