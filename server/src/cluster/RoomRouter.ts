@@ -17,7 +17,7 @@
  * lands, so two processes that disagree for a moment never bounce it back
  * and forth.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WORKSHOP_ID_PATTERN, WS_PATH_PREFIX } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
@@ -55,7 +55,6 @@ function roomOfRequest(pathname: string): string | null {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class RoomRouter {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   private readonly proxied = new Set<Duplex>();
   private closed = false;
 
@@ -143,7 +142,7 @@ export class RoomRouter {
     }
     const owner = await this.ownerElsewhere(id);
     if (!owner) return local();
-    const outcome = await forwardRequest(req, res, new URL(owner.ownerUrl), this.agent, {
+    const outcome = await forwardRequest(req, res, new URL(owner.ownerUrl), {
       connectMs: this.answerTimeoutMs,
       answerMs: 60_000,
     });
@@ -181,6 +180,5 @@ export class RoomRouter {
     this.closed = true;
     for (const socket of this.proxied) socket.destroy();
     this.proxied.clear();
-    this.agent.destroy();
   }
 }

@@ -36,7 +36,6 @@ export function forwardRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   owner: URL,
-  agent: http.Agent,
   timeouts: { connectMs: number; answerMs: number },
 ): Promise<ForwardOutcome> {
   return new Promise((resolve) => {
@@ -58,7 +57,9 @@ export function forwardRequest(
       method: req.method,
       path: req.url,
       headers,
-      agent,
+      // A fresh connection each time: a kept-alive one that the owner closes just
+      // as it is reused would fail a request whose body was already sent.
+      agent: false,
     });
     // Until the body is sent, waiting is for the connection; after it, for the answer.
     let timer = setTimeout(() => {
@@ -77,7 +78,6 @@ export function forwardRequest(
         }, timeouts.answerMs);
         req.pipe(upstream);
       };
-      // A kept-alive socket is connected already; a new one sends once it is.
       if ((socket as { connecting?: boolean }).connecting) socket.once('connect', send);
       else send();
     });
