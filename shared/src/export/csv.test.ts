@@ -4,10 +4,10 @@ import { applyImport } from '../import/applyImport.ts';
 import { parseCsv } from '../import/csv.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
+import { vote } from '../testing/votes.ts';
 import { workshopToCsv } from './csv.ts';
 
 function sample() {

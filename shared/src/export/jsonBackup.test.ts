@@ -14,10 +14,10 @@ import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { deleteBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { updateCover, updateSettings } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB } from '../testing/testWorkshop.ts';
+import { vote } from '../testing/votes.ts';
 import { workshopToJsonBackup } from './jsonBackup.ts';
 import { workshopToMarkdown } from './markdown.ts';
 

@@ -13,10 +13,10 @@ import { addBoard, deleteBoard } from '../ops/boardOps.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { createWorkshop, updateCover } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
+import { vote } from '../testing/votes.ts';
 import { revealInvisibles } from './invisibleChars.ts';
 import { workshopToMarkdown } from './markdown.ts';
 

@@ -13,9 +13,9 @@ import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
+import { vote } from '../testing/votes.ts';
 import { workshopToPdf } from './pdf.ts';
 
 const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { BoardId, NoteId } from '../model/ids.ts';
-import { addNote } from '../ops/noteOps.ts';
+import { addNote, deleteNotes } from '../ops/noteOps.ts';
 import { getNote, listClusters } from '../read/lookups.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { acceptClusterSuggestions } from './applySuggestions.ts';
@@ -61,6 +61,48 @@ describe('voting rounds', () => {
     expect(ranking(ws.doc, first).map((r) => [r.note.text, r.total, r.rank])).toEqual([
       ['A', 1, 1],
     ]);
+  });
+
+  it('takes votes back only in an open round, freeing the budget; a deleted note frees it too', () => {
+    const ws = testWorkshop();
+    const [a, b, c] = notesOn(ws.doc, ws.board, ['A', 'B', 'C']) as [NoteId, NoteId, NoteId];
+    expect(castVote(ws.doc, a, BOB.id, BOB.origin)).toEqual({ ok: false, reason: 'voting-closed' });
+    startVotingRound(
+      ws.doc,
+      { boardId: ws.board, votesPerPerson: 3, maxVotesPerNote: 2, anonymous: true },
+      ALICE.origin,
+    );
+    expect(castVote(ws.doc, 'gone' as NoteId, BOB.id, BOB.origin)).toEqual({
+      ok: false,
+      reason: 'unknown-note',
+    });
+    expect(castVote(ws.doc, a, BOB.id, BOB.origin)).toEqual({ ok: true, onNote: 1, remaining: 2 });
+    expect(castVote(ws.doc, a, BOB.id, BOB.origin)).toEqual({ ok: true, onNote: 2, remaining: 1 });
+    // Alice's budget is her own.
+    expect(castVote(ws.doc, a, ALICE.id, ALICE.origin)).toMatchObject({ ok: true, remaining: 2 });
+    expect(retractVote(ws.doc, a, BOB.id, BOB.origin)).toEqual({
+      ok: true,
+      onNote: 1,
+      remaining: 2,
+    });
+    expect(retractVote(ws.doc, b, BOB.id, BOB.origin)).toEqual({
+      ok: false,
+      reason: 'no-vote-to-remove',
+    });
+    castVote(ws.doc, b, BOB.id, BOB.origin);
+    castVote(ws.doc, c, BOB.id, BOB.origin);
+    expect(votesLeft(ws.doc, BOB.id)).toBe(0);
+    deleteNotes(ws.doc, [c], ALICE.origin);
+    expect(votesLeft(ws.doc, BOB.id)).toBe(1);
+    endVotingRound(ws.doc, ALICE.origin);
+    expect(retractVote(ws.doc, a, BOB.id, BOB.origin)).toEqual({
+      ok: false,
+      reason: 'voting-closed',
+    });
+    expect(getNote(ws.doc, a)?.votes).toEqual({
+      total: 2,
+      byParticipant: { [BOB.id]: 1, [ALICE.id]: 1 },
+    });
   });
 
   it('can clear a board’s earlier votes when a round starts', () => {

@@ -1,9 +1,16 @@
 /**
- * A dot-voting round on one board. The facilitator opens it with a budget
- * (votes per person), a per-note maximum and anonymous or named results; the
- * round's budget counts only the votes on that board, so an earlier round on
- * another board does not use it up. Votes stay in the notes' `votes` maps
+ * Voting, in one place: a dot-voting round on one board, and giving and
+ * taking back votes in it. The facilitator opens a round with a budget (votes
+ * per person), a per-note maximum and anonymous or named results; the round's
+ * budget counts only the votes on that board, so an earlier round on another
+ * board does not use it up. These are the rules the server's role policy
+ * enforces (docs/protocol.md, "Votes"); the app, the tests and the policy use
+ * this module and no other vote API. Votes stay in the notes' `votes` maps
  * (design.md), so counts go into exports unchanged.
+ *
+ * Checks run against this peer's current view of the document; two devices
+ * of the same person voting offline can still overshoot, and readers count
+ * what is there rather than silently dropping votes.
  */
 import * as Y from 'yjs';
 import { entryMap } from '../model/fields.ts';
@@ -14,10 +21,26 @@ import type { TransactionOrigin } from '../model/origin.ts';
 import { NOTE, notesMap } from '../model/schema.ts';
 import { votesOf } from '../model/vote.ts';
 import { transact } from '../ops/transact.ts';
-import { unvote, type VoteResult } from '../ops/voteOps.ts';
 import { updateSettings } from '../ops/workshopOps.ts';
 import { getNote, getSettings, listNoteIds } from '../read/lookups.ts';
 import { readFacilitation, writeFacilitation } from './facilitationSettings.ts';
+
+export type VoteRefusal =
+  | 'unknown-note'
+  | 'voting-closed'
+  | 'budget-exhausted'
+  | 'note-limit-reached'
+  | 'no-vote-to-remove';
+
+export type VoteResult =
+  | {
+      ok: true;
+      /** This person's votes on the note after the change. */
+      onNote: number;
+      /** Votes this person has left to give in the round. */
+      remaining: number;
+    }
+  | { ok: false; reason: VoteRefusal };
 
 export interface RoundInput {
   boardId: BoardId;
@@ -104,7 +127,20 @@ export function votesLeft(doc: Y.Doc, participant: ParticipantId): number {
   return Math.max(0, round.votesPerPerson - votesUsedOnBoard(doc, round.boardId, participant));
 }
 
-/** One vote on a note of the round's board, within the round's budget. */
+/** The entry of a note on the open round's board, or why there is none to vote on. */
+function roundNote(
+  doc: Y.Doc,
+  noteId: NoteId,
+): { note: Y.Map<unknown>; round: RoundState & { boardId: BoardId } } | { refusal: VoteRefusal } {
+  const round = readRound(doc);
+  if (!round.open || !round.boardId) return { refusal: 'voting-closed' };
+  const note = entryMap(notesMap(doc), noteId);
+  // Only notes on the round's board take votes, or give them back.
+  if (!note || note.get(NOTE.boardId) !== round.boardId) return { refusal: 'unknown-note' };
+  return { note, round: { ...round, boardId: round.boardId } };
+}
+
+/** One vote on a note of the round's board, within the round's budget and per-note limit. */
 export function castVote(
   doc: Y.Doc,
   noteId: NoteId,
@@ -112,18 +148,16 @@ export function castVote(
   origin: TransactionOrigin,
 ): VoteResult {
   return transact(doc, origin, (): VoteResult => {
-    const round = readRound(doc);
-    if (!round.open || !round.boardId) return { ok: false, reason: 'voting-closed' };
-    const note = entryMap(notesMap(doc), noteId);
-    if (!note || note.get(NOTE.boardId) !== round.boardId)
-      return { ok: false, reason: 'unknown-note' };
+    const found = roundNote(doc, noteId);
+    if ('refusal' in found) return { ok: false, reason: found.refusal };
+    const { note, round } = found;
     if (votesUsedOnBoard(doc, round.boardId, participant) >= round.votesPerPerson)
       return { ok: false, reason: 'budget-exhausted' };
-    // Not voteOps.vote(): its budget counts the whole workshop, a round counts its board.
     let votes = noteVotesMap(note);
     const current = votesOf(votes, participant);
     if (current >= round.maxVotesPerNote) return { ok: false, reason: 'note-limit-reached' };
     if (!votes) {
+      // Only a note written by a foreign client lacks the map; see ops/entries.ts.
       votes = new Y.Map<unknown>();
       note.set(NOTE.votes, votes);
     }
@@ -132,6 +166,7 @@ export function castVote(
   });
 }
 
+/** Takes back one of this person's votes on a note of the round's board. */
 export function retractVote(
   doc: Y.Doc,
   noteId: NoteId,
@@ -139,9 +174,14 @@ export function retractVote(
   origin: TransactionOrigin,
 ): VoteResult {
   return transact(doc, origin, (): VoteResult => {
-    const result = unvote(doc, noteId, participant, origin);
-    if (!result.ok) return result;
-    return { ...result, remaining: votesLeft(doc, participant) };
+    const found = roundNote(doc, noteId);
+    if ('refusal' in found) return { ok: false, reason: found.refusal };
+    const votes = noteVotesMap(found.note);
+    const current = votesOf(votes, participant);
+    if (!votes || current === 0) return { ok: false, reason: 'no-vote-to-remove' };
+    if (current === 1) votes.delete(participant);
+    else votes.set(participant, current - 1);
+    return { ok: true, onNote: current - 1, remaining: votesLeft(doc, participant) };
   });
 }
 

@@ -8,13 +8,12 @@
  *   board or its boards into a running workshop.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
-import { BACKUP_FORMAT, type WorkshopBackup } from '../export/jsonBackup.ts';
-import { entryMap } from '../model/fields.ts';
-import type { BoardId, ClusterId, NoteId } from '../model/ids.ts';
-import { idSchema } from '../model/ids.ts';
-import { coverPatchSchema, type Lang, langSchema, settingsPatchSchema } from '../model/meta.ts';
-import { noteVotesMap } from '../model/note.ts';
+import { type BackupNote, backupSchema, type WorkshopBackup } from '../export/backupFormat.ts';
+import { boardFieldsSchema } from '../model/board.ts';
+import { clusterFieldsSchema } from '../model/cluster.ts';
+import { entryMap, pickFields } from '../model/fields.ts';
+import { type Lang, settingsPatchSchema } from '../model/meta.ts';
+import { noteFieldsSchema, noteVotesMap } from '../model/note.ts';
 import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
 import { describeZodError } from '../model/result.ts';
 import {
@@ -37,64 +36,6 @@ import {
   parseFailure,
 } from './importPlan.ts';
 
-const finite = z.number().finite();
-
-const noteSchema = z.object({
-  id: idSchema,
-  boardId: idSchema,
-  clusterId: idSchema.nullable(),
-  text: z.string().max(IMPORT_LIMITS.noteText),
-  x: finite,
-  y: finite,
-  color: z.string().max(64),
-  author: z.string().max(200),
-  authorId: z.string().max(200),
-  createdAt: finite,
-  votes: z.record(z.string().min(1), z.number().int().nonnegative()),
-});
-
-const clusterSchema = z.object({
-  id: idSchema,
-  title: z.string().max(IMPORT_LIMITS.title),
-  x: finite,
-  y: finite,
-  width: finite.nonnegative(),
-  height: finite.nonnegative(),
-  order: finite,
-});
-
-const boardSchema = z.object({
-  id: idSchema,
-  title: z.string().max(IMPORT_LIMITS.title),
-  question: z.string().max(IMPORT_LIMITS.title * 4),
-  order: finite,
-  locked: z.boolean(),
-  summary: z.string().max(IMPORT_LIMITS.summary),
-  clusters: z.array(clusterSchema),
-  notes: z.array(noteSchema),
-});
-
-export const backupSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  schemaVersion: z
-    .number()
-    .int()
-    .positive()
-    .max(SCHEMA_VERSION, `this Pinnwand reads backups up to schema version ${SCHEMA_VERSION}`),
-  meta: z.object({
-    title: z.string().max(IMPORT_LIMITS.title),
-    createdAt: finite,
-    template: z.string().max(100),
-    lang: langSchema,
-  }),
-  settings: settingsPatchSchema.omit({ timer: true }),
-  /** Cover information (absent in backups of older versions). */
-  cover: coverPatchSchema.optional(),
-  boards: z.array(boardSchema).max(IMPORT_LIMITS.boards),
-  orphanNotes: z.array(noteSchema),
-  summary: z.string().max(IMPORT_LIMITS.summary),
-});
-
 export type BackupParse = { ok: true; backup: WorkshopBackup } | { ok: false; error: string };
 
 /** Parses and validates the text of a backup file. */
@@ -107,7 +48,7 @@ export function parseBackup(input: string): BackupParse {
   }
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeZodError('Backup', parsed.error) };
-  const backup = parsed.data as WorkshopBackup;
+  const backup = parsed.data;
   // Cross-references: a note's clusterId must name a cluster of its board.
   for (const [b, board] of backup.boards.entries()) {
     const clusters = new Set(board.clusters.map((c) => c.id));
@@ -127,7 +68,7 @@ export function parseBackup(input: string): BackupParse {
   return { ok: true, backup };
 }
 
-function plannedNote(note: WorkshopBackup['boards'][number]['notes'][number]): PlannedNote {
+function plannedNote(note: BackupNote): PlannedNote {
   return {
     text: note.text,
     votesByParticipant: note.votes,
@@ -169,18 +110,8 @@ export function parseJsonBackup(input: string): ParseResult {
   return parsed.ok ? backupToPlan(parsed.backup) : parseFailure(parsed.error);
 }
 
-function writeBackupNote(doc: Y.Doc, note: WorkshopBackup['orphanNotes'][number]): void {
-  insertNote(doc, note.id as NoteId, {
-    boardId: note.boardId as BoardId,
-    clusterId: note.clusterId as ClusterId | null,
-    text: note.text,
-    x: note.x,
-    y: note.y,
-    color: note.color,
-    author: note.author,
-    authorId: note.authorId,
-    createdAt: note.createdAt,
-  });
+function writeBackupNote(doc: Y.Doc, note: BackupNote): void {
+  insertNote(doc, note.id, pickFields(note, noteFieldsSchema));
   const votes = noteVotesMap(entryMap(notesMap(doc), note.id) as Y.Map<unknown>);
   for (const [participant, count] of Object.entries(note.votes)) {
     if (count > 0) votes?.set(participant, count);
@@ -220,22 +151,9 @@ export function restoreBackup(
     if (backup.cover) updateCover(doc, backup.cover, origin);
     summariesMap(doc).set(WORKSHOP_SUMMARY_KEY, new Y.Text(backup.summary));
     for (const board of backup.boards) {
-      insertBoard(
-        doc,
-        board.id as BoardId,
-        { title: board.title, question: board.question, order: board.order, locked: board.locked },
-        board.summary,
-      );
+      insertBoard(doc, board.id, pickFields(board, boardFieldsSchema), board.summary);
       for (const c of board.clusters) {
-        insertCluster(doc, c.id as ClusterId, {
-          boardId: board.id as BoardId,
-          title: c.title,
-          x: c.x,
-          y: c.y,
-          width: c.width,
-          height: c.height,
-          order: c.order,
-        });
+        insertCluster(doc, c.id, { ...pickFields(c, clusterFieldsSchema), boardId: board.id });
       }
       for (const note of board.notes) writeBackupNote(doc, note);
     }

@@ -4,54 +4,54 @@
  * cluster by naming it in their `clusterId`; the cluster does not list its
  * notes, so a note dropped into a cluster that someone deletes at the same
  * moment simply shows up unclustered instead of being lost.
+ *
+ * `clusterFieldsSchema` declares the fields once; the type, the reader, the
+ * entry writer (ops/entries.ts) and the JSON backup derive from it.
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { pick } from './fields.ts';
-import type { BoardId, ClusterId } from './ids.ts';
+import { fieldKeys, pick } from './fields.ts';
+import { boardIdSchema, type ClusterId, clusterIdSchema } from './ids.ts';
 import { DEFAULT_CLUSTER_HEIGHT, DEFAULT_CLUSTER_WIDTH } from './layout.ts';
 import { parseWith, type ReadResult } from './result.ts';
-import { CLUSTER } from './schema.ts';
 
-export interface Cluster {
-  id: ClusterId;
+export const clusterFieldsSchema = z.object({
   /** The board the frame is drawn on. */
-  boardId: BoardId;
+  boardId: boardIdSchema,
   /** The cluster's heading, e.g. a theme the facilitators named. */
-  title: string;
-  /** Frame position and size in board coordinates (the same space as notes' x/y). */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Position among the board's clusters in outline and exports; ties broken by id. */
-  order: number;
-}
-
-export const clusterSchema = z.object({
-  boardId: z.string().min(1),
   title: z.string(),
+  /** Frame position and size in board coordinates (the same space as notes' x/y). */
+  x: z.number(),
+  y: z.number(),
+  width: z.number().nonnegative(),
+  height: z.number().nonnegative(),
+  /** Position among the board's clusters in outline and exports; ties broken by id. */
+  order: z.number(),
+});
+export type ClusterFields = z.input<typeof clusterFieldsSchema>;
+
+export const clusterSchema = clusterFieldsSchema.extend({ id: clusterIdSchema });
+export type Cluster = z.infer<typeof clusterSchema>;
+
+const { shape } = clusterFieldsSchema;
+
+/** The entry as a Y.Map holds it, read leniently. */
+export const clusterEntrySchema = clusterFieldsSchema.extend({
   // Absent only after a Yjs map undo racing a concurrent move/resize (see
   // note.ts): the frame is shown at a fallback rather than dropped.
-  x: z.number().default(0),
-  y: z.number().default(0),
-  width: z.number().nonnegative().default(DEFAULT_CLUSTER_WIDTH),
-  height: z.number().nonnegative().default(DEFAULT_CLUSTER_HEIGHT),
+  x: shape.x.default(0),
+  y: shape.y.default(0),
+  width: shape.width.default(DEFAULT_CLUSTER_WIDTH),
+  height: shape.height.default(DEFAULT_CLUSTER_HEIGHT),
   // Absent only after a Yjs map undo racing a concurrent reorder (see note.ts).
-  order: z.number().default(0),
+  order: shape.order.default(0),
 });
 
+/** The keys of a cluster entry in the document (`CLUSTER.boardId` …). */
+export const CLUSTER = fieldKeys(clusterEntrySchema);
+const ENTRY_KEYS = Object.values(CLUSTER);
+
 export function readCluster(map: Y.Map<unknown>, id: ClusterId): ReadResult<Cluster> {
-  const raw = pick(map, [
-    CLUSTER.boardId,
-    CLUSTER.title,
-    CLUSTER.x,
-    CLUSTER.y,
-    CLUSTER.width,
-    CLUSTER.height,
-    CLUSTER.order,
-  ]);
-  const parsed = parseWith(clusterSchema, raw, `clusters/${id}`);
-  if (!parsed.ok) return parsed;
-  return { ok: true, value: { ...parsed.value, id, boardId: parsed.value.boardId as BoardId } };
+  const parsed = parseWith(clusterEntrySchema, pick(map, ENTRY_KEYS), `clusters/${id}`);
+  return parsed.ok ? { ok: true, value: { ...parsed.value, id } } : parsed;
 }

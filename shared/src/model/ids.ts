@@ -10,15 +10,21 @@
  */
 import { z } from 'zod';
 
-declare const brand: unique symbol;
-type Brand<T, B extends string> = T & { readonly [brand]: B };
+// What a document may hold as an id: any non-empty string, because a foreign
+// client may have written it (files and URLs are held to `idSchema` below).
+const documentId = z.string().min(1);
 
-export type WorkshopId = Brand<string, 'WorkshopId'>;
-export type BoardId = Brand<string, 'BoardId'>;
-export type ClusterId = Brand<string, 'ClusterId'>;
-export type NoteId = Brand<string, 'NoteId'>;
+export const workshopIdSchema = documentId.brand<'WorkshopId'>();
+export type WorkshopId = z.infer<typeof workshopIdSchema>;
+export const boardIdSchema = documentId.brand<'BoardId'>();
+export type BoardId = z.infer<typeof boardIdSchema>;
+export const clusterIdSchema = documentId.brand<'ClusterId'>();
+export type ClusterId = z.infer<typeof clusterIdSchema>;
+export const noteIdSchema = documentId.brand<'NoteId'>();
+export type NoteId = z.infer<typeof noteIdSchema>;
 /** A person taking part (facilitator, participant); keys the `votes` map of a note. */
-export type ParticipantId = Brand<string, 'ParticipantId'>;
+export const participantIdSchema = documentId.brand<'ParticipantId'>();
+export type ParticipantId = z.infer<typeof participantIdSchema>;
 
 const ID_BYTES = 16; // 128 bits
 

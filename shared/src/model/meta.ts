@@ -18,30 +18,22 @@ export const LANGS = ['de', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const langSchema = z.enum(LANGS);
 
-export interface Meta {
-  /** Version of the document format; see migrations.ts. */
-  schemaVersion: number;
-  /** The workshop's title as shown in the header and exports. */
-  title: string;
-  /** When the workshop was created, ms since epoch. */
-  createdAt: number;
-  /** The template id it was created from (free string: foreign clients may use others). */
-  template: string;
-  /** Language of the template texts; 'de' when absent (the first users are German). */
-  lang: Lang;
-}
-
 export const metaSchema = z.object({
+  /** Version of the document format; see migrations.ts. */
   schemaVersion: z.number().int().positive(),
+  /** The workshop's title as shown in the header and exports. */
   title: z.string(),
+  /** When the workshop was created, ms since epoch. */
   createdAt: z.number(),
+  /** The template id it was created from (free string: foreign clients may use others). */
   template: z.string(),
+  /** Language of the template texts; 'de' when absent (the first users are German). */
   lang: langSchema.optional().default('de'),
 });
+export type Meta = z.infer<typeof metaSchema>;
 
 export function readMeta(map: Y.Map<unknown>): ReadResult<Meta> {
-  const raw = pick(map, [META.schemaVersion, META.title, META.createdAt, META.template, META.lang]);
-  return parseWith(metaSchema, raw, 'meta');
+  return parseWith(metaSchema, pick(map, Object.keys(metaSchema.shape)), 'meta');
 }
 
 /** Facilitation phases; the UI highlights the tools of the current one. */
@@ -53,10 +45,6 @@ export type Phase = (typeof PHASES)[number];
  * facilitators resolve to one consistent state (last writer wins), never a mix.
  * Clients compute the remaining time from `endsAt` against their own clock.
  */
-export type TimerState =
-  | { state: 'running'; durationMs: number; endsAt: number }
-  | { state: 'paused'; durationMs: number; remainingMs: number };
-
 export const timerSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('running'),
@@ -69,20 +57,23 @@ export const timerSchema = z.discriminatedUnion('state', [
     remainingMs: z.number().nonnegative(),
   }),
 ]);
+export type TimerState = z.infer<typeof timerSchema>;
 
-export interface WorkshopSettings {
+// readSettings checks each setting on its own, key by key.
+export const settingsSchema = z.object({
   /** Total votes one person may give across the workshop. */
-  votesPerPerson: number;
+  votesPerPerson: z.number().int().nonnegative(),
   /** Votes one person may give to a single note. */
-  maxVotesPerNote: number;
+  maxVotesPerNote: z.number().int().positive(),
   /** Vote and unvote are refused while false (a facilitator closes the round). */
-  votingOpen: boolean;
+  votingOpen: z.boolean(),
   /** Whether participants see vote totals (hidden voting avoids herding). */
-  votesVisible: boolean;
-  phase: Phase;
+  votesVisible: z.boolean(),
+  phase: z.enum(PHASES),
   /** The shared countdown, null when none is set. */
-  timer: TimerState | null;
-}
+  timer: timerSchema.nullable(),
+});
+export type WorkshopSettings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Readonly<WorkshopSettings> = Object.freeze({
   votesPerPerson: 5,
@@ -93,16 +84,7 @@ export const DEFAULT_SETTINGS: Readonly<WorkshopSettings> = Object.freeze({
   timer: null,
 });
 
-const settingSchemas = {
-  votesPerPerson: z.number().int().nonnegative(),
-  maxVotesPerNote: z.number().int().positive(),
-  votingOpen: z.boolean(),
-  votesVisible: z.boolean(),
-  phase: z.enum(PHASES),
-  timer: timerSchema.nullable(),
-} satisfies { [K in keyof WorkshopSettings]: z.ZodType<WorkshopSettings[K]> };
-
-export const settingsPatchSchema = z.object(settingSchemas).partial();
+export const settingsPatchSchema = settingsSchema.partial();
 export type SettingsPatch = Partial<WorkshopSettings>;
 
 export interface SettingsRead {
@@ -117,11 +99,11 @@ export function readSettings(map: Y.Map<unknown>): SettingsRead {
   const assign = <K extends keyof WorkshopSettings>(key: K): void => {
     const value = map.get(META[key]);
     if (value === undefined) return;
-    const parsed = settingSchemas[key].safeParse(value);
+    const parsed = settingsSchema.shape[key].safeParse(value);
     if (parsed.success) settings[key] = parsed.data as WorkshopSettings[K];
     else problems.push(`meta.${key}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   };
-  for (const key of Object.keys(settingSchemas) as (keyof WorkshopSettings)[]) assign(key);
+  for (const key of Object.keys(settingsSchema.shape) as (keyof WorkshopSettings)[]) assign(key);
   return { settings, problems };
 }
 

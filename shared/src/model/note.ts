@@ -4,80 +4,79 @@
  * clusters or boards is a field change, not a delete-and-recreate that would
  * race with someone typing into it. Its `text` is a Y.Text so two people
  * typing into one note both keep their words.
+ *
+ * `noteFieldsSchema` declares the fields once. The `Note` type, the document
+ * reader below, the entry writer (ops/entries.ts) and the JSON backup
+ * (export/backupFormat.ts) all derive from it.
  */
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { pick } from './fields.ts';
-import type { BoardId, ClusterId, NoteId } from './ids.ts';
+import { fieldKeys, pick } from './fields.ts';
+import { boardIdSchema, clusterIdSchema, type NoteId, noteIdSchema } from './ids.ts';
 import { parseWith, type ReadResult } from './result.ts';
-import { NOTE } from './schema.ts';
-import { readVotes, type VoteTally } from './vote.ts';
+import { readVotes, voteTallySchema } from './vote.ts';
 
-export interface Note {
-  id: NoteId;
+/** A note's own fields, in plain values (its text as a string). */
+export const noteFieldsSchema = z.object({
   /** The board the note is on. May name a deleted board: the note is then an orphan. */
-  boardId: BoardId;
-  /** The cluster it belongs to, null when unclustered. May name a deleted cluster. */
-  clusterId: ClusterId | null;
-  /** The note's text (a snapshot of its Y.Text). */
-  text: string;
+  boardId: boardIdSchema,
+  /**
+   * The cluster it belongs to, null when unclustered (absent in the document;
+   * a foreign client may write null). May name a deleted cluster.
+   */
+  clusterId: clusterIdSchema.nullable().default(null),
+  /** The note's text. */
+  text: z.string(),
   /** Top-left corner in board coordinates. */
-  x: number;
-  y: number;
+  x: z.number(),
+  y: z.number(),
   /** A palette name from colors.ts when written by Pinnwand; any string from others. */
-  color: string;
+  color: z.string(),
   /** Display name of the person who wrote it, as they chose it. */
-  author: string;
+  author: z.string(),
   /** Stable id of that person (their participant id). */
-  authorId: string;
+  authorId: z.string(),
   /** When it was written, ms since epoch. */
-  createdAt: number;
-  /** Votes on this note. */
-  votes: VoteTally;
-}
+  createdAt: z.number(),
+});
+/** What writing a note takes (`clusterId` may be left out). */
+export type NoteFields = z.input<typeof noteFieldsSchema>;
 
-export const noteSchema = z.object({
-  boardId: z.string().min(1),
-  // A foreign client may write null for "no cluster"; absent is ours.
-  clusterId: z.string().min(1).nullable().optional(),
+/** A note as read from the document: its fields, its id and its votes. */
+export const noteSchema = noteFieldsSchema.extend({
+  id: noteIdSchema,
+  votes: voteTallySchema,
+});
+export type Note = z.infer<typeof noteSchema>;
+
+const { shape } = noteFieldsSchema;
+
+/** The entry as a Y.Map holds it, read leniently (a foreign client wrote it, or a Yjs undo raced). */
+export const noteEntrySchema = noteFieldsSchema.extend({
   text: z.instanceof(Y.Text, { message: 'expected Y.Text' }),
   // Absent only when a Yjs map undo races a concurrent move (the undone value
   // and the overwritten one are both deleted) or a foreign client never wrote
   // it: the note is then shown at the board's origin instead of being dropped.
   // A present value of the wrong type is still reported.
-  x: z.number().default(0),
-  y: z.number().default(0),
-  color: z.string(),
-  author: z.string(),
-  authorId: z.string(),
-  createdAt: z.number(),
+  x: shape.x.default(0),
+  y: shape.y.default(0),
   // Absent means no votes yet (a foreign client may not create the map).
   votes: z.instanceof(Y.Map, { message: 'expected Y.Map' }).optional(),
 });
 
+/** The keys of a note entry in the document (`NOTE.boardId` …). */
+export const NOTE = fieldKeys(noteEntrySchema);
+const ENTRY_KEYS = Object.values(NOTE);
+
 export function readNote(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> {
   const where = `notes/${id}`;
-  const raw = pick(map, [
-    NOTE.boardId,
-    NOTE.clusterId,
-    NOTE.text,
-    NOTE.x,
-    NOTE.y,
-    NOTE.color,
-    NOTE.author,
-    NOTE.authorId,
-    NOTE.createdAt,
-    NOTE.votes,
-  ]);
-  const parsed = parseWith(noteSchema, raw, where);
+  const parsed = parseWith(noteEntrySchema, pick(map, ENTRY_KEYS), where);
   if (!parsed.ok) return parsed;
-  const { text, votes, clusterId, boardId, ...rest } = parsed.value;
+  const { text, votes, ...rest } = parsed.value;
   const read = readVotes(votes as Y.Map<unknown> | undefined, where);
   const value: Note = {
     ...rest,
     id,
-    boardId: boardId as BoardId,
-    clusterId: (clusterId ?? null) as ClusterId | null,
     text: text.toString(),
     votes: read.tally,
   };

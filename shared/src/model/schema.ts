@@ -54,36 +54,11 @@ export const META = {
   attribution: 'attribution',
 } as const;
 
-export const BOARD = {
-  title: 'title',
-  question: 'question',
-  order: 'order',
-  /** extension: a locked board is read-only for participants. */
-  locked: 'locked',
-} as const;
-
-export const CLUSTER = {
-  boardId: 'boardId',
-  title: 'title',
-  x: 'x',
-  y: 'y',
-  width: 'width',
-  height: 'height',
-  order: 'order',
-} as const;
-
-export const NOTE = {
-  boardId: 'boardId',
-  clusterId: 'clusterId',
-  text: 'text',
-  x: 'x',
-  y: 'y',
-  color: 'color',
-  author: 'author',
-  authorId: 'authorId',
-  createdAt: 'createdAt',
-  votes: 'votes',
-} as const;
+// The entities' keys, derived from the schema that declares each entity's
+// fields (board.ts, cluster.ts, note.ts), named here beside the others.
+export { BOARD } from './board.ts';
+export { CLUSTER } from './cluster.ts';
+export { NOTE } from './note.ts';
 
 /** The key of the whole-workshop summary in `summaries` (the others are board ids). */
 export const WORKSHOP_SUMMARY_KEY = 'workshop';

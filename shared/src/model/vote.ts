@@ -6,16 +6,20 @@
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import type { ParticipantId } from './ids.ts';
+import { type ParticipantId, participantIdSchema } from './ids.ts';
 
 export const voteCountSchema = z.number().int().nonnegative();
 
-export interface VoteTally {
+/** How many votes each person gave one note. */
+export const votesByParticipantSchema = z.record(participantIdSchema, voteCountSchema);
+
+export const voteTallySchema = z.object({
   /** Sum of all valid counts. */
-  total: number;
+  total: z.number().int().nonnegative(),
   /** Valid counts by person; zero counts are left out. */
-  byParticipant: Record<ParticipantId, number>;
-}
+  byParticipant: votesByParticipantSchema,
+});
+export type VoteTally = z.infer<typeof voteTallySchema>;
 
 export interface VotesRead {
   tally: VoteTally;

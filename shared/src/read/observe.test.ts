@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addBoard, renameBoard } from '../ops/boardOps.ts';
 import { addNote, getNoteText, moveNotes } from '../ops/noteOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { setPhase } from '../ops/workshopOps.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
+import { vote } from '../testing/votes.ts';
 import { observeWorkshop, type WorkshopChange } from './observe.ts';
 
 describe('observeWorkshop', () => {

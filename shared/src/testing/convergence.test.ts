@@ -12,12 +12,12 @@ import {
   moveCluster,
 } from '../ops/clusterOps.ts';
 import { addNote, deleteNotes, getNoteText, moveNote, setNoteText } from '../ops/noteOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { getCluster, getNote, listBoardIds } from '../read/lookups.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { checkInvariants, NoteLedger } from './invariants.ts';
 import { createRng, PeerNetwork } from './peerNetwork.ts';
 import { person, testWorkshop } from './testWorkshop.ts';
+import { vote } from './votes.ts';
 
 const people = Array.from({ length: 10 }, (_, i) => person(`P${i}`));
 
@@ -62,7 +62,8 @@ describe('peer network delivery', () => {
     net.settle();
     expect(checkInvariants(net.docs, ledger)).toBeNull();
     expect(readWorkshop(net.doc(3)).boards.reduce((n, b) => n + b.noteCount, 0)).toBe(100);
-  });
+    // Thousands of deliveries: seconds on a busy machine. The test judges convergence, not speed.
+  }, 60_000);
 
   it('merges offline edits after reconnect (10 peers, 4 of them offline for a while)', () => {
     const { net, boardIds, ledger } = network(10);

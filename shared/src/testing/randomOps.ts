@@ -28,10 +28,10 @@ import {
   recolorNotes,
   setNoteText,
 } from '../ops/noteOps.ts';
-import { vote } from '../ops/voteOps.ts';
 import { listBoardIds } from '../read/lookups.ts';
 import type { NoteLedger } from './invariants.ts';
 import type { TestPerson } from './testWorkshop.ts';
+import { vote } from './votes.ts';
 
 // Repeated kinds are drawn more often: notes are what a workshop is made of.
 const OP_KINDS = [
