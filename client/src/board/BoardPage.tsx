@@ -3,15 +3,20 @@
 // panel (outline, invitations, people — plus whatever features register).
 
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
 import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
 import type { Editor, PanelId } from '../editor/Editor.ts';
+import {
+  FacilitationBar,
+  FacilitationCanvas,
+  FacilitationServices,
+} from '../facilitation/FacilitationRoot.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useBoards, useMeta } from '../model/useDoc.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
-import { initials, PeoplePanel, usePeople } from '../presence/PeoplePanel.tsx';
+import { initials, usePeople } from '../presence/PeoplePanel.tsx';
 import { navigate } from '../routing/useRoute.ts';
 import { useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
@@ -21,44 +26,9 @@ import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
-import { availablePanels, registerPanel } from './extensions.ts';
-import '../export/registerExport.tsx';
-import '../facilitation/register.tsx';
-import { readOnlyByLock } from '../facilitation/boardLock.ts';
-import {
-  FacilitationBar,
-  FacilitationCanvas,
-  FacilitationServices,
-} from '../facilitation/FacilitationRoot.tsx';
+import { availablePanels } from './extensions.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Toolbar } from './Toolbar.tsx';
-
-// The share panel draws QR codes (the qrcode library): loaded when first opened.
-const SharePanel = lazy(() => import('./SharePanel.tsx').then((m) => ({ default: m.SharePanel })));
-
-registerPanel({
-  id: 'outline',
-  label: 'panel.outline',
-  order: 0,
-  render: (e) => <OutlineView editor={e} />,
-});
-registerPanel({
-  id: 'share',
-  label: 'panel.share',
-  order: 10,
-  available: (e) => e.role === 'facilitator',
-  render: (e) => (
-    <Suspense fallback={null}>
-      <SharePanel editor={e} />
-    </Suspense>
-  ),
-});
-registerPanel({
-  id: 'people',
-  label: 'panel.people',
-  order: 20,
-  render: (e) => <PeoplePanel editor={e} />,
-});
 
 interface Props {
   connection: Connection;
@@ -74,9 +44,8 @@ export function BoardPage({ connection, editor, session }: Props) {
   const ui = useStore(editor.ui);
   const identity = useIdentity();
   const [renaming, setRenaming] = useState(false);
-  const readOnlyReason = useStore(editor.readOnlyReason);
-  const spaceHeld = useRef(false);
-  useKeyboardShortcuts(editor, spaceHeld);
+  const { readOnly } = useStore(editor.access);
+  useKeyboardShortcuts(editor);
 
   useEffect(() => editor.user.set(identity), [editor, identity]);
   useEffect(() => {
@@ -147,11 +116,11 @@ export function BoardPage({ connection, editor, session }: Props) {
           </button>
         </div>
       </header>
-      <FacilitationServices editor={editor} connection={connection} />
-      {editor.readOnly && !readOnlyByLock(editor) && (
+      <FacilitationServices editor={editor} />
+      {readOnly && readOnly.kind !== 'locked' && (
         <p className="viewer-banner" role="note">
-          {readOnlyReason
-            ? t('session.readOnlyDoc', { reason: readOnlyReason })
+          {readOnly.kind === 'newerDocument'
+            ? t('session.readOnlyDoc', { reason: readOnly.detail })
             : t('viewer.banner')}
         </p>
       )}
@@ -176,12 +145,7 @@ export function BoardPage({ connection, editor, session }: Props) {
               <BoardHeading editor={editor} board={board} />
               <FacilitationBar editor={editor} />
               <div className="canvas-area">
-                <BoardCanvas
-                  editor={editor}
-                  boardId={board.id}
-                  boardTitle={board.title}
-                  spaceHeld={spaceHeld}
-                />
+                <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
                 <FacilitationCanvas editor={editor} boardId={board.id} />
                 <Toolbar editor={editor} />
               </div>

@@ -6,9 +6,7 @@ import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
 import { fetchSession } from '../api/httpApi.ts';
-import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
-import { exportCommands } from '../export/exportCommands.ts';
 import { participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -25,6 +23,7 @@ import {
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { useStore } from '../ui/store.ts';
 import { BoardPage } from './BoardPage.tsx';
+import { workshopCommands, workshopOutlineExtras, workshopPanels } from './features.tsx';
 
 type Gate =
   | { kind: 'loading' }
@@ -97,8 +96,11 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       workshopId: session.workshopId,
       doc: connection.doc,
       awareness: connection.awareness,
+      connectionStatus: connection.status,
       role: session.role,
-      readOnlyDoc: false,
+      commands: workshopCommands,
+      panels: workshopPanels,
+      outlineNoteExtras: workshopOutlineExtras,
       // Votes and authorship use the id the server derives from this device's key.
       identity: { ...getIdentity(), id: participantId(session.workshopId) },
       narrowScreen: window.matchMedia(NARROW).matches,
@@ -106,17 +108,12 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
         ? { initialPanel: 'share' }
         : {}),
     });
-    editor.commands.registerAll(defaultCommands);
-    editor.commands.registerAll(exportCommands);
     // Once the document is here, check its format (and migrate an older one).
     const unsubscribe = connection.loaded.subscribe(() => {
       if (!connection.loaded.get()) return;
       unsubscribe();
       const opened = session.role === 'viewer' ? null : openDocument(connection.doc);
-      if (opened?.readOnly) {
-        editor.readOnly = true;
-        editor.readOnlyReason.set(opened.reason);
-      }
+      if (opened?.readOnly) editor.newerDocument.set(opened.reason);
     });
     setLive({ connection, editor });
     return () => {

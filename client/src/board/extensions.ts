@@ -1,6 +1,7 @@
 // Extension points for features built on top of the board (facilitation,
-// export): side panels and toolbar groups are data, so a feature adds an entry
-// here (and registers its commands) instead of editing the layout components.
+// export): side panels, outline extras and toolbar groups are data. The
+// workshop's lists are put together once (features.tsx) and handed to the
+// editor when it is created; the layout components only read them.
 
 import type { Note } from '@pinnwand/shared/model/note';
 import type { ReactNode } from 'react';
@@ -26,16 +27,9 @@ export const toolbarGroups: string[][] = [
   ['help.shortcuts'],
 ];
 
-const panels: PanelDefinition[] = [];
-
-export function registerPanel(panel: PanelDefinition): void {
-  const at = panels.findIndex((p) => p.id === panel.id);
-  if (at >= 0) panels[at] = panel;
-  else panels.push(panel);
-}
-
+/** The panels this person sees, in their order. */
 export function availablePanels(editor: Editor): PanelDefinition[] {
-  return panels
+  return editor.panels
     .filter((p) => p.available?.(editor) ?? true)
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
 }
@@ -44,16 +38,4 @@ export function availablePanels(editor: Editor): PanelDefinition[] {
 export interface OutlineNoteExtra {
   id: string;
   render(editor: Editor, note: Note): ReactNode;
-}
-
-const outlineNoteExtras: OutlineNoteExtra[] = [];
-
-export function registerOutlineNoteExtra(extra: OutlineNoteExtra): void {
-  const at = outlineNoteExtras.findIndex((x) => x.id === extra.id);
-  if (at >= 0) outlineNoteExtras[at] = extra;
-  else outlineNoteExtras.push(extra);
-}
-
-export function outlineNoteExtrasFor(): readonly OutlineNoteExtra[] {
-  return outlineNoteExtras;
 }

@@ -1,29 +1,29 @@
 // The Konva stage of one board: clusters, notes, the selection frame and
 // others' cursors, plus the HTML note editor laid over it. The stage follows
 // the viewport store; the note layer does not re-render on pan or zoom (each
-// note decides for itself whether it is on screen).
+// note decides for itself whether it is on screen). Nothing on the stage
+// listens for events: input goes through the pipeline (usePointerInput.ts,
+// canvasInput.ts), which hit-tests the document, so Konva draws no hit canvas.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useNoteIds } from '../model/useDoc.ts';
-import { createStore, type Store, useStore } from '../ui/store.ts';
+import { useStore } from '../ui/store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { usePointerInput } from './usePointerInput.ts';
-import type { Rect as RectT } from './viewport.ts';
 
 interface Props {
   editor: Editor;
   boardId: BoardId;
   boardTitle: string;
-  spaceHeld: { current: boolean };
 }
 
 /** Below this canvas width a board opens readable rather than whole (phones). */
@@ -38,7 +38,7 @@ const NotesLayer = memo(function NotesLayer({
 }) {
   const ids = useNoteIds(editor.index, boardId);
   return (
-    <Layer>
+    <Layer listening={false}>
       {ids.map((id) => (
         <NoteNode key={id} id={id} editor={editor} />
       ))}
@@ -46,8 +46,8 @@ const NotesLayer = memo(function NotesLayer({
   );
 });
 
-function BrushLayer({ brush, scale }: { brush: Store<RectT | null>; scale: number }) {
-  const rect = useStore(brush);
+function BrushLayer({ editor, scale }: { editor: Editor; scale: number }) {
+  const rect = useStore(editor.canvas.brush);
   return (
     <Layer listening={false}>
       {rect && (
@@ -63,14 +63,13 @@ function BrushLayer({ brush, scale }: { brush: Store<RectT | null>; scale: numbe
   );
 }
 
-export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
+export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
   const t = useT();
   const wrapper = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
-  const brush = useMemo(() => createStore<RectT | null>(null), []);
   const size = useStore(editor.stageSize);
   const view = useStore(editor.viewport);
-  usePointerInput(editor, wrapper, stage, brush, spaceHeld);
+  usePointerInput(editor, wrapper);
   useDevicePixelRatio(stage);
 
   useEffect(() => {
@@ -114,6 +113,7 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
     >
       <Stage
         ref={stage}
+        listening={false}
         width={size.width}
         height={size.height}
         x={view.x}
@@ -123,7 +123,7 @@ export function BoardCanvas({ editor, boardId, boardTitle, spaceHeld }: Props) {
       >
         <ClusterLayer editor={editor} boardId={boardId} />
         <NotesLayer editor={editor} boardId={boardId} />
-        <BrushLayer brush={brush} scale={view.scale} />
+        <BrushLayer editor={editor} scale={view.scale} />
         <CursorsLayer editor={editor} boardId={boardId} />
       </Stage>
       <NoteEditor editor={editor} />

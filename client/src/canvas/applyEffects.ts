@@ -1,13 +1,14 @@
-// Turns the interaction states' effects into document operations (through
-// shared/ ops, with this person's origin) and view changes.
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { translateNotes } from '@pinnwand/shared/ops/noteOps';
-import type { Editor } from '../editor/Editor.ts';
-import type { Store } from '../ui/store.ts';
-import type { Effect } from './states/types.ts';
-import { panBy, type Rect, zoomAt } from './viewport.ts';
+// Turns the interaction states' effects into commands (every document change
+// goes through the registry and so through the gate) and into view changes.
 
-export function applyEffects(editor: Editor, effects: Effect[], brush: Store<Rect | null>): void {
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import type { Editor } from '../editor/Editor.ts';
+import { editHidden } from '../hidden/hiddenWriting.ts';
+import type { Effect } from './states/types.ts';
+import { panBy, zoomAt } from './viewport.ts';
+
+export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
+  const run = (id: string, arg?: unknown) => editor.commands.run(editor, id, arg);
   for (const effect of effects) {
     switch (effect.type) {
       case 'select':
@@ -17,23 +18,14 @@ export function applyEffects(editor: Editor, effects: Effect[], brush: Store<Rec
         editor.dragOffset.set({ dx: effect.dx, dy: effect.dy });
         break;
       case 'dragCommit':
-        if (!editor.readOnly && (effect.dx !== 0 || effect.dy !== 0)) {
-          editor.undo.stopCapturing();
-          translateNotes(
-            editor.doc,
-            effect.ids,
-            { x: Math.round(effect.dx), y: Math.round(effect.dy) },
-            editor.origin,
-          );
-          editor.undo.stopCapturing();
-        }
+        run('notes.translate', { ids: effect.ids, dx: effect.dx, dy: effect.dy });
         editor.dragOffset.set(null);
         break;
       case 'dragCancel':
         editor.dragOffset.set(null);
         break;
       case 'brush':
-        brush.set(effect.rect);
+        editor.canvas.brush.set(effect.rect);
         break;
       case 'pan':
         editor.viewport.set(panBy(editor.viewport.get(), effect.dx, effect.dy));
@@ -42,20 +34,46 @@ export function applyEffects(editor: Editor, effects: Effect[], brush: Store<Rec
         editor.viewport.set(zoomAt(editor.viewport.get(), effect.anchor, effect.factor));
         break;
       case 'createNote':
-        // Through the command, so a feature may take over note creation (hidden writing).
-        editor.commands.run(editor, 'note.add', {
+        run('note.add', {
           x: Math.round(effect.at.x - NOTE_WIDTH / 2),
           y: Math.round(effect.at.y - NOTE_HEIGHT / 2),
         });
         break;
       case 'edit':
-        if (!editor.readOnly) {
-          editor.selection.set(new Set([effect.id]));
-          editor.editing.set(effect.id);
-        }
+        run('note.edit', effect.id);
         break;
       case 'endEditing':
         editor.editing.set(null);
+        break;
+      case 'vote':
+        run('vote.give', effect.id);
+        break;
+      case 'editHidden':
+        editHidden(editor, effect.id);
+        break;
+      case 'ghost':
+        editor.canvas.ghost.set(effect.rect);
+        break;
+      case 'moveCluster':
+        run('cluster.move', { id: effect.id, x: effect.x, y: effect.y });
+        break;
+      case 'resizeCluster':
+        run('cluster.resize', { id: effect.id, width: effect.width, height: effect.height });
+        break;
+      case 'createCluster':
+        run('cluster.create', effect.rect);
+        break;
+      case 'renameCluster':
+        editor.facilitation.renaming.set(effect.id);
+        break;
+      case 'openMenu':
+        editor.facilitation.menu.set({ ...effect.menu, x: effect.at.x, y: effect.at.y });
+        break;
+      case 'tool':
+        editor.canvas.tool.set(effect.tool);
+        break;
+      case 'cursor':
+        editor.canvas.cursor.set(effect.cursor);
         break;
     }
   }

@@ -1,16 +1,12 @@
-// Native pointer, wheel and double-click events on the canvas element, turned
-// into canvas events for the state machine. Pointer capture keeps a drag going
-// when the pointer leaves the board.
-import type { NoteId } from '@pinnwand/shared/model/ids';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import type Konva from 'konva';
-import { type RefObject, useEffect, useRef } from 'react';
+// The only listeners on the canvas element: native pointer, wheel,
+// double-click and context-menu events, turned into canvas events for the
+// input pipeline (canvasInput.ts). Pointer capture keeps a drag going when the
+// pointer leaves the board. Features do not listen here: they are states and
+// effects of the pipeline.
+import { type RefObject, useEffect } from 'react';
 import type { Editor } from '../editor/Editor.ts';
-import type { Store } from '../ui/store.ts';
-import { applyEffects } from './applyEffects.ts';
-import { CanvasMachine } from './states/machine.ts';
-import type { CanvasContext, CanvasEvent, Target } from './states/types.ts';
-import { intersects, type Point, panBy, type Rect, toWorld, zoomAt } from './viewport.ts';
+import { sendToCanvas, targetAt, wantsHover } from './canvasInput.ts';
+import { type Point, panBy, toWorld, zoomAt } from './viewport.ts';
 
 const DOUBLE_TAP_MS = 320;
 /** How long after a handled touch double-tap a dblclick is taken as its echo. */
@@ -26,15 +22,7 @@ export function isTouchEcho(event: object, touchDoubleTapAt: number, now: number
   return now - touchDoubleTapAt < TOUCH_ECHO_MS;
 }
 
-export function usePointerInput(
-  editor: Editor,
-  element: RefObject<HTMLDivElement | null>,
-  stage: RefObject<Konva.Stage | null>,
-  brush: Store<Rect | null>,
-  spaceHeld: { current: boolean },
-): void {
-  const machine = useRef(new CanvasMachine());
-
+export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const el = element.current;
     if (!el) return;
@@ -42,50 +30,23 @@ export function usePointerInput(
       const r = el.getBoundingClientRect();
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     };
-    const targetAt = (screen: Point): Target => {
-      const shape = stage.current?.getIntersection(screen);
-      const group = shape?.findAncestor('.note', true);
-      const id = group?.id();
-      return id ? { kind: 'note', id: id as NoteId } : { kind: 'canvas' };
-    };
-    const context = (): CanvasContext => ({
-      selection: editor.selection.get(),
-      readOnly: editor.readOnly,
-      editing: editor.editing.get(),
-      notesInRect: (rect) => {
-        const boardId = editor.boardId.get();
-        if (!boardId) return [];
-        return editor.index
-          .notes(boardId)
-          .filter((n) =>
-            intersects(rect, { x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }),
-          )
-          .map((n) => n.id);
-      },
-    });
-    const send = (event: CanvasEvent) =>
-      applyEffects(editor, machine.current.send(event, context()), brush);
+    const worldOf = (screen: Point) => toWorld(editor.viewport.get(), screen);
     let lastTap = { time: 0, x: 0, y: 0 };
-    // A touch double-tap is handled on pointerdown; the browser then also fires
-    // a compatibility dblclick, which must not create a second note.
+    // A touch double-tap is taken on pointerdown; the browser then also fires
+    // a compatibility dblclick, which must not count a second time.
     let touchDoubleTapAt = Number.NEGATIVE_INFINITY;
 
     const onPointerDown = (e: PointerEvent) => {
       const screen = local(e);
-      const world = toWorld(editor.viewport.get(), screen);
-      const target = targetAt(screen);
+      const world = worldOf(screen);
+      let doubleTap = false;
       if (e.pointerType === 'touch') {
         const now = performance.now();
-        if (
+        doubleTap =
           now - lastTap.time < DOUBLE_TAP_MS &&
-          Math.hypot(screen.x - lastTap.x, screen.y - lastTap.y) < 24
-        ) {
-          lastTap = { time: 0, x: 0, y: 0 };
-          touchDoubleTapAt = now;
-          send({ type: 'doubleClick', target, world });
-          return;
-        }
-        lastTap = { time: now, ...screen };
+          Math.hypot(screen.x - lastTap.x, screen.y - lastTap.y) < 24;
+        lastTap = doubleTap ? { time: 0, x: 0, y: 0 } : { time: now, ...screen };
+        if (doubleTap) touchDoubleTapAt = now;
       }
       if (e.button === 1) e.preventDefault();
       el.focus({ preventScroll: true });
@@ -94,21 +55,22 @@ export function usePointerInput(
       } catch {
         // synthetic events have no capturable pointer
       }
-      send({
+      sendToCanvas(editor, {
         type: 'pointerDown',
         pointerId: e.pointerId,
         screen,
         world,
-        target,
+        target: targetAt(editor, world),
         button: e.button,
         shift: e.shiftKey,
-        spaceHeld: spaceHeld.current,
+        spaceHeld: editor.canvas.spaceHeld.current,
         pointerType: e.pointerType === 'touch' || e.pointerType === 'pen' ? e.pointerType : 'mouse',
+        ...(doubleTap ? { doubleTap } : {}),
       });
     };
     const onPointerMove = (e: PointerEvent) => {
       const screen = local(e);
-      const world = toWorld(editor.viewport.get(), screen);
+      const world = worldOf(screen);
       const boardId = editor.boardId.get();
       if (e.pointerType !== 'touch') {
         editor.pointer.set(world);
@@ -116,19 +78,29 @@ export function usePointerInput(
         if (boardId && editor.role !== 'viewer')
           editor.presence.setThrottled({ cursor: { boardId, x: world.x, y: world.y } });
       }
-      if (machine.current.state.name !== 'idle')
-        send({ type: 'pointerMove', pointerId: e.pointerId, screen, world });
+      if (editor.canvas.machine.state.name !== 'idle') {
+        sendToCanvas(editor, { type: 'pointerMove', pointerId: e.pointerId, screen, world });
+      } else if (e.buttons === 0 && wantsHover(editor)) {
+        const target = targetAt(editor, world);
+        sendToCanvas(editor, {
+          type: 'pointerMove',
+          pointerId: e.pointerId,
+          screen,
+          world,
+          target,
+        });
+      }
     };
     const onPointerUp = (e: PointerEvent) => {
       const screen = local(e);
-      send({
+      sendToCanvas(editor, {
         type: 'pointerUp',
         pointerId: e.pointerId,
         screen,
-        world: toWorld(editor.viewport.get(), screen),
+        world: worldOf(screen),
       });
     };
-    const onPointerCancel = () => send({ type: 'cancel' });
+    const onPointerCancel = () => sendToCanvas(editor, { type: 'cancel' });
     const onLeave = (e: PointerEvent) => {
       if (e.pointerType === 'touch') return;
       editor.pointer.set(null);
@@ -136,12 +108,8 @@ export function usePointerInput(
     };
     const onDoubleClick = (e: MouseEvent) => {
       if (isTouchEcho(e, touchDoubleTapAt, performance.now())) return;
-      const screen = local(e);
-      send({
-        type: 'doubleClick',
-        target: targetAt(screen),
-        world: toWorld(editor.viewport.get(), screen),
-      });
+      const world = worldOf(local(e));
+      sendToCanvas(editor, { type: 'doubleClick', target: targetAt(editor, world), world });
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
@@ -156,7 +124,25 @@ export function usePointerInput(
         editor.viewport.set(panBy(view, -dx * unit, -dy * unit));
       }
     };
-    const onContextMenu = (e: Event) => e.preventDefault();
+    // The browser's own menu never shows over the board; ours may.
+    const onContextMenu = (e: MouseEvent) => {
+      e.preventDefault();
+      const screen = local(e);
+      sendToCanvas(editor, {
+        type: 'contextMenu',
+        target: targetAt(editor, worldOf(screen)),
+        screen,
+      });
+    };
+    const showCursor = () => {
+      el.style.cursor = editor.canvas.cursor.get();
+    };
+    const offCursor = editor.canvas.cursor.subscribe(showCursor);
+    // Leaving a tool or a gesture: the cursor it set goes too.
+    const offTool = editor.canvas.tool.subscribe(() =>
+      editor.canvas.cursor.set(editor.canvas.tool.get() === 'cluster' ? 'crosshair' : ''),
+    );
+    showCursor();
 
     el.addEventListener('pointerdown', onPointerDown);
     el.addEventListener('pointermove', onPointerMove);
@@ -175,6 +161,11 @@ export function usePointerInput(
       el.removeEventListener('dblclick', onDoubleClick);
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('contextmenu', onContextMenu);
+      offCursor();
+      offTool();
+      // A gesture cut off by leaving the board does not linger.
+      sendToCanvas(editor, { type: 'cancel' });
+      el.style.cursor = '';
     };
-  }, [editor, element, stage, brush, spaceHeld]);
+  }, [editor, element]);
 }

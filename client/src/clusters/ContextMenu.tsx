@@ -6,29 +6,28 @@ import type { ClusterId } from '@pinnwand/shared/model/ids';
 import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { type Facilitation, facilitationOf, type MenuState } from '../facilitation/facilitation.ts';
+import type { MenuState } from '../facilitation/facilitation.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { bringEveryone } from '../follow/follow.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
-import { giveDot, takeBackDot } from '../voting/voteActions.ts';
 import { canEditClusters } from './clusterCommands.ts';
 
 function focusCanvas() {
   (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
 }
 
-export function ContextMenu({ f }: { f: Facilitation }) {
-  const menu = useStore(f.menu);
+export function ContextMenu({ editor }: { editor: Editor }) {
+  const menu = useStore(editor.facilitation.menu);
   if (!menu) return null;
-  return <MenuBody f={f} menu={menu} />;
+  return <MenuBody editor={editor} menu={menu} />;
 }
 
-function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
+function MenuBody({ editor, menu }: { editor: Editor; menu: MenuState }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
+  const f = editor.facilitation;
   const boardId = useStore(editor.boardId);
   const clusters = useClusters(editor.index, boardId ?? ('' as never));
   const { round } = useFacilitationState(editor);
@@ -40,7 +39,7 @@ function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
     };
     window.addEventListener('pointerdown', onDown, true);
     return () => window.removeEventListener('pointerdown', onDown, true);
-  }, [f]);
+  }, [f.menu]);
 
   const close = (refocus = true) => {
     f.menu.set(null);
@@ -94,11 +93,11 @@ function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
     if (round.open && round.boardId === boardId && editor.role !== 'viewer') {
       const [first] = menu.ids;
       if (first) {
-        item('vote+', ft('vote.add'), () => giveDot(editor, first));
+        item('vote+', ft('vote.add'), () => editor.commands.run(editor, 'vote.give', first));
         item(
           'vote-',
           ft('vote.remove'),
-          () => takeBackDot(editor, first),
+          () => editor.commands.run(editor, 'vote.takeBack', first),
           !notes[0]?.votes.byParticipant[editor.userId],
         );
         separator('s1');
@@ -146,7 +145,7 @@ function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
       () => editor.commands.run(editor, 'cluster.reorder', { id, by: 1 }),
       at >= clusters.length - 1,
     );
-    item('bring', ft('cluster.bringHere'), () => bringEveryone(f, id as ClusterId));
+    item('bring', ft('cluster.bringHere'), () => bringEveryone(editor, id as ClusterId));
     separator('s2');
     item(
       'delete',
@@ -156,6 +155,9 @@ function MenuBody({ f, menu }: { f: Facilitation; menu: MenuState }) {
       'danger',
     );
   }
+  // A separator never ends the menu (the vote items alone, for a participant).
+  while (items.length > 0 && (items[items.length - 1] as { type?: unknown }).type === 'hr')
+    items.pop();
   if (items.length === 0) return null;
   const stage = editor.stageSize.get();
   const left = Math.min(menu.x, Math.max(0, stage.width - 240));
@@ -187,7 +189,7 @@ export const openMenuCommand: Command = {
     const first = ids[0] ? e.index.note(ids[0]) : undefined;
     if (!first) return;
     const view = e.viewport.get();
-    facilitationOf(e)?.menu.set({
+    e.facilitation.menu.set({
       kind: 'note',
       ids,
       x: Math.max(8, first.x * view.scale + view.x + 24),

@@ -5,25 +5,25 @@
 // step). The percentage says how much of the letter sequences the notes
 // share; 100 % only for identical texts.
 import { findDuplicates, similarityPercent } from '@pinnwand/shared/cluster/findDuplicates';
-import { type MergeText, mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
+import type { MergeText } from '@pinnwand/shared/facilitation/mergeNotes';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import { useMemo, useState } from 'react';
-import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { say } from '../facilitation/facilitation.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 
 export function DuplicatesDialog({
-  f,
+  editor,
   boardId,
   onClose,
 }: {
-  f: Facilitation;
+  editor: Editor;
   boardId: BoardId;
   onClose(): void;
 }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const board = editor.index.boards().find((b) => b.id === boardId);
   const notes = useMemo(
     () => editor.index.notes(boardId).filter((n) => n.text.trim() !== ''),
@@ -38,10 +38,8 @@ export function DuplicatesDialog({
   const merge = (key: number, ids: NoteId[]) => {
     const chosen = choices[key] ?? ids[0]!;
     const text: MergeText = chosen === 'combine' ? 'combine' : { keep: chosen };
-    editor.undo.stopCapturing();
-    mergeNotes(editor.doc, ids, editor.origin, text);
-    editor.undo.stopCapturing();
-    f.say('dup.merged');
+    if (!editor.commands.run(editor, 'notes.merge', { ids, text })) return;
+    say(editor, 'dup.merged');
     setGroups((list) => list.filter((g) => g.key !== key));
   };
   return (

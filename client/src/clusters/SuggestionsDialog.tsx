@@ -5,12 +5,12 @@
 // person's origin — one undo step.
 
 import { suggestClusters } from '@pinnwand/shared/cluster/suggestClusters';
-import { acceptClusterSuggestions } from '@pinnwand/shared/facilitation/applySuggestions';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import { useMemo, useState } from 'react';
 import { zoomToFit } from '../commands/viewCommands.ts';
-import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { say } from '../facilitation/facilitation.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -22,26 +22,25 @@ interface Draft {
   terms: string[];
 }
 
-export function unclusteredNotes(f: Facilitation, boardId: BoardId): Note[] {
-  const clusters = new Set(f.editor.index.clusters(boardId).map((c) => c.id));
-  return f.editor.index
+export function unclusteredNotes(editor: Editor, boardId: BoardId): Note[] {
+  const clusters = new Set(editor.index.clusters(boardId).map((c) => c.id));
+  return editor.index
     .notes(boardId)
     .filter((n) => !(n.clusterId && clusters.has(n.clusterId)) && n.text.trim() !== '');
 }
 
 export function SuggestionsDialog({
-  f,
+  editor,
   boardId,
   onClose,
 }: {
-  f: Facilitation;
+  editor: Editor;
   boardId: BoardId;
   onClose(): void;
 }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const board = editor.index.boards().find((b) => b.id === boardId);
-  const notes = useMemo(() => unclusteredNotes(f, boardId), [f, boardId]);
+  const notes = useMemo(() => unclusteredNotes(editor, boardId), [editor, boardId]);
   const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
   const [drafts, setDrafts] = useState<Draft[]>(() => {
     if (notes.length < 2) return [];
@@ -62,10 +61,8 @@ export function SuggestionsDialog({
       .filter((d) => d.noteIds.length > 0)
       .map((d) => ({ title: d.title.trim() || ft('cluster.newTitle'), noteIds: d.noteIds }));
     if (clusters.length === 0) return;
-    editor.undo.stopCapturing();
-    acceptClusterSuggestions(editor.doc, boardId, clusters, editor.origin);
-    editor.undo.stopCapturing();
-    f.say('suggest.accepted', { count: clusters.length });
+    if (!editor.commands.run(editor, 'clusters.accept', { boardId, clusters })) return;
+    say(editor, 'suggest.accepted', { count: clusters.length });
     onClose();
     requestAnimationFrame(() => zoomToFit(editor));
   };

@@ -1,34 +1,61 @@
-// Commands on clusters (frames with a heading): add, draw, rename, tidy up,
-// dissolve, reorder, and moving notes into or out of a cluster. Frames are
-// board structure: facilitators only (the server enforces it too); moving a
-// note into a cluster is a note change anyone who may edit the note can make.
-
-import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
-import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+// Commands on clusters (frames with a heading): add, draw, move, resize,
+// rename, tidy up, dissolve, reorder; the facilitator's suggestions and
+// duplicate merges; and moving notes into or out of a cluster. Frames are
+// board structure, the facilitator's (the gate asks the same rules the server
+// enforces); moving a note into a cluster is a note change anyone who may move
+// the note can make.
 import {
+  type AcceptedCluster,
+  acceptClusterSuggestions,
+} from '@pinnwand/shared/facilitation/applySuggestions';
+import { type MergeText, mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
+import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
+import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+import {
+  CLUSTER_HEADER,
   CLUSTER_PADDING,
   DEFAULT_CLUSTER_HEIGHT,
   DEFAULT_CLUSTER_WIDTH,
+  NOTE_WIDTH,
+  noteCentreInside,
 } from '@pinnwand/shared/model/layout';
 import {
+  assignNotesToCluster,
   createCluster,
   deleteCluster,
+  moveCluster,
   renameCluster,
   reorderCluster,
+  resizeCluster,
   tidyCluster,
   unassignNotes,
 } from '@pinnwand/shared/ops/clusterOps';
 import { moveNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
+import { permitted } from '../commands/noteCommands.ts';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { viewCentre } from '../editor/placement.ts';
-import { facilitationOf } from '../facilitation/facilitation.ts';
+import {
+  mayChangeStructure,
+  mayDeleteNotes,
+  mayEditNotes,
+  mayMoveNotes,
+} from '../gate/noteGate.ts';
+import { viewCentre } from '../gate/placement.ts';
+
+/** Smallest frame a resize or a drawn frame leaves. */
+export const MIN_CLUSTER = { width: NOTE_WIDTH / 2, height: CLUSTER_HEADER + 40 };
 
 export const canEditClusters = (e: Editor): boolean =>
-  e.role === 'facilitator' && !e.readOnly && e.boardId.get() !== null;
+  e.boardId.get() !== null && mayChangeStructure(e, 'clusters').allowed;
 
-const stop = (e: Editor) => e.undo.stopCapturing();
+function clusterById(e: Editor, id: ClusterId) {
+  for (const board of e.index.boards()) {
+    const found = e.index.clusters(board.id).find((c) => c.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /** A new cluster at the view centre, holding the selected notes if any; starts renaming it. */
 export const addClusterCommand: Command<{ title?: string; fromSelection?: boolean } | undefined> = {
@@ -40,7 +67,6 @@ export const addClusterCommand: Command<{ title?: string; fromSelection?: boolea
   run: (e, input) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
-    stop(e);
     const selected = input?.fromSelection === false ? [] : [...e.selection.get()];
     const centre = viewCentre(e);
     const title = input?.title ?? '';
@@ -55,20 +81,82 @@ export const addClusterCommand: Command<{ title?: string; fromSelection?: boolea
       },
       e.origin,
     );
-    stop(e);
-    if (input?.title === undefined) facilitationOf(e)?.renaming.set(id);
+    if (input?.title === undefined) e.facilitation.renaming.set(id);
   },
 };
 
+/** Switches the canvas to the frame-drawing tool (and back). */
 export const drawClusterCommand: Command = {
   id: 'cluster.draw',
   label: 'cmd.drawCluster',
   shortcuts: [{ key: 'g', shift: true }],
   mutates: true,
   enabled: canEditClusters,
-  run: (e) => {
-    const f = facilitationOf(e);
-    f?.drawingCluster.set(!f.drawingCluster.get());
+  run: (e) => e.canvas.tool.update((tool) => (tool === 'cluster' ? 'select' : 'cluster')),
+};
+
+/**
+ * A frame drawn on the canvas: the notes inside it join it where they are
+ * (the person drew the frame around them); starts renaming it.
+ */
+export const createClusterCommand: Command<{
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}> = {
+  id: 'cluster.create',
+  label: 'cmd.addCluster',
+  mutates: true,
+  enabled: canEditClusters,
+  run: (e, rect) => {
+    const boardId = e.boardId.get();
+    if (!boardId) return;
+    const frame = {
+      x: Math.round(rect.x),
+      y: Math.round(rect.y),
+      width: Math.round(Math.max(MIN_CLUSTER.width, rect.width)),
+      height: Math.round(Math.max(MIN_CLUSTER.height, rect.height)),
+    };
+    const inside = e.index
+      .notes(boardId)
+      .filter((n) => !n.clusterId && noteCentreInside(n, frame))
+      .map((n) => n.id);
+    const id = transact(e.doc, e.origin, () => {
+      const created = createCluster(e.doc, { boardId, title: '', ...frame }, e.origin);
+      assignNotesToCluster(e.doc, created, inside, e.origin, { keepPositions: true });
+      return created;
+    });
+    e.facilitation.renaming.set(id);
+  },
+};
+
+/** Moves a frame with its notes to a new top-left. */
+export const moveClusterCommand: Command<{ id: ClusterId; x: number; y: number }> = {
+  id: 'cluster.move',
+  label: 'cmd.moveCluster',
+  mutates: true,
+  enabled: canEditClusters,
+  run: (e, { id, x, y }) => {
+    moveCluster(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
+  },
+};
+
+export const resizeClusterCommand: Command<{ id: ClusterId; width: number; height: number }> = {
+  id: 'cluster.resize',
+  label: 'cmd.resizeCluster',
+  mutates: true,
+  enabled: canEditClusters,
+  run: (e, { id, width, height }) => {
+    resizeCluster(
+      e.doc,
+      id,
+      {
+        width: Math.round(Math.max(MIN_CLUSTER.width, width)),
+        height: Math.round(Math.max(MIN_CLUSTER.height, height)),
+      },
+      e.origin,
+    );
   },
 };
 
@@ -78,9 +166,7 @@ export const renameClusterCommand: Command<{ id: ClusterId; title: string }> = {
   mutates: true,
   enabled: canEditClusters,
   run: (e, { id, title }) => {
-    stop(e);
     renameCluster(e.doc, id, title, e.origin);
-    stop(e);
   },
 };
 
@@ -92,12 +178,10 @@ export const tidyClusterCommand: Command<ClusterId | undefined> = {
   run: (e, id) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
-    stop(e);
     const ids = id ? [id] : e.index.clusters(boardId).map((c) => c.id);
     transact(e.doc, e.origin, () => {
       for (const cid of ids) tidyCluster(e.doc, cid, e.origin);
     });
-    stop(e);
   },
 };
 
@@ -107,9 +191,7 @@ export const deleteClusterCommand: Command<ClusterId> = {
   mutates: true,
   enabled: canEditClusters,
   run: (e, id) => {
-    stop(e);
     deleteCluster(e.doc, id, e.origin);
-    stop(e);
   },
 };
 
@@ -134,9 +216,10 @@ export const notesToClusterCommand: Command<{ ids: NoteId[]; clusterId: ClusterI
   label: 'outline.move',
   mutates: true,
   run: (e, { ids, clusterId }) => {
-    stop(e);
-    placeNotesInCluster(e.doc, clusterId, ids, e.origin);
-    stop(e);
+    const cluster = clusterById(e, clusterId);
+    if (!cluster) return;
+    const allowed = permitted(e, mayMoveNotes(e, ids, cluster.boardId));
+    if (allowed.length > 0) placeNotesInCluster(e.doc, clusterId, allowed, e.origin);
   },
 };
 
@@ -146,54 +229,73 @@ export const notesLeaveClusterCommand: Command<NoteId[]> = {
   label: 'outline.move',
   mutates: true,
   run: (e, ids) => {
-    stop(e);
+    const allowed = permitted(e, mayMoveNotes(e, ids));
+    if (allowed.length === 0) return;
     transact(e.doc, e.origin, () => {
-      for (const id of ids) {
+      allowed.forEach((id, i) => {
         const note = e.index.note(id);
         const cluster = note?.clusterId
           ? e.index.clusters(note.boardId).find((c) => c.id === note.clusterId)
           : undefined;
-        if (note && cluster) {
-          const y = cluster.y + cluster.height + CLUSTER_PADDING;
-          const x = note.x;
-          moveNoteTo(e, id, x, y + (ids.indexOf(id) % 3) * 8);
-        }
-      }
-      unassignNotes(e.doc, ids, e.origin);
+        if (!note || !cluster) return;
+        const y = cluster.y + cluster.height + CLUSTER_PADDING + (i % 3) * 8;
+        moveNote(e.doc, id, { x: Math.round(note.x), y: Math.round(y) }, e.origin);
+      });
+      unassignNotes(e.doc, allowed, e.origin);
     });
-    stop(e);
   },
 };
 
-function moveNoteTo(e: Editor, id: NoteId, x: number, y: number): void {
-  moveNote(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
-}
+/**
+ * "Duplikate finden": one note stays (with the chosen text, or all texts
+ * combined) and takes the others' authors and votes; the others are deleted.
+ */
+export const mergeNotesCommand: Command<{ ids: NoteId[]; text?: MergeText }> = {
+  id: 'notes.merge',
+  label: 'cmd.mergeNotes',
+  mutates: true,
+  run: (e, { ids, text }) => {
+    const keep = text && text !== 'combine' ? text.keep : ids[0];
+    if (!keep) return;
+    const kept = permitted(e, mayEditNotes(e, [keep]));
+    const gone = permitted(
+      e,
+      mayDeleteNotes(
+        e,
+        ids.filter((id) => id !== keep),
+      ),
+    );
+    if (kept.length === 0 || gone.length === 0) return;
+    mergeNotes(e.doc, [keep, ...gone], e.origin, text ?? { keep });
+  },
+};
+
+/** The suggested clusters, accepted as one step. */
+export const acceptSuggestionsCommand: Command<{
+  boardId: BoardId;
+  clusters: AcceptedCluster[];
+}> = {
+  id: 'clusters.accept',
+  label: 'cmd.acceptSuggestions',
+  mutates: true,
+  enabled: canEditClusters,
+  run: (e, { boardId, clusters }) => {
+    if (clusters.length > 0) acceptClusterSuggestions(e.doc, boardId, clusters, e.origin);
+  },
+};
 
 export const clusterCommands: AnyCommand[] = [
   addClusterCommand,
   drawClusterCommand,
+  createClusterCommand,
+  moveClusterCommand,
+  resizeClusterCommand,
   renameClusterCommand,
   tidyClusterCommand,
   deleteClusterCommand,
   reorderClusterCommand,
   notesToClusterCommand,
   notesLeaveClusterCommand,
+  mergeNotesCommand,
+  acceptSuggestionsCommand,
 ];
-
-/**
- * The outline's "move to … › cluster" places the note on a free spot of the
- * frame (see placeNotesInCluster); moves to a board stay the outline's own.
- * Returns the teardown that puts the original command back.
- */
-export function placeOutlineMovesInClusters(editor: Editor): () => void {
-  const original = editor.commands.get('note.moveTo');
-  if (!original) return () => undefined;
-  editor.commands.register({
-    ...original,
-    run: (e: Editor, arg: { id: NoteId; to: { kind: string; clusterId?: ClusterId } }) => {
-      if (arg.to.kind !== 'cluster' || !arg.to.clusterId) return original.run(e, arg);
-      e.commands.run(e, 'notes.toCluster', { ids: [arg.id], clusterId: arg.to.clusterId });
-    },
-  } as AnyCommand);
-  return () => editor.commands.register(original);
-}

@@ -14,7 +14,6 @@ function setup() {
     doc: ws.doc,
     awareness: new Awareness(ws.doc),
     role: 'facilitator',
-    readOnlyDoc: false,
     identity: { id: 'mod-id-0000000000000000', name: 'Mod', color: '#1f5fbf' },
     narrowScreen: false,
   });

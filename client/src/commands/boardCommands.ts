@@ -9,9 +9,10 @@ import {
 } from '@pinnwand/shared/ops/boardOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
+import { mayChangeStructure } from '../gate/noteGate.ts';
 import type { AnyCommand, Command } from './types.ts';
 
-const isFacilitator = (e: Editor) => e.role === 'facilitator';
+const isFacilitator = (e: Editor) => mayChangeStructure(e, 'boards').allowed;
 
 export function selectBoard(e: Editor, boardId: BoardId): void {
   if (e.boardId.get() === boardId) return;

@@ -1,12 +1,15 @@
 // Copy and paste. Pasting plain text makes one note per non-empty line (a list
-// from an e-mail becomes a column of notes); notes copied in Pinnwand come back
-// with their colours and multi-line texts intact through a private format.
+// from an e-mail becomes a column of notes; list markers go); notes copied in
+// Pinnwand come back with their colours and multi-line texts intact through a
+// private format. The same parser serves the hidden phase.
 import { isNoteColor, type NoteColor } from '@pinnwand/shared/model/colors';
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import type { Editor } from '../editor/Editor.ts';
-import { gridFrom, viewCentre } from '../editor/placement.ts';
+import { mayCreateNotes, tellRefusal } from '../gate/noteGate.ts';
+import { gridFrom, viewCentre } from '../gate/placement.ts';
+import { addHidden } from '../hidden/hiddenWriting.ts';
 import { isRecord } from '../session/storage.ts';
 import type { Command } from './types.ts';
 
@@ -58,13 +61,31 @@ export function copySelection(editor: Editor): { text: string; json: string } | 
   return { text: clip.map((n) => n.text).join('\n'), json: JSON.stringify(clip) };
 }
 
+/**
+ * Notes from the clipboard, one per line (or as copied in Pinnwand), laid out
+ * in rows near the pointer. In the hidden phase they become hidden notes.
+ */
 export function pasteNotes(editor: Editor, payload: ClipboardPayload): NoteId[] {
   const boardId = editor.boardId.get();
-  if (!boardId || editor.readOnly) return [];
+  if (!boardId) return [];
   const notes: ClipNote[] =
     payload.notes ?? linesToNotes(payload.text).map((text) => ({ text, color: 'yellow' }));
   if (notes.length === 0) return [];
+  const verdict = mayCreateNotes(editor, boardId);
+  if (!verdict.allowed) {
+    tellRefusal(editor, verdict.denial);
+    return [];
+  }
   const spots = gridFrom(editor.pointer.get() ?? viewCentre(editor), notes.length);
+  if (verdict.into === 'hidden') {
+    addHidden(
+      editor,
+      boardId,
+      notes.map((n) => n.text),
+      spots,
+    );
+    return [];
+  }
   const user = editor.user.get();
   const ids = transact(editor.doc, editor.origin, () =>
     notes.map((note, i) =>

@@ -1,6 +1,8 @@
-// Commands on notes: create, edit, delete, duplicate, colour, nudge, select.
+// Commands on notes: create, edit, delete, duplicate, colour, move, select.
+// Each asks the gate (gate/noteGate.ts) before it writes and says why when it
+// may not; new notes take their spot from the gate's placement.
 import { NOTE_COLORS, type NoteColor } from '@pinnwand/shared/model/colors';
-import type { NoteId } from '@pinnwand/shared/model/ids';
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import {
   addNote,
   deleteNotes,
@@ -10,26 +12,43 @@ import {
 } from '@pinnwand/shared/ops/noteOps';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
 import { markFresh } from '../editor/emptyNotes.ts';
-import { freeSpot, freeTopLeft, viewCentre } from '../editor/placement.ts';
+import {
+  mayCreateNotes,
+  mayDeleteNotes,
+  mayEditNotes,
+  mayMoveNotes,
+  type Sorted,
+  tellRefusal,
+} from '../gate/noteGate.ts';
+import { freeSpot, freeTopLeft, viewCentre } from '../gate/placement.ts';
+import { composeHidden } from '../hidden/hiddenWriting.ts';
+import { boardMessages, message } from '../i18n/messages.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 const hasSelection = (e: Editor) => e.selection.get().size > 0;
 const selected = (e: Editor): NoteId[] => [...e.selection.get()];
 
+/** The notes the gate lets through; tells the person about the first refusal. */
+export function permitted(editor: Editor, sorted: Sorted): NoteId[] {
+  if (sorted.denial) tellRefusal(editor, sorted.denial);
+  return sorted.allowed;
+}
+
 /**
- * Creates a note (near `at`, a top-left in world coordinates, or near the
+ * Creates a note (at `at`, a top-left in world coordinates, or near the
  * pointer / view centre) on a free spot inside the view, and edits it. Left
- * empty, it is removed again when the editor closes (emptyNotes.ts).
+ * empty, it is removed again when the editor closes (emptyNotes.ts). The gate
+ * has allowed it; run inside a command, so the creation is its own undo step.
  */
-export function createNoteAndEdit(editor: Editor, at?: { x: number; y: number }): NoteId | null {
-  const boardId = editor.boardId.get();
-  if (!boardId || editor.readOnly) return null;
+function createNoteAndEdit(
+  editor: Editor,
+  boardId: BoardId,
+  at?: { x: number; y: number },
+): NoteId {
   const user = editor.user.get();
   const spot = at
     ? freeTopLeft(editor, boardId, at)
     : freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
-  // The creation is its own undo step, so an empty note can be taken back whole.
-  editor.undo.stopCapturing();
   const id = addNote(
     editor.doc,
     { boardId, x: spot.x, y: spot.y, author: user.name, authorId: editor.userId },
@@ -49,21 +68,46 @@ export const addNoteCommand: Command<{ x: number; y: number } | undefined> = {
   mutates: true,
   enabled: (e) => e.boardId.get() !== null,
   run: (e, at) => {
-    createNoteAndEdit(e, at);
+    const boardId = e.boardId.get();
+    if (!boardId) return;
+    const verdict = mayCreateNotes(e, boardId);
+    if (!verdict.allowed) tellRefusal(e, verdict.denial);
+    else if (verdict.into === 'hidden') composeHidden(e, boardId, at);
+    else createNoteAndEdit(e, boardId, at);
   },
 };
 
-export const editNoteCommand: Command = {
+export const editNoteCommand: Command<NoteId | undefined> = {
   id: 'note.edit',
   label: 'cmd.edit',
   shortcuts: [{ key: 'Enter' }, { key: 'F2' }],
   mutates: true,
   enabled: (e) => e.selection.get().size === 1,
-  run: (e) => {
-    const [id] = e.selection.get();
-    if (id) e.editing.set(id);
+  run: (e, which) => {
+    const id = which ?? [...e.selection.get()][0];
+    if (!id || permitted(e, mayEditNotes(e, [id])).length === 0) return;
+    e.selection.set(new Set([id]));
+    e.editing.set(id);
   },
 };
+
+/** Deletes what the gate allows, and says so ("Notiz gelöscht – Rückgängig (Strg+Z)"). */
+export function deleteNotesAsked(editor: Editor, ids: readonly NoteId[]): void {
+  const sorted = mayDeleteNotes(editor, ids);
+  const allowed = sorted.allowed;
+  if (allowed.length > 0) {
+    if (allowed.includes(editor.editing.get() as NoteId)) editor.editing.set(null);
+    deleteNotes(editor.doc, allowed, editor.origin);
+    const gone = new Set(allowed);
+    const selection = [...editor.selection.get()].filter((id) => !gone.has(id));
+    if (selection.length !== editor.selection.get().size)
+      editor.selection.set(selection.length > 0 ? new Set(selection) : EMPTY_SELECTION);
+  }
+  // A refusal is what the person needs to hear, even when some notes went.
+  if (sorted.denial) tellRefusal(editor, sorted.denial);
+  else if (allowed.length > 0)
+    editor.notices.say(message(boardMessages, 'note.deleted', { count: allowed.length }));
+}
 
 export const deleteSelectionCommand: Command = {
   id: 'selection.delete',
@@ -72,12 +116,7 @@ export const deleteSelectionCommand: Command = {
   shortcuts: [{ key: 'Delete' }, { key: 'Backspace' }],
   mutates: true,
   enabled: hasSelection,
-  run: (e) => {
-    const ids = selected(e);
-    if (ids.includes(e.editing.get() as NoteId)) e.editing.set(null);
-    deleteNotes(e.doc, ids, e.origin);
-    e.selection.set(EMPTY_SELECTION);
-  },
+  run: (e) => deleteNotesAsked(e, selected(e)),
 };
 
 export const duplicateCommand: Command = {
@@ -88,6 +127,14 @@ export const duplicateCommand: Command = {
   mutates: true,
   enabled: hasSelection,
   run: (e) => {
+    const boardId = e.boardId.get();
+    if (!boardId) return;
+    // Copies of notes everyone sees are not secret: they go onto the board.
+    const verdict = mayCreateNotes(e, boardId);
+    if (!verdict.allowed) {
+      tellRefusal(e, verdict.denial);
+      return;
+    }
     const user = e.user.get();
     const copies = duplicateNotes(
       e.doc,
@@ -128,7 +175,21 @@ export const recolorCommand: Command<NoteColor> = {
   mutates: true,
   enabled: hasSelection,
   run: (e, color) => {
-    recolorNotes(e.doc, selected(e), color, e.origin);
+    const ids = permitted(e, mayEditNotes(e, selected(e)));
+    if (ids.length > 0) recolorNotes(e.doc, ids, color, e.origin);
+  },
+};
+
+/** Moves notes on their board by an offset: a drag on the canvas, the arrow keys. */
+export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number }> = {
+  id: 'notes.translate',
+  label: 'cmd.nudge',
+  mutates: true,
+  run: (e, { ids, dx, dy }) => {
+    if (dx === 0 && dy === 0) return;
+    const allowed = permitted(e, mayMoveNotes(e, ids ?? selected(e)));
+    if (allowed.length > 0)
+      translateNotes(e.doc, allowed, { x: Math.round(dx), y: Math.round(dy) }, e.origin);
   },
 };
 
@@ -139,9 +200,7 @@ function nudge(id: string, key: string, dx: number, dy: number, shift: boolean):
     shortcuts: [{ key, shift }],
     mutates: true,
     enabled: hasSelection,
-    run: (e: Editor) => {
-      translateNotes(e.doc, selected(e), { x: dx, y: dy }, e.origin);
-    },
+    run: (e: Editor) => translateCommand.run(e, { dx, dy }),
   };
 }
 
@@ -168,5 +227,6 @@ export const noteCommands: AnyCommand[] = [
   selectAllCommand,
   clearSelectionCommand,
   recolorCommand,
+  translateCommand,
   ...nudgeCommands,
 ];

@@ -1,26 +1,17 @@
-// Commands the outline (and later context menus) use on single notes by id,
-// independent of the canvas selection.
+// Commands the outline (and the context menu) use on single notes by id,
+// independent of the canvas selection. Each asks the gate first.
+import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
 import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
-import { NOTE_HEIGHT } from '@pinnwand/shared/model/layout';
-import { assignNotesToCluster } from '@pinnwand/shared/ops/clusterOps';
-import { addNote, deleteNotes, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/noteOps';
-import { boundsOf } from '../canvas/viewport.ts';
-import type { Editor } from '../editor/Editor.ts';
-import { freeSpot, revealNote, viewCentre } from '../editor/placement.ts';
+import { addNote, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/noteOps';
+import { mayCreateNotes, mayMoveNotes, maySetText, tellRefusal } from '../gate/noteGate.ts';
+import { freeSpot, revealNote, spotBelow, viewCentre } from '../gate/placement.ts';
+import { addHidden } from '../hidden/hiddenWriting.ts';
+import { deleteNotesAsked, permitted } from './noteCommands.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 export type MoveTarget =
   | { kind: 'board'; boardId: BoardId }
   | { kind: 'cluster'; clusterId: ClusterId };
-
-/** A free place on a board for a note added without a pointer: below what is there. */
-export function spotBelow(editor: Editor, boardId: BoardId): { x: number; y: number } {
-  const notes = editor.index.notes(boardId);
-  const bounds = boundsOf(notes.map((n) => ({ x: n.x, y: n.y, width: 1, height: NOTE_HEIGHT })));
-  if (!bounds) return { x: 0, y: 0 };
-  const last = notes.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a));
-  return { x: Math.round(last.x), y: Math.round(bounds.y + bounds.height + 16) };
-}
 
 export const addNoteToBoardCommand: Command<{
   boardId: BoardId;
@@ -31,12 +22,21 @@ export const addNoteToBoardCommand: Command<{
   label: 'outline.addNote',
   mutates: true,
   run: (e, { boardId, text, clusterId }) => {
-    const user = e.user.get();
+    const verdict = mayCreateNotes(e, boardId);
+    if (!verdict.allowed) {
+      tellRefusal(e, verdict.denial);
+      return;
+    }
     // On the board shown on the canvas: a free spot in view; elsewhere below what is there.
     const at =
       !clusterId && e.boardId.get() === boardId
         ? freeSpot(e, boardId, viewCentre(e))
         : spotBelow(e, boardId);
+    if (verdict.into === 'hidden') {
+      addHidden(e, boardId, [text], [at]);
+      return;
+    }
+    const user = e.user.get();
     const id = addNote(
       e.doc,
       {
@@ -59,6 +59,11 @@ export const setNoteTextCommand: Command<{ id: NoteId; text: string }> = {
   label: 'outline.edit',
   mutates: true,
   run: (e, { id, text }) => {
+    const verdict = maySetText(e, id, text);
+    if (!verdict.allowed) {
+      tellRefusal(e, verdict.denial);
+      return;
+    }
     setNoteText(e.doc, id, text, e.origin);
   },
 };
@@ -67,27 +72,31 @@ export const deleteNoteCommand: Command<NoteId> = {
   id: 'note.delete',
   label: 'outline.delete',
   mutates: true,
-  run: (e, id) => {
-    if (e.editing.get() === id) e.editing.set(null);
-    deleteNotes(e.doc, [id], e.origin);
-    const selection = new Set(e.selection.get());
-    if (selection.delete(id)) e.selection.set(selection);
-  },
+  run: (e, id) => deleteNotesAsked(e, [id]),
 };
 
+/** To another board (below what is there), or into a cluster (on a free spot of its frame). */
 export const moveNoteCommand: Command<{ id: NoteId; to: MoveTarget }> = {
   id: 'note.moveTo',
   label: 'outline.move',
   mutates: true,
   run: (e, { id, to }) => {
     if (to.kind === 'cluster') {
-      assignNotesToCluster(e.doc, to.clusterId, [id], e.origin);
+      const cluster = e.index
+        .boards()
+        .flatMap((b) => e.index.clusters(b.id))
+        .find((c) => c.id === to.clusterId);
+      if (!cluster) return;
+      const ids = permitted(e, mayMoveNotes(e, [id], cluster.boardId));
+      if (ids.length > 0) placeNotesInCluster(e.doc, to.clusterId, ids, e.origin);
       return;
     }
+    const ids = permitted(e, mayMoveNotes(e, [id], to.boardId));
     const note = e.index.note(id);
+    if (ids.length === 0 || !note) return;
     const positions =
-      note && note.boardId !== to.boardId ? new Map([[id, spotBelow(e, to.boardId)]]) : undefined;
-    moveNotesToBoard(e.doc, [id], to.boardId, e.origin, positions);
+      note.boardId !== to.boardId ? new Map([[id, spotBelow(e, to.boardId)]]) : undefined;
+    moveNotesToBoard(e.doc, ids, to.boardId, e.origin, positions);
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Editor } from '../editor/Editor.ts';
+import { asOneStep } from '../editor/undoSteps.ts';
 import type { AnyCommand, Command, Shortcut } from './types.ts';
 
 export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
@@ -57,7 +58,9 @@ export class CommandRegistry {
   private commands = new Map<string, AnyCommand>();
   private listeners = new Set<() => void>();
 
+  /** Each command is registered once; a second command with the same id is a mistake. */
   register<Arg>(command: Command<Arg>): void {
+    if (this.commands.has(command.id)) throw new Error(`command ${command.id} registered twice`);
     this.commands.set(command.id, command as AnyCommand);
     for (const l of this.listeners) l();
   }
@@ -82,10 +85,7 @@ export class CommandRegistry {
   run<Arg>(editor: Editor, id: string, arg?: Arg): boolean {
     const command = this.commands.get(id);
     if (!command || !this.available(editor, command)) return false;
-    // Each command is its own undo step, however quickly the next one follows.
-    editor.undo.stopCapturing();
-    command.run(editor, arg);
-    editor.undo.stopCapturing();
+    asOneStep(editor.undo, () => command.run(editor, arg));
     return true;
   }
 

@@ -1,8 +1,11 @@
-// One window-level key handler maps shortcuts to commands. Keys typed into a
-// text field belong to the field; the note editor handles its own Esc and undo.
+// One window-level key handler: Esc goes to the canvas's input pipeline first
+// (it ends a gesture or a tool), then shortcuts map to commands. Keys typed
+// into a text field belong to the field; the note editor handles its own Esc
+// and undo; keys in a dialog stay in the dialog.
 import { useEffect } from 'react';
+import { sendToCanvas } from '../canvas/canvasInput.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { copySelection, PINNWAND_MIME, parsePrivate, pasteNotes } from './clipboardCommands.ts';
+import { copySelection, PINNWAND_MIME, parsePrivate } from './clipboardCommands.ts';
 
 export function isTextInput(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -21,8 +24,9 @@ function focusIsOnBoard(target: EventTarget | null): boolean {
   return target.closest('[data-board-surface]') !== null;
 }
 
-export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boolean }): void {
+export function useKeyboardShortcuts(editor: Editor): void {
   useEffect(() => {
+    const spaceHeld = editor.canvas.spaceHeld;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === ' ' && !isTextInput(event.target) && focusIsOnBoard(event.target)) {
         spaceHeld.current = true;
@@ -33,6 +37,11 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       // Buttons and lists outside the canvas keep Enter, Space and arrows for themselves.
       const boardKeys = focusIsOnBoard(event.target);
       if (!boardKeys && /^(Enter|Arrow| )/.test(event.key)) return;
+      // Esc first ends what the canvas is doing (a drag, drawing a frame, the frame tool).
+      if (event.key === 'Escape' && sendToCanvas(editor, { type: 'key', key: 'Escape' })) {
+        event.preventDefault();
+        return;
+      }
       const command = editor.commands.forKey(editor, event);
       if (!command) return;
       event.preventDefault();
@@ -53,14 +62,12 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       event.clipboardData.setData(PINNWAND_MIME, clip.json);
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextInput(event.target) || !event.clipboardData || editor.readOnly) return;
+      if (isTextInput(event.target) || !event.clipboardData) return;
       const text = event.clipboardData.getData('text/plain');
       const notes = parsePrivate(event.clipboardData.getData(PINNWAND_MIME)) ?? undefined;
-      if (!text && !notes) return;
+      if (!text.trim() && !notes) return;
       event.preventDefault();
-      editor.undo.stopCapturing();
-      pasteNotes(editor, notes ? { text, notes } : { text });
-      editor.undo.stopCapturing();
+      editor.commands.run(editor, 'clipboard.paste', notes ? { text, notes } : { text });
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
@@ -74,5 +81,5 @@ export function useKeyboardShortcuts(editor: Editor, spaceHeld: { current: boole
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [editor, spaceHeld]);
+  }, [editor]);
 }

@@ -1,9 +1,10 @@
 // The runtime of one open workshop: the document and its index, who we are,
 // what we may do, and the UI state that is not board state (current board,
-// selection, viewport, editing). Commands, the canvas, the outline and the
-// panels all work through this one object, so a feature added later (voting,
-// export) registers its commands and panels here instead of reaching into
-// components.
+// selection, viewport, editing, the canvas's tool, the features' state).
+// Commands, the canvas, the outline and the panels all work through this one
+// object. Everything a feature keeps per workshop is a field here, created
+// with the editor; the features' commands and panels are given to it once
+// (board/features.tsx).
 import type { BoardId, NoteId, ParticipantId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { type LocalOrigin, localOrigin } from '@pinnwand/shared/model/origin';
@@ -11,13 +12,23 @@ import type { Role } from '@pinnwand/shared/protocol/roles';
 import { createUndoManager } from '@pinnwand/shared/undo';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { OutlineNoteExtra, PanelDefinition } from '../board/extensions.ts';
+import { type CanvasUi, createCanvasUi } from '../canvas/canvasUi.ts';
 import type { Viewport } from '../canvas/viewport.ts';
 import { CommandRegistry } from '../commands/registry.ts';
+import type { AnyCommand } from '../commands/types.ts';
+import { createExportState, type ExportState } from '../export/exportState.ts';
+import { createFacilitationUi, type FacilitationUi } from '../facilitation/facilitation.ts';
+import type { HiddenWriting } from '../hidden/hiddenWriting.ts';
 import { DocIndex } from '../model/docIndex.ts';
 import { Presence } from '../presence/presence.ts';
 import type { Identity } from '../session/identity.ts';
+import type { ConnectionStatus } from '../sync/connectionStatus.ts';
 import { createStore, type Store } from '../ui/store.ts';
+import { type Access, deriveAccess, sameAccess } from './access.ts';
 import { discardIfEmpty } from './emptyNotes.ts';
+import { createNotices, type Notices } from './notices.ts';
+import { typingStarts } from './undoSteps.ts';
 
 export type PanelId = 'outline' | 'share' | 'people' | (string & {});
 export type MobileView = 'canvas' | 'outline';
@@ -35,11 +46,19 @@ export interface Editor {
   doc: Y.Doc;
   index: DocIndex;
   presence: Presence;
+  awareness: Awareness;
   role: Role;
-  /** Viewers (and documents from a newer schema) cannot change anything. */
-  readOnly: boolean;
-  /** Why the document itself is read-only (newer format), null when it is not. */
-  readOnlyReason: Store<string | null>;
+  /**
+   * Set when the document turns out to come from a newer Pinnwand (what is
+   * newer); its one writer is the format check when the document has loaded.
+   */
+  newerDocument: Store<string | null>;
+  /** Whether this person can change the shown board, and why not (derived, see access.ts). */
+  access: Store<Access>;
+  /** Shorthand for `access.get().readOnly !== null`. */
+  readonly readOnly: boolean;
+  connectionStatus: Store<ConnectionStatus>;
+  notices: Notices;
   userId: ParticipantId;
   user: Store<Identity>;
   origin: LocalOrigin;
@@ -57,6 +76,18 @@ export interface Editor {
   ui: Store<UiState>;
   /** Per-board viewports, so switching boards returns to where one was. */
   viewports: Map<string, Viewport>;
+  /** The canvas's tool and what its gestures draw (frame, ghost). */
+  canvas: CanvasUi;
+  facilitation: FacilitationUi;
+  /** This device's hidden notes while hidden writing is started (hiddenWriting.ts). */
+  hidden: Store<HiddenWriting | null>;
+  exports: ExportState;
+  /** The side panels, in the order given (board/features.tsx). */
+  panels: readonly PanelDefinition[];
+  /** Extra controls under each note in the outline. */
+  outlineNoteExtras: readonly OutlineNoteExtra[];
+  /** Notes created here and not yet written into: note id → its creation's undo item. */
+  freshNotes: Map<NoteId, unknown>;
   destroy(): void;
 }
 
@@ -65,11 +96,16 @@ export interface EditorInput {
   doc: Y.Doc;
   awareness: Awareness;
   role: Role;
-  readOnlyDoc: boolean;
   identity: Identity;
   narrowScreen: boolean;
   /** The side panel to show first (e.g. the invitations right after creating). */
   initialPanel?: PanelId;
+  /** Every command of this workshop, registered once. */
+  commands?: readonly AnyCommand[];
+  panels?: readonly PanelDefinition[];
+  outlineNoteExtras?: readonly OutlineNoteExtra[];
+  /** The connection's status (hidden notes are published only when connected). */
+  connectionStatus?: Store<ConnectionStatus>;
 }
 
 export const EMPTY_SELECTION: ReadonlySet<NoteId> = new Set();
@@ -84,20 +120,40 @@ export function createEditor(input: EditorInput): Editor {
     color: input.identity.color,
   });
   const undo = createUndoManager(input.doc, origin);
+  const notices = createNotices();
+  const commands = new CommandRegistry();
+  commands.registerAll(input.commands ?? []);
+  const boardId = createStore<BoardId | null>(null);
+  const newerDocument = createStore<string | null>(null);
+  const accessNow = () =>
+    deriveAccess({
+      role: input.role,
+      newerDocument: newerDocument.get(),
+      boardId: boardId.get(),
+      boards: index.boards(),
+    });
+  const access = createStore<Access>(accessNow());
+  const cleanup: (() => void)[] = [];
   const editor: Editor = {
     workshopId: input.workshopId,
     doc: input.doc,
     index,
     presence,
+    awareness: input.awareness,
     role: input.role,
-    readOnly: input.role === 'viewer' || input.readOnlyDoc,
-    readOnlyReason: createStore<string | null>(null),
+    newerDocument,
+    access,
+    get readOnly() {
+      return access.get().readOnly !== null;
+    },
+    connectionStatus: input.connectionStatus ?? createStore<ConnectionStatus>('connected'),
+    notices,
     userId,
     user: createStore(input.identity),
     origin,
     undo,
-    commands: new CommandRegistry(),
-    boardId: createStore<BoardId | null>(null),
+    commands,
+    boardId,
     selection: createStore(EMPTY_SELECTION),
     editing: createStore<NoteId | null>(null),
     viewport: createStore<Viewport>({ x: 0, y: 0, scale: 1 }),
@@ -110,20 +166,47 @@ export function createEditor(input: EditorInput): Editor {
       mobileView: 'canvas',
     }),
     viewports: new Map(),
+    canvas: createCanvasUi(),
+    facilitation: createFacilitationUi(),
+    hidden: createStore<HiddenWriting | null>(null),
+    exports: createExportState(),
+    panels: input.panels ?? [],
+    outlineNoteExtras: input.outlineNoteExtras ?? [],
+    freshNotes: new Map(),
     destroy() {
+      for (const stop of cleanup) stop();
+      notices.destroy();
       undo.destroy();
       presence.destroy();
       index.destroy();
     },
   };
-  // Mirror local UI state into presence so others see selection and editing.
+  // Access follows the document's format, the shown board and its lock; a
+  // person who just lost the right to change the board stops writing in it.
+  const updateAccess = () => {
+    const next = accessNow();
+    if (sameAccess(next, access.get())) return;
+    access.set(next);
+    if (next.readOnly) editor.editing.set(null);
+  };
+  cleanup.push(
+    newerDocument.subscribe(updateAccess),
+    boardId.subscribe(updateAccess),
+    index.subscribeBoards(updateAccess),
+  );
+  mirrorIntoPresence(editor);
+  return editor;
+}
+
+/** Local UI state others see: selection, editing, the live drag, the view. */
+function mirrorIntoPresence(editor: Editor): void {
+  const { presence, index, undo } = editor;
   // A viewer's selection is their own business: it is not shown to everyone.
-  if (input.role !== 'viewer')
+  if (editor.role !== 'viewer')
     editor.selection.subscribe(() => presence.set({ selection: [...editor.selection.get()] }));
   let editingBefore: NoteId | null = null;
   editor.editing.subscribe(() => {
-    // Typing into one note is one undo step (per pause), separate from what came before.
-    undo.stopCapturing();
+    typingStarts(undo);
     const now = editor.editing.get();
     // A note just created here and left empty does not stay behind.
     if (editingBefore && editingBefore !== now) discardIfEmpty(editor, editingBefore);
@@ -162,5 +245,4 @@ export function createEditor(input: EditorInput): Editor {
       presence.setThrottled({ view: { boardId, ...v } });
     }
   });
-  return editor;
 }

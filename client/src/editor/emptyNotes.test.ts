@@ -1,29 +1,37 @@
-import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
+import { asParticipantId, type BoardId, type NoteId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
+import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
-import { createNoteAndEdit } from '../commands/noteCommands.ts';
+import { defaultCommands } from '../commands/defaultCommands.ts';
 import { createEditor, type Editor } from './Editor.ts';
 
-const BOARD = 'board-1' as BoardId;
+/** The board of the latest setup(). */
+let BOARD: BoardId;
 let editors: Editor[] = [];
 
 function setup() {
-  const doc = new Y.Doc();
+  const { doc, board } = testWorkshop();
+  BOARD = board;
   const editor = createEditor({
     workshopId: 'w',
     doc,
+    commands: defaultCommands,
     awareness: new Awareness(doc),
     role: 'participant',
-    readOnlyDoc: false,
     identity: { id: 'me', name: 'Me', color: '#123456' },
     narrowScreen: false,
   });
   editor.boardId.set(BOARD);
   editors.push(editor);
   return editor;
+}
+
+/** "N": a new note on the shown board, edited at once; its id. */
+function createNoteAndEdit(editor: Editor): NoteId | null {
+  editor.commands.run(editor, 'note.add');
+  return editor.editing.get();
 }
 
 afterEach(() => {

@@ -6,26 +6,14 @@ import type { NoteId } from '@pinnwand/shared/model/ids';
 import { deleteNotes } from '@pinnwand/shared/ops/noteOps';
 import type { Editor } from './Editor.ts';
 
-/** Notes created here and not yet written into: note id → its creation's undo item. */
-const fresh = new WeakMap<Editor, Map<NoteId, unknown>>();
-
-function freshOf(editor: Editor): Map<NoteId, unknown> {
-  let map = fresh.get(editor);
-  if (!map) {
-    map = new Map();
-    fresh.set(editor, map);
-  }
-  return map;
-}
-
 /** Call right after creating `id` (with the undo manager's capturing stopped before). */
 export function markFresh(editor: Editor, id: NoteId): void {
-  freshOf(editor).set(id, editor.undo.undoStack.at(-1));
+  editor.freshNotes.set(id, editor.undo.undoStack.at(-1));
 }
 
 /** Removes `id` if it is a fresh note still empty; true when it did. */
 export function discardIfEmpty(editor: Editor, id: NoteId): boolean {
-  const map = freshOf(editor);
+  const map = editor.freshNotes;
   if (!map.has(id)) return false;
   const creation = map.get(id);
   map.delete(id);

@@ -12,7 +12,6 @@ function editorAs(role: Role) {
     doc,
     awareness: new Awareness(doc),
     role,
-    readOnlyDoc: false,
     identity: { id: 'me', name: 'Me', color: '#123456' },
     narrowScreen: false,
   });

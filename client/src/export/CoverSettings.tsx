@@ -9,7 +9,6 @@ import {
   type CoverField,
   eventDateSchema,
 } from '@pinnwand/shared/model/meta';
-import { updateCover } from '@pinnwand/shared/ops/workshopOps';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
@@ -37,10 +36,7 @@ export function CoverSettings({ editor }: { editor: Editor }) {
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!dateValid) return;
-    editor.undo.stopCapturing();
-    updateCover(editor.doc, values, editor.origin);
-    editor.undo.stopCapturing();
-    setSaved(true);
+    if (editor.commands.run(editor, 'workshop.cover', values)) setSaved(true);
   };
   return (
     <form className="cover-settings" aria-labelledby={`${ids}-h`} onSubmit={save}>

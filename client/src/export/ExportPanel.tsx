@@ -7,7 +7,7 @@ import { lazy, Suspense, useId } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useStore } from '../ui/store.ts';
 import { CoverSettings } from './CoverSettings.tsx';
-import { type ExportFormat, exportStateOf } from './exportState.ts';
+import type { ExportFormat } from './exportState.ts';
 import { exchangeMessages, type XKey } from './messages.ts';
 import './export.css';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -29,7 +29,7 @@ const FORMATS: { format: ExportFormat; label: XKey; hint: XKey }[] = [
 export function ExportPanel({ editor }: { editor: Editor }) {
   const t = useT(exchangeMessages);
   const ids = useId();
-  const state = exportStateOf(editor);
+  const state = editor.exports;
   const authors = useStore(state.authors);
   const status = useStore(state.status);
   const importing = useStore(state.importing);

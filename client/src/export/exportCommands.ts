@@ -2,9 +2,12 @@
 // everywhere in the app): the panel's buttons and any other entry point run
 // the same thing. Exports read only, so viewers have them too; the import is
 // the facilitator's.
+import type { CoverPatch } from '@pinnwand/shared/model/meta';
+import { updateCover } from '@pinnwand/shared/ops/workshopOps';
 import type { AnyCommand, Command } from '../commands/types.ts';
+import { mayChangeStructure } from '../gate/noteGate.ts';
 import type { MessageKey } from '../i18n/de.ts';
-import { type ExportFormat, exportStateOf, openExportPanel, runExport } from './exportState.ts';
+import { type ExportFormat, openExportPanel, runExport } from './exportState.ts';
 
 function exportCommand(format: ExportFormat, label: MessageKey): Command {
   return {
@@ -18,7 +21,19 @@ function exportCommand(format: ExportFormat, label: MessageKey): Command {
   };
 }
 
+/** The cover details every export prints: a workshop setting, the facilitator's. */
+export const saveCoverCommand: Command<CoverPatch> = {
+  id: 'workshop.cover',
+  label: 'cmd.saveCover',
+  mutates: true,
+  enabled: (editor) => mayChangeStructure(editor, 'settings').allowed,
+  run(editor, cover) {
+    updateCover(editor.doc, cover, editor.origin);
+  },
+};
+
 export const exportCommands: AnyCommand[] = [
+  saveCoverCommand,
   exportCommand('pdf', 'cmd.exportPdf'),
   exportCommand('md', 'cmd.exportMarkdown'),
   exportCommand('csv', 'cmd.exportCsv'),
@@ -32,7 +47,7 @@ export const exportCommands: AnyCommand[] = [
     enabled: (editor) => editor.role === 'facilitator',
     run(editor) {
       openExportPanel(editor);
-      exportStateOf(editor).importing.set(true);
+      editor.exports.importing.set(true);
     },
   },
 ];

@@ -1,7 +1,7 @@
 // The export feature's state for one open workshop (options, progress, the
-// import dialog), kept beside the Editor in a WeakMap so the panel and the
-// commands share it without the Editor type knowing about exports. `runExport`
-// is the one action behind the panel's buttons and the export commands.
+// import dialog): `editor.exports`, shared by the panel and the commands.
+// `runExport` is the one action behind the panel's buttons and the export
+// commands.
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
 import { documentDate } from '@pinnwand/shared/export/exportOptions';
 import { exportFileName } from '@pinnwand/shared/export/fileName';
@@ -26,19 +26,12 @@ export interface ExportState {
   importing: Store<boolean>;
 }
 
-const states = new WeakMap<Editor, ExportState>();
-
-export function exportStateOf(editor: Editor): ExportState {
-  let state = states.get(editor);
-  if (!state) {
-    state = {
-      status: createStore<ExportStatus>({ kind: 'idle' }),
-      authors: createStore(false),
-      importing: createStore(false),
-    };
-    states.set(editor, state);
-  }
-  return state;
+export function createExportState(): ExportState {
+  return {
+    status: createStore<ExportStatus>({ kind: 'idle' }),
+    authors: createStore(false),
+    importing: createStore(false),
+  };
 }
 
 export function openExportPanel(editor: Editor): void {
@@ -47,7 +40,7 @@ export function openExportPanel(editor: Editor): void {
 
 /** Builds the file from the live document and saves it; progress and outcome go to `status`. */
 export async function runExport(editor: Editor, format: ExportFormat): Promise<void> {
-  const state = exportStateOf(editor);
+  const state = editor.exports;
   if (state.status.get().kind === 'busy') return;
   state.status.set({ kind: 'busy', format, done: 0 });
   try {

@@ -1,47 +1,35 @@
 // What the facilitation features draw over the board, in a second Konva stage
-// that follows the same viewport and never takes pointer events (input is
-// handled on the board's element, see useClusterInput/useVoteInput): resize
-// grips of frames, the ghost of a frame being moved or drawn, this person's
-// dots, and their hidden notes. HTML parts sit beside it: renaming a frame in
-// place, the context menu and the hidden-note composer.
+// that follows the same viewport and never takes pointer events (all input on
+// the canvas goes through its pipeline, canvas/canvasInput.ts): resize grips
+// of frames, the ghost of a frame being moved or drawn, this person's dots, and
+// their hidden notes. HTML parts sit beside it: renaming a frame in place, the
+// context menu and the hidden-note composer.
 import type { Cluster } from '@pinnwand/shared/model/cluster';
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { CLUSTER_HEADER, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Group, Layer, Rect, Stage, Text } from 'react-konva';
+import { GRIP } from '../canvas/hitTest.ts';
 import { FONT_FAMILY, NOTE_PADDING } from '../canvas/noteStyle.ts';
 import { ContextMenu } from '../clusters/ContextMenu.tsx';
 import { canEditClusters } from '../clusters/clusterCommands.ts';
-import { GRIP, useClusterInput } from '../clusters/useClusterInput.ts';
+import type { Editor } from '../editor/Editor.ts';
 import { HiddenComposer } from '../hidden/HiddenComposer.tsx';
-import { hiddenOf } from '../hidden/hiddenWriting.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters, useNoteIds } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
-import { useVoteInput } from '../voting/useVoteInput.ts';
-import type { Facilitation } from './facilitation.ts';
 import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 
-export function CanvasOverlay({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+export function CanvasOverlay({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
-  const root = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLElement | null>(null);
-  const [, setFound] = useState(0);
-  useEffect(() => {
-    canvas.current = root.current?.parentElement ?? null;
-    setFound((n) => n + 1);
-  }, []);
-  useClusterInput(f, canvas);
-  useVoteInput(f, canvas);
   const size = useStore(editor.stageSize);
   const view = useStore(editor.viewport);
-  const drawing = useStore(f.drawingCluster);
+  const drawing = useStore(editor.canvas.tool) === 'cluster';
   const clusters = useClusters(editor.index, boardId);
   const facilitator = canEditClusters(editor);
   return (
-    <div ref={root} className="canvas-overlay">
+    <div className="canvas-overlay">
       <Stage
         width={size.width}
         height={size.height}
@@ -53,9 +41,9 @@ export function CanvasOverlay({ f, boardId }: { f: Facilitation; boardId: BoardI
       >
         <Layer listening={false}>
           {facilitator && clusters.map((c) => <Grip key={c.id} c={c} scale={view.scale} />)}
-          <MyDots f={f} boardId={boardId} scale={view.scale} />
-          <HiddenNotesShapes f={f} boardId={boardId} label={ft('hidden.mark')} />
-          <Ghost f={f} scale={view.scale} />
+          <MyDots editor={editor} boardId={boardId} scale={view.scale} />
+          <HiddenNotesShapes editor={editor} boardId={boardId} label={ft('hidden.mark')} />
+          <Ghost editor={editor} scale={view.scale} />
         </Layer>
       </Stage>
       {drawing && (
@@ -63,9 +51,9 @@ export function CanvasOverlay({ f, boardId }: { f: Facilitation; boardId: BoardI
           {ft('cluster.drawHint')}
         </p>
       )}
-      <RenameInput f={f} boardId={boardId} />
-      <ContextMenu f={f} />
-      <HiddenComposer f={f} />
+      <RenameInput editor={editor} boardId={boardId} />
+      <ContextMenu editor={editor} />
+      <HiddenComposer editor={editor} />
     </div>
   );
 }
@@ -102,8 +90,8 @@ function Grip({ c, scale }: { c: Cluster; scale: number }) {
   );
 }
 
-function Ghost({ f, scale }: { f: Facilitation; scale: number }) {
-  const ghost = useStore(f.ghost);
+function Ghost({ editor, scale }: { editor: Editor; scale: number }) {
+  const ghost = useStore(editor.canvas.ghost);
   if (!ghost) return null;
   return (
     <Rect
@@ -118,8 +106,7 @@ function Ghost({ f, scale }: { f: Facilitation; scale: number }) {
 }
 
 /** Small dots on the notes this person voted for in the running round. */
-function MyDots({ f, boardId, scale }: { f: Facilitation; boardId: BoardId; scale: number }) {
-  const editor = f.editor;
+function MyDots({ editor, boardId, scale }: { editor: Editor; boardId: BoardId; scale: number }) {
   const { round } = useFacilitationState(editor);
   useNoteIds(editor.index, boardId);
   // Re-read on any document change: votes are inside notes.
@@ -151,15 +138,15 @@ function MyDots({ f, boardId, scale }: { f: Facilitation; boardId: BoardId; scal
 }
 
 function HiddenNotesShapes({
-  f,
+  editor,
   boardId,
   label,
 }: {
-  f: Facilitation;
+  editor: Editor;
   boardId: BoardId;
   label: string;
 }) {
-  const h = hiddenOf(f.editor);
+  const h = useStore(editor.hidden);
   const notes = useSyncExternalStore(
     (l) => h?.notes.subscribe(l) ?? (() => undefined),
     () => h?.notes.all() ?? EMPTY,
@@ -218,17 +205,16 @@ function HiddenNotesShapes({
 }
 const EMPTY: never[] = [];
 
-function RenameInput({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
-  const id = useStore(f.renaming);
-  const clusters = useClusters(f.editor.index, boardId);
+function RenameInput({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
+  const id = useStore(editor.facilitation.renaming);
+  const clusters = useClusters(editor.index, boardId);
   const cluster = clusters.find((c) => c.id === id);
   if (!cluster) return null;
-  return <RenameField key={cluster.id} f={f} cluster={cluster} />;
+  return <RenameField key={cluster.id} editor={editor} cluster={cluster} />;
 }
 
-function RenameField({ f, cluster }: { f: Facilitation; cluster: Cluster }) {
+function RenameField({ editor, cluster }: { editor: Editor; cluster: Cluster }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const view = useStore(editor.viewport);
   const ref = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(cluster.title);
@@ -243,7 +229,7 @@ function RenameField({ f, cluster }: { f: Facilitation; cluster: Cluster }) {
     const title = (save ? value.trim() : cluster.title) || ft('cluster.newTitle');
     if (title !== cluster.title)
       editor.commands.run(editor, 'cluster.rename', { id: cluster.id, title });
-    f.renaming.set(null);
+    editor.facilitation.renaming.set(null);
     (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
   };
   const scale = view.scale;

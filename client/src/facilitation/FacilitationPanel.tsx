@@ -1,63 +1,56 @@
 // The facilitator's side panel: groups (add, draw, tidy, suggest, find
 // duplicates, the list in outline order), the voting round, the timer, hidden
-// writing, the shared view and the board lock. Each control runs a command or
-// one shared/ operation with the facilitator's origin.
-import { setHiddenWriting } from '@pinnwand/shared/facilitation/facilitationSettings';
-import { endVotingRound, startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
+// writing, the shared view and the board lock. Each control runs a command.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
 import { type FormEvent, useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bringEveryone } from '../follow/follow.ts';
-import { type HiddenHolder, hiddenHoldersOf } from '../hidden/hiddenHolders.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
-import { createStore, useStore } from '../ui/store.ts';
+import { useStore } from '../ui/store.ts';
 import { Ranking } from '../voting/VotingPanel.tsx';
-import { type Facilitation, facilitationOf } from './facilitation.ts';
 import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 
 export function FacilitationPanel({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
-  const f = facilitationOf(editor);
   const boardId = useStore(editor.boardId);
-  if (!f || !boardId) return null;
+  if (!boardId) return null;
   return (
     <section className="fac-panel" aria-labelledby="fac-h">
       <h2 id="fac-h" className="panel-title">
         {ft('fac.panel')}
       </h2>
-      <ClustersSection f={f} boardId={boardId} />
-      <VotingSection f={f} boardId={boardId} />
+      <ClustersSection editor={editor} boardId={boardId} />
+      <VotingSection editor={editor} boardId={boardId} />
       <section className="fac-section" aria-labelledby="fac-timer-h">
         <h3 id="fac-timer-h">{ft('section.timer')}</h3>
-        <TimerControls f={f} />
+        <TimerControls editor={editor} />
         <SoundToggle />
       </section>
-      <HiddenSection f={f} />
+      <HiddenSection editor={editor} />
       <section className="fac-section" aria-labelledby="fac-view-h">
         <h3 id="fac-view-h">{ft('section.follow')}</h3>
         <button
           type="button"
           className="button small"
-          onClick={() => bringEveryone(f)}
+          onClick={() => bringEveryone(editor)}
           data-action="bring-everyone"
         >
           {ft('follow.bring')}
         </button>
       </section>
-      <LockSection f={f} boardId={boardId} />
+      <LockSection editor={editor} boardId={boardId} />
     </section>
   );
 }
 
-function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+function ClustersSection({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
+  const f = editor.facilitation;
   const clusters = useClusters(editor.index, boardId);
-  const drawing = useStore(f.drawingCluster);
+  const drawing = useStore(editor.canvas.tool) === 'cluster';
   return (
     <section className="fac-section" aria-labelledby="fac-cl-h">
       <h3 id="fac-cl-h">{ft('section.clusters')}</h3>
@@ -159,7 +152,7 @@ function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) 
                   className="icon-button"
                   aria-label={`${ft('cluster.bringHere')}: ${c.title}`}
                   title={ft('cluster.bringHere')}
-                  onClick={() => bringEveryone(f, c.id)}
+                  onClick={() => bringEveryone(editor, c.id)}
                 >
                   ◎
                 </button>
@@ -181,9 +174,8 @@ function ClustersSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) 
   );
 }
 
-function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const { round } = useFacilitationState(editor);
   const [perPerson, setPerPerson] = useState(String(round.votesPerPerson));
   const [perNote, setPerNote] = useState(String(round.maxVotesPerNote));
@@ -194,19 +186,13 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
   const roundBoard = boards.find((b) => b.id === round.boardId);
   const start = (e: FormEvent) => {
     e.preventDefault();
-    editor.undo.stopCapturing();
-    startVotingRound(
-      editor.doc,
-      {
-        boardId,
-        votesPerPerson: Number.parseInt(perPerson, 10) || 5,
-        maxVotesPerNote: Number.parseInt(perNote, 10) || 3,
-        anonymous,
-        resetVotes: reset,
-      },
-      editor.origin,
-    );
-    editor.undo.stopCapturing();
+    editor.commands.run(editor, 'voting.start', {
+      boardId,
+      votesPerPerson: Number.parseInt(perPerson, 10) || 5,
+      maxVotesPerNote: Number.parseInt(perNote, 10) || 3,
+      anonymous,
+      resetVotes: reset,
+    });
   };
   return (
     <section className="fac-section" aria-labelledby="fac-vote-h">
@@ -220,7 +206,7 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
           <button
             type="button"
             className="button small primary"
-            onClick={() => endVotingRound(editor.doc, editor.origin)}
+            onClick={() => editor.commands.run(editor, 'voting.end')}
             data-action="vote-end"
           >
             {ft('vote.end')}
@@ -276,12 +262,11 @@ function VotingSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
   );
 }
 
-function HiddenSection({ f }: { f: Facilitation }) {
+function HiddenSection({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const { facilitation } = useFacilitationState(editor);
   // Counts per person (never text), kept for people who left during the phase.
-  const list = useStore(hiddenHoldersOf(f) ?? NO_HOLDERS);
+  const list = useStore(editor.facilitation.hiddenHolders);
   const away = list.some((h) => !h.connected);
   return (
     <section className="fac-section" aria-labelledby="fac-hid-h">
@@ -290,7 +275,7 @@ function HiddenSection({ f }: { f: Facilitation }) {
         <button
           type="button"
           className="button small primary"
-          onClick={() => setHiddenWriting(editor.doc, false, editor.origin)}
+          onClick={() => editor.commands.run(editor, 'hidden.set', false)}
           data-action="hidden-reveal"
         >
           {ft('hidden.reveal')}
@@ -299,7 +284,7 @@ function HiddenSection({ f }: { f: Facilitation }) {
         <button
           type="button"
           className="button small"
-          onClick={() => setHiddenWriting(editor.doc, true, editor.origin)}
+          onClick={() => editor.commands.run(editor, 'hidden.set', true)}
           data-action="hidden-start"
         >
           {ft('hidden.start')}
@@ -327,11 +312,8 @@ function HiddenSection({ f }: { f: Facilitation }) {
   );
 }
 
-const NO_HOLDERS = createStore<HiddenHolder[]>([]);
-
-function LockSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
+function LockSection({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
   const ft = useT(facilitationMessages);
-  const editor = f.editor;
   const boards = useBoards(editor.index);
   const locked = boards.find((b) => b.id === boardId)?.locked ?? false;
   return (
@@ -341,7 +323,7 @@ function LockSection({ f, boardId }: { f: Facilitation; boardId: BoardId }) {
         type="button"
         className="button small"
         aria-pressed={locked}
-        onClick={() => setBoardLocked(editor.doc, boardId, !locked, editor.origin)}
+        onClick={() => editor.commands.run(editor, 'board.lock', { boardId, locked: !locked })}
         data-action="lock"
       >
         {locked ? ft('lock.unlock') : ft('lock.lock')}

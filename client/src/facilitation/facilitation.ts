@@ -1,14 +1,14 @@
-// The facilitation runtime of one open workshop, beside the Editor: UI state
-// of the facilitation features (cluster drawing, renaming, menus, dialogs,
-// toasts, following) and access to awareness and the connection. Kept in a
-// WeakMap keyed by the editor, so features reach it with `facilitationOf(e)`
-// without the Editor type knowing about them.
+// The facilitation features' UI state for one open workshop (editor.facilitation):
+// the frame being renamed, the context menu, the facilitator's dialogs, follow
+// mode, the server clock and who holds hidden notes; plus what this client
+// publishes in awareness beside the board's presence.
 import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
-import type { Awareness } from 'y-protocols/awareness';
 import type { Editor } from '../editor/Editor.ts';
-import type { Connection } from '../sync/connection.ts';
+import type { HiddenHolder } from '../hidden/hiddenHolders.ts';
+import { message, type TranslateParams } from '../i18n/messages.ts';
 import { createStore, type Store } from '../ui/store.ts';
-import type { FKey } from './messages.ts';
+import { type FKey, facilitationMessages } from './messages.ts';
+import type { FacilitationState } from './useFacilitationState.ts';
 
 export type MenuState =
   | { kind: 'note'; ids: NoteId[]; x: number; y: number }
@@ -16,64 +16,39 @@ export type MenuState =
 
 export type DialogState = { kind: 'suggest' } | { kind: 'duplicates' } | null;
 
-export interface Toast {
-  key: FKey;
-  params?: Record<string, string | number>;
-  id: number;
-}
-
-export interface Facilitation {
-  editor: Editor;
-  connection: Connection;
-  awareness: Awareness;
-  drawingCluster: Store<boolean>;
+export interface FacilitationUi {
   renaming: Store<ClusterId | null>;
-  /** The frame being moved, resized or drawn (world coordinates), shown as a ghost. */
-  ghost: Store<{ x: number; y: number; width: number; height: number } | null>;
   menu: Store<MenuState | null>;
   dialog: Store<DialogState>;
-  toast: Store<Toast | null>;
   following: Store<boolean>;
   /** Server time minus local time, ms (0 until measured). */
   clockOffset: Store<number>;
-  say(key: FKey, params?: Record<string, string | number>): void;
-  serverNow(): number;
+  /** Who holds hidden notes, as the facilitator's device has seen it (empty for others). */
+  hiddenHolders: Store<HiddenHolder[]>;
+  /** The settings and round read for the current meta (useFacilitationState.ts). */
+  stateMemo: { meta: object | null; state: FacilitationState | null };
 }
 
-const registry = new WeakMap<Editor, Facilitation>();
-let toastSeq = 0;
-
-export function createFacilitation(editor: Editor, connection: Connection): Facilitation {
-  const existing = registry.get(editor);
-  if (existing) return existing;
-  const toast = createStore<Toast | null>(null);
-  let toastTimer: ReturnType<typeof setTimeout> | null = null;
-  const clockOffset = createStore(0);
-  const f: Facilitation = {
-    editor,
-    connection,
-    awareness: connection.awareness,
-    drawingCluster: createStore(false),
+export function createFacilitationUi(): FacilitationUi {
+  return {
     renaming: createStore<ClusterId | null>(null),
-    ghost: createStore<{ x: number; y: number; width: number; height: number } | null>(null),
     menu: createStore<MenuState | null>(null),
     dialog: createStore<DialogState>(null),
-    toast,
     following: createStore(false),
-    clockOffset,
-    say(key, params) {
-      toast.set({ key, ...(params ? { params } : {}), id: ++toastSeq });
-      if (toastTimer) clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => toast.set(null), 3500);
-    },
-    serverNow: () => Date.now() + clockOffset.get(),
+    clockOffset: createStore(0),
+    hiddenHolders: createStore<HiddenHolder[]>([]),
+    stateMemo: { meta: null, state: null },
   };
-  registry.set(editor, f);
-  return f;
 }
 
-export function facilitationOf(editor: Editor): Facilitation | undefined {
-  return registry.get(editor);
+/** The server's clock, as measured for this workshop (timer, summons). */
+export function serverNow(editor: Editor): number {
+  return Date.now() + editor.facilitation.clockOffset.get();
+}
+
+/** A notice in the facilitation's words. */
+export function say(editor: Editor, key: FKey, params?: TranslateParams): void {
+  editor.notices.say(message(facilitationMessages, key, params));
 }
 
 /** Extra fields this client publishes in awareness beside the board's presence. */

@@ -129,9 +129,6 @@ export const fde = {
   'follow.bring': 'Alle hierher holen',
   'follow.brought': 'Die Moderation hat Sie hierher geholt.',
 
-  'note.deleted':
-    '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
-
   'lock.lock': 'Tafel sperren',
   'lock.unlock': 'Tafel entsperren',
   'lock.locked': 'Diese Tafel ist gesperrt. Nur die Moderation kann sie ändern.',
@@ -281,8 +278,6 @@ export const fen: Record<FKey, string> = {
   'follow.noFacilitator': 'No facilitator is here right now.',
   'follow.bring': 'Bring everyone here',
   'follow.brought': 'The facilitator brought you here.',
-
-  'note.deleted': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (Ctrl+Z)',
 
   'lock.lock': 'Lock board',
   'lock.unlock': 'Unlock board',

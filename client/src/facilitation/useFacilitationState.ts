@@ -15,20 +15,19 @@ export interface FacilitationState {
   round: RoundState;
 }
 
-const cache = new WeakMap<object, FacilitationState>();
-
+/** Read once per meta change (the DocIndex keeps one meta object until it changes). */
 export function facilitationState(editor: Editor): FacilitationState {
   const meta = editor.index.meta();
-  let state = cache.get(meta);
-  if (!state) {
-    state = {
+  const memo = editor.facilitation.stateMemo;
+  if (memo.meta !== meta || !memo.state) {
+    memo.meta = meta;
+    memo.state = {
       settings: meta.settings,
       facilitation: readFacilitation(editor.doc),
       round: readRound(editor.doc),
     };
-    cache.set(meta, state);
   }
-  return state;
+  return memo.state;
 }
 
 export function useFacilitationState(editor: Editor): FacilitationState {

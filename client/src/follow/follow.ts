@@ -7,7 +7,7 @@ import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import { fitRect, type Rect, visibleRect } from '../canvas/viewport.ts';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { type Facilitation, publish } from '../facilitation/facilitation.ts';
+import { publish, say, serverNow } from '../facilitation/facilitation.ts';
 
 export interface ViewRect extends Rect {
   boardId: string;
@@ -38,11 +38,11 @@ function readSummon(raw: unknown): Summon | null {
 
 /** The facilitators present (by server-stamped role), with what they publish. */
 export function facilitatorStates(
-  f: Facilitation,
+  editor: Editor,
 ): { clientId: number; name: string; view: ViewRect | null; summon: Summon | null }[] {
   const out = [];
-  for (const [clientId, raw] of f.awareness.getStates()) {
-    if (clientId === f.awareness.clientID) continue;
+  for (const [clientId, raw] of editor.awareness.getStates()) {
+    if (clientId === editor.awareness.clientID) continue;
     const state = raw as Record<string, unknown>;
     if (state.role !== 'facilitator') continue;
     const user = state.user as { name?: unknown } | undefined;
@@ -73,8 +73,7 @@ export function showView(editor: Editor, view: ViewRect): void {
 let summonSeq = 0;
 
 /** "Bring everyone here": to this view, or to a cluster's frame. */
-export function bringEveryone(f: Facilitation, clusterId?: ClusterId): void {
-  const editor = f.editor;
+export function bringEveryone(editor: Editor, clusterId?: ClusterId): void {
   let view = currentViewRect(editor);
   if (clusterId) {
     const boardId = editor.boardId.get();
@@ -86,12 +85,12 @@ export function bringEveryone(f: Facilitation, clusterId?: ClusterId): void {
   }
   if (!view) return;
   summonSeq = Math.max(summonSeq + 1, Date.now());
-  publish(editor, { summon: { seq: summonSeq, at: f.serverNow(), view } });
+  publish(editor, { summon: { seq: summonSeq, at: serverNow(editor), view } });
 }
 
 /** Starts publishing (facilitators) and following (everyone); returns the teardown. */
-export function startFollow(f: Facilitation): () => void {
-  const editor = f.editor;
+export function startFollow(editor: Editor): () => void {
+  const following = editor.facilitation.following;
   const cleanup: (() => void)[] = [];
   if (editor.role === 'facilitator') {
     const push = () => publish(editor, { viewRect: currentViewRect(editor) }, true);
@@ -113,34 +112,34 @@ export function startFollow(f: Facilitation): () => void {
     }
   };
   const onChange = () => {
-    const facilitators = facilitatorStates(f);
+    const facilitators = facilitatorStates(editor);
     for (const fac of facilitators) {
       const s = fac.summon;
       if (!s) continue;
       const last = seen.get(fac.clientId);
       seen.set(fac.clientId, s.seq);
       // A summon is acted on once, and only while fresh (not one found on joining later).
-      if (last === s.seq || (last === undefined && f.serverNow() - s.at > 15_000)) continue;
+      if (last === s.seq || (last === undefined && serverNow(editor) - s.at > 15_000)) continue;
       if (editor.role === 'facilitator') continue;
       apply(s.view);
-      f.say('follow.brought');
+      say(editor, 'follow.brought');
     }
-    if (!f.following.get()) return;
+    if (!following.get()) return;
     const view = facilitators.find((x) => x.view)?.view;
     if (view) apply(view);
   };
-  f.awareness.on('change', onChange);
-  cleanup.push(() => f.awareness.off('change', onChange));
-  cleanup.push(f.following.subscribe(onChange));
+  editor.awareness.on('change', onChange);
+  cleanup.push(() => editor.awareness.off('change', onChange));
+  cleanup.push(following.subscribe(onChange));
 
   // Own interaction ends following; a board switch made by following is not "own".
   const stop = (e: Event) => {
-    if (!f.following.get() || applying) return;
+    if (!following.get() || applying) return;
     const target = e.target as HTMLElement | null;
     if (target?.closest?.('[data-follow-toggle]')) return;
     if (e instanceof KeyboardEvent && ['Shift', 'Control', 'Alt', 'Meta', 'Tab'].includes(e.key))
       return;
-    f.following.set(false);
+    following.set(false);
   };
   const root = document;
   root.addEventListener('pointerdown', stop, true);

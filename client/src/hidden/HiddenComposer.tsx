@@ -3,25 +3,24 @@
 
 import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
-import { createStore, useStore } from '../ui/store.ts';
-import { type Composer, hiddenOf } from './hiddenWriting.ts';
+import { useStore } from '../ui/store.ts';
+import type { HiddenWriting } from './hiddenWriting.ts';
 
-export function HiddenComposer({ f }: { f: Facilitation }) {
-  const h = hiddenOf(f.editor);
+export function HiddenComposer({ editor }: { editor: Editor }) {
+  const h = useStore(editor.hidden);
   if (!h) return null;
-  return <ComposerBody f={f} />;
+  return <ComposerBody editor={editor} h={h} />;
 }
 
-function ComposerBody({ f }: { f: Facilitation }) {
+function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
   const ft = useT(facilitationMessages);
-  const h = hiddenOf(f.editor);
-  const composer = useStore(h?.composer ?? NULL_STORE);
-  const view = useStore(f.editor.viewport);
-  const size = useStore(f.editor.stageSize);
+  const composer = useStore(h.composer);
+  const view = useStore(editor.viewport);
+  const size = useStore(editor.stageSize);
   const [text, setText] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = useId();
@@ -29,7 +28,7 @@ function ComposerBody({ f }: { f: Facilitation }) {
     setText(composer?.text ?? '');
     if (composer) requestAnimationFrame(() => ref.current?.focus());
   }, [composer]);
-  if (!h || !composer) return null;
+  if (!composer) return null;
   const close = () => {
     h.composer.set(null);
     (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
@@ -89,5 +88,3 @@ function ComposerBody({ f }: { f: Facilitation }) {
     </form>
   );
 }
-
-const NULL_STORE = createStore<Composer | null>(null);

@@ -1,19 +1,12 @@
 // Hidden writing: while the facilitator's hidden phase runs, a person's new
 // notes live only in a local Y.Doc on their device (persisted with
 // y-indexeddb, never connected to the server), so their text cannot reach
-// another browser before the reveal. When the phase has ended and this device
-// is synced with the server, the notes are published into the shared document
-// with the ordinary note operation — at once on reveal, or on return for an
-// author who was offline then. Others only learn a count, through awareness.
-import { placeApart } from '@pinnwand/shared/facilitation/placeApart';
+// another browser before the reveal. Publishing them into the shared document
+// is hiddenWriting.ts's (through the gate). Others only learn a count, through
+// awareness.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import type { Point } from '@pinnwand/shared/model/layout';
-import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
-import { addNote } from '@pinnwand/shared/ops/noteOps';
-import { transact } from '@pinnwand/shared/ops/transact';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import type { Editor } from '../editor/Editor.ts';
 
 export interface HiddenNote {
   id: string;
@@ -88,58 +81,11 @@ export class HiddenNotes {
     this.map.delete(id);
   }
 
-  /**
-   * Writes every hidden note into the shared document as an ordinary note by
-   * this person (one transaction), then forgets them here. Empty notes are dropped.
-   * Each lands near where it was written but never on top of a note already on
-   * the board or another revealed one (placeApart).
-   */
-  publish(editor: Editor): number {
-    const notes = this.read();
-    if (notes.length === 0) return 0;
-    const user = editor.user.get();
-    const boards = new Set(editor.index.boards().map((b) => b.id));
-    let count = 0;
-    const occupied = new Map<BoardId, Point[]>();
-    const spotOn = (boardId: BoardId, want: Point): Point => {
-      let taken = occupied.get(boardId);
-      if (!taken) {
-        taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
-        occupied.set(boardId, taken);
-      }
-      const [spot] = placeApart(taken, [want]) as [Point];
-      taken.push(spot);
-      return spot;
-    };
-    // Not this person's undo history: Ctrl+Z right after the reveal must not
-    // take the revealed notes back off everyone's board.
-    transact(editor.doc, IMPORT_ORIGIN, () => {
-      for (const note of notes) {
-        if (note.text.trim() === '') continue;
-        // A note for a board deleted meanwhile goes to the first board rather than being lost.
-        const boardId = boards.has(note.boardId) ? note.boardId : editor.index.boards()[0]?.id;
-        if (!boardId) continue;
-        const spot = spotOn(boardId, { x: note.x, y: note.y });
-        addNote(
-          editor.doc,
-          {
-            boardId,
-            x: spot.x,
-            y: spot.y,
-            text: note.text,
-            author: user.name,
-            authorId: editor.userId,
-            createdAt: note.createdAt,
-          },
-          IMPORT_ORIGIN,
-        );
-        count++;
-      }
-    });
+  /** Forgets notes here once they are in the shared document (or were empty). */
+  forget(ids: readonly string[]): void {
     this.doc.transact(() => {
-      for (const note of notes) this.map.delete(note.id);
+      for (const id of ids) this.map.delete(id);
     });
-    return count;
   }
 
   destroy(): void {

@@ -3,7 +3,8 @@
 // people who left during the phase. Someone who leaves before the reveal
 // publishes on return (hiddenWriting.ts), so after the reveal the facilitator
 // is told whose notes are still to come instead of wondering where they are.
-import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { say } from '../facilitation/facilitation.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
 import { createStore, type Store } from '../ui/store.ts';
 
@@ -101,29 +102,26 @@ export function trackHiddenHolders(
   };
 }
 
-const registry = new WeakMap<object, Store<HiddenHolder[]>>();
-
-/** The facilitator's list of hidden-note holders; absent for other roles. */
-export function hiddenHoldersOf(f: Facilitation): Store<HiddenHolder[]> | undefined {
-  return registry.get(f);
-}
-
 /** Starts the list on a facilitator's device, and tells them at the reveal. */
-export function startHiddenHolders(f: Facilitation): () => void {
-  if (f.editor.role !== 'facilitator') return () => undefined;
-  const running = () => facilitationState(f.editor).facilitation.hiddenWriting;
-  const subscribe = (l: () => void) => f.editor.index.subscribeMeta(l);
-  const { holders, stop } = trackHiddenHolders(f.awareness, running, subscribe);
-  registry.set(f, holders);
+export function startHiddenHolders(editor: Editor): () => void {
+  if (editor.role !== 'facilitator') return () => undefined;
+  const running = () => facilitationState(editor).facilitation.hiddenWriting;
+  const subscribe = (l: () => void) => editor.index.subscribeMeta(l);
+  const { holders, stop } = trackHiddenHolders(editor.awareness, running, subscribe);
+  const mirror = () => editor.facilitation.hiddenHolders.set(holders.get());
+  const offMirror = holders.subscribe(mirror);
+  mirror();
   let was = running();
   const offReveal = subscribe(() => {
     const now = running();
-    if (was && !now && holders.get().some((h) => !h.connected)) f.say('hidden.absentAtReveal');
+    if (was && !now && holders.get().some((h) => !h.connected))
+      say(editor, 'hidden.absentAtReveal');
     was = now;
   });
   return () => {
     offReveal();
+    offMirror();
     stop();
-    registry.delete(f);
+    editor.facilitation.hiddenHolders.set([]);
   };
 }

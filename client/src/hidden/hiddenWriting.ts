@@ -1,18 +1,20 @@
-// Wiring hidden writing into the workshop: note creation goes to the local
-// store while the phase runs, the count is published through awareness, and
-// the notes are published once the phase has ended and this device is synced.
-
+// Hidden writing in the workshop: while the phase runs, the gate routes new
+// notes (canvas, outline, paste) here instead of onto the board; the count is
+// published through awareness; once the phase has ended and this device is
+// synced, the notes are published into the shared document — each one asked
+// of the gate and placed apart from what is on its board.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { spotBelow } from '../commands/outlineCommands.ts';
-import type { AnyCommand } from '../commands/types.ts';
-import { isTextInput } from '../commands/useKeyboardShortcuts.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@pinnwand/shared/model/layout';
+import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { transact } from '@pinnwand/shared/ops/transact';
 import type { Editor } from '../editor/Editor.ts';
-import { freeSpot, viewCentre } from '../editor/placement.ts';
-import { type Facilitation, publish } from '../facilitation/facilitation.ts';
+import { publish } from '../facilitation/facilitation.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
+import { mayCreateNotes } from '../gate/noteGate.ts';
+import { freeSpot, spotsApart, viewCentre } from '../gate/placement.ts';
 import { createStore, type Store } from '../ui/store.ts';
-import { HiddenNotes } from './HiddenNotes.ts';
+import { type HiddenNote, HiddenNotes } from './HiddenNotes.ts';
 
 export interface Composer {
   /** The hidden note being edited; absent for a new one. */
@@ -28,94 +30,123 @@ export interface HiddenWriting {
   composer: Store<Composer | null>;
 }
 
-const registry = new WeakMap<Editor, HiddenWriting>();
-
-export function hiddenOf(editor: Editor): HiddenWriting | undefined {
-  return registry.get(editor);
+/** This device's hidden note whose card covers `world` on `boardId`, topmost first. */
+export function hiddenNoteAt(
+  notes: readonly HiddenNote[],
+  boardId: BoardId,
+  world: Point,
+): HiddenNote | undefined {
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i] as HiddenNote;
+    if (n.boardId !== boardId) continue;
+    if (
+      world.x >= n.x &&
+      world.x <= n.x + NOTE_WIDTH &&
+      world.y >= n.y &&
+      world.y <= n.y + NOTE_HEIGHT
+    )
+      return n;
+  }
+  return undefined;
 }
 
-export function hiddenActive(editor: Editor): boolean {
-  return facilitationState(editor).facilitation.hiddenWriting && !editor.readOnly;
+/**
+ * A new hidden note from the canvas (toolbar, N, double-click): opens the
+ * composer at `at` (a top-left), or near the pointer. The gate has routed it here.
+ */
+export function composeHidden(editor: Editor, boardId: BoardId, at?: Point): void {
+  const h = editor.hidden.get();
+  if (!h) return;
+  const spot = at ?? freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
+  h.composer.set({ boardId, x: spot.x, y: spot.y, text: '' });
 }
 
-function hiddenNoteAt(h: HiddenWriting, boardId: string, x: number, y: number) {
-  return h.notes
-    .all()
-    .filter((n) => n.boardId === boardId)
-    .reverse()
-    .find((n) => x >= n.x && x <= n.x + NOTE_WIDTH && y >= n.y && y <= n.y + NOTE_HEIGHT);
+/** Opens the composer on one of this device's hidden notes. */
+export function editHidden(editor: Editor, id: string): void {
+  const h = editor.hidden.get();
+  const note = h?.notes.all().find((n) => n.id === id);
+  if (h && note) h.composer.set({ ...note });
 }
 
-/** Starts hidden writing support for this workshop; returns the teardown. */
-export function startHiddenWriting(f: Facilitation): () => void {
-  const editor = f.editor;
+/** Hidden notes from the outline or a paste, at the spots the gate's placement chose. */
+export function addHidden(
+  editor: Editor,
+  boardId: BoardId,
+  texts: readonly string[],
+  spots: readonly Point[],
+): void {
+  const h = editor.hidden.get();
+  if (!h) return;
+  texts.forEach((text, i) => {
+    const spot = spots[i] ?? spots[spots.length - 1] ?? { x: 0, y: 0 };
+    h.notes.add({ boardId, text, x: spot.x, y: spot.y });
+  });
+}
+
+/**
+ * Writes the hidden notes into the shared document as ordinary notes by this
+ * person (one transaction), and forgets them here. Empty ones are dropped; a
+ * note for a board deleted meanwhile goes to the first board; one the gate
+ * refuses now (a locked board) waits for a later try. Returns how many went.
+ */
+export function revealHidden(editor: Editor, store: HiddenNotes): number {
+  const boards = new Set(editor.index.boards().map((b) => b.id));
+  const first = editor.index.boards()[0]?.id;
+  const forget: string[] = [];
+  const going: { note: HiddenNote; boardId: BoardId }[] = [];
+  for (const note of store.all()) {
+    if (note.text.trim() === '') {
+      forget.push(note.id);
+      continue;
+    }
+    const boardId = boards.has(note.boardId) ? note.boardId : first;
+    if (!boardId) continue;
+    const verdict = mayCreateNotes(editor, boardId);
+    if (!verdict.allowed || verdict.into !== 'board') continue;
+    going.push({ note, boardId });
+  }
+  if (going.length === 0 && forget.length === 0) return 0;
+  const spots = spotsApart(
+    editor,
+    going.map(({ note, boardId }) => ({ boardId, at: { x: note.x, y: note.y } })),
+  );
+  const user = editor.user.get();
+  // Not this person's undo history: Ctrl+Z right after the reveal must not
+  // take the revealed notes back off everyone's board.
+  transact(editor.doc, IMPORT_ORIGIN, () => {
+    going.forEach(({ note, boardId }, i) => {
+      const spot = spots[i] ?? { x: note.x, y: note.y };
+      addNote(
+        editor.doc,
+        {
+          boardId,
+          x: spot.x,
+          y: spot.y,
+          text: note.text,
+          author: user.name,
+          authorId: editor.userId,
+          createdAt: note.createdAt,
+        },
+        IMPORT_ORIGIN,
+      );
+      forget.push(note.id);
+    });
+  });
+  store.forget(forget);
+  return going.length;
+}
+
+/** Starts hidden writing support for this workshop (editor.hidden); returns the teardown. */
+export function startHiddenWriting(editor: Editor): () => void {
   const notes = new HiddenNotes(editor.workshopId, editor.userId);
   const h: HiddenWriting = { notes, composer: createStore<Composer | null>(null) };
-  registry.set(editor, h);
-
-  // Note creation (toolbar, N, double-click, outline) goes to the composer while hidden.
-  const originals = new Map<string, AnyCommand>();
-  for (const id of ['note.add', 'note.addTo']) {
-    const original = editor.commands.get(id);
-    if (!original) continue;
-    originals.set(id, original);
-    editor.commands.register({
-      ...original,
-      run: (e: Editor, arg: unknown) => {
-        if (!hiddenActive(e)) return original.run(e, arg);
-        const boardId =
-          id === 'note.addTo' ? (arg as { boardId: BoardId }).boardId : e.boardId.get();
-        if (!boardId) return;
-        if (id === 'note.addTo') {
-          const at = spotBelow(e, boardId);
-          const text = (arg as { text: string }).text;
-          notes.add({ boardId, text, ...at });
-          return;
-        }
-        const at = arg as { x: number; y: number } | undefined;
-        if (at) {
-          const existing = hiddenNoteAt(h, boardId, at.x + NOTE_WIDTH / 2, at.y + NOTE_HEIGHT / 2);
-          if (existing) {
-            h.composer.set({ ...existing });
-            return;
-          }
-        }
-        const spot = at ?? freeSpot(e, boardId, e.pointer.get() ?? viewCentre(e));
-        h.composer.set({ boardId, x: spot.x, y: spot.y, text: '' });
-      },
-    } as AnyCommand);
-  }
-
-  // Pasted text becomes hidden notes too (the board would otherwise publish it).
-  const onPaste = (event: ClipboardEvent) => {
-    if (!hiddenActive(editor) || isTextInput(event.target) || !event.clipboardData) return;
-    const boardId = editor.boardId.get();
-    const text = event.clipboardData.getData('text/plain');
-    if (!boardId || !text.trim()) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    const lines = text
-      .split(/\r?\n\s*\r?\n|\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .slice(0, 50);
-    const start = freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
-    lines.forEach((line, i) => {
-      notes.add({
-        boardId,
-        text: line,
-        x: start.x + (i % 4) * 176,
-        y: start.y + Math.floor(i / 4) * 136,
-      });
-    });
-  };
-  document.addEventListener('paste', onPaste, true);
+  editor.hidden.set(h);
 
   const tryPublish = () => {
     if (notes.all().length === 0) return;
     if (facilitationState(editor).facilitation.hiddenWriting) return;
-    if (f.connection.status.get() !== 'connected' || !editor.index.meta().meta) return;
-    notes.publish(editor);
+    if (editor.connectionStatus.get() !== 'connected' || !editor.index.meta().meta) return;
+    revealHidden(editor, notes);
   };
   const publishCount = () => publish(editor, { hiddenNotes: notes.all().length });
   const offNotes = notes.subscribe(() => {
@@ -123,26 +154,25 @@ export function startHiddenWriting(f: Facilitation): () => void {
     tryPublish();
   });
   const offMeta = editor.index.subscribeMeta(tryPublish);
-  // A participant's open composer closes when its board gets locked.
   const offBoards = editor.index.subscribeBoards(() => {
+    // A participant's open composer closes when its board gets locked.
     const open = h.composer.get();
-    if (!open || editor.role === 'facilitator') return;
-    if (editor.index.boards().some((b) => b.id === open.boardId && b.locked)) h.composer.set(null);
+    if (open && !mayCreateNotes(editor, open.boardId).allowed) h.composer.set(null);
+    // Notes kept back by a lock go once it is lifted.
+    tryPublish();
   });
-  const offStatus = f.connection.status.subscribe(tryPublish);
+  const offStatus = editor.connectionStatus.subscribe(tryPublish);
   void notes.ready.then(() => {
     publishCount();
     tryPublish();
   });
 
   return () => {
-    document.removeEventListener('paste', onPaste, true);
     offNotes();
     offMeta();
     offBoards();
     offStatus();
-    for (const [, original] of originals) editor.commands.register(original);
-    registry.delete(editor);
+    editor.hidden.set(null);
     notes.destroy();
   };
 }

@@ -7,6 +7,7 @@ import type { MessageKey } from './de.ts';
 import {
   boardMessages,
   type Lang,
+  type Message,
   type Namespace,
   type Translate,
   translateIn,
@@ -75,4 +76,10 @@ export function useT<K extends string>(ns: Namespace<K>): Translate<K>;
 export function useT(ns: Namespace<string> = boardMessages): Translate<string> {
   const { lang } = useI18n();
   return useMemo(() => (key, params) => translateIn(ns, lang, key, params), [ns, lang]);
+}
+
+/** Translates a message kept for later (a notice), whatever its namespace. */
+export function useMessageText(): (message: Message) => string {
+  const { lang } = useI18n();
+  return useCallback((m: Message) => translateIn(m.ns, lang, m.key, m.params), [lang]);
 }

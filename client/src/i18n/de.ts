@@ -106,6 +106,22 @@ export const de = {
   'cmd.addCluster': 'Cluster hinzufügen',
   'cmd.drawCluster': 'Cluster zeichnen',
   'cmd.contextMenu': 'Kontextmenü öffnen',
+  'cmd.saveCover': 'Deckblatt speichern',
+  'cmd.giveDot': 'Punkt geben',
+  'cmd.takeBackDot': 'Punkt zurücknehmen',
+  'cmd.moveCluster': 'Cluster verschieben',
+  'cmd.resizeCluster': 'Clustergröße ändern',
+  'cmd.mergeNotes': 'Notizen zusammenführen',
+  'cmd.acceptSuggestions': 'Vorgeschlagene Cluster übernehmen',
+  'cmd.importApply': 'Importieren',
+  'cmd.startVoting': 'Abstimmung starten',
+  'cmd.endVoting': 'Abstimmung beenden',
+  'cmd.hiddenWriting': 'Verdecktes Schreiben starten oder aufdecken',
+  'cmd.lockBoard': 'Tafel sperren oder entsperren',
+  'cmd.timerStart': 'Timer starten',
+  'cmd.timerPause': 'Timer anhalten',
+  'cmd.timerResume': 'Timer fortsetzen',
+  'cmd.timerClear': 'Timer beenden',
   'view.canvas': 'Tafel',
   'view.outline': 'Gliederung',
 
@@ -192,6 +208,21 @@ export const de = {
   'canvas.role': 'Zeichenfläche',
   'viewer.banner': 'Sie sehen diesen Workshop nur an und können nichts ändern.',
   'error.generic': 'Etwas ist schiefgegangen: {reason}',
+
+  'note.deleted':
+    '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
+  'denied.viewer': 'Sie sehen diesen Workshop nur an.',
+  'denied.newerDocument': 'Dieser Workshop kann hier nur gelesen werden.',
+  'denied.facilitatorOnly': 'Das kann nur die Moderation.',
+  'denied.boardLocked': 'Diese Tafel ist gesperrt. Nur die Moderation kann sie ändern.',
+  'denied.unknownBoard': 'Diese Tafel gibt es nicht mehr.',
+  'denied.notOwnNote.delete': 'Sie können nur Ihre eigenen Notizen löschen.',
+  'denied.notOwnNote.clear': 'Sie können nur Ihre eigenen Notizen leeren.',
+  'denied.notOwnNote.moveBoard':
+    'Sie können nur Ihre eigenen Notizen auf eine andere Tafel verschieben.',
+  'denied.deleteVoted': 'Eine Notiz mit Punkten anderer kann nur die Moderation löschen.',
+  'denied.moveVoted':
+    'Eine Notiz mit Punkten kann nur die Moderation auf eine andere Tafel verschieben.',
 } as const;
 
 export type MessageKey = keyof typeof de;

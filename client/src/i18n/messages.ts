@@ -63,6 +63,21 @@ export function translateIn<K extends string>(
   return format(ns[lang][key] ?? ns.de[key] ?? key, params, lang);
 }
 
+/** A string to show later (a notice): its namespace, key and parameters. */
+export interface Message {
+  ns: Namespace<string>;
+  key: string;
+  params?: TranslateParams;
+}
+
+export function message<K extends string>(
+  ns: Namespace<K>,
+  key: K,
+  params?: TranslateParams,
+): Message {
+  return { ns: ns as Namespace<string>, key, ...(params ? { params } : {}) };
+}
+
 /** A board string outside React (tests, document titles). */
 export function translate(lang: Lang, key: MessageKey, params?: TranslateParams): string {
   return translateIn(boardMessages, lang, key, params);

@@ -3,7 +3,7 @@
 // commit. Parsing is validation: a broken file shows its message (naming the
 // line or field) and nothing is written. Commit is one transaction with this
 // person's origin, so one undo takes the whole import back.
-import { applyImport, type ImportTarget } from '@pinnwand/shared/import/applyImport';
+import type { ImportTarget } from '@pinnwand/shared/import/applyImport';
 import { guessImportFormat, parseImport } from '@pinnwand/shared/import/importFile';
 import {
   IMPORT_FORMATS,
@@ -66,12 +66,8 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
     if (!parsed?.ok) return;
     const to: ImportTarget =
       target === WORKSHOP ? { kind: 'workshop' } : { kind: 'board', boardId: target as BoardId };
-    editor.undo.stopCapturing();
-    const result = applyImport(editor.doc, parsed.plan, to, { origin: editor.origin });
-    editor.undo.stopCapturing();
-    if (to.kind === 'board') editor.boardId.set(to.boardId);
-    else if (result.boardIds[0]) editor.boardId.set(result.boardIds[0]);
-    setDone(result.notes);
+    if (!editor.commands.run(editor, 'import.apply', { plan: parsed.plan, target: to })) return;
+    setDone(previewImport(parsed.plan).notes);
     setText('');
   }
 

@@ -6,11 +6,10 @@ import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, Fragment, memo, useId, useRef, useState } from 'react';
-import { outlineNoteExtrasFor } from '../board/extensions.ts';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { revealNote } from '../editor/placement.ts';
-import { useNoteRights } from '../facilitation/noteRights.ts';
+import { revealNote } from '../gate/placement.ts';
+import { useNoteRights } from '../gate/useNoteRights.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 interface Props {
@@ -185,7 +184,9 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
         </div>
       )}
       {mode === 'view' &&
-        outlineNoteExtrasFor().map((x) => <Fragment key={x.id}>{x.render(editor, note)}</Fragment>)}
+        editor.outlineNoteExtras.map((x) => (
+          <Fragment key={x.id}>{x.render(editor, note)}</Fragment>
+        ))}
     </li>
   );
 }, sameNote);

@@ -5,6 +5,7 @@ import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { mayCreateNotes } from '../gate/noteGate.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
 import { OutlineNote } from './OutlineNote.tsx';
@@ -81,7 +82,7 @@ function OutlineBoard({
           <NoteList editor={editor} notes={board.unclusteredNotes} boards={boards} />
         </section>
       )}
-      {!editor.readOnly && <AddNote editor={editor} board={board} />}
+      {mayCreateNotes(editor, board.id).allowed && <AddNote editor={editor} board={board} />}
     </details>
   );
 }

@@ -3,9 +3,9 @@
 // screens agree. Facilitators start, pause, resume and stop it. At the end
 // the display flashes and, if this person switched it on, a beep sounds; a
 // minute later it clears (timerView.ts).
-import { clearTimer, pauseTimer, resumeTimer, startTimer } from '@pinnwand/shared/ops/timerOps';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Facilitation } from '../facilitation/facilitation.ts';
+import type { Editor } from '../editor/Editor.ts';
+import { serverNow } from '../facilitation/facilitation.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -21,12 +21,12 @@ export function formatMs(ms: number): string {
   return `${m}:${String(s).padStart(2, '0')}`;
 }
 
-export function useTimerView(f: Facilitation): TimerView {
-  const { settings } = useFacilitationState(f.editor);
-  useStore(f.clockOffset);
+export function useTimerView(editor: Editor): TimerView {
+  const { settings } = useFacilitationState(editor);
+  useStore(editor.facilitation.clockOffset);
   const timer = settings.timer;
   const [, tick] = useState(0);
-  const view = timerView(timer, f.serverNow());
+  const view = timerView(timer, serverNow(editor));
   const ticking = view.kind === 'running' || view.kind === 'ended';
   useEffect(() => {
     if (!ticking) return;
@@ -40,9 +40,9 @@ export function useTimerView(f: Facilitation): TimerView {
  * The time left, shown to everyone while a timer is set; "time is up" for a
  * minute after the end (server time), then it clears by itself.
  */
-export function TimerDisplay({ f }: { f: Facilitation }) {
+export function TimerDisplay({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
-  const view = useTimerView(f);
+  const view = useTimerView(editor);
   const wasRunning = useRef<boolean | null>(null);
   useEffect(() => {
     // Beep on the transition to zero seen here, not when joining a finished timer.
@@ -85,18 +85,18 @@ export function SoundToggle() {
 }
 
 /** Facilitator controls. */
-export function TimerControls({ f }: { f: Facilitation }) {
+export function TimerControls({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
-  const { settings } = useFacilitationState(f.editor);
+  const { settings } = useFacilitationState(editor);
   const [minutes, setMinutes] = useState('5');
   const id = useId();
-  const e = f.editor;
+  const run = (command: string, arg?: unknown) => editor.commands.run(editor, command, arg);
   const timer = settings.timer;
   const start = (ev: FormEvent) => {
     ev.preventDefault();
     const ms = Math.round(Number.parseFloat(minutes.replace(',', '.')) * 60_000);
     if (!Number.isFinite(ms) || ms <= 0) return;
-    startTimer(e.doc, ms, e.origin, f.serverNow());
+    run('timer.start', ms);
   };
   return (
     <form className="fac-row" onSubmit={start}>
@@ -114,25 +114,17 @@ export function TimerControls({ f }: { f: Facilitation }) {
         {ft('timer.start')}
       </button>
       {timer?.state === 'running' && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => pauseTimer(e.doc, e.origin, f.serverNow())}
-        >
+        <button type="button" className="button small" onClick={() => run('timer.pause')}>
           {ft('timer.pause')}
         </button>
       )}
       {timer?.state === 'paused' && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() => resumeTimer(e.doc, e.origin, f.serverNow())}
-        >
+        <button type="button" className="button small" onClick={() => run('timer.resume')}>
           {ft('timer.resume')}
         </button>
       )}
       {timer && (
-        <button type="button" className="button small" onClick={() => clearTimer(e.doc, e.origin)}>
+        <button type="button" className="button small" onClick={() => run('timer.clear')}>
           {ft('timer.stop')}
         </button>
       )}
@@ -141,12 +133,12 @@ export function TimerControls({ f }: { f: Facilitation }) {
 }
 
 /** The countdown with the sound switch beside it; nothing once the timer has cleared. */
-export function TimerWithSound({ f }: { f: Facilitation }) {
-  const view = useTimerView(f);
+export function TimerWithSound({ editor }: { editor: Editor }) {
+  const view = useTimerView(editor);
   if (view.kind === 'none') return null;
   return (
     <span className="fac-timer-group">
-      <TimerDisplay f={f} />
+      <TimerDisplay editor={editor} />
       <SoundButton />
     </span>
   );

@@ -4,7 +4,6 @@ import type { Note } from '@pinnwand/shared/model/note';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { giveDot, takeBackDot } from './voteActions.ts';
 
 export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
   const ft = useT(facilitationMessages);
@@ -17,7 +16,7 @@ export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
         className="icon-button"
         aria-label={`${ft('vote.remove')}: ${short}`}
         disabled={mine === 0}
-        onClick={() => takeBackDot(editor, note.id)}
+        onClick={() => editor.commands.run(editor, 'vote.takeBack', note.id)}
       >
         −
       </button>
@@ -29,7 +28,7 @@ export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
         type="button"
         className="icon-button"
         aria-label={`${ft('vote.add')}: ${short}`}
-        onClick={() => giveDot(editor, note.id)}
+        onClick={() => editor.commands.run(editor, 'vote.give', note.id)}
       >
         +
       </button>

@@ -7,7 +7,6 @@ import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useId, useSyncExternalStore } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { facilitationOf } from '../facilitation/facilitation.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -125,8 +124,7 @@ function participantNames(editor: Editor): Map<string, string> {
   for (const board of editor.index.boards())
     for (const note of editor.index.notes(board.id))
       if (note.author) names.set(note.authorId, note.author);
-  const f = facilitationOf(editor);
-  for (const raw of f?.awareness.getStates().values() ?? []) {
+  for (const raw of editor.awareness.getStates().values()) {
     const state = raw as { participantId?: unknown; user?: { name?: unknown } };
     if (typeof state.participantId === 'string' && typeof state.user?.name === 'string')
       names.set(state.participantId, state.user.name.slice(0, 60));

@@ -1,17 +1,23 @@
-import type { NoteId } from '@pinnwand/shared/model/ids';
+import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
 import { describe, expect, test } from 'vitest';
 import { CanvasMachine } from './machine.ts';
 import type { CanvasContext, CanvasEvent, Target } from './types.ts';
 
 const A = 'a' as NoteId;
 const B = 'b' as NoteId;
+const C = 'c' as ClusterId;
+const FRAME = { x: 0, y: 0, width: 400, height: 300 };
 
 function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}): CanvasContext {
   return {
     selection: new Set(selection),
     readOnly: false,
     editing: null,
+    tool: 'select',
+    canEditClusters: false,
+    voting: false,
     notesInRect: () => [B],
+    clusterRect: (id) => (id === C ? FRAME : undefined),
     ...extra,
   };
 }
@@ -160,5 +166,185 @@ describe('canvas states', () => {
         ctx([], { readOnly: true }),
       ),
     ).toEqual([]);
+  });
+});
+
+const facilitator = (selection: NoteId[] = [], extra: Partial<CanvasContext> = {}) =>
+  ctx(selection, { canEditClusters: true, ...extra });
+const header: Target = { kind: 'clusterHeader', id: C };
+const grip: Target = { kind: 'clusterGrip', id: C };
+
+describe('voting on the canvas', () => {
+  test('a click on a note gives it a dot and selects it', () => {
+    const m = new CanvasMachine();
+    const voting = ctx([], { voting: true });
+    expect(m.send(down(note(A)), voting)).toEqual([{ type: 'select', ids: [A] }]);
+    expect(m.send(up(1, 1), ctx([A], { voting: true }))).toEqual([{ type: 'vote', id: A }]);
+  });
+
+  test('a drag is not a vote', () => {
+    const m = new CanvasMachine();
+    m.send(down(note(A)), ctx([], { voting: true }));
+    m.send(move(30, 0), ctx([A], { voting: true }));
+    expect(m.send(up(30, 0), ctx([A], { voting: true }))).toEqual([
+      { type: 'dragCommit', ids: [A], dx: 30, dy: 0 },
+    ]);
+  });
+
+  test('a double-click gives two dots and opens no editor', () => {
+    const m = new CanvasMachine();
+    const voting = ctx([A], { voting: true });
+    const dots = [
+      ...m.send(down(note(A)), voting),
+      ...m.send(up(0, 0), voting),
+      ...m.send(down(note(A)), voting),
+      ...m.send(up(0, 0), voting),
+      ...m.send({ type: 'doubleClick', target: note(A), world: { x: 0, y: 0 } }, voting),
+    ];
+    expect(dots).toEqual([
+      { type: 'vote', id: A },
+      { type: 'vote', id: A },
+    ]);
+  });
+
+  test('a touch double-tap on a note gives two dots too', () => {
+    const m = new CanvasMachine();
+    const voting = ctx([A], { voting: true });
+    const tap = { pointerType: 'touch' as const };
+    m.send(down(note(A), 0, 0, tap), voting);
+    expect(m.send(up(0, 0), voting)).toEqual([{ type: 'vote', id: A }]);
+    m.send(down(note(A), 0, 0, { ...tap, doubleTap: true }), voting);
+    expect(m.send(up(0, 0), voting)).toEqual([{ type: 'vote', id: A }]);
+  });
+});
+
+describe('touch and the keyboard', () => {
+  test('a double-tap on empty board writes a note there', () => {
+    const m = new CanvasMachine();
+    const effects = m.send(
+      down({ kind: 'canvas' }, 5, 6, { pointerType: 'touch', doubleTap: true }),
+      ctx(),
+    );
+    expect(effects).toEqual([{ type: 'createNote', at: { x: 5, y: 6 } }]);
+    expect(m.state.name).toBe('idle');
+  });
+
+  test('Esc cancels a drag and is not used in idle with the select tool', () => {
+    const m = new CanvasMachine();
+    m.send(down(note(A)), ctx([A]));
+    m.send(move(20, 0), ctx([A]));
+    expect(m.send({ type: 'key', key: 'Escape' }, ctx([A]))).toEqual([{ type: 'dragCancel' }]);
+    expect(m.state.name).toBe('idle');
+    expect(m.send({ type: 'key', key: 'Escape' }, ctx([A]))).toEqual([]);
+  });
+});
+
+describe('cluster frames', () => {
+  test('dragging a frame by its heading moves it on release', () => {
+    const m = new CanvasMachine();
+    expect(m.send(down(header, 10, 10), facilitator())).toEqual([{ type: 'ghost', rect: FRAME }]);
+    expect(m.send(move(60, 30), facilitator())).toEqual([
+      { type: 'ghost', rect: { ...FRAME, x: 50, y: 20 } },
+    ]);
+    expect(m.send(up(60, 30), facilitator())).toEqual([
+      { type: 'ghost', rect: null },
+      { type: 'moveCluster', id: C, x: 50, y: 20 },
+    ]);
+  });
+
+  test('a click on the heading moves nothing; a double-click renames the frame', () => {
+    const m = new CanvasMachine();
+    m.send(down(header, 10, 10), facilitator());
+    expect(m.send(up(11, 10), facilitator())).toEqual([{ type: 'ghost', rect: null }]);
+    expect(
+      m.send({ type: 'doubleClick', target: header, world: { x: 10, y: 10 } }, facilitator()),
+    ).toEqual([{ type: 'renameCluster', id: C }]);
+  });
+
+  test('for a participant the heading is board: a drag draws a selection frame', () => {
+    const m = new CanvasMachine();
+    expect(m.send(down(header, 10, 10), ctx())).toEqual([]);
+    expect(m.state.name).toBe('pointingCanvas');
+  });
+
+  test('the grip resizes, never below the smallest frame', () => {
+    const m = new CanvasMachine();
+    m.send(down(grip, 400, 300), facilitator());
+    expect(m.state.name).toBe('resizingCluster');
+    const effects = m.send(up(-500, -500), facilitator());
+    expect(effects[1]).toMatchObject({ type: 'resizeCluster', id: C });
+    const resized = effects[1] as { width: number; height: number };
+    expect(resized.width).toBeGreaterThan(0);
+    expect(resized.height).toBeGreaterThan(0);
+  });
+
+  test('the cluster tool draws one frame and returns to selecting', () => {
+    const m = new CanvasMachine();
+    const tool = facilitator([], { tool: 'cluster' });
+    m.send(down(note(A), 0, 0), tool);
+    expect(m.state.name).toBe('drawingCluster');
+    expect(m.send(up(200, 100), tool)).toEqual([
+      { type: 'ghost', rect: null },
+      { type: 'tool', tool: 'select' },
+      { type: 'createCluster', rect: { x: 0, y: 0, width: 200, height: 100 } },
+    ]);
+  });
+
+  test('a slip with the cluster tool draws nothing; Esc leaves the tool', () => {
+    const m = new CanvasMachine();
+    const tool = facilitator([], { tool: 'cluster' });
+    m.send(down({ kind: 'canvas' }, 0, 0), tool);
+    expect(m.send(up(10, 10), tool)).not.toContainEqual(
+      expect.objectContaining({ type: 'createCluster' }),
+    );
+    expect(m.send({ type: 'key', key: 'Escape' }, tool)).toEqual([
+      { type: 'tool', tool: 'select' },
+    ]);
+  });
+
+  test('the cursor shows what a press on a frame would do', () => {
+    const m = new CanvasMachine();
+    const hover = (target: Target, c: CanvasContext) =>
+      m.send({ type: 'pointerMove', pointerId: 1, ...at(0, 0), target }, c);
+    expect(hover(grip, facilitator())).toEqual([{ type: 'cursor', cursor: 'nwse-resize' }]);
+    expect(hover(header, facilitator())).toEqual([{ type: 'cursor', cursor: 'move' }]);
+    expect(hover(header, ctx())).toEqual([{ type: 'cursor', cursor: '' }]);
+  });
+});
+
+describe('context menu and hidden notes', () => {
+  test('the menu of an unselected note selects it; of a selected one, takes the selection', () => {
+    const m = new CanvasMachine();
+    const at = { x: 3, y: 4 };
+    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([B]))).toEqual([
+      { type: 'select', ids: [A] },
+      { type: 'openMenu', menu: { kind: 'note', ids: [A] }, at },
+    ]);
+    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A, B]))).toEqual([
+      { type: 'openMenu', menu: { kind: 'note', ids: [A, B] }, at },
+    ]);
+  });
+
+  test('viewers get no note menu, and only the facilitator a frame menu', () => {
+    const m = new CanvasMachine();
+    const at = { x: 0, y: 0 };
+    const body: Target = { kind: 'clusterBody', id: C };
+    expect(
+      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([], { readOnly: true })),
+    ).toEqual([]);
+    expect(m.send({ type: 'contextMenu', target: body, screen: at }, ctx())).toEqual([]);
+    expect(m.send({ type: 'contextMenu', target: body, screen: at }, facilitator())).toEqual([
+      { type: 'openMenu', menu: { kind: 'cluster', id: C }, at },
+    ]);
+  });
+
+  test('a double-click on one of one’s hidden notes opens it again', () => {
+    const m = new CanvasMachine();
+    expect(
+      m.send(
+        { type: 'doubleClick', target: { kind: 'hiddenNote', id: 'h1' }, world: { x: 0, y: 0 } },
+        ctx(),
+      ),
+    ).toEqual([{ type: 'editHidden', id: 'h1' }]);
   });
 });

@@ -1,14 +1,17 @@
 // Dispatches canvas events to the current state and keeps track of the
 // fingers on the screen: a second finger, whatever was happening, cancels it
-// and starts a pinch.
+// and starts a pinch. Esc cancels the gesture in progress, or leaves a tool.
 import type { Point } from '../viewport.ts';
 import { brushing } from './brushing.ts';
 import { draggingNotes } from './draggingNotes.ts';
+import { drawingCluster } from './drawingCluster.ts';
 import { idle } from './idle.ts';
+import { movingCluster } from './movingCluster.ts';
 import { panning } from './panning.ts';
 import { pinching } from './pinching.ts';
 import { pointingCanvas } from './pointingCanvas.ts';
 import { pointingNote } from './pointingNote.ts';
+import { resizingCluster } from './resizingCluster.ts';
 import type { CanvasContext, CanvasEvent, CanvasState, Effect, Step } from './types.ts';
 import { IDLE } from './types.ts';
 
@@ -22,6 +25,9 @@ const handlers: Record<CanvasState['name'], Handler> = {
   brushing,
   panning,
   pinching,
+  movingCluster,
+  resizingCluster,
+  drawingCluster,
 };
 
 export class CanvasMachine {
@@ -30,6 +36,10 @@ export class CanvasMachine {
 
   send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
     const effects: Effect[] = [];
+    if (event.type === 'key') {
+      if (this.state.name !== 'idle') return this.send({ type: 'cancel' }, ctx);
+      return ctx.tool === 'select' ? [] : [{ type: 'tool', tool: 'select' }];
+    }
     if (event.type === 'pointerDown' && event.pointerType === 'touch') {
       const [other] = [...this.touches.entries()].filter(([id]) => id !== event.pointerId);
       this.touches.set(event.pointerId, event.screen);

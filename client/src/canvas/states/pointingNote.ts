@@ -1,7 +1,7 @@
-import type { CanvasContext, CanvasEvent, CanvasState, Step } from './types.ts';
+import type { CanvasContext, CanvasEvent, CanvasState, Effect, Step } from './types.ts';
 import { DRAG_THRESHOLD, distance, IDLE, stay } from './types.ts';
 
-/** Pressed on a note: a click (select, toggle) or the start of a drag. */
+/** Pressed on a note: a click (select, toggle, a dot while voting) or the start of a drag. */
 export function pointingNote(state: CanvasState, event: CanvasEvent, ctx: CanvasContext): Step {
   if (state.name !== 'pointingNote') return stay(state);
   if (event.type === 'cancel') return stay(IDLE);
@@ -17,15 +17,17 @@ export function pointingNote(state: CanvasState, event: CanvasEvent, ctx: Canvas
     };
   }
   if (event.type === 'pointerUp' && event.pointerId === state.pointerId) {
+    // While voting, a click on a note gives it a dot (it is selected as well).
+    const vote: Effect[] = ctx.voting && !state.shift ? [{ type: 'vote', id: state.id }] : [];
     if (state.shift && state.wasSelected) {
       return stay(IDLE, [
         { type: 'select', ids: [...ctx.selection].filter((id) => id !== state.id) },
       ]);
     }
     if (!state.shift && state.wasSelected && ctx.selection.size > 1) {
-      return stay(IDLE, [{ type: 'select', ids: [state.id] }]);
+      return stay(IDLE, [{ type: 'select', ids: [state.id] }, ...vote]);
     }
-    return stay(IDLE);
+    return stay(IDLE, vote);
   }
   return stay(state);
 }

@@ -1,11 +1,16 @@
 // Canvas interaction as explicit states (tldraw's tool states). Each state is
 // a pure function from (state, event, context) to the next state plus effects;
-// the canvas component turns effects into document operations and view
-// changes. No Konva here, so transitions are unit-tested without a canvas.
-import type { NoteId } from '@pinnwand/shared/model/ids';
+// the pipeline (canvasInput.ts) turns effects into commands and view changes.
+// No Konva and no DOM here, so transitions are unit-tested without a canvas.
+// Every interaction with the canvas — notes, frames, votes, hidden notes, the
+// context menu, the frame-drawing tool, Esc — goes through these states.
+import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+import { CLUSTER_HEADER, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import type { Tool } from '../canvasUi.ts';
+import type { Target } from '../hitTest.ts';
 import type { Point, Rect } from '../viewport.ts';
 
-export type Target = { kind: 'note'; id: NoteId } | { kind: 'canvas' };
+export type { Target } from '../hitTest.ts';
 
 export interface PointerInfo {
   pointerId: number;
@@ -23,19 +28,34 @@ export type CanvasEvent =
       shift: boolean;
       spaceHeld: boolean;
       pointerType: 'mouse' | 'pen' | 'touch';
+      /** The second tap of a touch double-tap (touch screens send no dblclick we use). */
+      doubleTap?: boolean;
     })
-  | (PointerInfo & { type: 'pointerMove' })
+  /** `target` is given while nothing is pressed and the cursor depends on what is under it. */
+  | (PointerInfo & { type: 'pointerMove'; target?: Target })
   | (PointerInfo & { type: 'pointerUp' })
   | { type: 'doubleClick'; target: Target; world: Point }
+  | { type: 'contextMenu'; target: Target; screen: Point }
+  | { type: 'key'; key: 'Escape' }
   | { type: 'cancel' };
 
-/** What the states may ask about the world; answered by the canvas. */
+/** What the states may ask about the world; answered by the pipeline. */
 export interface CanvasContext {
   selection: ReadonlySet<NoteId>;
+  /** Nothing on the shown board may be changed (viewer, locked board, newer document). */
   readOnly: boolean;
   editing: NoteId | null;
+  tool: Tool;
+  /** Frames may be drawn, moved, resized and renamed (the facilitator). */
+  canEditClusters: boolean;
+  /** A voting round runs on the shown board and this person votes: a click gives a dot. */
+  voting: boolean;
   notesInRect(rect: Rect): NoteId[];
+  /** A frame's rectangle, for the ghost of a move or resize. */
+  clusterRect(id: ClusterId): Rect | undefined;
 }
+
+export type MenuTarget = { kind: 'note'; ids: NoteId[] } | { kind: 'cluster'; id: ClusterId };
 
 export type Effect =
   | { type: 'select'; ids: NoteId[] }
@@ -47,7 +67,17 @@ export type Effect =
   | { type: 'zoom'; anchor: Point; factor: number }
   | { type: 'createNote'; at: Point }
   | { type: 'edit'; id: NoteId }
-  | { type: 'endEditing' };
+  | { type: 'endEditing' }
+  | { type: 'vote'; id: NoteId }
+  | { type: 'editHidden'; id: string }
+  | { type: 'ghost'; rect: Rect | null }
+  | { type: 'moveCluster'; id: ClusterId; x: number; y: number }
+  | { type: 'resizeCluster'; id: ClusterId; width: number; height: number }
+  | { type: 'createCluster'; rect: Rect }
+  | { type: 'renameCluster'; id: ClusterId }
+  | { type: 'openMenu'; menu: MenuTarget; at: Point }
+  | { type: 'tool'; tool: Tool }
+  | { type: 'cursor'; cursor: string };
 
 export type CanvasState =
   | { name: 'idle' }
@@ -71,7 +101,10 @@ export type CanvasState =
     }
   | { name: 'brushing'; pointerId: number; downWorld: Point; base: NoteId[] }
   | { name: 'panning'; pointerId: number; last: Point }
-  | { name: 'pinching'; a: number; b: number; points: Record<number, Point> };
+  | { name: 'pinching'; a: number; b: number; points: Record<number, Point> }
+  | { name: 'movingCluster'; pointerId: number; id: ClusterId; from: Rect; downWorld: Point }
+  | { name: 'resizingCluster'; pointerId: number; id: ClusterId; from: Rect; downWorld: Point }
+  | { name: 'drawingCluster'; pointerId: number; downWorld: Point };
 
 export interface Step {
   state: CanvasState;
@@ -79,6 +112,11 @@ export interface Step {
 }
 
 export const IDLE: CanvasState = { name: 'idle' };
+
+/** The smallest frame a resize or a drawn frame leaves (board units). */
+export const MIN_FRAME = { width: NOTE_WIDTH / 2, height: CLUSTER_HEADER + 40 };
+/** A drawn frame smaller than this (board units) was a slip, not a frame. */
+export const MIN_DRAWN = 40;
 
 /** Movement (screen px) below which a press is still a click, not a drag. */
 export const DRAG_THRESHOLD = 4;

@@ -1,11 +1,20 @@
-// Where new notes go: near the intended point (the pointer, a double-tap, the
-// middle of the view), on a free spot that does not cover another note, and
-// fully inside the visible part of the board. `placeNote` is the pure rule.
-import { notesOverlap } from '@pinnwand/shared/facilitation/placeApart';
+// Where new notes go — the placement half of the gate: near the intended
+// point (the pointer, a double-tap, the middle of the view), on a free spot
+// that does not cover another note, and fully inside the visible part of the
+// board. `placeNote` is the pure rule. Every path that adds notes (canvas,
+// outline, paste, reveal) takes its spots from here.
+import { notesOverlap, placeApart } from '@pinnwand/shared/facilitation/placeApart';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { type Point, type Rect, toWorld, type Viewport, visibleRect } from '../canvas/viewport.ts';
-import type { Editor } from './Editor.ts';
+import {
+  boundsOf,
+  type Point,
+  type Rect,
+  toWorld,
+  type Viewport,
+  visibleRect,
+} from '../canvas/viewport.ts';
+import type { Editor } from '../editor/Editor.ts';
 
 /** Distance kept from the view's edges, in board units. */
 const VIEW_MARGIN = 12;
@@ -131,6 +140,37 @@ export function gridFrom(near: Point, count: number, columns = 4): Point[] {
     x: Math.round(left + (i % cols) * (NOTE_WIDTH + gap)),
     y: Math.round(near.y - NOTE_HEIGHT / 2 + Math.floor(i / cols) * (NOTE_HEIGHT + gap)),
   }));
+}
+
+/** A free place on a board for a note added without a pointer: below what is there. */
+export function spotBelow(editor: Editor, boardId: BoardId): Point {
+  const notes = editor.index.notes(boardId);
+  const bounds = boundsOf(notes.map((n) => ({ x: n.x, y: n.y, width: 1, height: NOTE_HEIGHT })));
+  if (!bounds) return { x: 0, y: 0 };
+  const last = notes.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a));
+  return { x: Math.round(last.x), y: Math.round(bounds.y + bounds.height + 16) };
+}
+
+/**
+ * Spots for notes written elsewhere (hidden notes at the reveal), each near
+ * where it was wanted but never on a note already on its board or on one
+ * placed before it in the same call.
+ */
+export function spotsApart(
+  editor: Editor,
+  wanted: readonly { boardId: BoardId; at: Point }[],
+): Point[] {
+  const occupied = new Map<BoardId, Point[]>();
+  return wanted.map(({ boardId, at }) => {
+    let taken = occupied.get(boardId);
+    if (!taken) {
+      taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
+      occupied.set(boardId, taken);
+    }
+    const [spot] = placeApart(taken, [at]) as [Point];
+    taken.push(spot);
+    return spot;
+  });
 }
 
 /**

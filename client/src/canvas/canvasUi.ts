@@ -1,0 +1,33 @@
+// The canvas's input state, part of the editor: the state machine every
+// canvas interaction goes through (canvasInput.ts), the tool — `select` (the
+// default: select, move, pan) or `cluster` (a drag draws a new frame) — and
+// what the canvas shows of a gesture in progress: the selection frame being
+// drawn (brush), the outline of a frame being moved, resized or drawn (ghost),
+// the cursor.
+import { createStore, type Store } from '../ui/store.ts';
+import { CanvasMachine } from './states/machine.ts';
+import type { Rect } from './viewport.ts';
+
+export type Tool = 'select' | 'cluster';
+
+export interface CanvasUi {
+  machine: CanvasMachine;
+  /** Space is held: a drag pans (kept by the keyboard handler). */
+  spaceHeld: { current: boolean };
+  tool: Store<Tool>;
+  brush: Store<Rect | null>;
+  ghost: Store<Rect | null>;
+  /** The CSS cursor over the canvas (e.g. over a frame's grip). */
+  cursor: Store<string>;
+}
+
+export function createCanvasUi(): CanvasUi {
+  return {
+    machine: new CanvasMachine(),
+    spaceHeld: { current: false },
+    tool: createStore<Tool>('select'),
+    brush: createStore<Rect | null>(null),
+    ghost: createStore<Rect | null>(null),
+    cursor: createStore(''),
+  };
+}

@@ -1,0 +1,166 @@
+// The one gate for note changes. Every path that creates, edits, moves or
+// deletes notes — canvas, outline, paste, import, reveal, context menu, votes —
+// asks here before it writes, and is told yes, no (and why, in data the UI
+// phrases), or where new notes go: onto the board, or in the hidden phase into
+// this device's hidden store. The rules themselves are the server's
+// (rules.ts, shaped as the shared policy module), read with the facts of this
+// document; where notes land is placement.ts. Nothing else decides.
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import type { Note } from '@pinnwand/shared/model/note';
+import type { Editor } from '../editor/Editor.ts';
+import { facilitationState } from '../facilitation/useFacilitationState.ts';
+import { boardMessages, message } from '../i18n/messages.ts';
+import {
+  type Actor,
+  type BoardFacts,
+  type Denial,
+  type FacilitatorArea,
+  mayAddNote,
+  mayChangeWorkshop,
+  mayClearNote,
+  mayDeleteNote,
+  mayEditNote,
+  mayMoveNoteToBoard,
+  type NoteFacts,
+  type Permission,
+} from './rules.ts';
+
+/** Why the gate said no: a rule's denial, or a document this Pinnwand may only read. */
+export type GateDenial = Denial | { reason: 'newerDocument' };
+
+export type Verdict = { allowed: true } | { allowed: false; denial: GateDenial };
+
+/** Where new notes go. */
+export type Destination = 'board' | 'hidden';
+
+export type CreateVerdict =
+  | { allowed: true; into: Destination }
+  | { allowed: false; denial: GateDenial };
+
+/** A change asked for several notes: the ones it may touch, and why some may not be. */
+export interface Sorted {
+  allowed: NoteId[];
+  /** The first refusal, if any note was refused. */
+  denial: GateDenial | null;
+}
+
+const ALLOWED: Verdict = Object.freeze({ allowed: true });
+
+function actorOf(editor: Editor): Actor {
+  return { role: editor.role, participantId: editor.userId };
+}
+
+function boardFacts(editor: Editor, boardId: BoardId | undefined): BoardFacts | undefined {
+  return editor.index.boards().find((b) => b.id === boardId);
+}
+
+function noteFacts(note: Note): NoteFacts {
+  return { authorId: note.authorId, votes: note.votes.byParticipant };
+}
+
+/** The document's own lock-out comes before any rule: nothing is written into a newer format. */
+function documentVerdict(editor: Editor): Verdict {
+  return editor.newerDocument.get() === null
+    ? ALLOWED
+    : { allowed: false, denial: { reason: 'newerDocument' } };
+}
+
+function verdictOf(permission: Permission): Verdict {
+  return permission.allowed ? ALLOWED : { allowed: false, denial: permission.denial };
+}
+
+function sort(editor: Editor, ids: readonly NoteId[], rule: (note: Note) => Permission): Sorted {
+  const doc = documentVerdict(editor);
+  if (!doc.allowed) return { allowed: [], denial: doc.denial };
+  const allowed: NoteId[] = [];
+  let denial: GateDenial | null = null;
+  for (const id of new Set(ids)) {
+    const note = editor.index.note(id);
+    if (!note) continue;
+    const permission = rule(note);
+    if (permission.allowed) allowed.push(id);
+    else denial ??= permission.denial;
+  }
+  return { allowed, denial };
+}
+
+/** Whether this person may add notes to `boardId`, and where they go. */
+export function mayCreateNotes(editor: Editor, boardId: BoardId): CreateVerdict {
+  const doc = documentVerdict(editor);
+  if (!doc.allowed) return doc;
+  const permission = mayAddNote(actorOf(editor), { board: boardFacts(editor, boardId) });
+  if (!permission.allowed) return permission;
+  // Hidden writing: new notes stay on this device until the facilitator reveals them.
+  const hidden =
+    facilitationState(editor).facilitation.hiddenWriting && editor.hidden.get() !== null;
+  return { allowed: true, into: hidden ? 'hidden' : 'board' };
+}
+
+/** Text, colour, position within the board, cluster. */
+export function mayEditNotes(editor: Editor, ids: readonly NoteId[]): Sorted {
+  const actor = actorOf(editor);
+  return sort(editor, ids, (note) =>
+    mayEditNote(actor, { board: boardFacts(editor, note.boardId) }),
+  );
+}
+
+/** Writing `text` into a note: emptying it counts as deleting its content. */
+export function maySetText(editor: Editor, id: NoteId, text: string): Verdict {
+  const actor = actorOf(editor);
+  const emptying = text.trim() === '' && (editor.index.note(id)?.text.trim() ?? '') !== '';
+  const sorted = sort(editor, [id], (note) => {
+    const board = boardFacts(editor, note.boardId);
+    return emptying
+      ? mayClearNote(actor, { note: noteFacts(note), board })
+      : mayEditNote(actor, { board });
+  });
+  return sorted.denial ? { allowed: false, denial: sorted.denial } : ALLOWED;
+}
+
+/** Moving notes on their board, or (with `toBoard`) onto another board. */
+export function mayMoveNotes(editor: Editor, ids: readonly NoteId[], toBoard?: BoardId): Sorted {
+  const actor = actorOf(editor);
+  return sort(editor, ids, (note) => {
+    const from = boardFacts(editor, note.boardId);
+    if (toBoard === undefined || toBoard === note.boardId)
+      return mayEditNote(actor, { board: from });
+    return mayMoveNoteToBoard(actor, {
+      note: noteFacts(note),
+      from,
+      to: boardFacts(editor, toBoard),
+    });
+  });
+}
+
+export function mayDeleteNotes(editor: Editor, ids: readonly NoteId[]): Sorted {
+  const actor = actorOf(editor);
+  return sort(editor, ids, (note) =>
+    mayDeleteNote(actor, { note: noteFacts(note), board: boardFacts(editor, note.boardId) }),
+  );
+}
+
+/**
+ * Giving or taking back a dot: not for viewers, not on a locked board. The
+ * round's own rules (open, budget, per note) are checked where the vote is
+ * cast, which names the reason.
+ */
+export function mayVote(editor: Editor, id: NoteId): Verdict {
+  const sorted = mayEditNotes(editor, [id]);
+  return sorted.denial ? { allowed: false, denial: sorted.denial } : ALLOWED;
+}
+
+/** Boards, clusters, settings and summaries: the facilitator's. */
+export function mayChangeStructure(editor: Editor, area: FacilitatorArea): Verdict {
+  const doc = documentVerdict(editor);
+  if (!doc.allowed) return doc;
+  return verdictOf(mayChangeWorkshop(actorOf(editor), area));
+}
+
+/** Tells the person why something was refused (a notice in their language). */
+export function tellRefusal(editor: Editor, denial: GateDenial): void {
+  const key =
+    denial.reason === 'notOwnNote'
+      ? (`denied.notOwnNote.${denial.action}` as const)
+      : (`denied.${denial.reason}` as const);
+  editor.notices.say(message(boardMessages, key));
+}

@@ -1,0 +1,22 @@
+// Committing an import is a command like every other change: one undo step
+// (one transaction with this person's origin), and only for those the rules
+// let add boards and clusters (the facilitator). The dialog parses and
+// previews; this writes, then shows the board the notes went to.
+import { applyImport, type ImportTarget } from '@pinnwand/shared/import/applyImport';
+import type { ImportPlan } from '@pinnwand/shared/import/importPlan';
+import type { AnyCommand, Command } from '../commands/types.ts';
+import { mayChangeStructure } from '../gate/noteGate.ts';
+
+export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarget }> = {
+  id: 'import.apply',
+  label: 'cmd.importApply',
+  mutates: true,
+  enabled: (e) => mayChangeStructure(e, 'boards').allowed,
+  run: (e, { plan, target }) => {
+    const result = applyImport(e.doc, plan, target, { origin: e.origin });
+    if (target.kind === 'board') e.boardId.set(target.boardId);
+    else if (result.boardIds[0]) e.boardId.set(result.boardIds[0]);
+  },
+};
+
+export const importCommands: AnyCommand[] = [applyImportCommand];
