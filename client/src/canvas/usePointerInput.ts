@@ -6,7 +6,7 @@
 import { type RefObject, useEffect } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { sendToCanvas, targetAt, wantsHover } from './canvasInput.ts';
-import { type Point, panBy, toWorld, zoomAt } from './viewport.ts';
+import { type Point, toWorld } from './viewport.ts';
 
 const DOUBLE_TAP_MS = 320;
 /** How long after a handled touch double-tap a dblclick is taken as its echo. */
@@ -113,16 +113,17 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      const view = editor.viewport.get();
-      if (e.ctrlKey || e.metaKey) {
-        const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0025));
-        editor.viewport.set(zoomAt(view, local(e), factor));
-      } else {
-        const unit = e.deltaMode === 1 ? 16 : 1;
-        const dx = e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX;
-        const dy = e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY;
-        editor.viewport.set(panBy(view, -dx * unit, -dy * unit));
-      }
+      const zoom = e.ctrlKey || e.metaKey;
+      // Lines (some mice) as pixels; Shift turns a vertical wheel sideways.
+      const unit = e.deltaMode === 1 ? (zoom ? 20 : 16) : 1;
+      const sideways = !zoom && e.shiftKey && e.deltaX === 0;
+      sendToCanvas(editor, {
+        type: 'wheel',
+        screen: local(e),
+        dx: (sideways ? e.deltaY : e.deltaX) * unit,
+        dy: (sideways ? 0 : e.deltaY) * unit,
+        zoom,
+      });
     };
     // The browser's own menu never shows over the board; ours may.
     const onContextMenu = (e: MouseEvent) => {

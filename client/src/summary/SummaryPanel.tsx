@@ -13,6 +13,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bindTextarea, summaryText } from '../editor/textBinding.ts';
 import { type FTranslate, facilitationMessages } from '../facilitation/messages.ts';
+import { mayChangeStructure } from '../gate/noteGate.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
@@ -39,7 +40,7 @@ function SummaryEditor({
   const ft = useT(facilitationMessages);
   const ref = useRef<HTMLTextAreaElement>(null);
   const id = useId();
-  const canWrite = editor.role === 'facilitator' && !editor.readOnly;
+  const canWrite = mayChangeStructure(editor, 'summaries').allowed;
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

@@ -348,3 +348,18 @@ describe('context menu and hidden notes', () => {
     ).toEqual([{ type: 'editHidden', id: 'h1' }]);
   });
 });
+
+describe('the wheel', () => {
+  test('pans, and zooms with Ctrl, at the pointer, in any state', () => {
+    const m = new CanvasMachine();
+    const turn = { type: 'wheel' as const, screen: { x: 10, y: 20 } };
+    expect(m.send({ ...turn, dx: 5, dy: 30, zoom: false }, ctx())).toEqual([
+      { type: 'pan', dx: -5, dy: -30 },
+    ]);
+    m.send(down(note(A)), ctx());
+    m.send(move(20, 0), ctx([A]));
+    const zoom = m.send({ ...turn, dx: 0, dy: -100, zoom: true }, ctx([A]));
+    expect(zoom).toEqual([{ type: 'zoom', anchor: { x: 10, y: 20 }, factor: Math.exp(0.25) }]);
+    expect(m.state.name).toBe('draggingNotes');
+  });
+});

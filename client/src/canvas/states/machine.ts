@@ -1,6 +1,7 @@
 // Dispatches canvas events to the current state and keeps track of the
 // fingers on the screen: a second finger, whatever was happening, cancels it
-// and starts a pinch. Esc cancels the gesture in progress, or leaves a tool.
+// and starts a pinch. The wheel pans or zooms in any state. Esc cancels the
+// gesture in progress, or leaves a tool.
 import type { Point } from '../viewport.ts';
 import { brushing } from './brushing.ts';
 import { draggingNotes } from './draggingNotes.ts';
@@ -30,12 +31,20 @@ const handlers: Record<CanvasState['name'], Handler> = {
   drawingCluster,
 };
 
+/** The wheel moves or zooms the view whatever else is going on. */
+function wheel(event: Extract<CanvasEvent, { type: 'wheel' }>): Effect {
+  if (event.zoom)
+    return { type: 'zoom', anchor: event.screen, factor: Math.exp(-event.dy * 0.0025) };
+  return { type: 'pan', dx: -event.dx, dy: -event.dy };
+}
+
 export class CanvasMachine {
   state: CanvasState = IDLE;
   private touches = new Map<number, Point>();
 
   send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
     const effects: Effect[] = [];
+    if (event.type === 'wheel') return [wheel(event)];
     if (event.type === 'key') {
       if (this.state.name !== 'idle') return this.send({ type: 'cancel' }, ctx);
       return ctx.tool === 'select' ? [] : [{ type: 'tool', tool: 'select' }];

@@ -36,6 +36,8 @@ export type CanvasEvent =
   | (PointerInfo & { type: 'pointerUp' })
   | { type: 'doubleClick'; target: Target; world: Point }
   | { type: 'contextMenu'; target: Target; screen: Point }
+  /** A wheel or trackpad turn in screen pixels; with Ctrl/⌘ (or a pinch on a trackpad) a zoom. */
+  | { type: 'wheel'; screen: Point; dx: number; dy: number; zoom: boolean }
   | { type: 'key'; key: 'Escape' }
   | { type: 'cancel' };
 
