@@ -49,11 +49,14 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         if (doubleTap) touchDoubleTapAt = now;
       }
       if (e.button === 1) e.preventDefault();
-      el.focus({ preventScroll: true });
-      try {
-        el.setPointerCapture(e.pointerId);
-      } catch {
-        // synthetic events have no capturable pointer
+      // The second tap of a double-tap opens a note editor: it keeps the focus.
+      if (!doubleTap) {
+        el.focus({ preventScroll: true });
+        try {
+          el.setPointerCapture(e.pointerId);
+        } catch {
+          // synthetic events have no capturable pointer
+        }
       }
       sendToCanvas(editor, {
         type: 'pointerDown',

@@ -2,9 +2,8 @@
 // and the context menu alike — with the refusal told to the person rather than
 // silently ignored: the gate's (viewer, locked board) or the round's (closed,
 // budget used, enough on this note).
-import { castVote, retractVote } from '@pinnwand/shared/facilitation/votingRound';
+import { castVote, retractVote, type VoteResult } from '@pinnwand/shared/facilitation/votingRound';
 import type { NoteId } from '@pinnwand/shared/model/ids';
-import type { VoteResult } from '@pinnwand/shared/ops/voteOps';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { say } from '../facilitation/facilitation.ts';
