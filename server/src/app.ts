@@ -12,6 +12,7 @@ import { ClusterNode } from './cluster/ClusterNode.ts';
 import type { Config } from './config.ts';
 import { registerAdminRoutes } from './http/adminRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
+import { registerIdentityRoutes } from './http/identityRoutes.ts';
 import { HttpError, sendError, tokenFrom } from './http/respond.ts';
 import type { RouteContext } from './http/router.ts';
 import { Router } from './http/router.ts';
@@ -134,6 +135,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerWorkshopRoutes(router, config.limits.workshopCreatesPerMinute);
   registerExportRoutes(router);
   registerAdminRoutes(router);
+  registerIdentityRoutes(router);
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {

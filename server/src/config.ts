@@ -39,6 +39,30 @@ export interface Limits {
   maxBodyBytes: number;
   /** Workshops that may be created per minute by this process; beyond: 429. */
   workshopCreatesPerMinute: number;
+  /** Connections with the viewer link one room admits (below `maxConnectionsPerRoom`); beyond: 4503. */
+  maxViewersPerRoom: number;
+  /** Slots of `maxConnectionsPerRoom` only facilitators may take, so nobody else can fill a room. */
+  facilitatorReservedSlots: number;
+  /** Awareness frames larger than this are dropped before they are parsed. */
+  awarenessMaxFrameBytes: number;
+  /** Participant identities one workshop issues per minute (token bucket of that size); beyond: 429. */
+  identitiesPerMinute: number;
+  /** Participant identities one workshop issues at most; beyond: 409. */
+  maxIdentitiesPerWorkshop: number;
+  /** Largest file an import or restore accepts; bigger: 413 before it is read. */
+  importMaxBytes: number;
+  /** Imports and restores per minute per process (failed ones count too); beyond: 429 before reading the body. */
+  importsPerMinute: number;
+  /** Notes one import or backup may hold; more: 413. */
+  importMaxNotes: number;
+  /** Votes entries one note of a backup may hold; more: 413. */
+  importMaxVotesPerNote: number;
+  /** Characters one text (note, title, summary) of an import may hold; more: 413. */
+  importMaxTextLength: number;
+  /** PDF exports rendered at the same time; more wait in a queue. */
+  pdfConcurrency: number;
+  /** PDF exports that may wait; beyond: 503 with Retry-After. */
+  pdfQueueLength: number;
 }
 
 export interface Config {
@@ -118,6 +142,18 @@ export const DEFAULT_LIMITS: Limits = {
   maxQueuedBytes: 16 * 1024 * 1024,
   maxBodyBytes: 64 * 1024,
   workshopCreatesPerMinute: 60,
+  maxViewersPerRoom: 150,
+  facilitatorReservedSlots: 10,
+  awarenessMaxFrameBytes: 64 * 1024,
+  identitiesPerMinute: 60,
+  maxIdentitiesPerWorkshop: 500,
+  importMaxBytes: 4 * 1024 * 1024,
+  importsPerMinute: 30,
+  importMaxNotes: 5000,
+  importMaxVotesPerNote: 500,
+  importMaxTextLength: 20_000,
+  pdfConcurrency: 2,
+  pdfQueueLength: 20,
 };
 
 export interface ConfigDefaults {
@@ -222,6 +258,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
         'WORKSHOP_CREATES_PER_MINUTE',
         d.workshopCreatesPerMinute,
       ),
+      maxViewersPerRoom: positiveFrom(env, 'MAX_VIEWERS_PER_ROOM', d.maxViewersPerRoom),
+      facilitatorReservedSlots: intFrom(
+        env,
+        'FACILITATOR_RESERVED_SLOTS',
+        d.facilitatorReservedSlots,
+      ),
+      awarenessMaxFrameBytes: positiveFrom(
+        env,
+        'AWARENESS_MAX_FRAME_BYTES',
+        d.awarenessMaxFrameBytes,
+      ),
+      identitiesPerMinute: positiveFrom(env, 'IDENTITIES_PER_MINUTE', d.identitiesPerMinute),
+      maxIdentitiesPerWorkshop: positiveFrom(
+        env,
+        'MAX_IDENTITIES_PER_WORKSHOP',
+        d.maxIdentitiesPerWorkshop,
+      ),
+      importMaxBytes: positiveFrom(env, 'IMPORT_MAX_BYTES', d.importMaxBytes),
+      importsPerMinute: positiveFrom(env, 'IMPORTS_PER_MINUTE', d.importsPerMinute),
+      importMaxNotes: positiveFrom(env, 'IMPORT_MAX_NOTES', d.importMaxNotes),
+      importMaxVotesPerNote: positiveFrom(
+        env,
+        'IMPORT_MAX_VOTES_PER_NOTE',
+        d.importMaxVotesPerNote,
+      ),
+      importMaxTextLength: positiveFrom(env, 'IMPORT_MAX_TEXT_LENGTH', d.importMaxTextLength),
+      pdfConcurrency: positiveFrom(env, 'PDF_CONCURRENCY', d.pdfConcurrency),
+      pdfQueueLength: intFrom(env, 'PDF_QUEUE_LENGTH', d.pdfQueueLength),
     },
   };
 }

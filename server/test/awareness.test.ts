@@ -1,9 +1,9 @@
-import { newParticipantKey } from '@pinnwand/shared/policy/participantId';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awarenessStates, type RawClient, rawConnect } from './helpers/rawClient.ts';
 import {
   type CreatedWorkshop,
+  issueIdentity,
   startTestServer,
   type TestServer,
   waitFor,
@@ -116,12 +116,13 @@ describe('awareness hardening', () => {
   });
 
   it('lets a new connection of the same participant take over its client id from a stale one', async () => {
-    const key = newParticipantKey();
+    const key = (await issueIdentity(t.url, w.id, w.participantToken)).participantKey;
+    const otherKey = (await issueIdentity(t.url, w.id, w.participantToken)).participantKey;
     const watcher = await open(w.viewerToken);
     const stale = await open(w.participantToken, key);
     stale.sendAwareness([{ clientId: 4242, clock: 1, json: '{"v":1}' }]);
     await waitFor(() => awarenessStates(watcher.received).has(4242), 5000, 'first state');
-    const other = await open(w.participantToken, newParticipantKey());
+    const other = await open(w.participantToken, otherKey);
     other.sendAwareness([{ clientId: 4242, clock: 5, json: '{"v":"other"}' }]);
     const fresh = await open(w.participantToken, key);
     fresh.sendAwareness([{ clientId: 4242, clock: 2, json: '{"v":2}' }]);

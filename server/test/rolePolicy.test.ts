@@ -33,11 +33,7 @@ import {
 import { setSummaryText } from '@pinnwand/shared/ops/summaryOps';
 import { startTimer } from '@pinnwand/shared/ops/timerOps';
 import { setPhase, setWorkshopTitle, updateSettings } from '@pinnwand/shared/ops/workshopOps';
-import {
-  newParticipantKey,
-  PARTICIPANT_KEY_PARAM,
-  participantIdFor,
-} from '@pinnwand/shared/policy/participantId';
+import { PARTICIPANT_KEY_PARAM } from '@pinnwand/shared/policy/participantId';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
@@ -46,6 +42,7 @@ import { VOTING_BOARD_KEY } from '../src/policy/rolePolicy.ts';
 import { rawConnect } from './helpers/rawClient.ts';
 import {
   connect,
+  issueIdentity,
   makeDataDir,
   startTestServer,
   synced,
@@ -53,8 +50,6 @@ import {
   waitFor,
 } from './helpers/testServer.ts';
 
-const FAC_KEY = newParticipantKey();
-const PART_KEY = newParticipantKey();
 const facOrigin = localOrigin('facilitator' as never);
 const partOrigin = localOrigin('participant' as never);
 
@@ -167,13 +162,16 @@ describe('server-enforced roles', () => {
   async function workshop(options: { partKey?: string | null } = {}): Promise<Workshop> {
     const w = await t.createWorkshop();
     viewerTokens.set(w.id, w.viewerToken);
-    const partKey = options.partKey === undefined ? PART_KEY : options.partKey;
-    const fac = open(w.id, w.facilitatorToken, FAC_KEY);
+    // Identities the server issued through each link (docs/design.md, "Participant identities").
+    const facIdentity = await issueIdentity(t.url, w.id, w.facilitatorToken);
+    const partIdentity = await issueIdentity(t.url, w.id, w.participantToken);
+    const partKey = options.partKey === undefined ? partIdentity.participantKey : options.partKey;
+    const fac = open(w.id, w.facilitatorToken, facIdentity.participantKey);
     const part = open(w.id, w.participantToken, partKey ?? undefined);
     const obs = open(w.id, w.viewerToken);
     await Promise.all([synced(fac), synced(part), synced(obs)]);
-    const facId = participantIdFor(w.id, FAC_KEY);
-    const partId = participantIdFor(w.id, PART_KEY);
+    const facId = facIdentity.participantId;
+    const partId = partIdentity.participantId;
     const board = listBoards(fac.doc)[0]!.id;
     const locked = addBoard(fac.doc, { title: 'Archiv', question: 'Was war?' }, facOrigin);
     const lockedNote = addNote(
@@ -603,13 +601,13 @@ describe('server-enforced roles', () => {
     );
   });
 
-  it('a participant connected without a participant key cannot vote but can write notes', async () => {
+  it('a participant connected without a participant identity cannot vote but can write notes', async () => {
     const w = await workshop({ partKey: null });
     await expectRefused(
       w,
       (doc) => votesOn(doc, w.note),
       (doc) => votesMap(doc, w.note).set(w.partId, 1),
-      'participant key',
+      'participant identity',
     );
   });
 

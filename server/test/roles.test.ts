@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newParticipantKey, participantIdFor } from '@pinnwand/shared/policy/participantId';
+import { newParticipantKey } from '@pinnwand/shared/policy/participantId';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -14,6 +14,7 @@ import {
 } from '../src/room/updatePolicy.ts';
 import {
   connect,
+  issueIdentity,
   makeDataDir,
   startTestServer,
   synced,
@@ -151,7 +152,7 @@ describe('capabilities and the update policy', () => {
     expect(dbBytes(dataDir).includes(Buffer.from('hijacked-title'))).toBe(false);
   });
 
-  it('gives policies the participant id proved by the connection’s participant key', async () => {
+  it('gives policies the participant id of the identity the server issued, and none for a made-up key', async () => {
     const seen: (string | null)[] = [];
     const recorder: UpdatePolicy = {
       name: 'recorder',
@@ -162,16 +163,25 @@ describe('capabilities and the update policy', () => {
     };
     t = await startTestServer({}, { policy: recorder });
     const w = await t.createWorkshop();
-    const key = newParticipantKey();
+    const { participantKey: key, participantId } = await issueIdentity(
+      t.url,
+      w.id,
+      w.participantToken,
+    );
     const withKey = connect(t.wsUrl, w.id, w.participantToken, new Y.Doc(), { pkey: key });
     providers.push(withKey);
-    const without = open(t, w.id, w.participantToken);
+    // A key the device made up itself names nobody.
+    const without = connect(t.wsUrl, w.id, w.participantToken, new Y.Doc(), {
+      pkey: newParticipantKey(),
+    });
+    providers.push(without);
     await Promise.all([synced(withKey), synced(without)]);
     withKey.doc.getMap('notes').set('a', 1);
     await waitFor(() => seen.length >= 1, 5000, 'first check');
     without.doc.getMap('notes').set('b', 2);
     await waitFor(() => seen.length >= 2, 5000, 'second check');
-    expect(seen).toContain(participantIdFor(w.id, key));
+    expect(seen).toContain(participantId);
     expect(seen).toContain(null);
+    expect(seen).toHaveLength(2);
   });
 });

@@ -13,7 +13,9 @@ import {
   createdWorkshopSchema,
   errorBodySchema,
   type Invites,
+  type IssuedIdentityAnswer,
   invitesSchema,
+  issuedIdentitySchema,
   type SessionInfo,
   sessionInfoSchema,
 } from '@pinnwand/shared/protocol/http';
@@ -116,6 +118,18 @@ export function fetchSession(workshopId: string, token: string): Promise<ApiResu
 /** The participant and viewer links, for the facilitator token. */
 export function fetchInvites(workshopId: string, token: string): Promise<ApiResult<Invites>> {
   return call(apiPath(ApiRoute.invites, { id: workshopId }), { token }, invitesSchema);
+}
+
+/** A new participant identity for this device (participant or facilitator token). */
+export function issueIdentity(
+  workshopId: string,
+  token: string,
+): Promise<ApiResult<IssuedIdentityAnswer>> {
+  return call(
+    apiPath(ApiRoute.identities, { id: workshopId }),
+    { method: 'POST', token },
+    issuedIdentitySchema,
+  );
 }
 
 /** Deletes the workshop for good (facilitator token); a workshop already gone counts as done. */

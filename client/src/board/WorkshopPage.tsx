@@ -7,7 +7,7 @@ import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
 import { fetchSession } from '../api/httpApi.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
-import { participantId } from '../facilitation/participantKey.ts';
+import { ensureParticipantIdentity, participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { navigate } from '../routing/useRoute.ts';
@@ -54,10 +54,13 @@ export function WorkshopPage({
       return;
     }
     if (fromUrl) rememberToken(workshopId, fromUrl);
-    void fetchSession(workshopId, token).then((result) => {
+    void fetchSession(workshopId, token).then(async (result) => {
       if (cancelled) return;
       if (result.ok) {
         rememberSession(result.value);
+        // Votes and authorship need an identity the server issued (viewers write nothing).
+        if (result.value.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
+        if (cancelled) return;
         setGate({ kind: 'ready', session: result.value, token });
       } else if (result.reason === 'badToken' || result.reason === 'forbidden') {
         setGate({ kind: 'error', message: 'session.badToken' });
@@ -66,6 +69,8 @@ export function WorkshopPage({
       } else {
         // Offline or a server in trouble: the last answer lets the board open from IndexedDB.
         const cached = rememberedSession(workshopId);
+        if (cached && cached.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
+        if (cancelled) return;
         if (cached) setGate({ kind: 'ready', session: cached, token });
         else setGate({ kind: 'error', message: 'session.unreachable' });
       }

@@ -27,11 +27,16 @@ export function wsOrigin(loc: Location = location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}`;
 }
 
+function pkeyParam(workshopId: string): { pkey?: string } {
+  const key = participantKey(workshopId);
+  return key ? { pkey: key } : {};
+}
+
 export function openConnection(workshopId: string, token: string): Connection {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`pinnwand-${workshopId}`, doc);
   const provider = new WebsocketProvider(`${wsOrigin()}/ws`, workshopId, doc, {
-    params: { token, pkey: participantKey(workshopId) },
+    params: { token, ...pkeyParam(workshopId) },
     maxBackoffTime: 4000,
   });
   const inputs: StatusInputs = {

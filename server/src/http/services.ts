@@ -24,6 +24,10 @@ export interface RoomAccess {
    * reloaded from storage and the half-done change is discarded.
    */
   change(workshopId: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void>;
+  /** Open connections per participant id (this process; empty when the room is not loaded). */
+  connectedParticipants(workshopId: string): Map<string, number>;
+  /** Closes (4403) the connections whose participant identity is revoked; returns how many. */
+  closeRevoked(workshopId: string): number;
 }
 
 export interface ServerServices {

@@ -59,11 +59,13 @@ export const RoleReason = {
   boards: 'Only facilitators can add, delete, rename, reorder or lock boards.',
   clusters: 'Only facilitators can create, delete, rename, move or shrink clusters.',
   summaries: 'Only facilitators can write summaries.',
+  identities: 'Only the server issues and revokes participant identities.',
   locked: 'This board is locked: only facilitators can change it.',
   votingClosed: 'Voting is closed.',
   notRoundBoard: 'Votes can only be given on the notes of the board the voting round is on.',
   moveVoted: 'Only facilitators can move a note that has votes to another board.',
-  noParticipantKey: 'Voting needs a participant key on the connection (pkey).',
+  noParticipantKey:
+    'Voting needs a participant identity the server issued (POST …/identities, then ?pkey=).',
   othersVotes: 'Votes can only be given or taken back in your own name.',
   badVote: 'A vote count must be a whole number of at least 0.',
   budget: (n: number) => `No votes left: each person has ${n} votes.`,
@@ -156,6 +158,8 @@ class ParticipantCheck {
         throw new Refusal(RoleReason.boards);
       case ROOT.summaries:
         throw new Refusal(RoleReason.summaries);
+      case ROOT.identities:
+        throw new Refusal(RoleReason.identities);
       case ROOT.clusters:
         this.checkCluster(chain, keys);
         return;

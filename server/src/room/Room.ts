@@ -15,6 +15,7 @@
  * connections (they reconnect and resync) and is reloaded from storage.
  */
 
+import { isRevoked } from '@pinnwand/shared/model/identity';
 import {
   CloseCode,
   type CloseCodeName,
@@ -166,6 +167,7 @@ export class Room {
       this.collecting.push({ bytes: update, except });
     });
     this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
+    this.closeRevoked();
     // The document holds exactly the stored state here, so this vector is committed state.
     if (this.awaitingStateVector.size > 0) {
       const message = encodeSyncStep1(Y.encodeStateVector(doc));
@@ -213,8 +215,50 @@ export class Room {
   // --- receiving (socket layer) ---------------------------------------------
 
   addConnection(conn: Connection): void {
+    if (this.isRevokedIdentity(conn)) {
+      this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
+      this.closeConnection(conn, 'forbidden');
+      return;
+    }
     this.connections.add(conn);
     this.enqueue({ kind: 'greet', conn });
+  }
+
+  /**
+   * Whether the connection's participant identity was revoked by the
+   * facilitator. Judged once the document is in memory (joiners of a room just
+   * loaded are checked when it is built: `closeRevoked`).
+   */
+  private isRevokedIdentity(conn: Connection): boolean {
+    return (
+      conn.participantId !== null &&
+      this.document.isBuilt &&
+      isRevoked(this.document.doc, conn.participantId)
+    );
+  }
+
+  /** Closes (4403) every connection whose identity is revoked; returns how many. */
+  closeRevoked(): number {
+    let closed = 0;
+    for (const conn of [...this.connections]) {
+      if (!this.isRevokedIdentity(conn)) continue;
+      this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
+      this.closeConnection(conn, 'forbidden');
+      this.removeConnection(conn);
+      closed += 1;
+    }
+    return closed;
+  }
+
+  /** Open connections per participant id. */
+  connectedParticipants(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const conn of this.connections) {
+      if (conn.participantId !== null) {
+        counts.set(conn.participantId, (counts.get(conn.participantId) ?? 0) + 1);
+      }
+    }
+    return counts;
   }
 
   removeConnection(conn: Connection): void {

@@ -125,6 +125,18 @@ export class RoomManager {
     }
   }
 
+  /** Open connections per participant id in a loaded room (empty when not loaded). */
+  connectedParticipants(id: string): Map<string, number> {
+    const room = this.rooms.get(id);
+    return room?.state === 'ready' ? room.connectedParticipants() : new Map();
+  }
+
+  /** Closes the connections of revoked identities in a loaded room; returns how many. */
+  closeRevoked(id: string): number {
+    const room = this.rooms.get(id);
+    return room?.state === 'ready' ? room.closeRevoked() : 0;
+  }
+
   /** Applies a server-origin change (imports); resolves once stored and relayed. */
   async change(id: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
     const room = await this.acquire(id);

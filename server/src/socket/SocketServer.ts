@@ -20,11 +20,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  isParticipantKey,
-  PARTICIPANT_KEY_PARAM,
-  participantIdFor,
-} from '@pinnwand/shared/policy/participantId';
+import { PARTICIPANT_KEY_PARAM } from '@pinnwand/shared/policy/participantId';
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import {
   CloseCode,
@@ -41,6 +37,7 @@ import type { Metrics } from '../metrics.ts';
 import { Connection } from '../room/Connection.ts';
 import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
 import { RoomHeldElsewhere } from '../storage/Storage.ts';
+import { verifyParticipantKey } from '../workshops/identityKeys.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
@@ -137,10 +134,22 @@ export class SocketServer {
     const { workshopId, token, participantKey } = target;
     let refusal: CloseCodeName | null = null;
     let role: Role | null = null;
+    let participantId: string | null = null;
     try {
       const auth = await registry.authorize(workshopId, token);
-      if (auth.ok) role = auth.role;
-      else refusal = auth.reason === 'unknown-workshop' ? 'unknownWorkshop' : 'badToken';
+      if (auth.ok) {
+        role = auth.role;
+        // Only a key this server issued for the workshop names a participant
+        // (workshops/identityKeys.ts); any other key is ignored, not refused.
+        // Viewers write nothing, so they need no identity.
+        if (role !== 'viewer') {
+          participantId = verifyParticipantKey(
+            auth.workshop.tokenHashes.facilitator,
+            workshopId,
+            participantKey,
+          );
+        }
+      } else refusal = auth.reason === 'unknown-workshop' ? 'unknownWorkshop' : 'badToken';
     } catch (err) {
       logger.error({ err }, 'authorisation failed');
       refusal = 'internalError';
@@ -159,11 +168,6 @@ export class SocketServer {
         setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
-      // A malformed key is ignored, not refused: the connection simply has no participant id.
-      const participantId =
-        participantKey && isParticipantKey(participantKey)
-          ? participantIdFor(workshopId, participantKey)
-          : null;
       this.accept(ws, workshopId, role, participantId);
     });
   }

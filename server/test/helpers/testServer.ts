@@ -7,8 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   ApiRoute,
+  apiPath,
   type CreatedWorkshop,
   createdWorkshopSchema,
+  type IssuedIdentityAnswer,
+  issuedIdentitySchema,
 } from '@pinnwand/shared/protocol/http';
 import type { WorkshopTemplateId } from '@pinnwand/shared/templates/templates';
 import { WebSocket } from 'ws';
@@ -73,6 +76,20 @@ export async function createWorkshopAt(
   });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return createdWorkshopSchema.parse(await res.json());
+}
+
+/** A participant identity issued by the server (POST …/identities): its key and participant id. */
+export async function issueIdentity(
+  url: string,
+  workshopId: string,
+  token: string,
+): Promise<IssuedIdentityAnswer> {
+  const res = await fetch(`${url}${apiPath(ApiRoute.identities, { id: workshopId })}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 201) throw new Error(`identity failed: ${res.status} ${await res.text()}`);
+  return issuedIdentitySchema.parse(await res.json());
 }
 
 export function connect(

@@ -11,22 +11,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type NoteId, newId } from '@pinnwand/shared/model/ids';
+import { type NoteId, newId, type ParticipantId } from '@pinnwand/shared/model/ids';
 import { insertNote } from '@pinnwand/shared/ops/entries';
-import { participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   type CreatedWorkshop,
   connect,
+  issueIdentity,
   startTestServer,
   synced,
   type TestServer,
   waitFor,
 } from '../helpers/testServer.ts';
-
-const KEY = 'hostile-exports-key-0123456789ab';
 
 const ODD_NOTES = [
   { text: 'Zeit jenseits von Date', createdAt: 8.64e15 + 1, x: 0, y: 0 },
@@ -44,10 +42,13 @@ describe('exports with odd but valid values', () => {
     t = await startTestServer();
     w = await t.createWorkshop('blank', 'Seltsame Werte');
     const doc = new Y.Doc();
-    const provider = connect(t.wsUrl, w.id, w.participantToken, doc, { pkey: KEY });
+    const identity = await issueIdentity(t.url, w.id, w.participantToken);
+    const provider = connect(t.wsUrl, w.id, w.participantToken, doc, {
+      pkey: identity.participantKey,
+    });
     await synced(provider);
     const boardId = readWorkshop(doc).boards[0]!.id;
-    const authorId = participantIdFor(w.id, KEY);
+    const authorId = identity.participantId as ParticipantId;
     doc.transact(() => {
       insertNote(doc, newId<NoteId>(), {
         boardId,

@@ -19,6 +19,11 @@ export const ROOT = {
   clusters: 'clusters',
   notes: 'notes',
   summaries: 'summaries',
+  /**
+   * extension: the participant identities the server issued (identity.ts).
+   * Written by the server (and facilitators) only, never by participants.
+   */
+  identities: 'identities',
 } as const;
 
 export const META = {
@@ -81,7 +86,11 @@ export function summariesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.summaries);
 }
 
-/** All root maps, e.g. for an undo manager's scope or a deep observer. */
+export function identitiesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(ROOT.identities);
+}
+
+/** All root maps people edit, e.g. for an undo manager's scope or a deep observer. */
 export function rootMaps(doc: Y.Doc): Y.Map<unknown>[] {
   return [metaMap(doc), boardsMap(doc), clustersMap(doc), notesMap(doc), summariesMap(doc)];
 }

@@ -34,6 +34,13 @@ export const ApiRoute = {
   export: '/api/workshops/:id/export.:format',
   /** POST with the facilitator token, `?format=…[&board=…][&preview=1]`, body the file: `ImportResponse`. */
   import: '/api/workshops/:id/import',
+  /**
+   * POST with the participant or facilitator token: a new participant identity
+   * (201 `IssuedIdentity`); GET with the facilitator token: `IdentityList`.
+   */
+  identities: '/api/workshops/:id/identities',
+  /** DELETE with the facilitator token: revokes the identity and takes back its votes (204). */
+  identity: '/api/workshops/:id/identities/:participantId',
 } as const;
 export type ApiRoutePattern = (typeof ApiRoute)[keyof typeof ApiRoute];
 
@@ -138,3 +145,30 @@ export const importResponseSchema = z.object({
   notes: z.number().optional(),
 });
 export type ImportResponse = z.infer<typeof importResponseSchema>;
+
+/**
+ * A participant identity the server issued: the secret key the device keeps
+ * and sends as `?pkey=` when it connects, and the public participant id the
+ * key stands for (votes, `authorId`). See docs/design.md "Participant identities".
+ */
+export const issuedIdentitySchema = z.object({
+  participantKey: z.string(),
+  participantId: z.string(),
+});
+export type IssuedIdentityAnswer = z.infer<typeof issuedIdentitySchema>;
+
+/** The identities issued so far, for the facilitator. */
+export const identityListSchema = z.object({
+  identities: z.array(
+    z.object({
+      participantId: z.string(),
+      issuedAt: z.number(),
+      revokedAt: z.number().nullable(),
+      /** Connections using it right now (on the process serving the room). */
+      connected: z.number(),
+    }),
+  ),
+  /** The most this workshop issues (`MAX_IDENTITIES_PER_WORKSHOP`). */
+  limit: z.number(),
+});
+export type IdentityList = z.infer<typeof identityListSchema>;

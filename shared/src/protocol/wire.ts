@@ -58,7 +58,7 @@ export const CloseCode = {
   malformed: 4400,
   /** Missing or wrong token for this workshop. */
   badToken: 4401,
-  /** The capability does not allow this connection at all (reserved for policies that refuse a whole connection). */
+  /** The capability does not allow this connection at all (e.g. its participant identity was revoked). */
   forbidden: 4403,
   /** No workshop with this id (workshops exist only when created through the API). */
   unknownWorkshop: 4404,
@@ -129,6 +129,9 @@ export const RejectReason = {
   awarenessTooLarge: 'awareness-too-large',
   awarenessTooManyClients: 'awareness-too-many-clients',
   awarenessFlood: 'awareness-flood',
+  awarenessFrameTooLarge: 'awareness-frame-too-large',
+  identityRevoked: 'identity-revoked',
+  roomFullForRole: 'room-full-for-role',
   notReady: 'too-much-before-ready',
   storage: 'storage-failed',
 } as const;
