@@ -83,7 +83,11 @@ describe('limits', () => {
   });
 
   it('turns away connections beyond the room and process limits with 4503', async () => {
-    t = await startTestServer({ MAX_CONNECTIONS_PER_ROOM: '2', MAX_CONNECTIONS: '3' });
+    t = await startTestServer({
+      MAX_CONNECTIONS_PER_ROOM: '2',
+      MAX_CONNECTIONS: '3',
+      FACILITATOR_RESERVED_SLOTS: '0',
+    });
     const w = await t.createWorkshop();
     const w2 = await t.createWorkshop();
     await Promise.all([synced(open(w.id, w.viewerToken)), synced(open(w.id, w.viewerToken))]);

@@ -4,6 +4,12 @@
  * - a connection may only set or remove the states of client ids it introduced
  *   itself (the first connection to send a client id owns it until it closes,
  *   or until a new connection of the same participant takes it over);
+ * - a client id introduced by a participant stays bound to that participant
+ *   after its connection closed: nobody else can claim it meanwhile and so
+ *   lock the participant's reconnect out (ids of connections without a
+ *   participant id are bound to the connection only);
+ * - states are parsed only once they passed ownership and size checks, so a
+ *   frame of entries the sender does not own costs no JSON parsing;
  * - a state larger than the limit is not relayed;
  * - the server overwrites `state.role` with the connection's capability, so
  *   nobody can pose as the facilitator.
@@ -14,7 +20,12 @@ import {
   AWARENESS_MAX_CLIENT_IDS_PER_CONNECTION,
   AWARENESS_ROLE_FIELD,
 } from '@pinnwand/shared/protocol/wire';
-import type { AwarenessEntry, OutgoingAwarenessEntry } from '../socket/messageCodec.ts';
+import {
+  type AwarenessEntry,
+  MalformedMessage,
+  type OutgoingAwarenessEntry,
+  parseAwarenessState,
+} from '../socket/messageCodec.ts';
 import type { Connection } from './Connection.ts';
 
 interface StateRecord {
@@ -28,7 +39,12 @@ export interface AwarenessResult {
   notOwner: number;
   tooLarge: number;
   tooManyClients: number;
+  /** An entry the connection owned was not a JSON object: close it (4400). */
+  malformed: boolean;
 }
+
+/** Client ids remembered per room for their participant (oldest forgotten beyond). */
+const MAX_BOUND_IDS = 10_000;
 
 /**
  * A reconnecting tab may find its previous connection still open on the server
@@ -43,18 +59,31 @@ export class AwarenessRegistry {
   private readonly owners = new Map<number, Connection>();
   private readonly states = new Map<number, StateRecord>();
   private readonly owned = new Map<Connection, number>();
+  /** Client id → the participant that introduced it, kept after its connection closed. */
+  private readonly bound = new Map<number, string>();
 
   constructor(private readonly maxStateBytes: number) {}
 
   apply(conn: Connection, entries: readonly AwarenessEntry[]): AwarenessResult {
-    const result: AwarenessResult = { accepted: [], notOwner: 0, tooLarge: 0, tooManyClients: 0 };
+    const result: AwarenessResult = {
+      accepted: [],
+      notOwner: 0,
+      tooLarge: 0,
+      tooManyClients: 0,
+      malformed: false,
+    };
     for (const entry of entries) {
       const owner = this.owners.get(entry.clientId);
       if (owner && owner !== conn && !sameParticipant(owner, conn)) {
         result.notOwner += 1;
         continue;
       }
-      if (entry.jsonLength > this.maxStateBytes) {
+      const boundTo = this.bound.get(entry.clientId);
+      if (!owner && boundTo !== undefined && boundTo !== conn.participantId) {
+        result.notOwner += 1;
+        continue;
+      }
+      if (entry.json.length > this.maxStateBytes) {
         result.tooLarge += 1;
         continue;
       }
@@ -63,8 +92,16 @@ export class AwarenessRegistry {
         result.tooManyClients += 1;
         continue;
       }
+      let state: Record<string, unknown> | null;
+      try {
+        state = parseAwarenessState(entry.json);
+      } catch (err) {
+        if (!(err instanceof MalformedMessage)) throw err;
+        result.malformed = true;
+        return result;
+      }
       const current = this.states.get(entry.clientId);
-      const removal = entry.state === null;
+      const removal = state === null;
       // Same rule as y-protocols: newer clocks win; a removal at the same clock still counts.
       if (current && !(current.clock < entry.clock || (removal && current.clock === entry.clock))) {
         continue;
@@ -74,14 +111,21 @@ export class AwarenessRegistry {
         if (owner) this.owned.set(owner, (this.owned.get(owner) ?? 1) - 1);
         this.owned.set(conn, ownedCount + 1);
         this.owners.set(entry.clientId, conn);
+        if (conn.participantId !== null) this.bind(entry.clientId, conn.participantId);
       }
       const json = removal
         ? 'null'
-        : JSON.stringify({ ...entry.state, [AWARENESS_ROLE_FIELD]: conn.role });
+        : JSON.stringify({ ...state, [AWARENESS_ROLE_FIELD]: conn.role });
       this.states.set(entry.clientId, { clock: entry.clock, json });
       result.accepted.push({ clientId: entry.clientId, clock: entry.clock, json });
     }
     return result;
+  }
+
+  private bind(clientId: number, participantId: string): void {
+    this.bound.delete(clientId);
+    this.bound.set(clientId, participantId);
+    if (this.bound.size > MAX_BOUND_IDS) this.bound.delete(this.bound.keys().next().value!);
   }
 
   /** Forgets a closed connection's client ids; returns the removals to relay. */

@@ -250,6 +250,13 @@ export class Room {
     return closed;
   }
 
+  /** Open connections with this capability. */
+  countRole(role: Connection['role']): number {
+    let n = 0;
+    for (const conn of this.connections) if (conn.role === role) n += 1;
+    return n;
+  }
+
   /** Open connections per participant id. */
   connectedParticipants(): Map<string, number> {
     const counts = new Map<string, number>();
@@ -296,6 +303,11 @@ export class Room {
   receiveAwareness(conn: Connection, entries: readonly AwarenessEntry[]): void {
     if (this.state !== 'ready') return;
     const result = this.awareness.apply(conn, entries);
+    if (result.malformed) {
+      this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
+      this.closeConnection(conn, 'malformed');
+      return;
+    }
     if (result.notOwner > 0) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessNotOwner }, result.notOwner);
     }

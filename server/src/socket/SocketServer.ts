@@ -32,15 +32,21 @@ import {
 } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { Config } from '../config.ts';
+import type { Config, Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import { Connection } from '../room/Connection.ts';
+import type { Room } from '../room/Room.ts';
 import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
 import { RoomHeldElsewhere } from '../storage/Storage.ts';
 import { verifyParticipantKey } from '../workshops/identityKeys.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
-import { type ClientMessage, decodeClientMessage, MalformedMessage } from './messageCodec.ts';
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  isAwarenessFrame,
+  MalformedMessage,
+} from './messageCodec.ts';
 
 export interface SocketServerDeps {
   config: Config;
@@ -207,8 +213,9 @@ export class SocketServer {
           this.closeSession(session, 'serviceRestart');
           return;
         }
-        if (room.connections.size >= config.limits.maxConnectionsPerRoom) {
-          metrics.rejected.inc({ reason: 'room-full' });
+        const full = roomFullFor(room, role, config.limits);
+        if (full) {
+          metrics.rejected.inc({ reason: full });
           this.closeSession(session, 'full');
           return;
         }
@@ -246,6 +253,9 @@ export class SocketServer {
       this.reject(session, RejectReason.malformed, 'malformed');
       return;
     }
+    // Awareness is judged by size and rate before anything is decoded: dropping
+    // it is harmless (the next state supersedes it), parsing a 2 MiB frame is not.
+    if (isAwarenessFrame(bytes) && !this.admitAwareness(session, bytes.length)) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(bytes);
@@ -255,16 +265,6 @@ export class SocketServer {
       return;
     }
     metrics.messagesIn.inc({ type: message.type });
-    if (message.type === 'awareness' && !session.awareness.take()) {
-      // Ephemeral: dropping is harmless, the next state supersedes it. A flood closes.
-      session.awarenessDebt += 1;
-      metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
-      if (session.awarenessDebt > this.deps.config.limits.awarenessBurst) {
-        this.reject(session, RejectReason.rateLimited, 'rateLimited');
-      }
-      return;
-    }
-    if (message.type === 'awareness') session.awarenessDebt = 0;
     const limits = this.deps.config.limits;
     if (
       session.queue.length + 1 > limits.maxQueuedMessages ||
@@ -280,6 +280,28 @@ export class SocketServer {
     session.queue.push({ message, size: bytes.length });
     session.queuedBytes += bytes.length;
     if (session.room && !session.paused) this.drain(session);
+  }
+
+  /**
+   * Whether an awareness frame may be decoded: not larger than
+   * `awarenessMaxFrameBytes` and within the awareness rate. Dropped frames are
+   * counted; a sustained flood closes with 4429.
+   */
+  private admitAwareness(session: ClientSession, size: number): boolean {
+    const { metrics, config } = this.deps;
+    if (size > config.limits.awarenessMaxFrameBytes) {
+      metrics.rejected.inc({ reason: RejectReason.awarenessFrameTooLarge });
+    } else if (session.awareness.take()) {
+      session.awarenessDebt = 0;
+      return true;
+    } else {
+      metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
+    }
+    session.awarenessDebt += 1;
+    if (session.awarenessDebt > config.limits.awarenessBurst) {
+      this.reject(session, RejectReason.rateLimited, 'rateLimited');
+    }
+    return false;
   }
 
   /** Hands queued messages to the room, as fast as the token buckets allow. */
@@ -377,6 +399,25 @@ export class SocketServer {
     for (const session of this.sessions) session.ws.terminate();
     this.wss.close();
   }
+}
+
+/**
+ * Room slots per role, so that one link cannot keep the others out: viewers
+ * take at most `maxViewersPerRoom`, and the last `facilitatorReservedSlots`
+ * of `maxConnectionsPerRoom` are the facilitators'. Returns the metric reason
+ * when the role's share is taken, else null.
+ */
+function roomFullFor(room: Room, role: Role, limits: Limits): string | null {
+  const total = room.connections.size;
+  if (total >= limits.maxConnectionsPerRoom) return 'room-full';
+  if (role === 'facilitator') return null;
+  if (total >= limits.maxConnectionsPerRoom - limits.facilitatorReservedSlots) {
+    return RejectReason.roomFullForRole;
+  }
+  if (role === 'viewer' && room.countRole('viewer') >= limits.maxViewersPerRoom) {
+    return RejectReason.roomFullForRole;
+  }
+  return null;
 }
 
 function rejectUpgrade(socket: Duplex, status: number, text: string): void {

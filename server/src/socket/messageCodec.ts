@@ -21,10 +21,12 @@ export class MalformedMessage extends Error {}
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
-  /** Parsed state: a JSON object, or null when the client removes its state. */
-  state: Record<string, unknown> | null;
-  /** Length of the state's JSON text as sent, in bytes (UTF-16 units are close enough). */
-  jsonLength: number;
+  /**
+   * The state's JSON text as sent, not parsed yet: the room parses only the
+   * entries it is going to relay (`parseAwarenessState`), so a frame full of
+   * entries the sender does not own costs no JSON parsing.
+   */
+  json: string;
 }
 
 export type ClientMessage =
@@ -32,6 +34,11 @@ export type ClientMessage =
   | { type: 'update'; update: Uint8Array; structs: number; deletes: number }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
+
+/** The first byte of an awareness frame (varUint 1): lets the socket judge it before decoding. */
+export function isAwarenessFrame(data: Uint8Array): boolean {
+  return data[0] === MessageType.awareness;
+}
 
 function decodeAwareness(payload: Uint8Array): AwarenessEntry[] {
   const d = decoding.createDecoder(payload);
@@ -42,24 +49,24 @@ function decodeAwareness(payload: Uint8Array): AwarenessEntry[] {
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
     const json = decoding.readVarString(d);
-    let state: unknown;
-    try {
-      state = JSON.parse(json);
-    } catch {
-      throw new MalformedMessage('awareness state is not JSON');
-    }
-    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
-      throw new MalformedMessage('awareness state is not an object');
-    }
-    entries.push({
-      clientId,
-      clock,
-      state: state as Record<string, unknown> | null,
-      jsonLength: json.length,
-    });
+    entries.push({ clientId, clock, json });
   }
   if (decoding.hasContent(d)) throw new MalformedMessage('trailing bytes in awareness update');
   return entries;
+}
+
+/** An awareness state: a JSON object, or null (removed). Throws MalformedMessage otherwise. */
+export function parseAwarenessState(json: string): Record<string, unknown> | null {
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    throw new MalformedMessage('awareness state is not JSON');
+  }
+  if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+    throw new MalformedMessage('awareness state is not an object');
+  }
+  return state as Record<string, unknown> | null;
 }
 
 /** Decodes one frame completely; throws MalformedMessage on anything unexpected. */

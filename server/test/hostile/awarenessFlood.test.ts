@@ -1,0 +1,91 @@
+/**
+ * Awareness frames are judged by size and rate before they are parsed (issue
+ * 11, finding 9). A participant sends 2 MiB awareness frames of 10,000 entries
+ * each; none of it reaches anyone, the flooder is closed, the honest
+ * participant's cursor in the same room still shows, and another workshop's
+ * edits keep flowing meanwhile.
+ */
+import { CloseCode } from '@pinnwand/shared/protocol/wire';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { awarenessStates, type RawClient, rawConnect } from '../helpers/rawClient.ts';
+import {
+  connect,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from '../helpers/testServer.ts';
+
+/** One awareness frame just under 2 MiB with 10,000 entries. */
+function bombFrame(base: number): Uint8Array {
+  const state = JSON.stringify({ user: { name: 'x'.repeat(180) } });
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 10_000);
+  for (let i = 0; i < 10_000; i++) {
+    encoding.writeVarUint(inner, base + i);
+    encoding.writeVarUint(inner, 1);
+    encoding.writeVarString(inner, state);
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+describe('an awareness flood', () => {
+  let t: TestServer;
+  const raws: RawClient[] = [];
+  const providers: WebsocketProvider[] = [];
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    for (const r of raws.splice(0)) r.close();
+    await t.close();
+  });
+
+  async function open(url: string): Promise<RawClient> {
+    const r = rawConnect(url);
+    raws.push(r);
+    await r.opened;
+    await waitFor(() => r.received.some((m) => m.type === 0 && m.sub === 0), 5000, 'greeting');
+    return r;
+  }
+
+  it('relays nothing of 2 MiB frames, closes the flooder and leaves both rooms working', async () => {
+    t = await startTestServer();
+    const a = await t.createWorkshop();
+    const b = await t.createWorkshop();
+    const watcher = await open(`${t.wsUrl}/${a.id}?token=${a.viewerToken}`);
+    const flooder = await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`);
+    const writer = connect(t.wsUrl, b.id, b.participantToken);
+    const reader = connect(t.wsUrl, b.id, b.viewerToken);
+    providers.push(writer, reader);
+    await Promise.all([synced(writer), synced(reader)]);
+
+    const frame = bombFrame(100_000);
+    expect(frame.length).toBeGreaterThan(1_900_000);
+    expect(frame.length).toBeLessThan(2 * 1024 * 1024);
+    // Another workshop writes while the flood runs.
+    const writes = (async () => {
+      for (let i = 0; i < 40; i++) {
+        writer.doc.getMap('notes').set(`n${i}`, i);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    for (let i = 0; i < 300 && flooder.ws.readyState === flooder.ws.OPEN; i++) {
+      flooder.send(frame);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await flooder.closed).toBe(CloseCode.rateLimited);
+    await writes;
+    await waitFor(() => reader.doc.getMap('notes').size === 40, 10_000, 'other room’s edits');
+
+    // The honest participant's cursor still shows, the flood's never did.
+    const honest = await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`);
+    honest.sendAwareness([{ clientId: 7, clock: 1, json: '{"cursor":{"x":1,"y":2}}' }]);
+    await waitFor(() => awarenessStates(watcher.received).has(7), 5000, 'honest cursor');
+    const ids = [...awarenessStates(watcher.received).keys()];
+    expect(ids.filter((id) => id >= 100_000)).toEqual([]);
+  });
+});
