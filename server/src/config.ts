@@ -23,6 +23,22 @@ export interface Limits {
   updateBytesPerSecond: number;
   /** Update bytes a connection may send in a burst. */
   updateBytesBurst: number;
+  /**
+   * Most changes (structs plus delete ranges) one update may carry; beyond it
+   * the sender is closed with 4400. Bounds the work of applying one update.
+   */
+  maxUpdateStructs: number;
+  /** Changes per second per connection (refill; the burst is `maxUpdateStructs`); excess is throttled. */
+  updateStructsPerSecond: number;
+  /** Deepest nesting of shared types (a root is 1, a note 2, its text 3); deeper: 4400. */
+  maxNestingDepth: number;
+  /** Most distinct shared types one update may insert into; more: 4400. */
+  maxUpdateTypes: number;
+  /**
+   * Room in a document kept for facilitators: participants' updates stop at
+   * `maxDocumentBytes` minus this, so a full document still lets facilitators act.
+   */
+  facilitatorReserveBytes: number;
   /** Awareness messages per second per connection; excess is dropped, a sustained flood closes with 4429. */
   awarenessPerSecond: number;
   /** Awareness messages a connection may send in a burst. */
@@ -132,8 +148,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerRoom: 250,
   updatesPerSecond: 200,
   updateBurst: 1000,
-  updateBytesPerSecond: 2 * 1024 * 1024,
-  updateBytesBurst: 16 * 1024 * 1024,
+  updateBytesPerSecond: 1024 * 1024,
+  updateBytesBurst: 4 * 1024 * 1024,
+  maxUpdateStructs: 20_000,
+  updateStructsPerSecond: 5_000,
+  maxNestingDepth: 16,
+  maxUpdateTypes: 5_000,
+  facilitatorReserveBytes: 4 * 1024 * 1024,
   awarenessPerSecond: 60,
   awarenessBurst: 200,
   awarenessMaxStateBytes: 4096,
@@ -242,6 +263,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
       updateBurst: positiveFrom(env, 'UPDATE_BURST', d.updateBurst),
       updateBytesPerSecond: positiveFrom(env, 'UPDATE_BYTES_PER_SECOND', d.updateBytesPerSecond),
       updateBytesBurst: positiveFrom(env, 'UPDATE_BYTES_BURST', d.updateBytesBurst),
+      maxUpdateStructs: positiveFrom(env, 'MAX_UPDATE_STRUCTS', d.maxUpdateStructs),
+      updateStructsPerSecond: positiveFrom(
+        env,
+        'UPDATE_STRUCTS_PER_SECOND',
+        d.updateStructsPerSecond,
+      ),
+      maxNestingDepth: positiveFrom(env, 'MAX_NESTING_DEPTH', d.maxNestingDepth),
+      maxUpdateTypes: positiveFrom(env, 'MAX_UPDATE_TYPES', d.maxUpdateTypes),
+      facilitatorReserveBytes: intFrom(env, 'FACILITATOR_RESERVE_BYTES', d.facilitatorReserveBytes),
       awarenessPerSecond: positiveFrom(env, 'AWARENESS_PER_SECOND', d.awarenessPerSecond),
       awarenessBurst: positiveFrom(env, 'AWARENESS_BURST', d.awarenessBurst),
       awarenessMaxStateBytes: positiveFrom(

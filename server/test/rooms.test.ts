@@ -155,7 +155,7 @@ describe('rooms and storage', () => {
     await waitFor(() => watcher.doc.getMap('notes').get('small') === 'fits', 10_000, 'small note');
   });
 
-  it('keeps structs with missing dependencies out of storage and sync until the gap is filled', async () => {
+  it('refuses an update with missing dependencies before applying it: its synced sender is closed, nothing is stored', async () => {
     await start();
     const w = await t!.createWorkshop();
     const foreign = new Y.Doc();
@@ -164,11 +164,13 @@ describe('rooms and storage', () => {
     foreign.on('update', (u: Uint8Array) => updates.push(u));
     foreign.getMap('notes').set('first', 1);
     foreign.getMap('notes').set('second', 2);
-    const sender = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.participantToken}`);
+    const sender = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
     raws.push(sender);
     await sender.opened;
+    // Synced (its SyncStep2 sent): from now on it refers only to what the server has.
+    sender.sendSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()));
     sender.sendUpdate(updates[1]!);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await sender.closed).toBe(4400);
 
     const joiner = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.viewerToken}`);
     raws.push(joiner);
@@ -183,14 +185,44 @@ describe('rooms and storage', () => {
     for (const u of stored.updates) Y.applyUpdate(storedDoc, u);
     expect(storedDoc.store.clients.has(777_777)).toBe(false);
 
-    // The missing update arrives: both integrate and are relayed.
-    sender.sendUpdate(updates[0]!);
+    // Sent in order over one connection, both integrate and are relayed.
+    const again = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
+    raws.push(again);
+    await again.opened;
+    again.sendUpdate(updates[0]!);
+    again.sendUpdate(updates[1]!);
     await waitFor(
       () => docFromReceived(joiner.received).getMap('notes').get('second') === 2,
       5000,
-      'gap filled',
+      'both updates',
     );
     expect(docFromReceived(joiner.received).getMap('notes').get('first')).toBe(1);
+  });
+
+  it('ignores an update that races ahead of its sender’s SyncStep2, which then brings all of it', async () => {
+    await start();
+    const w = await t!.createWorkshop();
+    const offline = new Y.Doc();
+    offline.clientID = 888_888;
+    const updates: Uint8Array[] = [];
+    offline.on('update', (u: Uint8Array) => updates.push(u));
+    offline.getMap('notes').set('offline', 1);
+    offline.getMap('notes').set('typed after reconnecting', 2);
+    const client = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
+    raws.push(client);
+    await client.opened;
+    // The edit made right after reconnecting builds on the offline one the server lacks.
+    client.sendUpdate(updates[1]!);
+    client.sendSyncStep2(Y.encodeStateAsUpdate(offline));
+    const viewer = open(w.id, w.viewerToken);
+    await synced(viewer);
+    await waitFor(
+      () => viewer.doc.getMap('notes').get('typed after reconnecting') === 2,
+      5000,
+      'the SyncStep2',
+    );
+    expect(viewer.doc.getMap('notes').get('offline')).toBe(1);
+    expect(client.ws.readyState).toBe(client.ws.OPEN);
   });
 
   it('a client joining while the room unloads waits and gets a freshly loaded room', async () => {

@@ -1,6 +1,8 @@
 // A client written with nothing but `yjs`, `y-websocket` and the schema table
 // in design.md — no Pinnwand code on the writing side — creates and reads
 // notes. Pinnwand's own model (shared/) then reads what it wrote.
+import { createHash } from 'node:crypto';
+import { participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { createdWorkshopSchema } from '@pinnwand/shared/protocol/http';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +11,17 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 
+const KEY = 'a-stock-client-participant-key';
+
+/** The participant id docs/protocol.md derives from a participant key, computed by hand. */
+function ownId(workshopId: string): string {
+  const hash = createHash('sha256').update(`pinnwand-participant\n${workshopId}\n${KEY}`);
+  return hash.digest('base64url').slice(0, 22);
+}
+
 function stockProvider(base: string, room: string, token: string, doc: Y.Doc) {
   return new WebsocketProvider(`${base.replace(/^http/, 'ws')}/ws`, room, doc, {
-    params: { token },
+    params: { token, pkey: KEY },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -39,6 +49,8 @@ describe('a stock y-websocket client', () => {
     });
     const workshop = createdWorkshopSchema.parse(await res.json());
 
+    // The documented derivation, by hand, is Pinnwand's.
+    expect(ownId(workshop.id)).toBe(participantIdFor(workshop.id, KEY));
     const doc = new Y.Doc();
     const provider = stockProvider(t.url, workshop.id, workshop.participantToken, doc);
     await whenSynced(provider);
@@ -59,7 +71,7 @@ describe('a stock y-websocket client', () => {
       note.set('y', 60);
       note.set('color', 'yellow');
       note.set('author', 'Fremd');
-      note.set('authorId', 'stranger');
+      note.set('authorId', ownId(workshop.id));
       note.set('createdAt', Date.now());
       note.set('votes', new Y.Map<number>());
     });

@@ -3,13 +3,11 @@
 // asks here before it writes, and is told yes, no (and why, in data the UI
 // phrases), or where new notes go: onto the board, or in the hidden phase into
 // this device's hidden store. The rules themselves are the server's
-// (rules.ts, shaped as the shared policy module), read with the facts of this
-// document; where notes land is placement.ts. Nothing else decides.
+// (@pinnwand/shared/policy/permissions, which the server's role policy asks
+// too), read with the facts of this document; where notes land is
+// placement.ts. Nothing else decides.
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
-import type { Editor } from '../editor/Editor.ts';
-import { facilitationState } from '../facilitation/useFacilitationState.ts';
-import { boardMessages, message } from '../i18n/messages.ts';
 import {
   type Actor,
   type BoardFacts,
@@ -23,7 +21,10 @@ import {
   mayMoveNoteToBoard,
   type NoteFacts,
   type Permission,
-} from './rules.ts';
+} from '@pinnwand/shared/policy/permissions';
+import type { Editor } from '../editor/Editor.ts';
+import { facilitationState } from '../facilitation/useFacilitationState.ts';
+import { boardMessages, message } from '../i18n/messages.ts';
 
 /** Why the gate said no: a rule's denial, or a document this Pinnwand may only read. */
 export type GateDenial = Denial | { reason: 'newerDocument' };
@@ -88,7 +89,12 @@ function sort(editor: Editor, ids: readonly NoteId[], rule: (note: Note) => Perm
 export function mayCreateNotes(editor: Editor, boardId: BoardId): CreateVerdict {
   const doc = documentVerdict(editor);
   if (!doc.allowed) return doc;
-  const permission = mayAddNote(actorOf(editor), { board: boardFacts(editor, boardId) });
+  const actor = actorOf(editor);
+  // New notes are written in this person's name (ops/noteOps: authorId = userId).
+  const permission = mayAddNote(actor, {
+    board: boardFacts(editor, boardId),
+    authorId: actor.participantId,
+  });
   if (!permission.allowed) return permission;
   // Hidden writing: new notes stay on this device until the facilitator reveals them.
   const hidden =

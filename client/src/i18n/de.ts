@@ -216,6 +216,7 @@ export const de = {
   'denied.facilitatorOnly': 'Das kann nur die Moderation.',
   'denied.boardLocked': 'Diese Tafel ist gesperrt. Nur die Moderation kann sie ändern.',
   'denied.unknownBoard': 'Diese Tafel gibt es nicht mehr.',
+  'denied.notOwnNote.create': 'Sie können Notizen nur in Ihrem eigenen Namen schreiben.',
   'denied.notOwnNote.delete': 'Sie können nur Ihre eigenen Notizen löschen.',
   'denied.notOwnNote.clear': 'Sie können nur Ihre eigenen Notizen leeren.',
   'denied.notOwnNote.moveBoard':

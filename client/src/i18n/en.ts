@@ -209,6 +209,7 @@ export const en: Record<MessageKey, string> = {
   'denied.facilitatorOnly': 'Only facilitators can do this.',
   'denied.boardLocked': 'This board is locked. Only facilitators can change it.',
   'denied.unknownBoard': 'This board no longer exists.',
+  'denied.notOwnNote.create': 'You can only write notes in your own name.',
   'denied.notOwnNote.delete': 'You can only delete your own notes.',
   'denied.notOwnNote.clear': 'You can only empty your own notes.',
   'denied.notOwnNote.moveBoard': 'You can only move your own notes to another board.',

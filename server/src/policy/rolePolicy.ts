@@ -7,27 +7,33 @@
  * update actually touched (`transaction.changed`, values before/after from the
  * items), never at fields a client wrote about itself. A participant may:
  *
- * - add notes, edit their text, move, recolour, re-cluster and delete them,
- *   on boards that are not locked;
+ * - write notes in its own name (`authorId` = the participant id bound to its
+ *   connection) on boards that exist and are not locked; edit any note's
+ *   text, position, colour and cluster on unlocked boards; delete, empty or
+ *   move to another board only its own notes — the rules of
+ *   @pinnwand/shared/policy/permissions, which the client's gate asks too;
  * - give and take back votes in its own name (the `votes` entry keyed by the
  *   participant id bound to its connection, see
  *   @pinnwand/shared/policy/participantId) while a round is open, on the
  *   notes of the round's board, within `maxVotesPerNote` per note and
  *   `votesPerPerson` on that board;
  * - grow a cluster's frame (width/height only upwards), which sorting a note
- *   into a full cluster does;
- * - write under root types the schema does not know (foreign clients'
- *   extension data); no rule covers them.
+ *   into a full cluster does.
  *
  * Everything else is refused: any change to `meta` (title, settings, voting
  * rounds, timer, phase, reveal), to `boards` (add, delete, rename, question,
  * order, lock), to clusters (create, delete, rename, move, reorder, shrink), to
  * `summaries`, anything touching a locked board, deleting a note that carries
- * someone else's votes or moving a voted note to another board, and replacing
- * or deleting a note's votes map. Votes that arrive with a new note (an undone
+ * someone else's votes or moving a voted note to another board, changing who
+ * wrote a note, replacing or deleting a note's votes map, and anything under a
+ * root type the schema does not know (`writableRoot` refuses new content there
+ * before the update is applied; deletions there are refused here). Votes that arrive with a new note (an undone
  * delete restores them) are judged like any vote. A refusal makes the room
  * revert the whole transaction (see room/updatePolicy.ts) and tell the client
  * the first reason found. docs/protocol.md ("Roles") is the prose version.
+ *
+ * Cost: linear in what the transaction changed. Each changed type's chain to
+ * its root is walked once (nesting depth is bounded by the update guard).
  */
 import { FACILITATION_META } from '@pinnwand/shared/facilitation/facilitationSettings';
 import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
@@ -42,13 +48,29 @@ import {
   ROOT,
 } from '@pinnwand/shared/model/schema';
 import { voteCountSchema, votesOf } from '@pinnwand/shared/model/vote';
+import {
+  type Actor,
+  type BoardFacts,
+  type Denial,
+  mayAddNote,
+  mayClearNote,
+  mayDeleteNote,
+  mayMoveNoteToBoard,
+  type NoteFacts,
+  type Permission,
+} from '@pinnwand/shared/policy/permissions';
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import { getSettings, listNoteIds } from '@pinnwand/shared/read/lookups';
 import * as Y from 'yjs';
-import { pathOfType } from '../room/touchedPaths.ts';
 // Types only: room/updatePolicy.ts registers this policy, so no runtime import back.
 import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.ts';
-import { type PendingOwner, pendingOwnerIntegrated, recordPending } from './pendingContent.ts';
-import { entriesBefore, valueAfter, valueBefore, valuesAround } from './transactionValues.ts';
+import {
+  entriesBefore,
+  textBefore,
+  valueAfter,
+  valueBefore,
+  valuesAround,
+} from './transactionValues.ts';
 
 /** The board of the current voting round: an extension key of `meta` (facilitationSettings.ts). */
 export const VOTING_BOARD_KEY = FACILITATION_META.votingBoardId;
@@ -73,39 +95,54 @@ export const RoleReason = {
   resetVotes: "Only facilitators can reset a note's votes.",
   deleteVoted: "Only facilitators can delete a note that carries other people's votes.",
   viewer: 'Viewers cannot change the workshop.',
-  pending:
-    "This change completed a participant's pending edits, so all of it was checked as theirs:",
+  unknownRoot: 'Participants can only change boards, notes and clusters of the workshop.',
+  unknownBoard: 'Notes can only be put on a board that exists.',
+  authorship: 'Only facilitators can change who wrote a note.',
+  notOwnNote: {
+    create: 'Notes can only be written in your own name (authorId, from the participant key).',
+    delete: "Only facilitators can delete other people's notes.",
+    clear: "Only facilitators can empty other people's notes.",
+    moveBoard: "Only facilitators can move other people's notes to another board.",
+  },
 } as const;
+
+/** The reason sent for a shared rule's denial. */
+function reasonOf(denial: Denial): string {
+  switch (denial.reason) {
+    case 'viewer':
+      return RoleReason.viewer;
+    case 'facilitatorOnly':
+      return denial.area === 'authorship' ? RoleReason.authorship : RoleReason.boards;
+    case 'boardLocked':
+      return RoleReason.locked;
+    case 'unknownBoard':
+      return RoleReason.unknownBoard;
+    case 'notOwnNote':
+      return RoleReason.notOwnNote[denial.action];
+    case 'deleteVoted':
+      return RoleReason.deleteVoted;
+    case 'moveVoted':
+      return RoleReason.moveVoted;
+  }
+}
+
+/** The root types participants may write under: the schema's. */
+const SCHEMA_ROOTS: ReadonlySet<string> = new Set(Object.values(ROOT));
 
 const ALLOW: Verdict = Object.freeze({ allow: true });
 const refuse = (reason: string): Verdict => ({ allow: false, reason });
 
 export const rolePolicy: UpdatePolicy = {
   name: 'roles',
+  writableRoot(role: Role, name: string) {
+    return role === 'facilitator' || (role === 'participant' && SCHEMA_ROOTS.has(name));
+  },
   check(ctx) {
-    const rider = pendingOwnerIntegrated(ctx.doc, ctx.transaction);
-    try {
-      return judge(ctx, rider);
-    } finally {
-      recordPending(ctx.doc, ctx.role, ctx.participantId);
-    }
+    if (ctx.role === 'facilitator') return ALLOW;
+    if (ctx.role !== 'participant') return refuse(RoleReason.viewer);
+    return new ParticipantCheck(ctx).run();
   },
 };
-
-function judge(ctx: CheckContext, rider: PendingOwner | undefined): Verdict {
-  if (ctx.role !== 'facilitator' && ctx.role !== 'participant') return refuse(RoleReason.viewer);
-  if (rider === undefined) {
-    return ctx.role === 'facilitator' ? ALLOW : new ParticipantCheck(ctx).run();
-  }
-  // The transaction integrated a participant's pending content (pendingContent.ts):
-  // all of it is judged as that participant's.
-  const participantId =
-    ctx.role === 'participant' && ctx.participantId !== rider.participantId
-      ? null
-      : rider.participantId;
-  const verdict = new ParticipantCheck({ ...ctx, participantId }).run();
-  return verdict.allow ? verdict : refuse(`${RoleReason.pending} ${verdict.reason}`);
-}
 
 interface VoteChange {
   /** The note's board before and after the transaction (absent ones left out). */
@@ -124,22 +161,28 @@ class ParticipantCheck {
   private readonly tr: Y.Transaction;
   private readonly doc: Y.Doc;
   private readonly participantId: string | null;
+  private readonly actor: Actor;
   private readonly votes = new Map<string, VoteChange>();
 
   constructor(ctx: CheckContext) {
     this.tr = ctx.transaction;
     this.doc = ctx.doc;
     this.participantId = ctx.participantId;
+    this.actor = { role: ctx.role, participantId: ctx.participantId };
   }
 
   run(): Verdict {
     try {
-      // Structure first, so that e.g. deleting a board is refused as that, not as its clusters.
-      const changed = [...this.tr.changed].sort(
-        ([a], [b]) =>
-          rootRank(a as Y.AbstractType<unknown>) - rootRank(b as Y.AbstractType<unknown>),
-      );
-      for (const [type, keys] of changed) this.checkType(type as Y.AbstractType<unknown>, keys);
+      // Each changed type's chain is computed once; structure first, so that
+      // e.g. deleting a board is refused as that, not as its clusters.
+      const roots = rootNames(this.doc);
+      const changed = [...this.tr.changed].map(([type, keys]) => {
+        const chain = typeChain(type as Y.AbstractType<unknown>);
+        const root = roots.get(chain[0]!) ?? null;
+        return { chain, keys, root, rank: rootRank(root) };
+      });
+      changed.sort((a, b) => a.rank - b.rank);
+      for (const { chain, keys, root } of changed) this.checkType(root, chain, keys);
       this.checkVotes();
       return ALLOW;
     } catch (err) {
@@ -148,12 +191,16 @@ class ParticipantCheck {
     }
   }
 
-  private checkType(type: Y.AbstractType<unknown>, keys: Set<string | null>): void {
-    const chain = typeChain(type);
-    const path = pathOfType(type);
-    switch (path[0]) {
+  private checkType(
+    root: string | null,
+    chain: Y.AbstractType<unknown>[],
+    keys: Set<string | null>,
+  ): void {
+    switch (root) {
       case ROOT.meta:
-        throw new Refusal(RoleReason.meta(path[1] ?? [...keys].find((k) => k !== null) ?? '?'));
+        throw new Refusal(
+          RoleReason.meta(chain[1]?._item?.parentSub ?? [...keys].find((k) => k !== null) ?? '?'),
+        );
       case ROOT.boards:
         throw new Refusal(RoleReason.boards);
       case ROOT.summaries:
@@ -167,9 +214,14 @@ class ParticipantCheck {
         this.checkNotes(chain, keys);
         return;
       default:
-        // A root the schema does not know: foreign clients' extension data.
-        return;
+        // A root the schema does not know (new content there never got this far).
+        throw new Refusal(RoleReason.unknownRoot);
     }
+  }
+
+  /** Allows or throws the reason of a shared rule's denial. */
+  private require(permission: Permission): void {
+    if (!permission.allowed) throw new Refusal(reasonOf(permission.denial));
   }
 
   // --- clusters ---------------------------------------------------------------
@@ -205,13 +257,39 @@ class ParticipantCheck {
     if (chain.length === 2) {
       if (keys.has(NOTE.votes)) this.checkVotesReplaced(noteId, noteMap);
       if (keys.has(NOTE.boardId)) this.checkBoardChange(noteMap);
+      if (keys.has(NOTE.authorId) || keys.has(NOTE.author)) this.checkAuthorship(noteMap);
+      if (keys.has(NOTE.text)) {
+        this.checkCleared(noteMap, textOf(valueBefore(noteMap, NOTE.text, this.tr), this.tr));
+      }
       return;
     }
     const inner = chain[2];
     if (chain.length === 3 && inner?._item?.parentSub === NOTE.votes && inner instanceof Y.Map) {
       this.checkVoteEntries(noteId, inner as Y.Map<unknown>, keys);
     }
-    // Otherwise the note's text or another field's content: allowed on unlocked boards.
+    if (chain.length === 3 && inner?._item?.parentSub === NOTE.text && inner instanceof Y.Text) {
+      this.checkCleared(noteMap, textBefore(inner, this.tr));
+    }
+    // Otherwise another field's content: allowed on unlocked boards.
+  }
+
+  /** The note as it was before the transaction, for the shared rules. */
+  private factsBefore(note: Y.Map<unknown>): NoteFacts {
+    const votes: Record<string, number> = {};
+    const map = valueBefore(note, NOTE.votes, this.tr);
+    if (map instanceof Y.Map) {
+      for (const [voter, value] of entriesBefore(map as Y.Map<unknown>, this.tr)) {
+        votes[voter] = countOf(value);
+      }
+    }
+    return { authorId: valueBefore(note, NOTE.authorId, this.tr), votes };
+  }
+
+  /** A board as it is now; undefined when there is no such board. */
+  private boardFacts(id: unknown): BoardFacts | undefined {
+    if (typeof id !== 'string') return undefined;
+    const board = boardsMap(this.doc).get(id);
+    return board instanceof Y.Map ? { locked: board.get(BOARD.locked) === true } : undefined;
   }
 
   /** A whole note added, deleted or replaced. */
@@ -224,19 +302,22 @@ class ParticipantCheck {
       const old = before as Y.Map<unknown>;
       const board = valueBefore(old, NOTE.boardId, this.tr);
       this.refuseIfLocked([board]);
-      const votes = valueBefore(old, NOTE.votes, this.tr);
-      if (votes instanceof Y.Map) {
-        for (const [participant, value] of entriesBefore(votes as Y.Map<unknown>, this.tr)) {
-          const count = countOf(value);
-          if (count === 0) continue;
-          if (participant !== this.participantId) throw new Refusal(RoleReason.deleteVoted);
-          this.recordVote(noteId, [board], count, 0, true);
-        }
-      }
+      const note = this.factsBefore(old);
+      this.require(mayDeleteNote(this.actor, { note, board: this.boardFacts(board) }));
+      // Its own votes go with it (the shared rule refused others'): frees budget.
+      const own = this.participantId === null ? 0 : (note.votes[this.participantId] ?? 0);
+      if (own > 0) this.recordVote(noteId, [board], own, 0, true);
     }
     if (after instanceof Y.Map) {
       const added = after as Y.Map<unknown>;
-      this.refuseIfLocked([added.get(NOTE.boardId)]);
+      const board = added.get(NOTE.boardId);
+      this.refuseIfLocked([board]);
+      this.require(
+        mayAddNote(this.actor, {
+          board: this.boardFacts(board),
+          authorId: added.get(NOTE.authorId),
+        }),
+      );
       // Votes arriving with a note (an undone delete brings them back) are judged like any vote.
       const votes = added.get(NOTE.votes);
       if (votes instanceof Y.Map && votes.size > 0) {
@@ -246,14 +327,35 @@ class ParticipantCheck {
     }
   }
 
-  /** A note moving between boards must not take votes along (the round's budget counts one board). */
+  /** Moving a note to another board: only one's own, never one with votes (the round's budget counts one board). */
   private checkBoardChange(note: Y.Map<unknown>): void {
-    if (valueBefore(note, NOTE.boardId, this.tr) === valueAfter(note, NOTE.boardId)) return;
-    const votes = valueBefore(note, NOTE.votes, this.tr);
-    if (!(votes instanceof Y.Map)) return;
-    for (const value of entriesBefore(votes as Y.Map<unknown>, this.tr).values()) {
-      if (countOf(value) > 0) throw new Refusal(RoleReason.moveVoted);
+    const from = valueBefore(note, NOTE.boardId, this.tr);
+    const to = valueAfter(note, NOTE.boardId);
+    if (from === to) return;
+    this.require(
+      mayMoveNoteToBoard(this.actor, {
+        note: this.factsBefore(note),
+        from: this.boardFacts(from),
+        to: this.boardFacts(to),
+      }),
+    );
+  }
+
+  /** Who wrote a note is set when it is written. */
+  private checkAuthorship(note: Y.Map<unknown>): void {
+    for (const key of [NOTE.authorId, NOTE.author]) {
+      if (valueBefore(note, key, this.tr) !== valueAfter(note, key)) {
+        throw new Refusal(RoleReason.authorship);
+      }
     }
+  }
+
+  /** Emptying a note's text (deleting all of it, or replacing the text) is destroying it. */
+  private checkCleared(note: Y.Map<unknown>, before: string): void {
+    const after = textOf(valueAfter(note, NOTE.text), null);
+    if (before.trim() === '' || after.trim() !== '') return;
+    const board = this.boardFacts(valueBefore(note, NOTE.boardId, this.tr));
+    this.require(mayClearNote(this.actor, { note: this.factsBefore(note), board }));
   }
 
   /** The note's `votes` key itself changed: only creating a missing map is allowed. */
@@ -360,9 +462,25 @@ class ParticipantCheck {
 
 const ROOT_ORDER: readonly string[] = [ROOT.meta, ROOT.boards, ROOT.summaries, ROOT.clusters];
 
-function rootRank(type: Y.AbstractType<unknown>): number {
-  const rank = ROOT_ORDER.indexOf(pathOfType(type)[0] ?? '');
+function rootRank(root: string | null): number {
+  const rank = ROOT_ORDER.indexOf(root ?? '');
   return rank === -1 ? ROOT_ORDER.length : rank;
+}
+
+/** The schema's root types by identity (any other root is unknown). */
+function rootNames(doc: Y.Doc): Map<unknown, string> {
+  const names = new Map<unknown, string>();
+  for (const name of SCHEMA_ROOTS) {
+    const type = doc.share.get(name);
+    if (type) names.set(type, name);
+  }
+  return names;
+}
+
+/** A note's text as a string: before the transaction when `tr` is given, else now. */
+function textOf(value: unknown, tr: Y.Transaction | null): string {
+  if (!(value instanceof Y.Text)) return '';
+  return tr ? textBefore(value, tr) : value._item?.deleted ? '' : value.toString();
 }
 
 function countOf(value: unknown): number {

@@ -79,3 +79,15 @@ export function valuesAround(map: Y.Map<unknown>, key: string, tr: Y.Transaction
   values.delete(undefined);
   return [...values];
 }
+
+/** A text's content before the transaction ('' if it did not exist); linear in the text. */
+export function textBefore(text: Y.Text, tr: Y.Transaction): string {
+  if (!existedBefore(text, tr)) return '';
+  let result = '';
+  for (let item = text._start; item !== null; item = item.right) {
+    if (addedIn(tr, item.id)) continue;
+    if (item.deleted && !deletedIn(tr, item.id)) continue;
+    if (item.content instanceof Y.ContentString) result += item.content.str;
+  }
+  return result;
+}

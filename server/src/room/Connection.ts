@@ -25,6 +25,12 @@ export class ConnectionOrigin {
 export class Connection {
   readonly origin: ConnectionOrigin;
   closed = false;
+  /**
+   * Whether its SyncStep2 (the answer to our SyncStep1) was applied. Before
+   * that, an update may honestly refer to the client's offline edits the
+   * server does not have yet; from then on, never.
+   */
+  synced = false;
 
   constructor(
     readonly id: string,

@@ -10,7 +10,6 @@
  */
 import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/Storage.ts';
-import { encodeState } from './pendingStructs.ts';
 
 /** Origin of the transaction that loads stored state into a fresh document. */
 const LOAD_ORIGIN = Object.freeze({ kind: 'load' });
@@ -57,7 +56,7 @@ export class LazyDocument {
 
   /** What a client with `stateVector` lacks (SyncStep2), from committed state. */
   missingFor(stateVector: Uint8Array): Uint8Array {
-    if (this.built) return encodeState(this.built, stateVector);
+    if (this.built) return Y.encodeStateAsUpdate(this.built, stateVector);
     const stored = this.storedState();
     return isEmptyStateVector(stateVector) ? stored : Y.diffUpdate(stored, stateVector);
   }

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../config.ts';
 import { createMetrics } from '../metrics.ts';
 import { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
+import type { IncomingUpdate } from './updateGuard.ts';
 import {
   ALLOW,
   composePolicies,
@@ -53,14 +54,14 @@ function makeRoom(policy: UpdatePolicy = viewerReadOnly) {
   );
 }
 
-function clientUpdate(fn: (doc: Y.Doc) => void): Uint8Array {
+function clientUpdate(fn: (doc: Y.Doc) => void): IncomingUpdate {
   const doc = new Y.Doc();
   let update: Uint8Array | null = null;
   doc.on('update', (u: Uint8Array) => {
     update = u;
   });
   fn(doc);
-  return update!;
+  return { bytes: update!, decoded: Y.decodeUpdate(update!), step2: false };
 }
 
 describe('Room', () => {
@@ -139,7 +140,7 @@ describe('Room', () => {
   });
 
   it('answers a joiner of a cold room from the stored bytes and sends its state vector once built', async () => {
-    const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored'));
+    const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored')).bytes;
     const room = new Room(
       'cold',
       { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },

@@ -10,9 +10,13 @@
  * exactly what is stored, and nothing anyone receives — a relayed update or a
  * SyncStep2 — can be lost by a crash.
  *
- * If storage fails, or Yjs throws half-way through applying, the in-memory
- * document may hold changes that are not stored: the room fails, closes its
- * connections (they reconnect and resync) and is reloaded from storage.
+ * A client's update is checked before it is applied (updateGuard.ts): one
+ * that refers to content the server lacks, nests too deep, writes under a
+ * root its sender may not use or would make Yjs throw is never applied; only
+ * its sender is closed (4400). If storage fails, or Yjs throws half-way through
+ * applying anyway, the in-memory document may hold changes that are not
+ * stored: the room fails, closes its connections (they reconnect and resync)
+ * and is reloaded from storage.
  */
 
 import { isRevoked } from '@pinnwand/shared/model/identity';
@@ -40,12 +44,10 @@ import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
 import { LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
-import { clearPending, encodeState, hasPending, pendingBytes } from './pendingStructs.ts';
+import { clearPending, hasPending } from './pendingStructs.ts';
+import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuard.ts';
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
-
-/** Pending structs whose dependencies never arrived are forgotten after this long (pendingStructs.ts). */
-const PENDING_TTL_MS = 30_000;
 
 export interface RoomDeps {
   policy: UpdatePolicy;
@@ -63,7 +65,7 @@ export interface RoomDeps {
 }
 
 type Action =
-  | { kind: 'update'; conn: Connection; update: Uint8Array }
+  | { kind: 'update'; conn: Connection; update: IncomingUpdate }
   | { kind: 'syncStep1'; conn: Connection; stateVector: Uint8Array }
   | { kind: 'greet'; conn: Connection }
   | {
@@ -115,11 +117,10 @@ export class Room {
 
   private inbox: Action[] = [];
   private collecting: PendingUpdate[] | null = null;
-  private echoToSender = false;
-  /** When the document first had pending structs (undefined dependencies), or null. */
-  private pendingSince: number | null = null;
-  /** Connections whose writes are refused from now on (document too large). */
+  /** Connections whose writes are refused from now on (closed for a refused update). */
   private readonly blocked = new WeakSet<Connection>();
+  /** Something was deleted since the last compaction (a full document may shrink). */
+  private deletedSinceCompaction = false;
   /**
    * Awareness changes waiting for this tick's single broadcast. Awareness is
    * state-based (receivers keep the highest clock per client), so only each
@@ -162,8 +163,7 @@ export class Room {
   private onDocumentBuilt(doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (!this.collecting) return;
-      const except =
-        origin instanceof ConnectionOrigin && !this.echoToSender ? origin.connection : null;
+      const except = origin instanceof ConnectionOrigin ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
     });
     this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
@@ -204,8 +204,21 @@ export class Room {
 
   get needsCompaction(): boolean {
     return (
-      this.logCount >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes
+      this.logCount >= this.deps.compactAfterUpdates ||
+      this.logBytes >= this.deps.compactAfterBytes ||
+      // A full document shrinks only when compacted: do it once something was deleted.
+      (this.deletedSinceCompaction && this.bytes > this.participantCap && this.logCount > 0)
     );
+  }
+
+  /**
+   * Participants' updates stop here, below `maxDocumentBytes`, so that
+   * participants cannot use up the room facilitators need to act (half the
+   * document at most is reserved).
+   */
+  private get participantCap(): number {
+    const { maxDocumentBytes, facilitatorReserveBytes } = this.deps.limits;
+    return maxDocumentBytes - Math.min(facilitatorReserveBytes, Math.floor(maxDocumentBytes / 2));
   }
 
   get hasPendingWork(): boolean {
@@ -275,7 +288,7 @@ export class Room {
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
-  receiveUpdate(conn: Connection, update: Uint8Array): void {
+  receiveUpdate(conn: Connection, update: IncomingUpdate): void {
     if (this.state !== 'ready') return;
     const verdict = this.deps.policy.admit?.({
       workshopId: this.id,
@@ -283,11 +296,11 @@ export class Room {
       connectionId: conn.id,
       participantId: conn.participantId,
       doc: this.doc,
-      update,
+      update: update.bytes,
     });
     if (verdict && !verdict.allow) {
       // Never applied, stored or relayed. Tell the client only if it actually tried to change something.
-      if (updateWouldChange(this.doc, update)) {
+      if (updateWouldChange(this.doc, update.decoded)) {
         this.deps.metrics.rejected.inc({ reason: RejectReason.viewerWrite });
         this.send(conn, encodePermissionDenied(verdict.reason));
       }
@@ -412,66 +425,75 @@ export class Room {
     return batch;
   }
 
-  private applyClientUpdate(conn: Connection, update: Uint8Array, batch: Batch): void {
+  private applyClientUpdate(conn: Connection, update: IncomingUpdate, batch: Batch): void {
     if (this.blocked.has(conn)) return;
-    const { limits, metrics } = this.deps;
-    if (this.bytes + update.length > limits.maxDocumentBytes) {
-      this.blocked.add(conn);
-      metrics.rejected.inc({ reason: RejectReason.documentTooLarge });
-      this.closeConnection(conn, 'documentTooLarge');
+    const { limits, metrics, logger } = this.deps;
+    const checked = guardUpdate(this.doc, update.decoded, this.boundsFor(conn));
+    if (!checked.ok) {
+      if (checked.kind === 'pending' && !conn.synced && !update.step2) {
+        // Sent before its SyncStep2 (edits right after a reconnect can build on
+        // offline edits the server lacks): that SyncStep2 carries all of it.
+        return;
+      }
+      logger.debug({ room: this.id, conn: conn.id, reason: checked.reason }, 'update refused');
+      this.refuse(conn, RejectReason.malformed, 'malformed');
       return;
     }
-    this.expireStalePending();
-    // An update that completes structs pending from someone else must reach its sender too.
-    this.echoToSender = hasPending(this.doc);
+    if (update.step2) conn.synced = true;
+    // Deleting is always possible; new content stops at the role's share of the limit.
+    const cap = conn.role === 'facilitator' ? limits.maxDocumentBytes : this.participantCap;
+    if (!checked.deletesOnly && this.bytes + update.bytes.length > cap) {
+      this.refuse(conn, RejectReason.documentTooLarge, 'documentTooLarge');
+      return;
+    }
     const start = batch.updates.length;
     this.collecting = batch.updates;
     this.reverter.begin();
     try {
-      Y.applyUpdate(this.doc, update, conn.origin);
+      Y.applyUpdate(this.doc, update.bytes, conn.origin);
     } catch (err) {
       this.collecting = null;
+      this.refuse(conn, RejectReason.malformed, 'malformed');
       throw new RoomCorrupted(`applying an update failed: ${String(err)}`);
     }
     this.collecting = null;
-    if (!this.checkPending(conn)) return;
+    if (hasPending(this.doc)) {
+      // The guard let through something Yjs could not integrate: never keep it.
+      clearPending(this.doc);
+      logger.error({ room: this.id, conn: conn.id }, 'an update left content pending');
+      this.refuse(conn, RejectReason.malformed, 'malformed');
+    }
     const refusal = this.reverter.refusal();
     if (refusal) {
       // Store and relay only the net effect: the refused content never leaves the server.
       batch.updates.length = start;
       const before = Y.encodeStateVector(refusal.transaction.beforeState);
       this.reverter.revert(refusal);
-      batch.updates.push({ bytes: encodeState(this.doc, before), except: null });
+      batch.updates.push({ bytes: Y.encodeStateAsUpdate(this.doc, before), except: null });
       metrics.rejected.inc({ reason: RejectReason.policy });
       batch.after.push(() => this.send(conn, encodePermissionDenied(refusal.reason)));
+      return;
     }
+    if (update.decoded.ds.clients.size > 0) this.deletedSinceCompaction = true;
   }
 
-  /** Caps pending structs (see pendingStructs.ts); false if the connection was closed for them. */
-  private checkPending(conn: Connection): boolean {
-    if (!hasPending(this.doc)) {
-      this.pendingSince = null;
-      return true;
-    }
-    this.pendingSince ??= Date.now();
-    if (pendingBytes(this.doc) <= this.deps.limits.maxPayloadBytes) return true;
-    clearPending(this.doc);
-    this.pendingSince = null;
+  private boundsFor(conn: Connection): GuardBounds {
+    const { limits, policy } = this.deps;
+    return {
+      maxNestingDepth: limits.maxNestingDepth,
+      maxUpdateTypes: limits.maxUpdateTypes,
+      allowRoot: (name) => policy.writableRoot?.(conn.role, name) ?? true,
+    };
+  }
+
+  /** Closes a connection for an update it sent; its later updates are ignored. */
+  private refuse(conn: Connection, reason: string, code: CloseCodeName): void {
     this.blocked.add(conn);
-    this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
-    this.closeConnection(conn, 'malformed');
-    return false;
-  }
-
-  private expireStalePending(): void {
-    if (this.pendingSince !== null && Date.now() - this.pendingSince > PENDING_TTL_MS) {
-      clearPending(this.doc);
-      this.pendingSince = null;
-    }
+    this.deps.metrics.rejected.inc({ reason });
+    this.closeConnection(conn, code);
   }
 
   private applyChange(action: Extract<Action, { kind: 'change' }>, batch: Batch): void {
-    this.echoToSender = false;
     this.collecting = batch.updates;
     try {
       this.doc.transact(() => action.fn(this.doc), action.origin);
@@ -516,6 +538,7 @@ export class Room {
     }
     this.logEntries.splice(0, covered);
     this.snapshotBytes = compaction.snapshotBytes;
+    this.deletedSinceCompaction = false;
   }
 
   /** Storage failed or the document is inconsistent: close everyone, forget the room. */

@@ -5,9 +5,9 @@
  * repeats the whole delete set — is not mistaken for an attempted edit.
  */
 import * as Y from 'yjs';
+import type { Decoded } from './updateGuard.ts';
 
-export function updateWouldChange(doc: Y.Doc, update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function updateWouldChange(doc: Y.Doc, { structs, ds }: Decoded): boolean {
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue;
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;

@@ -66,6 +66,12 @@ export interface CheckContext {
 export interface UpdatePolicy {
   /** Shown in logs and metrics. */
   readonly name: string;
+  /**
+   * Whether a connection with this role may put new content under the root
+   * type `name`. Asked before the update is applied (room/updateGuard.ts),
+   * because Yjs creates a root type for good as soon as anything names it.
+   */
+  writableRoot?(role: Role, name: string): boolean;
   admit?(ctx: AdmitContext): Verdict;
   check?(ctx: CheckContext): Verdict;
 }
@@ -74,6 +80,7 @@ export interface UpdatePolicy {
 export function composePolicies(...policies: UpdatePolicy[]): UpdatePolicy {
   return {
     name: policies.map((p) => p.name).join('+') || 'none',
+    writableRoot: (role, name) => policies.every((p) => p.writableRoot?.(role, name) ?? true),
     admit(ctx) {
       for (const policy of policies) {
         const verdict = policy.admit?.(ctx);

@@ -4,12 +4,19 @@ import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
 import type { Connection, RoomSocket } from '../room/Connection.ts';
 import type { Room } from '../room/Room.ts';
+import type { Decoded } from '../room/updateGuard.ts';
 import type { ClientMessage } from './messageCodec.ts';
 import { TokenBucket } from './TokenBucket.ts';
 
 export interface Queued {
   message: ClientMessage;
   size: number;
+  /** Its message and byte tokens are taken (it may still wait for change tokens). */
+  charged?: boolean;
+  /** A document update's structs, once decoded (kept while it waits for change tokens). */
+  decoded?: Decoded;
+  /** Their count: structs plus delete ranges. */
+  changes?: number;
 }
 
 /** Adapts a `ws` socket to the room's minimal socket interface. */
@@ -52,6 +59,8 @@ export class ClientSession {
   awarenessDebt = 0;
   readonly updates: TokenBucket;
   readonly updateBytes: TokenBucket;
+  /** Structs and delete ranges: what applying an update costs, whatever its size in bytes. */
+  readonly updateChanges: TokenBucket;
   readonly awareness: TokenBucket;
 
   constructor(
@@ -63,6 +72,7 @@ export class ClientSession {
     const l = config.limits;
     this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
     this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
+    this.updateChanges = new TokenBucket(l.updateStructsPerSecond, l.maxUpdateStructs);
     this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
   }
 }

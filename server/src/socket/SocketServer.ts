@@ -12,9 +12,11 @@
  * frames, bad RSV bits, bad UTF-8 … there and closes with 1009/1002: without a
  * listener, one such frame would crash the process). Messages are decoded in
  * full (socket/messageCodec.ts); a malformed one closes only its connection
- * (4400). Document updates pass per-connection token buckets: over the rate,
- * the socket is paused (TCP backpressure) instead of dropping anything, because
- * a dropped Yjs update would stall the client's later ones. Awareness over its
+ * (4400). Document updates pass per-connection token buckets — messages, bytes,
+ * and changes (structs plus delete ranges, counted once the update is decoded;
+ * one update may carry at most `maxUpdateStructs`): over the rate, the socket
+ * is paused (TCP backpressure) instead of dropping anything, because a dropped
+ * Yjs update would stall the client's later ones. Awareness over its
  * rate is dropped; a sustained flood closes with 4429.
  */
 import { randomBytes } from 'node:crypto';
@@ -37,13 +39,15 @@ import type { Metrics } from '../metrics.ts';
 import { Connection } from '../room/Connection.ts';
 import type { Room } from '../room/Room.ts';
 import { type RoomManager, WorkshopGone } from '../room/RoomManager.ts';
+import { changeCount } from '../room/updateGuard.ts';
 import { RoomHeldElsewhere } from '../storage/Storage.ts';
 import { verifyParticipantKey } from '../workshops/identityKeys.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
-import { ClientSession, WsRoomSocket } from './ClientSession.ts';
+import { ClientSession, type Queued, WsRoomSocket } from './ClientSession.ts';
 import {
   type ClientMessage,
   decodeClientMessage,
+  decodeUpdateStrictly,
   isAwarenessFrame,
   MalformedMessage,
 } from './messageCodec.ts';
@@ -315,7 +319,7 @@ export class SocketServer {
       }
       const next = session.queue[0]!;
       const cost = MESSAGE_COST[next.message.type];
-      if (cost > 0) {
+      if (cost > 0 && !next.charged) {
         if (!session.updates.take(cost)) {
           this.throttle(session, session.updates.waitMs(cost));
           return;
@@ -324,13 +328,19 @@ export class SocketServer {
           this.throttle(session, session.updateBytes.waitMs(next.size));
           return;
         }
+        next.charged = true;
       }
+      if (next.message.type === 'update' && !this.chargeChanges(session, next)) return;
       session.queue.shift();
       session.queuedBytes -= next.size;
       const { message } = next;
       switch (message.type) {
         case 'update':
-          room.receiveUpdate(session.conn, message.update);
+          room.receiveUpdate(session.conn, {
+            bytes: message.update,
+            decoded: next.decoded!,
+            step2: message.step2,
+          });
           break;
         case 'syncStep1':
           room.receiveSyncStep1(session.conn, message.stateVector);
@@ -343,6 +353,34 @@ export class SocketServer {
           break;
       }
     }
+  }
+
+  /**
+   * Decodes the update at the head of the queue (once) and takes its changes
+   * from the bucket; false when the session was throttled or closed.
+   */
+  private chargeChanges(session: ClientSession, next: Queued): boolean {
+    if (next.message.type !== 'update') return true;
+    if (!next.decoded) {
+      try {
+        next.decoded = decodeUpdateStrictly(next.message.update);
+      } catch (err) {
+        if (!(err instanceof MalformedMessage)) throw err;
+        this.reject(session, RejectReason.malformed, 'malformed');
+        return false;
+      }
+      next.changes = changeCount(next.decoded);
+      if (next.changes > this.deps.config.limits.maxUpdateStructs) {
+        this.reject(session, RejectReason.tooBig, 'malformed');
+        return false;
+      }
+    }
+    const changes = next.changes ?? 0;
+    if (!session.updateChanges.take(changes)) {
+      this.throttle(session, session.updateChanges.waitMs(changes));
+      return false;
+    }
+    return true;
   }
 
   private throttle(session: ClientSession, waitMs: number): void {

@@ -1,10 +1,12 @@
 /**
  * Decoding what a client sends and encoding what the server sends, strictly.
  * y-protocols' own readers trust their input; here every frame is decoded in
- * full before anything acts on it, so a bad varint, a truncated update, an
- * update Yjs cannot parse, an unknown message type, trailing bytes or
- * awareness JSON that is not JSON all become one `MalformedMessage` — which
- * closes only the connection that sent it (4400).
+ * full before anything acts on it, so a bad varint, an unknown message type,
+ * trailing bytes or awareness JSON that is not JSON all become one
+ * `MalformedMessage` — which closes only the connection that sent it (4400).
+ * A document update's structs are decoded when it is handed to its room
+ * (`decodeUpdateStrictly`, after the rate limits), so that a queue of waiting
+ * updates holds bytes, not decoded structs.
  */
 
 import {
@@ -31,7 +33,8 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; structs: number; deletes: number }
+  /** `step2`: the client's answer to our SyncStep1 (everything it has that we lacked). */
+  | { type: 'update'; update: Uint8Array; step2: boolean }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
 
@@ -83,15 +86,10 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
           Y.decodeStateVector(payload);
           message = { type: 'syncStep1', stateVector: payload };
         } else if (syncType === SyncMessageType.step2 || syncType === SyncMessageType.update) {
-          // Parses every struct and the delete set: throws on anything Yjs could not read.
-          const decoded = Y.decodeUpdate(payload);
-          let deletes = 0;
-          for (const ranges of decoded.ds.clients.values()) deletes += ranges.length;
           message = {
             type: 'update',
             update: payload,
-            structs: decoded.structs.length,
-            deletes,
+            step2: syncType === SyncMessageType.step2,
           };
         } else {
           throw new MalformedMessage(`unknown sync message type ${syncType}`);
@@ -111,6 +109,15 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     return message;
   } catch (err) {
     if (err instanceof MalformedMessage) throw err;
+    throw new MalformedMessage(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Parses every struct and the delete set; MalformedMessage on anything Yjs could not read. */
+export function decodeUpdateStrictly(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+  try {
+    return Y.decodeUpdate(update);
+  } catch (err) {
     throw new MalformedMessage(err instanceof Error ? err.message : String(err));
   }
 }

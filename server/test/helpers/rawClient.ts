@@ -19,6 +19,8 @@ export interface RawClient {
   opened: Promise<void>;
   send(data: Uint8Array): void;
   sendUpdate(update: Uint8Array): void;
+  /** Sends `update` as SyncStep2 (a client's answer to the server's SyncStep1). */
+  sendSyncStep2(update: Uint8Array): void;
   sendAwareness(entries: { clientId: number; clock: number; json: string }[]): void;
   close(): void;
 }
@@ -55,13 +57,8 @@ export function rawConnect(url: string): RawClient {
     closed,
     opened,
     send: (data) => ws.send(data),
-    sendUpdate(update) {
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 2);
-      encoding.writeVarUint8Array(e, update);
-      ws.send(encoding.toUint8Array(e));
-    },
+    sendUpdate: (update) => ws.send(syncMessage(2, update)),
+    sendSyncStep2: (update) => ws.send(syncMessage(1, update)),
     sendAwareness(entries) {
       const inner = encoding.createEncoder();
       encoding.writeVarUint(inner, entries.length);
@@ -77,6 +74,14 @@ export function rawConnect(url: string): RawClient {
     },
     close: () => ws.close(),
   };
+}
+
+function syncMessage(sub: number, update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, sub);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
 }
 
 /** Decodes awareness updates received so far into clientId → state. */

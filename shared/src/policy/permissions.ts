@@ -1,10 +1,19 @@
-// The permission rules the gate asks, in the shape of the pure rules module
-// the server will share (shared/src/policy/permissions.ts, being written):
-// an actor, the facts about a note and its board, and a Permission that names
-// why not. TODO(shared policy): replace this file with imports from
-// @pinnwand/shared/policy/permissions once it is on main; the gate does not
-// change.
-import type { Role } from '@pinnwand/shared/protocol/roles';
+/**
+ * Who may do what to a note, as one set of pure rules: the client's gate
+ * (client/src/gate/noteGate.ts) asks them before it writes, and the server's
+ * role policy (server/src/policy/rolePolicy.ts) asks them about every
+ * transaction a participant's update makes, with the facts read from the
+ * document before and after it. Each rule takes an actor and the facts, and
+ * answers with a Permission that names why not (the client phrases it, the
+ * server sends it in a "permission denied" message).
+ *
+ * Facilitators may do everything, viewers nothing. A participant may write
+ * notes (in its own name, on boards that exist and are not locked), edit any
+ * note's text, position, colour and cluster on an unlocked board, and
+ * destroy only its own: delete it (unless it carries others' votes), empty
+ * its text, move it to another board (unless it has votes).
+ */
+import type { Role } from '../protocol/roles.ts';
 
 export interface Actor {
   role: Role;
@@ -20,14 +29,15 @@ export interface NoteFacts {
   votes: Readonly<Record<string, number>>;
 }
 
-export type FacilitatorArea = 'settings' | 'boards' | 'clusters' | 'summaries';
+/** Who wrote the note is set once, when it is written. */
+export type FacilitatorArea = 'settings' | 'boards' | 'clusters' | 'summaries' | 'authorship';
 
 export type Denial =
   | { reason: 'viewer' }
   | { reason: 'facilitatorOnly'; area: FacilitatorArea }
   | { reason: 'boardLocked' }
   | { reason: 'unknownBoard' }
-  | { reason: 'notOwnNote'; action: 'delete' | 'clear' | 'moveBoard' }
+  | { reason: 'notOwnNote'; action: 'create' | 'delete' | 'clear' | 'moveBoard' }
   | { reason: 'deleteVoted' }
   | { reason: 'moveVoted' };
 
@@ -53,11 +63,19 @@ export function mayChangeWorkshop(actor: Actor, area: FacilitatorArea): Permissi
   return byRole(actor) ?? deny({ reason: 'facilitatorOnly', area });
 }
 
-export function mayAddNote(actor: Actor, input: { board: BoardFacts | undefined }): Permission {
+/** A new note: `authorId` is the id it names as its writer, which must be the actor's own. */
+export function mayAddNote(
+  actor: Actor,
+  input: { board: BoardFacts | undefined; authorId: unknown },
+): Permission {
   const decided = byRole(actor);
   if (decided) return decided;
   if (!input.board) return deny({ reason: 'unknownBoard' });
-  return input.board.locked ? deny({ reason: 'boardLocked' }) : ALLOWED;
+  if (input.board.locked) return deny({ reason: 'boardLocked' });
+  if (!isOwn(actor, { authorId: input.authorId, votes: {} })) {
+    return deny({ reason: 'notOwnNote', action: 'create' });
+  }
+  return ALLOWED;
 }
 
 export function mayEditNote(actor: Actor, input: { board: BoardFacts | undefined }): Permission {
