@@ -1,8 +1,6 @@
 // A client written with nothing but `yjs`, `y-websocket` and the schema table
 // in design.md — no Pinnwand code on the writing side — creates and reads
 // notes. Pinnwand's own model (shared/) then reads what it wrote.
-import { createHash } from 'node:crypto';
-import { participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { createdWorkshopSchema } from '@pinnwand/shared/protocol/http';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,17 +9,18 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 
-const KEY = 'a-stock-client-participant-key';
-
-/** The participant id docs/protocol.md derives from a participant key, computed by hand. */
-function ownId(workshopId: string): string {
-  const hash = createHash('sha256').update(`pinnwand-participant\n${workshopId}\n${KEY}`);
-  return hash.digest('base64url').slice(0, 22);
+/** A participant identity from the server, as docs/protocol.md describes it. */
+async function identity(base: string, room: string, token: string) {
+  const res = await fetch(`${base}/api/workshops/${room}/identities`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  return (await res.json()) as { participantKey: string; participantId: string };
 }
 
-function stockProvider(base: string, room: string, token: string, doc: Y.Doc) {
+function stockProvider(base: string, room: string, token: string, doc: Y.Doc, pkey?: string) {
   return new WebsocketProvider(`${base.replace(/^http/, 'ws')}/ws`, room, doc, {
-    params: { token, pkey: KEY },
+    params: pkey ? { token, pkey } : { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -49,10 +48,15 @@ describe('a stock y-websocket client', () => {
     });
     const workshop = createdWorkshopSchema.parse(await res.json());
 
-    // The documented derivation, by hand, is Pinnwand's.
-    expect(ownId(workshop.id)).toBe(participantIdFor(workshop.id, KEY));
+    const me = await identity(t.url, workshop.id, workshop.participantToken);
     const doc = new Y.Doc();
-    const provider = stockProvider(t.url, workshop.id, workshop.participantToken, doc);
+    const provider = stockProvider(
+      t.url,
+      workshop.id,
+      workshop.participantToken,
+      doc,
+      me.participantKey,
+    );
     await whenSynced(provider);
     const boards = [...doc.getMap<Y.Map<unknown>>('boards').entries()].sort(
       ([, a], [, b]) => (a.get('order') as number) - (b.get('order') as number),
@@ -71,7 +75,7 @@ describe('a stock y-websocket client', () => {
       note.set('y', 60);
       note.set('color', 'yellow');
       note.set('author', 'Fremd');
-      note.set('authorId', ownId(workshop.id));
+      note.set('authorId', me.participantId);
       note.set('createdAt', Date.now());
       note.set('votes', new Y.Map<number>());
     });

@@ -1,17 +1,15 @@
-import { participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
   connect,
+  issueIdentity,
   startTestServer,
   synced,
   type TestServer,
   waitFor,
 } from './helpers/testServer.ts';
-
-const KEY = 'sync-test-participant-key-0001';
 
 describe('syncing through the relay', () => {
   let t: TestServer;
@@ -40,14 +38,15 @@ describe('syncing through the relay', () => {
 
   it('two clients see each other’s notes and awareness', async () => {
     const w = await t.createWorkshop();
-    const a = open(w.id, w.participantToken, { pkey: KEY });
+    const identity = await issueIdentity(t.url, w.id, w.participantToken);
+    const a = open(w.id, w.participantToken, { pkey: identity.participantKey });
     const b = open(w.id, w.facilitatorToken);
     await Promise.all([synced(a), synced(b)]);
     const note = new Y.Map<unknown>();
     a.doc.transact(() => {
       a.doc.getMap('notes').set('n1', note);
       note.set('boardId', listBoards(a.doc)[0]!.id);
-      note.set('authorId', participantIdFor(w.id, KEY));
+      note.set('authorId', identity.participantId);
       note.set('text', new Y.Text('Hallo Welt'));
       note.set('x', 10);
     });

@@ -99,7 +99,7 @@ export const RoleReason = {
   unknownBoard: 'Notes can only be put on a board that exists.',
   authorship: 'Only facilitators can change who wrote a note.',
   notOwnNote: {
-    create: 'Notes can only be written in your own name (authorId, from the participant key).',
+    create: 'Notes can only be written in your own name (authorId = your participant identity).',
     delete: "Only facilitators can delete other people's notes.",
     clear: "Only facilitators can empty other people's notes.",
     moveBoard: "Only facilitators can move other people's notes to another board.",

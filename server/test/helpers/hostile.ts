@@ -6,13 +6,19 @@ import { type BoardId, type NoteId, newId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { notesMap } from '@pinnwand/shared/model/schema';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
-import { participantIdFor } from '@pinnwand/shared/policy/participantId';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type RawClient, rawConnect } from './rawClient.ts';
-import { type CreatedWorkshop, connect, synced, type TestServer, waitFor } from './testServer.ts';
+import {
+  type CreatedWorkshop,
+  connect,
+  issueIdentity,
+  synced,
+  type TestServer,
+  waitFor,
+} from './testServer.ts';
 
 export interface Person {
   provider: WebsocketProvider;
@@ -33,25 +39,27 @@ export interface Scene {
   raws: RawClient[];
 }
 
-let keys = 0;
-function newKey(): string {
-  keys += 1;
-  return `hostile-test-key-${String(keys).padStart(6, '0')}-abcdef`;
-}
-
-export function person(scene: Pick<Scene, 't' | 'w' | 'providers'>, token: string): Person {
-  const key = newKey();
+/** Someone connected with `token` and an identity the server issued through it. */
+export async function person(
+  scene: Pick<Scene, 't' | 'w' | 'providers'>,
+  token: string,
+): Promise<Person> {
+  const { participantKey: key, participantId: id } = await issueIdentity(
+    scene.t.url,
+    scene.w.id,
+    token,
+  );
   const provider = connect(scene.t.wsUrl, scene.w.id, token, new Y.Doc(), { pkey: key });
   scene.providers.push(provider);
-  return { provider, doc: provider.doc, id: participantIdFor(scene.w.id, key), key };
+  return { provider, doc: provider.doc, id, key };
 }
 
 /** A workshop with its facilitator and one honest participant connected and synced. */
 export async function scene(t: TestServer): Promise<Scene> {
   const w = await t.createWorkshop();
   const partial = { t, w, providers: [] as WebsocketProvider[] };
-  const facilitator = person(partial, w.facilitatorToken);
-  const alice = person(partial, w.participantToken);
+  const facilitator = await person(partial, w.facilitatorToken);
+  const alice = await person(partial, w.participantToken);
   await Promise.all([synced(facilitator.provider), synced(alice.provider)]);
   const board = listBoards(facilitator.doc)[0]!.id;
   return { ...partial, board, facilitator, alice, raws: [] };
@@ -98,8 +106,9 @@ export async function expectNotesSurvive(s: Scene, notes: Map<NoteId, string>): 
  * a stock client would be: it has sent its SyncStep2, so from now on the
  * server holds it to referring only to what the server has.
  */
-export async function hostile(s: Scene, token: string, key = newKey()): Promise<RawClient> {
-  const raw = rawConnect(`${s.t.wsUrl}/${s.w.id}?token=${token}&pkey=${key}`);
+export async function hostile(s: Scene, token: string): Promise<RawClient> {
+  const { participantKey } = await issueIdentity(s.t.url, s.w.id, token);
+  const raw = rawConnect(`${s.t.wsUrl}/${s.w.id}?token=${token}&pkey=${participantKey}`);
   s.raws.push(raw);
   await raw.opened;
   await waitFor(() => raw.received.some((m) => m.type === 0 && m.sub === 0), 10_000, 'SyncStep1');
