@@ -106,14 +106,17 @@ export async function expectNotesSurvive(s: Scene, notes: Map<NoteId, string>): 
  * a stock client would be: it has sent its SyncStep2, so from now on the
  * server holds it to referring only to what the server has.
  */
-export async function hostile(s: Scene, token: string): Promise<RawClient> {
-  const { participantKey } = await issueIdentity(s.t.url, s.w.id, token);
+export async function hostile(
+  s: Scene,
+  token: string,
+): Promise<RawClient & { participantId: string }> {
+  const { participantKey, participantId } = await issueIdentity(s.t.url, s.w.id, token);
   const raw = rawConnect(`${s.t.wsUrl}/${s.w.id}?token=${token}&pkey=${participantKey}`);
   s.raws.push(raw);
   await raw.opened;
   await waitFor(() => raw.received.some((m) => m.type === 0 && m.sub === 0), 10_000, 'SyncStep1');
   raw.sendSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()));
-  return raw;
+  return { ...raw, participantId };
 }
 
 /** An update with no structs and one delete range (V1 encoding, as y-websocket sends). */
