@@ -65,16 +65,14 @@ export interface Limits {
   identitiesPerMinute: number;
   /** Participant identities one workshop issues at most; beyond: 409. */
   maxIdentitiesPerWorkshop: number;
-  /** Largest file an import or restore accepts; bigger: 413 before it is read. */
+  /**
+   * Largest file an import or restore accepts; bigger: 413 before it is read.
+   * (What a file may hold — notes, votes per note, text lengths — is
+   * IMPORT_LIMITS in @pinnwand/shared/import/importPlan, checked before parsing.)
+   */
   importMaxBytes: number;
   /** Imports and restores per minute per process (failed ones count too); beyond: 429 before reading the body. */
   importsPerMinute: number;
-  /** Notes one import or backup may hold; more: 413. */
-  importMaxNotes: number;
-  /** Votes entries one note of a backup may hold; more: 413. */
-  importMaxVotesPerNote: number;
-  /** Characters one text (note, title, summary) of an import may hold; more: 413. */
-  importMaxTextLength: number;
   /** PDF exports rendered at the same time; more wait in a queue. */
   pdfConcurrency: number;
   /** PDF exports that may wait; beyond: 503 with Retry-After. */
@@ -169,10 +167,7 @@ export const DEFAULT_LIMITS: Limits = {
   identitiesPerMinute: 60,
   maxIdentitiesPerWorkshop: 500,
   importMaxBytes: 4 * 1024 * 1024,
-  importsPerMinute: 30,
-  importMaxNotes: 5000,
-  importMaxVotesPerNote: 500,
-  importMaxTextLength: 20_000,
+  importsPerMinute: 20,
   pdfConcurrency: 2,
   pdfQueueLength: 20,
 };
@@ -307,13 +302,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
       ),
       importMaxBytes: positiveFrom(env, 'IMPORT_MAX_BYTES', d.importMaxBytes),
       importsPerMinute: positiveFrom(env, 'IMPORTS_PER_MINUTE', d.importsPerMinute),
-      importMaxNotes: positiveFrom(env, 'IMPORT_MAX_NOTES', d.importMaxNotes),
-      importMaxVotesPerNote: positiveFrom(
-        env,
-        'IMPORT_MAX_VOTES_PER_NOTE',
-        d.importMaxVotesPerNote,
-      ),
-      importMaxTextLength: positiveFrom(env, 'IMPORT_MAX_TEXT_LENGTH', d.importMaxTextLength),
       pdfConcurrency: positiveFrom(env, 'PDF_CONCURRENCY', d.pdfConcurrency),
       pdfQueueLength: intFrom(env, 'PDF_QUEUE_LENGTH', d.pdfQueueLength),
     },

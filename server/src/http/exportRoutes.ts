@@ -19,6 +19,10 @@
  *        POST /api/workshops (201 with id, tokens and links)
  *
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
+ * PDFs render at most `PDF_CONCURRENCY` at a time, `PDF_QUEUE_LENGTH` more
+ * wait, beyond that: 503. Imports and restores pass a per-process budget
+ * (`IMPORTS_PER_MINUTE`) before their body is read, and a backup's shape is
+ * checked against IMPORT_LIMITS before it is parsed.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -48,12 +52,10 @@ import {
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import { TokenBucket } from '../socket/TokenBucket.ts';
-import { HttpError, readBodyBytes, sendJson } from './respond.ts';
+import { discardBody, HttpError, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
+import { QueueFull, WorkQueue } from './WorkQueue.ts';
 import { createdWorkshopBody } from './workshopLinks.ts';
-
-/** Largest file the import accepts (a 5,000-note CSV is well below). */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   md: 'text/markdown; charset=utf-8',
@@ -112,6 +114,8 @@ export function registerExportRoutes(
     return fontsLoaded;
   };
 
+  let pdfQueue: WorkQueue | null = null;
+
   router.get(ApiRoute.export, async (ctx) => {
     const id = ctx.params.id!;
     const format = exportFormatSchema.safeParse(ctx.params.format);
@@ -132,14 +136,26 @@ export function registerExportRoutes(
     else if (ext === 'csv') body = workshopToCsv(view, options);
     else if (ext === 'json') body = workshopToJsonBackup(view, options);
     else {
+      const { pdfConcurrency, pdfQueueLength } = ctx.services.config.limits;
+      pdfQueue ??= new WorkQueue(pdfConcurrency, pdfQueueLength);
       const started = performance.now();
-      // Yield to the event loop every few dozen notes: a large PDF must not hold
-      // up the relay for everyone else on this server.
-      body = await workshopToPdf(view, {
-        ...options,
-        ...(await pdfFonts()),
-        onProgress: () => new Promise<void>((resolve) => setImmediate(resolve)),
-      });
+      const fontBytes = await pdfFonts();
+      try {
+        // Queued: a burst of PDF requests renders a few at a time, not all at once.
+        // Each yields to the event loop every few dozen notes: a large PDF must
+        // not hold up the relay for everyone else on this server.
+        body = await pdfQueue.run(() =>
+          workshopToPdf(view, {
+            ...options,
+            ...fontBytes,
+            onProgress: () => new Promise<void>((resolve) => setImmediate(resolve)),
+          }),
+        );
+      } catch (err) {
+        if (!(err instanceof QueueFull)) throw err;
+        ctx.res.setHeader('Retry-After', '5');
+        throw new HttpError(503, 'Too many PDF exports at once; try again in a few seconds.');
+      }
       ctx.log.info(
         { workshop: id, ms: Math.round(performance.now() - started), bytes: body.length },
         'pdf export',
@@ -156,9 +172,23 @@ export function registerExportRoutes(
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
   });
 
+  // Imports and restores share one per-process budget, taken before the body is
+  // read: a file that fails to parse costs as much as one that succeeds.
+  let imports: TokenBucket | null = null;
+  const takeImport = async (ctx: RouteContext) => {
+    const { importsPerMinute, importMaxBytes } = ctx.services.config.limits;
+    imports ??= new TokenBucket(importsPerMinute / 60, importsPerMinute);
+    if (!imports.take()) {
+      await discardBody(ctx.req, importMaxBytes);
+      ctx.res.setHeader('Retry-After', '10');
+      throw new HttpError(429, 'Too many imports on this server; try again in a minute.');
+    }
+  };
+
   router.post(ApiRoute.import, async (ctx) => {
     const id = ctx.params.id!;
     await ctx.services.authorize(ctx, id, ['facilitator']);
+    await takeImport(ctx);
     const format = importFormatSchema.safeParse(ctx.url.searchParams.get('format'));
     if (!format.success) {
       ctx.req.resume();
@@ -168,7 +198,7 @@ export function registerExportRoutes(
     const target: ImportTarget = boardParam
       ? { kind: 'board', boardId: asBoardId(boardParam) }
       : { kind: 'workshop' };
-    const text = await readTextBody(ctx.req, MAX_IMPORT_BYTES);
+    const text = await readTextBody(ctx.req, ctx.services.config.limits.importMaxBytes);
     const parsed = parseImport(format.data, text);
     if (!parsed.ok) throw new HttpError(400, parsed.error);
     const preview = previewImport(parsed.plan);
@@ -203,11 +233,15 @@ export function registerExportRoutes(
     const { services } = ctx;
     const perMinute = services.config.limits.workshopCreatesPerMinute;
     restores ??= new TokenBucket(perMinute / 60, perMinute);
-    const text = await readTextBody(ctx.req, MAX_IMPORT_BYTES);
-    const parsed = parseBackup(text);
-    if (!parsed.ok) throw new HttpError(400, parsed.error);
-    if (!restores.take())
+    // Both budgets before reading: no token, no parsing (failed restores count too).
+    await takeImport(ctx);
+    if (!restores.take()) {
+      await discardBody(ctx.req, services.config.limits.importMaxBytes);
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
+    }
+    const text = await readTextBody(ctx.req, services.config.limits.importMaxBytes);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new HttpError(parsed.tooLarge ? 413 : 400, parsed.error);
     const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);
     const backup = { ...parsed.backup, meta: { ...parsed.backup.meta, title } };
     const created = await services.workshops.create(title, (doc) =>

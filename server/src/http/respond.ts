@@ -51,6 +51,22 @@ export async function readBodyBytes(
   return Buffer.concat(chunks);
 }
 
+/**
+ * Reads and drops a body of at most `maxBytes` without looking at it, so that
+ * an early refusal (429) reaches a client that is still uploading instead of
+ * a reset connection. Beyond `maxBytes` the connection is cut.
+ */
+export async function discardBody(req: IncomingMessage, maxBytes: number): Promise<void> {
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      req.destroy();
+      return;
+    }
+  }
+}
+
 /** Reads a JSON body of at most `maxBytes`: 413 beyond, 415 when not JSON, 400 when unparsable. */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

@@ -49,6 +49,9 @@ import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuar
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
+/** SyncStep2 answers kept per room (by state vector) until the document changes. */
+const SYNC_ANSWER_CACHE = 16;
+
 export interface RoomDeps {
   policy: UpdatePolicy;
   metrics: Metrics;
@@ -129,6 +132,8 @@ export class Room {
    * free for document updates.
    */
   private readonly awarenessOutbox = new Map<number, OutgoingAwarenessEntry>();
+  /** Framed SyncStep2 answers of the current document version, by state vector (base64). */
+  private readonly syncAnswers = new Map<string, Uint8Array>();
   private awarenessFlushScheduled = false;
 
   constructor(
@@ -391,9 +396,7 @@ export class Room {
           break;
         case 'syncStep1': {
           const { conn, stateVector } = action;
-          batch.after.push(() =>
-            this.send(conn, encodeSyncStep2(this.document.missingFor(stateVector))),
-          );
+          batch.after.push(() => this.answerSyncStep1(conn, stateVector));
           break;
         }
         case 'greet': {
@@ -507,8 +510,35 @@ export class Room {
     batch.failed.push(action.reject);
   }
 
+  /**
+   * Answers a SyncStep1 from committed state. The answer is shared: computed at
+   * most once per document version and state vector (every fresh joiner sends
+   * the same empty one), so a flood of SyncStep1 costs no encoding. A client
+   * that has not read its previous answers is closed as a slow consumer before
+   * any work is done for it.
+   */
+  private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    if (conn.closed) return;
+    if (conn.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
+      this.closeSlowConsumer(conn);
+      return;
+    }
+    const key = Buffer.from(stateVector).toString('base64');
+    let answer = this.syncAnswers.get(key);
+    if (!answer) {
+      answer = encodeSyncStep2(this.document.missingFor(stateVector));
+      if (this.syncAnswers.size >= SYNC_ANSWER_CACHE) {
+        this.syncAnswers.delete(this.syncAnswers.keys().next().value!);
+      }
+      this.syncAnswers.set(key, answer);
+    }
+    this.send(conn, answer);
+  }
+
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
+    // The document changed: answers computed before describe an older version.
+    if (batch.updates.length > 0) this.syncAnswers.clear();
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
@@ -579,12 +609,19 @@ export class Room {
     for (const conn of this.connections) if (conn !== except) this.send(conn, data);
   }
 
+  private closeSlowConsumer(conn: Connection): void {
+    this.deps.metrics.rejected.inc({ reason: 'slow-consumer' });
+    this.closeConnection(conn, 'slowConsumer');
+  }
+
   send(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
     const { metrics, limits } = this.deps;
-    if (conn.socket.bufferedAmount > limits.maxBufferedBytes) {
-      metrics.rejected.inc({ reason: 'slow-consumer' });
-      this.closeConnection(conn, 'slowConsumer');
+    // Flow control counts bytes: what is still unread plus this message must fit
+    // (one message of any size is let through into an empty buffer).
+    const buffered = conn.socket.bufferedAmount;
+    if (buffered > 0 && buffered + data.length > limits.maxBufferedBytes) {
+      this.closeSlowConsumer(conn);
       return;
     }
     conn.socket.send(data);

@@ -33,7 +33,10 @@ export const backupNoteSchema = noteFieldsSchema.extend({
   author: note.author.max(200),
   authorId: note.authorId.max(200),
   /** Votes by participant id. */
-  votes: votesByParticipantSchema,
+  votes: votesByParticipantSchema.refine(
+    (votes) => Object.keys(votes).length <= IMPORT_LIMITS.votesPerNote,
+    `at most ${IMPORT_LIMITS.votesPerNote} people's votes per note`,
+  ),
 });
 export type BackupNote = z.infer<typeof backupNoteSchema>;
 

@@ -23,6 +23,21 @@ export const IMPORT_LIMITS = {
   summary: 20_000,
   /** Boards in one import. */
   boards: 50,
+  /** People's vote entries on one note of a backup (a workshop issues at most 500 identities by default). */
+  votesPerNote: 500,
+} as const;
+
+/**
+ * The shape a backup's JSON text may have before it is parsed at all
+ * (jsonShape.ts): the limits above, as bounds on nesting, objects, lists and
+ * strings. Far above the real OZG workshop (shared/fixtures, 94 notes,
+ * 7.5 KB), far below what would stall a server.
+ */
+export const BACKUP_SHAPE_LIMITS = {
+  depth: 16,
+  objectMembers: 2 * IMPORT_LIMITS.votesPerNote,
+  arrayElements: IMPORT_LIMITS.notes,
+  stringLength: IMPORT_LIMITS.summary,
 } as const;
 
 export interface PlannedNote {

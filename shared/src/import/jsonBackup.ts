@@ -28,6 +28,7 @@ import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
 import { transact } from '../ops/transact.ts';
 import { updateCover, updateSettings } from '../ops/workshopOps.ts';
 import {
+  BACKUP_SHAPE_LIMITS,
   checkLimits,
   IMPORT_LIMITS,
   type ParseResult,
@@ -35,11 +36,18 @@ import {
   type PlannedNote,
   parseFailure,
 } from './importPlan.ts';
+import { jsonShapeProblem } from './jsonShape.ts';
 
-export type BackupParse = { ok: true; backup: WorkshopBackup } | { ok: false; error: string };
+export type BackupParse =
+  | { ok: true; backup: WorkshopBackup }
+  /** `tooLarge`: the file is beyond the import limits (HTTP 413), not malformed. */
+  | { ok: false; error: string; tooLarge?: boolean };
 
 /** Parses and validates the text of a backup file. */
 export function parseBackup(input: string): BackupParse {
+  // Shape first: a stuffed file is refused before JSON.parse builds it (jsonShape.ts).
+  const tooBig = jsonShapeProblem(input, BACKUP_SHAPE_LIMITS);
+  if (tooBig) return { ok: false, error: `Backup: ${tooBig}.`, tooLarge: true };
   let raw: unknown;
   try {
     raw = JSON.parse(input.replace(/^\uFEFF/, ''));
@@ -63,7 +71,11 @@ export function parseBackup(input: string): BackupParse {
   }
   const notes = backup.boards.reduce((sum, b) => sum + b.notes.length, backup.orphanNotes.length);
   if (notes > IMPORT_LIMITS.notes) {
-    return { ok: false, error: `Backup: ${notes} notes; at most ${IMPORT_LIMITS.notes}.` };
+    return {
+      ok: false,
+      error: `Backup: ${notes} notes; at most ${IMPORT_LIMITS.notes}.`,
+      tooLarge: true,
+    };
   }
   return { ok: true, backup };
 }

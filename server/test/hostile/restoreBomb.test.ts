@@ -1,0 +1,78 @@
+/**
+ * Restore and import are bounded before the work (issue 11, finding 5). A
+ * valid backup whose one note carries 300,000 vote entries, and bodies of
+ * 27,000 notes that fail validation, are refused without being built; every
+ * request counts against the import budget, failed ones too; an honest
+ * restore of the real OZG workshop goes through; another workshop's edits
+ * keep flowing throughout.
+ */
+import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import {
+  connect,
+  startTestServer,
+  synced,
+  type TestServer,
+  waitFor,
+} from '../helpers/testServer.ts';
+
+interface Backup {
+  boards: { notes: { votes: Record<string, number> }[] }[];
+}
+
+describe('restore bombs', () => {
+  let t: TestServer;
+  const providers: WebsocketProvider[] = [];
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    await t.close();
+  });
+
+  const restore = async (body: string) => {
+    const res = await fetch(`${t.url}${ApiRoute.restore}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    await res.text();
+    return res.status;
+  };
+
+  it('refuses stuffed and oversized backups unbuilt, counts every attempt, and keeps other rooms flowing', async () => {
+    t = await startTestServer({ IMPORTS_PER_MINUTE: '8' });
+    const example = await t.createWorkshop('ozg-example', 'OZG');
+    const exported = await fetch(
+      `${t.url}${apiPath(ApiRoute.export, { id: example.id, format: 'json' })}?token=${example.facilitatorToken}`,
+    );
+    const honest = await exported.text();
+
+    const stuffed = JSON.parse(honest) as Backup;
+    const votes: Record<string, number> = {};
+    for (let i = 0; i < 300_000; i++) votes[`p${i}`] = 1;
+    stuffed.boards[0]!.notes[0]!.votes = votes;
+    const voteBomb = JSON.stringify(stuffed);
+    expect(voteBomb.length).toBeLessThan(4 * 1024 * 1024);
+    const noteBomb = JSON.stringify({
+      ...JSON.parse(honest),
+      boards: [{ notes: Array.from({ length: 27_000 }, (_, i) => ({ id: `n${i}` })) }],
+    });
+
+    const bystanderRoom = await t.createWorkshop();
+    const writer = connect(t.wsUrl, bystanderRoom.id, bystanderRoom.participantToken);
+    const reader = connect(t.wsUrl, bystanderRoom.id, bystanderRoom.viewerToken);
+    providers.push(writer, reader);
+    await Promise.all([synced(writer), synced(reader)]);
+
+    expect(await restore(honest)).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      writer.doc.getMap('notes').set(`edit${i}`, i);
+      statuses.push(await restore(i % 2 === 0 ? voteBomb : noteBomb));
+    }
+    // 8 per minute in all: the honest one and 7 refused as too large, then 429 before reading.
+    expect(statuses.slice(0, 7)).toEqual(Array(7).fill(413));
+    expect(statuses.slice(7)).toEqual(Array(5).fill(429));
+    await waitFor(() => reader.doc.getMap('notes').size === 12, 5000, 'other room’s edits');
+  });
+});
