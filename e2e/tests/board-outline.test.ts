@@ -104,6 +104,10 @@ describe('outline and accessibility', () => {
       .poll(() => onBoard('Aufgaben'))
       .toEqual(['Barrierefreiheit von Anfang an – für alle Länder']);
     await expect.poll(() => onBoard('Bewährtes')).toEqual([]);
+    // The focus stayed on the note that moved, now on its new board.
+    await expect
+      .poll(() => a.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Notiz „Barrierefreiheit von Anfang an – für alle Länder“ bearbeiten');
   });
 
   test('board, outline and phone: readable, usable, no serious accessibility issue', async () => {

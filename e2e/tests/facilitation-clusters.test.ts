@@ -72,10 +72,10 @@ describe('clusters', () => {
 
     // B moves its note into the cluster with the keyboard, in the outline.
     await openPanel(b.page, /^Gliederung$/);
-    const moveButton = b.page.getByRole('button', { name: 'Verschieben nach: Kaffee' });
+    const moveButton = b.page.getByRole('button', { name: 'Notiz „Kaffee“ verschieben …' });
     await moveButton.focus();
     await b.page.keyboard.press('Enter');
-    const select = b.page.getByLabel('Notiz verschieben nach');
+    const select = b.page.getByLabel('Ziel für Notiz „Kaffee“');
     await select.focus();
     const option = await select
       .locator('option', { hasText: 'Frühstück' })

@@ -319,14 +319,16 @@ describe('facilitating a session', () => {
     await openPanel(a.page, /^Gliederung$/);
     const outline = a.page.locator('.side-panel');
     await expect
-      .poll(() => outline.getByRole('button', { name: 'Löschen: Vor dem Sperren' }).count())
+      .poll(() => outline.getByRole('button', { name: 'Notiz „Vor dem Sperren“ löschen' }).count())
       .toBe(1);
     await expect
-      .poll(() => outline.getByRole('button', { name: 'Bearbeiten: Von der Moderation' }).count())
+      .poll(() =>
+        outline.getByRole('button', { name: 'Notiz „Von der Moderation“ bearbeiten' }).count(),
+      )
       .toBe(1);
-    expect(await outline.getByRole('button', { name: 'Löschen: Von der Moderation' }).count()).toBe(
-      0,
-    );
+    expect(
+      await outline.getByRole('button', { name: 'Notiz „Von der Moderation“ löschen' }).count(),
+    ).toBe(0);
     await openPanel(fac.page, /^Moderation$/);
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
     await expect.poll(() => a.page.locator('[data-locked="true"]').count()).toBe(1);
@@ -345,7 +347,7 @@ describe('facilitating a session', () => {
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel entsperren' }).click();
     await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(1);
     // Unlocked again: deleting one's own note says how to take it back.
-    await outline.getByRole('button', { name: 'Löschen: Vor dem Sperren' }).click();
+    await outline.getByRole('button', { name: 'Notiz „Vor dem Sperren“ löschen' }).click();
     await expect
       .poll(() => a.page.locator('.fac-toast').textContent())
       .toContain('Notiz gelöscht – Rückgängig (Strg+Z)');

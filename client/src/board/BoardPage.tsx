@@ -5,6 +5,7 @@
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { useEffect, useRef, useState } from 'react';
 import { BoardCanvas } from '../canvas/BoardCanvas.tsx';
+import { WriterPrompt } from '../canvas/WriterPrompt.tsx';
 import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
 import type { Editor, PanelId } from '../editor/Editor.ts';
 import {
@@ -147,6 +148,7 @@ export function BoardPage({ connection, editor, session }: Props) {
               <div className="canvas-area">
                 <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
                 <FacilitationCanvas editor={editor} boardId={board.id} />
+                <WriterPrompt editor={editor} />
                 <Toolbar editor={editor} />
               </div>
             </>

@@ -7,6 +7,7 @@ import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
 import { fetchSession } from '../api/httpApi.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
+import { announceRefusals } from '../editor/refusals.ts';
 import { ensureParticipantIdentity, participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -120,9 +121,11 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       const opened = session.role === 'viewer' ? null : openDocument(connection.doc);
       if (opened?.readOnly) editor.newerDocument.set(opened.reason);
     });
+    const stopRefusals = announceRefusals(editor, connection.refused);
     setLive({ connection, editor });
     return () => {
       unsubscribe();
+      stopRefusals();
       editor.destroy();
       connection.destroy();
     };

@@ -9,6 +9,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bindTextarea, noteText } from '../editor/textBinding.ts';
+import { typed } from '../editor/writers.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
@@ -78,6 +79,7 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
       spellCheck
       lang={lang}
       onKeyDown={onKeyDown}
+      onInput={(e) => typed(editor, e.currentTarget.value)}
       onBlur={onBlur}
       style={{
         left: note.x * view.scale + view.x,

@@ -150,7 +150,10 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
       {decor.editingBy && (
         <Group y={-20} listening={false}>
           <Rect
-            width={Math.min(NOTE_WIDTH, 14 + decor.editingBy.name.length * 6.5 + 40)}
+            width={Math.min(
+              NOTE_WIDTH,
+              12 + t('note.editingBy', { name: decor.editingBy.name }).length * 6.6,
+            )}
             height={18}
             cornerRadius={3}
             fill={decor.editingBy.color}

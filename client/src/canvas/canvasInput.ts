@@ -8,7 +8,7 @@ import type { BoardId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
-import { mayChangeStructure } from '../gate/noteGate.ts';
+import { mayChangeStructure, writesHidden } from '../gate/noteGate.ts';
 import { applyEffects } from './applyEffects.ts';
 import { hitTest, sceneOf, type Target } from './hitTest.ts';
 import type { CanvasContext, CanvasEvent } from './states/types.ts';
@@ -23,6 +23,8 @@ export function canvasContext(editor: Editor, boardId: BoardId): CanvasContext {
     tool: editor.canvas.tool.get(),
     canEditClusters: mayChangeStructure(editor, 'clusters').allowed,
     voting: round.open && round.boardId === boardId && editor.role !== 'viewer',
+    writesHidden: writesHidden(editor, boardId),
+    justLanded: (id) => editor.landings.justLanded(id),
     notesInRect: (rect) =>
       editor.index
         .notes(boardId)

@@ -12,13 +12,16 @@ import {
 } from '@pinnwand/shared/ops/noteOps';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
 import { markFresh } from '../editor/emptyNotes.ts';
+import { dismissWriter, otherWriter, showWriter, type WritingPlace } from '../editor/writers.ts';
 import {
   mayCreateNotes,
   mayDeleteNotes,
   mayEditNotes,
   mayMoveNotes,
+  mayWrite,
   type Sorted,
   tellRefusal,
+  writesHidden,
 } from '../gate/noteGate.ts';
 import { freeSpot, freeTopLeft, viewCentre } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
@@ -71,11 +74,34 @@ export const addNoteCommand: Command<{ x: number; y: number } | undefined> = {
     const boardId = e.boardId.get();
     if (!boardId) return;
     const verdict = mayCreateNotes(e, boardId);
-    if (!verdict.allowed) tellRefusal(e, verdict.denial);
-    else if (verdict.into === 'hidden') composeHidden(e, boardId, at);
+    if (!verdict.allowed) {
+      tellRefusal(e, verdict.denial);
+      return false;
+    }
+    if (verdict.into === 'hidden') composeHidden(e, boardId, at);
     else createNoteAndEdit(e, boardId, at);
   },
 };
+
+/**
+ * Asks the gate whether this person may write in `id` now; when someone else
+ * writes there, shows who (with "Übernehmen"), otherwise says why not.
+ */
+export function askToWrite(editor: Editor, id: NoteId, from: WritingPlace): boolean {
+  const verdict = mayWrite(editor, id);
+  if (verdict.allowed) {
+    if (editor.writing.prompt.get()?.id === id) dismissWriter(editor);
+    // A public note while hidden writing runs: say so, it is not a hidden one.
+    const board = editor.index.note(id)?.boardId;
+    if (board && writesHidden(editor, board))
+      editor.notices.say(message(boardMessages, 'note.hiddenPhaseEdit'));
+    return true;
+  }
+  const writer = otherWriter(editor, id);
+  if (verdict.denial.reason === 'beingWritten' && writer) showWriter(editor, id, writer, from);
+  tellRefusal(editor, verdict.denial);
+  return false;
+}
 
 export const editNoteCommand: Command<NoteId | undefined> = {
   id: 'note.edit',
@@ -85,7 +111,8 @@ export const editNoteCommand: Command<NoteId | undefined> = {
   enabled: (e) => e.selection.get().size === 1,
   run: (e, which) => {
     const id = which ?? [...e.selection.get()][0];
-    if (!id || permitted(e, mayEditNotes(e, [id])).length === 0) return;
+    if (!id || !askToWrite(e, id, 'canvas')) return false;
+    e.writing.outline.set(null);
     e.selection.set(new Set([id]));
     e.editing.set(id);
   },

@@ -6,7 +6,7 @@ import { addNote, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/not
 import { mayCreateNotes, mayMoveNotes, maySetText, tellRefusal } from '../gate/noteGate.ts';
 import { freeSpot, revealNote, spotBelow, viewCentre } from '../gate/placement.ts';
 import { addHidden } from '../hidden/hiddenWriting.ts';
-import { deleteNotesAsked, permitted } from './noteCommands.ts';
+import { askToWrite, deleteNotesAsked, permitted } from './noteCommands.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 export type MoveTarget =
@@ -21,11 +21,12 @@ export const addNoteToBoardCommand: Command<{
   id: 'note.addTo',
   label: 'outline.addNote',
   mutates: true,
+  boardInArg: true,
   run: (e, { boardId, text, clusterId }) => {
     const verdict = mayCreateNotes(e, boardId);
     if (!verdict.allowed) {
       tellRefusal(e, verdict.denial);
-      return;
+      return false;
     }
     // On the board shown on the canvas: a free spot in view; elsewhere below what is there.
     const at =
@@ -54,15 +55,29 @@ export const addNoteToBoardCommand: Command<{
   },
 };
 
+/** Opens the outline's form on a note: a claim like the canvas editor's (one writer per note). */
+export const editInOutlineCommand: Command<NoteId> = {
+  id: 'note.editInOutline',
+  label: 'outline.edit',
+  mutates: true,
+  boardInArg: true,
+  run: (e, id) => {
+    if (!askToWrite(e, id, 'outline')) return false;
+    e.editing.set(null);
+    e.writing.outline.set(id);
+  },
+};
+
 export const setNoteTextCommand: Command<{ id: NoteId; text: string }> = {
   id: 'note.setText',
   label: 'outline.edit',
   mutates: true,
+  boardInArg: true,
   run: (e, { id, text }) => {
     const verdict = maySetText(e, id, text);
     if (!verdict.allowed) {
       tellRefusal(e, verdict.denial);
-      return;
+      return false;
     }
     setNoteText(e.doc, id, text, e.origin);
   },
@@ -72,6 +87,7 @@ export const deleteNoteCommand: Command<NoteId> = {
   id: 'note.delete',
   label: 'outline.delete',
   mutates: true,
+  boardInArg: true,
   run: (e, id) => deleteNotesAsked(e, [id]),
 };
 
@@ -80,6 +96,7 @@ export const moveNoteCommand: Command<{ id: NoteId; to: MoveTarget }> = {
   id: 'note.moveTo',
   label: 'outline.move',
   mutates: true,
+  boardInArg: true,
   run: (e, { id, to }) => {
     if (to.kind === 'cluster') {
       const cluster = e.index
@@ -88,12 +105,13 @@ export const moveNoteCommand: Command<{ id: NoteId; to: MoveTarget }> = {
         .find((c) => c.id === to.clusterId);
       if (!cluster) return;
       const ids = permitted(e, mayMoveNotes(e, [id], cluster.boardId));
-      if (ids.length > 0) placeNotesInCluster(e.doc, to.clusterId, ids, e.origin);
+      if (ids.length === 0) return false;
+      placeNotesInCluster(e.doc, to.clusterId, ids, e.origin);
       return;
     }
     const ids = permitted(e, mayMoveNotes(e, [id], to.boardId));
     const note = e.index.note(id);
-    if (ids.length === 0 || !note) return;
+    if (ids.length === 0 || !note) return false;
     const positions =
       note.boardId !== to.boardId ? new Map([[id, spotBelow(e, to.boardId)]]) : undefined;
     moveNotesToBoard(e.doc, ids, to.boardId, e.origin, positions);
@@ -102,6 +120,7 @@ export const moveNoteCommand: Command<{ id: NoteId; to: MoveTarget }> = {
 
 export const outlineCommands: AnyCommand[] = [
   addNoteToBoardCommand,
+  editInOutlineCommand,
   setNoteTextCommand,
   deleteNoteCommand,
   moveNoteCommand,

@@ -78,15 +78,18 @@ export class CommandRegistry {
   }
 
   available(editor: Editor, command: AnyCommand): boolean {
-    if (command.mutates && editor.readOnly) return false;
+    // A command naming its board leaves the lock to the gate; a viewer or a newer document stops all.
+    const kind = editor.access.get().readOnly?.kind;
+    if (command.mutates && kind !== undefined && !(command.boardInArg && kind === 'locked'))
+      return false;
     return command.enabled ? command.enabled(editor) : true;
   }
 
+  /** True when the command ran and did not refuse. */
   run<Arg>(editor: Editor, id: string, arg?: Arg): boolean {
     const command = this.commands.get(id);
     if (!command || !this.available(editor, command)) return false;
-    asOneStep(editor.undo, () => command.run(editor, arg));
-    return true;
+    return asOneStep(editor.undo, () => command.run(editor, arg)) !== false;
   }
 
   /** The first available command bound to this key event. */

@@ -24,9 +24,16 @@ export interface Command<Arg = void> {
   shortcuts?: Shortcut[];
   /** Whether the action changes the board (hidden from viewers). */
   mutates: boolean;
+  /**
+   * The command names its board in its argument (outline, menus): the gate
+   * judges that board's lock, not the lock of the board shown on the canvas.
+   */
+  boardInArg?: boolean;
   /** Available right now (e.g. something is selected). */
   enabled?(editor: Editor): boolean;
-  run(editor: Editor, arg: Arg): void;
+  /** `false` when nothing was done because it was refused (the gate has said why). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most commands return nothing; refusing ones say false
+  run(editor: Editor, arg: Arg): void | boolean;
 }
 
 /**

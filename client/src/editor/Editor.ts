@@ -7,7 +7,7 @@
 // (board/features.tsx).
 import type { BoardId, NoteId, ParticipantId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { type LocalOrigin, localOrigin } from '@pinnwand/shared/model/origin';
+import { IMPORT_ORIGIN, type LocalOrigin, localOrigin } from '@pinnwand/shared/model/origin';
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import { createUndoManager } from '@pinnwand/shared/undo';
 import type { Awareness } from 'y-protocols/awareness';
@@ -27,8 +27,11 @@ import type { ConnectionStatus } from '../sync/connectionStatus.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type Access, deriveAccess, sameAccess } from './access.ts';
 import { discardIfEmpty } from './emptyNotes.ts';
+import { type Landings, watchLandings } from './landings.ts';
 import { createNotices, type Notices } from './notices.ts';
+import { lockedWhileWriting } from './refusals.ts';
 import { typingStarts } from './undoSteps.ts';
+import { createWriting, myClaim, typed, type Writing, watchWriters } from './writers.ts';
 
 export type PanelId = 'outline' | 'share' | 'people' | (string & {});
 export type MobileView = 'canvas' | 'outline';
@@ -88,6 +91,12 @@ export interface Editor {
   outlineNoteExtras: readonly OutlineNoteExtra[];
   /** Notes created here and not yet written into: note id → its creation's undo item. */
   freshNotes: Map<NoteId, unknown>;
+  /** One writer per note: the outline's claim, the last keystroke, who writes where we wanted to (writers.ts). */
+  writing: Writing;
+  /** Notes that just appeared or moved through someone else (landings.ts). */
+  landings: Landings;
+  /** A note the outline puts the focus on once it shows it (after it moved there). */
+  outlineFocus: Store<NoteId | null>;
   destroy(): void;
 }
 
@@ -173,8 +182,12 @@ export function createEditor(input: EditorInput): Editor {
     panels: input.panels ?? [],
     outlineNoteExtras: input.outlineNoteExtras ?? [],
     freshNotes: new Map(),
+    writing: createWriting(),
+    outlineFocus: createStore<NoteId | null>(null),
+    landings: watchLandings(input.doc, (o) => o === origin || o === IMPORT_ORIGIN),
     destroy() {
       for (const stop of cleanup) stop();
+      editor.landings.destroy();
       notices.destroy();
       undo.destroy();
       presence.destroy();
@@ -187,6 +200,7 @@ export function createEditor(input: EditorInput): Editor {
     const next = accessNow();
     if (sameAccess(next, access.get())) return;
     access.set(next);
+    if (next.readOnly?.kind === 'locked') lockedWhileWriting(editor);
     if (next.readOnly) editor.editing.set(null);
   };
   cleanup.push(
@@ -195,6 +209,7 @@ export function createEditor(input: EditorInput): Editor {
     index.subscribeBoards(updateAccess),
   );
   mirrorIntoPresence(editor);
+  cleanup.push(watchWriters(editor));
   return editor;
 }
 
@@ -211,8 +226,18 @@ function mirrorIntoPresence(editor: Editor): void {
     // A note just created here and left empty does not stay behind.
     if (editingBefore && editingBefore !== now) discardIfEmpty(editor, editingBefore);
     editingBefore = now;
-    presence.set({ editing: now });
   });
+  // The note written in (canvas editor or outline form) is claimed: one writer per note.
+  let claimed: NoteId | null = null;
+  const publishClaim = () => {
+    const claim = myClaim(editor);
+    if (claim === claimed) return;
+    claimed = claim;
+    if (claim) typed(editor);
+    presence.set({ editing: claim, editingSince: claim ? Date.now() : null });
+  };
+  editor.editing.subscribe(publishClaim);
+  editor.writing.outline.subscribe(publishClaim);
   editor.user.subscribe(() => {
     const u = editor.user.get();
     presence.set({ user: { id: u.id, name: u.name, color: u.color } });

@@ -6,8 +6,17 @@ import type { Message } from '../i18n/messages.ts';
 import { createStore, type Store } from '../ui/store.ts';
 
 const SHOWN_MS = 3500;
+/** A notice with text to copy or an undo stays long enough to use it. */
+const ACTION_MS = 12000;
 
-export interface Notice {
+export interface NoticeExtras {
+  /** Text the person wrote that did not land (a refusal): shown to copy. */
+  kept?: string;
+  /** Takes back what was just done (a discarded draft). */
+  undo?: () => void;
+}
+
+export interface Notice extends NoticeExtras {
   message: Message;
   /** Distinguishes a repeated notice, so it is announced again. */
   id: number;
@@ -15,7 +24,8 @@ export interface Notice {
 
 export interface Notices {
   current: Store<Notice | null>;
-  say(message: Message): void;
+  say(message: Message, extras?: NoticeExtras): void;
+  dismiss(): void;
   destroy(): void;
 }
 
@@ -25,10 +35,15 @@ export function createNotices(): Notices {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     current,
-    say(message) {
-      current.set({ message, id: ++seq });
+    say(message, extras) {
+      current.set({ message, id: ++seq, ...extras });
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => current.set(null), SHOWN_MS);
+      const long = extras?.kept !== undefined || extras?.undo !== undefined;
+      timer = setTimeout(() => current.set(null), long ? ACTION_MS : SHOWN_MS);
+    },
+    dismiss() {
+      if (timer) clearTimeout(timer);
+      current.set(null);
     },
     destroy() {
       if (timer) clearTimeout(timer);

@@ -154,9 +154,31 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
       )}
       <div className="fac-toast-region" aria-live="polite">
         {notice && (
-          <p key={notice.id} className="fac-toast">
-            {noticeText(notice.message)}
-          </p>
+          <div key={notice.id} className="fac-toast">
+            <p>{noticeText(notice.message)}</p>
+            {notice.kept !== undefined && (
+              <textarea
+                className="fac-toast-kept"
+                readOnly
+                aria-label={ft('notice.kept')}
+                value={notice.kept}
+                rows={Math.min(4, notice.kept.split('\n').length + 1)}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            )}
+            {notice.undo && (
+              <button
+                type="button"
+                className="button small"
+                onClick={() => {
+                  notice.undo?.();
+                  editor.notices.dismiss();
+                }}
+              >
+                {ft('notice.undo')}
+              </button>
+            )}
+          </div>
         )}
       </div>
     </>

@@ -23,11 +23,18 @@ import {
   type Permission,
 } from '@pinnwand/shared/policy/permissions';
 import type { Editor } from '../editor/Editor.ts';
+import { otherWriter } from '../editor/writers.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
 import { boardMessages, message } from '../i18n/messages.ts';
 
-/** Why the gate said no: a rule's denial, or a document this Pinnwand may only read. */
-export type GateDenial = Denial | { reason: 'newerDocument' };
+/**
+ * Why the gate said no: a rule's denial, a document this Pinnwand may only
+ * read, or a note someone else is writing in (one writer per note).
+ */
+export type GateDenial =
+  | Denial
+  | { reason: 'newerDocument' }
+  | { reason: 'beingWritten'; name: string };
 
 export type Verdict = { allowed: true } | { allowed: false; denial: GateDenial };
 
@@ -102,6 +109,12 @@ export function mayCreateNotes(editor: Editor, boardId: BoardId): CreateVerdict 
   return { allowed: true, into: hidden ? 'hidden' : 'board' };
 }
 
+/** Whether new notes on `boardId` go into this device's hidden store right now. */
+export function writesHidden(editor: Editor, boardId: BoardId): boolean {
+  const verdict = mayCreateNotes(editor, boardId);
+  return verdict.allowed && verdict.into === 'hidden';
+}
+
 /** Text, colour, position within the board, cluster. */
 export function mayEditNotes(editor: Editor, ids: readonly NoteId[]): Sorted {
   const actor = actorOf(editor);
@@ -121,6 +134,20 @@ export function maySetText(editor: Editor, id: NoteId, text: string): Verdict {
       : mayEditNote(actor, { board });
   });
   return sorted.denial ? { allowed: false, denial: sorted.denial } : ALLOWED;
+}
+
+/**
+ * Opening an editor on a note (canvas or outline): editing must be allowed,
+ * and nobody else may be writing in it — one writer per note.
+ */
+export function mayWrite(editor: Editor, id: NoteId): Verdict {
+  const sorted = mayEditNotes(editor, [id]);
+  if (sorted.denial) return { allowed: false, denial: sorted.denial };
+  if (sorted.allowed.length === 0) return { allowed: false, denial: { reason: 'unknownBoard' } };
+  const writer = otherWriter(editor, id);
+  return writer
+    ? { allowed: false, denial: { reason: 'beingWritten', name: writer.user.name } }
+    : ALLOWED;
 }
 
 /** Moving notes on their board, or (with `toBoard`) onto another board. */
@@ -164,6 +191,10 @@ export function mayChangeStructure(editor: Editor, area: FacilitatorArea): Verdi
 
 /** Tells the person why something was refused (a notice in their language). */
 export function tellRefusal(editor: Editor, denial: GateDenial): void {
+  if (denial.reason === 'beingWritten') {
+    editor.notices.say(message(boardMessages, 'denied.beingWritten', { name: denial.name }));
+    return;
+  }
   const key =
     denial.reason === 'notOwnNote'
       ? (`denied.notOwnNote.${denial.action}` as const)

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { message } from '../i18n/messages.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import type { HiddenWriting } from './hiddenWriting.ts';
@@ -33,11 +34,30 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
     h.composer.set(null);
     (document.querySelector('.board-canvas') as HTMLElement | null)?.focus({ preventScroll: true });
   };
+  // Esc and "Speichern" keep what was written (like everywhere); only "Verwerfen" drops it.
   const save = () => {
     if (composer.id) h.notes.update(composer.id, { text });
     else if (text.trim() !== '')
       h.notes.add({ boardId: composer.boardId, x: composer.x, y: composer.y, text });
     close();
+  };
+  /** Drops the draft, with an undo that opens it again as it was. */
+  const discard = () => {
+    const draft = { ...composer, text };
+    close();
+    if (text.trim() === '' || text === (composer.id ? composer.text : '')) return;
+    editor.notices.say(message(facilitationMessages, 'hidden.discarded'), {
+      undo: () => h.composer.set(draft),
+    });
+  };
+  const remove = (id: string) => {
+    const note = h.notes.all().find((n) => n.id === id);
+    h.notes.remove(id);
+    close();
+    if (note)
+      editor.notices.say(message(facilitationMessages, 'hidden.deleted'), {
+        undo: () => h.notes.add({ boardId: note.boardId, x: note.x, y: note.y, text: note.text }),
+      });
   };
   const left = Math.min(
     Math.max(8, composer.x * view.scale + view.x),
@@ -57,7 +77,7 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
       }}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape') close();
+        if (e.key === 'Escape') save();
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
       }}
     >
@@ -74,14 +94,13 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
             type="button"
             className="button small danger"
             onClick={() => {
-              if (composer.id) h.notes.remove(composer.id);
-              close();
+              if (composer.id) remove(composer.id);
             }}
           >
             {ft('hidden.delete')}
           </button>
         )}
-        <button type="button" className="button small" onClick={close}>
+        <button type="button" className="button small" onClick={discard}>
           {ft('hidden.cancel')}
         </button>
       </div>

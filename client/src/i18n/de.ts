@@ -180,6 +180,14 @@ export const de = {
   'note.editorLabel': 'Text der Notiz',
   'note.editingBy': '{name} schreibt',
 
+  'outline.editNote': 'Notiz „{text}“ bearbeiten',
+  'outline.moveNote': 'Notiz „{text}“ verschieben …',
+  'outline.deleteNote': 'Notiz „{text}“ löschen',
+  'outline.moveToBoard': 'Notiz „{text}“ auf Tafel „{board}“ verschieben',
+  'outline.moveToCluster': 'Notiz „{text}“ in Cluster „{cluster}“ ({board}) verschieben',
+  'outline.discard': 'Verwerfen',
+  'outline.refused': 'Das ging nicht. Ihr Text ist noch hier.',
+  'outline.lockedKept': 'Diese Tafel wurde gesperrt. Ihr Text ist noch hier zum Kopieren.',
   'outline.heading': 'Gliederung',
   'outline.unclustered': 'Ohne Cluster',
   'outline.untitledCluster': 'Neuer Cluster',
@@ -191,7 +199,7 @@ export const de = {
   'outline.cancel': 'Abbrechen',
   'outline.delete': 'Löschen',
   'outline.moveTo': 'Verschieben nach',
-  'outline.moveToLabel': 'Notiz verschieben nach',
+  'outline.moveToLabel': 'Ziel für Notiz „{text}“',
   'outline.move': 'Verschieben',
   'outline.noteBy': 'von {author}',
   'outline.noNotes': 'Keine Notizen',
@@ -211,6 +219,10 @@ export const de = {
 
   'note.deleted':
     '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
+  'server.refused':
+    'Der Server hat Ihre letzte Änderung abgelehnt und zurückgenommen. Ihr Text steht hier zum Kopieren.',
+  'denied.lockedWhileWriting':
+    'Die Tafel wurde gesperrt, während Sie schrieben. Ihr Text steht hier zum Kopieren.',
   'denied.viewer': 'Sie sehen diesen Workshop nur an.',
   'denied.newerDocument': 'Dieser Workshop kann hier nur gelesen werden.',
   'denied.facilitatorOnly': 'Das kann nur die Moderation.',
@@ -224,6 +236,16 @@ export const de = {
   'denied.deleteVoted': 'Eine Notiz mit Punkten anderer kann nur die Moderation löschen.',
   'denied.moveVoted':
     'Eine Notiz mit Punkten kann nur die Moderation auf eine andere Tafel verschieben.',
+  'denied.beingWritten': '{name} schreibt gerade in dieser Notiz.',
+  'writer.lost': '{name} hat diese Notiz gerade vor Ihnen geöffnet – Ihr Text ist in der Notiz.',
+  'writer.handedOver': '{name} hat die Notiz übernommen. Ihr Text ist gespeichert.',
+  'writer.idle': 'Die Notiz wurde nach längerer Pause freigegeben. Ihr Text ist gespeichert.',
+  'writer.prompt': '{name} schreibt gerade in dieser Notiz.',
+  'writer.ask': 'Übernehmen',
+  'writer.asked': 'Gefragt – die Notiz öffnet sich, sobald {name} eine Pause macht.',
+  'writer.close': 'Schließen',
+  'note.hiddenPhaseEdit':
+    'Verdecktes Schreiben läuft: Diese Notiz ist öffentlich, alle sehen Ihre Änderung sofort.',
 } as const;
 
 export type MessageKey = keyof typeof de;

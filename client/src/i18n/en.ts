@@ -174,6 +174,14 @@ export const en: Record<MessageKey, string> = {
   'note.editorLabel': 'Note text',
   'note.editingBy': '{name} is writing',
 
+  'outline.editNote': 'Edit note “{text}”',
+  'outline.moveNote': 'Move note “{text}” …',
+  'outline.deleteNote': 'Delete note “{text}”',
+  'outline.moveToBoard': 'Move note “{text}” to board “{board}”',
+  'outline.moveToCluster': 'Move note “{text}” into cluster “{cluster}” ({board})',
+  'outline.discard': 'Discard',
+  'outline.refused': 'That did not work. Your text is still here.',
+  'outline.lockedKept': 'This board was locked. Your text is still here to copy.',
   'outline.heading': 'Outline',
   'outline.unclustered': 'Not clustered',
   'outline.untitledCluster': 'New cluster',
@@ -185,7 +193,7 @@ export const en: Record<MessageKey, string> = {
   'outline.cancel': 'Cancel',
   'outline.delete': 'Delete',
   'outline.moveTo': 'Move to',
-  'outline.moveToLabel': 'Move note to',
+  'outline.moveToLabel': 'Where to move note “{text}”',
   'outline.move': 'Move',
   'outline.noteBy': 'by {author}',
   'outline.noNotes': 'No notes',
@@ -204,6 +212,10 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong: {reason}',
 
   'note.deleted': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (Ctrl+Z)',
+  'server.refused':
+    'The server refused your last change and took it back. Your text is here to copy.',
+  'denied.lockedWhileWriting':
+    'The board was locked while you were writing. Your text is here to copy.',
   'denied.viewer': 'You are only viewing this workshop.',
   'denied.newerDocument': 'This workshop can only be read here.',
   'denied.facilitatorOnly': 'Only facilitators can do this.',
@@ -215,4 +227,14 @@ export const en: Record<MessageKey, string> = {
   'denied.notOwnNote.moveBoard': 'You can only move your own notes to another board.',
   'denied.deleteVoted': "Only facilitators can delete a note that carries other people's dots.",
   'denied.moveVoted': 'Only facilitators can move a note with dots to another board.',
+  'denied.beingWritten': '{name} is writing in this note right now.',
+  'writer.lost': '{name} opened this note just before you – your text is in the note.',
+  'writer.handedOver': '{name} took over the note. Your text is saved.',
+  'writer.idle': 'The note was released after a long pause. Your text is saved.',
+  'writer.prompt': '{name} is writing in this note right now.',
+  'writer.ask': 'Take over',
+  'writer.asked': 'Asked – the note opens as soon as {name} pauses.',
+  'writer.close': 'Close',
+  'note.hiddenPhaseEdit':
+    'Hidden writing is on: this note is public, everyone sees your change at once.',
 };

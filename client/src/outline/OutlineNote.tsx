@@ -5,12 +5,15 @@ import { isNoteColor, NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
-import { type FormEvent, Fragment, memo, useId, useRef, useState } from 'react';
+import { type FormEvent, Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { askToTakeOver, dismissWriter, typed } from '../editor/writers.ts';
 import { revealNote } from '../gate/placement.ts';
 import { useNoteRights } from '../gate/useNoteRights.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { useStore } from '../ui/store.ts';
+import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
 
 interface Props {
   editor: Editor;
@@ -36,23 +39,81 @@ function sameNote(a: Props, b: Props): boolean {
 
 export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: Props) {
   const t = useT();
-  const [mode, setMode] = useState<'view' | 'edit' | 'move'>('view');
+  // Editing is a claim like the canvas editor's (one writer per note): the form is
+  // open while this note is the one this person writes in from the outline.
+  const writing = useStore(editor.writing.outline) === note.id;
+  const prompt = useStore(editor.writing.prompt);
+  const [moving, setMoving] = useState(false);
+  const mode = writing ? 'edit' : moving ? 'move' : 'view';
   const [draft, setDraft] = useState(note.text);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [target, setTarget] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
+  const moveButton = useRef<HTMLButtonElement>(null);
   const id = useId();
+  const noticeText = useMessageText();
+  // The gate has just said why (a notice); the outline repeats it where the person typed.
+  const lastRefusal = () => {
+    const notice = editor.notices.current.get();
+    return notice ? noticeText(notice.message) : t('outline.refused');
+  };
   // Nothing on a locked board for participants; delete only their own notes.
   const { canEdit, canDelete } = useNoteRights(editor, note);
   const votes = note.votes.total;
 
+  // While the form is open its draft is saved if the note is handed over or freed.
+  // The draft starts from the text when the form opens, not on every remote change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (!writing) return;
+    setDraft(note.text);
+    editor.writing.saveOutlineDraft = () => {
+      if (draftRef.current !== editor.index.note(note.id)?.text)
+        editor.commands.run(editor, 'note.setText', { id: note.id, text: draftRef.current });
+    };
+    return () => {
+      editor.writing.saveOutlineDraft = null;
+    };
+  }, [editor, writing, note.id]);
+
+  // After a move the note may show up elsewhere (another cluster or board): the copy that
+  // is shown takes the focus, so the person stays on the item they acted on.
+  const focusWanted = useStore(editor.outlineFocus) === note.id;
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!focusWanted || !item.current) return;
+    // The outline is redrawn a moment after the document changes: only the copy at the
+    // note's new place takes the focus.
+    const now = editor.index.note(note.id);
+    if (now?.boardId !== note.boardId || now.clusterId !== note.clusterId) return;
+    if (focusNoteItem(item.current)) editor.outlineFocus.set(null);
+  });
+
+  const focusLater = (button: { current: HTMLElement | null }) =>
+    requestAnimationFrame(() => button.current?.focus());
   const done = () => {
-    setMode('view');
-    requestAnimationFrame(() => editButton.current?.focus());
+    setRefusal(null);
+    if (editor.writing.outline.get() === note.id) editor.writing.outline.set(null);
+    setMoving(false);
+    focusLater(editButton);
   };
-  const save = (e: FormEvent) => {
-    e.preventDefault();
-    editor.commands.run(editor, 'note.setText', { id: note.id, text: draft });
-    done();
+  // Esc keeps the draft, like everywhere: it saves; only "Abbrechen" drops it.
+  const save = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (draft === note.text) {
+      done();
+      return;
+    }
+    if (editor.commands.run(editor, 'note.setText', { id: note.id, text: draft })) done();
+    // Refused: the form stays with the text to copy, and says why right here.
+    else setRefusal(lastRefusal());
+  };
+  const startEdit = () => {
+    setMoving(false);
+    setRefusal(null);
+    if (!editor.commands.run(editor, 'note.editInOutline', note.id)) setRefusal(lastRefusal());
   };
   const move = (e: FormEvent) => {
     e.preventDefault();
@@ -62,13 +123,20 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
       kind === 'cluster'
         ? { kind: 'cluster', clusterId: value as ClusterId }
         : { kind: 'board', boardId: value as BoardId };
-    editor.commands.run(editor, 'note.moveTo', { id: note.id, to });
-    done();
+    if (editor.commands.run(editor, 'note.moveTo', { id: note.id, to })) {
+      // The note may now sit elsewhere in the outline: keep the focus on it.
+      setMoving(false);
+      setRefusal(null);
+      editor.outlineFocus.set(note.id);
+    } else setRefusal(lastRefusal());
   };
+  const label = noteLabel(note.text, t('note.empty'));
+  const moveLabel = moveTargetLabel(t, label, target, boards.current);
   const swatch = isNoteColor(note.color) ? NOTE_COLOR_HEX[note.color] : '#ddd';
 
   return (
     <li
+      ref={item}
       className="outline-note"
       data-note-id={note.id}
       // Focusing a note here scrolls the canvas to it.
@@ -85,11 +153,14 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
             rows={Math.min(8, Math.max(2, draft.split('\n').length + 1))}
             // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this text
             autoFocus
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              typed(editor, e.target.value);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.preventDefault();
-                done();
+                save();
               } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
             }}
           />
@@ -98,7 +169,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
               {t('outline.save')}
             </button>
             <button type="button" className="button small" onClick={done}>
-              {t('outline.cancel')}
+              {t('outline.discard')}
             </button>
           </div>
         </form>
@@ -117,10 +188,38 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           </div>
         </div>
       )}
+      {refusal && (
+        <p className="outline-refusal" role="alert">
+          {refusal}
+        </p>
+      )}
+      {prompt?.from === 'outline' && prompt.id === note.id && (
+        <div className="outline-refusal" role="alert">
+          <p>
+            {prompt.asked
+              ? t('writer.asked', { name: prompt.writer.name })
+              : t('writer.prompt', { name: prompt.writer.name })}
+          </p>
+          <div className="row">
+            {!prompt.asked && (
+              <button
+                type="button"
+                className="button small primary"
+                onClick={() => askToTakeOver(editor)}
+              >
+                {t('writer.ask')}
+              </button>
+            )}
+            <button type="button" className="button small" onClick={() => dismissWriter(editor)}>
+              {t('writer.close')}
+            </button>
+          </div>
+        </div>
+      )}
       {mode === 'move' && (
         <form onSubmit={move} className="row">
           <label htmlFor={`${id}-move`} className="visually-hidden">
-            {t('outline.moveToLabel')}
+            {t('outline.moveToLabel', { text: label })}
           </label>
           <select
             id={`${id}-move`}
@@ -141,10 +240,22 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
               )),
             ])}
           </select>
-          <button type="submit" className="button small primary" disabled={!target}>
+          <button
+            type="submit"
+            className="button small primary"
+            disabled={!target}
+            aria-label={moveLabel ?? undefined}
+          >
             {t('outline.move')}
           </button>
-          <button type="button" className="button small" onClick={done}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              setMoving(false);
+              focusLater(moveButton);
+            }}
+          >
             {t('outline.cancel')}
           </button>
         </form>
@@ -154,20 +265,21 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           <button
             ref={editButton}
             type="button"
-            className="link-button"
-            aria-label={`${t('outline.edit')}: ${note.text.slice(0, 40)}`}
-            onClick={() => {
-              setDraft(note.text);
-              setMode('edit');
-            }}
+            className="link-button outline-edit-button"
+            aria-label={t('outline.editNote', { text: label })}
+            onClick={startEdit}
           >
             {t('outline.edit')}
           </button>
           <button
+            ref={moveButton}
             type="button"
             className="link-button"
-            aria-label={`${t('outline.moveTo')}: ${note.text.slice(0, 40)}`}
-            onClick={() => setMode('move')}
+            aria-label={t('outline.moveNote', { text: label })}
+            onClick={() => {
+              setRefusal(null);
+              setMoving(true);
+            }}
           >
             {t('outline.move')} …
           </button>
@@ -175,7 +287,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
             <button
               type="button"
               className="link-button danger"
-              aria-label={`${t('outline.delete')}: ${note.text.slice(0, 40)}`}
+              aria-label={t('outline.deleteNote', { text: label })}
               onClick={() => editor.commands.run(editor, 'note.delete', note.id)}
             >
               {t('outline.delete')}

@@ -5,8 +5,8 @@ import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { mayCreateNotes } from '../gate/noteGate.ts';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
+import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
 import { OutlineNote } from './OutlineNote.tsx';
 import { useWorkshopView } from './useWorkshopView.ts';
@@ -82,7 +82,9 @@ function OutlineBoard({
           <NoteList editor={editor} notes={board.unclusteredNotes} boards={boards} />
         </section>
       )}
-      {mayCreateNotes(editor, board.id).allowed && <AddNote editor={editor} board={board} />}
+      {editor.role !== 'viewer' && (
+        <AddNote editor={editor} board={board} allowed={mayCreateNotes(editor, board.id)} />
+      )}
     </details>
   );
 }
@@ -107,15 +109,38 @@ function NoteList({
   );
 }
 
-function AddNote({ editor, board }: { editor: Editor; board: BoardView }) {
+/**
+ * A new note for this board; shown while the gate allows adding here — and
+ * kept with its text (and why it cannot be added) when the board is locked
+ * while someone types.
+ */
+function AddNote({
+  editor,
+  board,
+  allowed,
+}: {
+  editor: Editor;
+  board: BoardView;
+  allowed: CreateVerdict;
+}) {
   const t = useT();
   const [text, setText] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
   const id = useId();
+  const noticeText = useMessageText();
+  if (!allowed.allowed && text === '') return null;
+  const denied = allowed.allowed ? null : t('outline.lockedKept');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    editor.commands.run(editor, 'note.addTo', { boardId: board.id, text: text.trim() });
-    setText('');
+    if (editor.commands.run(editor, 'note.addTo', { boardId: board.id, text: text.trim() })) {
+      setText('');
+      setRefusal(null);
+      return;
+    }
+    // Refused (the board was locked meanwhile …): the text stays to copy, the reason is said here.
+    const notice = editor.notices.current.get();
+    setRefusal(notice ? noticeText(notice.message) : t('outline.refused'));
   };
   return (
     <form className="outline-add" onSubmit={submit}>
@@ -129,7 +154,16 @@ function AddNote({ editor, board }: { editor: Editor; board: BoardView }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
         }}
       />
-      <button type="submit" className="button small primary" disabled={!text.trim()}>
+      {(refusal ?? denied) && (
+        <p className="outline-refusal" role="alert">
+          {refusal ?? denied}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button small primary"
+        disabled={!text.trim() || !allowed.allowed}
+      >
         {t('outline.add')}
       </button>
     </form>

@@ -39,6 +39,8 @@ export class Presence {
       cursor: null,
       selection: [],
       editing: null,
+      editingSince: null,
+      takeover: null,
       view: null,
       dragging: null,
     };

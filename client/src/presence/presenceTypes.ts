@@ -12,7 +12,19 @@ export interface PresenceState {
   user: PresenceUser;
   cursor: { boardId: string; x: number; y: number } | null;
   selection: string[];
+  /**
+   * The note this person is writing in (canvas editor or outline): a claim,
+   * nobody else opens an editor on it (editor/writers.ts).
+   */
   editing: string | null;
+  /**
+   * When the claim was made (ms since epoch, the claimant's clock): two claims
+   * that crossed on the wire are settled by the earlier one (then the lower
+   * client id), the same way on every device.
+   */
+  editingSince: number | null;
+  /** A note whose writer this person asked to hand it over ("Übernehmen"). */
+  takeover: string | null;
   view: { boardId: string; x: number; y: number; scale: number } | null;
   /**
    * Notes being dragged right now and by how much (not yet written to the
@@ -65,6 +77,8 @@ export function readPresence(clientId: number, raw: unknown): Peer | null {
     cursor,
     selection,
     editing: typeof raw.editing === 'string' ? raw.editing : null,
+    editingSince: isNum(raw.editingSince) ? raw.editingSince : null,
+    takeover: typeof raw.takeover === 'string' ? raw.takeover : null,
     view,
     dragging,
     ...(typeof raw.role === 'string' ? { role: raw.role } : {}),

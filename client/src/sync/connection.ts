@@ -3,7 +3,9 @@
 // with the server over y-websocket. The browser's offline/online events drive
 // the socket explicitly, because an emulated or flaky network does not always
 // close an open websocket.
+import { MessageType } from '@pinnwand/shared/protocol/wire';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { readAuthMessage } from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -20,6 +22,8 @@ export interface Connection {
   deniedCode: Store<number | null>;
   /** True once the local copy (IndexedDB) or the server has delivered the document. */
   loaded: Store<boolean>;
+  /** The server's last "permission denied" (a refused change, reverted): why, and a sequence number. */
+  refused: Store<{ reason: string; seq: number } | null>;
   destroy(): void;
 }
 
@@ -79,6 +83,13 @@ export function openConnection(workshopId: string, token: string): Connection {
     deniedCode.set(event.code);
     refresh();
   };
+  // A refused change comes back as an auth message with the reason (docs/protocol.md,
+  // "Update policy and refused changes"); y-websocket would only log it.
+  const refused = createStore<{ reason: string; seq: number } | null>(null);
+  let refusals = 0;
+  provider.messageHandlers[MessageType.auth] = (_encoder, decoder, p) => {
+    readAuthMessage(decoder, p.doc, (_doc, reason) => refused.set({ reason, seq: ++refusals }));
+  };
   provider.on('sync', onSync);
   provider.on('status', onStatus);
   provider.on('connection-close', onClose);
@@ -105,6 +116,7 @@ export function openConnection(workshopId: string, token: string): Connection {
     status,
     deniedCode,
     loaded,
+    refused,
     destroy() {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);

@@ -104,7 +104,11 @@ function doubleClick(target: Target, world: Point, ctx: CanvasContext): Effect[]
   switch (target.kind) {
     case 'note':
       // While voting the two clicks have given two dots; nothing opens.
-      return ctx.voting ? [] : [{ type: 'edit', id: target.id }];
+      if (ctx.voting) return [];
+      // Hidden writing: a double-click writes a hidden note, never a public edit; a
+      // note that slid under the pointer a moment ago was not what was aimed at.
+      if (ctx.writesHidden || ctx.justLanded(target.id)) return [{ type: 'createNote', at: world }];
+      return [{ type: 'edit', id: target.id }];
     case 'hiddenNote':
       return [{ type: 'editHidden', id: target.id }];
     case 'clusterHeader':

@@ -16,6 +16,8 @@ function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}): Canv
     tool: 'select',
     canEditClusters: false,
     voting: false,
+    writesHidden: false,
+    justLanded: () => false,
     notesInRect: () => [B],
     clusterRect: (id) => (id === C ? FRAME : undefined),
     ...extra,
@@ -155,6 +157,29 @@ describe('canvas states', () => {
     ).toEqual([{ type: 'createNote', at: { x: 5, y: 6 } }]);
     expect(m.send({ type: 'doubleClick', target: note(A), world: { x: 5, y: 6 } }, ctx())).toEqual([
       { type: 'edit', id: A },
+    ]);
+  });
+
+  test('a double-click on a note that just slid under the pointer writes a new note instead', () => {
+    const m = new CanvasMachine();
+    const landed = ctx([], { justLanded: (id) => id === A });
+    expect(m.send({ type: 'doubleClick', target: note(A), world: { x: 5, y: 6 } }, landed)).toEqual(
+      [{ type: 'createNote', at: { x: 5, y: 6 } }],
+    );
+    expect(m.send({ type: 'doubleClick', target: note(B), world: { x: 5, y: 6 } }, landed)).toEqual(
+      [{ type: 'edit', id: B }],
+    );
+  });
+
+  test('while hidden writing runs, a double-click on a public note writes a hidden one', () => {
+    const m = new CanvasMachine();
+    const hidden = ctx([], { writesHidden: true });
+    expect(m.send({ type: 'doubleClick', target: note(A), world: { x: 5, y: 6 } }, hidden)).toEqual(
+      [{ type: 'createNote', at: { x: 5, y: 6 } }],
+    );
+    // A double-tap too.
+    expect(m.send(down(note(A), 5, 6, { doubleTap: true, pointerType: 'touch' }), hidden)).toEqual([
+      { type: 'createNote', at: { x: 5, y: 6 } },
     ]);
   });
 

@@ -52,6 +52,13 @@ export interface CanvasContext {
   canEditClusters: boolean;
   /** A voting round runs on the shown board and this person votes: a click gives a dot. */
   voting: boolean;
+  /** Hidden writing runs: new notes stay on this device, a double-click never edits a public note. */
+  writesHidden: boolean;
+  /**
+   * The note appeared or moved here through someone else a moment ago: a
+   * double-click aimed at empty space that lands on it writes a new note instead.
+   */
+  justLanded(id: NoteId): boolean;
   notesInRect(rect: Rect): NoteId[];
   /** A frame's rectangle, for the ghost of a move or resize. */
   clusterRect(id: ClusterId): Rect | undefined;

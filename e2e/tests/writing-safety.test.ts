@@ -1,0 +1,166 @@
+// Nothing a person types is lost or garbled: one writer per note (the second
+// person sees who writes and takes over when the writer pauses), a
+// double-click on a note that just slid under the pointer writes a new note,
+// hidden writing never opens a public edit, Esc keeps drafts and discarding can
+// be undone, and locks are per board in the outline, with typed text kept.
+// One room of three per test; the pages are reused within a test.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { addNoteAt, noteBoxes, noteByText, outlineTexts } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { canvasTexts, openPanel, roomOfThree, showBoard } from '../harness/facilitation.ts';
+import { useJourney } from '../harness/journey.ts';
+
+const editorOf = (page: Page) => page.getByLabel('Text der Notiz');
+
+async function openOutline(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Gliederung' });
+  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+}
+
+describe('nothing typed is lost or garbled', () => {
+  const journey = useJourney();
+
+  test('one writer per note: the second person sees who writes and takes over', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await addNoteAt(a.page, 0.35, 0.35, 'Schlanke Kommunikation');
+    const onA = await noteByText(a.page, 'Schlanke Kommunikation');
+    await a.page.mouse.dblclick(onA.x, onA.y);
+    await editorOf(a.page).waitFor();
+    await editorOf(a.page).pressSequentially(' und', { delay: 10 });
+
+    // Ben sees Anna writing and cannot type into the note.
+    const onB = await noteByText(b.page, 'Schlanke Kommunikation und');
+    await b.page.mouse.dblclick(onB.x, onB.y);
+    const prompt = b.page.locator('.writer-prompt');
+    await expect.poll(() => prompt.textContent()).toContain('Anna schreibt gerade in dieser Notiz');
+    expect(await editorOf(b.page).count()).toBe(0);
+    await screenshot(b.page, 'writer-prompt-desktop');
+
+    // Ben asks to take over; Anna finishes her words, pauses, and the note is Ben's.
+    await prompt.getByRole('button', { name: 'Übernehmen' }).click();
+    await editorOf(a.page).pressSequentially(' klare Zuständigkeiten', { delay: 10 });
+    await editorOf(b.page).waitFor({ timeout: 15_000 });
+    await expect.poll(() => editorOf(a.page).count()).toBe(0);
+    await expect
+      .poll(() => a.page.locator('.fac-toast').textContent())
+      .toContain('Ben hat die Notiz übernommen');
+    // Anna, in turn, cannot type into it now.
+    const again = await noteByText(a.page, 'Schlanke Kommunikation und klare Zuständigkeiten');
+    await a.page.mouse.dblclick(again.x, again.y);
+    await expect
+      .poll(() => a.page.locator('.writer-prompt').textContent())
+      .toContain('Ben schreibt gerade');
+    await editorOf(b.page).pressSequentially(' für alle', { delay: 10 });
+    await b.page.keyboard.press('Escape');
+    const final = 'Schlanke Kommunikation und klare Zuständigkeiten für alle';
+    for (const p of [fac, a, b]) {
+      await expect.poll(async () => (await canvasTexts(p.page)).includes(final)).toBe(true);
+    }
+    // Ben closed his editor: Anna's prompt goes, and she may write again.
+    await expect.poll(() => a.page.locator('.writer-prompt').count()).toBe(0);
+
+    // A note that slid under Ben's pointer a moment ago is not opened by his double-click.
+    await openOutline(a.page);
+    const side = a.page.locator('.side-panel');
+    await side.getByLabel('Neue Notiz auf „Pinnwand“').fill('Gerade erschienen');
+    await side.getByRole('button', { name: 'Hinzufügen' }).click();
+    const landed = await noteByText(b.page, 'Gerade erschienen');
+    await b.page.mouse.dblclick(landed.x, landed.y);
+    await editorOf(b.page).waitFor();
+    expect(await editorOf(b.page).inputValue()).toBe('');
+    await editorOf(b.page).pressSequentially('Meine eigene Idee', { delay: 5 });
+    await b.page.keyboard.press('Escape');
+    for (const p of [a, b]) {
+      await expect
+        .poll(async () => (await noteBoxes(p.page)).map((n) => n.text).sort())
+        .toEqual(['Gerade erschienen', 'Meine eigene Idee', final].sort());
+    }
+    const boxes = await noteBoxes(b.page);
+    const overlapping = boxes.filter((n, i) =>
+      boxes.some(
+        (m, j) =>
+          j > i &&
+          n.x < m.x + m.width &&
+          m.x < n.x + n.width &&
+          n.y < m.y + m.height &&
+          m.y < n.y + n.height,
+      ),
+    );
+    expect(overlapping).toEqual([]);
+  });
+
+  test('hidden writing: a double-click on a public note writes a hidden one; Esc keeps, discarding can be undone', async () => {
+    const { fac, a } = await roomOfThree(journey, 'blank');
+    await addNoteAt(a.page, 0.3, 0.3, 'Öffentliche Notiz');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Verdecktes Schreiben starten' })
+      .click();
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+
+    const pub = await noteByText(a.page, 'Öffentliche Notiz');
+    await a.page.mouse.dblclick(pub.x, pub.y);
+    const composer = a.page.getByLabel('Verdeckte Notiz');
+    await composer.waitFor();
+    expect(await editorOf(a.page).count()).toBe(0);
+    await composer.fill('Verdeckt: Kosten teilen');
+    // Esc keeps the draft as a hidden note.
+    await a.page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await canvasTexts(a.page)).join('|'))
+      .toContain('Verdeckt: Kosten teilen');
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    expect((await canvasTexts(fac.page)).join('|')).not.toContain('Kosten');
+
+    // "Verwerfen" drops a draft, and "Rückgängig" brings it back.
+    await a.page.locator('.board-canvas').focus();
+    await a.page.keyboard.press('n');
+    await composer.fill('Zweiter Gedanke');
+    await a.page.getByRole('button', { name: 'Verwerfen' }).click();
+    await expect.poll(() => composer.count()).toBe(0);
+    await a.page.locator('.fac-toast').getByRole('button', { name: 'Rückgängig' }).click();
+    await expect.poll(() => composer.inputValue()).toBe('Zweiter Gedanke');
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 2');
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Aufdecken' }).click();
+    await expect
+      .poll(async () => (await noteBoxes(fac.page)).map((n) => n.text).sort(), { timeout: 10_000 })
+      .toEqual(['Verdeckt: Kosten teilen', 'Zweiter Gedanke', 'Öffentliche Notiz'].sort());
+  });
+
+  test('locks are per board in the outline; text typed when a lock comes stays to copy', async () => {
+    const { fac, a } = await roomOfThree(journey, 'retro');
+    await openOutline(a.page);
+    // The facilitator locks "Was lief nicht gut?" while Anna looks at the first board.
+    await showBoard(fac.page, 'Was lief nicht gut?');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
+    const outline = a.page.locator('.side-panel');
+    const addOn = (title: string) => outline.getByLabel(`Neue Notiz auf „${title}“`);
+    await expect.poll(() => addOn('Was lief nicht gut?').count()).toBe(0);
+    // Viewing the locked board does not take the field away from the others.
+    await showBoard(a.page, 'Was lief nicht gut?');
+    await expect.poll(() => a.page.locator('[data-locked="true"]').count()).toBe(1);
+    await outline.locator('.outline-board summary', { hasText: 'Was lief gut?' }).click();
+    await addOn('Was lief gut?').fill('Gute Moderation');
+    await outline
+      .locator('.outline-board', { hasText: 'Was lief gut?' })
+      .getByRole('button', { name: 'Hinzufügen' })
+      .click();
+    await expect.poll(() => outlineTexts(a.page)).toContain('Gute Moderation');
+
+    // Anna types on the first board; the facilitator locks it before she adds.
+    await addOn('Was lief gut?').fill('Pausen einplanen');
+    await showBoard(fac.page, 'Was lief gut?');
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
+    const form = outline
+      .locator('.outline-board', { hasText: 'Was lief gut?' })
+      .locator('.outline-add');
+    await expect.poll(() => form.locator('[role="alert"]').textContent()).toContain('gesperrt');
+    expect(await addOn('Was lief gut?').inputValue()).toBe('Pausen einplanen');
+    expect(await form.getByRole('button', { name: 'Hinzufügen' }).isDisabled()).toBe(true);
+    await screenshot(a.page, 'outline-locked-text-kept');
+  });
+});
