@@ -7,6 +7,7 @@ import type { ColdLoadResult } from './coldload.ts';
 import type { CrashRoundResult } from './crash.ts';
 import type { ExportsResult } from './exports.ts';
 import type { FailoverResult } from './failover.ts';
+import type { HostileResult } from './hostile.ts';
 import { SERVER_KINDS, type ServerId } from './lib/servers.ts';
 import { type Spread, spread } from './lib/stats.ts';
 import type { RelayRoundResult, RelayScenario } from './relay.ts';
@@ -81,6 +82,11 @@ export interface FailoverSection {
   result: FailoverResult;
 }
 
+export interface HostileSection {
+  meta: SectionMeta;
+  result: HostileResult;
+}
+
 export interface PendingSection {
   meta: SectionMeta;
   reason: string;
@@ -96,6 +102,7 @@ export interface Results {
     exports?: ExportsSection | PendingSection;
     cluster?: ClusterSection | PendingSection;
     failover?: FailoverSection | PendingSection;
+    hostile?: HostileSection | PendingSection;
   };
   analysis?: string[];
 }
@@ -397,6 +404,32 @@ function renderFailover(s: FailoverSection): string[] {
   return out;
 }
 
+function renderHostile(s: HostileSection): string[] {
+  const out: string[] = ['## 9. Hostile neighbour', ''];
+  out.push(...metaLines(s.meta));
+  const r = s.result;
+  out.push(
+    `One Pinnwand process, two workshops. In one, a hostile client runs each attack of issue 11 for ${r.durationMs / 1000} s; in the other, a bystander writes a small edit every 20 ms and a second client of that workshop measures how long each takes to arrive (same process, same clock). The first row is the same bystander with no attack. Goal: the bystander's p99 within 2× of unloaded under every attack. The attacker runs in the benchmark's process, the server in its own.`,
+    '',
+    '| attack | bystander p50 | p99 | max | p99 vs unloaded | edits arrived | what the server answered the attacker |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  const base = r.cases[0]?.p99Ms ?? null;
+  for (const c of r.cases) {
+    const within = base !== null && c.p99Ms !== null ? (c.p99Ms <= 2 * base ? ' ✓' : ' ✗') : '';
+    const answers = Object.entries(c.answers)
+      .map(([k, n]) => `${k} ×${n}`)
+      .join(', ');
+    out.push(
+      `| ${c.attack} | ${f(c.p50Ms)} ms | ${f(c.p99Ms)} ms | ${f(c.maxMs, 0)} ms | ${ratio(c.p99Ms, base)}${c === r.cases[0] ? '' : within} | ${c.delivered}/${c.edits} | ${answers || '—'} |`,
+    );
+  }
+  out.push('', 'Attacks:', '');
+  for (const c of r.cases.slice(1)) out.push(`- **${c.attack}**: ${c.description}.`);
+  out.push('');
+  return out;
+}
+
 export function renderMarkdown(results: Results): string {
   const s = results.sections;
   const out: string[] = [
@@ -426,6 +459,10 @@ export function renderMarkdown(results: Results): string {
   if (s.failover) {
     if ('reason' in s.failover) pending('8. Several processes', s.failover);
     else out.push(...renderFailover(s.failover));
+  }
+  if (s.hostile) {
+    if ('reason' in s.hostile) pending('9. Hostile neighbour', s.hostile);
+    else out.push(...renderHostile(s.hostile));
   }
   if (results.analysis?.length)
     out.push('## Where Pinnwand misses a target, and why', '', ...results.analysis, '');

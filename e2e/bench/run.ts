@@ -1,7 +1,7 @@
 // `pnpm bench`: runs the benchmarks and writes docs/benchmarks.md plus the raw
 // results in docs/benchmarks.json (with --quick: e2e/bench/results/).
 //
-//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover]
+//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover,hostile]
 //                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
 //
 // --only replaces those sections and keeps the others from the existing JSON.
@@ -17,6 +17,7 @@ import { buildWorkload, coldLoad } from './coldload.ts';
 import { crashRound } from './crash.ts';
 import { runExports } from './exports.ts';
 import { runFailover } from './failover.ts';
+import { runHostile } from './hostile.ts';
 import {
   newDataDir,
   type RunningServer,
@@ -37,6 +38,7 @@ const ALL = [
   'exports',
   'cluster',
   'failover',
+  'hostile',
 ] as const;
 type Bench = (typeof ALL)[number];
 
@@ -294,6 +296,20 @@ async function main(): Promise<void> {
       results.sections.failover = {
         meta: meta(command),
         reason: `the failover benchmark failed: ${String(err).slice(0, 300)}`,
+      };
+    }
+    save();
+  }
+  if (only.includes('hostile')) {
+    try {
+      results.sections.hostile = {
+        meta: meta(command),
+        result: await runHostile(durationMs, log),
+      };
+    } catch (err) {
+      results.sections.hostile = {
+        meta: meta(command),
+        reason: `the hostile-neighbour benchmark failed: ${String(err).slice(0, 300)}`,
       };
     }
     save();
