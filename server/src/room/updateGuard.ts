@@ -73,12 +73,19 @@ interface Placed {
   container: TypeInfo | null;
   /** Identifies that type, to count the distinct types an update inserts into. */
   containerKey: unknown;
+  /** The map key it is stored under (null in a list or text). */
+  parentSub: string | null;
   /** The type it creates (ContentType), if any. */
   created: TypeInfo | null;
 }
 
 /** Integrated as garbage: Yjs collects an item whose parent or neighbour was collected. */
-const GARBAGE: Placed = Object.freeze({ container: null, containerKey: null, created: null });
+const GARBAGE: Placed = Object.freeze({
+  container: null,
+  containerKey: null,
+  parentSub: null,
+  created: null,
+});
 
 /** Document types never change depth or root: memoised across updates. */
 const typeInfos = new WeakMap<Y.AbstractType<unknown>, TypeInfo>();
@@ -226,10 +233,7 @@ class Replay {
       if (clock > block.reach) {
         throw new Refused('pending', 'structs start beyond what the server has of their client');
       }
-      if (clock + struct.length <= block.reach) {
-        block.next += 1; // the server has it already
-        continue;
-      }
+      // Yjs checks the references even of structs it has already (and keeps them pending).
       if (struct instanceof Y.Item) {
         const missing = this.missingReference(block, struct);
         if (missing) {
@@ -238,7 +242,15 @@ class Replay {
           this.waiting.set(missing.client, list);
           return;
         }
-        block.placed[block.next] = this.place(struct);
+      }
+      if (clock + struct.length <= block.reach) {
+        block.next += 1; // the server has it already
+        continue;
+      }
+      if (struct instanceof Y.Item) {
+        const placed = this.place(struct);
+        if (clock < block.reach) this.checkContinuation(struct, block.reach, placed);
+        block.placed[block.next] = placed;
       }
       block.reach = clock + struct.length;
       block.next += 1;
@@ -267,7 +279,7 @@ class Replay {
     if (item.content instanceof Y.ContentDoc) {
       throw new Refused('refused', 'subdocuments are not part of the document format');
     }
-    let found: { info: TypeInfo; key: unknown } | null;
+    let found: { info: TypeInfo; key: unknown; parentSub?: string | null } | null;
     if (typeof item.parent === 'string') {
       found = { info: { depth: 1, root: item.parent }, key: `root:${item.parent}` };
     } else if (item.parent instanceof Y.ID) {
@@ -279,6 +291,7 @@ class Replay {
     }
     if (found === null) return GARBAGE;
     const { info: container, key } = found;
+    const parentSub = item.parent === null ? (found.parentSub ?? null) : item.parentSub;
     if (!this.bounds.allowRoot(container.root)) {
       throw new Refused('refused', `writes under the unknown root type "${container.root}"`);
     }
@@ -295,7 +308,30 @@ class Replay {
         throw new Refused('refused', `nests types deeper than ${this.bounds.maxNestingDepth}`);
       }
     }
-    return { container, containerKey: key, created };
+    return { container, containerKey: key, parentSub, created };
+  }
+
+  /**
+   * A struct the server has the beginning of: Yjs integrates the rest right
+   * after the server's item at `reach - 1`, but in the parent it resolved for
+   * the whole struct. In an honest update that item is the struct's own
+   * beginning, in the same parent under the same key; anything else corrupts
+   * the document or makes Yjs throw.
+   */
+  private checkContinuation(item: Y.Item, reach: number, placed: Placed): void {
+    const left = this.docStruct(Y.createID(item.id.client, reach - 1));
+    if (left instanceof Y.GC) {
+      // Yjs collects the rest only if the struct's own parent is gone too.
+      if (placed.container !== null) throw new Refused('refused', 'continues collected content');
+      return;
+    }
+    if (placed.container === null) return;
+    const key = placed.containerKey;
+    const container =
+      typeof key === 'string' && key.startsWith('root:') ? this.doc.share.get(key.slice(5)) : key;
+    if (container !== left.parent || placed.parentSub !== left.parentSub) {
+      throw new Refused('refused', 'continues a struct of another parent');
+    }
   }
 
   /** The type created by the item with this id (its parent reference); null if collected. */
