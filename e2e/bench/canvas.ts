@@ -1,10 +1,15 @@
 // Benchmark 4: the canvas in Chromium (Debian's, through playwright-core, with
 // the flags of e2e/harness/browser.ts). A board of N notes (a 40-column grid)
-// is written into a real workshop on a real server by a Node client; a person
-// opens it (the board opens zoomed to fit, so every note is drawn). Measured:
-// time to first render of notes on a reload, frame times (requestAnimationFrame
-// intervals) while dragging 50 selected notes and while panning and zooming,
-// with 20 remote updates/s arriving, and the JS heap after GC.
+// is written into a real workshop on a real server by a Node client; a
+// facilitator opens it at 1280×800 with the side panel (the outline) open, as
+// a facilitator has it; the board opens zoomed to fit. Measured: time to first
+// render of notes on a reload, frame times (requestAnimationFrame intervals)
+// while dragging up to 50 selected notes and while panning and zooming, while
+// other people (separate clients) move notes, each at 20 moves/s, and the JS
+// heap after GC. CANVAS_PROFILE=dir writes a Chromium CPU profile of each
+// measured phase there (for finding where frame time goes).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ParticipantId } from '@pinnwand/shared/model/ids';
 import { insertNote } from '@pinnwand/shared/ops/entries';
 import type { Page } from 'playwright-core';
@@ -21,8 +26,17 @@ const COLS = 40;
 const DX = 190;
 const DY = 150;
 
+/** One measured situation: a board of `notes` notes while `movers` other people move notes. */
+export interface CanvasScenario {
+  notes: number;
+  movers: number;
+}
+
 export interface CanvasRun {
   notes: number;
+  movers?: number;
+  /** Whether the side panel (outline) was open while measuring. */
+  panelOpen?: boolean;
   firstRenderMs: number | null;
   drawnNotes: number;
   dragP50Ms: number | null;
@@ -41,6 +55,7 @@ export interface CanvasRun {
 
 export interface CanvasCase {
   notes: number;
+  movers?: number;
   runs: CanvasRun[];
   firstRenderMs: Spread;
   dragP50Ms: Spread;
@@ -73,6 +88,23 @@ async function stopRecording(page: Page): Promise<number[]> {
   const deltas: number[] = [];
   for (let i = 1; i < stamps.length; i++) deltas.push(stamps[i]! - stamps[i - 1]!);
   return deltas.sort((a, b) => a - b);
+}
+
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+const profileDir = process.env.CANVAS_PROFILE;
+
+async function startProfile(cdp: Cdp | undefined): Promise<void> {
+  if (!cdp) return;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfile(cdp: Cdp | undefined, name: string): Promise<void> {
+  if (!cdp || !profileDir) return;
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+  writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
 }
 
 interface Box {
@@ -119,7 +151,7 @@ async function drawnNotes(page: Page): Promise<number> {
 }
 
 /** Writes `count` notes on the first board in one update; returns the board's doc reader. */
-async function populate(room: RoomRef, count: number): Promise<BenchClient> {
+export async function populate(room: RoomRef, count: number): Promise<BenchClient> {
   const client = new BenchClient(room, 0, {}, true);
   await client.connect();
   const boards = client.doc.getMap<Y.Map<unknown>>('boards');
@@ -154,13 +186,18 @@ async function populate(room: RoomRef, count: number): Promise<BenchClient> {
   return client;
 }
 
-export async function canvasRun(count: number): Promise<CanvasRun> {
+export async function canvasRun({
+  notes: count,
+  movers: moverCount,
+}: CanvasScenario): Promise<CanvasRun> {
   const dataDir = newDataDir('pinnwand-canvas-');
   await waitForBuild();
   const server = await startPinnwand({ dataDir });
   const browser = await launchBrowser();
   const run: CanvasRun = {
     notes: count,
+    movers: moverCount,
+    panelOpen: false,
     firstRenderMs: null,
     drawnNotes: 0,
     dragP50Ms: null,
@@ -175,8 +212,9 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     heapMb: null,
     remoteUpdates: 0,
   };
-  let remote: NodeJS.Timeout | undefined;
+  const remote: NodeJS.Timeout[] = [];
   let writer: BenchClient | undefined;
+  const movers: BenchClient[] = [];
   try {
     const created = await createWorkshopViaApi(server.url, 'blank', 'Canvas');
     const room: RoomRef = {
@@ -218,26 +256,43 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     await sleep(1500);
     run.drawnNotes = await drawnNotes(page);
 
-    // 20 remote updates per second: another client moves notes around.
-    const notes = writer.doc.getMap<Y.Map<unknown>>('notes');
-    let k = 0;
-    remote = setInterval(() => {
-      const id = `r${40 + (k % 10)}c${k % COLS}`;
-      const note = notes.get(id) ?? notes.get(`r${k % 5}c${30 + (k % 10)}`);
-      if (note) {
-        writer!.doc.transact(
-          () => note.set('y', Number(note.get('y')) + (k % 2 ? 3 : -3)),
-          'bench',
-        );
-        run.remoteUpdates++;
-      }
-      k++;
-    }, 50);
+    run.panelOpen = await page.locator('.side-panel .outline').isVisible();
 
-    // Select 50 notes (rows 0–4, columns 0–9) with a selection frame, then drag them.
+    // Other people move notes, each 20 times per second, each from their own
+    // connection (as their drops arrive): notes outside the dragged block.
+    const notes = writer.doc.getMap<Y.Map<unknown>>('notes');
+    for (let m = 0; m < moverCount; m++) {
+      const mover = m === 0 ? writer : new BenchClient(room, m, {}, true);
+      if (m > 0) {
+        await mover.connect();
+        movers.push(mover);
+      }
+      const moved = mover.doc.getMap<Y.Map<unknown>>('notes');
+      let k = 0;
+      remote.push(
+        setInterval(() => {
+          const id =
+            count > 1000
+              ? `r${40 + (k % 10)}c${(k + m * 7) % COLS}`
+              : `r${(k + m) % Math.min(3, Math.ceil(count / COLS))}c${20 + ((m * 4 + k) % 20)}`;
+          const note = moved.get(id) ?? moved.get(`r${k % 5}c${30 + (k % 10)}`);
+          if (note) {
+            mover.doc.transact(
+              () => note.set('y', Number(note.get('y')) + (k % 2 ? 3 : -3)),
+              'bench',
+            );
+            run.remoteUpdates++;
+          }
+          k++;
+        }, 50),
+      );
+    }
+
+    // Select 50 notes (rows 0–4, columns 0–9; fewer on a small board) with a selection frame, then drag them.
+    const lastRow = Math.min(4, Math.floor((count - 10) / COLS));
     // A large board does not fit at the smallest zoom and off-screen notes are
     // culled: pan (middle-button drag) until the grid's top rows are on screen.
-    let [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+    let [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, [`r${lastRow}c9`])]);
     const area = await page.locator('.board-canvas').boundingBox();
     const placed = () => a[0] && b[0] && area && a[0].y > area.y + 150 && a[0].x > area.x + 100;
     for (let i = 0; i < 12 && !placed() && area; i++) {
@@ -248,19 +303,23 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
       await page.mouse.move(x + (a[0] && a[0].x < area.x + 100 ? 120 : 0), y + 250, { steps: 5 });
       await page.mouse.up({ button: 'middle' });
       await sleep(300);
-      [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, ['r4c9'])]);
+      [a, b] = await Promise.all([noteBoxes(page, ['r0c0']), noteBoxes(page, [`r${lastRow}c9`])]);
     }
     const first = a[0];
     const last = b[0];
-    if (!first || !last) throw new Error('notes r0c0/r4c9 are not drawn');
+    if (!first || !last) throw new Error(`notes r0c0/r${lastRow}c9 are not drawn`);
     const before = new Map<string, number>();
     for (const [id, n] of notes.entries()) before.set(id, Number(n.get('x')));
     await page.mouse.move(first.x - 12, first.y - 12);
     await page.mouse.down();
     await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2, { steps: 8 });
     await page.mouse.up();
-    const grip = (await noteBoxes(page, ['r2c5']))[0];
-    if (!grip) throw new Error('note r2c5 is not drawn');
+    const grip = (await noteBoxes(page, ['r0c5']))[0];
+    if (!grip) throw new Error('note r0c5 is not drawn');
+    const cdp = await page.context().newCDPSession(page);
+    const profiling = profileDir ? cdp : undefined;
+    const tag = `${count}-notes-${moverCount}-movers`;
+    await startProfile(profiling);
     await startRecording(page);
     await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
     await page.mouse.down();
@@ -270,6 +329,7 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     }
     await page.mouse.up();
     const drag = await stopRecording(page);
+    await stopProfile(profiling, `${tag}-drag`);
     run.dragFrames = drag.length;
     run.dragP50Ms = quantile(drag, 50);
     run.dragP95Ms = quantile(drag, 95);
@@ -284,6 +344,7 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     if (!canvasBox) throw new Error('no canvas');
     const cx = canvasBox.x + canvasBox.width / 2;
     const cy = canvasBox.y + canvasBox.height / 2;
+    await startProfile(profiling);
     await startRecording(page);
     await page.mouse.move(cx, cy);
     await page.mouse.down({ button: 'middle' });
@@ -299,14 +360,13 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
     }
     await page.keyboard.up('Control');
     const pan = await stopRecording(page);
+    await stopProfile(profiling, `${tag}-pan`);
     run.panFrames = pan.length;
     run.panP50Ms = quantile(pan, 50);
     run.panP95Ms = quantile(pan, 95);
     run.panMaxMs = pan.at(-1) ?? null;
-    clearInterval(remote);
-    remote = undefined;
+    for (const timer of remote.splice(0)) clearInterval(timer);
 
-    const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     run.heapMb = heap.usedSize / 1024 / 1024;
@@ -314,8 +374,9 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
   } catch (err) {
     run.error = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 300) : String(err);
   } finally {
-    if (remote) clearInterval(remote);
+    for (const timer of remote) clearInterval(timer);
     writer?.terminate();
+    for (const mover of movers) mover.terminate();
     await browser.close().catch(() => undefined);
     await server.stop('SIGKILL');
     removeDir(dataDir);
@@ -323,14 +384,14 @@ export async function canvasRun(count: number): Promise<CanvasRun> {
   return run;
 }
 
-export async function runCanvas(sizes: number[], runs: number): Promise<CanvasCase[]> {
+export async function runCanvas(scenarios: CanvasScenario[], runs: number): Promise<CanvasCase[]> {
   const out: CanvasCase[] = [];
-  for (const notes of sizes) {
+  for (const scenario of scenarios) {
     const rs: CanvasRun[] = [];
-    for (let i = 0; i < runs; i++) rs.push(await canvasRun(notes));
+    for (let i = 0; i < runs; i++) rs.push(await canvasRun(scenario));
     const ok = rs.filter((r) => !r.error);
     out.push({
-      notes,
+      ...scenario,
       runs: rs,
       firstRenderMs: spread(ok.map((r) => r.firstRenderMs)),
       dragP50Ms: spread(ok.map((r) => r.dragP50Ms)),

@@ -3,6 +3,7 @@
 //
 //   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover,hostile]
 //                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
+//                                  [--canvas-notes 100,1000,3000]
 //
 // --only replaces those sections and keeps the others from the existing JSON.
 import { execFileSync } from 'node:child_process';
@@ -64,6 +65,8 @@ const relayServers = (
 ).split(',') as ServerId[];
 const scenarioFilter = arg('scenarios')?.split(',');
 const maxForeignCores = Number(arg('max-foreign') ?? 0.5);
+/** --canvas-notes 100,1000: only these canvas scenarios (by board size). */
+const canvasNotes = arg('canvas-notes')?.split(',').map(Number);
 const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 2));
 
 const outDir = quick ? path.join(repoRoot, 'e2e/bench/results') : path.join(repoRoot, 'docs');
@@ -316,10 +319,15 @@ async function main(): Promise<void> {
   }
   if (only.includes('canvas')) {
     try {
-      const cases = await runCanvas(quick ? [1000] : [1000, 3000], quick ? 1 : 2);
+      const scenarios = [
+        { notes: 1000, movers: 1 },
+        { notes: 3000, movers: 1 },
+        { notes: 100, movers: 5 },
+      ].filter((c) => !canvasNotes || canvasNotes.includes(c.notes));
+      const cases = await runCanvas(quick ? scenarios.slice(0, 1) : scenarios, quick ? 1 : 2);
       results.sections.canvas = { meta: meta(command), cases };
       log(
-        `canvas: ${cases.map((c) => `${c.notes} notes drag p95 ${c.dragP95Ms.median?.toFixed(1)} pan p95 ${c.panP95Ms.median?.toFixed(1)} ms`).join('; ')}`,
+        `canvas: ${cases.map((c) => `${c.notes} notes, ${c.movers} movers: drag p95 ${c.dragP95Ms.median?.toFixed(1)} pan p95 ${c.panP95Ms.median?.toFixed(1)} ms`).join('; ')}`,
       );
     } catch (err) {
       const [p] = await pendingFeatures(['canvas'], meta(command));

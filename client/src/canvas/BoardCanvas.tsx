@@ -1,22 +1,22 @@
 // The Konva stage of one board: clusters, notes, the selection frame and
 // others' cursors, plus the HTML note editor laid over it. The stage follows
-// the viewport store; the note layer does not re-render on pan or zoom (each
-// note decides for itself whether it is on screen). Nothing on the stage
+// the viewport store; the note layer does not re-render on pan or zoom: it
+// draws its snapshot moved and scaled (NotesLayer.tsx), and each note decides
+// for itself whether it is on screen and how detailed it is. Nothing on the stage
 // listens for events: input goes through the pipeline (usePointerInput.ts,
 // canvasInput.ts), which hit-tests the document, so Konva draws no hit canvas.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
-import { memo, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { useNoteIds } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
-import { NoteNode } from './NoteNode.tsx';
+import { NotesLayer } from './NotesLayer.tsx';
 import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { usePointerInput } from './usePointerInput.ts';
 
@@ -28,23 +28,6 @@ interface Props {
 
 /** Below this canvas width a board opens readable rather than whole (phones). */
 const SMALL_SCREEN = 600;
-
-const NotesLayer = memo(function NotesLayer({
-  editor,
-  boardId,
-}: {
-  editor: Editor;
-  boardId: BoardId;
-}) {
-  const ids = useNoteIds(editor.index, boardId);
-  return (
-    <Layer listening={false}>
-      {ids.map((id) => (
-        <NoteNode key={id} id={id} editor={editor} />
-      ))}
-    </Layer>
-  );
-});
 
 function BrushLayer({ editor, scale }: { editor: Editor; scale: number }) {
   const rect = useStore(editor.canvas.brush);

@@ -1,16 +1,29 @@
 // One sticky note on the canvas. It subscribes to its own note only (text,
 // position, colour), to whether it is selected, and to others' presence on it;
 // a change elsewhere on the board does not re-render it. Off-screen notes
-// render nothing (culling).
+// render nothing (culling). Each render tells the board's snapshot
+// (noteSnapshot.ts) where the note was and is drawn, so only that spot is
+// redrawn. While this person drags a note, it is drawn live above the
+// snapshot instead (`live`, NotesLayer.tsx).
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { memo, useCallback, useSyncExternalStore } from 'react';
+import type { Note } from '@pinnwand/shared/model/note';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStoreSelect } from '../ui/store.ts';
 import { wrapText } from './hyphenate.ts';
+import type { NoteSnapshot, Place } from './noteSnapshot.ts';
 import {
   FONT_FAMILY,
   NOTE_FOOTER,
@@ -22,16 +35,25 @@ import {
   TEXT_WIDTH,
   wordWidth,
 } from './noteStyle.ts';
-import { useIsVisible, useShowsDetail } from './useViewRect.ts';
+import { NOTE_DETAILS, type NoteDetail, useIsVisible, useNoteDetail } from './useViewRect.ts';
 
 const SELECTED = '#1f5fbf';
+/** Type size of a note's title when zoomed out (world units; see useViewRect.ts). */
+const TITLE_SIZE = { title: 24, far: 40 } as const;
+const TITLE_LINE_HEIGHT = 1.1;
+const TITLE_PADDING = 6;
+
+/** The snapshot the notes of the board are drawn into (null: drawn directly, live). */
+export const SnapshotContext = createContext<NoteSnapshot | null>(null);
 
 interface Props {
   id: NoteId;
   editor: Editor;
+  /** Drawn directly above the snapshot: the notes this person is dragging. */
+  live?: boolean;
 }
 
-export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
+export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Props) {
   const t = useT();
   const note = useNote(editor.index, id);
   const selected = useStoreSelect(editor.selection, (s) => s.has(id));
@@ -53,33 +75,162 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
     editor,
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,
   );
-  const detail = useShowsDetail(editor);
-  if (!note || !visible) return null;
-  if (!detail) {
-    // Zoomed far out: a plain card per note keeps a board of a thousand notes fluid.
-    return (
-      <Group x={x} y={y} id={id} name="note" noteText={note.text}>
-        <Rect
-          width={NOTE_WIDTH}
-          height={NOTE_HEIGHT}
-          fill={noteFill(note.color)}
-          stroke={
-            selected ? SELECTED : (decor.editingBy?.color ?? decor.selectedBy[0] ?? '#c9c2a0')
-          }
-          strokeWidth={selected || decor.selectedBy[0] ? 3 : 1}
-          strokeScaleEnabled={false}
-          perfectDrawEnabled={false}
-          shadowForStrokeEnabled={false}
-        />
-      </Group>
-    );
-  }
+  // The snapshot picks the part to draw for its zoom; a live note shows one.
+  const liveDetail = useNoteDetail(editor, live);
+  // While dragged by this person the note is drawn live, not in the snapshot.
+  const shown = note !== undefined && visible && (live || drag === null);
+
+  const snapshot = useContext(SnapshotContext);
+  const drawnAt = useRef<Place | null>(null);
+  const place = shown ? { x, y } : null;
+  // Every render is a change of what this note shows (it is memoised and
+  // subscribes to its own data only): the snapshot redraws its old and new spot.
+  useLayoutEffect(() => {
+    snapshot?.noteChanged(drawnAt.current, place);
+    drawnAt.current = place;
+  });
+  useLayoutEffect(
+    () => () => {
+      snapshot?.noteChanged(drawnAt.current, null);
+      drawnAt.current = null;
+    },
+    [snapshot],
+  );
+
+  if (!note || !shown) return null;
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
-  const fontSize = noteFontSize(note.text);
-  const shown = wrapText(note.text, TEXT_WIDTH, (s) => wordWidth(s, fontSize));
   const votes = note.votes.total;
+  const parts = live ? [liveDetail] : NOTE_DETAILS;
   return (
     <Group x={x} y={y} id={id} name="note" noteText={note.text}>
+      {parts.map((level) =>
+        level === 'detail' ? (
+          <NoteDetailPart
+            key={level}
+            note={note}
+            selected={selected}
+            editingHere={editingHere}
+            remoteColor={remoteColor}
+            editingBy={decor.editingBy}
+            editingLabel={
+              decor.editingBy ? t('note.editingBy', { name: decor.editingBy.name }) : ''
+            }
+          />
+        ) : (
+          <NoteTitlePart
+            key={level}
+            level={level}
+            text={note.text}
+            color={note.color}
+            votes={votes}
+            selected={selected}
+            remoteColor={remoteColor}
+          />
+        ),
+      )}
+    </Group>
+  );
+});
+
+/** Zoomed out, a note shows its first words in large type (a title), its votes, and nothing else. */
+const NoteTitlePart = memo(function NoteTitlePart({
+  level,
+  text,
+  color,
+  votes,
+  selected,
+  remoteColor,
+}: {
+  level: Exclude<NoteDetail, 'detail'>;
+  text: string;
+  color: string;
+  votes: number;
+  selected: boolean;
+  remoteColor: string | undefined;
+}) {
+  const size = TITLE_SIZE[level];
+  // Bold type runs up to a fifth wider than the measured regular type.
+  const title = wrapText(text, NOTE_WIDTH - 2 * TITLE_PADDING, (w) => wordWidth(w, size) * 1.2);
+  return (
+    <Group name={level}>
+      <Rect
+        width={NOTE_WIDTH}
+        height={NOTE_HEIGHT}
+        fill={noteFill(color)}
+        cornerRadius={3}
+        stroke={selected ? SELECTED : (remoteColor ?? '#c9c2a0')}
+        strokeWidth={selected || remoteColor ? 3 : 1}
+        strokeScaleEnabled={false}
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
+      />
+      <Text
+        x={TITLE_PADDING}
+        y={TITLE_PADDING}
+        width={NOTE_WIDTH - 2 * TITLE_PADDING}
+        height={NOTE_HEIGHT - 2 * TITLE_PADDING}
+        text={title}
+        fontSize={size}
+        fontStyle="bold"
+        fontFamily={FONT_FAMILY}
+        lineHeight={TITLE_LINE_HEIGHT}
+        fill={NOTE_TEXT_COLOR}
+        wrap="word"
+        ellipsis
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      {votes > 0 && (
+        <Group x={NOTE_WIDTH} y={NOTE_HEIGHT} scaleX={size / 14} scaleY={size / 14}>
+          <Rect
+            x={-30}
+            y={-16}
+            width={30}
+            height={16}
+            cornerRadius={8}
+            fill="#1d2433"
+            perfectDrawEnabled={false}
+          />
+          <Text
+            x={-30}
+            y={-16}
+            width={30}
+            height={16}
+            text={`● ${votes}`}
+            align="center"
+            verticalAlign="middle"
+            fontSize={10}
+            fontFamily={FONT_FAMILY}
+            fill="#ffffff"
+            perfectDrawEnabled={false}
+          />
+        </Group>
+      )}
+    </Group>
+  );
+});
+
+/** The whole note: its text at its size, author, votes, shadow, who is writing in it. */
+const NoteDetailPart = memo(function NoteDetailPart({
+  note,
+  selected,
+  editingHere,
+  remoteColor,
+  editingBy,
+  editingLabel,
+}: {
+  note: Note;
+  selected: boolean;
+  editingHere: boolean;
+  remoteColor: string | undefined;
+  editingBy: { color: string; name: string } | null;
+  editingLabel: string;
+}) {
+  const votes = note.votes.total;
+  const fontSize = noteFontSize(note.text);
+  const lines = wrapText(note.text, TEXT_WIDTH, (s) => wordWidth(s, fontSize));
+  return (
+    <Group name="detail">
       <Rect
         x={2}
         y={3}
@@ -107,7 +258,7 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
           y={NOTE_PADDING}
           width={NOTE_WIDTH - 2 * NOTE_PADDING}
           height={NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER}
-          text={shown}
+          text={lines}
           fontSize={fontSize}
           fontFamily={FONT_FAMILY}
           lineHeight={NOTE_LINE_HEIGHT}
@@ -147,23 +298,20 @@ export const NoteNode = memo(function NoteNode({ id, editor }: Props) {
           />
         </Group>
       )}
-      {decor.editingBy && (
+      {editingBy && (
         <Group y={-20} listening={false}>
           <Rect
-            width={Math.min(
-              NOTE_WIDTH,
-              12 + t('note.editingBy', { name: decor.editingBy.name }).length * 6.6,
-            )}
+            width={Math.min(NOTE_WIDTH, 12 + editingLabel.length * 6.6)}
             height={18}
             cornerRadius={3}
-            fill={decor.editingBy.color}
+            fill={editingBy.color}
             perfectDrawEnabled={false}
           />
           <Text
             x={6}
             y={3}
             width={NOTE_WIDTH - 12}
-            text={t('note.editingBy', { name: decor.editingBy.name })}
+            text={editingLabel}
             fontSize={11}
             fontFamily={FONT_FAMILY}
             fill="#ffffff"

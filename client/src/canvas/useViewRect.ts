@@ -14,13 +14,39 @@ export function subscribeView(editor: Editor, listener: () => void): () => void 
 
 const MARGIN = 200;
 
-/** Below this zoom, text is too small to read: notes are drawn as plain cards. */
-export const DETAIL_SCALE = 0.3;
+/**
+ * How much of a note is drawn at a zoom (level of detail). `detail`: the whole
+ * note (text at its size, author, shadow). Further out the text at its size
+ * is too small to read, so a note shows its text in large type instead — the
+ * first words, as a title — at two sizes, and nothing else but its votes.
+ */
+export type NoteDetail = 'detail' | 'title' | 'far';
+export const NOTE_DETAILS: readonly NoteDetail[] = ['detail', 'title', 'far'];
 
-/** Whether notes are drawn with their text at the current zoom (re-renders on crossing only). */
-export function useShowsDetail(editor: Editor): boolean {
-  const subscribe = useCallback((l: () => void) => editor.viewport.subscribe(l), [editor]);
-  return useSyncExternalStore(subscribe, () => editor.viewport.get().scale >= DETAIL_SCALE);
+/** Zoom from which notes are drawn in full. */
+export const DETAIL_SCALE = 0.5;
+/** Zoom from which titles use the `title` size rather than the `far` one. */
+export const TITLE_SCALE = 0.3;
+
+export function detailAt(scale: number): NoteDetail {
+  return scale >= DETAIL_SCALE ? 'detail' : scale >= TITLE_SCALE ? 'title' : 'far';
+}
+
+const never = () => () => {};
+
+/**
+ * The level of detail at the current zoom (re-renders on crossing a level
+ * only); `follow` false: always `detail`, never re-rendering (notes in the
+ * snapshot carry every level and the snapshot picks one).
+ */
+export function useNoteDetail(editor: Editor, follow = true): NoteDetail {
+  const subscribe = useCallback(
+    (l: () => void) => (follow ? editor.viewport.subscribe(l) : never()),
+    [editor, follow],
+  );
+  return useSyncExternalStore(subscribe, () =>
+    follow ? detailAt(editor.viewport.get().scale) : 'detail',
+  );
 }
 
 /** Whether `rect` (world) is on screen; re-renders only when the answer changes. */

@@ -152,6 +152,16 @@ export class DocIndex {
     return ids;
   }
 
+  /** Every readable note of the workshop, on any board or none (validated snapshots, cached per note). */
+  allNotes(): Note[] {
+    const out: Note[] = [];
+    for (const id of notesMap(this.doc).keys()) {
+      const note = this.note(id as NoteId);
+      if (note) out.push(note);
+    }
+    return out;
+  }
+
   /** The readable notes of a board (validated snapshots). */
   notes(boardId: BoardId): Note[] {
     const out: Note[] = [];

@@ -114,11 +114,15 @@ function readSummaryText(doc: Y.Doc, key: string, problems: string[]): string {
   return '';
 }
 
-interface Parts {
+/** The validated entities a view is arranged from. */
+export interface WorkshopParts {
+  /** In board order. */
   boards: Board[];
+  /** The clusters of each board in `boards` (others are not shown). */
   clustersByBoard: Map<BoardId, Cluster[]>;
   notes: Note[];
 }
+type Parts = WorkshopParts;
 
 function readParts(doc: Y.Doc, problems: string[], onlyBoard?: BoardId): Parts {
   const boards = readAll<Board>(boardsMap(doc), 'boards', problems, (map, id) =>
@@ -140,17 +144,29 @@ function readParts(doc: Y.Doc, problems: string[], onlyBoard?: BoardId): Parts {
 }
 
 function assemble(doc: Y.Doc, parts: Parts, problems: string[]) {
+  return arrangeWorkshop(parts, (boardId) => readSummaryText(doc, boardId, problems));
+}
+
+/**
+ * Places notes into boards, clusters and orphans by the rules above, ordered.
+ * Pure: a UI that keeps validated entities itself (the outline, from the
+ * client's per-note cache) arranges them without re-reading the document.
+ */
+export function arrangeWorkshop(
+  parts: WorkshopParts,
+  summaryOf: (boardId: BoardId) => string,
+): { boards: BoardView[]; orphanNotes: Note[] } {
   const boardViews = new Map<BoardId, BoardView>();
   const clusterViews = new Map<ClusterId, ClusterView>();
   for (const board of parts.boards) {
-    const clusters = (parts.clustersByBoard.get(board.id) ?? []).sort(compareByOrder);
+    const clusters = [...(parts.clustersByBoard.get(board.id) ?? [])].sort(compareByOrder);
     const views = clusters.map((cluster): ClusterView => ({ ...cluster, notes: [] }));
     for (const view of views) clusterViews.set(view.id, view);
     boardViews.set(board.id, {
       ...board,
       clusters: views,
       unclusteredNotes: [],
-      summary: readSummaryText(doc, board.id, problems),
+      summary: summaryOf(board.id),
       noteCount: 0,
     });
   }

@@ -1,0 +1,97 @@
+// The notes of one board on the canvas, in three parts:
+//
+//   snapshot  one bitmap of the board's notes, moved and scaled with the view
+//             (noteSnapshot.ts): what the layer actually draws for them;
+//   source    the note nodes themselves (one memoised NoteNode each), a group the
+//             layer does not draw; the snapshot draws them — all at once when the
+//             zoom changes, one changed note's spot otherwise;
+//   live      the notes this person is dragging, drawn directly on top each frame
+//             (the rest of the board stays in the snapshot meanwhile).
+//
+// The list of notes comes from DocIndex, which recomputes it only when notes
+// come, go or change board; a note's own change re-renders that note only.
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import type Konva from 'konva';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Group, Layer, Shape } from 'react-konva';
+import type { Editor } from '../editor/Editor.ts';
+import { useNoteIds } from '../model/useDoc.ts';
+import { useStore, useStoreSelect } from '../ui/store.ts';
+import { NoteNode, SnapshotContext } from './NoteNode.tsx';
+import { NoteSnapshot } from './noteSnapshot.ts';
+
+export const NotesLayer = memo(function NotesLayer({
+  editor,
+  boardId,
+}: {
+  editor: Editor;
+  boardId: BoardId;
+}) {
+  const ids = useNoteIds(editor.index, boardId);
+  const layer = useRef<Konva.Layer>(null);
+  const source = useRef<Konva.Group>(null);
+  const [snapshot, setSnapshot] = useState<NoteSnapshot | null>(null);
+
+  useLayoutEffect(() => {
+    const drawn = layer.current;
+    const group = source.current;
+    if (!drawn || !group) return;
+    const made = new NoteSnapshot(
+      group,
+      () => ({
+        viewport: editor.viewport.get(),
+        size: editor.stageSize.get(),
+        pixelRatio: drawn.getCanvas().getPixelRatio(),
+      }),
+      () => drawn.batchDraw(),
+    );
+    drawn.on('beforeDraw.snapshot', () => made.update());
+    setSnapshot(made);
+    return () => {
+      drawn.off('beforeDraw.snapshot');
+      made.destroy();
+    };
+  }, [editor]);
+
+  // A new board: everything is drawn afresh.
+  useLayoutEffect(() => {
+    if (boardId) snapshot?.invalidateAll();
+  }, [snapshot, boardId]);
+
+  return (
+    <Layer ref={layer} listening={false}>
+      <Shape
+        listening={false}
+        perfectDrawEnabled={false}
+        sceneFunc={(context) => snapshot?.draw(context)}
+      />
+      <Group ref={source} visible={false}>
+        {snapshot && (
+          <SnapshotContext.Provider value={snapshot}>
+            {ids.map((id) => (
+              <NoteNode key={id} id={id} editor={editor} />
+            ))}
+          </SnapshotContext.Provider>
+        )}
+      </Group>
+      <LiveNotes editor={editor} ids={ids} />
+    </Layer>
+  );
+});
+
+/** The notes this person is dragging, in board order, drawn each frame. */
+function LiveNotes({ editor, ids }: { editor: Editor; ids: NoteId[] }) {
+  const dragging = useStoreSelect(editor.dragOffset, (d) => d !== null);
+  const selection = useStore(editor.selection);
+  const dragged = useMemo(
+    () => (dragging ? ids.filter((id) => selection.has(id)) : []),
+    [dragging, ids, selection],
+  );
+  return (
+    <Group>
+      {dragged.map((id) => (
+        <NoteNode key={id} id={id} editor={editor} live />
+      ))}
+    </Group>
+  );
+}

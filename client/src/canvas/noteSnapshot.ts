@@ -1,0 +1,420 @@
+// The notes of a board drawn once into an off-screen bitmap (the snapshot) and
+// reused from frame to frame. Redrawing a thousand notes with their text takes
+// longer than a frame in software rendering; copying one bitmap does not. So:
+//
+// - Panning and zooming draw the snapshot moved and scaled. Panning past its
+//   edge copies what stays in view and draws only the newly exposed strips.
+//   Zooming further than SCALE_SLACK, into another level of detail, or
+//   settling at a new zoom redraws it at screen resolution — in slices of a
+//   few milliseconds per frame into a second canvas, while the old one is
+//   still shown, so no frame waits for a whole board.
+// - A note that changes (its Yjs data, selection, someone's presence on it)
+//   reports its old and new place (`noteChanged`, from NoteNode); before the
+//   next frame only those rectangles are cleared and the notes overlapping
+//   them are drawn again, in board order. A remote move costs two notes, not
+//   the board.
+//
+// The notes stay real Konva nodes (React renders them, tests read them) inside
+// a group that the layer itself does not draw; this module draws them into the
+// snapshot with Konva's own drawScene. Each note carries one part per level of
+// detail (useViewRect.ts); the snapshot draws the part for its zoom, so
+// crossing a level re-renders no React component.
+
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import type Konva from 'konva';
+import { SceneCanvas } from 'konva/lib/Canvas';
+import { detailAt, type NoteDetail } from './useViewRect.ts';
+import { intersects, type Rect, type Size, type Viewport, visibleRect } from './viewport.ts';
+
+/** How far (as a share of the visible size) the snapshot reaches beyond each edge of the view. */
+const MARGIN = 0.5;
+/** Largest snapshot in device pixels (a phone at 3× keeps a smaller margin). */
+const MAX_PIXELS = 8_000_000;
+/** Zooming in or out by more than this factor redraws the snapshot at the new zoom. */
+const SCALE_SLACK = 2;
+/** After this long without a viewport change the snapshot is redrawn crisp at the current zoom. */
+export const SETTLE_MS = 150;
+/** What a note draws outside its card: the "… schreibt" label above, the shadow below. */
+const LABEL_ABOVE = 22;
+const SHADOW = 4;
+/** Strokes do not scale: a selection outline of 3 screen pixels, half of it outside. */
+const STROKE_PX = 3;
+/** Time a frame may spend on a whole redraw before it continues in the next frame. */
+const SLICE_MS = 5;
+/** More changed notes than this at once are drawn as a whole redraw. */
+const MAX_PATCHES = 150;
+
+export interface Place {
+  x: number;
+  y: number;
+}
+
+export interface SnapshotView {
+  viewport: Viewport;
+  size: Size;
+  /** Device pixels per CSS pixel of the layer. */
+  pixelRatio: number;
+}
+
+const union = (a: Rect, b: Rect): Rect => {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+};
+
+const contains = (outer: Rect, inner: Rect): boolean =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
+/** `outer` minus `inner` as up to four strips (inner lies at least partly inside outer). */
+function exposed(outer: Rect, inner: Rect): Rect[] {
+  const out: Rect[] = [];
+  const top = Math.max(outer.y, inner.y);
+  const bottom = Math.min(outer.y + outer.height, inner.y + inner.height);
+  if (inner.y > outer.y) out.push({ ...outer, height: inner.y - outer.y });
+  if (bottom < outer.y + outer.height)
+    out.push({ ...outer, y: bottom, height: outer.y + outer.height - bottom });
+  if (inner.x > outer.x)
+    out.push({ x: outer.x, y: top, width: inner.x - outer.x, height: bottom - top });
+  if (inner.x + inner.width < outer.x + outer.width)
+    out.push({
+      x: inner.x + inner.width,
+      y: top,
+      width: outer.x + outer.width - inner.x - inner.width,
+      height: bottom - top,
+    });
+  return out.filter((r) => r.width > 0 && r.height > 0);
+}
+
+/**
+ * A snapshot canvas whose pixels per world unit include the zoom. Konva draws
+ * unscaled strokes (selection outlines) at `getPixelRatio()` device pixels per
+ * unit: here that must be the screen's ratio, not the canvas's. The bitmap is
+ * reused across zooms (its size in pixels hardly changes: the view's size
+ * times the margin): allocating and clearing a new one costs more than drawing.
+ */
+class SnapshotCanvas extends SceneCanvas {
+  constructor(private screenRatio: number) {
+    super({ width: 1, height: 1, pixelRatio: 1 });
+  }
+  override getPixelRatio(): number {
+    return this.screenRatio;
+  }
+  /** Makes the canvas cover `width`×`height` world units at `scale`, empty. */
+  prepare(width: number, height: number, scale: number, screenRatio: number): void {
+    this.screenRatio = screenRatio;
+    const needW = Math.ceil(width * scale);
+    const needH = Math.ceil(height * scale);
+    this.pixelRatio = scale;
+    if (
+      this.width < needW ||
+      this.height < needH ||
+      this.width > needW * 1.5 + 64 ||
+      this.height > needH * 1.5 + 64
+    ) {
+      // Konva sizes the bitmap from the logical size and pixelRatio.
+      this.setSize(width, height);
+      return;
+    }
+    const ctx = this.getContext()._context;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+  }
+}
+
+/** One drawn state of the snapshot: a canvas, the world it covers, at which zoom and detail. */
+interface Frame {
+  canvas: SnapshotCanvas;
+  /** The world rectangle covered, aligned to the canvas's pixels. */
+  region: Rect;
+  /** Canvas pixels per world unit. */
+  scale: number;
+  level: NoteDetail;
+}
+
+/** A whole redraw under way: notes up to `next` (board order) are drawn. */
+interface Build extends Frame {
+  next: number;
+  /** Notes that changed meanwhile: drawn again when the build is done. */
+  dirty: Rect[];
+}
+
+/** Draws the used part of a frame's canvas onto its world rectangle (the context is in world units). */
+function copy(context: Konva.Context, frame: Frame): void {
+  const r = frame.region;
+  context.drawImage(
+    frame.canvas._canvas,
+    0,
+    0,
+    r.width * frame.scale,
+    r.height * frame.scale,
+    r.x,
+    r.y,
+    r.width,
+    r.height,
+  );
+}
+
+export class NoteSnapshot {
+  private shown: Frame | null = null;
+  private build: Build | null = null;
+  /** A canvas no longer shown, reused when the next one has the same size. */
+  private spare: SnapshotCanvas | null = null;
+  private screenRatio = 1;
+  private dirty: Rect[] = [];
+  private whole = true;
+  private lastView: Viewport | null = null;
+  private settled = true;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Redraws done (for the benchmark's and tests' curiosity). */
+  readonly stats = { whole: 0, slices: 0, shifts: 0, patches: 0 };
+
+  constructor(
+    /** The group whose children are the note nodes; it is hidden from the layer's own drawing. */
+    private readonly source: Konva.Group,
+    private readonly view: () => SnapshotView,
+    /** Asks for a frame (the layer's batchDraw). */
+    private readonly requestDraw: () => void,
+  ) {}
+
+  /** World rectangle a note at `place` may paint, at the current zoom. */
+  private bounds(place: Place): Rect {
+    const stroke = STROKE_PX / Math.max(this.lastView?.scale ?? 1, 0.05);
+    return {
+      x: place.x - stroke,
+      y: place.y - LABEL_ABOVE - stroke,
+      width: NOTE_WIDTH + SHADOW + 2 * stroke,
+      height: NOTE_HEIGHT + LABEL_ABOVE + SHADOW + 2 * stroke,
+    };
+  }
+
+  /** A note was drawn at `before` and is now drawn at `after` (null: not drawn). */
+  noteChanged(before: Place | null, after: Place | null): void {
+    if (this.whole) return;
+    if (before) this.dirty.push(this.bounds(before));
+    if (after && !(before && before.x === after.x && before.y === after.y))
+      this.dirty.push(this.bounds(after));
+    if (this.dirty.length > MAX_PATCHES) this.invalidateAll();
+    else if (before || after) this.requestDraw();
+  }
+
+  /** Everything is redrawn before the next frame (the look of all notes changed). */
+  invalidateAll(): void {
+    this.whole = true;
+    this.dirty = [];
+    this.requestDraw();
+  }
+
+  /** Brings the snapshot up to date for the frame about to be drawn. */
+  update(): void {
+    const { viewport, size, pixelRatio } = this.view();
+    this.noteViewChange(viewport);
+    if (pixelRatio !== this.screenRatio) {
+      this.screenRatio = pixelRatio;
+      this.whole = true;
+    }
+    const visible = visibleRect(viewport, size);
+    const want = { scale: viewport.scale * pixelRatio, level: detailAt(viewport.scale) };
+    const shown = this.shown;
+    if (!shown || this.whole) {
+      // Nothing usable: the first frame (or a new board) is drawn at once.
+      this.whole = false;
+      this.dirty = [];
+      this.build = null;
+      this.show(this.drawWhole(visible, want.scale, want.level));
+      return;
+    }
+    const ratio = want.scale / shown.scale;
+    const sharp = ratio === 1 && want.level === shown.level;
+    if (sharp && !contains(shown.region, visible)) this.shift(visible);
+    this.patch();
+    const fits = this.shown !== null && contains(this.shown.region, visible);
+    const stale =
+      want.level !== shown.level ||
+      ratio > SCALE_SLACK ||
+      ratio < 1 / SCALE_SLACK ||
+      !fits ||
+      (!sharp && this.settled);
+    if (stale) this.continueBuild(visible, want.scale, want.level);
+    else this.build = null;
+  }
+
+  /** Draws the snapshot into the layer (the context is in world coordinates). */
+  draw(context: Konva.Context): void {
+    const shown = this.shown;
+    if (!shown) return;
+    copy(context, shown);
+  }
+
+  destroy(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.shown = null;
+    this.build = null;
+    this.spare = null;
+  }
+
+  private noteViewChange(viewport: Viewport): void {
+    const last = this.lastView;
+    this.lastView = viewport;
+    if (!last || (last.x === viewport.x && last.y === viewport.y && last.scale === viewport.scale))
+      return;
+    this.settled = false;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.settled = true;
+      this.requestDraw();
+    }, SETTLE_MS);
+  }
+
+  /** The region for a view: the visible rectangle and a margin, on whole canvas pixels. */
+  private regionFor(visible: Rect, scale: number): Rect {
+    const pixels = visible.width * visible.height * scale * scale;
+    const grow = Math.min(1 + 2 * MARGIN, Math.sqrt(MAX_PIXELS / Math.max(pixels, 1)));
+    const margin = Math.max(0, (grow - 1) / 2);
+    const x = Math.floor((visible.x - visible.width * margin) * scale) / scale;
+    const y = Math.floor((visible.y - visible.height * margin) * scale) / scale;
+    const right = Math.ceil((visible.x + visible.width * (1 + margin)) * scale) / scale;
+    const bottom = Math.ceil((visible.y + visible.height * (1 + margin)) * scale) / scale;
+    return { x, y, width: right - x, height: bottom - y };
+  }
+
+  private canvasFor(region: Rect, scale: number): SnapshotCanvas {
+    const canvas = this.spare ?? new SnapshotCanvas(this.screenRatio);
+    this.spare = null;
+    canvas.prepare(Math.max(1, region.width), Math.max(1, region.height), scale, this.screenRatio);
+    return canvas;
+  }
+
+  private show(frame: Frame): void {
+    if (this.shown && this.shown.canvas !== frame.canvas) this.spare = this.shown.canvas;
+    this.shown = frame;
+  }
+
+  private drawWhole(visible: Rect, scale: number, level: NoteDetail): Frame {
+    this.stats.whole++;
+    const region = this.regionFor(visible, scale);
+    const frame = { canvas: this.canvasFor(region, scale), region, scale, level };
+    this.drawInto(frame, region, false);
+    return frame;
+  }
+
+  /** A whole redraw in slices: started (or restarted, if the view left it behind) and continued. */
+  private continueBuild(visible: Rect, scale: number, level: NoteDetail): void {
+    let build = this.build;
+    const ratio = build ? scale / build.scale : 0;
+    const current =
+      build &&
+      build.level === level &&
+      contains(build.region, visible) &&
+      (this.settled ? ratio === 1 : ratio <= 1.25 && ratio >= 0.8);
+    if (!build || !current) {
+      if (build) this.spare = build.canvas;
+      const region = this.regionFor(visible, scale);
+      build = { canvas: this.canvasFor(region, scale), region, scale, level, next: 0, dirty: [] };
+      this.build = build;
+    }
+    this.stats.slices++;
+    const started = performance.now();
+    const nodes = this.source.getChildren();
+    const ctx = build.canvas.getContext();
+    ctx.save();
+    ctx.translate(-build.region.x, -build.region.y);
+    while (build.next < nodes.length) {
+      this.drawNote(nodes[build.next]!, build, build.region);
+      build.next++;
+      if (build.next % 8 === 0 && performance.now() - started > SLICE_MS) break;
+    }
+    ctx.restore();
+    if (build.next < nodes.length) {
+      this.requestDraw();
+      return;
+    }
+    this.build = null;
+    this.stats.whole++;
+    for (const rect of build.dirty) this.drawInto(build, rect, true);
+    this.show(build);
+  }
+
+  /** Pans past the edge at the same zoom: keep the overlap, draw the rest. */
+  private shift(visible: Rect): void {
+    const old = this.shown;
+    if (!old) return;
+    const region = this.regionFor(visible, old.scale);
+    if (!intersects(old.region, region)) {
+      this.show(this.drawWhole(visible, old.scale, old.level));
+      return;
+    }
+    this.stats.shifts++;
+    const frame = { ...old, canvas: this.canvasFor(region, old.scale), region };
+    const ctx = frame.canvas.getContext();
+    ctx.save();
+    ctx.translate(-region.x, -region.y);
+    ctx.drawImage(
+      old.canvas._canvas,
+      old.region.x,
+      old.region.y,
+      old.region.width,
+      old.region.height,
+    );
+    ctx.restore();
+    for (const strip of exposed(region, old.region)) this.drawInto(frame, strip, true);
+    this.show(frame);
+  }
+
+  /** Redraws the rectangles of changed notes (in the shown canvas and any build under way). */
+  private patch(): void {
+    if (this.dirty.length === 0) return;
+    const rects = this.dirty;
+    this.dirty = [];
+    // Overlapping rectangles (a note moved a little) are drawn as one.
+    const merged: Rect[] = [];
+    for (const rect of rects) {
+      const i = merged.findIndex((m) => intersects(m, rect));
+      if (i === -1) merged.push(rect);
+      else merged[i] = union(merged[i]!, rect);
+    }
+    this.build?.dirty.push(...merged);
+    const shown = this.shown;
+    if (!shown) return;
+    for (const rect of merged) {
+      if (!intersects(rect, shown.region)) continue;
+      this.stats.patches++;
+      this.drawInto(shown, rect, true);
+    }
+  }
+
+  /** Draws every note overlapping `area` into `frame`, in board order (clearing it first when `clip`). */
+  private drawInto(frame: Frame, area: Rect, clip: boolean): void {
+    const ctx = frame.canvas.getContext();
+    ctx.save();
+    ctx.translate(-frame.region.x, -frame.region.y);
+    if (clip) {
+      ctx.beginPath();
+      ctx.rect(area.x, area.y, area.width, area.height);
+      ctx.clip();
+      ctx.clearRect(area.x, area.y, area.width, area.height);
+    }
+    for (const node of this.source.getChildren()) {
+      if (intersects(this.bounds({ x: node.x(), y: node.y() }), area))
+        this.drawNote(node, frame, area);
+    }
+    ctx.restore();
+  }
+
+  /** Draws one note's part for the frame's level of detail (the context is set up by the caller). */
+  private drawNote(node: Konva.Node, frame: Frame, area: Rect): void {
+    if (!intersects(this.bounds({ x: node.x(), y: node.y() }), area)) return;
+    for (const part of (node as Konva.Group).getChildren()) {
+      if (part.name() === frame.level) part.drawScene(frame.canvas, this.source);
+    }
+  }
+}

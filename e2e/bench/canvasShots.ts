@@ -1,0 +1,94 @@
+// Screenshots of the canvas for people to look at (not a benchmark): the OZG
+// example and a board of 300 notes, each zoomed to fit (low zoom, where notes
+// show their titles) and at 100 %, on a desktop (1280×800) and a phone
+// (390×844, touch). Written to e2e/artifacts/screenshots/canvas-*.png.
+//
+//   node --import tsx bench/canvasShots.ts
+import type { Page } from 'playwright-core';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { launchBrowser, newPerson, screenshot } from '../harness/browser.ts';
+import { startPinnwand } from '../harness/pinnwandProcess.ts';
+import { populate } from './canvas.ts';
+import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function zoomTo(page: Page, scale: number): Promise<void> {
+  const box = await page.locator('.board-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  const current = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { Konva: { stages: { scaleX(): number }[] } }
+        ).Konva.stages[0]?.scaleX() ?? 1,
+    );
+  for (let i = 0; i < 60; i++) {
+    const s = await current();
+    if (Math.abs(Math.log(s / scale)) < 0.08) break;
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, s < scale ? -40 : 40);
+    await page.keyboard.up('Control');
+    await sleep(30);
+  }
+  await sleep(400);
+}
+
+const dataDir = newDataDir('pinnwand-shots-');
+await waitForBuild();
+const server = await startPinnwand({ dataDir });
+const browser = await launchBrowser();
+try {
+  const example = await createWorkshopViaApi(server.url, 'ozg-example', 'Beispiel');
+  const big = await createWorkshopViaApi(server.url, 'blank', 'Viele Notizen');
+  const writer = await populate(
+    {
+      url: `ws://127.0.0.1:${server.port}/ws/${big.id}?token=${encodeURIComponent(big.facilitatorToken)}`,
+      docName: big.id,
+      token: big.facilitatorToken,
+      protocol: 'y-websocket',
+    },
+    300,
+  );
+  for (const [device, options] of [
+    ['desktop', {}],
+    ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ] as const) {
+    for (const [name, workshop] of [
+      ['example', example],
+      ['300', big],
+    ] as const) {
+      const person = await newPerson(browser, 'Shots', options);
+      await person.page.goto(workshop.urls.facilitator);
+      await person.page.getByLabel(/^Name$/).fill('Moderation');
+      await person.page.getByRole('button', { name: /Weiter|Continue/ }).click();
+      await person.page.locator('.board-canvas canvas').first().waitFor();
+      await sleep(1500);
+      if (device === 'phone') {
+        await person.page
+          .getByRole('button', { name: /Alles zeigen|Show all/ })
+          .first()
+          .click()
+          .catch(() => undefined);
+        await sleep(600);
+      }
+      console.log(await screenshot(person.page, `canvas-${device}-${name}-fit`));
+      await zoomTo(person.page, 0.45);
+      console.log(await screenshot(person.page, `canvas-${device}-${name}-045`));
+      await zoomTo(person.page, 1);
+      console.log(await screenshot(person.page, `canvas-${device}-${name}-100`));
+      if (person.pageErrors.length)
+        console.log(
+          'page errors',
+          person.pageErrors.map((e) => e.message),
+        );
+      await person.context.close();
+    }
+  }
+  writer.terminate();
+} finally {
+  await browser.close();
+  await server.stop('SIGKILL');
+  removeDir(dataDir);
+}
