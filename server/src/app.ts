@@ -2,11 +2,13 @@
 // server needs comes in through `config` and `deps`; nothing is read from the
 // environment or kept in module-level state, so tests run several servers side
 // by side and can inject storage, policies or a logger.
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import type { Logger } from 'pino';
 import { ClusterNode } from './cluster/ClusterNode.ts';
 import type { Config } from './config.ts';
@@ -46,6 +48,8 @@ export interface ServerDeps {
   routes?: (router: Router) => void;
   /** Clock for creation and update times and the retention sweep (tests move it); Date.now by default. */
   now?: () => number;
+  /** Tests only: a migration list and format version other than the released ones. */
+  migrations?: OpenOptions;
 }
 
 export interface PinnwandServer {
@@ -89,6 +93,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     policy: deps.policy ?? defaultPolicy(),
     metrics,
     logger,
+    migrations: deps.migrations,
   });
   const sockets = new SocketServer({ config, rooms, registry: workshops, metrics, logger });
   // Several processes on one PostgreSQL: each room is served by one of them.

@@ -121,7 +121,7 @@ export function BoardPage({ connection, editor, session }: Props) {
       {readOnly && readOnly.kind !== 'locked' && (
         <p className="viewer-banner" role="note">
           {readOnly.kind === 'newerDocument'
-            ? t('session.readOnlyDoc', { reason: readOnly.detail })
+            ? t('session.readOnlyDoc', { version: readOnly.detail })
             : t('viewer.banner')}
         </p>
       )}

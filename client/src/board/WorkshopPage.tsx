@@ -1,11 +1,11 @@
 // Opening a workshop: find the token (fragment or remembered), ask the server
 // what it allows (or, offline, use the last answer), ask for a name, then open
 // the synced document and the board.
-import { openDocument } from '@pinnwand/shared/model/migrations';
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
 import { fetchSession } from '../api/httpApi.ts';
+import { watchDocumentFormat } from '../editor/documentFormat.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
 import { announceRefusals } from '../editor/refusals.ts';
 import { ensureParticipantIdentity, participantId } from '../facilitation/participantKey.ts';
@@ -114,18 +114,19 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
         ? { initialPanel: 'share' }
         : {}),
     });
-    // Once the document is here, check its format (and migrate an older one).
+    // Once the document is here, check its format; the server migrates, never this client.
+    let unwatch = () => {};
     const unsubscribe = connection.loaded.subscribe(() => {
       if (!connection.loaded.get()) return;
       unsubscribe();
-      const opened = session.role === 'viewer' ? null : openDocument(connection.doc);
-      if (opened?.readOnly) editor.newerDocument.set(opened.reason);
+      unwatch = watchDocumentFormat(editor);
     });
     const stopRefusals = announceRefusals(editor, connection.refused);
     setLive({ connection, editor });
     return () => {
       unsubscribe();
       stopRefusals();
+      unwatch();
       editor.destroy();
       connection.destroy();
     };

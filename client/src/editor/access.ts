@@ -9,7 +9,7 @@ import type { Role } from '@pinnwand/shared/protocol/roles';
 
 export type ReadOnlyReason =
   | { kind: 'viewer' }
-  /** The document comes from a newer Pinnwand; `detail` says what is newer. */
+  /** The document comes from a newer Pinnwand; `detail` is the format version it names (editor/documentFormat.ts). */
   | { kind: 'newerDocument'; detail: string }
   /** A participant looking at a board the facilitator locked. */
   | { kind: 'locked' };

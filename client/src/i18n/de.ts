@@ -41,7 +41,8 @@ export const de = {
   'session.backHome': 'Zur Startseite',
   'session.unreachable':
     'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung und laden Sie die Seite neu.',
-  'session.readOnlyDoc': 'Dieser Workshop kann hier nur gelesen werden: {reason}',
+  'session.readOnlyDoc':
+    'Dieser Workshop wurde mit einer neueren Version von Pinnwand gespeichert (Format {version}). Diese Version kann ihn nur anzeigen, damit nichts verloren geht; nach einem Update lässt er sich wieder bearbeiten.',
 
   'name.heading': 'Wie möchten Sie sich nennen?',
   'name.text': 'Ihr Name erscheint an Ihren Notizen und an Ihrem Mauszeiger.',

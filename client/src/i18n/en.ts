@@ -37,7 +37,8 @@ export const en: Record<MessageKey, string> = {
   'session.backHome': 'Back to the start page',
   'session.unreachable':
     'The server cannot be reached right now. Please check the connection and reload.',
-  'session.readOnlyDoc': 'This workshop can only be read here: {reason}',
+  'session.readOnlyDoc':
+    'This workshop was saved by a newer version of Pinnwand (format {version}). This version can only show it, so that nothing is lost; after an update it can be edited again.',
 
   'name.heading': 'What should we call you?',
   'name.text': 'Your name appears on your notes and next to your pointer.',

@@ -20,6 +20,8 @@
  */
 
 import { isRevoked } from '@pinnwand/shared/model/identity';
+import { documentFormat, type OpenOptions, openDocument } from '@pinnwand/shared/model/migrations';
+import { MIGRATION_ORIGIN } from '@pinnwand/shared/model/origin';
 import {
   CloseCode,
   type CloseCodeName,
@@ -65,6 +67,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void;
   /** The room failed and must be forgotten (it is reloaded from storage on next use). */
   onFailed(room: Room): void;
+  /** Tests only: a migration list and current format version other than the released ones. */
+  migrations?: OpenOptions;
 }
 
 type Action =
@@ -173,12 +177,36 @@ export class Room {
     });
     this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
     this.closeRevoked();
+    this.migrateIfDue(doc);
     // The document holds exactly the stored state here, so this vector is committed state.
     if (this.awaitingStateVector.size > 0) {
       const message = encodeSyncStep1(Y.encodeStateVector(doc));
       for (const conn of this.awaitingStateVector) this.send(conn, message);
       this.awaitingStateVector.clear();
     }
+  }
+
+  /**
+   * A document stored in an older format is migrated here, where it is first
+   * built from storage — the only place that migrates (clients just check the
+   * format). The steps run as one server change: stored, then relayed to
+   * everyone like any other update.
+   */
+  private migrateIfDue(doc: Y.Doc): void {
+    const format = documentFormat(doc, this.deps.migrations);
+    if (format.kind !== 'older') return;
+    this.applyServerChange((d) => {
+      const result = openDocument(d, this.deps.migrations);
+      if (result.readOnly)
+        this.deps.logger.error({ room: this.id, reason: result.reason }, 'migration failed');
+      else
+        this.deps.logger.info(
+          { room: this.id, from: format.stored, migrated: result.migrated },
+          'document migrated',
+        );
+    }, MIGRATION_ORIGIN).catch((err: unknown) =>
+      this.deps.logger.error({ err, room: this.id }, 'migration not stored'),
+    );
   }
 
   /** Builds the document soon, off the path of whoever is waiting for a sync answer. */

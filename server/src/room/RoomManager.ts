@@ -4,6 +4,7 @@
  * An empty room unloads after a grace period — through the Committer, so never
  * with writes pending — after compacting its log into a snapshot.
  */
+import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
@@ -28,6 +29,8 @@ export interface RoomManagerDeps {
   policy: UpdatePolicy;
   metrics: Metrics;
   logger: Logger;
+  /** Tests only: migrations other than the released ones (Room.ts). */
+  migrations?: OpenOptions;
 }
 
 export class RoomManager {
@@ -95,6 +98,7 @@ export class RoomManager {
       onDirty: (r) => this.committer.markDirty(r),
       onEmpty: (r) => this.scheduleIdle(r),
       onFailed: (r) => this.forget(r),
+      migrations: this.deps.migrations,
     });
     this.rooms.set(id, room);
     metrics.roomsLoaded.set(this.rooms.size);

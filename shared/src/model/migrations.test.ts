@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MIGRATIONS, type Migration, openDocument } from './migrations.ts';
+import { documentFormat, MIGRATIONS, type Migration, openDocument } from './migrations.ts';
 import { originOf } from './origin.ts';
 import { boardsMap, META, metaMap, SCHEMA_VERSION } from './schema.ts';
 
@@ -62,5 +62,19 @@ describe('openDocument', () => {
   it('opens read-only when a step is missing or the version is unreadable', () => {
     expect(openDocument(docAt(1), { migrations: [], currentVersion: 2 }).readOnly).toBe(true);
     expect(openDocument(docAt('one')).readOnly).toBe(true);
+  });
+});
+
+describe('documentFormat', () => {
+  it('tells empty, current, older, newer and unreadable documents apart without writing', () => {
+    const options = { migrations: steps, currentVersion: 3 };
+    expect(documentFormat(new Y.Doc(), options)).toEqual({ kind: 'empty' });
+    expect(documentFormat(docAt(3), options)).toEqual({ kind: 'current' });
+    const older = docAt(1);
+    const before = Y.encodeStateAsUpdate(older);
+    expect(documentFormat(older, options)).toEqual({ kind: 'older', stored: 1 });
+    expect(Y.encodeStateAsUpdate(older)).toEqual(before);
+    expect(documentFormat(docAt(4), options)).toEqual({ kind: 'newer', stored: 4, known: 3 });
+    expect(documentFormat(docAt('one'), options)).toEqual({ kind: 'unreadable', stored: 'one' });
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Schema versioning. `meta.schemaVersion` says which format a document is in;
  * `MIGRATIONS` is the ordered list of named steps from each version to the
- * next. `openDocument` is called once a document is loaded (on the server:
- * after the stored state is loaded and before anyone syncs, so only one peer
- * ever migrates; on a client: after the first sync).
+ * next. Only the server migrates: `openDocument` runs when a room's document
+ * is built from storage (server/src/room/Room.ts), as a server change that is
+ * stored and relayed like any other, so exactly one peer ever writes a
+ * migration. Clients only ask `documentFormat` and, when the server's document
+ * is newer than they understand, say so and open it read-only.
  *
  * - older than the code: the pending steps run, each in its own transaction
  *   with the migration origin, each bumping `schemaVersion`, so a step is
@@ -52,6 +54,29 @@ export interface OpenOptions {
   /** For tests: a different migration list and current version. */
   migrations?: readonly Migration[];
   currentVersion?: number;
+}
+
+/** What a document's format means to this code, read without writing anything. */
+export type DocumentFormat =
+  /** Not created or not synced yet. */
+  | { kind: 'empty' }
+  | { kind: 'current' }
+  /** Older: the server migrates it when the room loads. */
+  | { kind: 'older'; stored: number }
+  /** Newer than this code knows: open read-only, say so. */
+  | { kind: 'newer'; stored: number; known: number }
+  /** `schemaVersion` is not a version at all. */
+  | { kind: 'unreadable'; stored: unknown };
+
+export function documentFormat(doc: Y.Doc, options: OpenOptions = {}): DocumentFormat {
+  const current = options.currentVersion ?? SCHEMA_VERSION;
+  const stored = metaMap(doc).get(META.schemaVersion);
+  if (stored === undefined) return { kind: 'empty' };
+  if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 1)
+    return { kind: 'unreadable', stored };
+  if (stored > current) return { kind: 'newer', stored, known: current };
+  if (stored < current) return { kind: 'older', stored };
+  return { kind: 'current' };
 }
 
 export function openDocument(doc: Y.Doc, options: OpenOptions = {}): OpenResult {
