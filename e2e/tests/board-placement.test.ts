@@ -15,6 +15,7 @@ import {
   outlineTexts,
 } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -100,6 +101,89 @@ describe('placing notes', () => {
     await expect.poll(async () => (await noteBoxes(a.page)).length).toBe(5);
     await expect.poll(() => outlineTexts(a.page).then((t) => t.length)).toBe(5);
     expect(await outlineTexts(a.page)).not.toContain('');
+  });
+
+  test('phone "+", the phone outline and G put notes and clusters on free space; tidying keeps frames apart', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const phone = await journey.person('phone', PHONE);
+    const fac = await journey.person('Moderation');
+    await join(phone, created.urls.participant, 'Uwe');
+    await join(fac, created.urls.facilitator, 'Maren');
+    const editor = phone.page.getByLabel(/Text der Notiz/);
+    for (let i = 1; i <= 4; i++) {
+      await phone.page.getByRole('button', { name: 'Notiz hinzufügen' }).click();
+      await editor.waitFor();
+      await editor.pressSequentially(`Telefon ${i}`, { delay: 5 });
+      await phone.page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'detached' });
+    }
+    await phone.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
+    const add = phone.page.locator('.mobile-outline').getByLabel(/Neue Notiz auf/);
+    for (let i = 5; i <= 7; i++) {
+      await add.fill(`Telefon ${i}`);
+      await phone.page
+        .locator('.mobile-outline')
+        .getByRole('button', { name: 'Hinzufügen', exact: true })
+        .click();
+    }
+    await phone.page.getByRole('button', { name: 'Tafel', exact: true }).click();
+    // The phone's toolbar has "Alles zeigen".
+    await phone.page.getByRole('button', { name: 'Alles zeigen' }).click();
+    await expect.poll(async () => (await noteBoxes(phone.page)).length).toBe(7);
+    const notes = await noteBoxes(phone.page);
+    expect(notes).toHaveLength(7);
+    for (const [i, n] of notes.entries())
+      for (const m of notes.slice(i + 1))
+        expect(overlapping(n, m), `${n.text} / ${m.text}`).toBe(false);
+    await screenshot(phone.page, 'placement-phone-seven');
+
+    // Three clusters by G: each on free space, none over a note or another frame.
+    await fac.page.getByRole('button', { name: 'Alles zeigen' }).click();
+    await expect.poll(async () => (await noteBoxes(fac.page)).length).toBe(7);
+    for (let i = 0; i < 3; i++) {
+      await fac.page.locator('.board-canvas').focus();
+      // The first one takes all notes in; the others are empty.
+      if (i === 0) await fac.page.keyboard.press('Control+a');
+      await fac.page.keyboard.press('g');
+      await fac.page.keyboard.type(`Cluster ${i + 1}`);
+      await fac.page.keyboard.press('Enter');
+    }
+    await expect.poll(async () => (await clusterBoxes(fac.page)).length).toBe(3);
+    const apart = async () => {
+      const frames = await clusterBoxes(fac.page);
+      const cards = await noteBoxes(fac.page);
+      const hits: string[] = [];
+      for (const [i, f] of frames.entries()) {
+        for (const g of frames.slice(i + 1))
+          if (
+            f.x < g.x + g.width &&
+            g.x < f.x + f.width &&
+            f.y < g.y + g.height &&
+            g.y < f.y + f.height
+          )
+            hits.push(`${f.title} / ${g.title}`);
+        for (const n of cards) {
+          const l = n.x - n.width / 2;
+          const t = n.y - n.height / 2;
+          const touches =
+            f.x < l + n.width && l < f.x + f.width && f.y < t + n.height && t < f.y + f.height;
+          // A member lies wholly inside its frame; anything else touching a frame is covered.
+          const member =
+            l >= f.x && t >= f.y && l + n.width <= f.x + f.width && t + n.height <= f.y + f.height;
+          if (touches && !member) hits.push(`${f.title} / ${n.text}`);
+        }
+      }
+      return hits;
+    };
+    expect(await apart()).toEqual([]);
+    // "Alle Cluster aufräumen": frames fit their notes and still cover nothing.
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Alle Cluster aufräumen' })
+      .click();
+    await expect.poll(apart).toEqual([]);
+    await screenshot(fac.page, 'placement-clusters-apart');
   });
 
   test('a note added in the outline shows up on the canvas, on a free spot', async () => {

@@ -90,8 +90,15 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </div>
         );
       })}
-      {!editor.readOnly && hasSelection && (
-        <fieldset className="toolbar-group colors">
+      {/* Always there (hidden without a selection), so the toolbar keeps its width and
+          "Notiz hinzufügen" does not jump under the pointer when a note gets selected. */}
+      {!editor.readOnly && (
+        <fieldset
+          className="toolbar-group colors"
+          disabled={!hasSelection}
+          aria-hidden={!hasSelection}
+          style={hasSelection ? undefined : { visibility: 'hidden' }}
+        >
           <legend className="visually-hidden">{t('color.label')}</legend>
           {noteColors.map((color: NoteColor) => (
             <button

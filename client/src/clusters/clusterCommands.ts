@@ -16,8 +16,10 @@ import {
   CLUSTER_PADDING,
   DEFAULT_CLUSTER_HEIGHT,
   DEFAULT_CLUSTER_WIDTH,
+  gridFrameSize,
   NOTE_WIDTH,
   noteCentreInside,
+  squareColumns,
 } from '@pinnwand/shared/model/layout';
 import {
   assignNotesToCluster,
@@ -32,6 +34,8 @@ import {
 } from '@pinnwand/shared/ops/clusterOps';
 import { moveNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
+import { separateFrames } from '@pinnwand/shared/placement/freeSpace';
+import { getNote, listClusters, listNoteIds } from '@pinnwand/shared/read/lookups';
 import { permitted } from '../commands/noteCommands.ts';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
@@ -41,7 +45,7 @@ import {
   mayEditNotes,
   mayMoveNotes,
 } from '../gate/noteGate.ts';
-import { viewCentre } from '../gate/placement.ts';
+import { freeFrameSpot } from '../gate/placement.ts';
 
 /** Smallest frame a resize or a drawn frame leaves. */
 export const MIN_CLUSTER = { width: NOTE_WIDTH / 2, height: CLUSTER_HEADER + 40 };
@@ -68,15 +72,20 @@ export const addClusterCommand: Command<{ title?: string; fromSelection?: boolea
     const boardId = e.boardId.get();
     if (!boardId) return;
     const selected = input?.fromSelection === false ? [] : [...e.selection.get()];
-    const centre = viewCentre(e);
     const title = input?.title ?? '';
+    // On free space in view, never over notes or another frame (the selected notes move in).
+    const size =
+      selected.length > 0
+        ? gridFrameSize(squareColumns(selected.length), selected.length)
+        : { width: DEFAULT_CLUSTER_WIDTH, height: DEFAULT_CLUSTER_HEIGHT };
+    const spot = freeFrameSpot(e, boardId, size, new Set(selected));
     const id = createCluster(
       e.doc,
       {
         boardId,
         title,
-        x: Math.round(centre.x - DEFAULT_CLUSTER_WIDTH / 2),
-        y: Math.round(centre.y - DEFAULT_CLUSTER_HEIGHT / 2),
+        x: spot.x,
+        y: spot.y,
         ...(selected.length > 0 ? { noteIds: selected } : {}),
       },
       e.origin,
@@ -181,6 +190,17 @@ export const tidyClusterCommand: Command<ClusterId | undefined> = {
     const ids = id ? [id] : e.index.clusters(boardId).map((c) => c.id);
     transact(e.doc, e.origin, () => {
       for (const cid of ids) tidyCluster(e.doc, cid, e.origin);
+      // Tidied frames changed size: none may now cover another frame or a note outside
+      // the frames (so no heading or note is hidden); those that would move aside.
+      const frames = listClusters(e.doc, boardId);
+      const loose = listNoteIds(e.doc, boardId)
+        .map((nid) => getNote(e.doc, nid))
+        .filter((n) => n !== undefined && !n.clusterId) as { x: number; y: number }[];
+      const spots = separateFrames(frames, loose);
+      frames.forEach((f, i) => {
+        const spot = spots[i];
+        if (spot && (spot.x !== f.x || spot.y !== f.y)) moveCluster(e.doc, f.id, spot, e.origin);
+      });
     });
   },
 };

@@ -8,7 +8,7 @@ import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import type { Editor } from '../editor/Editor.ts';
 import { mayCreateNotes, tellRefusal } from '../gate/noteGate.ts';
-import { gridFrom, viewCentre } from '../gate/placement.ts';
+import { freeGrid, viewCentre } from '../gate/placement.ts';
 import { addHidden } from '../hidden/hiddenWriting.ts';
 import { isRecord } from '../session/storage.ts';
 import type { Command } from './types.ts';
@@ -76,7 +76,7 @@ export function pasteNotes(editor: Editor, payload: ClipboardPayload): NoteId[] 
     tellRefusal(editor, verdict.denial);
     return [];
   }
-  const spots = gridFrom(editor.pointer.get() ?? viewCentre(editor), notes.length);
+  const spots = freeGrid(editor, boardId, editor.pointer.get() ?? viewCentre(editor), notes.length);
   if (verdict.into === 'hidden') {
     addHidden(
       editor,

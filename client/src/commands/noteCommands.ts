@@ -23,7 +23,7 @@ import {
   tellRefusal,
   writesHidden,
 } from '../gate/noteGate.ts';
-import { freeSpot, freeTopLeft, viewCentre } from '../gate/placement.ts';
+import { freeSpot, freeTopLeft, revealNote, viewCentre } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
 import { boardMessages, message } from '../i18n/messages.ts';
 import type { AnyCommand, Command } from './types.ts';
@@ -49,8 +49,10 @@ function createNoteAndEdit(
   at?: { x: number; y: number },
 ): NoteId {
   const user = editor.user.get();
+  // A point given (a double-click) may be inside a frame on purpose; the toolbar, N and
+  // the phone's "+" never put a note into a cluster.
   const spot = at
-    ? freeTopLeft(editor, boardId, at)
+    ? freeTopLeft(editor, boardId, at, true)
     : freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
   const id = addNote(
     editor.doc,
@@ -58,6 +60,8 @@ function createNoteAndEdit(
     editor.origin,
   );
   markFresh(editor, id);
+  // A full view sends the note just beyond it: show it.
+  revealNote(editor, id);
   editor.selection.set(new Set([id]));
   editor.editing.set(id);
   return id;

@@ -1,11 +1,19 @@
-// Where new notes go — the placement half of the gate: near the intended
-// point (the pointer, a double-tap, the middle of the view), on a free spot
-// that does not cover another note, and fully inside the visible part of the
-// board. `placeNote` is the pure rule. Every path that adds notes (canvas,
-// outline, paste, reveal) takes its spots from here.
-import { notesOverlap, placeApart } from '@pinnwand/shared/facilitation/placeApart';
+// Where new notes and frames go — the placement half of the gate: near the
+// intended point (the pointer, a double-tap, the middle of the view), on a
+// free spot that covers no note and no cluster frame, fully inside the visible
+// part of the board (beyond it only when the view is full). The rule itself is
+// pure and shared (@pinnwand/shared/placement/freeSpace, property-tested);
+// here it is given the board and the view. Every path that adds notes
+// (canvas, toolbar, phone "+", outline, paste, reveal) and new frames takes
+// its spots from here.
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
-import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import {
+  findFree,
+  findFreeNote,
+  findFreeNotes,
+  type Occupied,
+} from '@pinnwand/shared/placement/freeSpace';
 import {
   boundsOf,
   type Point,
@@ -15,13 +23,6 @@ import {
   visibleRect,
 } from '../canvas/viewport.ts';
 import type { Editor } from '../editor/Editor.ts';
-
-/** Distance kept from the view's edges, in board units. */
-const VIEW_MARGIN = 12;
-/** Search step: a quarter note, so the nearest free spot is found closely. */
-const STEP_X = (NOTE_WIDTH + GRID_GAP) / 4;
-const STEP_Y = (NOTE_HEIGHT + GRID_GAP) / 4;
-const MAX_RING = 60;
 
 export function viewCentre(editor: Editor): Point {
   const size = editor.stageSize.get();
@@ -33,63 +34,28 @@ export function viewRect(view: Viewport, size: { width: number; height: number }
   return visibleRect(view, size);
 }
 
-/** Moves a note's top-left so the whole note lies inside `view` (less a margin). */
-export function clampToView(p: Point, view: Rect, margin = VIEW_MARGIN): Point {
-  const clamp = (v: number, lo: number, hi: number) =>
-    hi < lo ? lo : Math.min(hi, Math.max(lo, v));
-  return {
-    x: Math.round(clamp(p.x, view.x + margin, view.x + view.width - NOTE_WIDTH - margin)),
-    y: Math.round(clamp(p.y, view.y + margin, view.y + view.height - NOTE_HEIGHT - margin)),
-  };
-}
-
-/** True when a note at `p` keeps a small gap to every note in `taken`. */
-function isFree(taken: readonly Point[], p: Point): boolean {
-  const gapped = (o: Point) =>
-    notesOverlap(o, p) ||
-    (Math.abs(o.x - p.x) < NOTE_WIDTH + GRID_GAP / 2 &&
-      Math.abs(o.y - p.y) < NOTE_HEIGHT + GRID_GAP / 2);
-  return !taken.some(gapped);
-}
-
 /**
- * Top-left for a new note wanted at `want` (top-left): inside `view` when one
- * is given, and on the nearest spot that covers no note in `taken`. A free,
- * visible spot is kept exactly. When the view is full, the note still goes
- * inside it, stepped aside so it never hides a note exactly.
+ * What is on `boardId`: notes, cluster frames and this device's hidden notes
+ * (drawn on the canvas too). New things never go onto any of them.
  */
-export function placeNote(taken: readonly Point[], want: Point, view: Rect | null): Point {
-  const inView = (p: Point) =>
-    view ? clampToView(p, view) : { x: Math.round(p.x), y: Math.round(p.y) };
-  const start = inView(want);
-  if (isFree(taken, start)) return start;
-  const seen = new Set<string>([`${start.x}:${start.y}`]);
-  const rings = view
-    ? Math.min(MAX_RING, Math.ceil(Math.max(view.width / STEP_X, view.height / STEP_Y)))
-    : MAX_RING;
-  for (let r = 1; r <= rings; r++) {
-    const ring: Point[] = [];
-    for (let i = -r; i <= r; i++)
-      for (let j = -r; j <= r; j++)
-        if (Math.max(Math.abs(i), Math.abs(j)) === r)
-          ring.push({ x: start.x + i * STEP_X, y: start.y + j * STEP_Y });
-    ring.sort(
-      (a, b) => Math.hypot(a.x - start.x, a.y - start.y) - Math.hypot(b.x - start.x, b.y - start.y),
-    );
-    for (const candidate of ring) {
-      const p = inView(candidate);
-      const key = `${p.x}:${p.y}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (isFree(taken, p)) return p;
-    }
-  }
-  // Nothing free: step diagonally until no note sits exactly there.
-  const exact = new Set(taken.map((t) => `${Math.round(t.x)}:${Math.round(t.y)}`));
-  let p = start;
-  for (let i = 1; i < 50 && exact.has(`${p.x}:${p.y}`); i++)
-    p = inView({ x: start.x + i * 24, y: start.y + i * 24 });
-  return p;
+export function occupiedOn(
+  editor: Editor,
+  boardId: BoardId,
+  except: ReadonlySet<NoteId> = new Set(),
+): Occupied {
+  const hidden = editor.hidden.get();
+  return {
+    notes: [
+      ...editor.index
+        .notes(boardId)
+        .filter((n) => !except.has(n.id))
+        .map((n) => ({ x: n.x, y: n.y })),
+      ...(hidden?.notes.all().filter((n) => n.boardId === boardId) ?? []),
+    ],
+    frames: editor.index
+      .clusters(boardId)
+      .map((c) => ({ x: c.x, y: c.y, width: c.width, height: c.height })),
+  };
 }
 
 /** Screen pixels of the canvas covered by the floating toolbar (bottom) and its edges. */
@@ -125,10 +91,31 @@ export function freeSpot(editor: Editor, boardId: BoardId, near: Point): Point {
   });
 }
 
-/** Like freeSpot, for a wanted top-left corner. */
-export function freeTopLeft(editor: Editor, boardId: BoardId, want: Point): Point {
-  const taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
-  return placeNote(taken, want, shownView(editor, boardId));
+/**
+ * Like freeSpot, for a wanted top-left corner. With `intoFrame` (a double-click
+ * inside a cluster frame: the person asked for that cluster) the frame under
+ * the note's centre is no obstacle; every other way keeps new notes out of frames.
+ */
+export function freeTopLeft(
+  editor: Editor,
+  boardId: BoardId,
+  want: Point,
+  intoFrame = false,
+): Point {
+  const occupied = occupiedOn(editor, boardId);
+  const centre = { x: want.x + NOTE_WIDTH / 2, y: want.y + NOTE_HEIGHT / 2 };
+  const frames = intoFrame
+    ? occupied.frames.filter(
+        (f) =>
+          !(
+            centre.x >= f.x &&
+            centre.x <= f.x + f.width &&
+            centre.y >= f.y &&
+            centre.y <= f.y + f.height
+          ),
+      )
+    : occupied.frames;
+  return findFreeNote({ ...occupied, frames }, want, shownView(editor, boardId));
 }
 
 /** Top-left corners for `count` notes laid out in rows, starting near `near`. */
@@ -142,35 +129,71 @@ export function gridFrom(near: Point, count: number, columns = 4): Point[] {
   }));
 }
 
+/** Free, visible spots for several new notes (a paste) laid out in rows near `near`. */
+export function freeGrid(editor: Editor, boardId: BoardId, near: Point, count: number): Point[] {
+  return findFreeNotes(
+    occupiedOn(editor, boardId),
+    gridFrom(near, count),
+    shownView(editor, boardId),
+  );
+}
+
 /** A free place on a board for a note added without a pointer: below what is there. */
 export function spotBelow(editor: Editor, boardId: BoardId): Point {
   const notes = editor.index.notes(boardId);
   const bounds = boundsOf(notes.map((n) => ({ x: n.x, y: n.y, width: 1, height: NOTE_HEIGHT })));
-  if (!bounds) return { x: 0, y: 0 };
+  if (!bounds) return findFreeNote(occupiedOn(editor, boardId), { x: 0, y: 0 });
   const last = notes.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a));
-  return { x: Math.round(last.x), y: Math.round(bounds.y + bounds.height + 16) };
+  return findFreeNote(occupiedOn(editor, boardId), {
+    x: Math.round(last.x),
+    y: Math.round(bounds.y + bounds.height + 16),
+  });
 }
 
 /**
  * Spots for notes written elsewhere (hidden notes at the reveal), each near
- * where it was wanted but never on a note already on its board or on one
- * placed before it in the same call.
+ * where it was wanted but never on a note or frame already on its board or on
+ * one placed before it in the same call.
  */
 export function spotsApart(
   editor: Editor,
   wanted: readonly { boardId: BoardId; at: Point }[],
 ): Point[] {
-  const occupied = new Map<BoardId, Point[]>();
+  const occupied = new Map<BoardId, { notes: Point[]; frames: Rect[] }>();
   return wanted.map(({ boardId, at }) => {
     let taken = occupied.get(boardId);
     if (!taken) {
-      taken = editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y }));
+      const on = occupiedOn(editor, boardId);
+      // The hidden notes being revealed are not obstacles to themselves.
+      taken = {
+        notes: editor.index.notes(boardId).map((n) => ({ x: n.x, y: n.y })),
+        frames: [...on.frames],
+      };
       occupied.set(boardId, taken);
     }
-    const [spot] = placeApart(taken, [at]) as [Point];
-    taken.push(spot);
+    const spot = findFreeNote(taken, at);
+    taken.notes.push(spot);
     return spot;
   });
+}
+
+/**
+ * Top-left for a new cluster frame of `size` near the middle of the view, on
+ * free space; `joining` are the notes that move into it (no obstacles).
+ */
+export function freeFrameSpot(
+  editor: Editor,
+  boardId: BoardId,
+  size: { width: number; height: number },
+  joining: ReadonlySet<NoteId> = new Set(),
+): Point {
+  const centre = viewCentre(editor);
+  return findFree(
+    occupiedOn(editor, boardId, joining),
+    size,
+    { x: centre.x - size.width / 2, y: centre.y - size.height / 2 },
+    shownView(editor, boardId),
+  );
 }
 
 /**
