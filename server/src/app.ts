@@ -29,8 +29,8 @@ import { RoomManager, WorkshopGone } from './room/RoomManager.ts';
 import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
 import { SocketServer } from './socket/SocketServer.ts';
 import { PostgresStorage } from './storage/postgres/PostgresStorage.ts';
-import { SqliteStorage } from './storage/SqliteStorage.ts';
 import { RoomHeldElsewhere, type Storage } from './storage/Storage.ts';
+import { SqliteStorage } from './storage/sqlite/SqliteStorage.ts';
 import { startRetention, sweepRetention } from './workshops/retention.ts';
 import { WorkshopRegistry } from './workshops/WorkshopRegistry.ts';
 
@@ -80,7 +80,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   }
   if (!storage) {
     mkdirSync(config.dataDir, { recursive: true });
-    storage = new SqliteStorage({
+    storage = await SqliteStorage.open({
       file: path.join(config.dataDir, 'pinnwand.sqlite'),
       synchronous: config.sqliteSynchronous,
       now,

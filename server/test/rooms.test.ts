@@ -3,7 +3,7 @@ import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SqliteStorage } from '../src/storage/SqliteStorage.ts';
+import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage.ts';
 import { InstrumentedStorage } from './helpers/instrumentedStorage.ts';
 import { docFromReceived, type RawClient, rawConnect } from './helpers/rawClient.ts';
 import {
@@ -86,8 +86,10 @@ describe('rooms and storage', () => {
     const p = open(w.id, w.participantToken);
     await synced(p);
     for (let i = 0; i < 45; i++) {
+      // One stored update each: the next is written once this one went to storage.
+      const appends = storage.appends;
       p.doc.getMap('notes').set(`n${i}`, i);
-      await new Promise((resolve) => setImmediate(resolve));
+      await waitFor(() => storage.appends > appends, 5000, `update ${i} stored`);
     }
     await waitFor(() => storage.compactions >= 2, 5000, 'compaction after N updates');
     const stored = await t!.server.services.storage.load(w.id);

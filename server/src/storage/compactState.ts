@@ -6,7 +6,7 @@
  * not its history.
  *
  * Pure and CPU-bound (about a second for a 5,000-note board on a slow core):
- * backends run it off the event loop (CompactionThread.ts). Structs whose
+ * backends run it off the event loop (threads/CompactionThread.ts). Structs whose
  * dependencies are missing stay in the result (`Y.encodeStateAsUpdate` keeps
  * pending structs), so compaction never drops anything that was stored.
  */

@@ -7,16 +7,22 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { serverEntryPoints } from '../../scripts/entryPoints.mjs';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// Inside node_modules so that the bundle resolves the npm packages it leaves external.
-const bundle = path.join(serverDir, 'node_modules', '.pinnwand-test', `main-${process.pid}.mjs`);
+// Inside node_modules so that the bundle resolves the npm packages it leaves external;
+// the worker threads' bundles beside the main one, as in dist/.
+const bundleDir = path.join(serverDir, 'node_modules', '.pinnwand-test', String(process.pid));
+const bundle = path.join(bundleDir, 'main.mjs');
 let built: Promise<void> | null = null;
 
 function buildOnce(): Promise<void> {
   built ??= build({
-    entryPoints: [path.join(serverDir, 'src/main.ts')],
-    outfile: bundle,
+    entryPoints: Object.fromEntries(
+      Object.entries(serverEntryPoints).map(([name, file]) => [name, path.join(serverDir, file)]),
+    ),
+    outdir: bundleDir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -38,8 +44,7 @@ function buildOnce(): Promise<void> {
 
 /** Removes the bundle (call in afterAll). */
 export function removeChildServerBundle(): void {
-  rmSync(bundle, { force: true });
-  rmSync(`${bundle}.map`, { force: true });
+  rmSync(bundleDir, { recursive: true, force: true });
   built = null;
 }
 

@@ -21,7 +21,6 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { compactState } from '../compactState.ts';
 import {
   type AppendEntry,
   type Compaction,
@@ -32,6 +31,7 @@ import {
   type StoredDocument,
   type WorkshopRecord,
 } from '../Storage.ts';
+import { CompactionThread } from '../threads/CompactionThread.ts';
 import { LeaseKeeper } from './LeaseKeeper.ts';
 import { migrate } from './migrations.ts';
 import { claimRoom, fence, type LeaseInfo, leaseOf, type Queryable } from './roomLeases.ts';
@@ -68,6 +68,8 @@ export class PostgresStorage implements Storage {
   readonly leases: LeaseKeeper;
   private readonly now: () => number;
   private closed = false;
+  /** Compactions merge off the event loop. */
+  private readonly merger = new CompactionThread();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -256,29 +258,30 @@ export class PostgresStorage implements Storage {
   }
 
   /**
-   * Merges what is stored (compactState.ts) without holding any lock, then
-   * writes the new snapshot fenced, unless the snapshot changed meanwhile.
+   * Merges what is stored (compactState.ts, in the compaction thread) without
+   * holding any lock, then writes the new snapshot fenced, unless the snapshot changed meanwhile.
    */
   async compact(workshopId: string): Promise<Compaction | null> {
     const stored = await this.transaction((db) => readDocument(db, workshopId, true));
     if (stored.updates.length === 0) return null;
-    const snapshot = compactState(stored.snapshot, stored.updates);
+    const { lastSeq, snapshotSeq } = stored;
+    const snapshot = await this.merger.merge(stored);
     return this.transaction(async (db) => {
       const epoch = (await this.fenced(db, [workshopId])).get(workshopId)!;
       const replaced = await db.query({
         name: 'pinnwand-replace-snapshot',
         text: `UPDATE snapshots SET seq = $2, epoch = $3, data = $4
                WHERE workshop_id = $1 AND seq = $5`,
-        values: [workshopId, stored.lastSeq, epoch, Buffer.from(snapshot), stored.snapshotSeq],
+        values: [workshopId, lastSeq, epoch, Buffer.from(snapshot), snapshotSeq],
       });
       // Compacted by someone else since the log was read: leave it.
       if (replaced.rowCount === 0) return null;
       await db.query({
         name: 'pinnwand-drop-compacted',
         text: 'DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2',
-        values: [workshopId, stored.lastSeq],
+        values: [workshopId, lastSeq],
       });
-      return { upToSeq: stored.lastSeq, snapshotBytes: snapshot.length };
+      return { upToSeq: lastSeq, snapshotBytes: snapshot.length };
     });
   }
 
@@ -330,6 +333,7 @@ export class PostgresStorage implements Storage {
     this.closed = true;
     await this.leases.releaseAll();
     await this.pool.end();
+    await this.merger.close();
   }
 }
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { runStorageContract } from '../storageContract.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
-import { runStorageContract } from './storageContract.ts';
 
 runStorageContract('SqliteStorage', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));

@@ -1,5 +1,9 @@
 /**
- * The embedded default storage: one SQLite file (better-sqlite3) in DATA_DIR.
+ * The SQLite database itself: one file (better-sqlite3) in DATA_DIR, used
+ * synchronously. It lives in the storage worker thread (sqliteWorker.ts), never
+ * on the event loop: better-sqlite3 blocks for every statement and, with
+ * `synchronous = FULL`, for the fsync of every commit. SqliteStorage.ts is the
+ * asynchronous face the rest of the server sees.
  *
  * WAL mode lets readers run beside the writer and makes each commit a single
  * append to the WAL. `synchronous` is FULL by default (see Config): the WAL is
@@ -7,29 +11,29 @@
  * room layer batches all updates of one event-loop tick into one `append`
  * (group commit), so the cost is one fsync per tick, not per keystroke.
  *
- * better-sqlite3 is synchronous; the methods still return promises so that
- * asynchronous backends (PostgreSQL) fit the same interface.
+ * Compaction is split in two short transactions (`load`, `replaceSnapshot`)
+ * with the CPU-heavy merge between them done in another thread, so that
+ * appends never wait behind a merge.
  */
 
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import Database from 'better-sqlite3';
-import { compactState } from './compactState.ts';
-import type {
-  AppendEntry,
-  Compaction,
-  Storage,
-  StoredDocument,
-  WorkshopRecord,
-} from './Storage.ts';
+import type { AppendEntry, Compaction, StoredDocument, WorkshopRecord } from '../Storage.ts';
 
-export interface SqliteStorageOptions {
-  /** Path of the database file; ':memory:' for tests. */
+export interface SqliteDatabaseOptions {
+  /** Path of the database file. */
   file: string;
   synchronous?: 'FULL' | 'NORMAL';
   /** Extra pragmas run after opening (tests use `max_page_count` to simulate a full disk). */
   pragmas?: readonly string[];
-  /** Clock stamping each workshop's last update (retention); Date.now by default. */
-  now?: () => number;
+  /** Stamp of the migration that adds `last_update_at` (ms since epoch). */
+  openedAt: number;
+}
+
+/** What a compaction merges: the stored state as read in one transaction. */
+export interface StoredLog extends StoredDocument {
+  /** Sequence number of the snapshot the log was read against (null: no snapshot row). */
+  snapshotSeq: number | null;
 }
 
 interface WorkshopRow {
@@ -89,19 +93,17 @@ function migrate(db: Database.Database, now: number): void {
   })();
 }
 
-export class SqliteStorage implements Storage {
+export class SqliteDatabase {
   private readonly db: Database.Database;
   private readonly stmts;
-  private readonly now: () => number;
 
-  constructor(options: SqliteStorageOptions) {
-    this.now = options.now ?? Date.now;
+  constructor(options: SqliteDatabaseOptions) {
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    migrate(this.db, this.now());
+    migrate(this.db, options.openedAt);
     for (const pragma of options.pragmas ?? []) this.db.pragma(pragma);
     this.stmts = {
       insertWorkshop: this.db.prepare(
@@ -119,6 +121,7 @@ export class SqliteStorage implements Storage {
       ),
       getWorkshop: this.db.prepare('SELECT * FROM workshops WHERE id = ?'),
       getSnapshot: this.db.prepare('SELECT seq, data FROM snapshots WHERE workshop_id = ?'),
+      getSnapshotSeq: this.db.prepare('SELECT seq FROM snapshots WHERE workshop_id = ?'),
       upsertSnapshot: this.db.prepare(
         `INSERT INTO snapshots (workshop_id, seq, data) VALUES (?, ?, ?)
          ON CONFLICT (workshop_id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
@@ -131,7 +134,7 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  private readonly createTx = (record: WorkshopRecord, initialState: Uint8Array): void => {
+  createWorkshop(record: WorkshopRecord, initialState: Uint8Array): void {
     this.db.transaction(() => {
       this.stmts.insertWorkshop.run({
         id: record.id,
@@ -142,15 +145,11 @@ export class SqliteStorage implements Storage {
         viewer_hash: record.tokenHashes.viewer,
         sealed_invites: record.sealedInvites ?? null,
       });
-      this.stmts.upsertSnapshot.run(record.id, 0, Buffer.from(initialState));
+      this.stmts.upsertSnapshot.run(record.id, 0, asBuffer(initialState));
     })();
-  };
-
-  async createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void> {
-    this.createTx(record, initialState);
   }
 
-  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+  getWorkshop(id: string): WorkshopRecord | null {
     const row = this.stmts.getWorkshop.get(id) as WorkshopRow | undefined;
     if (!row) return null;
     const tokenHashes: Record<Role, Buffer> = {
@@ -167,8 +166,9 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  async load(workshopId: string): Promise<StoredDocument> {
-    return this.db.transaction(() => {
+  /** Snapshot plus the log after it, read in one transaction. */
+  load(workshopId: string): StoredLog {
+    return this.db.transaction((): StoredLog => {
       const snap = this.stmts.getSnapshot.get(workshopId) as
         | { seq: number; data: Buffer }
         | undefined;
@@ -181,54 +181,54 @@ export class SqliteStorage implements Storage {
       for (const row of rows) logBytes += row.data.length;
       const last = rows[rows.length - 1];
       return {
-        snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
+        snapshot: snap ? snap.data : null,
+        updates: rows.map((row) => row.data),
         lastSeq: last ? last.seq : after,
         snapshotBytes: snap?.data.length ?? 0,
         logBytes,
+        snapshotSeq: snap ? snap.seq : null,
       };
     })();
   }
 
-  private readonly appendTx = (entries: readonly AppendEntry[]): number[] =>
-    this.db.transaction(() => {
+  /** One transaction for all entries (group commit); stamps each workshop's last update with `now`. */
+  append(entries: readonly AppendEntry[], now: number): number[] {
+    if (entries.length === 0) return [];
+    return this.db.transaction(() => {
       const seqs = entries.map((entry) =>
         Number(
-          this.stmts.insertUpdate.run(entry.workshopId, Buffer.from(entry.update)).lastInsertRowid,
+          this.stmts.insertUpdate.run(entry.workshopId, asBuffer(entry.update)).lastInsertRowid,
         ),
       );
-      const now = this.now();
       for (const id of new Set(entries.map((e) => e.workshopId))) {
         this.stmts.touchWorkshop.run(now, id);
       }
       return seqs;
     })();
-
-  async append(entries: readonly AppendEntry[]): Promise<number[]> {
-    if (entries.length === 0) return [];
-    return this.appendTx(entries);
   }
 
-  async compact(workshopId: string): Promise<Compaction | null> {
-    const stored = await this.load(workshopId);
-    if (stored.updates.length === 0) return null;
-    const base = this.snapshotSeq(workshopId);
-    const snapshot = compactState(stored.snapshot, stored.updates);
-    return this.db.transaction(() => {
-      // Deleted, or compacted by someone else since the log was read: leave it.
-      if (this.snapshotSeq(workshopId) !== base) return null;
-      this.stmts.upsertSnapshot.run(workshopId, stored.lastSeq, Buffer.from(snapshot));
-      this.stmts.deleteUpTo.run(workshopId, stored.lastSeq);
-      return { upToSeq: stored.lastSeq, snapshotBytes: snapshot.length };
+  /**
+   * Second half of a compaction: stores `snapshot`, the merge of a `load` that
+   * saw `snapshotSeq` and ended at `lastSeq`, and drops the log entries it
+   * contains, unless the snapshot changed since that load (deleted, or
+   * compacted by someone else): then null.
+   */
+  replaceSnapshot(
+    workshopId: string,
+    snapshotSeq: number | null,
+    lastSeq: number,
+    snapshot: Uint8Array,
+  ): Compaction | null {
+    return this.db.transaction((): Compaction | null => {
+      const row = this.stmts.getSnapshotSeq.get(workshopId) as { seq: number } | undefined;
+      if ((row?.seq ?? null) !== snapshotSeq) return null;
+      this.stmts.upsertSnapshot.run(workshopId, lastSeq, asBuffer(snapshot));
+      this.stmts.deleteUpTo.run(workshopId, lastSeq);
+      return { upToSeq: lastSeq, snapshotBytes: snapshot.length };
     })();
   }
 
-  private snapshotSeq(workshopId: string): number | null {
-    const row = this.stmts.getSnapshot.get(workshopId) as { seq: number } | undefined;
-    return row?.seq ?? null;
-  }
-
-  async deleteWorkshop(id: string): Promise<boolean> {
+  deleteWorkshop(id: string): boolean {
     return this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteSnapshot.run(id);
@@ -236,13 +236,16 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async workshopsIdleSince(cutoff: number): Promise<string[]> {
+  workshopsIdleSince(cutoff: number): string[] {
     return (this.stmts.idleSince.all(cutoff) as { id: string }[]).map((row) => row.id);
   }
 
-  async unload(_workshopId: string): Promise<void> {}
-
-  async close(): Promise<void> {
+  close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** A Buffer over the same memory (better-sqlite3 binds Buffers as blobs). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }

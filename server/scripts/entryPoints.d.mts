@@ -1,0 +1,4 @@
+export declare const serverEntryPoints: Record<
+  'main' | 'sqliteWorker' | 'compactionWorker',
+  string
+>;

@@ -1,0 +1,133 @@
+/**
+ * The embedded default storage: SQLite (SqliteDatabase.ts) run by a worker
+ * thread that owns the connection (sqliteWorker.ts). Every method is one
+ * request to that thread, answered in call order, so the event loop never
+ * waits for a statement or an fsync, and a commit's promise resolves only once
+ * the commit — with `synchronous = FULL`, its fsync — has returned.
+ *
+ * Compaction reads the log in the database thread, merges it in a second
+ * worker (CompactionThread.ts) and writes the snapshot back in the database
+ * thread: commits of other rooms go on while a large board is merged.
+ */
+import type { SqliteSynchronous } from '../../config.ts';
+import type {
+  AppendEntry,
+  Compaction,
+  Storage,
+  StoredDocument,
+  WorkshopRecord,
+} from '../Storage.ts';
+import { CompactionThread } from '../threads/CompactionThread.ts';
+import { WorkerClient } from '../threads/WorkerClient.ts';
+import { transferList } from '../threads/workerProtocol.ts';
+import type { SqliteDatabase, SqliteDatabaseOptions, StoredLog } from './SqliteDatabase.ts';
+
+export interface SqliteStorageOptions {
+  /** Path of the database file. */
+  file: string;
+  synchronous?: SqliteSynchronous;
+  /** Extra pragmas run after opening (tests use `max_page_count` to simulate a full disk). */
+  pragmas?: readonly string[];
+  /** Clock stamping each workshop's last update (retention); Date.now by default. */
+  now?: () => number;
+}
+
+type Result<K extends keyof SqliteDatabase> = ReturnType<SqliteDatabase[K]>;
+
+export class SqliteStorage implements Storage {
+  private readonly db: WorkerClient;
+  private readonly merger = new CompactionThread();
+  private readonly now: () => number;
+
+  constructor(options: SqliteStorageOptions) {
+    this.now = options.now ?? Date.now;
+    const data: SqliteDatabaseOptions = {
+      file: options.file,
+      synchronous: options.synchronous ?? 'FULL',
+      pragmas: options.pragmas ?? [],
+      openedAt: this.now(),
+    };
+    this.db = new WorkerClient('sqliteWorker', data);
+    this.db.start();
+  }
+
+  /** Opens the storage and waits until the database is open (a bad file fails here). */
+  static async open(options: SqliteStorageOptions): Promise<SqliteStorage> {
+    const storage = new SqliteStorage(options);
+    try {
+      await storage.db.call('ping', []);
+    } catch (err) {
+      await storage.close();
+      throw err;
+    }
+    return storage;
+  }
+
+  private call<K extends keyof SqliteDatabase>(
+    op: K,
+    ...args: Parameters<SqliteDatabase[K]>
+  ): Promise<Result<K>> {
+    return this.db.call<Result<K>>(op, args);
+  }
+
+  createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void> {
+    return this.call('createWorkshop', record, initialState);
+  }
+
+  async getWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const record = await this.call('getWorkshop', id);
+    if (!record) return null;
+    // Structured cloning turns Buffers into plain byte arrays; callers compare Buffers.
+    const { facilitator, participant, viewer } = record.tokenHashes;
+    return {
+      ...record,
+      tokenHashes: {
+        facilitator: toBuffer(facilitator),
+        participant: toBuffer(participant),
+        viewer: toBuffer(viewer),
+      },
+      sealedInvites: record.sealedInvites ? toBuffer(record.sealedInvites) : null,
+    };
+  }
+
+  async load(workshopId: string): Promise<StoredDocument> {
+    const { snapshotSeq: _, ...stored } = await this.call('load', workshopId);
+    return stored;
+  }
+
+  append(entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 0) return Promise.resolve([]);
+    return this.call('append', entries, this.now());
+  }
+
+  async compact(workshopId: string): Promise<Compaction | null> {
+    const read: StoredLog = await this.call('load', workshopId);
+    if (read.updates.length === 0) return null;
+    const { snapshotSeq, lastSeq } = read;
+    const snapshot = await this.merger.merge(read);
+    return this.db.call<Compaction | null>(
+      'replaceSnapshot',
+      [workshopId, snapshotSeq, lastSeq, snapshot],
+      transferList(snapshot),
+    );
+  }
+
+  deleteWorkshop(id: string): Promise<boolean> {
+    return this.call('deleteWorkshop', id);
+  }
+
+  workshopsIdleSince(cutoff: number): Promise<string[]> {
+    return this.call('workshopsIdleSince', cutoff);
+  }
+
+  async unload(_workshopId: string): Promise<void> {}
+
+  /** Lets the requests in flight finish, closes the database, ends both threads. */
+  async close(): Promise<void> {
+    await Promise.all([this.db.close('close'), this.merger.close()]);
+  }
+}
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
