@@ -8,6 +8,7 @@ export interface Metrics {
   registry: Registry;
   connections: Gauge<'role'>;
   roomsLoaded: Gauge;
+  roomUnloads: Counter;
   messagesIn: Counter<'type'>;
   messagesOut: Counter;
   bytesIn: Counter;
@@ -35,6 +36,11 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     roomsLoaded: new Gauge({
       name: 'pinnwand_rooms_loaded',
       help: 'Workshop documents held in memory',
+      registers,
+    }),
+    roomUnloads: new Counter({
+      name: 'pinnwand_room_unloads_total',
+      help: 'Rooms unloaded from memory after being idle',
       registers,
     }),
     messagesIn: new Counter({
@@ -66,7 +72,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     }),
     persistSeconds: new Histogram({
       name: 'pinnwand_persist_seconds',
-      help: 'Time to commit one group of updates to storage',
+      help: 'Time to commit one group of updates to storage (off the event loop: relays wait, the server does not)',
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),

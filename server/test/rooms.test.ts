@@ -91,7 +91,11 @@ describe('rooms and storage', () => {
       p.doc.getMap('notes').set(`n${i}`, i);
       await waitFor(() => storage.appends > appends, 5000, `update ${i} stored`);
     }
-    await waitFor(() => storage.compactions >= 2, 5000, 'compaction after N updates');
+    await waitFor(
+      () => storage.compactions >= 2 && !storage.compacting,
+      5000,
+      'compaction after N updates',
+    );
     const stored = await t!.server.services.storage.load(w.id);
     expect(stored.updates.length).toBeLessThan(20);
     p.destroy();
@@ -131,6 +135,40 @@ describe('rooms and storage', () => {
     );
     const fresh = open(other.id, other.participantToken);
     await synced(fresh);
+  });
+
+  it('when a commit fails, the updates applied behind it are dropped too: nothing of them is stored or relayed', async () => {
+    const storage = await start();
+    const w = await t!.createWorkshop();
+    const watcher = open(w.id, w.viewerToken);
+    await synced(watcher);
+    const writer = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.participantToken}`);
+    raws.push(writer);
+    await writer.opened;
+    // Two independent edits (two client ids), so the second is readable without the first.
+    const [doc, other] = [new Y.Doc(), new Y.Doc()];
+    const updates: Uint8Array[] = [];
+    for (const d of [doc, other]) d.on('update', (u: Uint8Array) => updates.push(u));
+    // The first commit fails, slowly; the second update is applied while it is in flight.
+    storage.appendDelayMs = 300;
+    storage.failAppends = true;
+    const appends = storage.appends;
+    doc.getMap('notes').set('first', 'fails');
+    writer.sendUpdate(updates[0]!);
+    await waitFor(() => storage.appends > appends, 5000, 'first commit in flight');
+    storage.failAppends = false;
+    other.getMap('notes').set('second', 'behind it');
+    writer.sendUpdate(updates[1]!);
+    const watcherClosed = closeCode(watcher);
+    expect(await writer.closed).toBe(CloseCode.storageFailed);
+    expect(await watcherClosed).toBe(CloseCode.storageFailed);
+    await t!.server.rooms.committer.idle();
+    const stored = new Y.Doc();
+    const after = await t!.server.services.storage.load(w.id);
+    if (after.snapshot) Y.applyUpdate(stored, after.snapshot);
+    for (const u of after.updates) Y.applyUpdate(stored, u);
+    expect([...stored.getMap('notes').keys()]).toEqual([]);
+    expect(watcher.doc.getMap('notes').size).toBe(0);
   });
 
   it('a real full disk (SQLite max_page_count) refuses the update with 4507 and relays nothing', async () => {

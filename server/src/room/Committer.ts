@@ -1,12 +1,28 @@
 /**
- * Group commit. Rooms with something in their inbox mark themselves dirty; once
- * per event-loop tick (setImmediate, i.e. after all socket reads of that tick)
- * the Committer applies every dirty room's inbox, stores all resulting updates
- * of all rooms in ONE storage transaction, and only after it committed lets the
- * rooms relay them. One fsync per tick instead of one per keystroke.
+ * Group commit, pipelined. Rooms with something in their inbox mark themselves
+ * dirty; once per event-loop tick (setImmediate, i.e. after all socket reads of
+ * that tick) the Committer applies every dirty room's inbox and queues what it
+ * produced. All queued updates of all rooms go to storage in ONE `append`, and
+ * only once that append resolved — the commit, with SQLite FULL its fsync,
+ * returned — are they relayed. One fsync per round instead of one per
+ * keystroke, and nobody ever receives an update that is not stored.
  *
- * Everything that must see the document in its committed state — commits,
- * compactions, unloads — runs here one after another, never interleaved.
+ * Storage works off the event loop (a worker thread for SQLite, the network
+ * for PostgreSQL), so the three stages overlap: while round N is being
+ * committed, the ticks that follow are read and applied into round N+1, and
+ * round N−1 has been sent. At most one `append` is in flight, so commits land
+ * in the order the updates were applied.
+ *
+ * Because applying runs ahead of storage, a room's document may hold updates
+ * that are not stored yet. Nothing is read from it for a client after the fact:
+ * answers to sync requests are encoded when their tick is applied and sent only
+ * after that tick's round committed (Room.takeBatch). If a commit fails, its
+ * rooms fail (close with 4507, reload from storage) and whatever they had
+ * queued for the next round is dropped, never stored or relayed.
+ *
+ * Tasks (`run`: deleting a workshop, losing a room, starting an unload) are
+ * barriers: each runs between two commits, with none in flight. Compactions
+ * need none (Storage.compact works on what is stored) and run beside commits.
  */
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
@@ -16,11 +32,21 @@ import { closeCodeForFailedCommit } from './roomLoss.ts';
 
 type Task = () => Promise<void>;
 
+interface Work {
+  room: Room;
+  batch: Batch;
+}
+
 export class Committer {
   private readonly dirty = new Set<Room>();
+  /** Applied, waiting for the commit in flight: the next round. */
+  private queued: Work[] = [];
+  /** The round being committed (or the task running), if any. */
+  private inFlight: Work[] | null = null;
+  private taskRunning = false;
   private readonly tasks: Task[] = [];
+  private readonly compacting = new Map<Room, Promise<void>>();
   private scheduled = false;
-  private running = false;
   private idleWaiters: (() => void)[] = [];
 
   constructor(
@@ -34,7 +60,7 @@ export class Committer {
     this.schedule();
   }
 
-  /** Runs `task` in the serial pipeline, after the pending commit. */
+  /** Runs `task` between two commits, with none in flight (a barrier). */
   run<T>(task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.tasks.push(() => task().then(resolve, reject));
@@ -42,48 +68,98 @@ export class Committer {
     });
   }
 
-  /** Resolves when nothing is pending or running. */
+  /** Whether the room has updates applied or being committed (not yet relayed). */
+  holds(room: Room): boolean {
+    return (
+      this.dirty.has(room) ||
+      this.queued.some((w) => w.room === room) ||
+      (this.inFlight?.some((w) => w.room === room) ?? false)
+    );
+  }
+
+  /** Resolves when nothing is dirty, queued, being committed, compacted or run. */
   idle(): Promise<void> {
-    if (!this.running && !this.scheduled) return Promise.resolve();
+    if (this.isIdle) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private get isIdle(): boolean {
+    return (
+      !this.scheduled &&
+      this.dirty.size === 0 &&
+      this.queued.length === 0 &&
+      this.inFlight === null &&
+      !this.taskRunning &&
+      this.tasks.length === 0 &&
+      this.compacting.size === 0
+    );
+  }
+
   private schedule(): void {
-    if (this.scheduled || this.running) return;
+    if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.loop());
+    setImmediate(() => {
+      this.scheduled = false;
+      this.pump();
+    });
   }
 
-  private async loop(): Promise<void> {
-    this.scheduled = false;
-    this.running = true;
-    try {
-      while (this.dirty.size > 0 || this.tasks.length > 0) {
-        if (this.dirty.size > 0) await this.commitDirty();
-        const task = this.tasks.shift();
-        if (task) await task().catch(() => {});
+  /** Applies what arrived, then starts the next task or commit if the pipeline is free. */
+  private pump(): void {
+    this.apply();
+    if (this.inFlight === null && !this.taskRunning) {
+      const task = this.tasks.shift();
+      if (task) {
+        this.taskRunning = true;
+        void task()
+          .catch(() => {})
+          .finally(() => {
+            this.taskRunning = false;
+            this.pump();
+          });
+      } else if (this.queued.length > 0) {
+        this.commit();
       }
-    } finally {
-      this.running = false;
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
     }
+    this.notifyIdle();
   }
 
-  private async commitDirty(): Promise<void> {
+  /** Applies every dirty room's inbox into the next round. */
+  private apply(): void {
+    if (this.dirty.size === 0) return;
     const rooms = [...this.dirty];
     this.dirty.clear();
-    const work: { room: Room; batch: Batch }[] = [];
     for (const room of rooms) {
       try {
-        work.push({ room, batch: room.takeBatch() });
+        this.queued.push({ room, batch: room.takeBatch() });
       } catch (err) {
         // Yjs threw half-way through: the document may hold unstored changes.
         room.fail(err instanceof RoomCorrupted ? 'serviceRestart' : 'internalError', err);
       }
     }
-    const entries = work.flatMap(({ room, batch }) =>
+  }
+
+  private commit(): void {
+    const round = this.queued;
+    this.queued = [];
+    const live: Work[] = [];
+    for (const work of round) {
+      if (work.room.state === 'ready') live.push(work);
+      else {
+        // Failed, deleted or lost since it was applied: nothing of it is stored or sent.
+        const err = new Error(`room ${work.room.id} is no longer loaded`);
+        for (const reject of work.batch.failed) reject(err);
+      }
+    }
+    this.inFlight = live;
+    void this.store(live).finally(() => {
+      this.inFlight = null;
+      this.pump();
+    });
+  }
+
+  private async store(round: Work[]): Promise<void> {
+    const entries = round.flatMap(({ room, batch }) =>
       batch.updates.map((u) => ({ workshopId: room.id, update: u.bytes })),
     );
     let seqs: number[] = [];
@@ -94,11 +170,11 @@ export class Committer {
       } catch (err) {
         this.metrics.storageErrors.inc();
         this.logger.error({ err, updates: entries.length }, 'storing updates failed');
-        for (const { room, batch } of work) {
+        for (const { room, batch } of round) {
           if (batch.updates.length > 0) {
             this.metrics.rejected.inc({ reason: 'storage-failed' }, batch.updates.length);
             room.fail(closeCodeForFailedCommit(err, room.id), err, batch);
-          } else {
+          } else if (room.state === 'ready') {
             room.commit(batch, []);
           }
         }
@@ -108,17 +184,38 @@ export class Committer {
       this.metrics.persistBatchUpdates.observe(entries.length);
     }
     let offset = 0;
-    for (const { room, batch } of work) {
+    for (const { room, batch } of round) {
       const mine = seqs.slice(offset, offset + batch.updates.length);
       offset += batch.updates.length;
       if (room.state !== 'ready') continue;
       room.commit(batch, mine);
-      if (room.needsCompaction) this.tasks.push(() => this.compact(room));
+      if (room.needsCompaction) void this.compact(room);
     }
   }
 
-  /** Has storage merge a room's log into a new snapshot. */
-  async compact(room: Room): Promise<void> {
+  /**
+   * Has storage merge a room's log into a new snapshot, beside the commits; one
+   * compaction per room at a time (a second call waits for the running one).
+   */
+  compact(room: Room): Promise<void> {
+    const running = this.compacting.get(room);
+    if (running) return running;
+    const done = this.runCompaction(room).finally(() => {
+      this.compacting.delete(room);
+      // Commits went on meanwhile: their log may already call for the next one.
+      if (room.state === 'ready' && room.needsCompaction) void this.compact(room);
+      this.notifyIdle();
+    });
+    this.compacting.set(room, done);
+    return done;
+  }
+
+  /** Waits for a compaction of the room that is running, if any. */
+  compacted(room: Room): Promise<void> {
+    return this.compacting.get(room) ?? Promise.resolve();
+  }
+
+  private async runCompaction(room: Room): Promise<void> {
     if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return;
     try {
       const compaction = await this.storage.compact(room.id);
@@ -130,5 +227,12 @@ export class Committer {
       this.metrics.storageErrors.inc();
       this.logger.warn({ err, room: room.id }, 'compaction failed; the update log stays');
     }
+  }
+
+  private notifyIdle(): void {
+    if (!this.isIdle || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 }

@@ -2,13 +2,14 @@
  * One workshop's live document and the connections editing it.
  *
  * Incoming document changes do not touch the document when they arrive: they
- * wait in the room's inbox until the Committer's next group commit (same
- * event-loop tick). Then, in one synchronous pass, `takeBatch` applies them
- * (policy checks, reverts), the Committer stores everything they produced in
- * ONE storage transaction, and only then `commit` relays it and answers the
- * sync requests that were waiting. So outside a commit the document holds
- * exactly what is stored, and nothing anyone receives — a relayed update or a
- * SyncStep2 — can be lost by a crash.
+ * wait in the room's inbox until the end of the event-loop tick. Then, in one
+ * synchronous pass, `takeBatch` applies them (policy checks, reverts) and
+ * encodes the answers to sync requests; the Committer stores everything they
+ * produced in ONE storage transaction, and only then `commit` relays it and
+ * sends those answers. The document may run ahead of storage (the next tick is
+ * applied while this one is committed), but nothing anyone receives — a relayed
+ * update or a SyncStep2 — leaves before it is stored, so none of it can be
+ * lost by a crash.
  *
  * A client's update is checked before it is applied (updateGuard.ts): one
  * that refers to content the server lacks, nests too deep, writes under a
@@ -171,6 +172,8 @@ export class Room {
 
   private onDocumentBuilt(doc: Y.Doc): void {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // The document changed: answers encoded before describe an older version.
+      this.syncAnswers.clear();
       if (!this.collecting) return;
       const except = origin instanceof ConnectionOrigin ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
@@ -423,20 +426,26 @@ export class Room {
           this.applyClientUpdate(action.conn, action.update, batch);
           break;
         case 'syncStep1': {
+          // Encoded now, sent once this tick is stored: by then the document may already
+          // hold later ticks' updates (the Committer applies ahead of storage).
           const { conn, stateVector } = action;
-          batch.after.push(() => this.answerSyncStep1(conn, stateVector));
+          const answer = this.syncAnswer(conn, stateVector);
+          if (answer) batch.after.push(() => this.send(conn, answer));
           break;
         }
         case 'greet': {
           const { conn } = action;
+          // Our SyncStep1 (the state vector) can wait until the document is built:
+          // the joiner is synced by our SyncStep2, and that must not wait for it.
+          const stateVector = this.document.isBuilt
+            ? encodeSyncStep1(Y.encodeStateVector(this.document.doc))
+            : null;
           batch.after.push(() => {
-            // Our SyncStep1 (the state vector) can wait until the document is built:
-            // the joiner is synced by our SyncStep2, and that must not wait for it.
-            if (this.document.isBuilt) {
+            if (stateVector) this.send(conn, stateVector);
+            else if (this.document.isBuilt) {
+              // Built meanwhile: the vector it sent to those waiting did not reach this one.
               this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.document.doc)));
-            } else {
-              this.awaitingStateVector.add(conn);
-            }
+            } else this.awaitingStateVector.add(conn);
             this.sendAwarenessTo(conn, this.awareness.all());
           });
           break;
@@ -545,11 +554,12 @@ export class Room {
    * that has not read its previous answers is closed as a slow consumer before
    * any work is done for it.
    */
-  private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
-    if (conn.closed) return;
+  /** SyncStep2 for `stateVector` from the document as applied so far; null if the connection is gone or too slow. */
+  private syncAnswer(conn: Connection, stateVector: Uint8Array): Uint8Array | null {
+    if (conn.closed) return null;
     if (conn.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.closeSlowConsumer(conn);
-      return;
+      return null;
     }
     const key = Buffer.from(stateVector).toString('base64');
     let answer = this.syncAnswers.get(key);
@@ -560,13 +570,11 @@ export class Room {
       }
       this.syncAnswers.set(key, answer);
     }
-    this.send(conn, answer);
+    return answer;
   }
 
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
-    // The document changed: answers computed before describe an older version.
-    if (batch.updates.length > 0) this.syncAnswers.clear();
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);

@@ -1,8 +1,8 @@
 /**
  * Which rooms are in memory. Concurrent joins of a room that is loading share
  * one load promise; a room becomes visible only once its stored state is in.
- * An empty room unloads after a grace period — through the Committer, so never
- * with writes pending — after compacting its log into a snapshot.
+ * An empty room unloads after a grace period — marked in a Committer barrier,
+ * so never with writes pending — after compacting its log into a snapshot.
  */
 import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import type { Logger } from 'pino';
@@ -206,20 +206,28 @@ export class RoomManager {
   }
 
   private unloadIfIdle(room: Room): Promise<void> {
-    const done = this.committer.run(async () => {
-      if (room.state !== 'ready' || room.connections.size > 0 || room.pins > 0) return;
-      if (room.hasPendingWork) {
-        this.scheduleIdle(room);
-        return;
-      }
-      // From here a join does not get this room: it waits for the unload and loads afresh.
-      room.state = 'unloading';
+    const done = (async () => {
+      // A barrier: nothing of the room is being committed while it is marked.
+      const idle = await this.committer.run(async () => {
+        if (room.state !== 'ready' || room.connections.size > 0 || room.pins > 0) return false;
+        if (room.hasPendingWork || this.committer.holds(room)) {
+          this.scheduleIdle(room);
+          return false;
+        }
+        // From here a join does not get this room: it waits for the unload and loads afresh.
+        room.state = 'unloading';
+        return true;
+      });
+      if (!idle) return;
+      // Compactions run beside commits; the last one covers everything stored.
+      await this.committer.compacted(room);
       await this.committer.compact(room);
       await this.deps.storage.unload(room.id);
       this.forget(room);
       room.dispose();
+      this.deps.metrics.roomUnloads.inc();
       this.deps.logger.debug({ room: room.id }, 'room unloaded');
-    });
+    })();
     const tracked = done.finally(() => {
       if (this.unloading.get(room.id) === tracked) this.unloading.delete(room.id);
     });
@@ -245,14 +253,18 @@ export class RoomManager {
     for (const room of this.rooms.values()) room.closeAll('serviceRestart');
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await this.committer.run(async () => {
-      for (const room of [...this.rooms.values()]) {
-        await this.committer.compact(room);
-        await this.deps.storage.unload(room.id);
-        this.forget(room);
-        room.dispose();
-      }
+    const rooms = await this.committer.run(async () => {
+      const ready = [...this.rooms.values()].filter((room) => room.state === 'ready');
+      for (const room of ready) room.state = 'unloading';
+      return ready;
     });
+    await this.committer.idle();
+    for (const room of rooms) {
+      await this.committer.compact(room);
+      await this.deps.storage.unload(room.id);
+      this.forget(room);
+      room.dispose();
+    }
     await this.committer.idle();
   }
 }

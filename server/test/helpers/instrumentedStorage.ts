@@ -1,4 +1,4 @@
-// Wraps a Storage to count calls, delay loads or fail appends on demand.
+// Wraps a Storage to count calls, delay loads and appends or fail appends on demand.
 import type {
   AppendEntry,
   Compaction,
@@ -13,6 +13,8 @@ export class InstrumentedStorage implements Storage {
   compactions = 0;
   loadDelayMs = 0;
   compactDelayMs = 0;
+  /** Holds every append this long before it goes to storage (a commit in flight). */
+  appendDelayMs = 0;
   compacting = false;
   failAppends = false;
 
@@ -31,7 +33,10 @@ export class InstrumentedStorage implements Storage {
   }
   async append(entries: readonly AppendEntry[]): Promise<number[]> {
     this.appends += 1;
-    if (this.failAppends) throw new Error('SQLITE_FULL: database or disk is full (simulated)');
+    // Decided when the append starts, as a real failure of this transaction would be.
+    const fail = this.failAppends;
+    if (this.appendDelayMs > 0) await new Promise((r) => setTimeout(r, this.appendDelayMs));
+    if (fail) throw new Error('SQLITE_FULL: database or disk is full (simulated)');
     return this.inner.append(entries);
   }
   async compact(workshopId: string): Promise<Compaction | null> {
