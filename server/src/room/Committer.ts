@@ -130,6 +130,11 @@ export class Committer {
     const rooms = [...this.dirty];
     this.dirty.clear();
     for (const room of rooms) {
+      if (room.awaitsShrinking && this.compacting.has(room)) {
+        // Its document is full and shrinks once this compaction is stored: wait for it.
+        this.dirty.add(room);
+        continue;
+      }
       try {
         this.queued.push({ room, batch: room.takeBatch() });
       } catch (err) {
@@ -200,10 +205,13 @@ export class Committer {
   compact(room: Room): Promise<void> {
     const running = this.compacting.get(room);
     if (running) return running;
-    const done = this.runCompaction(room).finally(() => {
+    const done = this.runCompaction(room).then((ok) => {
       this.compacting.delete(room);
-      // Commits went on meanwhile: their log may already call for the next one.
-      if (room.state === 'ready' && room.needsCompaction) void this.compact(room);
+      // Commits went on meanwhile: their log may already call for the next one
+      // (when none was stored, the next commit tries again: no loop here).
+      if (ok && room.state === 'ready' && room.needsCompaction) void this.compact(room);
+      // Rooms held back for this compaction (awaitsShrinking) are applied now.
+      if (this.dirty.size > 0) this.schedule();
       this.notifyIdle();
     });
     this.compacting.set(room, done);
@@ -215,17 +223,20 @@ export class Committer {
     return this.compacting.get(room) ?? Promise.resolve();
   }
 
-  private async runCompaction(room: Room): Promise<void> {
-    if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return;
+  /** Whether a new snapshot was stored. */
+  private async runCompaction(room: Room): Promise<boolean> {
+    if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return false;
     try {
       const compaction = await this.storage.compact(room.id);
       if (compaction) {
         room.compacted(compaction);
         this.metrics.compactions.inc();
       }
+      return compaction !== null;
     } catch (err) {
       this.metrics.storageErrors.inc();
       this.logger.warn({ err, room: room.id }, 'compaction failed; the update log stays');
+      return false;
     }
   }
 

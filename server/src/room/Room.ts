@@ -96,6 +96,8 @@ export interface Batch {
   after: (() => void)[];
   /** Run instead of `after` when the commit failed. */
   failed: ((err: unknown) => void)[];
+  /** Some update of the batch deletes something. */
+  deletes?: boolean;
 }
 
 export class RoomCorrupted extends Error {}
@@ -127,8 +129,14 @@ export class Room {
   private collecting: PendingUpdate[] | null = null;
   /** Connections whose writes are refused from now on (closed for a refused update). */
   private readonly blocked = new WeakSet<Connection>();
-  /** Something was deleted since the last compaction (a full document may shrink). */
-  private deletedSinceCompaction = false;
+  /** Something was deleted in the batch being applied (a full document may shrink). */
+  private deletedInBatch = false;
+  /**
+   * Highest sequence number of a stored deletion no compaction has covered yet,
+   * or null. By sequence number because compactions run beside commits: one that
+   * read the log before the deletion was stored does not shrink the document.
+   */
+  private deletedAtSeq: number | null = null;
   /**
    * Awareness changes waiting for this tick's single broadcast. Awareness is
    * state-based (receivers keep the highest clock per client), so only each
@@ -243,8 +251,17 @@ export class Room {
       this.logCount >= this.deps.compactAfterUpdates ||
       this.logBytes >= this.deps.compactAfterBytes ||
       // A full document shrinks only when compacted: do it once something was deleted.
-      (this.deletedSinceCompaction && this.bytes > this.participantCap && this.logCount > 0)
+      this.awaitsShrinking
     );
+  }
+
+  /**
+   * Participants are at their share and something was deleted: the compaction
+   * that shrinks the document is due, and the Committer applies nothing more
+   * of this room until it ran (so nobody is refused for junk already deleted).
+   */
+  get awaitsShrinking(): boolean {
+    return this.deletedAtSeq !== null && this.bytes > this.participantCap && this.logCount > 0;
   }
 
   /**
@@ -462,6 +479,8 @@ export class Room {
       const merged = Y.mergeUpdates(batch.updates.map((u) => u.bytes));
       batch.updates = [{ bytes: merged, except: null }];
     }
+    batch.deletes = this.deletedInBatch;
+    this.deletedInBatch = false;
     return batch;
   }
 
@@ -514,7 +533,7 @@ export class Room {
       batch.after.push(() => this.send(conn, encodePermissionDenied(refusal.reason)));
       return;
     }
-    if (update.decoded.ds.clients.size > 0) this.deletedSinceCompaction = true;
+    if (update.decoded.ds.clients.size > 0) this.deletedInBatch = true;
   }
 
   private boundsFor(conn: Connection): GuardBounds {
@@ -575,6 +594,7 @@ export class Room {
 
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
+    if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
@@ -604,7 +624,9 @@ export class Room {
     }
     this.logEntries.splice(0, covered);
     this.snapshotBytes = compaction.snapshotBytes;
-    this.deletedSinceCompaction = false;
+    if (this.deletedAtSeq !== null && compaction.upToSeq >= this.deletedAtSeq) {
+      this.deletedAtSeq = null;
+    }
   }
 
   /** Storage failed or the document is inconsistent: close everyone, forget the room. */
