@@ -73,7 +73,12 @@ describe('capabilities and the update policy', () => {
       5000,
       'permission denied',
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A later marker instead of a pause: a note written after the refusal, by
+    // someone else, reaches the participant after anything committed before it.
+    const marker = open(t, w.id, w.facilitatorToken);
+    await synced(marker);
+    marker.doc.getMap('notes').set('m1', 'after the refusal');
+    await waitFor(() => participant.doc.getMap('notes').has('m1'), 5000, 'the marker');
     expect(participant.doc.getMap('notes').has('v1')).toBe(false);
     for (const p of providers.splice(0)) p.destroy();
     await t.close();

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 import { readFileSync, writeFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * The PDF as an administration files and publishes it, checked with the tools
  * a reviewer has at hand (poppler): tagged, with a structure tree of

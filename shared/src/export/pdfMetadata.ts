@@ -5,6 +5,7 @@
  * the title (not the file name) in the window. Dates come from the document
  * date, never the clock, so the same workshop gives the same bytes.
  */
+import { encodeUtf8 } from 'lib0/string';
 import { type PDFDocument, PDFName, PDFString } from 'pdf-lib';
 
 export interface PdfMetadata {
@@ -61,7 +62,7 @@ export function writeMetadata(doc: PDFDocument, meta: PdfMetadata): void {
   doc.setLanguage(meta.lang);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
-  const stream = doc.context.stream(new TextEncoder().encode(xmp(meta)), {
+  const stream = doc.context.stream(encodeUtf8(xmp(meta)), {
     Type: 'Metadata',
     Subtype: 'XML',
   });

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { assertProperty } from '../testing/propertySeeds.ts';
 import { replaceText } from './transact.ts';
 
 describe('replaceText', () => {
   it('turns any text into any other text', () => {
-    fc.assert(
+    assertProperty(
+      'replaceText',
       fc.property(
         fc.string({ unit: 'grapheme' }),
         fc.string({ unit: 'grapheme' }),
@@ -17,7 +19,7 @@ describe('replaceText', () => {
           expect(text.toString()).toBe(after);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, regressionSeeds: [20261129] },
     );
   });
 
