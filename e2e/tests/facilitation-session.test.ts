@@ -164,8 +164,11 @@ describe('facilitating a session', () => {
     await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 2');
     await screenshot(a.page, 'facilitation-hidden-author');
 
-    // Give anything that might leak time to arrive, then look everywhere on B.
-    await b.page.waitForTimeout(1500);
+    // A later marker instead of a pause: Anna's count of hidden notes, sent after
+    // both texts were kept on her device, has reached B — look everywhere on B.
+    await expect
+      .poll(() => b.page.locator('.fac-hidden').textContent())
+      .toContain('Verdeckt bei anderen: 2');
     expect(await b.page.content()).not.toContain('Zebra');
     expect((await canvasTexts(b.page)).join('|')).not.toContain('Zebra');
     expect((await canvasTexts(fac.page)).join('|')).not.toContain('Zebra');
@@ -187,6 +190,7 @@ describe('facilitating a session', () => {
     const panel = fac.page.locator('.side-panel');
     await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
     await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+    await expect.poll(() => b.page.locator('.fac-hidden').count()).toBe(1);
     // Two hidden notes written at the same spot (N twice, the pointer unmoved).
     await a.page.keyboard.press('n');
     await a.page.getByLabel('Verdeckte Notiz').fill('Offline-Idee Quokka');
@@ -211,7 +215,8 @@ describe('facilitating a session', () => {
     await expect
       .poll(() => panel.locator('[data-hidden-away]').textContent())
       .toContain('erscheinen, sobald sie zurückkehren');
-    await b.page.waitForTimeout(1000);
+    // A later marker instead of a pause: the reveal has reached B (the phase's chip is gone).
+    await expect.poll(() => b.page.locator('.fac-hidden').count()).toBe(0);
     expect((await canvasTexts(b.page)).join('|')).not.toContain('Quokka');
     // Still offline, A's note waits; back online, it is published.
     expect((await canvasTexts(a.page)).join('|')).toContain('Quokka');
@@ -340,9 +345,15 @@ describe('facilitating a session', () => {
     if (!box) throw new Error('no canvas');
     await a.page.mouse.dblclick(box.x + box.width * 0.7, box.y + box.height * 0.7);
     await a.page.keyboard.press('n');
-    await a.page.waitForTimeout(300);
+    // A later marker instead of a pause: the shortcut help, asked for after both
+    // attempts, opens — so they were handled, and opened no note editor.
+    await a.page.keyboard.press('?');
+    const help = a.page.getByRole('dialog', { name: 'Tastenkürzel' });
+    await help.waitFor();
     expect(await a.page.getByLabel(/Text der Notiz/).count()).toBe(0);
     expect((await canvasTexts(a.page)).length).toBe(before);
+    await a.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
     await screenshot(a.page, 'facilitation-locked');
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel entsperren' }).click();
     await expect.poll(() => a.page.locator('[data-command="note.add"]').count()).toBe(1);
