@@ -1,127 +1,204 @@
-// Profiles Pinnwand's server under one relay scenario: starts server/dist/main.js
-// with --cpu-prof (as in production otherwise), runs a warm-up and a measured
-// round, stops it gracefully and prints where the CPU time went (self and
-// inclusive, by function). Used to find the causes written in docs/benchmarks.md.
+// Profiles Pinnwand's server under relay scenarios: starts server/dist/main.js
+// with --cpu-prof (as in production otherwise; Node writes one profile per
+// thread: the main thread and the storage and compaction workers), runs a
+// warm-up and a measured round, stops it gracefully and prints where each
+// thread's CPU time went. The summary says how long the MAIN thread spent in
+// SQLite (better-sqlite3 statements, commits, fsyncs) — the event loop's time
+// blocked by the disk — next to the storage thread's. Used for the causes in
+// docs/benchmarks.md; the summary is also written to e2e/bench/results/profile.md.
 //
-//   node --import tsx bench/profile.ts [scenario=r100x400 | ROOMSxCLIENTSxRATE] [seconds=8] [SQLITE_SYNCHRONOUS=FULL]
+//   node --import tsx bench/profile.ts [scenario=all | id | ROOMSxCLIENTSxRATE] [seconds=8] [SQLITE_SYNCHRONOUS=FULL] [--detail]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { serverEntry } from '../harness/paths.ts';
+import { repoRoot, serverEntry } from '../harness/paths.ts';
 import { newDataDir, type RunningServer, SERVER_KINDS } from './lib/servers.ts';
-import { RELAY_SCENARIOS, relayRound } from './relay.ts';
+import { RELAY_SCENARIOS, type RelayScenario, relayRound } from './relay.ts';
 
-const [scenarioId = 'r100x400', seconds = '8', sync = 'FULL'] = process.argv.slice(2);
-// A scenario id, or ROOMSxCLIENTSxRATE (rate per room), e.g. 1x51x5000 like the crash writers.
-const custom = /^(\d+)x(\d+)x(\d+)$/.exec(scenarioId);
-const scenario = custom
-  ? {
-      id: scenarioId,
-      title: `${custom[1]} room(s) × ${custom[2]} clients × ${custom[3]} updates/s`,
-      rooms: Number(custom[1]),
-      clientsPerRoom: Number(custom[2]),
-      updatesPerSecPerRoom: Number(custom[3]),
-      awarenessHz: 0,
-      workers: 2,
-    }
-  : RELAY_SCENARIOS.find((s) => s.id === scenarioId);
-if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
-const profDir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-prof-'));
-const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, serverEntry], {
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: newDataDir(),
-    LOG_LEVEL: 'warn',
-    WORKSHOP_CREATES_PER_MINUTE: '100000',
-    SQLITE_SYNCHRONOUS: sync,
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-const url = await new Promise<string>((resolve) =>
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-    const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (m?.[1]) resolve(m[1]);
-  }),
-);
-const port = Number(new URL(url).port);
-const server: RunningServer = {
-  kind: SERVER_KINDS.pinnwand,
-  pid: child.pid!,
-  port,
-  dataDir: '',
-  async createRoom(name) {
-    const b = await createWorkshopViaApi(url, 'blank', name);
-    return {
-      url: `ws://127.0.0.1:${port}/ws/${b.id}?token=${b.participantToken}`,
-      docName: b.id,
-      token: b.participantToken,
-      protocol: 'y-websocket',
-    };
-  },
-  async eventLoopReset() {},
-  async eventLoop() {
-    return null;
-  },
-  async stop() {},
-  output: () => out,
-};
-await relayRound(server, scenario, 2000, 'warmup');
-const r = await relayRound(server, scenario, Number(seconds) * 1000, 'profiled');
-console.log(
-  `${scenario.title}, SQLITE_SYNCHRONOUS=${sync}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, server CPU ${r.serverCpuSeconds.toFixed(2)} s, foreign load ${r.foreignCores.toFixed(2)} cores`,
-);
-await new Promise<void>((resolve) => {
-  child.once('exit', () => resolve());
-  child.kill('SIGTERM');
-});
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const detail = process.argv.includes('--detail');
+const [scenarioId = 'all', seconds = '8', sync = 'FULL'] = args;
+
+function scenariosFor(id: string): RelayScenario[] {
+  if (id === 'all') return RELAY_SCENARIOS;
+  // A scenario id, or ROOMSxCLIENTSxRATE (rate per room), e.g. 1x51x5000 like the crash writers.
+  const custom = /^(\d+)x(\d+)x(\d+)$/.exec(id);
+  if (custom)
+    return [
+      {
+        id,
+        title: `${custom[1]} room(s) × ${custom[2]} clients × ${custom[3]} updates/s`,
+        rooms: Number(custom[1]),
+        clientsPerRoom: Number(custom[2]),
+        updatesPerSecPerRoom: Number(custom[3]),
+        awarenessHz: 0,
+        workers: 2,
+      },
+    ];
+  const found = RELAY_SCENARIOS.find((s) => s.id === id);
+  if (!found) throw new Error(`unknown scenario ${id}`);
+  return [found];
+}
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
-if (!file) throw new Error('no profile written');
-const prof = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as {
+interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
-};
-const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-const parent = new Map<number, number>();
-for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+}
+
+interface ThreadTimes {
+  /** Milliseconds sampled (the profiled round plus start and stop). */
+  totalMs: number;
+  idleMs: number;
+  /** Samples with a better-sqlite3 frame on the stack: statements, commits, fsyncs. */
+  sqliteMs: number;
+}
+
 const name = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\/\.pnpm\//, '').replace(/.*\/work\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`;
-const timeOf = new Map<number, number>();
-prof.samples.forEach((id, i) => {
-  timeOf.set(id, (timeOf.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
-});
-const self = new Map<string, number>();
-const incl = new Map<string, number>();
-let total = 0;
-for (const [id, t] of timeOf) {
-  total += t;
-  const k = name(byId.get(id)!);
-  self.set(k, (self.get(k) ?? 0) + t);
-  const seen = new Set<string>();
-  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-    const key = name(byId.get(cur)!);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    incl.set(key, (incl.get(key) ?? 0) + t);
+
+function analyse(prof: Profile, show: boolean): ThreadTimes {
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const timeOf = new Map<number, number>();
+  prof.samples.forEach((id, i) => {
+    timeOf.set(id, (timeOf.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  });
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const times: ThreadTimes = { totalMs: 0, idleMs: 0, sqliteMs: 0 };
+  for (const [id, t] of timeOf) {
+    times.totalMs += t / 1000;
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') times.idleMs += t / 1000;
+    const k = name(node);
+    self.set(k, (self.get(k) ?? 0) + t);
+    const seen = new Set<string>();
+    let inSqlite = false;
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const frame = byId.get(cur)!;
+      if (frame.callFrame.url.includes('better-sqlite3')) inSqlite = true;
+      const key = name(frame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + t);
+    }
+    if (inSqlite) times.sqliteMs += t / 1000;
   }
+  if (show) {
+    const list = (title: string, m: Map<string, number>, n: number) => {
+      console.log(`--- ${title} (ms of ${times.totalMs.toFixed(0)} ms profiled)`);
+      for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
+        console.log(`${(v / 1000).toFixed(0).padStart(7)}  ${k}`);
+    };
+    list('self', self, 25);
+    list('inclusive', incl, 40);
+  }
+  return times;
 }
-const show = (title: string, m: Map<string, number>, n: number) => {
-  console.log(`--- ${title} (ms of ${(total / 1000).toFixed(0)} ms profiled)`);
-  for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
-    console.log(`${(v / 1000).toFixed(0).padStart(7)}  ${k}`);
-};
-show('self', self, 25);
-show('inclusive', incl, 40);
+
+interface ScenarioProfile {
+  scenario: RelayScenario;
+  p99Ms: number | null;
+  foreignCores: number;
+  main: ThreadTimes;
+  storage: ThreadTimes | null;
+}
+
+async function profileScenario(scenario: RelayScenario): Promise<ScenarioProfile> {
+  const profDir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-prof-'));
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, serverEntry], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: newDataDir(),
+      LOG_LEVEL: 'warn',
+      WORKSHOP_CREATES_PER_MINUTE: '100000',
+      SQLITE_SYNCHRONOUS: sync,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve) =>
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    }),
+  );
+  const port = Number(new URL(url).port);
+  const server: RunningServer = {
+    kind: SERVER_KINDS.pinnwand,
+    pid: child.pid!,
+    port,
+    dataDir: '',
+    async createRoom(roomName) {
+      const b = await createWorkshopViaApi(url, 'blank', roomName);
+      return {
+        url: `ws://127.0.0.1:${port}/ws/${b.id}?token=${b.participantToken}`,
+        docName: b.id,
+        token: b.participantToken,
+        protocol: 'y-websocket',
+      };
+    },
+    async eventLoopReset() {},
+    async eventLoop() {
+      return null;
+    },
+    async stop() {},
+    output: () => out,
+  };
+  await relayRound(server, scenario, 2000, 'warmup');
+  const r = await relayRound(server, scenario, Number(seconds) * 1000, 'profiled');
+  console.log(
+    `${scenario.title}, SQLITE_SYNCHRONOUS=${sync}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, server CPU ${r.serverCpuSeconds.toFixed(2)} s, foreign load ${r.foreignCores.toFixed(2)} cores`,
+  );
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
+  const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+  const thread = (f: string) => Number(f.split('.')[4]);
+  const load = (f: string) => JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile;
+  const mainFile = files.find((f) => thread(f) === 0);
+  if (!mainFile) throw new Error('no profile of the main thread written');
+  if (detail) console.log('=== main thread');
+  const main = analyse(load(mainFile), detail);
+  // The storage thread is the worker that spent time in better-sqlite3.
+  let storage: ThreadTimes | null = null;
+  for (const f of files.filter((f) => thread(f) !== 0)) {
+    const t = analyse(load(f), false);
+    if (t.sqliteMs > (storage?.sqliteMs ?? 0)) storage = t;
+  }
+  return { scenario, p99Ms: r.p99Ms, foreignCores: r.foreignCores, main, storage };
+}
+
+const results: ScenarioProfile[] = [];
+for (const scenario of scenariosFor(scenarioId)) results.push(await profileScenario(scenario));
+const pct = (part: number, whole: number) =>
+  whole ? `${((100 * part) / whole).toFixed(1)} %` : 'n/a';
+const lines = [
+  `Profile (\`node --import tsx bench/profile.ts ${scenarioId} ${seconds} ${sync}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')}): CPU time per thread of Pinnwand's server over a warm-up and a ${seconds} s round; *in SQLite* = samples with a better-sqlite3 frame on the stack (statements, commits, fsync).`,
+  '',
+  '| scenario | p99 ms | foreign load (cores) | main thread busy ms | main thread in SQLite ms | storage thread in SQLite ms |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...results.map(
+    (r) =>
+      `| ${r.scenario.title} | ${r.p99Ms?.toFixed(1) ?? 'n/a'} | ${r.foreignCores.toFixed(2)} | ${(r.main.totalMs - r.main.idleMs).toFixed(0)} | ${r.main.sqliteMs.toFixed(0)} (${pct(r.main.sqliteMs, r.main.totalMs - r.main.idleMs)}) | ${r.storage ? r.storage.sqliteMs.toFixed(0) : 'none'} |`,
+  ),
+];
+console.log(lines.join('\n'));
+const outDir = path.join(repoRoot, 'e2e/bench/results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(path.join(outDir, 'profile.md'), `${lines.join('\n')}\n`);
 process.exit(0);

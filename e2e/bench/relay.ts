@@ -97,6 +97,8 @@ export interface RelayRoundResult {
   persist?: PersistStats;
   /** Attempts made (a round that saw much foreign load is repeated). */
   attempts?: number;
+  /** A repeated attempt that does not count: a quieter attempt of the same round replaced it. */
+  superseded?: boolean;
 }
 
 let senderCounter = 0;

@@ -10,6 +10,7 @@ import type { FailoverResult } from './failover.ts';
 import type { HostileResult } from './hostile.ts';
 import { SERVER_KINDS, type ServerId } from './lib/servers.ts';
 import { type Spread, spread } from './lib/stats.ts';
+import type { MemoryResult } from './memory.ts';
 import type { RelayRoundResult, RelayScenario } from './relay.ts';
 
 export interface Machine {
@@ -36,7 +37,14 @@ export interface RelaySection {
   runs: number;
   scenarios: RelayScenario[];
   servers: ServerId[];
+  /** Every attempt, including repeated ones (`superseded`) that do not count. */
   rounds: RelayRoundResult[];
+  /** Foreign load (cores) above which a round was repeated. */
+  maxForeignCores?: number;
+  /** Attempts per round at most. */
+  maxAttempts?: number;
+  /** Storage committed off the event loop (worker thread) in this run. */
+  storageOffThread?: boolean;
   notes?: string[];
 }
 
@@ -87,6 +95,11 @@ export interface HostileSection {
   result: HostileResult;
 }
 
+export interface MemorySection {
+  meta: SectionMeta;
+  result: MemoryResult;
+}
+
 export interface PendingSection {
   meta: SectionMeta;
   reason: string;
@@ -103,6 +116,7 @@ export interface Results {
     cluster?: ClusterSection | PendingSection;
     failover?: FailoverSection | PendingSection;
     hostile?: HostileSection | PendingSection;
+    memory?: MemorySection;
   };
   analysis?: string[];
 }
@@ -147,8 +161,15 @@ function renderRelay(s: RelaySection): string[] {
   for (const id of s.servers)
     out.push(`- ${SERVER_KINDS[id].label}: ${SERVER_KINDS[id].persistence}`);
   out.push('');
+  const limit = s.maxForeignCores;
+  if (limit !== undefined)
+    out.push(
+      `Foreign load: CPU used by other processes on the machine during a round (/proc/stat minus the server, the generators and the benchmark itself), in cores. A round that saw more than ${limit.toFixed(2)} cores of it was repeated, up to ${s.maxAttempts ?? 1} attempts; the quietest attempt counts, every attempt is kept in benchmarks.json (\`superseded\`). Rounds that stayed above the limit in every attempt are marked below: their tails say more about the machine than about the server.`,
+      '',
+    );
   for (const sc of s.scenarios) {
-    const rows = s.rounds.filter((r) => r.scenario === sc.id);
+    const all = s.rounds.filter((r) => r.scenario === sc.id);
+    const rows = all.filter((r) => !r.superseded);
     if (!rows.length) continue;
     out.push(`### ${sc.title}`, '');
     const aw = sc.awarenessHz > 0;
@@ -188,7 +209,7 @@ function renderRelay(s: RelaySection): string[] {
       if (ps.length)
         out.push(
           '',
-          `${SERVER_KINDS[id].label}, group commits (its /metrics): ${fmt(spread(ps.map((p) => p.updatesPerCommit)), 1)} updates per commit, mean commit ${fmt(spread(ps.map((p) => p.meanCommitMs)), 2)} ms, ${fmt(spread(ps.map((p) => (p.over5ms ?? 0) * 100)), 0)} % of commits over 5 ms, ${fmt(spread(ps.map((p) => p.commitSeconds)), 2)} s per run blocked in commits (the event loop waits for them).`,
+          `${SERVER_KINDS[id].label}, group commits (its /metrics): ${fmt(spread(ps.map((p) => p.updatesPerCommit)), 1)} updates per commit, mean commit ${fmt(spread(ps.map((p) => p.meanCommitMs)), 2)} ms, ${fmt(spread(ps.map((p) => (p.over5ms ?? 0) * 100)), 0)} % of commits over 5 ms, ${fmt(spread(ps.map((p) => p.commitSeconds)), 2)} s per run in commits (${s.storageOffThread ? 'in the storage thread: relays wait for them, the event loop does not' : 'the event loop waits for them'}).`,
         );
     }
     for (const id of ['pinnwand', 'pinnwand-normal'] as const) {
@@ -201,6 +222,13 @@ function renderRelay(s: RelaySection): string[] {
         `${SERVER_KINDS[id].label}: p99 / best peer's p99 (${SERVER_KINDS[best[0]].label}) = **${ratio(pw.p99.median, best[1].p99.median)}** (target ≤ 0.80×${sc.id === 'r100x400' ? ' and ≤ 50 ms' : ''}: ${met ? 'met' : 'not met'}).`,
       );
     }
+    const repeated = all.filter((r) => r.superseded).length;
+    const noisy = limit === undefined ? [] : rows.filter((r) => r.foreignCores > limit);
+    if (repeated || noisy.length)
+      out.push(
+        '',
+        `Foreign load: ${repeated} attempt(s) repeated${noisy.length ? `; ${noisy.length} counted round(s) above ${limit!.toFixed(2)} cores in every attempt (${noisy.map((r) => `${SERVER_KINDS[r.server as ServerId].label} ${r.foreignCores.toFixed(2)}`).join(', ')})` : ''}.`,
+      );
     if (aw)
       out.push(
         '',
@@ -438,6 +466,26 @@ function renderHostile(s: HostileSection): string[] {
   return out;
 }
 
+function renderMemory(s: MemorySection): string[] {
+  const r = s.result;
+  const out: string[] = ['## 10. Memory', ''];
+  out.push(...metaLines(s.meta));
+  out.push(
+    `Pinnwand alone. ${r.rooms} rooms, then ${r.clientsPerRoom} clients in each (raw \`ws\` clients, every one adds its note), resident memory of the server process after each step settled (median of 5 samples). Per room = (one client in every room − started) / ${r.rooms}; per connection = (all clients − one per room) / ${(r.rooms * (r.clientsPerRoom - 1)).toLocaleString('en')}.`,
+    '',
+    '| step | RSS MB |',
+    '| --- | --- |',
+    `| started, ${r.rooms} workshops created, none loaded | ${r.rss0Mb.toFixed(0)} |`,
+    `| ${r.rooms} rooms × 1 client | ${r.rss1Mb.toFixed(0)} |`,
+    `| ${r.rooms} rooms × ${r.clientsPerRoom} clients | **${r.rss2Mb.toFixed(0)}** |`,
+    `| every client gone, idle rooms unloaded | ${r.rss3Mb.toFixed(0)} |`,
+    '',
+    `Per room: **${r.perRoomKb.toFixed(0)} KB**; per connection: **${r.perConnectionKb.toFixed(0)} KB**. Idle rooms unloaded: ${r.unloaded ? `**yes**, all ${r.rooms} within ${((r.unloadMs ?? 0) / 1000).toFixed(1)} s of the last client leaving (ROOM_IDLE_MS=${r.roomIdleMs})` : '**no** (pinnwand_rooms_loaded did not reach 0)'}; V8 keeps freed heap pages for a while, so RSS falls more slowly than the rooms go.${r.error ? ` Error: ${r.error}` : ''}`,
+    '',
+  );
+  return out;
+}
+
 export function renderMarkdown(results: Results): string {
   const s = results.sections;
   const out: string[] = [
@@ -472,6 +520,7 @@ export function renderMarkdown(results: Results): string {
     if ('reason' in s.hostile) pending('9. Hostile neighbour', s.hostile);
     else out.push(...renderHostile(s.hostile));
   }
+  if (s.memory) out.push(...renderMemory(s.memory));
   if (results.analysis?.length)
     out.push('## Where Pinnwand misses a target, and why', '', ...results.analysis, '');
   return `${out.join('\n').trim()}\n`;

@@ -1,9 +1,9 @@
 // `pnpm bench`: runs the benchmarks and writes docs/benchmarks.md plus the raw
 // results in docs/benchmarks.json (with --quick: e2e/bench/results/).
 //
-//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover,hostile]
+//   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover,hostile,memory]
 //                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
-//                                  [--canvas-notes 100,1000,3000]
+//                                  [--canvas-notes 100,1000,3000] [--memory-rooms 100] [--max-foreign 0.33] [--attempts 3]
 //
 // --only replaces those sections and keeps the others from the existing JSON.
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,7 @@ import {
   type ServerId,
   startServer,
 } from './lib/servers.ts';
+import { runMemory } from './memory.ts';
 import { pendingFeatures } from './pending.ts';
 import { RELAY_SCENARIOS, type RelayRoundResult, relayRound } from './relay.ts';
 import { type Machine, type Results, renderMarkdown, type SectionMeta } from './report.ts';
@@ -40,6 +41,7 @@ const ALL = [
   'cluster',
   'failover',
   'hostile',
+  'memory',
 ] as const;
 type Bench = (typeof ALL)[number];
 
@@ -64,10 +66,11 @@ const relayServers = (
   arg('servers') ?? 'pinnwand,pinnwand-normal,ywss,ywss-leveldb,hocuspocus,hocuspocus-noflush'
 ).split(',') as ServerId[];
 const scenarioFilter = arg('scenarios')?.split(',');
-const maxForeignCores = Number(arg('max-foreign') ?? 0.5);
+// A round with more foreign load than this (cores) is repeated, up to --attempts rounds in all.
+const maxForeignCores = Number(arg('max-foreign') ?? 1 / 3);
 /** --canvas-notes 100,1000: only these canvas scenarios (by board size). */
 const canvasNotes = arg('canvas-notes')?.split(',').map(Number);
-const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 2));
+const maxAttempts = Number(arg('attempts') ?? (quick ? 1 : 3));
 
 const outDir = quick ? path.join(repoRoot, 'e2e/bench/results') : path.join(repoRoot, 'docs');
 const jsonFile = path.join(outDir, quick ? 'quick.json' : 'benchmarks.json');
@@ -130,29 +133,27 @@ async function runRelay(results: Results): Promise<void> {
       for (let run = 1; run <= runs; run++) {
         const order = run % 2 ? relayServers : [...relayServers].reverse();
         for (const id of order) {
-          // On a shared machine other work skews latency: repeat a round that saw
-          // more than a quarter core of foreign load, keep the quietest attempt.
-          let r = await relayRound(servers.get(id)!, sc, durationMs, `run${run}`);
-          let attempts = 1;
-          while (r.foreignCores > maxForeignCores && attempts < maxAttempts) {
+          // On a shared machine other work skews latency: a round that saw more than
+          // a third of a core of foreign load is repeated (up to --attempts in all);
+          // the quietest attempt counts, and every attempt is kept in the JSON.
+          const attempts: RelayRoundResult[] = [];
+          for (;;) {
+            const tag = attempts.length ? `run${run}-${attempts.length}` : `run${run}`;
+            const r = await relayRound(servers.get(id)!, sc, durationMs, tag);
+            attempts.push(r);
             log(
-              `relay ${sc.id} run ${run} ${id}: ${r.foreignCores.toFixed(2)} cores of foreign load, repeating`,
+              `relay ${sc.id} run ${run} ${id}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, cpu ${r.serverCpuSeconds.toFixed(2)} s, gen ${(r.generatorCpuMaxShare * 100).toFixed(0)} %, foreign ${r.foreignCores.toFixed(2)} cores`,
             );
+            if (r.foreignCores <= maxForeignCores || attempts.length >= maxAttempts) break;
+            log(`relay ${sc.id} run ${run} ${id}: too much foreign load, repeating`);
             await new Promise((res) => setTimeout(res, 3000));
-            const again = await relayRound(
-              servers.get(id)!,
-              sc,
-              durationMs,
-              `run${run}-${attempts}`,
-            );
-            attempts++;
-            if (again.foreignCores < r.foreignCores) r = again;
           }
-          r.attempts = attempts;
-          log(
-            `relay ${sc.id} run ${run} ${id}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, cpu ${r.serverCpuSeconds.toFixed(2)} s, gen ${(r.generatorCpuMaxShare * 100).toFixed(0)} %, foreign ${r.foreignCores.toFixed(2)} cores`,
-          );
-          rounds.push(r);
+          const counted = attempts.reduce((a, b) => (b.foreignCores < a.foreignCores ? b : a));
+          for (const r of attempts) {
+            r.attempts = attempts.length;
+            if (r !== counted) r.superseded = true;
+            rounds.push(r);
+          }
         }
       }
     } finally {
@@ -167,6 +168,9 @@ async function runRelay(results: Results): Promise<void> {
     scenarios,
     servers: relayServers,
     rounds,
+    maxForeignCores,
+    maxAttempts,
+    storageOffThread: true,
   };
 }
 
@@ -315,6 +319,14 @@ async function main(): Promise<void> {
         reason: `the hostile-neighbour benchmark failed: ${String(err).slice(0, 300)}`,
       };
     }
+    save();
+  }
+  if (only.includes('memory')) {
+    const result = await runMemory(Number(arg('memory-rooms') ?? (quick ? 10 : 100)), 30);
+    results.sections.memory = { meta: meta(command), result };
+    log(
+      `memory: ${result.rss2Mb.toFixed(0)} MB with ${result.rooms} rooms × ${result.clientsPerRoom} clients, ${result.perRoomKb.toFixed(0)} KB per room, ${result.perConnectionKb.toFixed(0)} KB per connection, unloaded ${result.unloaded}${result.error ? ` ERROR ${result.error}` : ''}`,
+    );
     save();
   }
   if (only.includes('canvas')) {
