@@ -54,7 +54,7 @@ describe('canvas input and the note gate', () => {
     await a.page.mouse.click(target.x, target.y, { button: 'right' });
     const menu = a.page.getByRole('menu');
     await menu.waitFor();
-    await expect.poll(() => menu.getByRole('menuitem', { name: 'Punkt geben' }).count()).toBe(1);
+    await expect.poll(() => menu.getByRole('menuitem', { name: 'Stimme geben' }).count()).toBe(1);
     await screenshot(a.page, 'canvas-note-menu');
     await a.page.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);

@@ -52,7 +52,7 @@ describe('facilitating a session', () => {
     await addNoteAt(fac.page, 0.6, 0.35, 'Kürzere Protokolle');
     await openPanel(fac.page, /^Moderation$/);
     const panel = fac.page.locator('.side-panel');
-    await panel.getByLabel('Punkte pro Person').fill('3');
+    await panel.getByLabel('Stimmen pro Person').fill('3');
     await panel.getByLabel('Höchstens pro Notiz').fill('2');
     await panel.getByRole('button', { name: 'Abstimmung starten' }).click();
 
@@ -65,14 +65,14 @@ describe('facilitating a session', () => {
     await a.page.mouse.click(pauses.x, pauses.y);
     // A third dot on the same note is over the per-note limit.
     await a.page.mouse.click(pauses.x, pauses.y);
-    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('Mehr Punkte');
+    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('Mehr Stimmen');
     await a.page.mouse.click(minutes.x, minutes.y);
     await expect
       .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
       .toBe('0');
     // Over the budget: refused, nothing changes.
     await a.page.mouse.click(minutes.x, minutes.y);
-    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('alle Punkte');
+    await expect.poll(() => a.page.locator('.fac-toast').textContent()).toContain('alle Stimmen');
     await expect
       .poll(() => a.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
       .toBe('0');
@@ -81,7 +81,7 @@ describe('facilitating a session', () => {
     await openPanel(b.page, /^Gliederung$/);
     const give = b.page
       .locator('.side-panel .outline')
-      .getByRole('button', { name: /Punkt geben: Kürzere/ });
+      .getByRole('button', { name: /Stimme geben: Kürzere/ });
     await give.focus();
     await b.page.keyboard.press('Enter');
     await expect
@@ -94,8 +94,8 @@ describe('facilitating a session', () => {
     await expect
       .poll(() => ranking.allTextContents())
       .toEqual([
-        expect.stringMatching(/^1\.Kürzere Protokolle2 Punkte/),
-        expect.stringMatching(/^1\.Mehr Pausen2 Punkte/),
+        expect.stringMatching(/^1\.Kürzere Protokolle2 Stimmen/),
+        expect.stringMatching(/^1\.Mehr Pausen2 Stimmen/),
       ]);
     await expect.poll(() => a.page.locator('.fac-bar .votes-left').count()).toBe(0);
     await screenshot(fac.page, 'facilitation-voting-ranking');
@@ -396,6 +396,27 @@ describe('facilitating a session', () => {
     await screenshot(phone.page, 'facilitation-phone-hidden-locked');
     expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
     expect(await seriousAxeViolations(fac.page, axeSource)).toEqual([]);
+    // More tabs than fit: a hint says there are more.
+    await expect.poll(() => phone.page.locator('[data-tabs-more]').isVisible()).toBe(true);
+
+    // The phone's outline carries the facilitation state too.
+    await phone.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
+    await expect.poll(() => phone.page.getByRole('timer').isVisible()).toBe(true);
+    expect(await phone.page.locator('.fac-bar .votes-left').isVisible()).toBe(true);
+    expect(await phone.page.locator('.fac-hidden').isVisible()).toBe(true);
+    expect(await phone.page.getByRole('button', { name: 'Moderation folgen' }).isVisible()).toBe(
+      true,
+    );
+    await screenshot(phone.page, 'facilitation-phone-outline');
+    expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
+
+    // Another board opens showing its notes.
+    await panel.getByRole('button', { name: 'Aufdecken' }).click();
+    await showBoard(fac.page, 'Was ändern wir?');
+    await addNoteAt(fac.page, 0.8, 0.2, 'Retro alle zwei Wochen');
+    await phone.page.getByRole('button', { name: 'Tafel', exact: true }).click();
+    await phone.page.getByRole('tab', { name: 'Was ändern wir?' }).click();
+    await noteByText(phone.page, 'Retro alle zwei Wochen');
     await screenshot(fac.page, 'facilitation-facilitator-panel');
   });
 });

@@ -27,6 +27,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
+import { EmptyBoardHint } from './EmptyBoardHint.tsx';
 import { availablePanels } from './extensions.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -98,7 +99,7 @@ export function BoardPage({ connection, editor, session }: Props) {
             <Icon name="panel" size={18} />
             <span className="panel-toggle-text">{t('panel.toggle')}</span>
           </button>
-          <LanguageSwitch />
+          <LanguageSwitch compact />
           <button
             type="button"
             className="button small me"
@@ -149,6 +150,7 @@ export function BoardPage({ connection, editor, session }: Props) {
                 <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
                 <FacilitationCanvas editor={editor} boardId={board.id} />
                 <WriterPrompt editor={editor} />
+                <EmptyBoardHint editor={editor} boardId={board.id} />
                 <Toolbar editor={editor} />
               </div>
             </>

@@ -2,7 +2,7 @@
 // reordering and deleting are in the board's settings dialog.
 import type { Board } from '@pinnwand/shared/model/board';
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -16,6 +16,33 @@ interface Props {
 export function BoardTabs({ editor, boards, current }: Props) {
   const t = useT();
   const list = useRef<HTMLDivElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  // Which sides have more tabs than fit (a phone with four boards): shown as a hint.
+  const [more, setMore] = useState('');
+  useEffect(() => {
+    const el = nav.current;
+    if (!el) return;
+    const measure = () => {
+      const sides = [];
+      if (el.scrollLeft > 2) sides.push('left');
+      if (el.scrollLeft + el.clientWidth < el.scrollWidth - 2) sides.push('right');
+      setMore(sides.join(' '));
+    };
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', measure);
+      observer.disconnect();
+    };
+  }, []);
+  // The shown board's tab is scrolled into view.
+  useEffect(() => {
+    list.current
+      ?.querySelector<HTMLElement>(`[data-board-id="${current}"]`)
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current]);
   const canAdd = editor.commands.get('board.add') && editor.role === 'facilitator';
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
@@ -27,34 +54,49 @@ export function BoardTabs({ editor, boards, current }: Props) {
     list.current?.querySelector<HTMLButtonElement>(`[data-board-id="${next.id}"]`)?.focus();
   };
   return (
-    <nav className="board-tabs" aria-label={t('boards.label')}>
-      <div role="tablist" aria-label={t('boards.label')} ref={list} onKeyDown={onKeyDown}>
-        {boards.map((board) => (
+    <div className="tabs-wrap">
+      <nav ref={nav} className="board-tabs" aria-label={t('boards.label')} data-more={more}>
+        <div role="tablist" aria-label={t('boards.label')} ref={list} onKeyDown={onKeyDown}>
+          {boards.map((board) => (
+            <button
+              key={board.id}
+              type="button"
+              role="tab"
+              aria-selected={board.id === current}
+              tabIndex={board.id === current ? 0 : -1}
+              data-board-id={board.id}
+              className="board-tab"
+              onClick={() => selectBoard(editor, board.id)}
+            >
+              {board.title || '…'}
+            </button>
+          ))}
+        </div>
+        {canAdd && (
           <button
-            key={board.id}
             type="button"
-            role="tab"
-            aria-selected={board.id === current}
-            tabIndex={board.id === current ? 0 : -1}
-            data-board-id={board.id}
-            className="board-tab"
-            onClick={() => selectBoard(editor, board.id)}
+            className="button small"
+            onClick={() =>
+              editor.commands.run(editor, 'board.add', {
+                title: t('boards.newTitle'),
+                question: '',
+              })
+            }
           >
-            {board.title || '…'}
+            + {t('boards.add')}
           </button>
-        ))}
-      </div>
-      {canAdd && (
-        <button
-          type="button"
-          className="button small"
-          onClick={() =>
-            editor.commands.run(editor, 'board.add', { title: t('boards.newTitle'), question: '' })
-          }
-        >
-          + {t('boards.add')}
-        </button>
+        )}
+      </nav>
+      {more.includes('left') && (
+        <span className="tabs-hint tabs-hint-left" aria-hidden="true">
+          ‹
+        </span>
       )}
-    </nav>
+      {more.includes('right') && (
+        <span className="tabs-hint tabs-hint-right" aria-hidden="true" data-tabs-more>
+          ›
+        </span>
+      )}
+    </div>
   );
 }

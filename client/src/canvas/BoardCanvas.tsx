@@ -6,6 +6,7 @@
 // listens for events: input goes through the pipeline (usePointerInput.ts,
 // canvasInput.ts), which hit-tests the document, so Konva draws no hit canvas.
 import type { BoardId } from '@pinnwand/shared/model/ids';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type Konva from 'konva';
 import { useEffect, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
@@ -19,6 +20,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { NotesLayer } from './NotesLayer.tsx';
 import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
 import { usePointerInput } from './usePointerInput.ts';
+import { intersects, type Viewport, visibleRect } from './viewport.ts';
 
 interface Props {
   editor: Editor;
@@ -28,6 +30,20 @@ interface Props {
 
 /** Below this canvas width a board opens readable rather than whole (phones). */
 const SMALL_SCREEN = 600;
+/** How long after opening a board its notes count as "still arriving" from the server. */
+const ARRIVAL_MS = 4000;
+
+/** Whether the view shows at least part of one of `notes`. */
+function showsAnyNote(
+  view: Viewport,
+  size: { width: number; height: number },
+  notes: readonly { x: number; y: number }[],
+): boolean {
+  const shown = visibleRect(view, size);
+  return notes.some((n) =>
+    intersects(shown, { x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }),
+  );
+}
 
 function BrushLayer({ editor, scale }: { editor: Editor; scale: number }) {
   const rect = useStore(editor.canvas.brush);
@@ -73,14 +89,39 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
 
   // On entering a board: back to where one was, or show everything on it.
   // (The board appears only once the document has arrived, so this sees its notes.)
+  // A board opens showing its notes: a remembered view that shows none of them is
+  // not kept, and a board whose notes arrive after it opened (from the server,
+  // after the local copy) is fitted again — unless the person moved meanwhile.
   useEffect(() => {
+    const fitBoard = () => {
+      const small = editor.stageSize.get().width < SMALL_SCREEN;
+      zoomToFit(editor, small ? { minScale: 0.5 } : {});
+    };
+    const notes = editor.index.notes(boardId);
     const saved = editor.viewports.get(boardId);
-    if (saved) {
+    if (saved && (notes.length === 0 || showsAnyNote(saved, editor.stageSize.get(), notes))) {
       editor.viewport.set(saved);
       return;
     }
-    const small = editor.stageSize.get().width < SMALL_SCREEN;
-    zoomToFit(editor, small ? { minScale: 0.5 } : {});
+    fitBoard();
+    if (notes.length > 0) return;
+    // Only the board's notes arriving from the server right after opening (not a first
+    // note written here, not one added by someone much later) fit the view again.
+    const fitted = editor.viewport.get();
+    const opened = Date.now();
+    const stop = editor.index.subscribeNoteIds(() => {
+      const arrived = editor.index.notes(boardId);
+      if (arrived.length === 0) return;
+      stop();
+      if (
+        Date.now() - opened < ARRIVAL_MS &&
+        arrived.every((n) => editor.landings.justLanded(n.id)) &&
+        editor.viewport.get() === fitted &&
+        editor.boardId.get() === boardId
+      )
+        fitBoard();
+    });
+    return stop;
   }, [editor, boardId]);
 
   return (

@@ -21,6 +21,7 @@ import { createExportState, type ExportState } from '../export/exportState.ts';
 import { createFacilitationUi, type FacilitationUi } from '../facilitation/facilitation.ts';
 import type { HiddenWriting } from '../hidden/hiddenWriting.ts';
 import { DocIndex } from '../model/docIndex.ts';
+import { keepColourDistinct } from '../presence/distinctColour.ts';
 import { Presence } from '../presence/presence.ts';
 import type { Identity } from '../session/identity.ts';
 import type { ConnectionStatus } from '../sync/connectionStatus.ts';
@@ -210,6 +211,7 @@ export function createEditor(input: EditorInput): Editor {
   );
   mirrorIntoPresence(editor);
   cleanup.push(watchWriters(editor));
+  if (input.role !== 'viewer') cleanup.push(keepColourDistinct(editor));
   return editor;
 }
 

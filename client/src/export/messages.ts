@@ -6,7 +6,7 @@ import { defineNamespace, type Namespace } from '../i18n/messages.ts';
 export const xde = {
   'export.heading': 'Dokumentation exportieren',
   'export.intro':
-    'Die Ergebnisse als Dokument: jede Tafel mit Leitfrage, Clustern, Notizen, Punkten und Zusammenfassungen.',
+    'Die Ergebnisse als Dokument: jede Tafel mit Leitfrage, Clustern, Notizen, Stimmen und Zusammenfassungen.',
   'export.pdf': 'PDF',
   'export.pdf.hint': 'zum Versenden und Ablegen',
   'export.md': 'Markdown',

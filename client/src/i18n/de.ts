@@ -108,8 +108,8 @@ export const de = {
   'cmd.drawCluster': 'Cluster zeichnen',
   'cmd.contextMenu': 'Kontextmenü öffnen',
   'cmd.saveCover': 'Deckblatt speichern',
-  'cmd.giveDot': 'Punkt geben',
-  'cmd.takeBackDot': 'Punkt zurücknehmen',
+  'cmd.giveDot': 'Stimme geben',
+  'cmd.takeBackDot': 'Stimme zurücknehmen',
   'cmd.moveCluster': 'Cluster verschieben',
   'cmd.resizeCluster': 'Clustergröße ändern',
   'cmd.mergeNotes': 'Notizen zusammenführen',
@@ -189,6 +189,9 @@ export const de = {
   'outline.discard': 'Verwerfen',
   'outline.refused': 'Das ging nicht. Ihr Text ist noch hier.',
   'outline.lockedKept': 'Diese Tafel wurde gesperrt. Ihr Text ist noch hier zum Kopieren.',
+  'board.empty':
+    'Noch keine Notizen. Doppelklick (am Telefon: zweimal tippen) auf die Tafel oder „Notiz hinzufügen“ schreibt die erste.',
+  'board.emptyReadOnly': 'Auf dieser Tafel gibt es noch keine Notizen.',
   'outline.heading': 'Gliederung',
   'outline.unclustered': 'Ohne Cluster',
   'outline.untitledCluster': 'Neuer Cluster',
@@ -234,9 +237,9 @@ export const de = {
   'denied.notOwnNote.clear': 'Sie können nur Ihre eigenen Notizen leeren.',
   'denied.notOwnNote.moveBoard':
     'Sie können nur Ihre eigenen Notizen auf eine andere Tafel verschieben.',
-  'denied.deleteVoted': 'Eine Notiz mit Punkten anderer kann nur die Moderation löschen.',
+  'denied.deleteVoted': 'Eine Notiz mit Stimmen anderer kann nur die Moderation löschen.',
   'denied.moveVoted':
-    'Eine Notiz mit Punkten kann nur die Moderation auf eine andere Tafel verschieben.',
+    'Eine Notiz mit Stimmen kann nur die Moderation auf eine andere Tafel verschieben.',
   'denied.beingWritten': '{name} schreibt gerade in dieser Notiz.',
   'writer.lost': '{name} hat diese Notiz gerade vor Ihnen geöffnet – Ihr Text ist in der Notiz.',
   'writer.handedOver': '{name} hat die Notiz übernommen. Ihr Text ist gespeichert.',

@@ -183,6 +183,9 @@ export const en: Record<MessageKey, string> = {
   'outline.discard': 'Discard',
   'outline.refused': 'That did not work. Your text is still here.',
   'outline.lockedKept': 'This board was locked. Your text is still here to copy.',
+  'board.empty':
+    'No notes yet. Double-click the board (on a phone: tap twice) or use “Add note” to write the first.',
+  'board.emptyReadOnly': 'There are no notes on this board yet.',
   'outline.heading': 'Outline',
   'outline.unclustered': 'Not clustered',
   'outline.untitledCluster': 'New cluster',

@@ -57,8 +57,15 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
 }
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // Letters only: "Petra (Moderation)" is PM's name with a role, not "P(".
+  const words = name
+    .replace(/[([{].*?[)\]}]/gu, ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => /\p{L}/u.test(w));
+  const first = words[0] ?? '';
   const letters =
-    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts.at(-1)?.[0] ?? ''}` : name.slice(0, 2);
-  return letters.toUpperCase();
+    words.length > 1
+      ? `${[...first][0] ?? ''}${[...(words.at(-1) ?? '')][0] ?? ''}`
+      : [...first].slice(0, 2).join('');
+  return letters.toUpperCase() || '?';
 }

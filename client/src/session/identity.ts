@@ -11,15 +11,20 @@ export interface Identity {
 }
 
 /** Presence colours: dark enough for white name labels (contrast ≥ 4.5:1). */
+/**
+ * Well-separated colours (hue and lightness apart, each with white text at
+ * 4.5:1 or more); a person joining takes the least used one (presence/distinctColour.ts).
+ */
 export const PRESENCE_COLORS = [
-  '#1f5fbf',
-  '#a4262c',
-  '#0b6a0b',
-  '#8e3a9d',
-  '#b4460a',
-  '#00727a',
-  '#5c2e91',
-  '#7a5600',
+  '#1f5fbf', // blue
+  '#a4262c', // red
+  '#0b6a0b', // green
+  '#8e3a9d', // purple
+  '#b4460a', // orange
+  '#00727a', // teal
+  '#7a5600', // ochre
+  '#c2185b', // magenta
+  '#37474f', // slate
 ] as const;
 
 const KEY = 'pinnwand.identity';

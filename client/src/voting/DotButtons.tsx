@@ -4,11 +4,13 @@ import type { Note } from '@pinnwand/shared/model/note';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { noteLabel } from '../outline/labels.ts';
 
 export function DotButtons({ editor, note }: { editor: Editor; note: Note }) {
   const ft = useT(facilitationMessages);
   const mine = note.votes.byParticipant[editor.userId] ?? 0;
-  const short = note.text.slice(0, 40);
+  // Long enough that similar notes can be told apart by ear.
+  const short = noteLabel(note.text, '…');
   return (
     <>
       <button

@@ -1,0 +1,20 @@
+// A board with nothing on it says how to begin, over the canvas (it takes no
+// pointer events, so the double-click it suggests reaches the canvas).
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import type { Editor } from '../editor/Editor.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { useNoteIds } from '../model/useDoc.ts';
+import { useStore } from '../ui/store.ts';
+
+export function EmptyBoardHint({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
+  const t = useT();
+  const ids = useNoteIds(editor.index, boardId);
+  const { readOnly } = useStore(editor.access);
+  const hidden = useStore(editor.hidden);
+  if (ids.length > 0 || hidden) return null;
+  return (
+    <p className="empty-board-hint" data-empty-hint>
+      {readOnly ? t('board.emptyReadOnly') : t('board.empty')}
+    </p>
+  );
+}
