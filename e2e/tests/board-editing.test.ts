@@ -10,8 +10,10 @@ import {
   noteByText,
   outlineTexts,
   pasteText,
+  seriousAxeViolations,
 } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('editing notes on the canvas', () => {
@@ -177,8 +179,19 @@ describe('board structure', () => {
     const initial = await tabs(a);
     expect(initial.length).toBeGreaterThan(1);
 
+    // A new board asks for its title and question; Enter in the question creates it.
     await a.page.getByRole('button', { name: 'Tafel hinzufügen' }).click();
-    await expect.poll(() => tabs(b)).toEqual([...initial, 'Neue Tafel']);
+    const dialog = a.page.getByRole('dialog', { name: 'Tafel hinzufügen' });
+    await dialog.getByLabel('Titel', { exact: true }).fill('Neue Ideen');
+    await dialog.getByLabel('Leitfrage').fill('Was probieren wir aus?');
+    expect(await seriousAxeViolations(a.page, axeSource)).toEqual([]);
+    await a.page.keyboard.press('Enter');
+    await expect.poll(() => tabs(b)).toEqual([...initial, 'Neue Ideen']);
+    await expect.poll(() => dialog.count()).toBe(0);
+    await b.page.getByRole('tab', { name: 'Neue Ideen' }).click();
+    await expect
+      .poll(() => b.page.locator('.board-heading .question').textContent())
+      .toBe('Was probieren wir aus?');
     await a.page.getByRole('button', { name: 'Tafel umbenennen' }).click();
     await a.page.getByLabel('Titel', { exact: true }).fill('Maßnahmen');
     await a.page.getByLabel('Leitfrage').fill('Was ändern wir bis zum nächsten Treffen?');

@@ -37,7 +37,13 @@ describe('dialogs', () => {
     await opener.click();
     const dialog = f.page.getByRole('dialog', { name: 'Tastenkürzel' });
     await dialog.waitFor();
-    await expect.poll(() => focused(f.page)).toBe('Schließen');
+    // It opens at its top (the heading has the focus), lists each action once, names keys.
+    await expect.poll(() => focused(f.page)).toBe('Tastenkürzel');
+    expect(await dialog.evaluate((d) => d.scrollTop)).toBe(0);
+    const rows = await dialog.locator('dt').allTextContents();
+    expect(new Set(rows).size).toBe(rows.length);
+    expect(await dialog.textContent()).not.toMatch(/CONTEXTMENU/i);
+    expect(rows).toContain('Cluster hinzufügen');
     // Tab past the last control comes back to the first; the page behind stays out of reach.
     for (let i = 0; i < 3; i++) {
       await f.page.keyboard.press('Tab');

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
+import { submitOnEnter } from './NewBoardDialog.tsx';
 
 export function BoardHeading({ editor, board }: { editor: Editor; board: Board }) {
   const t = useT();
@@ -63,6 +64,7 @@ function BoardSettings({
         value={question}
         rows={3}
         onChange={(e) => setQuestion(e.target.value)}
+        onKeyDown={submitOnEnter}
       />
       <div className="dialog-actions spread">
         <div>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { NewBoardDialog } from './NewBoardDialog.tsx';
 
 interface Props {
   editor: Editor;
@@ -17,6 +18,7 @@ export function BoardTabs({ editor, boards, current }: Props) {
   const t = useT();
   const list = useRef<HTMLDivElement>(null);
   const nav = useRef<HTMLElement>(null);
+  const [adding, setAdding] = useState(false);
   // Which sides have more tabs than fit (a phone with four boards): shown as a hint.
   const [more, setMore] = useState('');
   useEffect(() => {
@@ -73,16 +75,7 @@ export function BoardTabs({ editor, boards, current }: Props) {
           ))}
         </div>
         {canAdd && (
-          <button
-            type="button"
-            className="button small"
-            onClick={() =>
-              editor.commands.run(editor, 'board.add', {
-                title: t('boards.newTitle'),
-                question: '',
-              })
-            }
-          >
+          <button type="button" className="button small" onClick={() => setAdding(true)}>
             + {t('boards.add')}
           </button>
         )}
@@ -97,6 +90,7 @@ export function BoardTabs({ editor, boards, current }: Props) {
           ›
         </span>
       )}
+      {adding && <NewBoardDialog editor={editor} onClose={() => setAdding(false)} />}
     </div>
   );
 }

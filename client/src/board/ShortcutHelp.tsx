@@ -2,6 +2,7 @@
 // the pointer gestures that are not commands.
 import { describeShortcut } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { mayChangeStructure } from '../gate/noteGate.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -20,18 +21,23 @@ export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): v
   const t = useT();
   const { lang } = useI18n();
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
-  const seen = new Set<string>();
+  // A gesture row already names its keys (editing, nudging): its command is not listed twice.
+  const seen = new Set<string>(GESTURES.map(([what]) => what));
+  const frames = mayChangeStructure(editor, 'clusters').allowed;
   const commands = editor.commands
     .all()
     .filter((c) => c.shortcuts?.length && !c.id.startsWith('selection.nudge'))
     .filter((c) => !(c.mutates && editor.readOnly))
+    // Only what this person can do: frames are the facilitator's.
+    .filter((c) => frames || !c.id.startsWith('cluster.'))
     .filter((c) => {
       if (seen.has(c.label)) return false;
       seen.add(c.label);
       return true;
     });
   return (
-    <Dialog title={t('help.heading')} className="help" onClose={onClose}>
+    // Opens at its top (the heading), not scrolled down to the close button.
+    <Dialog title={t('help.heading')} className="help" onClose={onClose} initialFocus="heading">
       <dl className="shortcuts">
         {GESTURES.map(([what, how]) => (
           <div key={what}>
@@ -53,7 +59,7 @@ export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): v
         ))}
       </dl>
       <div className="dialog-actions">
-        <button type="button" className="button primary" onClick={onClose} data-autofocus>
+        <button type="button" className="button primary" onClick={onClose}>
           {t('help.close')}
         </button>
       </div>

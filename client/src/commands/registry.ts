@@ -33,6 +33,7 @@ export function describeShortcut(
     ArrowLeft: '←',
     ArrowRight: '→',
     Enter: '↵',
+    ContextMenu: lang === 'de' ? 'Menütaste' : 'Menu key',
   };
   parts.push(names[shortcut.key] ?? shortcut.key.toUpperCase());
   return parts.join('+');

@@ -192,6 +192,7 @@ export const de = {
   'board.empty':
     'Noch keine Notizen. Doppelklick (am Telefon: zweimal tippen) auf die Tafel oder „Notiz hinzufügen“ schreibt die erste.',
   'board.emptyReadOnly': 'Auf dieser Tafel gibt es noch keine Notizen.',
+  'boards.create': 'Tafel anlegen',
   'outline.heading': 'Gliederung',
   'outline.unclustered': 'Ohne Cluster',
   'outline.untitledCluster': 'Neuer Cluster',

@@ -186,6 +186,7 @@ export const en: Record<MessageKey, string> = {
   'board.empty':
     'No notes yet. Double-click the board (on a phone: tap twice) or use “Add note” to write the first.',
   'board.emptyReadOnly': 'There are no notes on this board yet.',
+  'boards.create': 'Create board',
   'outline.heading': 'Outline',
   'outline.unclustered': 'Not clustered',
   'outline.untitledCluster': 'New cluster',

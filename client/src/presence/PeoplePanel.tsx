@@ -33,7 +33,11 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
             {initials(me.name)}
           </span>
           {t('presence.you', { name: me.name })}
-          <span className="muted small"> · {t(`role.${editor.role}`)}</span>
+          {/* A no-break space: the list item is a flex row, which drops a leading space. */}
+          <span className="muted small">
+            {'\u00a0· '}
+            {t(`role.${editor.role}`)}
+          </span>
         </li>
         {people.map((p) => {
           const board = boards.find((b) => b.id === (p.cursor?.boardId ?? p.view?.boardId));
@@ -44,10 +48,23 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
               </span>
               {p.user.name}
               {p.role === 'facilitator' || p.role === 'viewer' ? (
-                <span className="muted small"> · {t(`role.${p.role}`)}</span>
+                <span className="muted small">
+                  {'\u00a0· '}
+                  {t(`role.${p.role}`)}
+                </span>
               ) : null}
-              {board && <span className="muted small"> · {board.title}</span>}
-              {p.editing && <span className="muted small"> · {t('presence.editing')}</span>}
+              {board && (
+                <span className="muted small">
+                  {'\u00a0· '}
+                  {board.title}
+                </span>
+              )}
+              {p.editing && (
+                <span className="muted small">
+                  {'\u00a0· '}
+                  {t('presence.editing')}
+                </span>
+              )}
             </li>
           );
         })}
