@@ -304,7 +304,7 @@ function renderColdLoad(s: ColdLoadSection): string[] {
   if (pw && best) {
     out.push(
       '',
-      `Pinnwand / best peer (${SERVER_KINDS[best.server].label}), cold load after compaction, synced: **${ratio(pw.loadAfterMs.median, best.loadAfterMs.median)}**. Target ≤ 150 ms: ${(pw.loadAfterMs.median ?? 1e9) <= 150 ? '**met**' : '**not met**'} (${f(pw.loadAfterMs.median, 0)} ms synced, ${f(pw.appliedAfterMs.median, 0)} ms applied).`,
+      `Pinnwand / best peer (${SERVER_KINDS[best.server].label}), cold load after compaction, synced: **${ratio(pw.loadAfterMs.median, best.loadAfterMs.median)}**. Target ≤ 150 ms: ${(pw.loadAfterMs.median ?? 1e9) <= 150 ? '**met**' : '**not met**'} (${f(pw.loadAfterMs.median, 0)} ms synced, ${f(pw.appliedAfterMs.median, 0)} ms applied). Stored after compaction: ${pw.notes ? `${Math.round(pw.sizeAfterBytes / pw.notes)} bytes per note (data folder / notes)` : 'n/a'}.`,
     );
   }
   out.push('');
