@@ -70,6 +70,8 @@ describe('outline and accessibility', () => {
     await a.page.keyboard.press('Tab');
     await a.page.keyboard.press('Enter');
     await expect.poll(() => outlineTexts(b.page)).toEqual(['Barrierefreiheit von Anfang an']);
+    // The focus stayed in the field, ready for the next note.
+    expect(await a.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
 
     // Back to the note's "Bearbeiten" button, edit, save — all by keyboard.
     await a.page.keyboard.down('Shift');

@@ -116,7 +116,11 @@ describe('documentation export from the UI', () => {
     await screenshot(f.page, 'import-dialog');
     expect(await seriousAxeViolations(f.page, axeSource)).toEqual([]);
     await dialog.getByTestId('import-commit').click();
-    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    // Imported: the dialog closes and says how many notes arrived.
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(() => f.page.locator('.fac-toast').textContent())
+      .toContain('3 Notizen importiert');
     await f.page.getByRole('button', { name: 'Gliederung' }).click();
     await expect
       .poll(() => outlineTexts(f.page))
@@ -154,6 +158,11 @@ describe('documentation export from the UI', () => {
     await expect
       .poll(() => dialog.getByTestId('import-preview').textContent())
       .toContain('94 Notizen');
+    // With a backup, restoring it as its own workshop is the primary action.
+    expect(await dialog.getByTestId('import-restore').getAttribute('class')).toContain('primary');
+    expect(await dialog.getByTestId('import-commit').getAttribute('class')).not.toContain(
+      'primary',
+    );
     await dialog.getByTestId('import-restore').click();
     // The copy is announced under its own title; this workshop stays open until asked.
     await expect

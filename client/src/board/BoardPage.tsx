@@ -67,6 +67,12 @@ export function BoardPage({ connection, editor, session }: Props) {
   // The panel the toggle reopens: the one shown last (the outline at first).
   const lastPanel = useRef<PanelId>('outline');
   if (ui.panel) lastPanel.current = ui.panel;
+  // Another panel opens at its top (its heading), not where the last one was scrolled to.
+  const sidePanel = useRef<HTMLElement>(null);
+  const panelId = panel?.id;
+  useEffect(() => {
+    if (panelId && sidePanel.current) sidePanel.current.scrollTop = 0;
+  }, [panelId]);
   const togglePanel = (id: PanelId) =>
     editor.ui.update((s) => ({ ...s, panel: s.panel === id ? null : id }));
 
@@ -165,6 +171,7 @@ export function BoardPage({ connection, editor, session }: Props) {
         </div>
         {panel && (
           <aside
+            ref={sidePanel}
             id="side-panel"
             className={`side-panel side-panel-${panel.id}`}
             aria-label={t(panel.label)}

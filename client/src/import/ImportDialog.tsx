@@ -16,6 +16,7 @@ import { restoreWorkshop } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { exchangeMessages } from '../export/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { message } from '../i18n/messages.ts';
 import { useBoards } from '../model/useDoc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useStore } from '../ui/store.ts';
@@ -69,7 +70,15 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
     if (!editor.commands.run(editor, 'import.apply', { plan: parsed.plan, target: to })) return;
     setDone(previewImport(parsed.plan).notes);
     setText('');
+    // Done: the dialog closes and the board says how many notes arrived.
+    editor.notices.say(
+      message(exchangeMessages, 'import.done', { count: previewImport(parsed.plan).notes }),
+    );
+    onClose();
   }
+  // A backup's first purpose is a restore as a workshop of its own; adding its
+  // notes into this workshop (duplicates) is the secondary choice.
+  const backup = format === 'json' && parsed?.ok === true;
 
   return (
     <Dialog
@@ -180,7 +189,7 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
         <div className="import-restore">
           <button
             type="button"
-            className="button"
+            className="button primary"
             onClick={() => void restoreAsNewWorkshop()}
             data-testid="import-restore"
           >
@@ -220,7 +229,7 @@ export function ImportDialog({ editor, onClose }: { editor: Editor; onClose(): v
         </button>
         <button
           type="button"
-          className="button primary"
+          className={backup ? 'button' : 'button primary'}
           disabled={!preview}
           onClick={commit}
           data-testid="import-commit"

@@ -127,6 +127,7 @@ function AddNote({
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
   const noticeText = useMessageText();
   if (!allowed.allowed && text === '') return null;
   const denied = allowed.allowed ? null : t('outline.lockedKept');
@@ -136,6 +137,8 @@ function AddNote({
     if (editor.commands.run(editor, 'note.addTo', { boardId: board.id, text: text.trim() })) {
       setText('');
       setRefusal(null);
+      // The button goes disabled with the field empty: the focus stays in the field, for the next note.
+      field.current?.focus();
       return;
     }
     // Refused (the board was locked meanwhile …): the text stays to copy, the reason is said here.
@@ -146,6 +149,7 @@ function AddNote({
     <form className="outline-add" onSubmit={submit}>
       <label htmlFor={id}>{t('outline.newNoteLabel', { board: board.title })}</label>
       <textarea
+        ref={field}
         id={id}
         rows={2}
         value={text}
