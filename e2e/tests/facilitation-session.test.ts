@@ -379,6 +379,8 @@ describe('facilitating a session', () => {
     const panel = fac.page.locator('.side-panel');
     await panel.getByLabel('Minuten').fill('5');
     await panel.getByRole('button', { name: 'Start', exact: true }).click();
+    // Totals stay hidden until the round ends: nobody follows the crowd.
+    await panel.getByLabel('Stimmenzahlen bis zum Ende der Runde verbergen').check();
     await panel.getByRole('button', { name: 'Abstimmung starten' }).click();
     await expect
       .poll(() => phone.page.locator('.fac-bar .votes-left').getAttribute('data-votes-left'))
@@ -409,6 +411,11 @@ describe('facilitating a session', () => {
     );
     await screenshot(phone.page, 'facilitation-phone-outline');
     expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
+    // The phone gave a dot, but no total is told while the round runs; after it, it is.
+    const meta = phone.page.locator('.mobile-outline .outline-meta').first();
+    expect(await meta.textContent()).not.toContain('Stimme');
+    await panel.getByRole('button', { name: 'Abstimmung beenden' }).click();
+    await expect.poll(() => meta.textContent()).toContain('1 Stimme');
 
     // Another board opens showing its notes.
     await panel.getByRole('button', { name: 'Aufdecken' }).click();

@@ -22,6 +22,7 @@ import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useNote } from '../model/useDoc.ts';
 import { useStoreSelect } from '../ui/store.ts';
+import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { wrapText } from './hyphenate.ts';
 import type { NoteSnapshot, Place } from './noteSnapshot.ts';
 import {
@@ -56,6 +57,7 @@ interface Props {
 export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Props) {
   const t = useT();
   const note = useNote(editor.index, id);
+  const totalsShown = useVoteTotalsShown(editor);
   const selected = useStoreSelect(editor.selection, (s) => s.has(id));
   const editingHere = useStoreSelect(editor.editing, (e) => e === id);
   const drag = useSyncExternalStore(editor.dragOffset.subscribe, () =>
@@ -99,7 +101,7 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
 
   if (!note || !shown) return null;
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
-  const votes = note.votes.total;
+  const votes = totalsShown ? note.votes.total : 0;
   const parts = live ? [liveDetail] : NOTE_DETAILS;
   return (
     <Group x={x} y={y} id={id} name="note" noteText={note.text}>
@@ -115,6 +117,7 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
             editingLabel={
               decor.editingBy ? t('note.editingBy', { name: decor.editingBy.name }) : ''
             }
+            votes={votes}
           />
         ) : (
           <NoteTitlePart
@@ -218,6 +221,7 @@ const NoteDetailPart = memo(function NoteDetailPart({
   remoteColor,
   editingBy,
   editingLabel,
+  votes,
 }: {
   note: Note;
   selected: boolean;
@@ -225,8 +229,9 @@ const NoteDetailPart = memo(function NoteDetailPart({
   remoteColor: string | undefined;
   editingBy: { color: string; name: string } | null;
   editingLabel: string;
+  /** The total shown (0 while a round hides totals). */
+  votes: number;
 }) {
-  const votes = note.votes.total;
   const fontSize = noteFontSize(note.text);
   const lines = wrapText(note.text, TEXT_WIDTH, (s) => wordWidth(s, fontSize));
   return (

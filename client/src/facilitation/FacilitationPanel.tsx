@@ -180,6 +180,7 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
   const [perPerson, setPerPerson] = useState(String(round.votesPerPerson));
   const [perNote, setPerNote] = useState(String(round.maxVotesPerNote));
   const [anonymous, setAnonymous] = useState(round.anonymous);
+  const [hideTotals, setHideTotals] = useState(false);
   const [reset, setReset] = useState(false);
   const id = useId();
   const boards = useBoards(editor.index);
@@ -191,6 +192,7 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
       votesPerPerson: Number.parseInt(perPerson, 10) || 5,
       maxVotesPerNote: Number.parseInt(perNote, 10) || 3,
       anonymous,
+      hideTotals,
       resetVotes: reset,
     });
   };
@@ -248,6 +250,14 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
               onChange={(e) => setAnonymous(e.target.checked)}
             />
             {ft('vote.anonymous')}
+          </label>
+          <label className="fac-check">
+            <input
+              type="checkbox"
+              checked={hideTotals}
+              onChange={(e) => setHideTotals(e.target.checked)}
+            />
+            {ft('vote.hideTotals')}
           </label>
           <label className="fac-check">
             <input type="checkbox" checked={reset} onChange={(e) => setReset(e.target.checked)} />

@@ -13,6 +13,7 @@ import { revealNote } from '../gate/placement.ts';
 import { useNoteRights } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
+import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
 
 interface Props {
@@ -61,7 +62,8 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
   };
   // Nothing on a locked board for participants; delete only their own notes.
   const { canEdit, canDelete } = useNoteRights(editor, note);
-  const votes = note.votes.total;
+  // While a round hides the totals, the outline does not tell them either.
+  const votes = useVoteTotalsShown(editor) ? note.votes.total : 0;
 
   // While the form is open its draft is saved if the note is handed over or freed.
   // The draft starts from the text when the form opens, not on every remote change.

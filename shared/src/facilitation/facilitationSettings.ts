@@ -18,18 +18,22 @@ export const FACILITATION_META = {
   votesAnonymous: 'votesAnonymous',
   /** extension: a hidden-writing phase is running (new notes stay on their author's device). */
   hiddenWriting: 'hiddenWriting',
+  /** extension: vote totals stay hidden on notes until the round ends (no bandwagon). */
+  votesHiddenUntilEnd: 'votesHiddenUntilEnd',
 } as const;
 
 export interface FacilitationSettings {
   votingBoardId: BoardId | null;
   votesAnonymous: boolean;
   hiddenWriting: boolean;
+  votesHiddenUntilEnd: boolean;
 }
 
 export const DEFAULT_FACILITATION: Readonly<FacilitationSettings> = Object.freeze({
   votingBoardId: null,
   votesAnonymous: true,
   hiddenWriting: false,
+  votesHiddenUntilEnd: false,
 });
 
 export function readFacilitation(doc: Y.Doc): FacilitationSettings {
@@ -37,11 +41,14 @@ export function readFacilitation(doc: Y.Doc): FacilitationSettings {
   const board = meta.get(FACILITATION_META.votingBoardId);
   const anonymous = meta.get(FACILITATION_META.votesAnonymous);
   const hidden = meta.get(FACILITATION_META.hiddenWriting);
+  const totalsHidden = meta.get(FACILITATION_META.votesHiddenUntilEnd);
   return {
     votingBoardId: typeof board === 'string' && board !== '' ? (board as BoardId) : null,
     votesAnonymous:
       typeof anonymous === 'boolean' ? anonymous : DEFAULT_FACILITATION.votesAnonymous,
     hiddenWriting: typeof hidden === 'boolean' ? hidden : DEFAULT_FACILITATION.hiddenWriting,
+    votesHiddenUntilEnd:
+      typeof totalsHidden === 'boolean' ? totalsHidden : DEFAULT_FACILITATION.votesHiddenUntilEnd,
   };
 }
 

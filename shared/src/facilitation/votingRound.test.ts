@@ -56,11 +56,34 @@ describe('voting rounds', () => {
       { boardId: second, votesPerPerson: 1, maxVotesPerNote: 1, anonymous: false },
       ALICE.origin,
     );
-    expect(readRound(ws.doc)).toMatchObject({ open: true, boardId: second, anonymous: false });
+    expect(readRound(ws.doc)).toMatchObject({
+      open: true,
+      boardId: second,
+      anonymous: false,
+      totalsHidden: false,
+    });
     expect(castVote(ws.doc, c, BOB.id, BOB.origin)).toMatchObject({ ok: true, remaining: 0 });
     expect(ranking(ws.doc, first).map((r) => [r.note.text, r.total, r.rank])).toEqual([
       ['A', 1, 1],
     ]);
+  });
+
+  it('hides the totals while a round asked so runs, and shows them once it ends', () => {
+    const ws = testWorkshop();
+    startVotingRound(
+      ws.doc,
+      {
+        boardId: ws.board,
+        votesPerPerson: 3,
+        maxVotesPerNote: 1,
+        anonymous: true,
+        hideTotals: true,
+      },
+      ALICE.origin,
+    );
+    expect(readRound(ws.doc).totalsHidden).toBe(true);
+    endVotingRound(ws.doc, ALICE.origin);
+    expect(readRound(ws.doc).totalsHidden).toBe(false);
   });
 
   it('takes votes back only in an open round, freeing the budget; a deleted note frees it too', () => {

@@ -49,6 +49,8 @@ export interface RoundInput {
   anonymous: boolean;
   /** Remove the votes already on this board's notes first. */
   resetVotes?: boolean;
+  /** Vote totals stay hidden on the notes until the round ends. */
+  hideTotals?: boolean;
 }
 
 export interface RoundState {
@@ -57,6 +59,8 @@ export interface RoundState {
   votesPerPerson: number;
   maxVotesPerNote: number;
   anonymous: boolean;
+  /** The round is open and its totals are not shown on the notes yet. */
+  totalsHidden: boolean;
 }
 
 export function readRound(doc: Y.Doc): RoundState {
@@ -68,6 +72,10 @@ export function readRound(doc: Y.Doc): RoundState {
     votesPerPerson: settings.votesPerPerson,
     maxVotesPerNote: settings.maxVotesPerNote,
     anonymous: facilitation.votesAnonymous,
+    totalsHidden:
+      settings.votingOpen &&
+      facilitation.votingBoardId !== null &&
+      facilitation.votesHiddenUntilEnd,
   };
 }
 
@@ -85,7 +93,11 @@ export function startVotingRound(doc: Y.Doc, input: RoundInput, origin: Transact
     );
     writeFacilitation(
       doc,
-      { votingBoardId: input.boardId, votesAnonymous: input.anonymous },
+      {
+        votingBoardId: input.boardId,
+        votesAnonymous: input.anonymous,
+        votesHiddenUntilEnd: input.hideTotals ?? false,
+      },
       origin,
     );
   });
