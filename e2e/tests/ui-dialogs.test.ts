@@ -7,8 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { join, noteBoxes } from '../harness/board.ts';
+import { join, noteBoxes, seriousAxeViolations } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 /** Accessible name of the focused element, or its tag when it has none. */
@@ -44,6 +45,7 @@ describe('dialogs', () => {
     expect(new Set(rows).size).toBe(rows.length);
     expect(await dialog.textContent()).not.toMatch(/CONTEXTMENU/i);
     expect(rows).toContain('Cluster hinzufügen');
+    expect(await seriousAxeViolations(f.page, axeSource)).toEqual([]);
     // Tab past the last control comes back to the first; the page behind stays out of reach.
     for (let i = 0; i < 3; i++) {
       await f.page.keyboard.press('Tab');
@@ -77,6 +79,7 @@ describe('dialogs', () => {
     const title = dialog.getByLabel('Titel');
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(phone.page, 'dialog-board-settings-phone');
+    expect(await seriousAxeViolations(phone.page, axeSource)).toEqual([]);
     const box = await dialog.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await title.fill('Geändert');

@@ -6,9 +6,21 @@
 // One room of three per test; the pages are reused within a test.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addNoteAt, noteBoxes, noteByText, outlineTexts } from '../harness/board.ts';
+import {
+  addNoteAt,
+  noteBoxes,
+  noteByText,
+  outlineTexts,
+  seriousAxeViolations,
+} from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
-import { canvasTexts, openPanel, roomOfThree, showBoard } from '../harness/facilitation.ts';
+import {
+  axeSource,
+  canvasTexts,
+  openPanel,
+  roomOfThree,
+  showBoard,
+} from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const editorOf = (page: Page) => page.getByLabel('Text der Notiz');
@@ -36,6 +48,7 @@ describe('nothing typed is lost or garbled', () => {
     await expect.poll(() => prompt.textContent()).toContain('Anna schreibt gerade in dieser Notiz');
     expect(await editorOf(b.page).count()).toBe(0);
     await screenshot(b.page, 'writer-prompt-desktop');
+    expect(await seriousAxeViolations(b.page, axeSource)).toEqual([]);
 
     // Ben asks to take over; Anna finishes her words, pauses, and the note is Ben's.
     await prompt.getByRole('button', { name: 'Übernehmen' }).click();
