@@ -175,5 +175,21 @@ describe('nothing typed is lost or garbled', () => {
     expect(await addOn('Was lief gut?').inputValue()).toBe('Pausen einplanen');
     expect(await form.getByRole('button', { name: 'Hinzufügen' }).isDisabled()).toBe(true);
     await screenshot(a.page, 'outline-locked-text-kept');
+
+    // On the canvas too: Anna writes on the third board when it is locked; her text is offered to copy.
+    await showBoard(a.page, 'Was ändern wir?');
+    await addNoteAt(a.page, 0.4, 0.4, 'Kurze Runde');
+    const onCanvas = await noteByText(a.page, 'Kurze Runde');
+    await a.page.mouse.dblclick(onCanvas.x, onCanvas.y);
+    await editorOf(a.page).pressSequentially(' am Morgen', { delay: 10 });
+    await showBoard(fac.page, 'Was ändern wir?');
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
+    await expect.poll(() => editorOf(a.page).count()).toBe(0);
+    const toast = a.page.locator('.fac-toast');
+    await expect.poll(() => toast.textContent()).toContain('Ihr Text steht hier zum Kopieren');
+    expect(await toast.getByLabel('Ihr Text zum Kopieren').inputValue()).toBe(
+      'Kurze Runde am Morgen',
+    );
+    await screenshot(a.page, 'canvas-locked-text-kept');
   });
 });
