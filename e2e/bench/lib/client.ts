@@ -35,6 +35,14 @@ export interface RoomRef {
   docName: string;
   token: string;
   protocol: WireProtocol;
+  /**
+   * Pinnwand only: the board notes go on (the server refuses notes on boards
+   * that do not exist) and where each client gets its participant identity
+   * (the server accepts a new note only in the writer's own name). Plain
+   * strings, since rooms are passed to load-generator threads.
+   */
+  boardId?: string;
+  identity?: { url: string; token: string };
 }
 
 export interface ClientHooks {
@@ -75,10 +83,31 @@ export class BenchClient {
   }
 
   private seqInFlight = 0;
+  /** The participant id the server issued to this client (Pinnwand), else a made-up one. */
+  private participantId: string | undefined;
+  private participantKey: string | undefined;
 
-  connect(timeoutMs = 30_000): Promise<void> {
+  /** Asks the server for a participant identity once, as the app does for each device. */
+  private async identify(): Promise<void> {
+    const identity = this.room.identity;
+    if (!identity || this.participantKey) return;
+    const res = await fetch(identity.url, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${identity.token}` },
+    });
+    if (res.status !== 201) throw new Error(`client ${this.sender}: identity ${res.status}`);
+    const body = (await res.json()) as { participantKey: string; participantId: string };
+    this.participantKey = body.participantKey;
+    this.participantId = body.participantId;
+  }
+
+  async connect(timeoutMs = 30_000): Promise<void> {
+    await this.identify();
     const { protocol, docName } = this.room;
-    const ws = new WebSocket(this.room.url, { perMessageDeflate: false, maxPayload: 256 << 20 });
+    const url = this.participantKey
+      ? `${this.room.url}&pkey=${encodeURIComponent(this.participantKey)}`
+      : this.room.url;
+    const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 << 20 });
     ws.binaryType = 'nodebuffer';
     this.ws = ws;
     const synced = new Promise<void>((resolve, reject) => {
@@ -183,7 +212,7 @@ export class BenchClient {
   }
 
   /** Creates this client's note (design.md schema), an unmeasured set-up update. */
-  createNote(boardId = 'bench'): void {
+  createNote(boardId = this.room.boardId ?? 'bench'): void {
     const notes = this.doc.getMap<Y.Map<unknown>>('notes');
     const note = new Y.Map<unknown>();
     const text = new Y.Text();
@@ -195,7 +224,7 @@ export class BenchClient {
       note.set('y', Math.floor(this.sender / 40) * 160);
       note.set('color', 'yellow');
       note.set('author', `bench ${this.sender}`);
-      note.set('authorId', `bench-${this.sender}`);
+      note.set('authorId', this.participantId ?? `bench-${this.sender}`);
       note.set('createdAt', Date.now());
       note.set('votes', new Y.Map());
       notes.set(id, note);

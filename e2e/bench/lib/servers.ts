@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createWorkshopViaApi } from '../../harness/api.ts';
 import { clientDist, serverEntry } from '../../harness/paths.ts';
 import { startPinnwand } from '../../harness/pinnwandProcess.ts';
-import type { RoomRef } from './client.ts';
+import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
+import { BenchClient, type RoomRef } from './client.ts';
 
 const peersDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../peers');
 
@@ -169,12 +170,19 @@ async function startPinnwandServer(
     async createRoom(name, role = 'participant') {
       const body = await createWorkshopViaApi(base, 'blank', name);
       const token = role === 'facilitator' ? body.facilitatorToken : body.participantToken;
-      return {
+      const room: RoomRef = {
         url: `ws://127.0.0.1:${p.port}/ws/${body.id}?token=${encodeURIComponent(token)}`,
         docName: body.id,
         token,
         protocol: 'y-websocket',
+        // Issued with the facilitator's link, which the per-minute limit on
+        // participant links does not slow down.
+        identity: {
+          url: `${base}${apiPath(ApiRoute.identities, { id: body.id })}`,
+          token: body.facilitatorToken,
+        },
       };
+      return { ...room, boardId: await firstBoardId(room) };
     },
     metrics,
     async eventLoopReset() {
@@ -282,4 +290,14 @@ async function startPeer(
     },
     output: () => log,
   };
+}
+
+/** The id of a new workshop's (only) board, read the way any client reads it. */
+async function firstBoardId(room: RoomRef): Promise<string> {
+  const reader = new BenchClient({ ...room, identity: undefined }, -1, {}, true);
+  await reader.connect();
+  const id = [...reader.doc.getMap('boards').keys()][0];
+  reader.close();
+  if (!id) throw new Error(`workshop ${room.docName} has no board`);
+  return id;
 }
