@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
 import { createWorkshopViaApi } from '../../harness/api.ts';
 import { clientDist, serverEntry } from '../../harness/paths.ts';
 import { startPinnwand } from '../../harness/pinnwandProcess.ts';
-import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
 import { BenchClient, type RoomRef } from './client.ts';
 
 const peersDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../peers');
