@@ -5,6 +5,7 @@
 import { applyImport, type ImportTarget } from '@pinnwand/shared/import/applyImport';
 import type { ImportPlan } from '@pinnwand/shared/import/importPlan';
 import type { AnyCommand, Command } from '../commands/types.ts';
+import { zoomToFit } from '../commands/viewCommands.ts';
 import { mayChangeStructure } from '../gate/noteGate.ts';
 
 export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarget }> = {
@@ -14,8 +15,12 @@ export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarge
   enabled: (e) => mayChangeStructure(e, 'boards').allowed,
   run: (e, { plan, target }) => {
     const result = applyImport(e.doc, plan, target, { origin: e.origin });
-    if (target.kind === 'board') e.boardId.set(target.boardId);
-    else if (result.boardIds[0]) e.boardId.set(result.boardIds[0]);
+    const to = target.kind === 'board' ? target.boardId : result.boardIds[0];
+    if (!to) return;
+    // What arrived is in view: the board is fitted (the import goes below what was there).
+    e.viewports.delete(to);
+    if (e.boardId.get() === to) zoomToFit(e);
+    else e.boardId.set(to);
   },
 };
 
