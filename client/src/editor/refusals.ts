@@ -21,7 +21,9 @@ export function announceRefusals(
   refused: Store<{ reason: string; seq: number } | null>,
 ): () => void {
   return refused.subscribe(() => {
-    if (!refused.get()) return;
+    const refusal = refused.get();
+    // Presence (awareness) refusals lose nobody's text; only changes to the document are told.
+    if (!refusal || refusal.reason.startsWith('awareness')) return;
     const kept = recentDraft(editor);
     editor.notices.say(
       message(boardMessages, 'server.refused'),
