@@ -9,6 +9,7 @@
 // heap after GC. CANVAS_PROFILE=dir writes a Chromium CPU profile of each
 // measured phase there (for finding where frame time goes).
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ParticipantId } from '@pinnwand/shared/model/ids';
 import { insertNote } from '@pinnwand/shared/ops/entries';
@@ -25,6 +26,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const COLS = 40;
 const DX = 190;
 const DY = 150;
+/** Notes per update when writing the board (3 shared types and ~12 changes each). */
+const CHUNK = 800;
 
 /** One measured situation: a board of `notes` notes while `movers` other people move notes. */
 export interface CanvasScenario {
@@ -50,6 +53,8 @@ export interface CanvasRun {
   panFrames: number;
   heapMb: number | null;
   remoteUpdates: number;
+  /** The machine's 1-minute load average when the measured phases began (2 cores: above 2, frames wait for a core). */
+  loadAverage?: number;
   error?: string;
 }
 
@@ -165,23 +170,28 @@ export async function populate(room: RoomRef, count: number): Promise<BenchClien
     }
   });
   if (!boardId) throw new Error('the workshop has no board');
-  client.doc.transact(() => {
-    for (let i = 0; i < count; i++) {
-      const r = Math.floor(i / COLS);
-      const c = i % COLS;
-      insertNote(client.doc, `r${r}c${c}` as never, {
-        boardId: boardId as never,
-        clusterId: null,
-        text: `Notiz ${i + 1}: ${['Antrag digitalisieren', 'Portalverbund stärken', 'Registermodernisierung', 'Nutzerfeedback einholen'][i % 4]}`,
-        x: c * DX,
-        y: r * DY,
-        color: (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const)[i % 6]!,
-        author: `Person ${i % 30}`,
-        authorId: `p${i % 30}` as ParticipantId,
-        createdAt: 1_700_000_000_000 + i,
-      });
-    }
-  }, 'bench');
+  // In chunks: the server caps the changes and shared types one update may carry.
+  for (let from = 0; from < count; from += CHUNK) {
+    client.doc.transact(() => {
+      for (let i = from; i < Math.min(count, from + CHUNK); i++) {
+        const r = Math.floor(i / COLS);
+        const c = i % COLS;
+        insertNote(client.doc, `r${r}c${c}` as never, {
+          boardId: boardId as never,
+          clusterId: null,
+          text: `Notiz ${i + 1}: ${['Antrag digitalisieren', 'Portalverbund stärken', 'Registermodernisierung', 'Nutzerfeedback einholen'][i % 4]}`,
+          x: c * DX,
+          y: r * DY,
+          color: (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const)[i % 6]!,
+          author: `Person ${i % 30}`,
+          authorId: `p${i % 30}` as ParticipantId,
+          createdAt: 1_700_000_000_000 + i,
+        });
+      }
+    }, 'bench');
+    // Let the server take each update in before the next (its rate limit throttles the socket).
+    await sleep(300);
+  }
   await sleep(500);
   return client;
 }
@@ -319,6 +329,7 @@ export async function canvasRun({
     const cdp = await page.context().newCDPSession(page);
     const profiling = profileDir ? cdp : undefined;
     const tag = `${count}-notes-${moverCount}-movers`;
+    run.loadAverage = os.loadavg()[0];
     await startProfile(profiling);
     await startRecording(page);
     await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
@@ -330,6 +341,10 @@ export async function canvasRun({
     await page.mouse.up();
     const drag = await stopRecording(page);
     await stopProfile(profiling, `${tag}-drag`);
+    if (profileDir) {
+      await page.screenshot({ path: path.join(profileDir, `${tag}-drag.png`) });
+      writeFileSync(path.join(profileDir, `${tag}-console.txt`), person.console.join('\n'));
+    }
     run.dragFrames = drag.length;
     run.dragP50Ms = quantile(drag, 50);
     run.dragP95Ms = quantile(drag, 95);
@@ -371,6 +386,8 @@ export async function canvasRun({
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     run.heapMb = heap.usedSize / 1024 / 1024;
     if (person.pageErrors.length) run.error = `page errors: ${person.pageErrors[0]?.message}`;
+    if (writer.closed)
+      run.error = `the writing client was closed (${writer.closeCode} ${writer.closeReason})`;
   } catch (err) {
     run.error = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 300) : String(err);
   } finally {

@@ -335,10 +335,10 @@ function renderCanvas(s: CanvasSection): string[] {
   const out: string[] = ['## 4. Canvas', ''];
   out.push(...metaLines(s.meta));
   out.push(
-    "Debian's Chromium (headless, software rendering: `--disable-gpu`, flags of e2e/harness/browser.ts) through playwright-core, 1280×800. A board of N notes in a 40-column grid is written into a real workshop on a real Pinnwand server; the facilitator opens it with the side panel (the outline) open, as a facilitator has it, and the board zoomed to fit. *First render*: after a reload, ms from navigation start until notes are drawn. *Drag*: up to 50 notes selected with a selection frame, then dragged for 60 pointer moves. *Pan/zoom*: a middle-button pan of 45 moves, then 30 ctrl+wheel zoom steps. Frame times are requestAnimationFrame intervals (16.7 ms = 60 fps). Meanwhile *movers* other people, each on their own connection, move notes 20 times per second each. Heap: JS heap after a forced GC. Medians of the runs (min–max).",
+    "Debian's Chromium (headless, software rendering: `--disable-gpu`, flags of e2e/harness/browser.ts) through playwright-core, 1280×800. A board of N notes in a 40-column grid is written into a real workshop on a real Pinnwand server; the facilitator opens it with the side panel (the outline) open, as a facilitator has it, and the board zoomed to fit. *First render*: after a reload, ms from navigation start until notes are drawn. *Drag*: up to 50 notes selected with a selection frame, then dragged for 60 pointer moves. *Pan/zoom*: a middle-button pan of 45 moves, then 30 ctrl+wheel zoom steps. Frame times are requestAnimationFrame intervals (16.7 ms = 60 fps). Meanwhile *movers* other people, each on their own connection, move notes 20 times per second each. Heap: JS heap after a forced GC. *Load average*: the machine's 1-minute load when the measured phases began, per run (2 cores; above 2, frames wait for a core, so the frame times measure the machine as much as the canvas). Medians of the runs (min–max).",
     '',
-    '| notes | movers | side panel | first render ms | notes drawn | drag p50 / p95 frame ms | pan/zoom p50 / p95 frame ms | JS heap MB | notes moved by the drag | errors |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| notes | movers | side panel | first render ms | notes drawn | drag p50 / p95 frame ms | pan/zoom p50 / p95 frame ms | JS heap MB | notes moved by the drag | load average | errors |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const c of s.cases) {
     const errors = c.runs.filter((r) => r.error).map((r) => r.error);
@@ -350,7 +350,7 @@ function renderCanvas(s: CanvasSection): string[] {
         ? 'mixed'
         : 'closed';
     out.push(
-      `| ${c.notes.toLocaleString('en')} | ${c.movers ?? 1} | ${panel} | ${fmt(firstRender, 0)} | ${c.runs.map((r) => r.drawnNotes).join(', ')} | ${fmt(c.dragP50Ms, 1)} / ${fmt(c.dragP95Ms, 1)} | ${fmt(c.panP50Ms, 1)} / ${fmt(c.panP95Ms, 1)} | ${fmt(c.heapMb, 1)} | ${c.runs.map((r) => r.movedNotes).join(', ')} | ${errors.length ? errors.slice(0, 2).join('; ') : '0'} |`,
+      `| ${c.notes.toLocaleString('en')} | ${c.movers ?? 1} | ${panel} | ${fmt(firstRender, 0)} | ${c.runs.map((r) => r.drawnNotes).join(', ')} | ${fmt(c.dragP50Ms, 1)} / ${fmt(c.dragP95Ms, 1)} | ${fmt(c.panP50Ms, 1)} / ${fmt(c.panP95Ms, 1)} | ${fmt(c.heapMb, 1)} | ${c.runs.map((r) => r.movedNotes).join(', ')} | ${c.runs.map((r) => (r.loadAverage === undefined ? '?' : r.loadAverage.toFixed(1))).join(', ')} | ${errors.length ? errors.slice(0, 2).join('; ') : '0'} |`,
     );
   }
   const target = 16.7;

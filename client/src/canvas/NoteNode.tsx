@@ -77,20 +77,28 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
     editor,
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,
   );
-  // The snapshot picks the part to draw for its zoom; a live note shows one.
-  const liveDetail = useNoteDetail(editor, live);
+  const level = useNoteDetail(editor);
+  // Once on screen, a note stays mounted: panning back and forth then costs no
+  // React or text layout work (off-screen notes are simply not drawn). It
+  // carries a part for each level of detail it has been seen at, so zooming
+  // across a level again re-renders nothing; the snapshot picks the part.
+  const seen = useRef<Set<NoteDetail>>(new Set());
+  if (visible && !seen.current.has(level)) seen.current = new Set([...seen.current, level]);
+  const onceVisible = seen.current.size > 0;
   // While dragged by this person the note is drawn live, not in the snapshot.
-  const shown = note !== undefined && visible && (live || drag === null);
+  const shown = note !== undefined && (live ? visible : onceVisible && drag === null);
+  const parts = live ? [level] : NOTE_DETAILS.filter((l) => seen.current.has(l));
 
   const snapshot = useContext(SnapshotContext);
   const drawnAt = useRef<Place | null>(null);
   const place = shown ? { x, y } : null;
-  // Every render is a change of what this note shows (it is memoised and
-  // subscribes to its own data only): the snapshot redraws its old and new spot.
+  // The snapshot redraws the note's old and new spot when what it draws
+  // changed — not when it re-rendered only because the zoom crossed a level.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are what the note draws
   useLayoutEffect(() => {
     snapshot?.noteChanged(drawnAt.current, place);
     drawnAt.current = place;
-  });
+  }, [snapshot, place?.x, place?.y, note, selected, editingHere, decor, totalsShown, parts.join()]);
   useLayoutEffect(
     () => () => {
       snapshot?.noteChanged(drawnAt.current, null);
@@ -102,7 +110,6 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
   if (!note || !shown) return null;
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
   const votes = totalsShown ? note.votes.total : 0;
-  const parts = live ? [liveDetail] : NOTE_DETAILS;
   return (
     <Group x={x} y={y} id={id} name="note" noteText={note.text}>
       {parts.map((level) =>

@@ -32,21 +32,10 @@ export function detailAt(scale: number): NoteDetail {
   return scale >= DETAIL_SCALE ? 'detail' : scale >= TITLE_SCALE ? 'title' : 'far';
 }
 
-const never = () => () => {};
-
-/**
- * The level of detail at the current zoom (re-renders on crossing a level
- * only); `follow` false: always `detail`, never re-rendering (notes in the
- * snapshot carry every level and the snapshot picks one).
- */
-export function useNoteDetail(editor: Editor, follow = true): NoteDetail {
-  const subscribe = useCallback(
-    (l: () => void) => (follow ? editor.viewport.subscribe(l) : never()),
-    [editor, follow],
-  );
-  return useSyncExternalStore(subscribe, () =>
-    follow ? detailAt(editor.viewport.get().scale) : 'detail',
-  );
+/** The level of detail at the current zoom (re-renders on crossing a level only). */
+export function useNoteDetail(editor: Editor): NoteDetail {
+  const subscribe = useCallback((l: () => void) => editor.viewport.subscribe(l), [editor]);
+  return useSyncExternalStore(subscribe, () => detailAt(editor.viewport.get().scale));
 }
 
 /** Whether `rect` (world) is on screen; re-renders only when the answer changes. */
