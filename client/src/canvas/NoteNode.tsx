@@ -36,7 +36,13 @@ import {
   TEXT_WIDTH,
   wordWidth,
 } from './noteStyle.ts';
-import { NOTE_DETAILS, type NoteDetail, useIsVisible, useNoteDetail } from './useViewRect.ts';
+import {
+  detailAt,
+  NOTE_DETAILS,
+  type NoteDetail,
+  useIsVisible,
+  useNoteDetail,
+} from './useViewRect.ts';
 
 const SELECTED = '#1f5fbf';
 /** Type size of a note's title when zoomed out (world units; see useViewRect.ts). */
@@ -77,12 +83,15 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
     editor,
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,
   );
-  const level = useNoteDetail(editor);
   // Once on screen, a note stays mounted: panning back and forth then costs no
   // React or text layout work (off-screen notes are simply not drawn). It
-  // carries a part for each level of detail it has been seen at, so zooming
-  // across a level again re-renders nothing; the snapshot picks the part.
+  // carries a part for each level of detail it has been seen at, and the
+  // snapshot picks the part for its zoom — so a note re-renders at a level
+  // crossing only when it is on screen and lacks that level's part (a live,
+  // dragged note carries the current level only and follows every crossing).
   const seen = useRef<Set<NoteDetail>>(new Set());
+  useNoteDetail(editor, (l) => live || (visible && !seen.current.has(l)));
+  const level = detailAt(editor.viewport.get().scale);
   if (visible && !seen.current.has(level)) seen.current = new Set([...seen.current, level]);
   const onceVisible = seen.current.size > 0;
   // While dragged by this person the note is drawn live, not in the snapshot.
@@ -92,13 +101,12 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
   const snapshot = useContext(SnapshotContext);
   const drawnAt = useRef<Place | null>(null);
   const place = shown ? { x, y } : null;
-  // The snapshot redraws the note's old and new spot when what it draws
-  // changed — not when it re-rendered only because the zoom crossed a level.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the dependencies are what the note draws
+  // Every render is a change of what this note draws (it is memoised and
+  // subscribes to its own data only): the snapshot redraws its old and new spot.
   useLayoutEffect(() => {
     snapshot?.noteChanged(drawnAt.current, place);
     drawnAt.current = place;
-  }, [snapshot, place?.x, place?.y, note, selected, editingHere, decor, totalsShown, parts.join()]);
+  });
   useLayoutEffect(
     () => () => {
       snapshot?.noteChanged(drawnAt.current, null);

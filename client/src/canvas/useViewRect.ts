@@ -32,10 +32,19 @@ export function detailAt(scale: number): NoteDetail {
   return scale >= DETAIL_SCALE ? 'detail' : scale >= TITLE_SCALE ? 'title' : 'far';
 }
 
-/** The level of detail at the current zoom (re-renders on crossing a level only). */
-export function useNoteDetail(editor: Editor): NoteDetail {
+/**
+ * Re-renders when the zoom crosses into a level of detail for which `wants`
+ * says yes (and once more when it stops saying so); returns that level or null.
+ */
+export function useNoteDetail(
+  editor: Editor,
+  wants: (level: NoteDetail) => boolean,
+): NoteDetail | null {
   const subscribe = useCallback((l: () => void) => editor.viewport.subscribe(l), [editor]);
-  return useSyncExternalStore(subscribe, () => detailAt(editor.viewport.get().scale));
+  return useSyncExternalStore(subscribe, () => {
+    const level = detailAt(editor.viewport.get().scale);
+    return wants(level) ? level : null;
+  });
 }
 
 /** Whether `rect` (world) is on screen; re-renders only when the answer changes. */
