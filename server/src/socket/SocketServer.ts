@@ -288,19 +288,24 @@ export class SocketServer {
 
   /**
    * Whether an awareness frame may be decoded: not larger than
-   * `awarenessMaxFrameBytes` and within the awareness rate. Dropped frames are
-   * counted; a sustained flood closes with 4429.
+   * `awarenessMaxFrameBytes` (a larger one closes with 4429 at once) and within
+   * the awareness rate. Dropped frames are counted; a sustained flood closes with 4429.
    */
   private admitAwareness(session: ClientSession, size: number): boolean {
     const { metrics, config } = this.deps;
     if (size > config.limits.awarenessMaxFrameBytes) {
+      // An honest client's awareness state is a few hundred bytes; a frame this
+      // large is an attack, and letting a burst of them in first costs the
+      // server hundreds of megabytes of reading.
       metrics.rejected.inc({ reason: RejectReason.awarenessFrameTooLarge });
-    } else if (session.awareness.take()) {
+      this.reject(session, RejectReason.rateLimited, 'rateLimited');
+      return false;
+    }
+    if (session.awareness.take()) {
       session.awarenessDebt = 0;
       return true;
-    } else {
-      metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
     }
+    metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
     session.awarenessDebt += 1;
     if (session.awarenessDebt > config.limits.awarenessBurst) {
       this.reject(session, RejectReason.rateLimited, 'rateLimited');
