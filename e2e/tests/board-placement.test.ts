@@ -31,6 +31,11 @@ describe('placing notes', () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank');
     const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Uwe');
+    // An empty board says how to begin.
+    await expect
+      .poll(() => phone.page.locator('[data-empty-hint]').textContent())
+      .toContain('Noch keine Notizen');
+    await screenshot(phone.page, 'placement-phone-empty-hint');
     const box = await phone.page.locator('.board-canvas').boundingBox();
     if (!box) throw new Error('no canvas');
     const x = box.x + box.width / 2;
@@ -44,6 +49,7 @@ describe('placing notes', () => {
     await phone.page.waitForTimeout(1200);
     await expect.poll(async () => (await noteBoxes(phone.page)).length).toBe(1);
     await screenshot(phone.page, 'placement-phone-double-tap');
+    expect(await phone.page.locator('[data-empty-hint]').count()).toBe(0);
   });
 
   test('toolbar and N put notes side by side, fully on screen; an empty one goes away', async () => {

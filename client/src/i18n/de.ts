@@ -190,7 +190,7 @@ export const de = {
   'outline.refused': 'Das ging nicht. Ihr Text ist noch hier.',
   'outline.lockedKept': 'Diese Tafel wurde gesperrt. Ihr Text ist noch hier zum Kopieren.',
   'board.empty':
-    'Noch keine Notizen. Doppelklick (am Telefon: zweimal tippen) auf die Tafel oder „Notiz hinzufügen“ schreibt die erste.',
+    'Noch keine Notizen. Doppelklick (am Telefon: zweimal tippen) auf die Tafel oder „+“ in der Werkzeugleiste schreibt die erste.',
   'board.emptyReadOnly': 'Auf dieser Tafel gibt es noch keine Notizen.',
   'boards.create': 'Tafel anlegen',
   'outline.heading': 'Gliederung',

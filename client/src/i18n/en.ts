@@ -184,7 +184,7 @@ export const en: Record<MessageKey, string> = {
   'outline.refused': 'That did not work. Your text is still here.',
   'outline.lockedKept': 'This board was locked. Your text is still here to copy.',
   'board.empty':
-    'No notes yet. Double-click the board (on a phone: tap twice) or use “Add note” to write the first.',
+    'No notes yet. Double-click the board (on a phone: tap twice) or “+” in the toolbar writes the first.',
   'board.emptyReadOnly': 'There are no notes on this board yet.',
   'boards.create': 'Create board',
   'outline.heading': 'Outline',
