@@ -167,5 +167,5 @@ describe('durability', () => {
       for (const x of writers) x.provider.destroy();
       await again.stop('SIGTERM');
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -40,6 +40,14 @@ describe('restore bombs', () => {
   };
 
   it('refuses stuffed and oversized backups unbuilt, counts every attempt, and keeps other rooms flowing', async () => {
+    // The heavy strings are built before the server starts: a test that blocks
+    // its own event loop for seconds between two requests races the keep-alive
+    // timers of the in-process server and of fetch (ECONNRESET on a busy machine).
+    const votes: Record<string, number> = {};
+    for (let i = 0; i < 300_000; i++) votes[`p${i}`] = 1;
+    const votesJson = JSON.stringify(votes);
+    const manyNotes = JSON.stringify(Array.from({ length: 27_000 }, (_, i) => ({ id: `n${i}` })));
+
     t = await startTestServer({ IMPORTS_PER_MINUTE: '8' });
     const example = await t.createWorkshop('ozg-example', 'OZG');
     const exported = await fetch(
@@ -47,16 +55,15 @@ describe('restore bombs', () => {
     );
     const honest = await exported.text();
 
+    const placeholder = '"__placeholder__"';
     const stuffed = JSON.parse(honest) as Backup;
-    const votes: Record<string, number> = {};
-    for (let i = 0; i < 300_000; i++) votes[`p${i}`] = 1;
-    stuffed.boards[0]!.notes[0]!.votes = votes;
-    const voteBomb = JSON.stringify(stuffed);
+    (stuffed.boards[0]!.notes[0] as { votes: unknown }).votes = '__placeholder__';
+    const voteBomb = JSON.stringify(stuffed).replace(placeholder, votesJson);
     expect(voteBomb.length).toBeLessThan(4 * 1024 * 1024);
     const noteBomb = JSON.stringify({
       ...JSON.parse(honest),
-      boards: [{ notes: Array.from({ length: 27_000 }, (_, i) => ({ id: `n${i}` })) }],
-    });
+      boards: [{ notes: '__placeholder__' }],
+    }).replace(placeholder, manyNotes);
 
     const bystanderRoom = await t.createWorkshop();
     const writer = connect(t.wsUrl, bystanderRoom.id, bystanderRoom.participantToken);
