@@ -28,6 +28,12 @@ export interface Limits {
    * the sender is closed with 4400. Bounds the work of applying one update.
    */
   maxUpdateStructs: number;
+  /**
+   * The same bound for facilitators, whose client imports a whole file into the
+   * workshop as one update (about 11 changes per note; an import may hold
+   * 5,000 notes). Their per-second burst is this too.
+   */
+  maxFacilitatorUpdateStructs: number;
   /** Changes per second per connection (refill; the burst is `maxUpdateStructs`); excess is throttled. */
   updateStructsPerSecond: number;
   /** Deepest nesting of shared types (a root is 1, a note 2, its text 3); deeper: 4400. */
@@ -149,6 +155,7 @@ export const DEFAULT_LIMITS: Limits = {
   updateBytesPerSecond: 1024 * 1024,
   updateBytesBurst: 4 * 1024 * 1024,
   maxUpdateStructs: 20_000,
+  maxFacilitatorUpdateStructs: 100_000,
   updateStructsPerSecond: 5_000,
   maxNestingDepth: 16,
   maxUpdateTypes: 5_000,
@@ -259,6 +266,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
       updateBytesPerSecond: positiveFrom(env, 'UPDATE_BYTES_PER_SECOND', d.updateBytesPerSecond),
       updateBytesBurst: positiveFrom(env, 'UPDATE_BYTES_BURST', d.updateBytesBurst),
       maxUpdateStructs: positiveFrom(env, 'MAX_UPDATE_STRUCTS', d.maxUpdateStructs),
+      maxFacilitatorUpdateStructs: positiveFrom(
+        env,
+        'MAX_FACILITATOR_UPDATE_STRUCTS',
+        d.maxFacilitatorUpdateStructs,
+      ),
       updateStructsPerSecond: positiveFrom(
         env,
         'UPDATE_STRUCTS_PER_SECOND',

@@ -540,7 +540,10 @@ export class Room {
     const { limits, policy } = this.deps;
     return {
       maxNestingDepth: limits.maxNestingDepth,
-      maxUpdateTypes: limits.maxUpdateTypes,
+      // A facilitator's import inserts into two or three types per note; its
+      // cost is bounded by its changes (each type inserted into is one of them).
+      maxUpdateTypes:
+        conn.role === 'facilitator' ? limits.maxFacilitatorUpdateStructs : limits.maxUpdateTypes,
       allowRoot: (name) => policy.writableRoot?.(conn.role, name) ?? true,
     };
   }

@@ -61,6 +61,8 @@ export class ClientSession {
   readonly updateBytes: TokenBucket;
   /** Structs and delete ranges: what applying an update costs, whatever its size in bytes. */
   readonly updateChanges: TokenBucket;
+  /** Most changes one update of this connection may carry (its role's bound). */
+  readonly maxUpdateStructs: number;
   readonly awareness: TokenBucket;
 
   constructor(
@@ -72,7 +74,9 @@ export class ClientSession {
     const l = config.limits;
     this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
     this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
-    this.updateChanges = new TokenBucket(l.updateStructsPerSecond, l.maxUpdateStructs);
+    this.maxUpdateStructs =
+      conn.role === 'facilitator' ? l.maxFacilitatorUpdateStructs : l.maxUpdateStructs;
+    this.updateChanges = new TokenBucket(l.updateStructsPerSecond, this.maxUpdateStructs);
     this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
   }
 }

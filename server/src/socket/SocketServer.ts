@@ -14,7 +14,8 @@
  * full (socket/messageCodec.ts); a malformed one closes only its connection
  * (4400). Document updates pass per-connection token buckets — messages, bytes,
  * and changes (structs plus delete ranges, counted once the update is decoded;
- * one update may carry at most `maxUpdateStructs`): over the rate, the socket
+ * one update may carry at most `maxUpdateStructs`, a facilitator's
+ * `maxFacilitatorUpdateStructs`): over the rate, the socket
  * is paused (TCP backpressure) instead of dropping anything, because a dropped
  * Yjs update would stall the client's later ones. Awareness over its
  * rate is dropped; a sustained flood closes with 4429.
@@ -375,7 +376,7 @@ export class SocketServer {
         return false;
       }
       next.changes = changeCount(next.decoded);
-      if (next.changes > this.deps.config.limits.maxUpdateStructs) {
+      if (next.changes > session.maxUpdateStructs) {
         this.reject(session, RejectReason.tooBig, 'malformed');
         return false;
       }
