@@ -21,7 +21,6 @@ export function WriterPrompt({ editor }: { editor: Editor }) {
 }
 
 function PromptAtNote({ editor, prompt }: { editor: Editor; prompt: WriterPromptState }) {
-  const t = useT();
   const view = useStore(editor.viewport);
   const size = useStore(editor.stageSize);
   const note = useNote(editor.index, prompt.id);
@@ -31,9 +30,25 @@ function PromptAtNote({ editor, prompt }: { editor: Editor; prompt: WriterPrompt
     Math.max(8, (note.y + NOTE_HEIGHT) * view.scale + view.y + 6),
     Math.max(8, size.height - 120),
   );
-  const name = prompt.writer.name;
   return (
     <div className="writer-prompt" role="alert" style={{ left, top }}>
+      <WriterPromptBody editor={editor} prompt={prompt} />
+    </div>
+  );
+}
+
+/** Who writes, and the buttons to ask for the note or let it be: at the note and in the outline. */
+export function WriterPromptBody({
+  editor,
+  prompt,
+}: {
+  editor: Editor;
+  prompt: WriterPromptState;
+}) {
+  const t = useT();
+  const name = prompt.writer.name;
+  return (
+    <>
       <p>
         <span className="writer-dot" style={{ background: prompt.writer.color }} aria-hidden />
         {prompt.asked ? t('writer.asked', { name }) : t('writer.prompt', { name })}
@@ -52,6 +67,6 @@ function PromptAtNote({ editor, prompt }: { editor: Editor; prompt: WriterPrompt
           {t('writer.close')}
         </button>
       </div>
-    </div>
+    </>
   );
 }

@@ -6,9 +6,10 @@ import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, Fragment, memo, useEffect, useId, useRef, useState } from 'react';
+import { WriterPromptBody } from '../canvas/WriterPrompt.tsx';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
-import { askToTakeOver, dismissWriter, typed } from '../editor/writers.ts';
+import { typed } from '../editor/writers.ts';
 import { revealNote } from '../gate/placement.ts';
 import { useNoteRights } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
@@ -197,25 +198,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
       )}
       {prompt?.from === 'outline' && prompt.id === note.id && (
         <div className="outline-refusal" role="alert">
-          <p>
-            {prompt.asked
-              ? t('writer.asked', { name: prompt.writer.name })
-              : t('writer.prompt', { name: prompt.writer.name })}
-          </p>
-          <div className="row">
-            {!prompt.asked && (
-              <button
-                type="button"
-                className="button small primary"
-                onClick={() => askToTakeOver(editor)}
-              >
-                {t('writer.ask')}
-              </button>
-            )}
-            <button type="button" className="button small" onClick={() => dismissWriter(editor)}>
-              {t('writer.close')}
-            </button>
-          </div>
+          <WriterPromptBody editor={editor} prompt={prompt} />
         </div>
       )}
       {mode === 'move' && (
