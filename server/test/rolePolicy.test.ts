@@ -4,6 +4,7 @@
 // participant's ordinary note edit sent right after it arrives.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FACILITATION_META } from '@pinnwand/shared/facilitation/facilitationSettings';
 import { type BoardId, type NoteId, newId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { boardsMap, metaMap, notesMap, summariesMap } from '@pinnwand/shared/model/schema';
@@ -38,7 +39,6 @@ import { listBoards } from '@pinnwand/shared/read/lookups';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { VOTING_BOARD_KEY } from '../src/policy/rolePolicy.ts';
 import {
   connect,
   issueIdentity,
@@ -180,7 +180,7 @@ describe('server-enforced roles', () => {
     );
     setBoardLocked(fac.doc, locked, true, facOrigin);
     updateSettings(fac.doc, { votesPerPerson: 3, maxVotesPerNote: 2, votingOpen: true }, facOrigin);
-    metaMap(fac.doc).set(VOTING_BOARD_KEY, board);
+    metaMap(fac.doc).set(FACILITATION_META.votingBoardId, board);
     metaMap(fac.doc).set('hiddenWriting', true);
     setSummaryText(fac.doc, board, 'Fazit', facOrigin);
     const cluster = createCluster(
@@ -308,8 +308,8 @@ describe('server-enforced roles', () => {
     await expectRefused(
       w,
       look,
-      (doc) => metaMap(doc).set(VOTING_BOARD_KEY, w.locked),
-      `meta.${VOTING_BOARD_KEY}`,
+      (doc) => metaMap(doc).set(FACILITATION_META.votingBoardId, w.locked),
+      `meta.${FACILITATION_META.votingBoardId}`,
     );
   });
 
@@ -469,12 +469,20 @@ describe('server-enforced roles', () => {
       { boardId: other, x: 0, y: 0, text: 'earlier', author: 'P', authorId: w.partId as never },
       partOrigin,
     );
-    metaMap(w.fac).set(VOTING_BOARD_KEY, other);
-    await waitFor(() => metaMap(w.part).get(VOTING_BOARD_KEY) === other, 5000, 'earlier round');
+    metaMap(w.fac).set(FACILITATION_META.votingBoardId, other);
+    await waitFor(
+      () => metaMap(w.part).get(FACILITATION_META.votingBoardId) === other,
+      5000,
+      'earlier round',
+    );
     votesMap(w.part, earlier).set(w.partId, 2);
     await waitFor(() => votesMap(w.fac, earlier)?.get(w.partId) === 2, 5000, 'earlier votes');
-    metaMap(w.fac).set(VOTING_BOARD_KEY, w.board);
-    await waitFor(() => metaMap(w.part).get(VOTING_BOARD_KEY) === w.board, 5000, 'round back');
+    metaMap(w.fac).set(FACILITATION_META.votingBoardId, w.board);
+    await waitFor(
+      () => metaMap(w.part).get(FACILITATION_META.votingBoardId) === w.board,
+      5000,
+      'round back',
+    );
     await expectRefused(
       w,
       (doc) => [...look(doc), notesMap(doc).has(earlier)],

@@ -35,23 +35,11 @@
  * Cost: linear in what the transaction changed. Each changed type's chain to
  * its root is walked once (nesting depth is bounded by the update guard).
  */
-import { FACILITATION_META } from '@pinnwand/shared/facilitation/facilitationSettings';
-import { asBoardId, asParticipantId } from '@pinnwand/shared/model/ids';
-import { noteVotesMap } from '@pinnwand/shared/model/note';
-import {
-  BOARD,
-  boardsMap,
-  CLUSTER,
-  metaMap,
-  NOTE,
-  notesMap,
-  ROOT,
-} from '@pinnwand/shared/model/schema';
-import { voteCountSchema, votesOf } from '@pinnwand/shared/model/vote';
+import { BOARD, boardsMap, CLUSTER, NOTE, notesMap, ROOT } from '@pinnwand/shared/model/schema';
+import { voteCountSchema } from '@pinnwand/shared/model/vote';
 import {
   type Actor,
   type BoardFacts,
-  type Denial,
   mayAddNote,
   mayClearNote,
   mayDeleteNote,
@@ -60,74 +48,20 @@ import {
   type Permission,
 } from '@pinnwand/shared/policy/permissions';
 import type { Role } from '@pinnwand/shared/protocol/roles';
-import { getSettings, listNoteIds } from '@pinnwand/shared/read/lookups';
 import * as Y from 'yjs';
 // Types only: room/updatePolicy.ts registers this policy, so no runtime import back.
 import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.ts';
+import { Refusal, RoleReason, reasonOf } from './roleReasons.ts';
 import {
   entriesBefore,
   textBefore,
+  textOf,
   valueAfter,
   valueBefore,
   valuesAround,
 } from './transactionValues.ts';
-
-/** The board of the current voting round: an extension key of `meta` (facilitationSettings.ts). */
-export const VOTING_BOARD_KEY = FACILITATION_META.votingBoardId;
-
-/** The reasons sent in "permission denied" messages. */
-export const RoleReason = {
-  meta: (key: string) => `Only facilitators can change the workshop's settings (meta.${key}).`,
-  boards: 'Only facilitators can add, delete, rename, reorder or lock boards.',
-  clusters: 'Only facilitators can create, delete, rename, move or shrink clusters.',
-  summaries: 'Only facilitators can write summaries.',
-  identities: 'Only the server issues and revokes participant identities.',
-  locked: 'This board is locked: only facilitators can change it.',
-  votingClosed: 'Voting is closed.',
-  notRoundBoard: 'Votes can only be given on the notes of the board the voting round is on.',
-  moveVoted: 'Only facilitators can move a note that has votes to another board.',
-  noParticipantKey:
-    'Voting needs a participant identity the server issued (POST …/identities, then ?pkey=).',
-  othersVotes: 'Votes can only be given or taken back in your own name.',
-  badVote: 'A vote count must be a whole number of at least 0.',
-  budget: (n: number) => `No votes left: each person has ${n} votes.`,
-  noteLimit: (n: number) => `At most ${n} votes per person on one note.`,
-  resetVotes: "Only facilitators can reset a note's votes.",
-  deleteVoted: "Only facilitators can delete a note that carries other people's votes.",
-  viewer: 'Viewers cannot change the workshop.',
-  unknownRoot: 'Participants can only change boards, notes and clusters of the workshop.',
-  unknownBoard: 'Notes can only be put on a board that exists.',
-  authorship: 'Only facilitators can change who wrote a note.',
-  notOwnNote: {
-    create: 'Notes can only be written in your own name (authorId = your participant identity).',
-    delete: "Only facilitators can delete other people's notes.",
-    clear: "Only facilitators can empty other people's notes.",
-    moveBoard: "Only facilitators can move other people's notes to another board.",
-  },
-} as const;
-
-/** The reason sent for a shared rule's denial. */
-function reasonOf(denial: Denial): string {
-  switch (denial.reason) {
-    case 'viewer':
-      return RoleReason.viewer;
-    case 'facilitatorOnly':
-      return denial.area === 'authorship' ? RoleReason.authorship : RoleReason.boards;
-    case 'boardLocked':
-      return RoleReason.locked;
-    case 'unknownBoard':
-      return RoleReason.unknownBoard;
-    case 'notOwnNote':
-      return RoleReason.notOwnNote[denial.action];
-    case 'deleteVoted':
-      return RoleReason.deleteVoted;
-    case 'moveVoted':
-      return RoleReason.moveVoted;
-  }
-}
-
-/** The root types participants may write under: the schema's. */
-const SCHEMA_ROOTS: ReadonlySet<string> = new Set(Object.values(ROOT));
+import { rootNames, rootRank, SCHEMA_ROOTS, typeChain } from './typeChain.ts';
+import { countOf, VoteLedger } from './voteLedger.ts';
 
 const ALLOW: Verdict = Object.freeze({ allow: true });
 const refuse = (reason: string): Verdict => ({ allow: false, reason });
@@ -144,37 +78,24 @@ export const rolePolicy: UpdatePolicy = {
   },
 };
 
-interface VoteChange {
-  /** The note's board before and after the transaction (absent ones left out). */
-  boards: unknown[];
-  before: number;
-  after: number;
-  /** The note was deleted: frees votes, allowed when voting is closed. */
-  deleted: boolean;
-}
-
-class Refusal {
-  constructor(readonly reason: string) {}
-}
-
 class ParticipantCheck {
   private readonly tr: Y.Transaction;
   private readonly doc: Y.Doc;
   private readonly participantId: string | null;
   private readonly actor: Actor;
-  private readonly votes = new Map<string, VoteChange>();
+  private readonly votes: VoteLedger;
 
   constructor(ctx: CheckContext) {
     this.tr = ctx.transaction;
     this.doc = ctx.doc;
     this.participantId = ctx.participantId;
     this.actor = { role: ctx.role, participantId: ctx.participantId };
+    this.votes = new VoteLedger(ctx.doc, ctx.participantId);
   }
 
   run(): Verdict {
     try {
-      // Each changed type's chain is computed once; structure first, so that
-      // e.g. deleting a board is refused as that, not as its clusters.
+      // Each changed type's chain is computed once; structure first (rootRank).
       const roots = rootNames(this.doc);
       const changed = [...this.tr.changed].map(([type, keys]) => {
         const chain = typeChain(type as Y.AbstractType<unknown>);
@@ -183,7 +104,7 @@ class ParticipantCheck {
       });
       changed.sort((a, b) => a.rank - b.rank);
       for (const { chain, keys, root } of changed) this.checkType(root, chain, keys);
-      this.checkVotes();
+      this.votes.check();
       return ALLOW;
     } catch (err) {
       if (err instanceof Refusal) return refuse(err.reason);
@@ -306,7 +227,7 @@ class ParticipantCheck {
       this.require(mayDeleteNote(this.actor, { note, board: this.boardFacts(board) }));
       // Its own votes go with it (the shared rule refused others'): frees budget.
       const own = this.participantId === null ? 0 : (note.votes[this.participantId] ?? 0);
-      if (own > 0) this.recordVote(noteId, [board], own, 0, true);
+      if (own > 0) this.votes.record(noteId, [board], own, 0, true);
     }
     if (after instanceof Y.Map) {
       const added = after as Y.Map<unknown>;
@@ -381,68 +302,13 @@ class ParticipantCheck {
       }
       const note = votes._item?.parent as Y.Map<unknown>;
       const boards = valuesAround(note, NOTE.boardId, this.tr);
-      this.recordVote(
+      this.votes.record(
         noteId,
         boards,
         countOf(valueBefore(votes, key, this.tr)),
         countOf(after),
         false,
       );
-    }
-  }
-
-  private recordVote(
-    noteId: string,
-    boards: unknown[],
-    before: number,
-    after: number,
-    deleted: boolean,
-  ): void {
-    const seen = this.votes.get(noteId);
-    this.votes.set(noteId, {
-      boards: [...new Set([...(seen?.boards ?? []), ...boards])],
-      before: seen ? seen.before : before,
-      after,
-      deleted: deleted || (seen?.deleted ?? false),
-    });
-  }
-
-  /**
-   * Open round, its board, per-note maximum and budget, over all of this
-   * transaction's vote changes. A round is open while `votingOpen` is true and
-   * `meta.votingBoardId` names its board (shared/src/facilitation/votingRound);
-   * the budget counts the votes a person gave on that board's notes.
-   */
-  private checkVotes(): void {
-    if (this.votes.size === 0 || this.participantId === null) return;
-    const settings = getSettings(this.doc);
-    const roundBoard = metaMap(this.doc).get(VOTING_BOARD_KEY);
-    const open = settings.votingOpen && typeof roundBoard === 'string' && roundBoard !== '';
-    // Growth of this person's votes on the round's board (votes freed elsewhere do not count).
-    let delta = 0;
-    for (const change of this.votes.values()) {
-      if (change.boards.includes(roundBoard)) delta += change.after - change.before;
-      if (change.after === change.before || change.deleted) continue;
-      if (!open) throw new Refusal(RoleReason.votingClosed);
-      // On the round's board before and after (a note without a board takes no votes).
-      if (change.boards.length === 0 || change.boards.some((board) => board !== roundBoard)) {
-        throw new Refusal(RoleReason.notRoundBoard);
-      }
-      if (change.after > change.before && change.after > settings.maxVotesPerNote) {
-        throw new Refusal(RoleReason.noteLimit(settings.maxVotesPerNote));
-      }
-    }
-    if (!open || delta <= 0) return;
-    // Only growth is refused: after a facilitator lowers the budget, taking votes back still works.
-    const participant = asParticipantId(this.participantId);
-    const notes = notesMap(this.doc);
-    let used = 0;
-    for (const id of listNoteIds(this.doc, asBoardId(roundBoard))) {
-      const note = notes.get(id);
-      if (note instanceof Y.Map) used += votesOf(noteVotesMap(note as Y.Map<unknown>), participant);
-    }
-    if (used > settings.votesPerPerson) {
-      throw new Refusal(RoleReason.budget(settings.votesPerPerson));
     }
   }
 
@@ -458,43 +324,4 @@ class ParticipantCheck {
       }
     }
   }
-}
-
-const ROOT_ORDER: readonly string[] = [ROOT.meta, ROOT.boards, ROOT.summaries, ROOT.clusters];
-
-function rootRank(root: string | null): number {
-  const rank = ROOT_ORDER.indexOf(root ?? '');
-  return rank === -1 ? ROOT_ORDER.length : rank;
-}
-
-/** The schema's root types by identity (any other root is unknown). */
-function rootNames(doc: Y.Doc): Map<unknown, string> {
-  const names = new Map<unknown, string>();
-  for (const name of SCHEMA_ROOTS) {
-    const type = doc.share.get(name);
-    if (type) names.set(type, name);
-  }
-  return names;
-}
-
-/** A note's text as a string: before the transaction when `tr` is given, else now. */
-function textOf(value: unknown, tr: Y.Transaction | null): string {
-  if (!(value instanceof Y.Text)) return '';
-  return tr ? textBefore(value, tr) : value._item?.deleted ? '' : value.toString();
-}
-
-function countOf(value: unknown): number {
-  const parsed = voteCountSchema.safeParse(value);
-  return parsed.success ? parsed.data : 0;
-}
-
-/** The types from the root down to `type`: [root, entry, field type, …]. */
-function typeChain(type: Y.AbstractType<unknown>): Y.AbstractType<unknown>[] {
-  const chain: Y.AbstractType<unknown>[] = [];
-  let current: Y.AbstractType<unknown> | null = type;
-  while (current) {
-    chain.unshift(current);
-    current = (current._item?.parent as Y.AbstractType<unknown> | null | undefined) ?? null;
-  }
-  return chain;
 }

@@ -91,3 +91,9 @@ export function textBefore(text: Y.Text, tr: Y.Transaction): string {
   }
   return result;
 }
+
+/** A note's text as a string: before the transaction when `tr` is given, else now. */
+export function textOf(value: unknown, tr: Y.Transaction | null): string {
+  if (!(value instanceof Y.Text)) return '';
+  return tr ? textBefore(value, tr) : value._item?.deleted ? '' : value.toString();
+}
