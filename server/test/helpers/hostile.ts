@@ -8,6 +8,7 @@ import { notesMap } from '@pinnwand/shared/model/schema';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import * as encoding from 'lib0/encoding';
+import { afterEach } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type RawClient, rawConnect } from './rawClient.ts';
@@ -15,6 +16,7 @@ import {
   type CreatedWorkshop,
   connect,
   issueIdentity,
+  startTestServer,
   synced,
   type TestServer,
   waitFor,
@@ -68,6 +70,36 @@ export async function scene(t: TestServer): Promise<Scene> {
 export function closeScene(s: Scene): void {
   for (const p of s.providers.splice(0)) p.destroy();
   for (const r of s.raws.splice(0)) r.ws.terminate();
+}
+
+/**
+ * One server and scene per test, torn down after each (call once per
+ * describe): `const { t, s } = await round.start()`; `round.extra` takes
+ * further providers (bystanders) to destroy with it.
+ */
+export function hostileRound(): {
+  start(env?: Record<string, string>): Promise<{ t: TestServer; s: Scene }>;
+  extra: WebsocketProvider[];
+} {
+  let t: TestServer | null = null;
+  let s: Scene | null = null;
+  const extra: WebsocketProvider[] = [];
+  afterEach(async () => {
+    for (const p of extra.splice(0)) p.destroy();
+    if (s) closeScene(s);
+    s = null;
+    await t?.close();
+    t = null;
+  });
+  return {
+    extra,
+    async start(env = {}) {
+      const server = await startTestServer(env);
+      t = server;
+      s = await scene(server);
+      return { t: server, s };
+    },
+  };
 }
 
 /** `who` writes a note in its own name; resolves with its id. */

@@ -7,21 +7,17 @@
  * next note arrives.
  */
 import { notesMap } from '@pinnwand/shared/model/schema';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   bystander,
   bystanderRoundTrip,
-  closeScene,
   expectNotesSurvive,
   forge,
   hostile,
-  type Scene,
-  scene,
+  hostileRound,
   writeNote,
 } from '../helpers/hostile.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 /** One update: `depth` maps nested inside each other, the outermost set by `place`. */
 function chain(base: Y.Doc, depth: number, place: (doc: Y.Doc, outer: Y.Map<unknown>) => void) {
@@ -39,28 +35,18 @@ function chain(base: Y.Doc, depth: number, place: (doc: Y.Doc, outer: Y.Map<unkn
 }
 
 describe('deeply nested types', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  const extra: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of extra.splice(0)) p.destroy();
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('a chain of nested maps is refused before it is applied, and nobody waits for it', async () => {
-    t = await startTestServer();
-    s = await scene(t);
-    const other = await bystander(t, extra);
+    const { t, s } = await round.start();
+    const other = await bystander(t, round.extra);
     await bystanderRoundTrip(other, 'before');
 
     const participant = await hostile(s, s.w.participantToken);
     participant.sendUpdate(
       chain(s.alice.doc, 1000, (doc, outer) => {
         notesMap(doc).set('deep', outer);
-        outer.set('boardId', s!.board);
+        outer.set('boardId', s.board);
       }),
     );
     const facilitator = await hostile(s, s.w.facilitatorToken);

@@ -8,44 +8,27 @@
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { notesMap } from '@pinnwand/shared/model/schema';
 import { deleteNotes } from '@pinnwand/shared/ops/noteOps';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  closeScene,
   forge,
   freshView,
   hostile,
+  hostileRound,
   noteText,
   person,
-  type Scene,
-  scene,
   writeNote,
 } from '../helpers/hostile.ts';
-import {
-  closeCode,
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
+import { closeCode, connect, synced, waitFor } from '../helpers/testServer.ts';
 
 describe('a full document', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  afterEach(async () => {
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('still lets the facilitator write, accepts deletions, and takes notes again once emptied', async () => {
-    t = await startTestServer({
+    const { s } = await round.start({
       MAX_DOCUMENT_BYTES: '400000',
       FACILITATOR_RESERVE_BYTES: '150000',
     });
-    s = await scene(t);
     const filler = await person(s, s.w.participantToken);
     await synced(filler.provider);
     const closed = closeCode(filler.provider, 30_000);
@@ -87,8 +70,7 @@ describe('a full document', () => {
   });
 
   it('a participant cannot write under a root type of its own', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { t, s } = await round.start();
     const junk = forge(s.alice.doc, 6_060_606);
     junk.doc.getMap('junk').set('blob', 'y'.repeat(100_000));
     const attacker = await hostile(s, s.w.participantToken);

@@ -10,34 +10,24 @@ import { localOrigin } from '@pinnwand/shared/model/origin';
 import { boardsMap, metaMap } from '@pinnwand/shared/model/schema';
 import { addBoard, deleteBoard } from '@pinnwand/shared/ops/boardOps';
 import { setWorkshopTitle } from '@pinnwand/shared/ops/workshopOps';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  closeScene,
   deleteRangeUpdate,
   expectNotesSurvive,
   forge,
   freshView,
   hostile,
-  type Scene,
-  scene,
+  hostileRound,
   writeNote,
 } from '../helpers/hostile.ts';
-import { startTestServer, type TestServer, waitFor } from '../helpers/testServer.ts';
+import { waitFor } from '../helpers/testServer.ts';
 
 describe('updates that refer to the future', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  afterEach(async () => {
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('a delete range over a participant’s future clocks deletes nothing it writes afterwards', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const victim = s.alice.doc;
     const attacker = await hostile(s, s.w.participantToken);
     attacker.sendUpdate(
@@ -53,8 +43,7 @@ describe('updates that refer to the future', () => {
   });
 
   it('a delete range over the facilitator’s future clocks leaves the facilitator able to write', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const fac = s.facilitator.doc;
     const attacker = await hostile(s, s.w.participantToken);
     attacker.sendUpdate(deleteRangeUpdate(fac.clientID, Y.getState(fac.store, fac.clientID), 1e8));
@@ -70,8 +59,7 @@ describe('updates that refer to the future', () => {
   });
 
   it('a participant’s structs built on the facilitator’s next change do not ride in on it', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const fac = s.facilitator.doc;
     // The attacker predicts the facilitator's next title change and overwrites it.
     const predicted = forge(fac, fac.clientID);
@@ -91,8 +79,7 @@ describe('updates that refer to the future', () => {
   });
 
   it('a participant’s deletion of the facilitator’s next board does not ride in on it', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const fac = s.facilitator.doc;
     const predicted = forge(fac, fac.clientID);
     const board = addBoard(predicted.doc, { title: 'Neu' }, localOrigin('f' as never));

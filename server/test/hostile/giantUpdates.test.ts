@@ -7,39 +7,26 @@
  * edits and the honest participant's notes keep flowing meanwhile.
  */
 import { notesMap } from '@pinnwand/shared/model/schema';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   bystander,
   bystanderRoundTrip,
-  closeScene,
   expectNotesSurvive,
   forge,
   freshView,
   hostile,
-  type Scene,
-  scene,
+  hostileRound,
   writeNote,
 } from '../helpers/hostile.ts';
-import { startTestServer, type TestServer, waitFor } from '../helpers/testServer.ts';
+import { waitFor } from '../helpers/testServer.ts';
 
 describe('huge valid updates', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  const extra: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of extra.splice(0)) p.destroy();
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('are capped per update and throttled per connection; other workshops keep flowing', async () => {
-    t = await startTestServer();
-    s = await scene(t);
-    const other = await bystander(t, extra);
+    const { t, s } = await round.start();
+    const other = await bystander(t, round.extra);
 
     // 90,000 sets on the same keys in one update: refused outright.
     const first = await hostile(s, s.w.participantToken);
@@ -47,7 +34,7 @@ describe('huge valid updates', () => {
     giant.doc.transact(() => {
       const note = new Y.Map<unknown>();
       notesMap(giant.doc).set('giant', note);
-      note.set('boardId', s!.board);
+      note.set('boardId', s.board);
       note.set('authorId', first.participantId);
       for (let i = 0; i < 90_000; i++) note.set(`k${i % 8}`, i);
     });
@@ -62,7 +49,7 @@ describe('huge valid updates', () => {
     forged.doc.transact(() => {
       note = new Y.Map<unknown>();
       notesMap(forged.doc).set('busy', note);
-      note.set('boardId', s!.board);
+      note.set('boardId', s.board);
       note.set('authorId', second.participantId);
     });
     const rounds = 4;

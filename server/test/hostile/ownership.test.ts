@@ -11,35 +11,18 @@ import { type NoteId, newId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { notesMap } from '@pinnwand/shared/model/schema';
 import { addNote, deleteNotes, getNoteText } from '@pinnwand/shared/ops/noteOps';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import {
-  closeScene,
-  freshView,
-  noteText,
-  person,
-  type Scene,
-  scene,
-  writeNote,
-} from '../helpers/hostile.ts';
-import { startTestServer, synced, type TestServer, waitFor } from '../helpers/testServer.ts';
+import { freshView, hostileRound, noteText, person, writeNote } from '../helpers/hostile.ts';
+import { synced, waitFor } from '../helpers/testServer.ts';
 
 describe('ownership of destructive changes', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  afterEach(async () => {
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-    vi.restoreAllMocks();
-  });
+  const round = hostileRound();
 
   it('a participant cannot delete, empty or move away others’ notes, nor write in their name', async () => {
     // y-websocket reports "permission denied" with console.warn.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const bob = await person(s, s.w.participantToken);
     await synced(bob.provider);
     const alices = new Map<NoteId, string>();
@@ -52,7 +35,7 @@ describe('ownership of destructive changes', () => {
       'notes at bob',
     );
     await waitFor(
-      () => notesMap(s!.facilitator.doc).has(voted!),
+      () => notesMap(s.facilitator.doc).has(voted!),
       10_000,
       'notes at the facilitator',
     );

@@ -4,32 +4,16 @@
  * The room is not reloaded: the honest people's connections stay open, and
  * what they write keeps arriving.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeScene,
-  expectNotesSurvive,
-  hostile,
-  type Scene,
-  scene,
-  writeNote,
-} from '../helpers/hostile.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNotesSurvive, hostile, hostileRound, writeNote } from '../helpers/hostile.ts';
 
 const THROWS = Buffer.from('AAGPp8e1AgFgAA==', 'base64');
 
 describe('an update that makes Yjs throw', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  afterEach(async () => {
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('closes only its sender; everyone else stays connected and keeps writing', async () => {
-    t = await startTestServer();
-    s = await scene(t);
+    const { s } = await round.start();
     const closes: unknown[] = [];
     for (const p of [s.alice.provider, s.facilitator.provider]) {
       p.on('connection-close', (event: unknown) => closes.push(event));

@@ -8,22 +8,19 @@
  * disconnected, and the bystander's edits keep arriving.
  */
 import { notesMap } from '@pinnwand/shared/model/schema';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   bystander,
   bystanderRoundTrip,
-  closeScene,
   deleteRangeUpdate,
   expectNotesSurvive,
   forge,
   hostile,
+  hostileRound,
   type Scene,
-  scene,
   writeNote,
 } from '../helpers/hostile.ts';
-import { startTestServer, type TestServer } from '../helpers/testServer.ts';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -95,21 +92,11 @@ function attack(s: Scene, rand: () => number, n: number): Uint8Array {
 }
 
 describe('fuzzing with valid but hostile updates', () => {
-  let t: TestServer | null = null;
-  let s: Scene | null = null;
-  const extra: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of extra.splice(0)) p.destroy();
-    if (s) closeScene(s);
-    s = null;
-    await t?.close();
-    t = null;
-  });
+  const round = hostileRound();
 
   it('keeps the server up, the honest notes and the bystander flowing', async () => {
-    t = await startTestServer();
-    s = await scene(t);
-    const other = await bystander(t, extra);
+    const { t, s } = await round.start();
+    const other = await bystander(t, round.extra);
     const closes: unknown[] = [];
     for (const p of [s.alice.provider, s.facilitator.provider]) {
       p.on('connection-close', (event: unknown) => closes.push(event));
@@ -119,10 +106,10 @@ describe('fuzzing with valid but hostile updates', () => {
     const attacker = async (seed: number) => {
       const rand = rng(seed);
       for (let round = 0; round < 12; round++) {
-        const token = rand() < 0.75 ? s!.w.participantToken : s!.w.facilitatorToken;
-        const raw = await hostile(s!, token);
+        const token = rand() < 0.75 ? s.w.participantToken : s.w.facilitatorToken;
+        const raw = await hostile(s, token);
         for (let i = 0; i < 4 && raw.ws.readyState === raw.ws.OPEN; i++) {
-          raw.sendUpdate(attack(s!, rand, seed * 1000 + round * 10 + i));
+          raw.sendUpdate(attack(s, rand, seed * 1000 + round * 10 + i));
           sent += 1;
         }
         await Promise.race([raw.closed, new Promise((resolve) => setTimeout(resolve, 200))]);
@@ -132,7 +119,7 @@ describe('fuzzing with valid but hostile updates', () => {
     const writing = (async () => {
       for (let i = 0; i < 20; i++) {
         const text = `Ehrliche Notiz ${i}`;
-        honest.set(writeNote(s!, s!.alice, text, i * 150), text);
+        honest.set(writeNote(s, s.alice, text, i * 150), text);
         await bystanderRoundTrip(other, `probe-${i}`, 20_000);
       }
     })();
