@@ -3,6 +3,7 @@
 // a well-behaved client in another room carry on.
 import net from 'node:net';
 import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -15,16 +16,10 @@ import {
   waitFor,
 } from './helpers/testServer.ts';
 
-// Deterministic pseudo-random numbers, so a failure can be replayed.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Deterministic pseudo-random numbers in [0, 1), so a failure can be replayed from its seed. */
+function rng(seed: number): () => number {
+  const gen = prng.create(seed);
+  return () => prng.real53(gen);
 }
 
 function message(type: number, sub: number | null, payload: Uint8Array): Uint8Array {

@@ -8,6 +8,7 @@
  * disconnected, and the bystander's edits keep arriving.
  */
 import { notesMap } from '@pinnwand/shared/model/schema';
+import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -22,15 +23,10 @@ import {
   writeNote,
 } from '../helpers/hostile.ts';
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Deterministic pseudo-random numbers in [0, 1), so a failure can be replayed from its seed. */
+function rng(seed: number): () => number {
+  const gen = prng.create(seed);
+  return () => prng.real53(gen);
 }
 
 const THROWS = Buffer.from('AAGPp8e1AgFgAA==', 'base64');
