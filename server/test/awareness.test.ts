@@ -1,38 +1,15 @@
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { awarenessStates, type RawClient, rawConnect } from './helpers/rawClient.ts';
-import {
-  type CreatedWorkshop,
-  issueIdentity,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { awarenessStates, rawRoom } from './helpers/rawClient.ts';
+import { issueIdentity, waitFor } from './helpers/testServer.ts';
 
 describe('awareness hardening', () => {
-  let t: TestServer;
-  let w: CreatedWorkshop;
-  const clients: RawClient[] = [];
-  beforeEach(async () => {
-    t = await startTestServer();
-    w = await t.createWorkshop();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await t.close();
-  });
-  async function open(token: string, pkey?: string): Promise<RawClient> {
-    const c = rawConnect(`${t.wsUrl}/${w.id}?token=${token}${pkey ? `&pkey=${pkey}` : ''}`);
-    clients.push(c);
-    await c.opened;
-    // The greeting (SyncStep1) arrives once the room is ready.
-    await waitFor(() => c.received.some((r) => r.type === 0 && r.sub === 0), 5000, 'greeting');
-    return c;
-  }
+  const room = rawRoom();
+  const open = (token: string, pkey?: string) => room.open(token, pkey);
 
   it('stamps the connection’s role over any claimed role', async () => {
-    const watcher = await open(w.viewerToken);
-    const poser = await open(w.participantToken);
+    const watcher = await open(room.w.viewerToken);
+    const poser = await open(room.w.participantToken);
     poser.sendAwareness([
       {
         clientId: 111,
@@ -48,9 +25,9 @@ describe('awareness hardening', () => {
   });
 
   it('lets a connection change and remove only the client ids it introduced', async () => {
-    const watcher = await open(w.viewerToken);
-    const owner = await open(w.participantToken);
-    const intruder = await open(w.participantToken);
+    const watcher = await open(room.w.viewerToken);
+    const owner = await open(room.w.participantToken);
+    const intruder = await open(room.w.participantToken);
     owner.sendAwareness([
       { clientId: 222, clock: 1, json: JSON.stringify({ user: { name: 'Ada' } }) },
     ]);
@@ -73,8 +50,8 @@ describe('awareness hardening', () => {
   });
 
   it('does not relay states larger than the cap', async () => {
-    const watcher = await open(w.viewerToken);
-    const sender = await open(w.participantToken);
+    const watcher = await open(room.w.viewerToken);
+    const sender = await open(room.w.participantToken);
     sender.sendAwareness([
       { clientId: 444, clock: 1, json: JSON.stringify({ blob: 'x'.repeat(5000) }) },
     ]);
@@ -84,24 +61,24 @@ describe('awareness hardening', () => {
   });
 
   it('sends a joining client the states already present', async () => {
-    const first = await open(w.participantToken);
+    const first = await open(room.w.participantToken);
     first.sendAwareness([
       { clientId: 666, clock: 1, json: JSON.stringify({ user: { name: 'Bo' } }) },
     ]);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const late = await open(w.viewerToken);
+    const late = await open(room.w.viewerToken);
     await waitFor(() => awarenessStates(late.received).has(666), 5000, 'existing state');
   });
 
   it('closes a connection that sends awareness JSON that is not JSON with 4400', async () => {
-    const c = await open(w.participantToken);
+    const c = await open(room.w.participantToken);
     c.sendAwareness([{ clientId: 777, clock: 1, json: '{not json' }]);
     expect(await c.closed).toBe(CloseCode.malformed);
   });
 
   it('limits how many client ids one connection may introduce', async () => {
-    const watcher = await open(w.viewerToken);
-    const inventor = await open(w.participantToken);
+    const watcher = await open(room.w.viewerToken);
+    const inventor = await open(room.w.participantToken);
     inventor.sendAwareness(
       Array.from({ length: 40 }, (_, i) => ({ clientId: 1000 + i, clock: 1, json: '{}' })),
     );
@@ -116,15 +93,17 @@ describe('awareness hardening', () => {
   });
 
   it('lets a new connection of the same participant take over its client id from a stale one', async () => {
-    const key = (await issueIdentity(t.url, w.id, w.participantToken)).participantKey;
-    const otherKey = (await issueIdentity(t.url, w.id, w.participantToken)).participantKey;
-    const watcher = await open(w.viewerToken);
-    const stale = await open(w.participantToken, key);
+    const key = (await issueIdentity(room.t.url, room.w.id, room.w.participantToken))
+      .participantKey;
+    const otherKey = (await issueIdentity(room.t.url, room.w.id, room.w.participantToken))
+      .participantKey;
+    const watcher = await open(room.w.viewerToken);
+    const stale = await open(room.w.participantToken, key);
     stale.sendAwareness([{ clientId: 4242, clock: 1, json: '{"v":1}' }]);
     await waitFor(() => awarenessStates(watcher.received).has(4242), 5000, 'first state');
-    const other = await open(w.participantToken, otherKey);
+    const other = await open(room.w.participantToken, otherKey);
     other.sendAwareness([{ clientId: 4242, clock: 5, json: '{"v":"other"}' }]);
-    const fresh = await open(w.participantToken, key);
+    const fresh = await open(room.w.participantToken, key);
     fresh.sendAwareness([{ clientId: 4242, clock: 2, json: '{"v":2}' }]);
     await waitFor(
       () => (awarenessStates(watcher.received).get(4242) as { v?: number })?.v === 2,

@@ -2,8 +2,10 @@
 // must send what a well-behaved provider never would.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { type CreatedWorkshop, startTestServer, type TestServer, waitFor } from './testServer.ts';
 
 export interface Received {
   type: number;
@@ -107,4 +109,48 @@ export function docFromReceived(received: Received[]): Y.Doc {
     if (r.type === 0 && (r.sub === 1 || r.sub === 2) && r.payload) Y.applyUpdate(doc, r.payload);
   }
   return doc;
+}
+
+/**
+ * A fresh server and workshop per test (call once per describe) and raw
+ * clients into it, opened once the server greeted them (its SyncStep1 arrives
+ * when the room is ready); all closed after each test.
+ */
+export function rawRoom(): {
+  readonly t: TestServer;
+  readonly w: CreatedWorkshop;
+  open(token: string, pkey?: string): Promise<RawClient>;
+} {
+  let t: TestServer | null = null;
+  let w: CreatedWorkshop | null = null;
+  const clients: RawClient[] = [];
+  beforeEach(async () => {
+    t = await startTestServer();
+    w = await t.createWorkshop();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await t?.close();
+    t = null;
+    w = null;
+  });
+  return {
+    get t() {
+      if (!t) throw new Error('rawRoom is used outside a test');
+      return t;
+    },
+    get w() {
+      if (!w) throw new Error('rawRoom is used outside a test');
+      return w;
+    },
+    async open(token, pkey) {
+      const c = rawConnect(
+        `${this.t.wsUrl}/${this.w.id}?token=${token}${pkey ? `&pkey=${pkey}` : ''}`,
+      );
+      clients.push(c);
+      await c.opened;
+      await waitFor(() => c.received.some((r) => r.type === 0 && r.sub === 0), 5000, 'greeting');
+      return c;
+    },
+  };
 }
