@@ -23,7 +23,7 @@ import {
   tellRefusal,
   writesHidden,
 } from '../gate/noteGate.ts';
-import { freeSpot, freeTopLeft, revealNote, viewCentre } from '../gate/placement.ts';
+import { freeSpot, freeTopLeft, revealNote, spotsBeside, viewCentre } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
 import { boardMessages, message } from '../i18n/messages.ts';
 import type { AnyCommand, Command } from './types.ts';
@@ -167,10 +167,14 @@ export const duplicateCommand: Command = {
       return;
     }
     const user = e.user.get();
+    // Each copy goes beside its original on free space, never on top of a note or frame.
+    const originals = selected(e)
+      .map((id) => e.index.note(id))
+      .filter((n): n is NonNullable<typeof n> => n !== undefined && n.boardId === boardId);
     const copies = duplicateNotes(
       e.doc,
       selected(e),
-      { author: user.name, authorId: e.userId },
+      { author: user.name, authorId: e.userId, positions: spotsBeside(e, boardId, originals) },
       e.origin,
     );
     e.selection.set(new Set(copies));

@@ -6,8 +6,9 @@
 // here it is given the board and the view. Every path that adds notes
 // (canvas, toolbar, phone "+", outline, paste, reveal) and new frames takes
 // its spots from here.
+import type { ImportPlacement } from '@pinnwand/shared/import/applyImport';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import {
   findFree,
   findFreeNote,
@@ -136,6 +137,61 @@ export function freeGrid(editor: Editor, boardId: BoardId, near: Point, count: n
     gridFrom(near, count),
     shownView(editor, boardId),
   );
+}
+
+/**
+ * Spots for copies of notes (Ctrl+D): beside the originals — the group shifted
+ * right by its own width, so several copies keep their arrangement — each on
+ * free space (never on a note, a frame or another copy), in view when there is room.
+ */
+export function spotsBeside(
+  editor: Editor,
+  boardId: BoardId,
+  originals: readonly { id: NoteId; x: number; y: number }[],
+): Map<NoteId, Point> {
+  const bounds = boundsOf(
+    originals.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })),
+  );
+  const spots = new Map<NoteId, Point>();
+  if (!bounds) return spots;
+  const dx = bounds.width + GRID_GAP;
+  const placed = findFreeNotes(
+    occupiedOn(editor, boardId),
+    originals.map((n) => ({ x: n.x + dx, y: n.y })),
+    shownView(editor, boardId),
+  );
+  for (const [i, n] of originals.entries()) spots.set(n.id, placed[i]!);
+  return spots;
+}
+
+/**
+ * Where an import's block of notes and frames (kept in its arrangement) should
+ * go on `boardId`: near the middle of the view when that board is shown, else
+ * near what is on the board. applyImport asks the shared rule (findFree) for
+ * the free spot, so the block covers no note and no frame.
+ */
+export function importPlacement(editor: Editor): ImportPlacement {
+  return (boardId, size) => {
+    const occupied = occupiedOn(editor, boardId);
+    const view = shownView(editor, boardId);
+    if (view) {
+      const centre = viewCentre(editor);
+      return {
+        occupied,
+        view,
+        want: { x: centre.x - size.width / 2, y: centre.y - size.height / 2 },
+      };
+    }
+    const content = boundsOf([
+      ...occupied.notes.map((n) => ({ ...n, width: NOTE_WIDTH, height: NOTE_HEIGHT })),
+      ...occupied.frames,
+    ]);
+    return {
+      occupied,
+      view: null,
+      want: content ? { x: content.x, y: content.y } : { x: 0, y: 0 },
+    };
+  };
 }
 
 /** A free place on a board for a note added without a pointer: below what is there. */

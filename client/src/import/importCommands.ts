@@ -7,6 +7,7 @@ import type { ImportPlan } from '@pinnwand/shared/import/importPlan';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import { mayChangeStructure } from '../gate/noteGate.ts';
+import { importPlacement } from '../gate/placement.ts';
 
 export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarget }> = {
   id: 'import.apply',
@@ -14,10 +15,14 @@ export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarge
   mutates: true,
   enabled: (e) => mayChangeStructure(e, 'boards').allowed,
   run: (e, { plan, target }) => {
-    const result = applyImport(e.doc, plan, target, { origin: e.origin });
+    // Into an existing board: on free space near the middle of the view (the gate's placement).
+    const result = applyImport(e.doc, plan, target, {
+      origin: e.origin,
+      placement: importPlacement(e),
+    });
     const to = target.kind === 'board' ? target.boardId : result.boardIds[0];
     if (!to) return;
-    // What arrived is in view: the board is fitted (the import goes below what was there).
+    // What arrived is in view: the board is fitted (a block larger than the view goes beside it).
     e.viewports.delete(to);
     if (e.boardId.get() === to) zoomToFit(e);
     else e.boardId.set(to);

@@ -4,8 +4,11 @@
  * the operations use, so an imported note looks exactly like a typed one.
  *
  * Targets:
- * - a board: every note and cluster of the plan lands on that board, below
- *   what is already there;
+ * - a board: every note and cluster of the plan lands on that board as one
+ *   block in its own arrangement, on free space (placement/freeSpace.ts: it
+ *   covers no note and no frame already there) — near the spot the caller's
+ *   `placement` names (the client: the middle of the view), else near what is
+ *   on the board;
  * - the workshop: every board of the plan becomes a new board after the
  *   existing ones, with its question and summary (this is how Markdown and
  *   backups round-trip); a board whose title an existing board already has
@@ -22,6 +25,7 @@ import {
   NOTE_HEIGHT,
   NOTE_WIDTH,
   type Point,
+  type Rect,
   squareColumns,
 } from '../model/layout.ts';
 import { noteVotesMap } from '../model/note.ts';
@@ -31,14 +35,27 @@ import { BOARD, boardsMap, notesMap, WORKSHOP_SUMMARY_KEY } from '../model/schem
 import { insertBoard, insertCluster, insertNote } from '../ops/entries.ts';
 import { readSummaryText, setSummaryText } from '../ops/summaryOps.ts';
 import { transact } from '../ops/transact.ts';
+import { findFree, type Occupied } from '../placement/freeSpace.ts';
 import { getBoard, listBoards, listClusters } from '../read/lookups.ts';
 import { readBoardView } from '../read/workshopView.ts';
 import type { ImportPlan, PlannedBoard, PlannedCluster, PlannedNote } from './importPlan.ts';
 
 export type ImportTarget = { kind: 'board'; boardId: BoardId } | { kind: 'workshop' };
 
+/**
+ * Where a block of `size` should go on an existing board: what is there, the
+ * wanted top-left and the part of the board in view (null: anywhere). The
+ * free spot itself is the shared rule's (findFree).
+ */
+export type ImportPlacement = (
+  boardId: BoardId,
+  size: { width: number; height: number },
+) => { occupied: Occupied; want: Point; view: Rect | null };
+
 export interface ApplyOptions {
   origin?: TransactionOrigin;
+  /** Where content imported into an existing board should go; near its content by default. */
+  placement?: ImportPlacement;
   /** createdAt of notes that carry none (ms); the caller's clock. */
   now?: number;
 }
@@ -142,22 +159,68 @@ function layOut(board: PlannedBoard, origin: Point): PlacedBoard {
   return { clusters, notes };
 }
 
-/** Where new content goes on a board: below everything already on it. */
-function freeOrigin(doc: Y.Doc, boardId: BoardId): Point {
+/** What is on a board (notes and frames), read from the document. */
+function occupiedOn(doc: Y.Doc, boardId: BoardId): Occupied {
   const view = readBoardView(doc, boardId);
-  if (!view) return { x: 0, y: 0 };
-  let minX = Number.POSITIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (const c of view.clusters) {
-    minX = Math.min(minX, c.x);
-    maxY = Math.max(maxY, c.y + c.height);
+  if (!view) return { notes: [], frames: [] };
+  return {
+    notes: [...view.unclusteredNotes, ...view.clusters.flatMap((c) => c.notes)].map((n) => ({
+      x: n.x,
+      y: n.y,
+    })),
+    frames: view.clusters.map((c) => ({ x: c.x, y: c.y, width: c.width, height: c.height })),
+  };
+}
+
+/** Without a caller's wish: near the top-left of what is on the board. */
+const nearContent =
+  (doc: Y.Doc): ImportPlacement =>
+  (boardId) => {
+    const occupied = occupiedOn(doc, boardId);
+    const xs = [...occupied.notes.map((n) => n.x), ...occupied.frames.map((f) => f.x)];
+    const ys = [...occupied.notes.map((n) => n.y), ...occupied.frames.map((f) => f.y)];
+    const want = xs.length > 0 ? { x: Math.min(...xs), y: Math.min(...ys) } : { x: 0, y: 0 };
+    return { occupied, want, view: null };
+  };
+
+/** The extent of a laid-out block (frames and notes). */
+function extentOf(placed: PlacedBoard): { width: number; height: number } {
+  let maxX = 0;
+  let maxY = 0;
+  for (const c of placed.clusters) {
+    maxX = Math.max(maxX, c.frame.x + c.frame.width);
+    maxY = Math.max(maxY, c.frame.y + c.frame.height);
   }
-  for (const n of [...view.unclusteredNotes, ...view.clusters.flatMap((c) => c.notes)]) {
-    minX = Math.min(minX, n.x);
-    maxY = Math.max(maxY, n.y + NOTE_HEIGHT);
+  for (const n of [...placed.notes, ...placed.clusters.flatMap((c) => c.notes)]) {
+    maxX = Math.max(maxX, n.at.x + NOTE_WIDTH);
+    maxY = Math.max(maxY, n.at.y + NOTE_HEIGHT);
   }
-  if (!Number.isFinite(minX) || !Number.isFinite(maxY)) return { x: 0, y: 0 };
-  return { x: minX, y: maxY + 2 * SPACING };
+  return { width: maxX, height: maxY };
+}
+
+/**
+ * Lays a planned board out as one block on free space of an existing board.
+ * `earlier` are blocks this import placed there already (the caller's view of
+ * the board does not have them yet: they are in this transaction).
+ */
+function placeOnBoard(
+  board: PlannedBoard,
+  boardId: BoardId,
+  placement: ImportPlacement,
+  earlier: Rect[],
+): PlacedBoard {
+  const arrange = (at: Point) =>
+    hasPositions(board) ? keepPositions(board, at) : layOut(board, at);
+  const size = extentOf(arrange({ x: 0, y: 0 }));
+  const { occupied, want, view } = placement(boardId, size);
+  const at = findFree(
+    { notes: occupied.notes, frames: [...occupied.frames, ...earlier] },
+    size,
+    want,
+    view,
+  );
+  earlier.push({ ...at, ...size });
+  return arrange(at);
 }
 
 function writeNote(
@@ -240,11 +303,17 @@ export function applyImport(
   }
   return transact(doc, origin, () => {
     const result: ImportResult = { boardIds: [], clusters: 0, notes: 0 };
+    const placement = options.placement ?? nearContent(doc);
+    const earlier = new Map<BoardId, Rect[]>();
+    const blocksOn = (id: BoardId): Rect[] => {
+      const list = earlier.get(id) ?? [];
+      earlier.set(id, list);
+      return list;
+    };
     if (target.kind === 'board') {
       result.boardIds.push(target.boardId);
       for (const board of plan.boards) {
-        const at = freeOrigin(doc, target.boardId);
-        const placed = hasPositions(board) ? keepPositions(board, at) : layOut(board, at);
+        const placed = placeOnBoard(board, target.boardId, placement, blocksOn(target.boardId));
         writeBoardContent(doc, target.boardId, placed, now, result);
         appendSummary(doc, target.boardId, board.summary, origin);
       }
@@ -263,8 +332,7 @@ export function applyImport(
         if (!existing.question.trim() && board.question.trim()) {
           entryMap(boardsMap(doc), existing.id)?.set(BOARD.question, board.question);
         }
-        const at = freeOrigin(doc, existing.id);
-        const placed = hasPositions(board) ? keepPositions(board, at) : layOut(board, at);
+        const placed = placeOnBoard(board, existing.id, placement, blocksOn(existing.id));
         writeBoardContent(doc, existing.id, placed, now, result);
         appendSummary(doc, existing.id, board.summary, origin);
         continue;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
+import { noteRect, rectsOverlap } from '../placement/freeSpace.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import type { ImportTarget } from './applyImport.ts';
@@ -55,7 +56,7 @@ describe('import', () => {
     expect(preview.hasSummary).toBe(true);
   });
 
-  it('imports everything into one chosen board below what is there, in one transaction', () => {
+  it('imports everything into one chosen board on free space, in one transaction', () => {
     const { doc, board } = workshop();
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
@@ -71,7 +72,12 @@ describe('import', () => {
     expect(target.noteCount).toBe(95);
     expect(target.clusters.map((c) => c.title)).toContain('Strukturen');
     const existing = target.unclusteredNotes.find((n) => n.text === 'schon da')!;
-    for (const c of target.clusters) expect(c.y).toBeGreaterThan(existing.y + 120);
+    // Nothing imported covers the note that was there (placement/freeSpace.ts).
+    const there = noteRect(existing);
+    for (const c of target.clusters) expect(rectsOverlap(c, there)).toBe(false);
+    const imported = [...target.unclusteredNotes, ...target.clusters.flatMap((c) => c.notes)];
+    for (const n of imported.filter((n) => n.id !== existing.id))
+      expect(rectsOverlap(noteRect(n), there)).toBe(false);
     expect(view.boards.filter((b) => b.id !== board).every((b) => b.noteCount === 0)).toBe(true);
   });
 

@@ -179,6 +179,11 @@ export interface DuplicateInput {
   authorId: ParticipantId;
   /** Offset of each copy from its original; DUPLICATE_OFFSET both ways by default. */
   offset?: Point;
+  /**
+   * Top-left of each copy by original id (the client's free-space placement);
+   * wins over `offset` for the notes it names.
+   */
+  positions?: ReadonlyMap<NoteId, Point>;
   createdAt?: number;
 }
 
@@ -211,8 +216,8 @@ export function duplicateNotes(
         boardId: boardId as BoardId,
         clusterId: typeof clusterId === 'string' ? (clusterId as ClusterId) : null,
         text: text.toString(),
-        x: x + offset.x,
-        y: y + offset.y,
+        x: input.positions?.get(id)?.x ?? x + offset.x,
+        y: input.positions?.get(id)?.y ?? y + offset.y,
         color: typeof color === 'string' ? color : DEFAULT_NOTE_COLOR,
         author: input.author,
         authorId: input.authorId,
