@@ -52,6 +52,12 @@ import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuar
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
+/**
+ * How long an idle cold room waits, after its first answers from the stored
+ * bytes went out, before it builds its document (Room.buildSoon).
+ */
+const BUILD_GRACE_MS = 500;
+
 /** SyncStep2 answers kept per room (by state vector) until the document changes. */
 const SYNC_ANSWER_CACHE = 16;
 
@@ -220,25 +226,34 @@ export class Room {
     );
   }
 
-  /** Builds the document soon, off the path of whoever is waiting for a sync answer. */
+  /**
+   * Builds the document once the joiners have had time to take in what they
+   * were sent from the stored bytes. Building a large document blocks the
+   * event loop for about a second and its garbage collection takes every core
+   * of a small machine, so a joiner still reading its SyncStep2 (out of the
+   * kernel's buffer on loopback, where `bufferedAmount` is already 0) would
+   * wait for it. Anything that needs the document (an update, a route) builds
+   * it at once anyway; this only builds an idle room ahead of need.
+   */
   private buildSoon(): void {
     if (this.document.isBuilt || this.buildScheduled) return;
     this.buildScheduled = true;
-    // Building blocks the event loop; let the sockets flush what the joiners were sent first.
-    const attempt = (tries: number) => {
+    const dueAt = performance.now() + BUILD_GRACE_MS;
+    const attempt = () => {
       if (this.state !== 'ready' || this.document.isBuilt) {
         this.buildScheduled = false;
         return;
       }
       const flushing = [...this.connections].some((c) => c.socket.bufferedAmount > 0);
-      if (flushing && tries < 200) {
-        setTimeout(() => attempt(tries + 1), 5).unref();
+      const wait = dueAt - performance.now();
+      if (flushing || wait > 0) {
+        setTimeout(attempt, Math.max(5, Math.min(wait, 50))).unref();
         return;
       }
       this.buildScheduled = false;
       void this.document.doc;
     };
-    setImmediate(() => attempt(0));
+    setImmediate(attempt);
   }
 
   /** Stored size: snapshot plus log. */
