@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
 import type { WorkshopTemplateId } from '@pinnwand/shared/templates/templates';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createWorkshopViaApi } from './api.ts';
 import { join } from './board.ts';
 import type { Person } from './browser.ts';
@@ -114,5 +114,25 @@ export async function clusterBoxes(
         height: r.height,
       };
     });
+  });
+}
+
+/** Contrast ratio of an element's text colour on its background (both opaque). */
+export async function textContrast(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const [l1, l2] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x) as [
+      number,
+      number,
+    ];
+    return (l1 + 0.05) / (l2 + 0.05);
   });
 }

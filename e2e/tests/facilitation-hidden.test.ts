@@ -1,0 +1,110 @@
+// Hidden writing with a facilitator and two participants in real Chromium: no
+// hidden text reaches another browser before the reveal, and an author who is
+// offline at the reveal publishes on return.
+import { describe, expect, test } from 'vitest';
+import { noteByText, pasteText, waitForBoard } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { canvasTexts, openPanel, recordFrames, roomOfThree } from '../harness/facilitation.ts';
+import { useJourney } from '../harness/journey.ts';
+
+describe('hidden writing', () => {
+  const journey = useJourney();
+
+  test('hidden writing: B never receives A’s hidden text before the reveal', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    const framesB = recordFrames(b.page);
+    // Reload B so that every frame since its connection is recorded.
+    await b.page.reload();
+    await waitForBoard(b.page);
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Verdecktes Schreiben starten' })
+      .click();
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+
+    const secret = 'Geheimer Vorschlag Zebra';
+    const box = await a.page.locator('.board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await a.page.mouse.dblclick(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await a.page.getByLabel('Verdeckte Notiz').fill(secret);
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(async () => (await canvasTexts(a.page)).join('|')).toContain(secret);
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    // Pasted text is hidden as well.
+    await a.page.locator('.board-canvas').focus();
+    await pasteText(a.page, 'Zweite Idee Zebra-Okapi');
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('Anna: 2');
+    await screenshot(a.page, 'facilitation-hidden-author');
+
+    // A later marker instead of a pause: Anna's count of hidden notes, sent after
+    // both texts were kept on her device, has reached B — look everywhere on B.
+    await expect
+      .poll(() => b.page.locator('.fac-hidden').textContent())
+      .toContain('Verdeckt bei anderen: 2');
+    expect(await b.page.content()).not.toContain('Zebra');
+    expect((await canvasTexts(b.page)).join('|')).not.toContain('Zebra');
+    expect((await canvasTexts(fac.page)).join('|')).not.toContain('Zebra');
+    expect(framesB.length).toBeGreaterThan(0);
+    expect(framesB.some((f) => f.includes('Zebra'))).toBe(false);
+
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Aufdecken' }).click();
+    await expect
+      .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 10_000 })
+      .toContain(secret);
+    await expect.poll(async () => (await canvasTexts(b.page)).join('|')).toContain('Okapi');
+    expect(framesB.some((f) => f.includes('Zebra'))).toBe(true);
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
+  });
+
+  test('hidden writing: an author offline at the reveal publishes on return', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await openPanel(fac.page, /^Moderation$/);
+    const panel = fac.page.locator('.side-panel');
+    await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+    await expect.poll(() => b.page.locator('.fac-hidden').count()).toBe(1);
+    // Two hidden notes written at the same spot (N twice, the pointer unmoved).
+    await a.page.keyboard.press('n');
+    await a.page.getByLabel('Verdeckte Notiz').fill('Offline-Idee Quokka');
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await a.page.locator('.board-canvas').focus();
+    await a.page.keyboard.press('n');
+    await a.page.getByLabel('Verdeckte Notiz').fill('Zweite Idee Wombat');
+    await a.page.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 2');
+    await a.context.setOffline(true);
+    await expect
+      .poll(() => a.page.locator('.connection').getAttribute('data-status'))
+      .not.toBe('connected');
+    // The facilitator still sees Anna's count, marked as not connected.
+    await expect
+      .poll(() => panel.locator('.fac-counts li[data-connected="false"]').textContent(), {
+        timeout: 40_000,
+      })
+      .toContain('Anna: 2');
+    await panel.getByRole('button', { name: 'Aufdecken' }).click();
+    // …and is told plainly why nothing appears yet.
+    await expect
+      .poll(() => panel.locator('[data-hidden-away]').textContent())
+      .toContain('erscheinen, sobald sie zurückkehren');
+    // A later marker instead of a pause: the reveal has reached B (the phase's chip is gone).
+    await expect.poll(() => b.page.locator('.fac-hidden').count()).toBe(0);
+    expect((await canvasTexts(b.page)).join('|')).not.toContain('Quokka');
+    // Still offline, A's note waits; back online, it is published.
+    expect((await canvasTexts(a.page)).join('|')).toContain('Quokka');
+    await a.context.setOffline(false);
+    await expect
+      .poll(async () => (await canvasTexts(b.page)).join('|'), { timeout: 15_000 })
+      .toContain('Quokka');
+    await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(0);
+    // Both revealed notes are visible: side by side, not one on top of the other.
+    const first = await noteByText(b.page, 'Quokka');
+    const second = await noteByText(b.page, 'Wombat');
+    expect(
+      Math.abs(first.x - second.x) >= first.width - 1 ||
+        Math.abs(first.y - second.y) >= first.height - 1,
+    ).toBe(true);
+    await expect.poll(() => panel.locator('[data-hidden-away]').count()).toBe(0);
+  });
+});
