@@ -137,6 +137,52 @@ describe('rooms and storage', () => {
     await synced(fresh);
   });
 
+  it('when the database thread dies during a commit, its rooms close with 4507, a fresh thread takes over and nothing relayed is lost', async () => {
+    const dataDir = makeDataDir();
+    const sqlite = new SqliteStorage({ file: path.join(dataDir, 'pinnwand.sqlite') });
+    t = await startTestServer({}, { storage: sqlite }, dataDir);
+    const w = await t.createWorkshop();
+    const writer = open(w.id, w.participantToken);
+    const watcher = open(w.id, w.viewerToken);
+    await Promise.all([synced(writer), synced(watcher)]);
+    writer.doc.getMap('notes').set('before', 'stored');
+    await waitFor(() => watcher.doc.getMap('notes').has('before'), 5000, 'first note');
+
+    await sqlite.exitWorkerAtNextAppend();
+    const writerClosed = closeCode(writer);
+    const watcherClosed = closeCode(watcher);
+    writer.doc.getMap('notes').set('during', 'sent while the thread died');
+    expect(await writerClosed).toBe(CloseCode.storageFailed);
+    expect(await watcherClosed).toBe(CloseCode.storageFailed);
+    expect(watcher.doc.getMap('notes').has('during')).toBe(false);
+
+    // Both reconnect by themselves; the writer resends its edit, now stored by a new thread.
+    await waitFor(
+      () => watcher.doc.getMap('notes').get('during') === 'sent while the thread died',
+      15_000,
+      'resent edit',
+    );
+    writer.doc.getMap('notes').set('after', 'stored too');
+    await waitFor(() => watcher.doc.getMap('notes').has('after'), 10_000, 'later note');
+
+    // Everything the watcher was sent is on disk, read back by a fresh storage.
+    await t.close();
+    t = null;
+    const reopened = await SqliteStorage.open({ file: path.join(dataDir, 'pinnwand.sqlite') });
+    try {
+      const stored = await reopened.load(w.id);
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      for (const [key, value] of watcher.doc.getMap('notes')) {
+        expect(doc.getMap('notes').get(key)).toEqual(value);
+      }
+      expect(doc.getMap('notes').size).toBe(3);
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it('when a commit fails, the updates applied behind it are dropped too: nothing of them is stored or relayed', async () => {
     const storage = await start();
     const w = await t!.createWorkshop();

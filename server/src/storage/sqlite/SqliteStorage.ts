@@ -122,6 +122,16 @@ export class SqliteStorage implements Storage {
 
   async unload(_workshopId: string): Promise<void> {}
 
+  /**
+   * Fault injection for tests: the database thread ends (exit code 70) when
+   * the next append reaches it, before writing anything, as a thread that
+   * crashed or ran out of memory would. The append in flight fails (its rooms
+   * close with 4507) and the next request starts a fresh thread.
+   */
+  exitWorkerAtNextAppend(): Promise<void> {
+    return this.db.call('exitAtNextAppend', []);
+  }
+
   /** Lets the requests in flight finish, closes the database, ends both threads. */
   async close(): Promise<void> {
     await Promise.all([this.db.close('close'), this.merger.close()]);

@@ -11,6 +11,8 @@ import { SqliteDatabase, type SqliteDatabaseOptions } from './SqliteDatabase.ts'
 
 let db: SqliteDatabase | null = null;
 let openError: unknown = null;
+/** Fault injection (SqliteStorage.exitWorkerAtNextAppend): die as a crashed thread would. */
+let exitAtNextAppend = false;
 try {
   db = new SqliteDatabase(workerData as SqliteDatabaseOptions);
 } catch (err) {
@@ -31,7 +33,14 @@ serve({
     open().createWorkshop(...a),
   getWorkshop: (...a: Parameters<SqliteDatabase['getWorkshop']>) => open().getWorkshop(...a),
   load: (...a: Parameters<SqliteDatabase['load']>) => open().load(...a),
-  append: (...a: Parameters<SqliteDatabase['append']>) => open().append(...a),
+  append: (...a: Parameters<SqliteDatabase['append']>) => {
+    // Ends this thread, not the process, before anything of the commit is written.
+    if (exitAtNextAppend) process.exit(70);
+    return open().append(...a);
+  },
+  exitAtNextAppend: () => {
+    exitAtNextAppend = true;
+  },
   replaceSnapshot: (...a: Parameters<SqliteDatabase['replaceSnapshot']>) =>
     open().replaceSnapshot(...a),
   deleteWorkshop: (...a: Parameters<SqliteDatabase['deleteWorkshop']>) =>
