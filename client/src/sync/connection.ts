@@ -2,7 +2,8 @@
 // reload while offline shows the board and offline edits survive) and synced
 // with the server over y-websocket. The browser's offline/online events drive
 // the socket explicitly, because an emulated or flaky network does not always
-// close an open websocket.
+// close an open websocket; a heartbeat (heartbeat.ts) notices a server that
+// stopped answering within about a second.
 import { MessageType } from '@pinnwand/shared/protocol/wire';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
@@ -12,6 +13,7 @@ import * as Y from 'yjs';
 import { participantKey } from '../facilitation/participantKey.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
+import { watchHeartbeat } from './heartbeat.ts';
 
 export interface Connection {
   workshopId: string;
@@ -45,6 +47,7 @@ export function openConnection(workshopId: string, token: string): Connection {
   });
   const inputs: StatusInputs = {
     connected: false,
+    silent: false,
     everConnected: false,
     online: navigator.onLine,
     failedAttempts: 0,
@@ -105,6 +108,10 @@ export function openConnection(workshopId: string, token: string): Connection {
     if (inputs.deniedCode === null) provider.connect();
     refresh();
   };
+  const stopHeartbeat = watchHeartbeat(provider, (silent) => {
+    inputs.silent = silent;
+    refresh();
+  });
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
   if (!navigator.onLine) provider.disconnect();
@@ -118,6 +125,7 @@ export function openConnection(workshopId: string, token: string): Connection {
     loaded,
     refused,
     destroy() {
+      stopHeartbeat();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       provider.off('sync', onSync);

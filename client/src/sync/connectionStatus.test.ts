@@ -3,6 +3,7 @@ import { deriveStatus, type StatusInputs } from './connectionStatus.ts';
 
 const base: StatusInputs = {
   connected: false,
+  silent: false,
   everConnected: false,
   online: true,
   failedAttempts: 0,
@@ -15,6 +16,10 @@ describe('deriveStatus', () => {
     expect(deriveStatus({ ...base, connected: true })).toBe('connected'));
   test('lost connection is reconnecting', () =>
     expect(deriveStatus({ ...base, everConnected: true })).toBe('reconnecting'));
+  test('an open socket whose server stopped answering is reconnecting', () =>
+    expect(deriveStatus({ ...base, connected: true, everConnected: true, silent: true })).toBe(
+      'reconnecting',
+    ));
   test('browser offline wins over reconnecting', () =>
     expect(deriveStatus({ ...base, everConnected: true, online: false })).toBe('offline'));
   test('a permanent close is denied', () =>

@@ -5,6 +5,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export interface StatusInputs {
   /** The websocket is open and the first sync finished. */
   connected: boolean;
+  /** The server has not answered a heartbeat for a moment (heartbeat.ts); the socket is still open. */
+  silent: boolean;
   /** A connection was established at least once in this page's life. */
   everConnected: boolean;
   /** navigator.onLine */
@@ -17,7 +19,7 @@ export interface StatusInputs {
 
 export function deriveStatus(inputs: StatusInputs): ConnectionStatus {
   if (inputs.deniedCode !== null) return 'denied';
-  if (inputs.connected) return 'connected';
+  if (inputs.connected && !inputs.silent) return 'connected';
   if (!inputs.online) return 'offline';
   if (inputs.everConnected || inputs.failedAttempts >= 2) return 'reconnecting';
   return 'connecting';

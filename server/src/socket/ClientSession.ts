@@ -1,5 +1,6 @@
 // Per-connection state of the socket layer: the adapter from `ws` to the
 // room's minimal socket, the queue of decoded messages and the token buckets.
+import { HEARTBEATS_PER_SECOND } from '@pinnwand/shared/protocol/wire';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
 import type { Connection, RoomSocket } from '../room/Connection.ts';
@@ -64,6 +65,8 @@ export class ClientSession {
   /** Most changes one update of this connection may carry (its role's bound). */
   readonly maxUpdateStructs: number;
   readonly awareness: TokenBucket;
+  /** Heartbeats answered (wire.ts HEARTBEATS_PER_SECOND); beyond, they go unanswered. */
+  readonly heartbeats = new TokenBucket(HEARTBEATS_PER_SECOND, 2 * HEARTBEATS_PER_SECOND);
 
   constructor(
     readonly conn: Connection,

@@ -49,6 +49,7 @@ import {
   type ClientMessage,
   decodeClientMessage,
   decodeUpdateStrictly,
+  HEARTBEAT_FRAME,
   isAwarenessFrame,
   MalformedMessage,
 } from './messageCodec.ts';
@@ -72,6 +73,7 @@ const MESSAGE_COST: Readonly<Record<ClientMessage['type'], number>> = {
   syncStep1: 25,
   queryAwareness: 5,
   awareness: 0,
+  heartbeat: 0,
 };
 
 function connectionId(): string {
@@ -270,6 +272,12 @@ export class SocketServer {
       return;
     }
     metrics.messagesIn.inc({ type: message.type });
+    if (message.type === 'heartbeat') {
+      // Answered at once, even before the room is ready: it asks whether this
+      // process is alive, not the room. Never queued behind a client's backlog.
+      if (session.heartbeats.take()) session.socket.send(HEARTBEAT_FRAME);
+      return;
+    }
     const limits = this.deps.config.limits;
     if (
       session.queue.length + 1 > limits.maxQueuedMessages ||

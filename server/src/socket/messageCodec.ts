@@ -36,7 +36,9 @@ export type ClientMessage =
   /** `step2`: the client's answer to our SyncStep1 (everything it has that we lacked). */
   | { type: 'update'; update: Uint8Array; step2: boolean }
   | { type: 'awareness'; entries: AwarenessEntry[] }
-  | { type: 'queryAwareness' };
+  | { type: 'queryAwareness' }
+  /** Liveness check: answered at once by the socket layer (wire.ts MessageType.heartbeat). */
+  | { type: 'heartbeat' };
 
 /** The first byte of an awareness frame (varUint 1): lets the socket judge it before decoding. */
 export function isAwarenessFrame(data: Uint8Array): boolean {
@@ -102,6 +104,9 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
       case MessageType.queryAwareness:
         message = { type: 'queryAwareness' };
         break;
+      case MessageType.heartbeat:
+        message = { type: 'heartbeat' };
+        break;
       default:
         throw new MalformedMessage(`unknown message type ${type}`);
     }
@@ -121,6 +126,9 @@ export function decodeUpdateStrictly(update: Uint8Array): ReturnType<typeof Y.de
     throw new MalformedMessage(err instanceof Error ? err.message : String(err));
   }
 }
+
+/** The server's answer to a heartbeat: the same single byte. */
+export const HEARTBEAT_FRAME: Uint8Array = Uint8Array.of(MessageType.heartbeat);
 
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();

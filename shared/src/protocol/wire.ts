@@ -30,7 +30,19 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /**
+   * Pinnwand's liveness check, outside y-websocket's set: a client sends the
+   * bare type byte when it has heard nothing for a moment, the server answers
+   * with the same byte at once (rate-limited, before any room work). A browser
+   * cannot see websocket pings, and a server that stopped answering without
+   * closing the socket would otherwise look connected for 30 s. Stock clients
+   * never send it; a stock client receiving one would log and ignore it.
+   */
+  heartbeat: 100,
 } as const;
+
+/** Heartbeats a connection may send per second (sustained); more go unanswered. */
+export const HEARTBEATS_PER_SECOND = 4;
 
 /** y-protocols sync sub-types (inside a `sync` message). */
 export const SyncMessageType = {
