@@ -6,8 +6,17 @@
 // was after the writes, server killed) and after it (room loaded and unloaded,
 // server stopped gracefully). Every load is timed on a fresh copy of the data
 // folder and a freshly started server, so the room is on disk only.
+//
+// A load is timed from opening the socket: the document, as every server
+// serves it. Pinnwand's first visit of a device adds one request before the
+// socket (POST …/identities, which writes the identity into the document and so
+// builds it in memory); it is timed separately (*first visit*), and so is
+// Pinnwand's own client in Chromium, from opening the link until the first
+// notes are drawn.
 import { cpSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
+import { launchBrowser, newPerson } from '../harness/browser.ts';
 import { BenchClient, type RoomRef } from './lib/client.ts';
 import { nowMicros, updateMessage } from './lib/protocol.ts';
 import { dirSizeBytes, newDataDir, removeDir, type ServerId, startServer } from './lib/servers.ts';
@@ -146,7 +155,18 @@ export function buildWorkload(
 }
 
 function withPort(room: RoomRef, port: number): RoomRef {
-  return { ...room, url: room.url.replace(/:\d+\//, `:${port}/`) };
+  const moved = (url: string) => url.replace(/:\d+\//, `:${port}/`);
+  return {
+    ...room,
+    url: moved(room.url),
+    ...(room.identity ? { identity: { ...room.identity, url: moved(room.identity.url) } } : {}),
+  };
+}
+
+/** The room as a device that has no participant identity (yet) opens it: the socket only. */
+function documentOnly(room: RoomRef): RoomRef {
+  const { identity: _, ...rest } = room;
+  return rest;
 }
 
 function sameStateVector(doc: Y.Doc, expected: Uint8Array): boolean {
@@ -245,12 +265,18 @@ async function waitForQuietDisk(dir: string, quietMs = 1500, maxMs = 60_000): Pr
   }
 }
 
+/**
+ * Loads on a fresh copy of the data folder and a freshly started server each.
+ * `firstVisit`: the client first gets its participant identity (Pinnwand), and
+ * the time counts from that request.
+ */
 async function timedLoads(
   id: ServerId,
   sourceDir: string,
   room: RoomRef,
   w: Workload,
   runs: number,
+  firstVisit = false,
 ) {
   const results: { ms: number; appliedMs: number; ok: boolean; notes: number }[] = [];
   for (let i = 0; i < runs; i++) {
@@ -258,13 +284,95 @@ async function timedLoads(
     cpSync(sourceDir, dir, { recursive: true });
     const server = await startServer(id, dir, BULK_ENV);
     try {
-      results.push(await timeLoad(withPort(room, server.port), w.stateVector));
+      const moved = withPort(room, server.port);
+      results.push(await timeLoad(firstVisit ? moved : documentOnly(moved), w.stateVector));
     } finally {
       await server.stop('SIGKILL');
       removeDir(dir);
     }
   }
   return results;
+}
+
+export interface BrowserLoad {
+  /** From navigation start until the first notes are drawn on the canvas. */
+  firstDrawnMs: number;
+  /** The identity request within it (POST …/identities): start and end, ms since navigation. */
+  identityStartMs: number | null;
+  identityEndMs: number | null;
+  /** The client's marks (client/src/sync/connection.ts): socket open, first document applied. */
+  socketOpenMs: number | null;
+  firstSyncMs: number | null;
+  /** Notes drawn at that moment (Konva nodes named `note`). */
+  drawn: number;
+}
+
+type PageWindow = {
+  Konva?: { stages: { find(selector: string): unknown[] }[] };
+  __firstDrawn?: { at: number; n: number };
+};
+
+/**
+ * Polled every frame in the page: records when notes are first drawn. No
+ * inner named functions: tsx would wrap them in a helper the page lacks.
+ */
+const firstDrawn = (): boolean => {
+  const w = window as unknown as PageWindow;
+  const stage = w.Konva?.stages[0];
+  const n = stage ? stage.find('.note').length : 0;
+  if (n > 0 && w.__firstDrawn === undefined) w.__firstDrawn = { at: performance.now(), n };
+  return w.__firstDrawn !== undefined;
+};
+
+/**
+ * Pinnwand's own client in Chromium opens the facilitator's link on a freshly
+ * started server whose room is on disk only, as a new device (its display name
+ * remembered, so the name prompt does not stop it; no identity, no local copy).
+ */
+async function browserLoads(
+  browser: Browser,
+  sourceDir: string,
+  room: RoomRef,
+  runs: number,
+): Promise<BrowserLoad[]> {
+  const loads: BrowserLoad[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dir = newDataDir('pinnwand-cold-');
+    cpSync(sourceDir, dir, { recursive: true });
+    const server = await startServer('pinnwand', dir, BULK_ENV);
+    const person = await newPerson(browser, 'Bench');
+    try {
+      await person.context.addInitScript(
+        `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `bench${i}`, name: 'Bench', color: '#1f5fbf' }))})`,
+      );
+      const link = `http://127.0.0.1:${server.port}/w/${room.docName}#token=${room.token}`;
+      await person.page.goto(link);
+      await person.page.waitForFunction(firstDrawn, undefined, {
+        timeout: 60_000,
+        polling: 'raf',
+      });
+      const load = await person.page.evaluate((): BrowserLoad => {
+        const first = (window as unknown as PageWindow).__firstDrawn!;
+        const identity = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/identities')) as PerformanceResourceTiming | undefined;
+        return {
+          firstDrawnMs: first.at,
+          drawn: first.n,
+          socketOpenMs: performance.getEntriesByName('pinnwand:socket-open')[0]?.startTime ?? null,
+          firstSyncMs: performance.getEntriesByName('pinnwand:first-sync')[0]?.startTime ?? null,
+          identityStartMs: identity ? identity.startTime : null,
+          identityEndMs: identity ? identity.responseEnd : null,
+        };
+      });
+      loads.push(load);
+    } finally {
+      await person.context.close();
+      await server.stop('SIGKILL');
+      removeDir(dir);
+    }
+  }
+  return loads;
 }
 
 export interface ColdLoadResult {
@@ -279,6 +387,12 @@ export interface ColdLoadResult {
   appliedBeforeMs: ReturnType<typeof spread>;
   appliedAfterMs: ReturnType<typeof spread>;
   appliedWarmMs: ReturnType<typeof spread>;
+  /** Pinnwand: a device's first visit (identity request, then the socket), after compaction. */
+  firstVisitAfterMs?: ReturnType<typeof spread>;
+  /** Pinnwand's client in Chromium, after compaction: link opened → first notes drawn. */
+  browserFirstDrawnMs?: ReturnType<typeof spread>;
+  browserLoads?: BrowserLoad[];
+  browserError?: string;
   allComplete: boolean;
   notes: number;
   error?: string;
@@ -331,13 +445,13 @@ export async function coldLoad(
     const r2 = withPort(room, server.port);
     const warm: number[] = [];
     const warmApplied: number[] = [];
-    const first = await timeLoad(r2, w.stateVector);
+    const first = await timeLoad(documentOnly(r2), w.stateVector);
     res.allComplete &&= first.ok;
     // Keep the room loaded with one idle client while others join (warm load).
     const holder = new BenchClient(r2, 0, {}, false);
     await holder.connect();
     for (let i = 0; i < runs; i++) {
-      const t = await timeLoad(r2, w.stateVector);
+      const t = await timeLoad(documentOnly(r2), w.stateVector);
       res.allComplete &&= t.ok;
       warm.push(t.ms);
       warmApplied.push(t.appliedMs);
@@ -347,7 +461,21 @@ export async function coldLoad(
     await server.stop('SIGTERM');
     res.sizeAfterBytes = dirSizeBytes(dataDir);
     const after = await timedLoads(id, dataDir, room, w, runs);
-    for (const t of [...before, ...after]) res.allComplete &&= t.ok;
+    const firstVisits = id === 'pinnwand' ? await timedLoads(id, dataDir, room, w, runs, true) : [];
+    for (const t of [...before, ...after, ...firstVisits]) res.allComplete &&= t.ok;
+    if (id === 'pinnwand') {
+      res.firstVisitAfterMs = spread(firstVisits.map((t) => t.ms));
+      let browser: Browser | undefined;
+      try {
+        browser = await launchBrowser();
+        res.browserLoads = await browserLoads(browser, dataDir, room, runs);
+        res.browserFirstDrawnMs = spread(res.browserLoads.map((l) => l.firstDrawnMs));
+      } catch (err) {
+        res.browserError = err instanceof Error ? err.message.slice(0, 300) : String(err);
+      } finally {
+        await browser?.close();
+      }
+    }
     res.loadBeforeMs = spread(before.map((t) => t.ms));
     res.loadAfterMs = spread(after.map((t) => t.ms));
     res.loadWarmMs = spread(warm);

@@ -286,7 +286,7 @@ function renderColdLoad(s: ColdLoadSection): string[] {
   const out: string[] = ['## 3. Cold load', ''];
   out.push(...metaLines(s.meta));
   out.push(
-    `One room with ${s.workload.notes.toLocaleString('en')} notes (design.md schema) built from ${s.workload.updates.toLocaleString('en')} updates (${mb(s.workload.bytes)} of updates; ${s.workload.participants} participants each creating notes, then typing, moving, voting, recolouring), sent through the server at ${s.writeRate}/s over one connection (*history written and taken in*: until a new client receives the complete document). *Before compaction*: the data folder as left by the writes, server killed (no unload). *After compaction*: the room loaded, unloaded and the server stopped gracefully (Pinnwand compacts the log into a snapshot on unload; y-leveldb trims its log when a document with many updates loads; Hocuspocus always stores the whole document). Each load is timed ${s.runs} times on a fresh copy of the data folder and a freshly started server (the room is on disk only): *synced* = from opening the socket until the message that completes the document has arrived; *applied* = until the client has also applied it (a client-side cost of about the same size for every server). *Warm* = the room already in memory.`,
+    `One room with ${s.workload.notes.toLocaleString('en')} notes (design.md schema) built from ${s.workload.updates.toLocaleString('en')} updates (${mb(s.workload.bytes)} of updates; ${s.workload.participants} participants each creating notes, then typing, moving, voting, recolouring), sent through the server at ${s.writeRate}/s over one connection (*history written and taken in*: until a new client receives the complete document). *Before compaction*: the data folder as left by the writes, server killed (no unload). *After compaction*: the room loaded, unloaded and the server stopped gracefully (Pinnwand compacts the log into a snapshot on unload; y-leveldb trims its log when a document with many updates loads; Hocuspocus always stores the whole document). Each load is timed ${s.runs} times on a fresh copy of the data folder and a freshly started server (the room is on disk only): *synced* = from opening the socket until the message that completes the document has arrived; *applied* = until the client has also applied it (a client-side cost of about the same size for every server). *Warm* = the room already in memory. Pinnwand only: *first visit* = a device without a participant identity, timed from its identity request (POST …/identities, which records the identity in the document and so builds it in memory) until synced; *Chromium* = Pinnwand's client (Debian's Chromium, 1280×800, a new browser context with the display name remembered) opening the facilitator's link, from navigation start until the first notes are drawn on the canvas.`,
     '',
     '| server | history written and taken in, s | storage before compaction | storage after | cold load before compaction: synced ms | applied ms | cold load after compaction: synced ms | applied ms | warm: synced ms | complete |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -305,6 +305,18 @@ function renderColdLoad(s: ColdLoadSection): string[] {
     out.push(
       '',
       `Pinnwand / best peer (${SERVER_KINDS[best.server].label}), cold load after compaction, synced: **${ratio(pw.loadAfterMs.median, best.loadAfterMs.median)}**. Target ≤ 150 ms: ${(pw.loadAfterMs.median ?? 1e9) <= 150 ? '**met**' : '**not met**'} (${f(pw.loadAfterMs.median, 0)} ms synced, ${f(pw.appliedAfterMs.median, 0)} ms applied). Stored after compaction: ${pw.notes ? `${Math.round(pw.sizeAfterBytes / pw.notes)} bytes per note (data folder / notes)` : 'n/a'}.`,
+    );
+  }
+  if (pw?.firstVisitAfterMs || pw?.browserFirstDrawnMs || pw?.browserError) {
+    const loads = pw.browserLoads ?? [];
+    const median = (values: (number | null)[]): string => {
+      const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+      return known.length ? f(known[Math.floor(known.length / 2)]!, 0) : 'n/a';
+    };
+    const drawn = pw.browserFirstDrawnMs?.median ?? null;
+    out.push(
+      '',
+      `Pinnwand, after compaction: first visit (identity request, then the socket) ${pw.firstVisitAfterMs ? fmt(pw.firstVisitAfterMs, 0) : 'n/a'} ms until synced. Chromium, link opened → first notes drawn: ${pw.browserError ? `error: ${pw.browserError}` : `${fmt(pw.browserFirstDrawnMs!, 0)} ms; medians of its steps, ms after navigation start: identity request ${median(loads.map((l) => l.identityStartMs))}–${median(loads.map((l) => l.identityEndMs))}, socket open ${median(loads.map((l) => l.socketOpenMs ?? null))}, document applied ${median(loads.map((l) => l.firstSyncMs ?? null))}, notes drawn ${median(loads.map((l) => l.firstDrawnMs))}`}. Target ≤ 1 s: ${drawn !== null && drawn <= 1000 ? '**met**' : '**not met**'}.`,
     );
   }
   out.push('');

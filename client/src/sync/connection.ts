@@ -65,6 +65,8 @@ export function openConnection(workshopId: string, token: string): Connection {
   const onSync = (synced: boolean) => {
     inputs.connected = synced && provider.wsconnected;
     if (inputs.connected) {
+      // For the cold-load benchmark (e2e/bench/coldload.ts): the first document from the server, applied.
+      if (!inputs.everConnected) performance.mark('pinnwand:first-sync');
       inputs.everConnected = true;
       inputs.failedAttempts = 0;
       loaded.set(true);
@@ -72,6 +74,7 @@ export function openConnection(workshopId: string, token: string): Connection {
     refresh();
   };
   const onStatus = ({ status: s }: { status: string }) => {
+    if (s === 'connected' && !inputs.everConnected) performance.mark('pinnwand:socket-open');
     if (s !== 'connected') inputs.connected = false;
     else inputs.connected = provider.synced;
     refresh();
