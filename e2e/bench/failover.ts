@@ -188,7 +188,16 @@ export async function runFailover(
       disruptEveryMs: [5000, 10_000],
       leaseMs: 3000,
       log: (m) => log(`failover: ${m}`),
+      ...(process.env.FAILOVER_HAPROXY_LOG
+        ? { haproxyLogFile: process.env.FAILOVER_HAPROXY_LOG }
+        : {}),
     });
+    for (const f of report.failovers) {
+      const p = f.phases;
+      log(
+        `failover: room ${f.room.slice(0, 6)} ${f.ms} ms — closed ${p.firstClose}, HAProxy down ${p.markedDown}, claimed ${p.claimed}, 2nd connected ${p.secondConnected}, 2nd synced ${p.secondSynced}; ${p.attempts} attempts, closes ${JSON.stringify(p.closeCodes)}`,
+      );
+    }
     for (const dir of dirs) removeDataDir(dir);
     const times = report.failovers
       .map((f) => f.ms)

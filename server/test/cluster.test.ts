@@ -4,26 +4,31 @@
 
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { removeChildServerBundle, startChildServer } from './helpers/childServer.ts';
 import { type PostgresCluster, startPostgresCluster } from './helpers/postgresCluster.ts';
 import {
   closeCode,
   connect,
+  createWorkshopAt,
+  makeDataDir,
   startTestServer,
   synced,
   type TestServer,
   waitFor,
 } from './helpers/testServer.ts';
 
-let pg: PostgresCluster;
+let cluster: PostgresCluster;
 let databases = 0;
 beforeAll(async () => {
-  pg = await startPostgresCluster();
+  cluster = await startPostgresCluster();
 }, 90_000);
 afterAll(async () => {
-  await pg?.remove();
+  await cluster?.remove();
+  removeChildServerBundle();
 });
 
 const open: (TestServer | WebsocketProvider)[] = [];
@@ -37,7 +42,7 @@ afterEach(async () => {
 /** Two servers sharing a fresh database. */
 async function twoProcesses(env: Record<string, string> = {}): Promise<[TestServer, TestServer]> {
   databases += 1;
-  const url = await pg.createDatabase(`cluster_${databases}`);
+  const url = await cluster.createDatabase(`cluster_${databases}`);
   const settings = { DATABASE_URL: url, ROOM_LEASE_MS: '1000', ...env };
   const a = await startTestServer(settings);
   const b = await startTestServer(settings);
@@ -157,12 +162,12 @@ describe('several processes on one PostgreSQL', () => {
     writer.doc.getMap('notes').set('kept', 'vor dem Ausfall');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const closed = closeCode(writer, 60_000);
-    await pg.stop('immediate');
+    await cluster.stop('immediate');
     try {
       writer.doc.getMap('notes').set('during', 'während des Ausfalls');
       expect(await closed).toBe(CloseCode.storageFailed);
     } finally {
-      await pg.start();
+      await cluster.start();
     }
     await waitFor(() => writer.synced, 60_000, 'the client back after the database returned');
     const reader = client(a, w.id, w.viewerToken);
@@ -179,7 +184,7 @@ describe('several processes on one PostgreSQL', () => {
 describe('one process with DATABASE_URL', () => {
   it('keeps workshops in PostgreSQL across a restart', async () => {
     databases += 1;
-    const url = await pg.createDatabase(`cluster_${databases}`);
+    const url = await cluster.createDatabase(`cluster_${databases}`);
     const first = await startTestServer({ DATABASE_URL: url });
     const w = await first.createWorkshop('blank', 'Bleibt');
     const doc = new Y.Doc();
@@ -195,4 +200,64 @@ describe('one process with DATABASE_URL', () => {
     await synced(reader);
     expect(reader.doc.getMap('notes').get('n')).toBe('gespeichert');
   });
+});
+
+describe('a killed owner', () => {
+  it('is taken over before its lease runs out, as its address refuses connections', async () => {
+    databases += 1;
+    const url = await cluster.createDatabase(`cluster_${databases}`);
+    // A lease far longer than a takeover of a dead owner takes (about half of
+    // it): waiting it out would fail the check at the end.
+    const env = { DATABASE_URL: url, ROOM_LEASE_MS: '20000', LOG_LEVEL: 'info' };
+    const a = await startChildServer(makeDataDir(), env);
+    const b = await startChildServer(makeDataDir(), env);
+    const ws = (t: { url: string }) => `${t.url.replace(/^http/, 'ws')}/ws`;
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const providers: WebsocketProvider[] = [];
+    try {
+      const w = await createWorkshopAt(a.url, 'blank', 'Absturz');
+      const atA = connect(ws(a), w.id, w.participantToken);
+      providers.push(atA);
+      await synced(atA, 30_000);
+      const atB = connect(ws(b), w.id, w.participantToken);
+      providers.push(atB);
+      await synced(atB, 30_000);
+      atA.doc.getMap('notes').set('before', 'vor dem Absturz');
+      await waitFor(() => atB.doc.getMap('notes').has('before'), 10_000, 'relay through B');
+      const lease = async () =>
+        (
+          await db.query<{ epoch: string; owner_url: string; expires_at: Date }>(
+            'SELECT epoch, owner_url, expires_at FROM room_leases WHERE workshop_id = $1',
+            [w.id],
+          )
+        ).rows[0]!;
+      const held = await lease();
+      expect(held.owner_url).toBe(a.url);
+
+      await a.stop('SIGKILL');
+      // atB's forwarded socket ended with A; it reconnects to B, which finds A
+      // dead and claims the room.
+      atB.doc.getMap('notes').set('after', 'nach dem Absturz');
+      const fresh = connect(ws(b), w.id, w.viewerToken);
+      providers.push(fresh);
+      await synced(fresh, 60_000);
+      await waitFor(() => fresh.doc.getMap('notes').has('after'), 60_000, 'the edit after');
+      expect(fresh.doc.getMap('notes').get('before')).toBe('vor dem Absturz');
+      const taken = await lease();
+      expect(Number(taken.epoch)).toBe(Number(held.epoch) + 1);
+      expect(taken.owner_url).toBe(b.url);
+      // Taken over while A's lease still ran: A was found dead, not waited out.
+      const early = await db.query<{ early: boolean }>('SELECT clock_timestamp() < $1 AS early', [
+        held.expires_at,
+      ]);
+      expect(early.rows[0]!.early).toBe(true);
+      expect(b.output()).toContain('refuses connections and stopped renewing');
+    } finally {
+      for (const p of providers) p.destroy();
+      await db.end();
+      await a.stop('SIGKILL');
+      await b.stop('SIGTERM');
+    }
+  }, 180_000);
 });

@@ -23,6 +23,7 @@ export class ClusterNode {
       nodeId: storage.nodeId,
       ownUrl: () => storage.leases.holder.ownerUrl,
       lease: (id) => storage.lease(id),
+      expireDeadLease: (id, epoch) => storage.expireDeadLease(id, epoch),
       servesHere: (id) => rooms.peek(id)?.state === 'ready',
       leaseMs,
       logger,

@@ -12,6 +12,12 @@
  *   out within the lease time, since it no longer renews it; wait for that and
  *   claim the room, keeping the client's connection open meanwhile, so a
  *   reconnecting client gets in as soon as the room can be taken over.
+ * - The owner's address refuses connections and its heartbeat is stale: it is
+ *   dead (killed, crashed). Its lease is ended at once (roomLeases.ts,
+ *   `expireDeadLease`) and the room claimed here, about a second after the
+ *   kill instead of the whole lease time. A paused owner does not refuse
+ *   connections, so it is waited out as above; either way, fencing keeps an
+ *   owner that lost the room from writing again.
  *
  * A request forwarded once carries FORWARDED_HEADER and is served where it
  * lands, so two processes that disagree for a moment never bounce it back
@@ -32,6 +38,8 @@ export interface RoomRouterDeps {
   ownUrl(): string;
   /** Who holds a room's lease now (PostgresStorage.lease). */
   lease(workshopId: string): Promise<LeaseInfo | null>;
+  /** Ends a dead owner's lease if its heartbeat is stale (PostgresStorage.expireDeadLease). */
+  expireDeadLease(workshopId: string, epoch: number): Promise<boolean>;
   /** Whether the room is loaded and served by this process. */
   servesHere(workshopId: string): boolean;
   leaseMs: number;
@@ -111,7 +119,8 @@ export class RoomRouter {
         if (!socket.destroyed) this.proxied.add(socket);
         return;
       }
-      const wait = Math.min(owner.remainingMs + 25, deadline - performance.now());
+      if (outcome === 'refused' && (await this.endDeadLease(id, owner))) continue;
+      const wait = Math.min(this.waitFor(owner, outcome), deadline - performance.now());
       if (wait <= 0) break;
       this.deps.logger.info(
         { room: id, owner: owner.ownerUrl, waitMs: Math.round(wait) },
@@ -147,6 +156,7 @@ export class RoomRouter {
       answerMs: 60_000,
     });
     if (outcome === 'forwarded') return;
+    if (outcome === 'refused' && (await this.endDeadLease(id, owner))) return local();
     if (outcome === 'failed') {
       if (!res.headersSent) {
         res.setHeader('Retry-After', '2');
@@ -155,9 +165,40 @@ export class RoomRouter {
       } else res.destroy();
       return;
     }
-    // Unreachable before anything was sent: wait until its lease runs out, then serve here.
-    await sleep(Math.min(owner.remainingMs + 25, this.deps.leaseMs + 500));
+    // Unreachable before anything was sent: wait until its lease runs out (or
+    // it is found dead), then serve here (a claim that loses a race is RoomHeldElsewhere).
+    await sleep(Math.min(this.waitFor(owner, outcome), this.deps.leaseMs + 500));
+    if (outcome === 'refused') await this.endDeadLease(id, owner);
     return local();
+  }
+
+  /**
+   * How long to wait before looking again at a room whose owner did not
+   * answer: until its lease runs out, or, when its address refused the
+   * connection, until its heartbeat counts as stale (then it is found dead).
+   */
+  private waitFor(owner: LeaseInfo, outcome: 'refused' | 'unreachable'): number {
+    const until =
+      outcome === 'refused' ? Math.min(owner.staleInMs, owner.remainingMs) : owner.remainingMs;
+    return until + 25;
+  }
+
+  /** The owner refused a connection: end its lease now if its heartbeat is stale too. */
+  private async endDeadLease(id: string, owner: LeaseInfo): Promise<boolean> {
+    if (owner.staleInMs > 0) return false;
+    try {
+      const ended = await this.deps.expireDeadLease(id, owner.epoch);
+      if (ended) {
+        this.deps.logger.warn(
+          { room: id, owner: owner.ownerUrl, epoch: owner.epoch },
+          "the room's owner refuses connections and stopped renewing; taking the room over",
+        );
+      }
+      return ended;
+    } catch (err) {
+      this.deps.logger.warn({ err, room: id }, "ending a dead owner's lease failed");
+      return false;
+    }
   }
 
   /** The lease of a live owner other than this process, or null when this process may serve. */

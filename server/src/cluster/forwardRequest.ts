@@ -9,9 +9,10 @@
  * owner that cannot be reached leaves the request unread, to be served here.
  */
 import http from 'node:http';
-import { FORWARDED_HEADER } from './proxyUpgrade.ts';
+import { FORWARDED_HEADER, isRefused } from './proxyUpgrade.ts';
 
-export type ForwardOutcome = 'forwarded' | 'unreachable' | 'failed';
+/** 'refused': nothing listens at the owner's address (see proxyUpgrade.ts). */
+export type ForwardOutcome = 'forwarded' | 'refused' | 'unreachable' | 'failed';
 
 /** Connection-level headers that belong to one hop only (RFC 9110 §7.6.1). */
 const HOP_BY_HOP = new Set([
@@ -66,7 +67,9 @@ export function forwardRequest(
       upstream.destroy();
       settle(bodySent ? 'failed' : 'unreachable');
     }, timeouts.connectMs);
-    upstream.on('error', () => settle(bodySent ? 'failed' : 'unreachable'));
+    upstream.on('error', (err) =>
+      settle(bodySent ? 'failed' : isRefused(err) ? 'refused' : 'unreachable'),
+    );
     upstream.on('socket', (socket) => {
       socket.setNoDelay(true);
       const send = () => {

@@ -8,6 +8,9 @@
  *
  * An owner that does not answer in time (killed, paused, cut off) leaves the
  * client's connection untouched, so the caller can serve it some other way.
+ * A refused connection is told apart ('refused'): nothing listens at the
+ * owner's address any more, so the process is gone, not just slow (a paused
+ * process's kernel still accepts connections).
  */
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
@@ -16,7 +19,11 @@ import type { Duplex } from 'node:stream';
 /** Marks a request forwarded by a Pinnwand process: it is never forwarded again. */
 export const FORWARDED_HEADER = 'x-pinnwand-forwarded';
 
-export type ProxyOutcome = 'proxied' | 'unreachable';
+export type ProxyOutcome = 'proxied' | 'refused' | 'unreachable';
+
+export function isRefused(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | null)?.code === 'ECONNREFUSED';
+}
 
 /** The request line and headers of `req`, as bytes to send on, marked as forwarded. */
 function requestHead(req: IncomingMessage): string {
@@ -47,16 +54,17 @@ export function proxyUpgrade(
     // Small websocket frames must not wait for Nagle's algorithm on this extra hop.
     upstream.setNoDelay(true);
     let settled = false;
-    const giveUp = () => {
+    const giveUp = (err?: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       upstream.destroy();
-      resolve('unreachable');
+      resolve(isRefused(err) ? 'refused' : 'unreachable');
     };
-    const timer = setTimeout(giveUp, answerTimeoutMs);
+    const closed = () => giveUp();
+    const timer = setTimeout(closed, answerTimeoutMs);
     upstream.once('error', giveUp);
-    upstream.once('close', giveUp);
+    upstream.once('close', closed);
     upstream.once('connect', () => {
       upstream.write(requestHead(req));
       if (head.length > 0) upstream.write(head);
@@ -66,7 +74,7 @@ export function proxyUpgrade(
       settled = true;
       clearTimeout(timer);
       upstream.off('error', giveUp);
-      upstream.off('close', giveUp);
+      upstream.off('close', closed);
       if (client.destroyed) {
         upstream.destroy();
         onEnd();

@@ -6,6 +6,7 @@
 // its port — once, instead, a room's owner paused with SIGSTOP past its lease
 // and resumed. Then a checker reads every room from PostgreSQL on its own
 // connection and compares it with what the clients received.
+import { writeFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -35,12 +36,31 @@ export interface ChaosOptions {
   disruptEveryMs: [number, number];
   leaseMs: number;
   log?: (message: string) => void;
+  /** Writes HAProxy's log (one line per request, with the process it went to) here at the end. */
+  haproxyLogFile?: string;
 }
 
 export interface Failover {
   room: string;
   /** Kill → the first edit written after the kill that another client received. */
   ms: number | null;
+  /**
+   * Where the time went, in ms after the kill (null: did not happen before the
+   * next disruption): the first of the room's clients to see its socket close,
+   * HAProxy marking the killed process down, the room's lease taken by another
+   * process (sampled every 100 ms), the second client connected again and
+   * synced (an edit received needs a writer and a reader), and the attempts
+   * the room's clients made until then, with the close codes they got.
+   */
+  phases: {
+    firstClose: number | null;
+    markedDown: number | null;
+    claimed: number | null;
+    secondConnected: number | null;
+    secondSynced: number | null;
+    attempts: number;
+    closeCodes: Record<string, number>;
+  };
 }
 
 export interface ChaosReport {
@@ -67,6 +87,8 @@ interface Client {
   provider: WebsocketProvider;
   /** Key → when another client's edit arrived here (ms, this process's clock). */
   received: Map<string, number>;
+  /** Connection events with their time (Date.now()), for the failover phases. */
+  events: { at: number; kind: 'connecting' | 'connected' | 'synced' | 'closed'; code?: number }[];
 }
 
 /** Creates a workshop over HTTP (through HAProxy, like a browser would). */
@@ -111,7 +133,18 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         disableBc: true,
       });
       const name = `${room.slice(0, 6)}-${clients.filter((c) => c.room === room).length}`;
-      const client: Client = { room, name, provider, received: new Map() };
+      const client: Client = { room, name, provider, received: new Map(), events: [] };
+      provider.on('status', ({ status }: { status: string }) => {
+        if (status === 'connecting' || status === 'connected') {
+          client.events.push({ at: Date.now(), kind: status });
+        }
+      });
+      provider.on('sync', (synced: boolean) => {
+        if (synced) client.events.push({ at: Date.now(), kind: 'synced' });
+      });
+      provider.on('connection-close', (event: { code?: number } | null) => {
+        client.events.push({ at: Date.now(), kind: 'closed', code: event?.code ?? 0 });
+      });
       doc.getMap<number>('notes').observe((event) => {
         if (event.transaction.origin !== provider) return;
         const now = Date.now();
@@ -141,14 +174,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     // Lease epochs, sampled: they must never go down.
     let epochsDecreased = 0;
     const lastEpoch = new Map<string, number>();
+    /** Room → when a higher epoch was first seen. */
+    const claims = new Map<string, number[]>();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
+        const at = Date.now();
         for (const [id, lease] of await readLeases(o.databaseUrl).catch(() => new Map())) {
-          if (lease.epoch < (lastEpoch.get(id) ?? 0)) epochsDecreased += 1;
+          const last = lastEpoch.get(id) ?? 0;
+          if (lease.epoch < last) epochsDecreased += 1;
+          if (lease.epoch > last) claims.set(id, [...(claims.get(id) ?? []), at]);
           lastEpoch.set(id, lease.epoch);
         }
-        await sleep(250);
+        await sleep(100);
       }
     })();
 
@@ -192,7 +230,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         .filter(([, l]) => l.live && l.ownerUrl.endsWith(`:${port}`))
         .map(([id]) => id);
 
-    const kills: { at: number; rooms: string[] }[] = [];
+    const kills: { at: number; rooms: string[]; server: string }[] = [];
     let pause: ChaosReport['pause'] = null;
     const started = Date.now();
     let victim = 0;
@@ -208,7 +246,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       }
       const at = Date.now();
       await procs[victim]!.stop('SIGKILL');
-      kills.push({ at, rooms });
+      kills.push({ at, rooms, server: `pinnwand-${victim + 1}` });
       log(`SIGKILL process ${victim + 1} (owned ${rooms.length} rooms); restarting it`);
       procs[victim] = await o.start(port, env);
     }
@@ -252,10 +290,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       report.gaps += room.gaps.length;
       report.epochDrops += room.epochDrops;
     }
-    for (const kill of kills) {
+    for (const [k, kill] of kills.entries()) {
+      const until = kills[k + 1]?.at ?? Number.POSITIVE_INFINITY;
       for (const room of kill.rooms) {
         let first: number | null = null;
-        for (const c of clients.filter((x) => x.room === room)) {
+        const inRoom = clients.filter((x) => x.room === room);
+        for (const c of inRoom) {
           for (const [key, at] of c.received) {
             const writtenAt = c.provider.doc.getMap<number>('notes').get(key);
             if (writtenAt !== undefined && writtenAt > kill.at && (first === null || at < first)) {
@@ -263,13 +303,18 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
             }
           }
         }
-        report.failovers.push({ room, ms: first === null ? null : first - kill.at });
+        report.failovers.push({
+          room,
+          ms: first === null ? null : first - kill.at,
+          phases: phasesOf(kill, until, inRoom, claims.get(room) ?? [], lb.downAt(kill.server)),
+        });
       }
     }
     return report;
   } finally {
     for (const timer of timers) clearInterval(timer);
     for (const c of clients) c.provider.destroy();
+    if (lb && o.haproxyLogFile) writeFileSync(o.haproxyLogFile, lb.output());
     await lb?.stop();
     for (const p of procs) {
       try {
@@ -280,6 +325,51 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await p.stop('SIGKILL');
     }
   }
+}
+
+/** The failover phases of one room after one kill (see Failover). */
+function phasesOf(
+  kill: { at: number },
+  until: number,
+  inRoom: Client[],
+  claims: number[],
+  downAt: number[],
+): Failover['phases'] {
+  const after = (times: number[]) => {
+    const t = times.filter((x) => x >= kill.at && x < until).sort((a, b) => a - b)[0];
+    return t === undefined ? null : t - kill.at;
+  };
+  const second = (kind: 'connected' | 'synced') => {
+    const firsts = inRoom
+      .map((c) => after(c.events.filter((e) => e.kind === kind).map((e) => e.at)))
+      .filter((t): t is number => t !== null)
+      .sort((a, b) => a - b);
+    return firsts[1] ?? null;
+  };
+  const secondSynced = second('synced');
+  const end = kill.at + (secondSynced ?? until - kill.at);
+  const closeCodes: Record<string, number> = {};
+  let attempts = 0;
+  let firstClose: number | null = null;
+  for (const c of inRoom) {
+    for (const e of c.events) {
+      if (e.at < kill.at || e.at > end) continue;
+      if (e.kind === 'connecting') attempts += 1;
+      if (e.kind === 'closed') {
+        closeCodes[String(e.code)] = (closeCodes[String(e.code)] ?? 0) + 1;
+        if (firstClose === null || e.at - kill.at < firstClose) firstClose = e.at - kill.at;
+      }
+    }
+  }
+  return {
+    firstClose,
+    markedDown: after(downAt),
+    claimed: after(claims),
+    secondConnected: second('connected'),
+    secondSynced,
+    attempts,
+    closeCodes,
+  };
 }
 
 async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {

@@ -1,7 +1,10 @@
 // Runs Debian's HAProxy with the configuration the README documents
 // (docs/haproxy.cfg): only its `bind` and `server` lines are replaced by a free
 // loopback port and the test's Pinnwand processes; everything else — hashing,
-// health checks, retries, timeouts — is tested exactly as documented.
+// health checks, retries, timeouts — is tested exactly as documented. One
+// addition that changes no behaviour: HAProxy logs each request (to its
+// stdout, as soon as the backend answered), so a test or benchmark can see
+// which process a reconnect landed on and how often it was retried.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -36,6 +39,8 @@ export function configFor(
       serversWritten = true;
       for (const s of servers) out.push(`  server ${s.name} 127.0.0.1:${s.port}`);
     } else out.push(line);
+    if (/^global\b/.test(line)) out.push('  log stdout format raw local0 info');
+    if (/^defaults\b/.test(line)) out.push('  log global', '  option httplog', '  option logasap');
   }
   if (!serversWritten) throw new Error('docs/haproxy.cfg has no server lines');
   return out.join('\n');
@@ -46,6 +51,8 @@ export interface Haproxy {
   url: string;
   wsUrl: string;
   output(): string;
+  /** When HAProxy marked this server down (Date.now() of the log line). */
+  downAt(server: string): number[];
   stop(): Promise<void>;
 }
 
@@ -61,12 +68,16 @@ export async function startHaproxy(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    log += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    log += c.toString();
-  });
+  const down = new Map<string, number[]>();
+  const record = (c: Buffer) => {
+    const text = c.toString();
+    log += text;
+    for (const m of text.matchAll(/Server [^/\s]+\/(\S+) is DOWN/g)) {
+      down.set(m[1]!, [...(down.get(m[1]!) ?? []), Date.now()]);
+    }
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -89,6 +100,7 @@ export async function startHaproxy(
     url,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     output: () => log,
+    downAt: (server) => down.get(server) ?? [],
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

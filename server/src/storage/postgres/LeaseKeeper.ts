@@ -50,9 +50,11 @@ export class LeaseKeeper {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops renewing; resolves once a renewal in flight is done (its lease then runs from it). */
+  stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    return this.renewing;
   }
 
   get size(): number {
@@ -101,8 +103,7 @@ export class LeaseKeeper {
   }
 
   async releaseAll(): Promise<void> {
-    this.stop();
-    await this.renewing;
+    await this.stop();
     await Promise.all([...this.held.keys()].map((id) => this.release(id)));
   }
 

@@ -98,7 +98,7 @@ describe('PostgresStorage: one owner per room', () => {
       await a.createWorkshop(r, update('init'));
       await a.load(r.id);
       await a.append([{ workshopId: r.id, update: update('by-a') }]);
-      a.leases.stop(); // a is paused: it no longer renews
+      await a.leases.stop(); // a is paused: it no longer renews
       await sleep(600);
       const taken = await b.load(r.id);
       expect(taken.updates).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('PostgresStorage: one owner per room', () => {
       await a.createWorkshop(taken, update('t'));
       await a.load(kept.id);
       await a.load(taken.id);
-      a.leases.stop();
+      await a.leases.stop();
       await sleep(600);
       await b.load(taken.id);
       const err = await a
@@ -167,7 +167,7 @@ describe('PostgresStorage: one owner per room', () => {
         await a.createWorkshop(r, update('i'));
         await a.load(r.id);
       }
-      a.leases.stop();
+      await a.leases.stop();
       await sleep(600);
       await b.load(moved.id);
       await b.deleteWorkshop(deleted.id);
@@ -197,6 +197,46 @@ describe('PostgresStorage: one owner per room', () => {
       await b.load(r.id);
       expect(b.leases.epochOf(r.id)).toBe(2);
       expect((await a.lease(r.id))?.ownerUrl).toBe('http://127.0.0.1:1/b');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('ends a dead owner’s lease early only once its heartbeat is stale, and fences it', async () => {
+    // A long lease (stale after half of it, 2 s): the room must change hands long before it runs out.
+    const a = await open({ nodeId: 'a', leaseMs: 4000 });
+    const b = await open({ nodeId: 'b', leaseMs: 4000 });
+    try {
+      const r = record();
+      await a.createWorkshop(r, update('init'));
+      await a.load(r.id);
+      await a.append([{ workshopId: r.id, update: update('by-a') }]);
+      await a.leases.stop(); // a dies: no more renewals
+      await a.leases.renew(); // its last heartbeat, just now
+      const fresh = (await b.lease(r.id))!;
+      expect(fresh.staleInMs).toBeGreaterThan(0);
+      expect(await b.expireDeadLease(r.id, fresh.epoch)).toBe(false);
+      await expect(b.load(r.id)).rejects.toBeInstanceOf(RoomHeldElsewhere);
+
+      let lease = fresh;
+      while (lease.staleInMs > 0) {
+        await sleep(lease.staleInMs + 10);
+        lease = (await b.lease(r.id))!;
+      }
+      expect(lease.live).toBe(true); // ended early, not run out
+      // Only the epoch seen is ended: a stale look at an older tenure changes nothing.
+      expect(await b.expireDeadLease(r.id, lease.epoch - 1)).toBe(false);
+      expect(await b.expireDeadLease(r.id, lease.epoch)).toBe(true);
+      const taken = await b.load(r.id);
+      expect(taken.updates).toHaveLength(1);
+      expect(b.leases.epochOf(r.id)).toBe(lease.epoch + 1);
+      const err = await a
+        .append([{ workshopId: r.id, update: update('late-a') }])
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RoomsLost);
+      // b's fresh lease is never ended early.
+      expect(await a.expireDeadLease(r.id, lease.epoch + 1)).toBe(false);
     } finally {
       await a.close();
       await b.close();
@@ -240,10 +280,10 @@ describe('PostgresStorage schema', () => {
     await first.close();
     await second.close();
     const versions = await cluster.superuserSql(
-      "SELECT string_agg(version::text, ',') FROM schema_migrations",
+      "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations",
       'schema_once',
     );
-    expect(versions).toBe('1');
+    expect(versions).toBe('1,2');
     const role = await cluster.superuserSql(
       "SELECT rolsuper::text || ' ' || (SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql')::text FROM pg_roles WHERE rolname = 'pinnwand'",
       'schema_once',

@@ -34,7 +34,14 @@ import {
 import { CompactionThread } from '../threads/CompactionThread.ts';
 import { LeaseKeeper } from './LeaseKeeper.ts';
 import { migrate } from './migrations.ts';
-import { claimRoom, fence, type LeaseInfo, leaseOf, type Queryable } from './roomLeases.ts';
+import {
+  claimRoom,
+  expireDeadLease,
+  fence,
+  type LeaseInfo,
+  leaseOf,
+  type Queryable,
+} from './roomLeases.ts';
 
 export interface PostgresStorageOptions {
   /** postgres://user:password@host:port/database */
@@ -131,6 +138,15 @@ export class PostgresStorage implements Storage {
   /** Who serves a room now, on the database's clock; null when nobody ever did. */
   lease(workshopId: string): Promise<LeaseInfo | null> {
     return leaseOf(this.pool, workshopId);
+  }
+
+  /**
+   * Ends the lease of a room's owner that was found dead: its INTERNAL_URL
+   * refuses connections (the caller saw that) and its heartbeat is stale (the
+   * database checks that). Resolves to whether the lease was ended.
+   */
+  expireDeadLease(workshopId: string, epoch: number): Promise<boolean> {
+    return expireDeadLease(this.pool, workshopId, epoch);
   }
 
   private async transaction<T>(fn: (db: Queryable) => Promise<T>): Promise<T> {

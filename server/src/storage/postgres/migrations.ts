@@ -65,6 +65,15 @@ CREATE TABLE room_leases (
 CREATE INDEX room_leases_by_owner ON room_leases (owner_id);
 `,
   },
+  {
+    version: 2,
+    name: 'room leases record their last renewal',
+    // When the owner last claimed or renewed its lease: a process whose
+    // renewals stopped (and whose INTERNAL_URL refuses connections) is dead,
+    // and its rooms may be taken over before the lease runs out (roomLeases.ts).
+    // Rows from before count as renewed long ago: their leases simply run out.
+    sql: `ALTER TABLE room_leases ADD COLUMN renewed_at timestamptz NOT NULL DEFAULT 'epoch';`,
+  },
 ];
 
 /** Arbitrary constant naming Pinnwand's migration lock among other advisory locks. */

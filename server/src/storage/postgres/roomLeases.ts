@@ -14,6 +14,15 @@
  * - The owner renews all its leases in one statement every third of the lease
  *   time (`LeaseKeeper`); a room whose lease it no longer finds is lost (taken
  *   over or deleted) and must be dropped.
+ * - A dead owner's lease may be ended before it runs out (`expireDeadLease`),
+ *   so that its rooms are taken over within about a second instead of the
+ *   whole lease time: when its heartbeat is stale (no renewal for half the
+ *   lease, while it renews every third) AND its INTERNAL_URL refuses
+ *   connections (RoomRouter checks that; a paused or busy process still
+ *   accepts them, a process shutting down still renews). Either sign alone may
+ *   mislead; both together mean the process is gone. Ending a lease early never
+ *   weakens fencing: a claim raises the epoch, and every write of the old
+ *   owner checks it, however the lease ended.
  *
  * Lease times are the database's clock (`clock_timestamp()`), so the processes'
  * clocks need not agree.
@@ -40,11 +49,12 @@ export async function claimRoom(db: Queryable, id: string, holder: Holder): Prom
   if (locked.rowCount === 0) return { kind: 'absent' };
   const claimed = await db.query<{ epoch: string }>({
     name: 'pinnwand-claim',
-    text: `INSERT INTO room_leases AS l (workshop_id, epoch, owner_id, owner_url, expires_at)
-           VALUES ($1, 1, $2, $3, clock_timestamp() + $4 * interval '1 millisecond')
+    text: `INSERT INTO room_leases AS l (workshop_id, epoch, owner_id, owner_url, expires_at, renewed_at)
+           VALUES ($1, 1, $2, $3, clock_timestamp() + $4 * interval '1 millisecond', clock_timestamp())
            ON CONFLICT (workshop_id) DO UPDATE
              SET epoch = l.epoch + 1, owner_id = EXCLUDED.owner_id,
-                 owner_url = EXCLUDED.owner_url, expires_at = EXCLUDED.expires_at
+                 owner_url = EXCLUDED.owner_url, expires_at = EXCLUDED.expires_at,
+                 renewed_at = EXCLUDED.renewed_at
              WHERE l.expires_at <= clock_timestamp() OR l.owner_id = $2 OR l.owner_url = $3
            RETURNING epoch`,
     values: [id, holder.nodeId, holder.ownerUrl, holder.leaseMs],
@@ -106,7 +116,17 @@ export interface LeaseInfo {
   live: boolean;
   /** Until it expires, on the database's clock (0 when expired). */
   remainingMs: number;
+  /** Until its heartbeat counts as stale (0 when it does): see `expireDeadLease`. */
+  staleInMs: number;
 }
+
+/**
+ * A heartbeat is stale when the owner has not renewed for half its lease (it
+ * renews every third): one renewal missed, with slack for a busy owner.
+ * `expires_at - renewed_at` is the owner's own lease time, so processes with
+ * different ROOM_LEASE_MS judge each other right.
+ */
+const STALE_IN_MS = `EXTRACT(EPOCH FROM (expires_at - renewed_at) / 2 - (clock_timestamp() - renewed_at)) * 1000`;
 
 export async function leaseOf(db: Queryable, id: string): Promise<LeaseInfo | null> {
   const { rows } = await db.query<{
@@ -114,10 +134,12 @@ export async function leaseOf(db: Queryable, id: string): Promise<LeaseInfo | nu
     owner_url: string;
     epoch: string;
     remaining_ms: number;
+    stale_in_ms: number;
   }>({
     name: 'pinnwand-lease-of',
     text: `SELECT owner_id, owner_url, epoch,
-                  GREATEST(0, EXTRACT(EPOCH FROM expires_at - clock_timestamp()) * 1000)::float8 AS remaining_ms
+                  GREATEST(0, EXTRACT(EPOCH FROM expires_at - clock_timestamp()) * 1000)::float8 AS remaining_ms,
+                  GREATEST(0, ${STALE_IN_MS})::float8 AS stale_in_ms
            FROM room_leases WHERE workshop_id = $1`,
     values: [id],
   });
@@ -129,7 +151,24 @@ export async function leaseOf(db: Queryable, id: string): Promise<LeaseInfo | nu
     epoch: Number(row.epoch),
     live: row.remaining_ms > 0,
     remainingMs: row.remaining_ms,
+    staleInMs: row.stale_in_ms,
   };
+}
+
+/**
+ * Ends the lease of an owner found dead (see the module comment) at once, if
+ * it is still at `epoch` and its heartbeat is stale on the database's clock;
+ * resolves to whether it did. The room is then claimed by the next load.
+ */
+export async function expireDeadLease(db: Queryable, id: string, epoch: number): Promise<boolean> {
+  const { rowCount } = await db.query({
+    name: 'pinnwand-expire-dead',
+    text: `UPDATE room_leases SET expires_at = clock_timestamp()
+           WHERE workshop_id = $1 AND epoch = $2 AND expires_at > clock_timestamp()
+             AND ${STALE_IN_MS} <= 0`,
+    values: [id, epoch],
+  });
+  return (rowCount ?? 0) > 0;
 }
 
 /** Extends the leases still held at these epochs; resolves to the ids renewed. */
@@ -141,7 +180,8 @@ export async function renewLeases(
   if (held.size === 0) return new Set();
   const { rows } = await db.query<{ workshop_id: string }>({
     name: 'pinnwand-renew',
-    text: `UPDATE room_leases AS l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'
+    text: `UPDATE room_leases AS l SET expires_at = clock_timestamp() + $4 * interval '1 millisecond',
+             renewed_at = clock_timestamp()
            FROM unnest($1::text[], $2::int8[]) AS h (id, epoch)
            WHERE l.workshop_id = h.id AND l.epoch = h.epoch AND l.owner_id = $3
            RETURNING l.workshop_id`,
