@@ -211,12 +211,16 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       for (const room of rooms) startWriting(addClient(room));
       const deadline = Date.now() + o.leaseMs * 2 + 10_000;
       while ((await taken()) < rooms.length && Date.now() < deadline) await sleep(200);
+      // Only what it logs once resumed counts (it logged nothing while stopped).
+      const mark = procs[index]!.output().length;
       process.kill(procs[index]!.pid, 'SIGCONT');
       const pausedMs = Date.now() - pausedAt;
       log(`SIGCONT process ${index + 1} after ${pausedMs} ms`);
-      const dropped = () => /no longer holds the room/.test(procs[index]!.output());
+      const dropped = () => /no longer holds the room/.test(procs[index]!.output().slice(mark));
       const until = Date.now() + 10_000;
       while (!dropped() && Date.now() < until) await sleep(100);
+      if (!dropped())
+        log(`process ${index + 1} did not drop its rooms:\n${procs[index]!.output().slice(-3000)}`);
       return {
         pausedMs,
         rooms: rooms.length,

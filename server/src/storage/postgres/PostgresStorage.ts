@@ -320,6 +320,11 @@ export class PostgresStorage implements Storage {
     const lost = await fence(db, ids, epochs, holder.nodeId);
     if (lost.size > 0) {
       this.leases.lost(lost);
+      // Told here as well as at a renewal (ClusterNode): whichever finds out first, the
+      // write fails and the room closes through the commit pipeline.
+      for (const [id, loss] of lost) {
+        this.logger?.warn({ room: id, loss }, 'this process no longer holds the room');
+      }
       throw new RoomsLost(lost);
     }
     return epochs;
