@@ -174,4 +174,59 @@ describe('Room', () => {
     expect(room.isDocumentBuilt).toBe(true);
     expect(room.doc.getMap('notes').get('n')).toBe('stored');
   });
+
+  it('answers a new device from the stored snapshot and the updates committed since, never with what is not yet committed', () => {
+    const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored')).bytes;
+    const room = new Room(
+      'warm',
+      { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },
+      {
+        policy: viewerReadOnly,
+        metrics: createMetrics({ defaultMetrics: false }),
+        logger: pino({ level: 'silent' }),
+        limits: DEFAULT_LIMITS,
+        compactAfterUpdates: 1000,
+        compactAfterBytes: 1 << 20,
+        onDirty() {},
+        onEmpty() {},
+        onFailed() {},
+      },
+    );
+    const writer = fakeConnection('w', 'participant');
+    room.addConnection(writer.conn);
+    room.receiveUpdate(
+      writer.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('c', 'committed')),
+    );
+    room.commit(room.takeBatch(), [4]);
+    // Applied, but its round not yet committed when the new device asks.
+    room.receiveUpdate(
+      writer.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('p', 'pending')),
+    );
+    const fresh = fakeConnection('f', 'viewer');
+    room.addConnection(fresh.conn);
+    room.receiveSyncStep1(fresh.conn, Y.encodeStateVector(new Y.Doc()));
+    const batch = room.takeBatch();
+    expect(room.doc.getMap('notes').get('p')).toBe('pending');
+    room.commit(batch, [5]);
+    const messages = fresh.sent.flatMap((data) => {
+      const d = decoding.createDecoder(data);
+      if (decoding.readVarUint(d) !== 0) return [];
+      const sub = decoding.readVarUint(d);
+      return sub === 1 || sub === 2 ? [{ sub, payload: decoding.readVarUint8Array(d) }] : [];
+    });
+    const step2 = messages.findIndex((m) => m.sub === 1);
+    // The snapshot as stored, sent as it is, then the committed update after it.
+    expect(messages[step2]!.payload).toEqual(stored);
+    const answer = new Y.Doc();
+    for (const m of messages.slice(step2)) Y.applyUpdate(answer, m.payload);
+    expect(answer.getMap('notes').get('c')).toBe('committed');
+    // What was applied but not committed when the answer was made is not in it:
+    // it reached the device as a relay, once committed (round 5).
+    expect(answer.getMap('notes').has('p')).toBe(false);
+    const doc = new Y.Doc();
+    for (const m of messages) Y.applyUpdate(doc, m.payload);
+    expect(doc.getMap('notes').get('p')).toBe('pending');
+  });
 });

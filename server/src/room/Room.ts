@@ -45,7 +45,7 @@ import {
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
-import { LazyDocument } from './LazyDocument.ts';
+import { isEmptyStateVector, LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { clearPending, hasPending } from './pendingStructs.ts';
 import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuard.ts';
@@ -152,7 +152,9 @@ export class Room {
    */
   private readonly awarenessOutbox = new Map<number, OutgoingAwarenessEntry>();
   /** Framed SyncStep2 answers of the current document version, by state vector (base64). */
-  private readonly syncAnswers = new Map<string, Uint8Array>();
+  private readonly syncAnswers = new Map<string, Uint8Array[]>();
+  /** The framed answer to an empty state vector from the stored bytes, for `storedVersion`. */
+  private storedAnswer: { version: number; frames: Uint8Array[] } | null = null;
   private awarenessFlushScheduled = false;
 
   constructor(
@@ -462,7 +464,11 @@ export class Room {
           // hold later ticks' updates (the Committer applies ahead of storage).
           const { conn, stateVector } = action;
           const answer = this.syncAnswer(conn, stateVector);
-          if (answer) batch.after.push(() => this.send(conn, answer));
+          if (answer) {
+            batch.after.push(() => {
+              for (const frame of answer) this.send(conn, frame);
+            });
+          }
           break;
         }
         case 'greet': {
@@ -592,16 +598,18 @@ export class Room {
    * any work is done for it.
    */
   /** SyncStep2 for `stateVector` from the document as applied so far; null if the connection is gone or too slow. */
-  private syncAnswer(conn: Connection, stateVector: Uint8Array): Uint8Array | null {
+  private syncAnswer(conn: Connection, stateVector: Uint8Array): Uint8Array[] | null {
     if (conn.closed) return null;
     if (conn.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.closeSlowConsumer(conn);
       return null;
     }
+    const fromStored = isEmptyStateVector(stateVector) ? this.storedFrames() : null;
+    if (fromStored) return fromStored;
     const key = Buffer.from(stateVector).toString('base64');
     let answer = this.syncAnswers.get(key);
     if (!answer) {
-      answer = encodeSyncStep2(this.document.missingFor(stateVector));
+      answer = [encodeSyncStep2(this.document.missingFor(stateVector))];
       if (this.syncAnswers.size >= SYNC_ANSWER_CACHE) {
         this.syncAnswers.delete(this.syncAnswers.keys().next().value!);
       }
@@ -610,12 +618,30 @@ export class Room {
     return answer;
   }
 
+  /**
+   * A new device's answer from the stored bytes (LazyDocument): SyncStep2 with
+   * the snapshot as loaded, then the updates committed since as one update.
+   * Committed state only; whatever is committed later reaches the joiner as a
+   * relayed update, since it is in the room from its greeting on.
+   */
+  private storedFrames(): Uint8Array[] | null {
+    const version = this.document.storedVersion;
+    if (this.storedAnswer?.version === version) return this.storedAnswer.frames;
+    const parts = this.document.storedParts();
+    if (!parts) return null;
+    const frames = [encodeSyncStep2(parts.snapshot)];
+    if (parts.log) frames.push(encodeUpdate(parts.log));
+    this.storedAnswer = { version, frames };
+    return frames;
+  }
+
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
     if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
+      this.document.committed(batch.updates[i]!.bytes);
     }
     for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
@@ -669,6 +695,7 @@ export class Room {
     if (this.state !== 'failed') this.state = 'unloaded';
     this.reverterInstance?.destroy();
     this.document.destroy();
+    this.storedAnswer = null;
   }
 
   // --- sending --------------------------------------------------------------
