@@ -7,28 +7,30 @@
 // while dragging up to 50 selected notes and while panning and zooming, while
 // other people (separate clients) move notes, each at 20 moves/s, and the JS
 // heap after GC. CANVAS_PROFILE=dir writes a Chromium CPU profile of each
-// measured phase there (for finding where frame time goes).
+// measured phase there (the reload until notes are drawn and 1.5 s after,
+// the drag, the pan and zoom: for finding where the time goes).
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ParticipantId } from '@pinnwand/shared/model/ids';
-import { insertNote } from '@pinnwand/shared/ops/entries';
-import type { Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
+import { COLS, populate } from './canvasBoard.ts';
+import {
+  drawnNotes,
+  noteBoxes,
+  profileDir,
+  startProfile,
+  startRecording,
+  stopProfile,
+  stopRecording,
+} from './canvasPage.ts';
 import { BenchClient, type RoomRef } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 import { quantile, type Spread, spread } from './lib/stats.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const COLS = 40;
-const DX = 190;
-const DY = 150;
-/** Notes per update when writing the board (3 shared types and ~12 changes each). */
-const CHUNK = 800;
-
 /** One measured situation: a board of `notes` notes while `movers` other people move notes. */
 export interface CanvasScenario {
   notes: number;
@@ -68,132 +70,6 @@ export interface CanvasCase {
   panP50Ms: Spread;
   panP95Ms: Spread;
   heapMb: Spread;
-}
-
-async function startRecording(page: Page): Promise<void> {
-  // A string, not a function: tsx would wrap a named inner function in a
-  // helper (__name) that does not exist in the page.
-  await page.evaluate(`(() => {
-    window.__frames = [];
-    window.__rec = true;
-    const tick = (t) => {
-      window.__frames.push(t);
-      if (window.__rec) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  })()`);
-}
-
-async function stopRecording(page: Page): Promise<number[]> {
-  const stamps = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __rec: boolean };
-    w.__rec = false;
-    return w.__frames;
-  });
-  const deltas: number[] = [];
-  for (let i = 1; i < stamps.length; i++) deltas.push(stamps[i]! - stamps[i - 1]!);
-  return deltas.sort((a, b) => a - b);
-}
-
-type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
-
-const profileDir = process.env.CANVAS_PROFILE;
-
-async function startProfile(cdp: Cdp | undefined): Promise<void> {
-  if (!cdp) return;
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-}
-
-async function stopProfile(cdp: Cdp | undefined, name: string): Promise<void> {
-  if (!cdp || !profileDir) return;
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
-  writeFileSync(path.join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
-}
-
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function noteBoxes(page: Page, ids: string[]): Promise<Box[]> {
-  return page.evaluate((wanted) => {
-    type Node = {
-      id(): string;
-      getClientRect(): { x: number; y: number; width: number; height: number };
-      find(selector: string): Node[];
-      container(): HTMLElement;
-    };
-    const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
-    if (!stage) return [];
-    const origin = stage.container().getBoundingClientRect();
-    return stage
-      .find('.note')
-      .filter((n) => wanted.includes(n.id()))
-      .map((n) => {
-        const r = n.getClientRect();
-        return {
-          id: n.id(),
-          x: origin.left + r.x,
-          y: origin.top + r.y,
-          width: r.width,
-          height: r.height,
-        };
-      });
-  }, ids);
-}
-
-async function drawnNotes(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    type Node = { find(selector: string): unknown[] };
-    const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
-    return stage ? stage.find('.note').length : 0;
-  });
-}
-
-/** Writes `count` notes on the first board in one update; returns the board's doc reader. */
-export async function populate(room: RoomRef, count: number): Promise<BenchClient> {
-  const client = new BenchClient(room, 0, {}, true);
-  await client.connect();
-  const boards = client.doc.getMap<Y.Map<unknown>>('boards');
-  let boardId = '';
-  let order = Number.POSITIVE_INFINITY;
-  boards.forEach((b, id) => {
-    const o = Number(b.get('order') ?? 0);
-    if (o < order) {
-      order = o;
-      boardId = id;
-    }
-  });
-  if (!boardId) throw new Error('the workshop has no board');
-  // In chunks: the server caps the changes and shared types one update may carry.
-  for (let from = 0; from < count; from += CHUNK) {
-    client.doc.transact(() => {
-      for (let i = from; i < Math.min(count, from + CHUNK); i++) {
-        const r = Math.floor(i / COLS);
-        const c = i % COLS;
-        insertNote(client.doc, `r${r}c${c}` as never, {
-          boardId: boardId as never,
-          clusterId: null,
-          text: `Notiz ${i + 1}: ${['Antrag digitalisieren', 'Portalverbund stärken', 'Registermodernisierung', 'Nutzerfeedback einholen'][i % 4]}`,
-          x: c * DX,
-          y: r * DY,
-          color: (['yellow', 'pink', 'blue', 'green', 'orange', 'purple'] as const)[i % 6]!,
-          author: `Person ${i % 30}`,
-          authorId: `p${i % 30}` as ParticipantId,
-          createdAt: 1_700_000_000_000 + i,
-        });
-      }
-    }, 'bench');
-    // Let the server take each update in before the next (its rate limit throttles the socket).
-    await sleep(300);
-  }
-  await sleep(500);
-  return client;
 }
 
 export async function canvasRun({
@@ -252,6 +128,10 @@ export async function canvasRun({
     );
 
     // Time to first render: reload (the name is remembered) until notes are drawn.
+    const cdp = await page.context().newCDPSession(page);
+    const profiling = profileDir ? cdp : undefined;
+    const tag = `${count}-notes-${moverCount}-movers`;
+    await startProfile(profiling);
     await page.reload();
     await page.waitForFunction(
       () => {
@@ -264,6 +144,7 @@ export async function canvasRun({
     );
     run.firstRenderMs = await page.evaluate(() => performance.now());
     await sleep(1500);
+    await stopProfile(profiling, `${tag}-first`);
     run.drawnNotes = await drawnNotes(page);
 
     run.panelOpen = await page.locator('.side-panel .outline').isVisible();
@@ -326,9 +207,6 @@ export async function canvasRun({
     await page.mouse.up();
     const grip = (await noteBoxes(page, ['r0c5']))[0];
     if (!grip) throw new Error('note r0c5 is not drawn');
-    const cdp = await page.context().newCDPSession(page);
-    const profiling = profileDir ? cdp : undefined;
-    const tag = `${count}-notes-${moverCount}-movers`;
     run.loadAverage = os.loadavg()[0];
     await startProfile(profiling);
     await startRecording(page);

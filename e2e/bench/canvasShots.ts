@@ -1,6 +1,6 @@
 // Screenshots of the canvas for people to look at (not a benchmark): the OZG
 // example and a board of 300 notes, each zoomed to fit (low zoom, where notes
-// show their titles) and at 100 %, on a desktop (1280×800) and a phone
+// show their titles), at 30 %, 45 % and 100 %, and mid-drag, on a desktop (1280×800) and a phone
 // (390×844, touch). Written to e2e/artifacts/screenshots/canvas-*.png.
 //
 //   node --import tsx bench/canvasShots.ts
@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson, screenshot } from '../harness/browser.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
-import { populate } from './canvas.ts';
+import { populate } from './canvasBoard.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,10 +74,26 @@ try {
         await sleep(600);
       }
       console.log(await screenshot(person.page, `canvas-${device}-${name}-fit`));
-      await zoomTo(person.page, 0.45);
-      console.log(await screenshot(person.page, `canvas-${device}-${name}-045`));
-      await zoomTo(person.page, 1);
-      console.log(await screenshot(person.page, `canvas-${device}-${name}-100`));
+      for (const [scale, tag] of [
+        [0.3, '030'],
+        [0.45, '045'],
+        [1, '100'],
+      ] as const) {
+        await zoomTo(person.page, scale);
+        console.log(await screenshot(person.page, `canvas-${device}-${name}-${tag}`));
+      }
+      if (device === 'desktop') {
+        // Mid-drag: a note lifted and carried (drawn live above the snapshot).
+        const box = await person.page.locator('.board-canvas').boundingBox();
+        if (box) {
+          const [sx, sy] = [box.x + box.width * 0.35, box.y + box.height * 0.4];
+          await person.page.mouse.move(sx, sy);
+          await person.page.mouse.down();
+          await person.page.mouse.move(sx + 90, sy + 60, { steps: 6 });
+          console.log(await screenshot(person.page, `canvas-${device}-${name}-drag`));
+          await person.page.mouse.up();
+        }
+      }
       if (person.pageErrors.length)
         console.log(
           'page errors',

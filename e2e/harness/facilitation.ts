@@ -68,16 +68,19 @@ export function recordFrames(page: Page): string[] {
 }
 
 /**
- * The texts drawn on every Konva stage of the page (board and overlays), with
- * the line breaks and soft hyphens of the note layout taken out again.
+ * The texts drawn on every Konva stage of the page (board and overlays): the
+ * Text nodes, and the text each note shape paints (`drawnText`: none while
+ * this person writes in it), with the line breaks and soft hyphens of the
+ * layout taken out again.
  */
 export async function canvasTexts(page: Page): Promise<string[]> {
   const raw = await page.evaluate(() => {
     type Node = { find(selector: string): Node[]; getAttr(name: string): unknown };
     const konva = (window as unknown as { Konva?: { stages: Node[] } }).Konva;
-    return (konva?.stages ?? []).flatMap((s) =>
-      s.find('Text').map((t) => String(t.getAttr('text') ?? '')),
-    );
+    return (konva?.stages ?? []).flatMap((s) => [
+      ...s.find('Text').map((t) => String(t.getAttr('text') ?? '')),
+      ...s.find('.note').map((n) => String(n.getAttr('drawnText') ?? '')),
+    ]);
   });
   return raw.map((t) =>
     t

@@ -47,19 +47,15 @@ function showsAnyNote(
 
 function BrushLayer({ editor, scale }: { editor: Editor; scale: number }) {
   const rect = useStore(editor.canvas.brush);
-  return (
-    <Layer listening={false}>
-      {rect && (
-        <Rect
-          {...rect}
-          fill="rgba(31,95,191,0.08)"
-          stroke="#1f5fbf"
-          strokeWidth={1 / scale}
-          dash={[4 / scale, 3 / scale]}
-        />
-      )}
-    </Layer>
-  );
+  return rect ? (
+    <Rect
+      {...rect}
+      fill="rgba(31,95,191,0.08)"
+      stroke="#1f5fbf"
+      strokeWidth={1 / scale}
+      dash={[4 / scale, 3 / scale]}
+    />
+  ) : null;
 }
 
 export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
@@ -145,10 +141,14 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
         scaleX={view.scale}
         scaleY={view.scale}
       >
-        <ClusterLayer editor={editor} boardId={boardId} />
-        <NotesLayer editor={editor} boardId={boardId} />
-        <BrushLayer editor={editor} scale={view.scale} />
-        <CursorsLayer editor={editor} boardId={boardId} />
+        {/* One layer, one canvas: a pan or zoom redraws and composites one
+            bitmap (the notes' snapshot copied, a few frames and cursors). */}
+        <Layer listening={false}>
+          <ClusterLayer editor={editor} boardId={boardId} />
+          <NotesLayer editor={editor} boardId={boardId} />
+          <BrushLayer editor={editor} scale={view.scale} />
+          <CursorsLayer editor={editor} boardId={boardId} />
+        </Layer>
       </Stage>
       <NoteEditor editor={editor} />
     </div>

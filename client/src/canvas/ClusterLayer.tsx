@@ -3,7 +3,7 @@
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { CLUSTER_HEADER } from '@pinnwand/shared/model/layout';
 import { memo } from 'react';
-import { Group, Layer, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useClusters } from '../model/useDoc.ts';
 import { FONT_FAMILY } from './noteStyle.ts';
@@ -17,7 +17,7 @@ export const ClusterLayer = memo(function ClusterLayer({
 }) {
   const clusters = useClusters(editor.index, boardId);
   return (
-    <Layer listening={false}>
+    <Group>
       {clusters.map((c) => (
         <Group key={c.id} x={c.x} y={c.y} name="cluster" id={c.id}>
           <Rect
@@ -46,6 +46,6 @@ export const ClusterLayer = memo(function ClusterLayer({
           />
         </Group>
       ))}
-    </Layer>
+    </Group>
   );
 });

@@ -2,7 +2,7 @@
 // screen size whatever the zoom.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useSyncExternalStore } from 'react';
-import { Group, Layer, Path, Rect, Text } from 'react-konva';
+import { Group, Path, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useStore } from '../ui/store.ts';
 import { FONT_FAMILY } from './noteStyle.ts';
@@ -12,7 +12,7 @@ export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: Boa
   const { scale } = useStore(editor.viewport);
   const inv = 1 / scale;
   return (
-    <Layer listening={false}>
+    <Group>
       {peers.map((peer) => {
         const c = peer.cursor;
         if (!c || c.boardId !== boardId) return null;
@@ -41,6 +41,6 @@ export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: Boa
           </Group>
         );
       })}
-    </Layer>
+    </Group>
   );
 }

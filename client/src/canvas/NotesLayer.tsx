@@ -1,10 +1,11 @@
-// The notes of one board on the canvas, in three parts:
+// The notes of one board on the canvas (a group in the board's one layer), in
+// three parts:
 //
 //   snapshot  one bitmap of the board's notes, moved and scaled with the view
 //             (noteSnapshot.ts): what the layer actually draws for them;
-//   source    the note nodes themselves (one memoised NoteNode each), a group the
-//             layer does not draw; the snapshot draws them — all at once when the
-//             zoom changes, one changed note's spot otherwise;
+//   source    the note nodes themselves (one memoised NoteNode, one shape each),
+//             a group the layer does not draw; the snapshot paints them — all at
+//             once when the zoom changes, one changed note's spot otherwise;
 //   live      the notes this person is dragging, drawn directly on top each frame
 //             (the rest of the board stays in the snapshot meanwhile).
 //
@@ -13,7 +14,7 @@
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Shape } from 'react-konva';
+import { Group, Shape } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useNoteIds } from '../model/useDoc.ts';
 import { useStore, useStoreSelect } from '../ui/store.ts';
@@ -28,12 +29,12 @@ export const NotesLayer = memo(function NotesLayer({
   boardId: BoardId;
 }) {
   const ids = useNoteIds(editor.index, boardId);
-  const layer = useRef<Konva.Layer>(null);
+  const root = useRef<Konva.Group>(null);
   const source = useRef<Konva.Group>(null);
   const [snapshot, setSnapshot] = useState<NoteSnapshot | null>(null);
 
   useLayoutEffect(() => {
-    const drawn = layer.current;
+    const drawn = root.current?.getLayer();
     const group = source.current;
     if (!drawn || !group) return;
     const made = new NoteSnapshot(
@@ -59,7 +60,7 @@ export const NotesLayer = memo(function NotesLayer({
   }, [snapshot, boardId]);
 
   return (
-    <Layer ref={layer} listening={false}>
+    <Group ref={root}>
       <Shape
         listening={false}
         perfectDrawEnabled={false}
@@ -75,7 +76,7 @@ export const NotesLayer = memo(function NotesLayer({
         )}
       </Group>
       <LiveNotes editor={editor} ids={ids} />
-    </Layer>
+    </Group>
   );
 });
 

@@ -77,24 +77,33 @@ export function splitWord(word: string, width: number, measure: Measure): string
 /** The text with explicit line breaks so every line fits `width`. */
 export function wrapText(text: string, width: number, measure: Measure): string {
   const out: string[] = [];
+  // A line's width is the sum of its words and spaces: each word is measured
+  // once (and cached by the caller), not every growing line anew.
+  const space = measure(' ');
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
       if (word === '') continue;
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
-        line = candidate;
+      const w = measure(word);
+      const candidate = line ? lineWidth + space + w : w;
+      if (candidate <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidate;
         continue;
       }
       if (line) out.push(line);
       line = '';
-      if (measure(word) <= width) {
+      lineWidth = 0;
+      if (w <= width) {
         line = word;
+        lineWidth = w;
         continue;
       }
       const pieces = splitWord(word, width, measure);
       out.push(...pieces.slice(0, -1));
       line = pieces.at(-1) ?? '';
+      lineWidth = measure(line);
     }
     out.push(line);
   }

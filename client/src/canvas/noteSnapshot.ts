@@ -14,15 +14,18 @@
 //   them are drawn again, in board order. A remote move costs two notes, not
 //   the board.
 //
-// The notes stay real Konva nodes (React renders them, tests read them) inside
-// a group that the layer itself does not draw; this module draws them into the
-// snapshot with Konva's own drawScene. Each note carries one part per level of
-// detail (useViewRect.ts); the snapshot draws the part for its zoom, so
-// crossing a level re-renders no React component.
+// The notes stay Konva nodes (React renders them, tests read them), one shape
+// each, inside a group that the layer itself does not draw; this module paints
+// them into the snapshot with notePainter.ts at the level of detail of its
+// zoom (useViewRect.ts), from each note's `look` — so crossing a level
+// re-renders no React component, and a level's text is laid out when first
+// drawn.
 
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type Konva from 'konva';
-import { SceneCanvas } from 'konva/lib/Canvas';
+import { type NoteLook, paintNote } from './notePainter.ts';
+import { contains, exposed, mergeOverlapping } from './rects.ts';
+import { copy, type Frame, SnapshotCanvas } from './snapshotCanvas.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
 import { intersects, type Rect, type Size, type Viewport, visibleRect } from './viewport.ts';
 
@@ -56,111 +59,11 @@ export interface SnapshotView {
   pixelRatio: number;
 }
 
-const union = (a: Rect, b: Rect): Rect => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
-};
-
-const contains = (outer: Rect, inner: Rect): boolean =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height;
-
-/** `outer` minus `inner` as up to four strips (inner lies at least partly inside outer). */
-function exposed(outer: Rect, inner: Rect): Rect[] {
-  const out: Rect[] = [];
-  const top = Math.max(outer.y, inner.y);
-  const bottom = Math.min(outer.y + outer.height, inner.y + inner.height);
-  if (inner.y > outer.y) out.push({ ...outer, height: inner.y - outer.y });
-  if (bottom < outer.y + outer.height)
-    out.push({ ...outer, y: bottom, height: outer.y + outer.height - bottom });
-  if (inner.x > outer.x)
-    out.push({ x: outer.x, y: top, width: inner.x - outer.x, height: bottom - top });
-  if (inner.x + inner.width < outer.x + outer.width)
-    out.push({
-      x: inner.x + inner.width,
-      y: top,
-      width: outer.x + outer.width - inner.x - inner.width,
-      height: bottom - top,
-    });
-  return out.filter((r) => r.width > 0 && r.height > 0);
-}
-
-/**
- * A snapshot canvas whose pixels per world unit include the zoom. Konva draws
- * unscaled strokes (selection outlines) at `getPixelRatio()` device pixels per
- * unit: here that must be the screen's ratio, not the canvas's. The bitmap is
- * reused across zooms (its size in pixels hardly changes: the view's size
- * times the margin): allocating and clearing a new one costs more than drawing.
- */
-class SnapshotCanvas extends SceneCanvas {
-  constructor(private screenRatio: number) {
-    super({ width: 1, height: 1, pixelRatio: 1 });
-  }
-  override getPixelRatio(): number {
-    return this.screenRatio;
-  }
-  /** Makes the canvas cover `width`×`height` world units at `scale`, empty. */
-  prepare(width: number, height: number, scale: number, screenRatio: number): void {
-    this.screenRatio = screenRatio;
-    const needW = Math.ceil(width * scale);
-    const needH = Math.ceil(height * scale);
-    this.pixelRatio = scale;
-    if (
-      this.width < needW ||
-      this.height < needH ||
-      this.width > needW * 1.5 + 64 ||
-      this.height > needH * 1.5 + 64
-    ) {
-      // Konva sizes the bitmap from the logical size and pixelRatio.
-      this.setSize(width, height);
-      return;
-    }
-    const ctx = this.getContext()._context;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.width, this.height);
-    ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  }
-}
-
-/** One drawn state of the snapshot: a canvas, the world it covers, at which zoom and detail. */
-interface Frame {
-  canvas: SnapshotCanvas;
-  /** The world rectangle covered, aligned to the canvas's pixels. */
-  region: Rect;
-  /** Canvas pixels per world unit. */
-  scale: number;
-  level: NoteDetail;
-}
-
 /** A whole redraw under way: notes up to `next` (board order) are drawn. */
 interface Build extends Frame {
   next: number;
   /** Notes that changed meanwhile: drawn again when the build is done. */
   dirty: Rect[];
-}
-
-/** Draws the used part of a frame's canvas onto its world rectangle (the context is in world units). */
-function copy(context: Konva.Context, frame: Frame): void {
-  const r = frame.region;
-  context.drawImage(
-    frame.canvas._canvas,
-    0,
-    0,
-    r.width * frame.scale,
-    r.height * frame.scale,
-    r.x,
-    r.y,
-    r.width,
-    r.height,
-  );
 }
 
 export class NoteSnapshot {
@@ -288,9 +191,9 @@ export class NoteSnapshot {
   }
 
   private canvasFor(region: Rect, scale: number): SnapshotCanvas {
-    const canvas = this.spare ?? new SnapshotCanvas(this.screenRatio);
+    const canvas = this.spare ?? new SnapshotCanvas();
     this.spare = null;
-    canvas.prepare(Math.max(1, region.width), Math.max(1, region.height), scale, this.screenRatio);
+    canvas.prepare(region.width, region.height, scale);
     return canvas;
   }
 
@@ -325,7 +228,7 @@ export class NoteSnapshot {
     this.stats.slices++;
     const started = performance.now();
     const nodes = this.source.getChildren();
-    const ctx = build.canvas.getContext();
+    const ctx = build.canvas.ctx;
     ctx.save();
     ctx.translate(-build.region.x, -build.region.y);
     while (build.next < nodes.length) {
@@ -355,11 +258,11 @@ export class NoteSnapshot {
     }
     this.stats.shifts++;
     const frame = { ...old, canvas: this.canvasFor(region, old.scale), region };
-    const ctx = frame.canvas.getContext();
+    const ctx = frame.canvas.ctx;
     ctx.save();
     ctx.translate(-region.x, -region.y);
     ctx.drawImage(
-      old.canvas._canvas,
+      old.canvas.canvas,
       old.region.x,
       old.region.y,
       old.region.width,
@@ -375,13 +278,7 @@ export class NoteSnapshot {
     if (this.dirty.length === 0) return;
     const rects = this.dirty;
     this.dirty = [];
-    // Overlapping rectangles (a note moved a little) are drawn as one.
-    const merged: Rect[] = [];
-    for (const rect of rects) {
-      const i = merged.findIndex((m) => intersects(m, rect));
-      if (i === -1) merged.push(rect);
-      else merged[i] = union(merged[i]!, rect);
-    }
+    const merged = mergeOverlapping(rects);
     this.build?.dirty.push(...merged);
     const shown = this.shown;
     if (!shown) return;
@@ -394,7 +291,7 @@ export class NoteSnapshot {
 
   /** Draws every note overlapping `area` into `frame`, in board order (clearing it first when `clip`). */
   private drawInto(frame: Frame, area: Rect, clip: boolean): void {
-    const ctx = frame.canvas.getContext();
+    const ctx = frame.canvas.ctx;
     ctx.save();
     ctx.translate(-frame.region.x, -frame.region.y);
     if (clip) {
@@ -403,18 +300,20 @@ export class NoteSnapshot {
       ctx.clip();
       ctx.clearRect(area.x, area.y, area.width, area.height);
     }
-    for (const node of this.source.getChildren()) {
-      if (intersects(this.bounds({ x: node.x(), y: node.y() }), area))
-        this.drawNote(node, frame, area);
-    }
+    for (const node of this.source.getChildren()) this.drawNote(node, frame, area);
     ctx.restore();
   }
 
-  /** Draws one note's part for the frame's level of detail (the context is set up by the caller). */
+  /** Paints one note at the frame's level of detail (the context is set up by the caller). */
   private drawNote(node: Konva.Node, frame: Frame, area: Rect): void {
-    if (!intersects(this.bounds({ x: node.x(), y: node.y() }), area)) return;
-    for (const part of (node as Konva.Group).getChildren()) {
-      if (part.name() === frame.level) part.drawScene(frame.canvas, this.source);
-    }
+    const x = node.x();
+    const y = node.y();
+    if (!intersects(this.bounds({ x, y }), area)) return;
+    const look = node.getAttr('look') as NoteLook | undefined;
+    if (!look) return;
+    const ctx = frame.canvas.ctx;
+    ctx.translate(x, y);
+    paintNote(ctx, look, frame.level, frame.scale / this.screenRatio);
+    ctx.translate(-x, -y);
   }
 }

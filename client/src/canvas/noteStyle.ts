@@ -35,23 +35,34 @@ export const TEXT_WIDTH = 140;
 /** Average glyph width of sans-serif UI fonts relative to the size, where nothing can measure. */
 const AVG_CHAR_WIDTH = 0.56;
 
+/** Type is measured at this size and scaled: one cached width per word serves every size. */
+const MEASURE_SIZE = 100;
 let measureContext: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
-/** The rendered width of `word` at `size` px in the note font (estimated outside a browser). */
-export function wordWidth(word: string, size: number): number {
+/** The CSS font of note text at `size` px. */
+export function noteFont(size: number, bold = false): string {
+  return `${bold ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+}
+
+/**
+ * The rendered width of `word` at `size` px in the note font (estimated
+ * outside a browser). Advance widths scale with the size, so a word is
+ * measured once per weight whatever sizes it is set in.
+ */
+export function wordWidth(word: string, size: number, bold = false): number {
   if (measureContext === undefined) {
     measureContext =
       typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   }
-  if (!measureContext) return word.length * size * AVG_CHAR_WIDTH;
-  const key = `${size}:${word}`;
+  if (!measureContext) return word.length * size * AVG_CHAR_WIDTH * (bold ? 1.1 : 1);
+  const key = bold ? `b${word}` : word;
   let width = widths.get(key);
   if (width === undefined) {
-    measureContext.font = `${size}px ${FONT_FAMILY}`;
-    width = measureContext.measureText(word).width;
-    if (widths.size > 5000) widths.clear();
+    measureContext.font = noteFont(MEASURE_SIZE, bold);
+    width = measureContext.measureText(word).width / MEASURE_SIZE;
+    if (widths.size > 20_000) widths.clear();
     widths.set(key, width);
   }
-  return width;
+  return width * size;
 }

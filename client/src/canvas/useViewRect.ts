@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { intersects, type Rect, visibleRect } from './viewport.ts';
 
@@ -21,7 +21,6 @@ const MARGIN = 200;
  * first words, as a title — at two sizes, and nothing else but its votes.
  */
 export type NoteDetail = 'detail' | 'title' | 'far';
-export const NOTE_DETAILS: readonly NoteDetail[] = ['detail', 'title', 'far'];
 
 /** Zoom from which notes are drawn in full. */
 export const DETAIL_SCALE = 0.5;
@@ -32,35 +31,39 @@ export function detailAt(scale: number): NoteDetail {
   return scale >= DETAIL_SCALE ? 'detail' : scale >= TITLE_SCALE ? 'title' : 'far';
 }
 
-/**
- * Re-renders when the zoom crosses into a level of detail for which `wants`
- * says yes (and once more when it stops saying so); returns that level or null.
- */
-export function useNoteDetail(
-  editor: Editor,
-  wants: (level: NoteDetail) => boolean,
-): NoteDetail | null {
-  const subscribe = useCallback((l: () => void) => editor.viewport.subscribe(l), [editor]);
-  return useSyncExternalStore(subscribe, () => {
-    const level = detailAt(editor.viewport.get().scale);
-    return wants(level) ? level : null;
-  });
+function nearView(editor: Editor, rect: Rect): boolean {
+  const view = visibleRect(editor.viewport.get(), editor.stageSize.get());
+  return intersects(
+    {
+      x: view.x - MARGIN,
+      y: view.y - MARGIN,
+      width: view.width + 2 * MARGIN,
+      height: view.height + 2 * MARGIN,
+    },
+    rect,
+  );
 }
 
-/** Whether `rect` (world) is on screen; re-renders only when the answer changes. */
-export function useIsVisible(editor: Editor, rect: Rect | null): boolean {
-  const subscribe = useCallback((l: () => void) => subscribeView(editor, l), [editor]);
-  return useSyncExternalStore(subscribe, () => {
-    if (!rect) return false;
-    const view = visibleRect(editor.viewport.get(), editor.stageSize.get());
-    return intersects(
-      {
-        x: view.x - MARGIN,
-        y: view.y - MARGIN,
-        width: view.width + 2 * MARGIN,
-        height: view.height + 2 * MARGIN,
-      },
-      rect,
-    );
-  });
+/**
+ * Whether `rect` (world) has been near the view since the component mounted:
+ * false until it first comes within MARGIN of the view, then true for good
+ * (and the component stops listening to the view).
+ */
+export function useOnceVisible(editor: Editor, rect: Rect | null): boolean {
+  const [seen, setSeen] = useState(() => rect !== null && nearView(editor, rect));
+  const latest = useRef(rect);
+  latest.current = rect;
+  const x = rect?.x;
+  const y = rect?.y;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a move re-checks the place (x, y)
+  useLayoutEffect(() => {
+    if (seen) return;
+    const check = () => {
+      const r = latest.current;
+      if (r && nearView(editor, r)) setSeen(true);
+    };
+    check();
+    return subscribeView(editor, check);
+  }, [editor, seen, x, y]);
+  return seen;
 }

@@ -1,0 +1,94 @@
+// A note's text laid out for drawing: the lines (wrapped and hyphenated by
+// hyphenate.ts), cut to the lines that fit with an ellipsis on the last one.
+// Konva's Text node would measure every line again and keep a node per text;
+// the canvas draws these lines itself (notePainter.ts), and a note keeps its
+// layouts until its text changes (NoteLayouts), computing each level's only
+// when that level is first drawn.
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { wrapText } from './hyphenate.ts';
+import {
+  NOTE_FOOTER,
+  NOTE_LINE_HEIGHT,
+  NOTE_PADDING,
+  noteFont,
+  noteFontSize,
+  TEXT_WIDTH,
+  wordWidth,
+} from './noteStyle.ts';
+import type { NoteDetail } from './useViewRect.ts';
+
+export interface TextLayout {
+  lines: string[];
+  /** CSS font of the lines. */
+  font: string;
+  /** Distance between baselines (world units). */
+  lineHeight: number;
+}
+
+const ELLIPSIS = '…';
+
+/** `line` shortened with an ellipsis until it fits `width` (unchanged when it fits). */
+export function fitLine(line: string, width: number, size: number, bold = false): string {
+  if (wordWidth(line, size, bold) <= width) return line;
+  let cut = line;
+  while (cut.length > 0 && wordWidth(cut.trimEnd() + ELLIPSIS, size, bold) > width)
+    cut = cut.slice(0, -1);
+  return cut.trimEnd() + ELLIPSIS;
+}
+
+/** Lays out `text` in a box: wrapped to `width`, as many lines as fit `height`, the last cut with an ellipsis. */
+export function layoutText(
+  text: string,
+  box: { width: number; height: number },
+  size: number,
+  lineHeight: number,
+  bold = false,
+): TextLayout {
+  const lines = wrapText(text, box.width, (s) => wordWidth(s, size, bold)).split('\n');
+  const linePx = size * lineHeight;
+  const fit = Math.max(1, Math.floor(box.height / linePx + 1e-6));
+  if (lines.length > fit) {
+    lines.length = fit;
+    // The text goes on: the last line that fits ends in an ellipsis.
+    let last = (lines[fit - 1] ?? '').replace(/-$/, '');
+    while (last.length > 0 && wordWidth(last.trimEnd() + ELLIPSIS, size, bold) > box.width)
+      last = last.slice(0, -1);
+    lines[fit - 1] = last.trimEnd() + ELLIPSIS;
+  }
+  return { lines, font: noteFont(size, bold), lineHeight: linePx };
+}
+
+/** Type size of a note's title when zoomed out (world units; see useViewRect.ts). */
+export const TITLE_SIZE = { title: 24, far: 40 } as const;
+const TITLE_LINE_HEIGHT = 1.1;
+export const TITLE_PADDING = 6;
+
+/** The layouts of one note text, each made when first drawn. */
+export class NoteLayouts {
+  private laid: Partial<Record<NoteDetail, TextLayout>> = {};
+
+  constructor(readonly text: string) {}
+
+  get(level: NoteDetail): TextLayout {
+    let layout = this.laid[level];
+    if (!layout) {
+      layout =
+        level === 'detail'
+          ? layoutText(
+              this.text,
+              { width: TEXT_WIDTH, height: NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER },
+              noteFontSize(this.text),
+              NOTE_LINE_HEIGHT,
+            )
+          : layoutText(
+              this.text,
+              { width: NOTE_WIDTH - 2 * TITLE_PADDING, height: NOTE_HEIGHT - 2 * TITLE_PADDING },
+              TITLE_SIZE[level],
+              TITLE_LINE_HEIGHT,
+              true,
+            );
+      this.laid[level] = layout;
+    }
+    return layout;
+  }
+}
