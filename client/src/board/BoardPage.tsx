@@ -166,9 +166,13 @@ export function BoardPage({ connection, editor, session }: Props) {
             </p>
           )}
         </main>
-        <div className="mobile-outline">
-          <OutlineView editor={editor} />
-        </div>
+        {/* The phone's outline view, mounted only while chosen: hidden, it would
+            arrange and render every note again beside the side panel's. */}
+        {ui.mobileView === 'outline' && (
+          <div className="mobile-outline">
+            <OutlineView editor={editor} />
+          </div>
+        )}
         {panel && (
           <aside
             ref={sidePanel}

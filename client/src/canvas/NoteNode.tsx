@@ -6,7 +6,7 @@
 // A note mounts when it first comes near the view (culling) and stays. Each
 // render tells the board's snapshot (noteSnapshot.ts) where the note was and
 // is drawn, so only that spot is redrawn. While this person drags a note, it
-// is drawn live above the snapshot instead (`live`, NotesLayer.tsx).
+// is drawn above the snapshot instead, in the dragged group (`live`, LiveNotes.tsx).
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type Konva from 'konva';
@@ -27,12 +27,15 @@ import { useNote } from '../model/useDoc.ts';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { type NoteLook, paintNote } from './notePainter.ts';
-import type { NoteSnapshot, Place } from './noteSnapshot.ts';
+import type { Place } from './noteSnapshot.ts';
 import { NoteLayouts } from './noteText.ts';
 import { detailAt, useOnceVisible } from './useViewRect.ts';
 
-/** The snapshot the notes of the board are drawn into (null: drawn directly, live). */
-export const SnapshotContext = createContext<NoteSnapshot | null>(null);
+/** What draws the notes (the board's snapshot, or the cached group of dragged notes): told where a note was and is. */
+export interface NoteSink {
+  noteChanged(before: Place | null, after: Place | null): void;
+}
+export const NoteSinkContext = createContext<NoteSink | null>(null);
 
 interface Props {
   id: NoteId;
@@ -47,17 +50,21 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
   const totalsShown = useVoteTotalsShown(editor);
   const selected = useStoreSelect(editor.selection, (s) => s.has(id));
   const editingHere = useStoreSelect(editor.editing, (e) => e === id);
-  const drag = useSyncExternalStore(editor.dragOffset.subscribe, () =>
-    selected ? editor.dragOffset.get() : null,
+  // This person drags it: drawn in the dragged group (LiveNotes.tsx), which
+  // carries the offset; here only whether a drag is under way matters, so a
+  // pointer move re-renders no note.
+  const dragging = useSyncExternalStore(
+    editor.dragOffset.subscribe,
+    () => selected && editor.dragOffset.get() !== null,
   );
   const decor = useSyncExternalStore(
     editor.presence.subscribe,
     useCallback(() => editor.presence.noteDecor(id), [editor, id]),
   );
-  // Own drag preview, or someone else's drag as it happens (until it has landed).
+  // Someone else's drag as it happens (until it has landed).
   const remote = decor.dragOffset;
   const offset =
-    drag ?? (remote && note && note.x === remote.fromX && note.y === remote.fromY ? remote : null);
+    !live && remote && note && note.x === remote.fromX && note.y === remote.fromY ? remote : null;
   const x = (note?.x ?? 0) + (offset?.dx ?? 0);
   const y = (note?.y ?? 0) + (offset?.dy ?? 0);
   // Once near the view, a note stays mounted: panning back and forth then costs
@@ -67,7 +74,7 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
     note ? { x, y, width: NOTE_WIDTH, height: NOTE_HEIGHT } : null,
   );
   // While dragged by this person the note is drawn live, not in the snapshot.
-  const shown = note !== undefined && (live || (seen && drag === null));
+  const shown = note !== undefined && (live || (seen && !dragging));
 
   const text = note?.text ?? '';
   const layouts = useMemo(() => new NoteLayouts(text), [text]);
@@ -103,7 +110,7 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
     ],
   );
 
-  const snapshot = useContext(SnapshotContext);
+  const snapshot = useContext(NoteSinkContext);
   const drawnAt = useRef<Place | null>(null);
   const place = shown ? { x, y } : null;
   // Every render is a change of what this note draws (it is memoised and

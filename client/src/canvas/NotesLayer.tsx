@@ -6,19 +6,20 @@
 //   source    the note nodes themselves (one memoised NoteNode, one shape each),
 //             a group the layer does not draw; the snapshot paints them — all at
 //             once when the zoom changes, one changed note's spot otherwise;
-//   live      the notes this person is dragging, drawn directly on top each frame
-//             (the rest of the board stays in the snapshot meanwhile).
+//   live      the notes this person is dragging, one cached group on top that
+//             moves with the pointer (LiveNotes.tsx; the rest of the board stays
+//             in the snapshot meanwhile).
 //
 // The list of notes comes from DocIndex, which recomputes it only when notes
 // come, go or change board; a note's own change re-renders that note only.
-import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { Group, Shape } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useNoteIds } from '../model/useDoc.ts';
-import { useStore, useStoreSelect } from '../ui/store.ts';
-import { NoteNode, SnapshotContext } from './NoteNode.tsx';
+import { LiveNotes } from './LiveNotes.tsx';
+import { NoteNode, NoteSinkContext } from './NoteNode.tsx';
 import { NoteSnapshot } from './noteSnapshot.ts';
 
 export const NotesLayer = memo(function NotesLayer({
@@ -68,31 +69,14 @@ export const NotesLayer = memo(function NotesLayer({
       />
       <Group ref={source} visible={false}>
         {snapshot && (
-          <SnapshotContext.Provider value={snapshot}>
+          <NoteSinkContext.Provider value={snapshot}>
             {ids.map((id) => (
               <NoteNode key={id} id={id} editor={editor} />
             ))}
-          </SnapshotContext.Provider>
+          </NoteSinkContext.Provider>
         )}
       </Group>
       <LiveNotes editor={editor} ids={ids} />
     </Group>
   );
 });
-
-/** The notes this person is dragging, in board order, drawn each frame. */
-function LiveNotes({ editor, ids }: { editor: Editor; ids: NoteId[] }) {
-  const dragging = useStoreSelect(editor.dragOffset, (d) => d !== null);
-  const selection = useStore(editor.selection);
-  const dragged = useMemo(
-    () => (dragging ? ids.filter((id) => selection.has(id)) : []),
-    [dragging, ids, selection],
-  );
-  return (
-    <Group>
-      {dragged.map((id) => (
-        <NoteNode key={id} id={id} editor={editor} live />
-      ))}
-    </Group>
-  );
-}

@@ -44,6 +44,8 @@ const SHADOW = 4;
 const STROKE_PX = 3;
 /** Time a frame may spend on a whole redraw before it continues in the next frame. */
 const SLICE_MS = 5;
+/** The same for the first picture of a board, while nothing else is shown yet. */
+const FIRST_SLICE_MS = 12;
 /** More changed notes than this at once are drawn as a whole redraw. */
 const MAX_PATCHES = 150;
 
@@ -74,6 +76,8 @@ export class NoteSnapshot {
   private screenRatio = 1;
   private dirty: Rect[] = [];
   private whole = true;
+  /** Too many notes changed for patches: a whole redraw replaces the picture. */
+  private rebuild = false;
   private lastView: Viewport | null = null;
   private settled = true;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -105,11 +109,17 @@ export class NoteSnapshot {
     if (before) this.dirty.push(this.bounds(before));
     if (after && !(before && before.x === after.x && before.y === after.y))
       this.dirty.push(this.bounds(after));
-    if (this.dirty.length > MAX_PATCHES) this.invalidateAll();
-    else if (before || after) this.requestDraw();
+    if (this.dirty.length > MAX_PATCHES) {
+      // Cheaper as a whole redraw (in slices; the current picture stays meanwhile).
+      this.dirty = [];
+      if (this.build) this.spare = this.build.canvas;
+      this.build = null;
+      this.rebuild = true;
+      this.requestDraw();
+    } else if (before || after) this.requestDraw();
   }
 
-  /** Everything is redrawn before the next frame (the look of all notes changed). */
+  /** Everything is drawn afresh, from an empty picture (a new board). */
   invalidateAll(): void {
     this.whole = true;
     this.dirty = [];
@@ -126,13 +136,20 @@ export class NoteSnapshot {
     }
     const visible = visibleRect(viewport, size);
     const want = { scale: viewport.scale * pixelRatio, level: detailAt(viewport.scale) };
-    const shown = this.shown;
-    if (!shown || this.whole) {
-      // Nothing usable: the first frame (or a new board) is drawn at once.
+    if (this.whole) {
+      // Nothing shown is usable (a new board, another screen).
       this.whole = false;
       this.dirty = [];
       this.build = null;
-      this.show(this.drawWhole(visible, want.scale, want.level));
+      if (this.shown) this.spare = this.shown.canvas;
+      this.shown = null;
+    }
+    const shown = this.shown;
+    if (!shown) {
+      // The first picture is built in slices too, and shown while it fills:
+      // no frame waits for the whole board (a few frames of notes appearing).
+      this.continueBuild(visible, want.scale, want.level, FIRST_SLICE_MS);
+      this.patch();
       return;
     }
     const ratio = want.scale / shown.scale;
@@ -145,6 +162,7 @@ export class NoteSnapshot {
       ratio > SCALE_SLACK ||
       ratio < 1 / SCALE_SLACK ||
       !fits ||
+      this.rebuild ||
       (!sharp && this.settled);
     if (stale) this.continueBuild(visible, want.scale, want.level);
     else this.build = null;
@@ -152,9 +170,8 @@ export class NoteSnapshot {
 
   /** Draws the snapshot into the layer (the context is in world coordinates). */
   draw(context: Konva.Context): void {
-    const shown = this.shown;
-    if (!shown) return;
-    copy(context, shown);
+    const frame = this.shown ?? this.build;
+    if (frame) copy(context, frame);
   }
 
   destroy(): void {
@@ -211,19 +228,23 @@ export class NoteSnapshot {
   }
 
   /** A whole redraw in slices: started (or restarted, if the view left it behind) and continued. */
-  private continueBuild(visible: Rect, scale: number, level: NoteDetail): void {
+  private continueBuild(visible: Rect, scale: number, level: NoteDetail, sliceMs = SLICE_MS): void {
     let build = this.build;
     const ratio = build ? scale / build.scale : 0;
+    // While the zoom moves, a build under way is finished if it still covers the
+    // view at up to SCALE_SLACK off (restarting each step would never finish);
+    // once settled it must match the zoom.
     const current =
       build &&
       build.level === level &&
       contains(build.region, visible) &&
-      (this.settled ? ratio === 1 : ratio <= 1.25 && ratio >= 0.8);
+      (this.settled ? ratio === 1 : ratio <= SCALE_SLACK && ratio >= 1 / SCALE_SLACK);
     if (!build || !current) {
       if (build) this.spare = build.canvas;
       const region = this.regionFor(visible, scale);
       build = { canvas: this.canvasFor(region, scale), region, scale, level, next: 0, dirty: [] };
       this.build = build;
+      this.rebuild = false;
     }
     this.stats.slices++;
     const started = performance.now();
@@ -234,7 +255,7 @@ export class NoteSnapshot {
     while (build.next < nodes.length) {
       this.drawNote(nodes[build.next]!, build, build.region);
       build.next++;
-      if (build.next % 8 === 0 && performance.now() - started > SLICE_MS) break;
+      if (build.next % 8 === 0 && performance.now() - started > sliceMs) break;
     }
     ctx.restore();
     if (build.next < nodes.length) {
