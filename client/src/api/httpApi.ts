@@ -12,8 +12,10 @@ import {
   type CreateWorkshopRequest,
   createdWorkshopSchema,
   errorBodySchema,
+  type IdentityList,
   type Invites,
   type IssuedIdentityAnswer,
+  identityListSchema,
   invitesSchema,
   issuedIdentitySchema,
   type SessionInfo,
@@ -129,6 +131,27 @@ export function issueIdentity(
     apiPath(ApiRoute.identities, { id: workshopId }),
     { method: 'POST', token },
     issuedIdentitySchema,
+  );
+}
+
+/** Every participant identity issued for the workshop, with live connection counts (facilitator token). */
+export function fetchIdentities(
+  workshopId: string,
+  token: string,
+): Promise<ApiResult<IdentityList>> {
+  return call(apiPath(ApiRoute.identities, { id: workshopId }), { token }, identityListSchema);
+}
+
+/** Revokes a participant identity: its votes are taken back, its device disconnected (facilitator token). */
+export function revokeIdentity(
+  workshopId: string,
+  token: string,
+  participantId: string,
+): Promise<ApiResult<null>> {
+  return call(
+    apiPath(ApiRoute.identity, { id: workshopId, participantId }),
+    { method: 'DELETE', token },
+    NO_BODY,
   );
 }
 

@@ -49,7 +49,9 @@ export function BoardPage({ connection, editor, session }: Props) {
   const { readOnly } = useStore(editor.access);
   useKeyboardShortcuts(editor);
 
-  useEffect(() => editor.user.set(identity), [editor, identity]);
+  // A new name or colour is published; the id stays the participant id the
+  // server derives from this device's key (presence, votes and authorship agree).
+  useEffect(() => editor.user.set({ ...identity, id: editor.userId }), [editor, identity]);
   useEffect(() => {
     if (boards.length === 0) return;
     if (!boardId || !boards.some((b) => b.id === boardId))

@@ -11,6 +11,7 @@ import { announceRefusals } from '../editor/refusals.ts';
 import { ensureParticipantIdentity, participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { identityMessages } from '../identities/messages.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { getIdentity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
@@ -148,9 +149,25 @@ function Denied({
   // workshopDeleted: the workshop was deleted while this board was open.
   if (code === CloseCode.unknownWorkshop || code === CloseCode.workshopDeleted)
     return <Message text="session.notFound" error />;
-  if (code === CloseCode.badToken || code === CloseCode.forbidden)
-    return <Message text="session.badToken" error />;
+  if (code === CloseCode.badToken) return <Message text="session.badToken" error />;
+  // 4403: the facilitator revoked this device's participant identity.
+  if (code === CloseCode.forbidden) return <Revoked />;
   return <BoardPage connection={connection} editor={editor} session={session} />;
+}
+
+/** What a participant whose access the facilitator revoked sees instead of the board. */
+function Revoked() {
+  const t = useT();
+  const it = useT(identityMessages);
+  return (
+    <main className="message-page">
+      <h1>{it('identities.revokedTitle')}</h1>
+      <p role="alert">{it('identities.revokedText')}</p>
+      <button type="button" className="button" onClick={() => navigate('/')}>
+        {t('session.backHome')}
+      </button>
+    </main>
+  );
 }
 
 function Message({ text, error }: { text: MessageKey; error?: boolean }) {

@@ -13,6 +13,7 @@ import { exportCommands } from '../export/exportCommands.ts';
 import { FacilitationPanel } from '../facilitation/FacilitationPanel.tsx';
 import { facilitationCommands } from '../facilitation/facilitationCommands.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
+import { IdentitiesSection } from '../identities/IdentitiesSection.tsx';
 import { importCommands } from '../import/importCommands.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { PeoplePanel } from '../presence/PeoplePanel.tsx';
@@ -48,7 +49,18 @@ export const workshopPanels: readonly PanelDefinition[] = [
       </Suspense>
     ),
   },
-  { id: 'people', label: 'panel.people', order: 20, render: (e) => <PeoplePanel editor={e} /> },
+  {
+    id: 'people',
+    label: 'panel.people',
+    order: 20,
+    // Facilitators also see who holds a participant identity, and revoke one.
+    render: (e) => (
+      <>
+        <PeoplePanel editor={e} />
+        {e.role === 'facilitator' && <IdentitiesSection editor={e} />}
+      </>
+    ),
+  },
   // Viewers may download the documentation too; the import part is the facilitator's.
   { id: 'export', label: 'panel.export', render: (e) => <ExportPanel editor={e} /> },
   {

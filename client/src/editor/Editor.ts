@@ -50,6 +50,12 @@ export interface Editor {
   doc: Y.Doc;
   index: DocIndex;
   presence: Presence;
+  /**
+   * The name each participant id showed in presence during this session, kept
+   * after they leave: the facilitator's list of identities still names a
+   * device that was disconnected (identities/IdentitiesSection.tsx).
+   */
+  seenNames: Map<string, string>;
   awareness: Awareness;
   role: Role;
   /**
@@ -149,6 +155,7 @@ export function createEditor(input: EditorInput): Editor {
     doc: input.doc,
     index,
     presence,
+    seenNames: new Map(),
     awareness: input.awareness,
     role: input.role,
     newerDocument,
@@ -240,6 +247,10 @@ function mirrorIntoPresence(editor: Editor): void {
   };
   editor.editing.subscribe(publishClaim);
   editor.writing.outline.subscribe(publishClaim);
+  // Names are remembered by participant id (ends with presence, on destroy).
+  presence.subscribe(() => {
+    for (const p of presence.peers()) editor.seenNames.set(p.user.id, p.user.name);
+  });
   editor.user.subscribe(() => {
     const u = editor.user.get();
     presence.set({ user: { id: u.id, name: u.name, color: u.color } });
