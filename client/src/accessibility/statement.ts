@@ -36,7 +36,7 @@ export const STATEMENT: Readonly<Record<Lang, Statement>> = {
     ],
     madeHeading: 'Erstellung dieser Erklärung',
     made: [
-      'Die Erklärung beruht auf einer Selbstbewertung. Automatische Prüfungen laufen bei jeder Änderung: axe-core prüft in Chromium die Startseite, das Board mit Gliederung (Desktop und Telefon), die Moderationsdialoge, den Export- und den Import-Dialog auf schwerwiegende Verstöße (keine gefunden). Das PDF des Beispiel-Workshops wird mit pdfinfo und pdftotext geprüft: getaggt, Strukturbaum mit Überschriften, Tabellen und Listen, jede Notiz einmal in Lesereihenfolge, Deckblatt mit Titel, Datum und Lizenz.',
+      'Die Erklärung beruht auf einer Selbstbewertung. Automatische Prüfungen laufen bei jeder Änderung: axe-core prüft in Chromium die Startseite, das Board mit Gliederung (Desktop und Telefon), die Moderationsdialoge, den Export- und den Import-Dialog, die Liste der Teilnahme-Zugänge mit dem Dialog zum Widerrufen auf schwerwiegende Verstöße (keine gefunden). Das PDF des Beispiel-Workshops wird mit pdfinfo und pdftotext geprüft: getaggt, Strukturbaum mit Überschriften, Tabellen und Listen, jede Notiz einmal in Lesereihenfolge, Deckblatt mit Titel, Datum und Lizenz.',
       'Einzelheiten: docs/accessibility.md im Quellcode.',
     ],
     feedbackHeading: 'Feedback und Kontaktangaben',
@@ -65,7 +65,7 @@ export const STATEMENT: Readonly<Record<Lang, Statement>> = {
     ],
     madeHeading: 'Preparation of this statement',
     made: [
-      'This statement is based on a self-assessment. Automated checks run on every change: axe-core in Chromium checks the start page, the board with its outline (desktop and phone), the facilitation dialogs and the export and import dialogs for serious violations (none found). The example workshop’s PDF is checked with pdfinfo and pdftotext: tagged, a structure tree of headings, tables and lists, every note once in reading order, a title page with title, date and licence.',
+      'This statement is based on a self-assessment. Automated checks run on every change: axe-core in Chromium checks the start page, the board with its outline (desktop and phone), the facilitation dialogs, the export and import dialogs and the list of participant accesses with its revoke dialog for serious violations (none found). The example workshop’s PDF is checked with pdfinfo and pdftotext: tagged, a structure tree of headings, tables and lists, every note once in reading order, a title page with title, date and licence.',
       'Details: docs/accessibility.md in the source code.',
     ],
     feedbackHeading: 'Feedback and contact',
