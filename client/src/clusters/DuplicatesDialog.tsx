@@ -3,7 +3,7 @@
 // note's, as it is) or to combine the differing texts explicitly; the merged
 // note takes the others' authors and votes, and they are deleted (one undo
 // step). The percentage says how much of the letter sequences the notes
-// share; 100 % only for identical texts.
+// share; 100 % only for identical texts, which are shown once (nothing to choose).
 import { findDuplicates, similarityPercent } from '@pinnwand/shared/cluster/findDuplicates';
 import type { MergeText } from '@pinnwand/shared/facilitation/mergeNotes';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
@@ -35,6 +35,14 @@ export function DuplicatesDialog({
   );
   // Per group: the id of the note whose text stays, or 'combine'.
   const [choices, setChoices] = useState<Record<number, NoteId | 'combine'>>({});
+  const sameTextBy = (ids: readonly NoteId[]) => {
+    const authors = [...new Set(ids.map((id) => byId.get(id)?.author.trim() ?? ''))].filter(
+      Boolean,
+    );
+    return authors.length > 0
+      ? ft('dup.sameTextBy', { count: ids.length, authors: authors.join(', ') })
+      : ft('dup.sameText', { count: ids.length });
+  };
   const merge = (key: number, ids: NoteId[]) => {
     const chosen = choices[key] ?? ids[0]!;
     const text: MergeText = chosen === 'combine' ? 'combine' : { keep: chosen };
@@ -55,23 +63,34 @@ export function DuplicatesDialog({
       ) : (
         <ol className="suggestions">
           {groups.map((g) => (
-            <li key={g.key} className="suggestion" data-duplicate={g.key}>
-              <fieldset className="dup-choice">
-                <legend className="small">{ft('dup.keepWhich')}</legend>
-                {g.noteIds.map((id, i) => (
-                  <label key={id} className="dup-option">
-                    <input
-                      type="radio"
-                      name={`dup-${g.key}`}
-                      checked={(choices[g.key] ?? g.noteIds[0]) === id}
-                      onChange={() => setChoices((c) => ({ ...c, [g.key]: id }))}
-                      data-keep={i}
-                    />
-                    <span className="suggestion-note-text">{byId.get(id)?.text}</span>
-                    <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
-                  </label>
-                ))}
-                {!g.identical && (
+            <li
+              key={g.key}
+              className="suggestion"
+              data-duplicate={g.key}
+              data-size={g.noteIds.length}
+            >
+              {g.identical ? (
+                // Nothing to choose between the same text: it is shown once, with who wrote it.
+                <div className="dup-choice">
+                  <span className="suggestion-note-text">{byId.get(g.noteIds[0]!)?.text}</span>
+                  <span className="muted small">{sameTextBy(g.noteIds)}</span>
+                </div>
+              ) : (
+                <fieldset className="dup-choice">
+                  <legend className="small">{ft('dup.keepWhich')}</legend>
+                  {g.noteIds.map((id, i) => (
+                    <label key={id} className="dup-option">
+                      <input
+                        type="radio"
+                        name={`dup-${g.key}`}
+                        checked={(choices[g.key] ?? g.noteIds[0]) === id}
+                        onChange={() => setChoices((c) => ({ ...c, [g.key]: id }))}
+                        data-keep={i}
+                      />
+                      <span className="suggestion-note-text">{byId.get(id)?.text}</span>
+                      <span className="muted small suggestion-author">{byId.get(id)?.author}</span>
+                    </label>
+                  ))}
                   <label className="dup-option">
                     <input
                       type="radio"
@@ -82,8 +101,8 @@ export function DuplicatesDialog({
                     />
                     <span>{ft('dup.combine')}</span>
                   </label>
-                )}
-              </fieldset>
+                </fieldset>
+              )}
               <div className="row">
                 <span className="muted small">
                   {g.identical
