@@ -94,9 +94,21 @@ describe('editing notes on the canvas', () => {
       )
       .toBe('rgb(197, 225, 165)');
 
-    // Duplicate with Ctrl+D, then delete the copy with Delete.
+    // Duplicate with Ctrl+D: the copy sits beside the original, on no note.
     await a.page.keyboard.press('Control+d');
     await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBe(3);
+    const overlapping = (list: { x: number; y: number; width: number; height: number }[]) =>
+      list.flatMap((n, i) =>
+        list
+          .slice(i + 1)
+          .filter(
+            (m) =>
+              Math.abs(n.x - m.x) < (n.width + m.width) / 2 &&
+              Math.abs(n.y - m.y) < (n.height + m.height) / 2,
+          ),
+      ).length;
+    await expect.poll(() => noteBoxes(a.page).then((list) => list.length)).toBe(3);
+    expect(overlapping(await noteBoxes(a.page))).toBe(0);
     await a.page.keyboard.press('Delete');
     await expect.poll(() => outlineTexts(b.page).then((t) => t.length)).toBe(2);
 
