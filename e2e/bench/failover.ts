@@ -43,6 +43,8 @@ export interface FailoverResult {
     failoverP50Ms: number | null;
     failoverP99Ms: number | null;
     failoverMaxMs: number | null;
+    /** p50/p99 of each phase of the failovers (ChaosReport's Failover.phases), by label. */
+    phases?: Record<string, { p50Ms: number | null; p99Ms: number | null }>;
     report: ChaosReport;
   };
 }
@@ -214,10 +216,30 @@ export async function runFailover(
         failoverP50Ms: percentile(times, 50),
         failoverP99Ms: percentile(times, 99),
         failoverMaxMs: times.length ? times[times.length - 1]! : null,
+        phases: phaseSummary(report),
         report,
       },
     };
   } finally {
     await pg.remove();
   }
+}
+
+/** p50/p99 of each failover phase, in the order they happen. */
+function phaseSummary(report: ChaosReport): NonNullable<FailoverResult['chaos']['phases']> {
+  const pick = (label: string, of: (f: ChaosReport['failovers'][number]) => number | null) => {
+    const sorted = report.failovers
+      .map(of)
+      .filter((v): v is number => v !== null)
+      .sort((a, b) => a - b);
+    return [label, { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) }] as const;
+  };
+  return Object.fromEntries([
+    pick('first client sees its socket close', (f) => f.phases.firstClose),
+    pick('HAProxy marks the process down', (f) => f.phases.markedDown),
+    pick('second client connected again (101)', (f) => f.phases.secondConnected),
+    pick('room claimed by a survivor (sampled every 100 ms)', (f) => f.phases.claimed),
+    pick('second client synced', (f) => f.phases.secondSynced),
+    pick('first edit after the kill received (failover)', (f) => f.ms),
+  ]);
 }

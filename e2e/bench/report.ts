@@ -449,6 +449,18 @@ function renderFailover(s: FailoverSection): string[] {
     `Chaos: ${c.kills} kills, ${r.failovers.length} room failovers; failover p50 ${ms(c.failoverP50Ms)}, p99 ${ms(c.failoverP99Ms)}, max ${ms(c.failoverMaxMs)} — goal p99 ≤ 5 s: ${met(c.failoverP99Ms, 5000)}. Paused owner: ${r.pause ? `${r.pause.roomsTakenOver} of ${r.pause.rooms} rooms taken over, owner dropped them on waking: ${r.pause.ownerDropped ? 'yes' : 'no'}` : 'not run'}. Edits written ${r.editsWritten}, received by other clients ${r.editsReceived}; **lost ${r.lost}**; rooms not converged ${r.notConverged.length}; sequence gaps ${r.gaps}; epoch drops in the log ${r.epochDrops}, lease epochs seen going down ${r.epochsDecreased}.`,
     '',
   );
+  if (c.phases) {
+    out.push(
+      'Where a failover’s time goes, in ms after the kill, over the failed-over rooms (a dead owner is found by its refused address and stale heartbeat, and its room claimed before the lease runs out; see docs/design.md):',
+      '',
+      '| phase | p50 | p99 |',
+      '| --- | --- | --- |',
+    );
+    for (const [label, p] of Object.entries(c.phases)) {
+      out.push(`| ${label} | ${ms(p.p50Ms)} | ${ms(p.p99Ms)} |`);
+    }
+    out.push('');
+  }
   return out;
 }
 
