@@ -220,22 +220,37 @@ describe('a killed owner', () => {
       const atA = connect(ws(a), w.id, w.participantToken);
       providers.push(atA);
       await synced(atA, 30_000);
+      // A second room of A's, asked for over HTTP only after the kill.
+      const other = await createWorkshopAt(a.url, 'blank', 'Nur per HTTP');
+      const otherAtA = connect(ws(a), other.id, other.participantToken);
+      providers.push(otherAtA);
+      await synced(otherAtA, 30_000);
+      otherAtA.destroy();
       const atB = connect(ws(b), w.id, w.participantToken);
       providers.push(atB);
       await synced(atB, 30_000);
       atA.doc.getMap('notes').set('before', 'vor dem Absturz');
       await waitFor(() => atB.doc.getMap('notes').has('before'), 10_000, 'relay through B');
-      const lease = async () =>
+      const lease = async (id = w.id) =>
         (
           await db.query<{ epoch: string; owner_url: string; expires_at: Date }>(
             'SELECT epoch, owner_url, expires_at FROM room_leases WHERE workshop_id = $1',
-            [w.id],
+            [id],
           )
         ).rows[0]!;
       const held = await lease();
       expect(held.owner_url).toBe(a.url);
+      const otherHeld = await lease(other.id);
+      expect(otherHeld.owner_url).toBe(a.url);
 
       await a.stop('SIGKILL');
+      const exported = await fetch(
+        `${b.url}/api/workshops/${other.id}/export.md?token=${other.viewerToken}`,
+      );
+      expect(exported.status).toBe(200);
+      expect(await exported.text()).toContain('Nur per HTTP');
+      const otherTaken = await lease(other.id);
+      expect(otherTaken.owner_url).toBe(b.url);
       // atB's forwarded socket ended with A; it reconnects to B, which finds A
       // dead and claims the room.
       atB.doc.getMap('notes').set('after', 'nach dem Absturz');
@@ -248,9 +263,10 @@ describe('a killed owner', () => {
       expect(Number(taken.epoch)).toBe(Number(held.epoch) + 1);
       expect(taken.owner_url).toBe(b.url);
       // Taken over while A's lease still ran: A was found dead, not waited out.
-      const early = await db.query<{ early: boolean }>('SELECT clock_timestamp() < $1 AS early', [
-        held.expires_at,
-      ]);
+      const early = await db.query<{ early: boolean }>(
+        'SELECT clock_timestamp() < $1 AND clock_timestamp() < $2 AS early',
+        [held.expires_at, otherHeld.expires_at],
+      );
       expect(early.rows[0]!.early).toBe(true);
       expect(b.output()).toContain('refuses connections and stopped renewing');
     } finally {

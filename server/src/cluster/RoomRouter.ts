@@ -168,7 +168,8 @@ export class RoomRouter {
     // Unreachable before anything was sent: wait until its lease runs out (or
     // it is found dead), then serve here (a claim that loses a race is RoomHeldElsewhere).
     await sleep(Math.min(this.waitFor(owner, outcome), this.deps.leaseMs + 500));
-    if (outcome === 'refused') await this.endDeadLease(id, owner);
+    // The heartbeat seen before the wait was fresh; the database judges it anew.
+    if (outcome === 'refused') await this.endDeadLease(id, owner, true);
     return local();
   }
 
@@ -183,9 +184,12 @@ export class RoomRouter {
     return until + 25;
   }
 
-  /** The owner refused a connection: end its lease now if its heartbeat is stale too. */
-  private async endDeadLease(id: string, owner: LeaseInfo): Promise<boolean> {
-    if (owner.staleInMs > 0) return false;
+  /**
+   * The owner refused a connection: end its lease now if its heartbeat is
+   * stale too (as last seen, unless `askAnyway`; the database checks it again).
+   */
+  private async endDeadLease(id: string, owner: LeaseInfo, askAnyway = false): Promise<boolean> {
+    if (owner.staleInMs > 0 && !askAnyway) return false;
     try {
       const ended = await this.deps.expireDeadLease(id, owner.epoch);
       if (ended) {

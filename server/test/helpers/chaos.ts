@@ -206,8 +206,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       log(`SIGSTOP process ${index + 1} (owns ${rooms.length} rooms)`);
       const pausedAt = Date.now();
       process.kill(procs[index]!.pid, 'SIGSTOP');
-      // Long enough for HAProxy's health checks to take the paused process out.
-      await sleep(4000);
+      // Newcomers once HAProxy's health checks took the paused process out
+      // (before, HAProxy would still send them to it).
+      const server = `pinnwand-${index + 1}`;
+      await waitUntil(
+        () => lb!.downAt(server).some((at) => at >= pausedAt),
+        30_000,
+        'HAProxy taking the paused process out',
+      );
       for (const room of rooms) startWriting(addClient(room));
       const deadline = Date.now() + o.leaseMs * 2 + 10_000;
       while ((await taken()) < rooms.length && Date.now() < deadline) await sleep(200);
