@@ -2,18 +2,24 @@
 // accessible equivalent of the canvas and the comfortable view on a phone.
 import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useDeferredValue, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
 import { OutlineNote } from './OutlineNote.tsx';
-import { useWorkshopView } from './useWorkshopView.ts';
+import { type OutlineWorkshop, useWorkshopView } from './useWorkshopView.ts';
+
+/** What the outline shows before its first deferred render. */
+const NOTHING_YET: OutlineWorkshop = { boards: [], orphanNotes: [] };
 
 export function OutlineView({ editor }: { editor: Editor }) {
   const t = useT();
-  const view = useWorkshopView(editor);
+  // Rendered in the background (a transition React interrupts for input and
+  // frames): a board of a thousand notes draws on the canvas first, and the
+  // outline's re-renders never hold up a frame.
+  const view = useDeferredValue(useWorkshopView(editor), NOTHING_YET);
   const current = useStore(editor.boardId);
   const boards = useRef(view.boards);
   boards.current = view.boards;
