@@ -176,7 +176,19 @@ describe('Room', () => {
   });
 
   it('answers a new device from the stored snapshot and the updates committed since, never with what is not yet committed', () => {
-    const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored')).bytes;
+    // A stored note, and a committed change inside it: the change builds on the snapshot.
+    const base = new Y.Doc();
+    const storedNote = new Y.Map<unknown>();
+    base.getMap('notes').set('n', storedNote);
+    storedNote.set('text', 'stored');
+    const stored = Y.encodeStateAsUpdate(base);
+    const editor = new Y.Doc();
+    Y.applyUpdate(editor, stored);
+    let change: Uint8Array | null = null;
+    editor.on('update', (u: Uint8Array) => {
+      change = u;
+    });
+    (editor.getMap('notes').get('n') as Y.Map<unknown>).set('c', 'committed');
     const room = new Room(
       'warm',
       { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },
@@ -194,10 +206,11 @@ describe('Room', () => {
     );
     const writer = fakeConnection('w', 'participant');
     room.addConnection(writer.conn);
-    room.receiveUpdate(
-      writer.conn,
-      clientUpdate((doc) => doc.getMap('notes').set('c', 'committed')),
-    );
+    room.receiveUpdate(writer.conn, {
+      bytes: change!,
+      decoded: Y.decodeUpdate(change!),
+      step2: false,
+    });
     room.commit(room.takeBatch(), [4]);
     // Applied, but its round not yet committed when the new device asks.
     room.receiveUpdate(
@@ -216,14 +229,19 @@ describe('Room', () => {
       const sub = decoding.readVarUint(d);
       return sub === 1 || sub === 2 ? [{ sub, payload: decoding.readVarUint8Array(d) }] : [];
     });
-    const step2 = messages.findIndex((m) => m.sub === 1);
-    // The snapshot as stored, sent as it is, then the committed update after it.
-    expect(messages[step2]!.payload).toEqual(stored);
+    // The relay of the pending update (committed in round 5) first, then the answer:
+    // the update committed since the snapshot, then SyncStep2 with the snapshot as stored.
+    expect(messages.map((m) => m.sub)).toEqual([2, 2, 1]);
+    expect(messages[2]!.payload).toEqual(stored);
+    // Applied in the order sent, the answer is complete once its SyncStep2 is in.
     const answer = new Y.Doc();
-    for (const m of messages.slice(step2)) Y.applyUpdate(answer, m.payload);
-    expect(answer.getMap('notes').get('c')).toBe('committed');
-    // What was applied but not committed when the answer was made is not in it:
-    // it reached the device as a relay, once committed (round 5).
+    Y.applyUpdate(answer, messages[1]!.payload);
+    expect(answer.getMap('notes').has('n')).toBe(false); // pending: it builds on the snapshot
+    Y.applyUpdate(answer, messages[2]!.payload);
+    const note = answer.getMap('notes').get('n') as Y.Map<unknown>;
+    expect(note.get('text')).toBe('stored');
+    expect(note.get('c')).toBe('committed');
+    // What was applied but not committed when the answer was made is not in it.
     expect(answer.getMap('notes').has('p')).toBe(false);
     const doc = new Y.Doc();
     for (const m of messages) Y.applyUpdate(doc, m.payload);

@@ -619,10 +619,14 @@ export class Room {
   }
 
   /**
-   * A new device's answer from the stored bytes (LazyDocument): SyncStep2 with
-   * the snapshot as loaded, then the updates committed since as one update.
-   * Committed state only; whatever is committed later reaches the joiner as a
-   * relayed update, since it is in the room from its greeting on.
+   * A new device's answer from the stored bytes (LazyDocument): the updates
+   * committed since the snapshot as one update, then SyncStep2 with the
+   * snapshot as loaded. In that order, because a client counts itself synced
+   * once its SyncStep2 is applied: the update waits in the client's document
+   * as pending structs, and Yjs integrates it while applying the snapshot, so
+   * the document is complete when the client says synced. Committed state
+   * only; whatever is committed later reaches the joiner as a relayed update,
+   * since it is in the room from its greeting on.
    */
   private storedFrames(): Uint8Array[] | null {
     const version = this.document.storedVersion;
@@ -630,7 +634,7 @@ export class Room {
     const parts = this.document.storedParts();
     if (!parts) return null;
     const frames = [encodeSyncStep2(parts.snapshot)];
-    if (parts.log) frames.push(encodeUpdate(parts.log));
+    if (parts.log) frames.unshift(encodeUpdate(parts.log));
     this.storedAnswer = { version, frames };
     return frames;
   }
