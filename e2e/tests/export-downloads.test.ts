@@ -8,7 +8,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { join, outlineTexts, seriousAxeViolations, waitForBoard } from '../harness/board.ts';
+import {
+  addNoteAt,
+  join,
+  noteBoxes,
+  outlineTexts,
+  seriousAxeViolations,
+  waitForBoard,
+} from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
@@ -98,6 +105,8 @@ describe('documentation export from the UI', () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank', 'Import');
     const f = await journey.person('Facilitator');
     await join(f, created.urls.facilitator, 'Petra');
+    // A note in the middle of the view, where the import would like to go.
+    await addNoteAt(f.page, 0.5, 0.5, 'Schon da');
     await openExportPanel(f.page);
     await f.page.getByTestId('import-open').click();
     const dialog = f.page.getByRole('dialog');
@@ -123,8 +132,22 @@ describe('documentation export from the UI', () => {
       .toContain('3 Notizen importiert');
     await f.page.getByRole('button', { name: 'Gliederung' }).click();
     await expect
-      .poll(() => outlineTexts(f.page))
-      .toEqual(['Erste Idee', 'Zweite Idee', 'Dritte Idee']);
+      .poll(() => outlineTexts(f.page).then((t) => t.sort()))
+      .toEqual(['Dritte Idee', 'Erste Idee', 'Schon da', 'Zweite Idee']);
+    // On free space: no imported note covers the one that was there, or another.
+    await expect.poll(() => noteBoxes(f.page).then((list) => list.length)).toBe(4);
+    const boxes = await noteBoxes(f.page);
+    const overlaps = boxes.flatMap((n, i) =>
+      boxes
+        .slice(i + 1)
+        .filter(
+          (m) =>
+            Math.abs(n.x - m.x) < (n.width + m.width) / 2 &&
+            Math.abs(n.y - m.y) < (n.height + m.height) / 2,
+        )
+        .map((m) => `${n.text} / ${m.text}`),
+    );
+    expect(overlaps).toEqual([]);
   });
 
   test('a viewer may download the documentation but is offered no import', async () => {
