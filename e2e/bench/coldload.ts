@@ -318,8 +318,9 @@ type PageWindow = {
  */
 const firstDrawn = (): boolean => {
   const w = window as unknown as PageWindow;
-  const stage = w.Konva?.stages[0];
-  const n = stage ? stage.find('.note').length : 0;
+  // Every stage: the board is not always the first one Konva registered.
+  let n = 0;
+  for (const stage of w.Konva?.stages ?? []) n += stage.find('.note').length;
   if (n > 0 && w.__firstDrawn === undefined) w.__firstDrawn = { at: performance.now(), n };
   return w.__firstDrawn !== undefined;
 };
