@@ -105,19 +105,30 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
     // note written here, not one added by someone much later) fit the view again.
     const fitted = editor.viewport.get();
     const opened = Date.now();
-    const stop = editor.index.subscribeNoteIds(() => {
+    let done = false;
+    const check = () => {
       const arrived = editor.index.notes(boardId);
-      if (arrived.length === 0) return;
+      if (done || arrived.length === 0) return;
+      done = true;
       stop();
       if (
         Date.now() - opened < ARRIVAL_MS &&
-        arrived.every((n) => editor.landings.justLanded(n.id)) &&
+        // Written before the board opened (by their author's clock): what the
+        // server had, not a note someone adds live while this person looks.
+        arrived.every((n) => editor.landings.justLanded(n.id) && n.createdAt < opened) &&
         editor.viewport.get() === fitted &&
         editor.boardId.get() === boardId
       )
         fitBoard();
-    });
-    return stop;
+    };
+    // Decided after the transaction's other observers ran: the index hears of
+    // new notes before `landings` does (a server that sends the board and its
+    // notes in separate messages opened large boards at 100 % otherwise).
+    const stop = editor.index.subscribeNoteIds(() => queueMicrotask(check));
+    return () => {
+      done = true;
+      stop();
+    };
   }, [editor, boardId]);
 
   return (
