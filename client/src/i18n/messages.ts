@@ -3,10 +3,11 @@
 // so a feature adds its texts without editing another's file. A namespace is
 // German first (the default) with an English table that the type makes
 // complete; `useT(namespace)` gives a translate function typed to its keys.
+import type { Lang } from '@pinnwand/shared/model/lang';
 import { de, type MessageKey } from './de.ts';
 import { en } from './en.ts';
 
-export type Lang = 'de' | 'en';
+export type { Lang };
 export type TranslateParams = Record<string, string | number>;
 export type Translate<K extends string = MessageKey> = (key: K, params?: TranslateParams) => string;
 

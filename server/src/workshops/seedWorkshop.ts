@@ -3,7 +3,7 @@
  * boards, or the full OZG example (boards, clusters, notes, summary). The
  * server writes no document structure of its own.
  */
-import type { Lang } from '@pinnwand/shared/model/meta';
+import type { Lang } from '@pinnwand/shared/model/lang';
 import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
 import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
 import type { CreateWorkshopRequest } from '@pinnwand/shared/protocol/http';

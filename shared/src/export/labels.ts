@@ -4,7 +4,8 @@
  * recognise the labels of every language, so a German export imports into an
  * English workshop and back.
  */
-import type { CoverField, Lang } from '../model/meta.ts';
+import type { Lang } from '../model/lang.ts';
+import type { CoverField } from '../model/meta.ts';
 
 /** The CSV columns, in order; their header names are per language (`csvColumns`). */
 export const CSV_COLUMNS = ['board', 'cluster', 'text', 'votes', 'author', 'created'] as const;

@@ -12,7 +12,8 @@ import { type BackupNote, backupSchema, type WorkshopBackup } from '../export/ba
 import { boardFieldsSchema } from '../model/board.ts';
 import { clusterFieldsSchema } from '../model/cluster.ts';
 import { entryMap, pickFields } from '../model/fields.ts';
-import { type Lang, settingsPatchSchema } from '../model/meta.ts';
+import type { Lang } from '../model/lang.ts';
+import { settingsPatchSchema } from '../model/meta.ts';
 import { noteFieldsSchema, noteVotesMap } from '../model/note.ts';
 import { IMPORT_ORIGIN, type TransactionOrigin } from '../model/origin.ts';
 import { describeZodError } from '../model/result.ts';

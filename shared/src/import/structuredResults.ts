@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { DEFAULT_NOTE_COLOR, type NoteColor } from '../model/colors.ts';
 import { entryMap } from '../model/fields.ts';
 import { type BoardId, type ClusterId, type NoteId, newId } from '../model/ids.ts';
+import type { Lang } from '../model/lang.ts';
 import {
   CLUSTER_PADDING,
   GRID_GAP,
@@ -25,7 +26,7 @@ import {
   NOTE_WIDTH,
   squareColumns,
 } from '../model/layout.ts';
-import { COVER_FIELDS, eventDateSchema, type Lang } from '../model/meta.ts';
+import { COVER_FIELDS, eventDateSchema } from '../model/meta.ts';
 import { orderAfterLast } from '../model/order.ts';
 import type { TransactionOrigin } from '../model/origin.ts';
 import { parseWith, type ReadResult } from '../model/result.ts';

@@ -11,12 +11,9 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { pick } from './fields.ts';
+import { langSchema } from './lang.ts';
 import { parseWith, type ReadResult } from './result.ts';
 import { META } from './schema.ts';
-
-export const LANGS = ['de', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const langSchema = z.enum(LANGS);
 
 export const metaSchema = z.object({
   /** Version of the document format; see migrations.ts. */

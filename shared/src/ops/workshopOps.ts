@@ -3,11 +3,11 @@
  */
 import * as Y from 'yjs';
 import { type BoardId, newId } from '../model/ids.ts';
+import type { Lang } from '../model/lang.ts';
 import {
   COVER_FIELDS,
   type CoverPatch,
   coverPatchSchema,
-  type Lang,
   type Phase,
   type SettingsPatch,
   settingsPatchSchema,

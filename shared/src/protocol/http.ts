@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { importPreviewSchema } from '../import/importPlan.ts';
-import { langSchema } from '../model/meta.ts';
+import { langSchema } from '../model/lang.ts';
 import { workshopTemplateIdSchema } from '../templates/templates.ts';
 import { roleSchema } from './roles.ts';
 

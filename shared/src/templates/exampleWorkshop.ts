@@ -7,7 +7,7 @@
  */
 import type * as Y from 'yjs';
 import { type LoadedWorkshop, loadStructuredResults } from '../import/structuredResults.ts';
-import type { Lang } from '../model/meta.ts';
+import type { Lang } from '../model/lang.ts';
 import type { TransactionOrigin } from '../model/origin.ts';
 import { OZG_EXAMPLE } from './ozgExample.ts';
 import { EXAMPLE_TEMPLATE_ID } from './templates.ts';

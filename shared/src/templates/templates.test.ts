@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../model/meta.ts';
+import { LANGS } from '../model/lang.ts';
 import { isTemplateId, TEMPLATE_IDS, TEMPLATES, templateIdSchema } from './templates.ts';
 
 describe('templates', () => {

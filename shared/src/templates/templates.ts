@@ -5,7 +5,7 @@
  * because a document is shared by everyone and cannot hold both.
  */
 import { z } from 'zod';
-import type { Lang } from '../model/meta.ts';
+import type { Lang } from '../model/lang.ts';
 
 export const TEMPLATE_IDS = ['ozg-erfahrungsaustausch', 'retro', 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
