@@ -36,10 +36,13 @@ function updatesIn(sent: Uint8Array[]): Uint8Array[] {
   });
 }
 
-function makeRoom(policy: UpdatePolicy = viewerReadOnly) {
+/** A room loaded from `snapshot` (stored at sequence 3), or a new one. */
+function makeRoom(policy: UpdatePolicy = viewerReadOnly, snapshot: Uint8Array | null = null) {
   return new Room(
     'room',
-    { snapshot: null, updates: [], lastSeq: 0, snapshotBytes: 0, logBytes: 0 },
+    snapshot
+      ? { snapshot, updates: [], lastSeq: 3, snapshotBytes: snapshot.length, logBytes: 0 }
+      : { snapshot: null, updates: [], lastSeq: 0, snapshotBytes: 0, logBytes: 0 },
     {
       policy,
       metrics: createMetrics({ defaultMetrics: false }),
@@ -141,21 +144,7 @@ describe('Room', () => {
 
   it('answers a joiner of a cold room from the stored bytes, builds the document only after a grace and then sends its state vector', async () => {
     const stored = clientUpdate((doc) => doc.getMap('notes').set('n', 'stored')).bytes;
-    const room = new Room(
-      'cold',
-      { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },
-      {
-        policy: viewerReadOnly,
-        metrics: createMetrics({ defaultMetrics: false }),
-        logger: pino({ level: 'silent' }),
-        limits: DEFAULT_LIMITS,
-        compactAfterUpdates: 1000,
-        compactAfterBytes: 1 << 20,
-        onDirty() {},
-        onEmpty() {},
-        onFailed() {},
-      },
-    );
+    const room = makeRoom(viewerReadOnly, stored);
     const j = fakeConnection('j', 'viewer');
     room.addConnection(j.conn);
     room.receiveSyncStep1(j.conn, Y.encodeStateVector(new Y.Doc()));
@@ -189,21 +178,7 @@ describe('Room', () => {
       change = u;
     });
     (editor.getMap('notes').get('n') as Y.Map<unknown>).set('c', 'committed');
-    const room = new Room(
-      'warm',
-      { snapshot: stored, updates: [], lastSeq: 3, snapshotBytes: stored.length, logBytes: 0 },
-      {
-        policy: viewerReadOnly,
-        metrics: createMetrics({ defaultMetrics: false }),
-        logger: pino({ level: 'silent' }),
-        limits: DEFAULT_LIMITS,
-        compactAfterUpdates: 1000,
-        compactAfterBytes: 1 << 20,
-        onDirty() {},
-        onEmpty() {},
-        onFailed() {},
-      },
-    );
+    const room = makeRoom(viewerReadOnly, stored);
     const writer = fakeConnection('w', 'participant');
     room.addConnection(writer.conn);
     room.receiveUpdate(writer.conn, {
