@@ -9,6 +9,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { useMeta } from '../model/useDoc.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { rememberedSession, rememberedToken } from '../session/remembered.ts';
+import { ConfirmActions } from '../ui/ConfirmActions.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { forgetWorkshop } from './forget.ts';
 import { adminMessages } from './messages.ts';
@@ -74,19 +75,15 @@ function DeleteDialog({ editor, onClose }: { editor: Editor; onClose: () => void
         disabled={busy}
         onChange={(e) => setTyped(e.target.value)}
       />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('admin.delete.cancel')}
-        </button>
-        <button type="submit" className="button danger" disabled={!matches || busy}>
-          {busy ? t('admin.delete.busy') : t('admin.delete.confirm')}
-        </button>
-      </div>
+      <ConfirmActions
+        error={error}
+        busy={busy}
+        cancelLabel={t('admin.delete.cancel')}
+        confirmLabel={t('admin.delete.confirm')}
+        busyLabel={t('admin.delete.busy')}
+        confirmDisabled={!matches}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }

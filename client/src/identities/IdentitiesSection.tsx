@@ -10,6 +10,7 @@ import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import type { Lang } from '../i18n/messages.ts';
 import { useDocVersion } from '../model/useDoc.ts';
 import { rememberedToken } from '../session/remembered.ts';
+import { ConfirmActions } from '../ui/ConfirmActions.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useStore } from '../ui/store.ts';
 import { type IdentityRow, identityRows } from './identityRows.ts';
@@ -199,19 +200,14 @@ function RevokeDialog({
         {row.votes > 0 && `${t('identities.revokeVotes', { votes: row.votes })} `}
         {t('identities.revokeText')}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" disabled={busy} onClick={onClose}>
-          {t('identities.revokeCancel')}
-        </button>
-        <button type="submit" className="button danger" disabled={busy}>
-          {busy ? t('identities.revokeBusy') : t('identities.revokeConfirm')}
-        </button>
-      </div>
+      <ConfirmActions
+        error={error}
+        busy={busy}
+        cancelLabel={t('identities.revokeCancel')}
+        confirmLabel={t('identities.revokeConfirm')}
+        busyLabel={t('identities.revokeBusy')}
+        onCancel={onClose}
+      />
     </Dialog>
   );
 }
