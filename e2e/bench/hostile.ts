@@ -11,14 +11,19 @@
 // SyncStep1 every 20 ms on a large document (reconnecting when closed), 2 MiB
 // awareness frames of 10,000 entries, and restore bombs (a backup with
 // 300,000 vote entries on one note) over HTTP. Attack payloads are built
-// before the measurement starts; the attacker runs in this process, the
-// server in its own.
-import * as encoding from 'lib0/encoding';
+// before the measurement starts. The attacker runs in a process of its own
+// (bench/hostile-attacker.ts, one per attack), the server in its own: this
+// process only sends and times the bystander's edits, so that building and
+// sending the attack's payloads does not delay the timing.
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { type PinnwandProcess, startPinnwand } from '../harness/pinnwandProcess.ts';
+import type { FromAttacker, ToAttacker } from './hostile-attacker.ts';
 import { LatencyHistogram } from './lib/stats.ts';
 
 export interface HostileCase {
@@ -62,217 +67,110 @@ function whenSynced(p: WebsocketProvider): Promise<void> {
   return new Promise((resolve) => p.once('sync', () => resolve()));
 }
 
-function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, type);
-  if (sub !== null) encoding.writeVarUint(e, sub);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-}
-
-const updateFrame = (update: Uint8Array) => frame(0, 2, update);
-
-/** A raw socket; resolves when open (or null when refused). */
-function raw(url: string, answers: Record<string, number>): Promise<WebSocket | null> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url);
-    ws.on('error', () => resolve(null));
-    ws.on('open', () => resolve(ws));
-    ws.on('close', (code) => {
-      answers[`close ${code}`] = (answers[`close ${code}`] ?? 0) + 1;
-    });
-    ws.on('message', () => undefined);
-  });
-}
-
-interface Attack {
-  id: string;
-  description: string;
-  /** Prepares payloads (untimed). Returns the loop to run while measuring. */
-  prepare(
-    ctx: Ctx,
-  ): Promise<(running: () => boolean, answers: Record<string, number>) => Promise<void>>;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function attackedRoom(ctx: Ctx) {
-  return createWorkshopViaApi(ctx.server.url, 'blank', 'Angegriffen');
-}
-
-/** Opens a socket with `token`, sends `messages` over and over, reconnecting when closed. */
-function resendLoop(url: string, messages: Uint8Array[], pauseMs: number) {
-  return async (running: () => boolean, answers: Record<string, number>) => {
-    while (running()) {
-      const ws = await raw(url, answers);
-      if (!ws) {
-        await sleep(50);
-        continue;
-      }
-      while (running() && ws.readyState === ws.OPEN) {
-        for (const m of messages) ws.send(m);
-        await sleep(pauseMs);
-      }
-      ws.terminate();
-    }
-  };
-}
-
-const ATTACKS: Attack[] = [
+/** The attacks (hostile-attacker.ts ATTACKS, by id) and what each sends. */
+const ATTACKS: readonly { id: string; description: string }[] = [
   {
     id: 'future delete set',
     description:
       'a participant sends, every 20 ms, an update with no structs and a delete range over 10⁸ clocks of another client that do not exist yet',
-    async prepare(ctx) {
-      const w = await attackedRoom(ctx);
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint(e, 123_456);
-      encoding.writeVarUint(e, 1);
-      encoding.writeVarUint(e, 0);
-      encoding.writeVarUint(e, 100_000_000);
-      const url = `${ctx.wsUrl}/${w.id}?token=${w.participantToken}`;
-      return resendLoop(url, [updateFrame(encoding.toUint8Array(e))], 20);
-    },
   },
   {
     id: 'deep nesting',
     description:
       'a participant sends a chain of 20,000 nested Y.Maps under an unknown root (about 240 KB), reconnecting whenever it is closed',
-    async prepare(ctx) {
-      const w = await attackedRoom(ctx);
-      const doc = new Y.Doc();
-      let map = doc.getMap('x');
-      doc.transact(() => {
-        for (let i = 0; i < 20_000; i++) {
-          const next = new Y.Map<unknown>();
-          map.set('k', next);
-          map = next as Y.Map<unknown>;
-        }
-      });
-      const url = `${ctx.wsUrl}/${w.id}?token=${w.participantToken}`;
-      return resendLoop(url, [updateFrame(Y.encodeStateAsUpdate(doc))], 200);
-    },
   },
   {
     id: 'huge updates',
     description:
       'a participant sends a valid 1.6 MB update (90,000 map sets on the same keys) once a second',
-    async prepare(ctx) {
-      const w = await attackedRoom(ctx);
-      const updates: Uint8Array[] = [];
-      const doc = new Y.Doc();
-      doc.on('update', (u: Uint8Array) => updates.push(updateFrame(u)));
-      for (let round = 0; round < 30; round++) {
-        doc.transact(() => {
-          const notes = doc.getMap('notes');
-          for (let i = 0; i < 90_000; i++) notes.set(`k${i % 100}`, round * 100_000 + i);
-        });
-      }
-      const url = `${ctx.wsUrl}/${w.id}?token=${w.participantToken}`;
-      return async (running, answers) => {
-        const ws = await raw(url, answers);
-        let i = 0;
-        while (running() && ws && ws.readyState === ws.OPEN && i < updates.length) {
-          ws.send(updates[i++]!);
-          await sleep(1000);
-        }
-        ws?.terminate();
-        while (running()) await sleep(50);
-      };
-    },
   },
   {
     id: 'SyncStep1 spam',
     description:
       'four viewers of a workshop holding about 8 MB stop reading and send SyncStep1 every 20 ms, reconnecting when closed',
-    async prepare(ctx) {
-      const w = await attackedRoom(ctx);
-      const fac = provider(ctx, w.id, w.facilitatorToken);
-      await whenSynced(fac);
-      const notes = fac.doc.getMap('notes');
-      for (let batch = 0; batch < 8; batch++) {
-        fac.doc.transact(() => {
-          for (let i = 0; i < 500; i++) notes.set(`n${batch}-${i}`, new Y.Text('x'.repeat(2000)));
-        });
-        await sleep(300);
-      }
-      await sleep(1000);
-      fac.destroy();
-      const step1 = frame(0, 0, Y.encodeStateVector(new Y.Doc()));
-      const url = `${ctx.wsUrl}/${w.id}?token=${w.viewerToken}`;
-      return async (running, answers) => {
-        const one = async () => {
-          while (running()) {
-            const ws = await raw(url, answers);
-            if (!ws) continue;
-            (ws as unknown as { _socket: { pause(): void } })._socket.pause();
-            while (running() && ws.readyState === ws.OPEN) {
-              ws.send(step1);
-              await sleep(20);
-            }
-            ws.terminate();
-          }
-        };
-        await Promise.all([one(), one(), one(), one()]);
-      };
-    },
   },
   {
     id: 'awareness flood',
     description:
       'a participant sends 2 MiB awareness frames of 10,000 entries as fast as the socket takes them, reconnecting when closed',
-    async prepare(ctx) {
-      const w = await attackedRoom(ctx);
-      const inner = encoding.createEncoder();
-      encoding.writeVarUint(inner, 10_000);
-      const state = JSON.stringify({ user: { name: 'x'.repeat(180) } });
-      for (let i = 0; i < 10_000; i++) {
-        encoding.writeVarUint(inner, 100_000 + i);
-        encoding.writeVarUint(inner, 1);
-        encoding.writeVarString(inner, state);
-      }
-      const bomb = frame(1, null, encoding.toUint8Array(inner));
-      const url = `${ctx.wsUrl}/${w.id}?token=${w.participantToken}`;
-      return resendLoop(url, [bomb], 1);
-    },
   },
   {
     id: 'restore bombs',
     description:
       'POST /api/workshops/restore, back to back, with a valid backup whose one note holds 300,000 vote entries (3.5 MB)',
-    async prepare(ctx) {
-      const w = await createWorkshopViaApi(ctx.server.url, 'ozg-example', 'OZG');
-      const res = await fetch(
-        `${ctx.server.url}/api/workshops/${w.id}/export.json?token=${w.facilitatorToken}`,
-      );
-      const backup = (await res.json()) as { boards: { notes: { votes: unknown }[] }[] };
-      const votes: Record<string, number> = {};
-      for (let i = 0; i < 300_000; i++) votes[`p${i}`] = 1;
-      backup.boards[0]!.notes[0]!.votes = votes;
-      const body = JSON.stringify(backup);
-      return async (running, answers) => {
-        while (running()) {
-          const r = await fetch(`${ctx.server.url}/api/workshops/restore`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body,
-          }).catch(() => null);
-          const key = r ? `HTTP ${r.status}` : 'network error';
-          answers[key] = (answers[key] ?? 0) + 1;
-          await r?.text().catch(() => '');
-        }
-      };
-    },
   },
 ];
+
+const attackerEntry = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'hostile-attacker.ts',
+);
+
+/** One attack in its own process: prepared (untimed) on creation, then started and stopped. */
+class Attacker {
+  private readonly waiting: ((msg: FromAttacker) => void)[] = [];
+  private exited: Error | null = null;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (msg: FromAttacker) => this.waiting.shift()?.(msg));
+    child.once('exit', (code) => {
+      this.exited = new Error(`the attacker process exited with ${code}`);
+      for (const w of this.waiting.splice(0)) w({ type: 'error', message: this.exited.message });
+    });
+  }
+
+  static async prepare(ctx: Ctx, attack: string): Promise<Attacker> {
+    const child = fork(attackerEntry, [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const attacker = new Attacker(child);
+    const url = ctx.server.url;
+    await attacker.request({ type: 'prepare', attack, httpUrl: url, wsUrl: ctx.wsUrl }, 'ready');
+    return attacker;
+  }
+
+  start(): void {
+    this.send({ type: 'start' });
+  }
+
+  /** Stops the attack; resolves to how the server answered it. */
+  async stop(): Promise<Record<string, number>> {
+    const msg = await this.request({ type: 'stop' }, 'stopped');
+    return msg.type === 'stopped' ? msg.answers : {};
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  private send(msg: ToAttacker): void {
+    if (this.exited) throw this.exited;
+    this.child.send(msg);
+  }
+
+  private request(msg: ToAttacker, expect: FromAttacker['type']): Promise<FromAttacker> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push((answer) => {
+        if (answer.type === expect) resolve(answer);
+        else reject(new Error(answer.type === 'error' ? answer.message : answer.type));
+      });
+      try {
+        this.send(msg);
+      } catch (err) {
+        reject(err);
+      }
+    });
+  }
+}
 
 /** The bystander: one writer, one reader in their own workshop; latency per edit. */
 async function measureBystander(
   ctx: Ctx,
   durationMs: number,
-  attack: ((running: () => boolean, answers: Record<string, number>) => Promise<void>) | null,
+  attack: Attacker | null,
 ): Promise<Omit<HostileCase, 'attack' | 'description'>> {
   const w = await createWorkshopViaApi(ctx.server.url, 'blank', 'Nachbar');
   const writer = provider(ctx, w.id, w.facilitatorToken);
@@ -290,9 +188,7 @@ async function measureBystander(
       if (typeof sent === 'number') hist.add((now - sent) * 1000);
     }
   });
-  const answers: Record<string, number> = {};
-  let on = true;
-  const attacking = attack ? attack(() => on, answers) : Promise.resolve();
+  attack?.start();
   // Let the attack get going before the first edit.
   await sleep(attack ? 300 : 0);
   const started = performance.now();
@@ -304,8 +200,7 @@ async function measureBystander(
   // Edits still in flight count with their late arrival (bounded wait).
   const deadline = performance.now() + 10_000;
   while (seen.size < edits && performance.now() < deadline) await sleep(20);
-  on = false;
-  await attacking;
+  const answers = attack ? await attack.stop() : {};
   writer.destroy();
   reader.destroy();
   const ms = (v: number | null) => (v === null ? null : v / 1000);
@@ -328,8 +223,13 @@ export async function runHostile(durationMs: number, log: Log): Promise<HostileR
     cases.push({ attack: 'none (unloaded)', description: 'no attack', ...unloaded });
     log(`hostile unloaded: p50 ${unloaded.p50Ms?.toFixed(1)} p99 ${unloaded.p99Ms?.toFixed(1)} ms`);
     for (const attack of ATTACKS) {
-      const loop = await attack.prepare(ctx);
-      const r = await measureBystander(ctx, durationMs, loop);
+      const attacker = await Attacker.prepare(ctx, attack.id);
+      let r: Awaited<ReturnType<typeof measureBystander>>;
+      try {
+        r = await measureBystander(ctx, durationMs, attacker);
+      } finally {
+        attacker.kill();
+      }
       cases.push({ attack: attack.id, description: attack.description, ...r });
       log(
         `hostile ${attack.id}: p50 ${r.p50Ms?.toFixed(1)} p99 ${r.p99Ms?.toFixed(1)} ms, ${r.delivered}/${r.edits}, ${JSON.stringify(r.answers)}`,
