@@ -104,11 +104,12 @@ export function DuplicatesDialog({
                 </fieldset>
               )}
               <div className="row">
-                <span className="muted small">
-                  {g.identical
-                    ? ft('dup.identical')
-                    : ft('dup.similarity', { percent: similarityPercent(g) })}
-                </span>
+                {g.identical ? null : (
+                  // Identical texts already say so above ("2 Notizen mit diesem Text").
+                  <span className="muted small">
+                    {ft('dup.similarity', { percent: similarityPercent(g) })}
+                  </span>
+                )}
                 <button
                   type="button"
                   className="button small primary"

@@ -64,9 +64,9 @@ export function ExportPanel({ editor }: { editor: Editor }) {
               onClick={() => editor.commands.run(editor, `export.${format}`)}
               data-export={format}
             >
-              {t(label)}
+              <span className="export-format-name">{t(label)}</span>
+              <span className="export-format-hint">{t(hint)}</span>
             </button>
-            <span className="muted">{t(hint)}</span>
           </li>
         ))}
       </ul>

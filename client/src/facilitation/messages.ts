@@ -53,7 +53,6 @@ export const fde = {
   'dup.explain':
     'Beim Zusammenführen bleibt der gewählte Text; Namen und Stimmen aller Notizen werden übernommen.',
   'dup.similarity': '{percent} % ähnlich (gemeinsame Buchstabenfolgen)',
-  'dup.identical': 'gleicher Text',
   'dup.sameText': '{count} Notizen mit diesem Text',
   'dup.sameTextBy': '{count} Notizen mit diesem Text, von {authors}',
   'dup.keepWhich': 'Welcher Text bleibt?',
@@ -212,7 +211,6 @@ export const fen: Record<FKey, string> = {
   'dup.skip': 'Skip',
   'dup.explain': 'Merging keeps the chosen text; the names and votes of all notes are kept.',
   'dup.similarity': '{percent} % alike (shared letter sequences)',
-  'dup.identical': 'same text',
   'dup.sameText': '{count} notes with this text',
   'dup.sameTextBy': '{count} notes with this text, by {authors}',
   'dup.keepWhich': 'Which text stays?',
