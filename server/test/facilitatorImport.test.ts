@@ -8,32 +8,19 @@ import { applyImport } from '@pinnwand/shared/import/applyImport';
 import { parseImport } from '@pinnwand/shared/import/importFile';
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { boardsMap, notesMap } from '@pinnwand/shared/model/schema';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { serverRound } from './helpers/serverRound.ts';
+import { synced, waitFor } from './helpers/testServer.ts';
 
 describe('a facilitator importing a large file', () => {
-  let t: TestServer | null = null;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t?.close();
-    t = null;
-  });
+  const { start, open } = serverRound();
 
   it('sees 3,000 imported notes arrive for everyone and stays connected', async () => {
-    t = await startTestServer();
+    const t = await start();
     const w = await t.createWorkshop();
-    const facilitator = connect(t.wsUrl, w.id, w.facilitatorToken);
-    const viewer = connect(t.wsUrl, w.id, w.viewerToken);
-    providers.push(facilitator, viewer);
+    const facilitator = open(w.id, w.facilitatorToken);
+    const viewer = open(w.id, w.viewerToken);
     await Promise.all([synced(facilitator), synced(viewer)]);
     const closes: number[] = [];
     facilitator.on('connection-close', (event: { code: number } | null) => {

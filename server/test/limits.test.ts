@@ -1,42 +1,15 @@
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type RawClient, rawConnect } from './helpers/rawClient.ts';
-import {
-  closeCode,
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { serverRound } from './helpers/serverRound.ts';
+import { closeCode, synced, waitFor } from './helpers/testServer.ts';
 
 describe('limits', () => {
-  let t: TestServer | null = null;
-  const providers: WebsocketProvider[] = [];
-  const raws: RawClient[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    for (const r of raws.splice(0)) r.ws.terminate();
-    await t?.close();
-    t = null;
-  });
-  function open(id: string, token: string) {
-    const p = connect(t!.wsUrl, id, token);
-    providers.push(p);
-    return p;
-  }
-  async function raw(id: string, token: string) {
-    const r = rawConnect(`${t!.wsUrl}/${id}?token=${token}`);
-    raws.push(r);
-    await r.opened;
-    return r;
-  }
+  const { start, open, raw } = serverRound();
 
   it('closes a connection that sends a frame over maxPayload with 1009', async () => {
-    t = await startTestServer({ MAX_PAYLOAD_BYTES: '65536' });
+    const t = await start({ MAX_PAYLOAD_BYTES: '65536' });
     const w = await t.createWorkshop();
     const r = await raw(w.id, w.participantToken);
     r.send(new Uint8Array(70_000));
@@ -44,7 +17,7 @@ describe('limits', () => {
   });
 
   it('closes a connection with 4400 for an unknown message type, a truncated update or trailing bytes', async () => {
-    t = await startTestServer();
+    const t = await start();
     const w = await t.createWorkshop();
     const doc = new Y.Doc();
     doc.getMap('notes').set('a', 'b');
@@ -67,7 +40,7 @@ describe('limits', () => {
   });
 
   it('refuses an update that would make the document too large with 4413, and keeps the room', async () => {
-    t = await startTestServer({ MAX_DOCUMENT_BYTES: '60000' });
+    const t = await start({ MAX_DOCUMENT_BYTES: '60000' });
     const w = await t.createWorkshop();
     const big = open(w.id, w.participantToken);
     const other = open(w.id, w.participantToken);
@@ -83,7 +56,7 @@ describe('limits', () => {
   });
 
   it('turns away connections beyond the room and process limits with 4503', async () => {
-    t = await startTestServer({
+    const t = await start({
       MAX_CONNECTIONS_PER_ROOM: '2',
       MAX_CONNECTIONS: '3',
       FACILITATOR_RESERVED_SLOTS: '0',
@@ -94,14 +67,14 @@ describe('limits', () => {
     const third = open(w.id, w.viewerToken);
     expect(await closeCode(third)).toBe(CloseCode.full);
     third.destroy();
-    await waitFor(() => t!.server.services.stats().connections === 2, 5000, 'third gone');
+    await waitFor(() => t.server.services.stats().connections === 2, 5000, 'third gone');
     await synced(open(w2.id, w2.viewerToken));
     const fourth = open(w2.id, w2.viewerToken);
     expect(await closeCode(fourth)).toBe(CloseCode.full);
   });
 
   it('throttles a fast writer instead of dropping its updates', async () => {
-    t = await startTestServer({ UPDATES_PER_SECOND: '200', UPDATE_BURST: '20' });
+    const t = await start({ UPDATES_PER_SECOND: '200', UPDATE_BURST: '20' });
     const w = await t.createWorkshop();
     const writer = open(w.id, w.participantToken);
     const reader = open(w.id, w.participantToken);
@@ -114,7 +87,7 @@ describe('limits', () => {
   });
 
   it('drops an awareness flood and closes the flooder with 4429', async () => {
-    t = await startTestServer({ AWARENESS_PER_SECOND: '5', AWARENESS_BURST: '5' });
+    const t = await start({ AWARENESS_PER_SECOND: '5', AWARENESS_BURST: '5' });
     const w = await t.createWorkshop();
     const r = await raw(w.id, w.participantToken);
     for (let i = 1; i <= 50; i++) {
@@ -124,7 +97,7 @@ describe('limits', () => {
   });
 
   it('disconnects a client that stops reading (slow consumer)', async () => {
-    t = await startTestServer({ MAX_BUFFERED_BYTES: '65536', MAX_PAYLOAD_BYTES: '1048576' });
+    const t = await start({ MAX_BUFFERED_BYTES: '65536', MAX_PAYLOAD_BYTES: '1048576' });
     const w = await t.createWorkshop();
     const slow = await raw(w.id, w.viewerToken);
     const writer = open(w.id, w.participantToken);
@@ -136,7 +109,7 @@ describe('limits', () => {
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const rejected = async () =>
-      (await t!.server.services.metrics.rejected.get()).values.find(
+      (await t.server.services.metrics.rejected.get()).values.find(
         (v) => v.labels.reason === 'slow-consumer',
       )?.value ?? 0;
     const deadline = Date.now() + 10_000;
@@ -148,7 +121,7 @@ describe('limits', () => {
   });
 
   it('paces requests for the whole state, which are expensive to answer', async () => {
-    t = await startTestServer({ UPDATES_PER_SECOND: '100', UPDATE_BURST: '100' });
+    const t = await start({ UPDATES_PER_SECOND: '100', UPDATE_BURST: '100' });
     const w = await t.createWorkshop();
     const r = await raw(w.id, w.viewerToken);
     for (let i = 0; i < 50; i++) r.send(new Uint8Array([0, 0, 1, 0]));

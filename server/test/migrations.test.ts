@@ -8,14 +8,8 @@ import { META, metaMap, notesMap } from '@pinnwand/shared/model/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import {
-  connect,
-  makeDataDir,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { serverRound } from './helpers/serverRound.ts';
+import { makeDataDir, synced, type TestServer, waitFor } from './helpers/testServer.ts';
 
 /** A step from format 1 to 2 that marks every note and logs each run. */
 const markNotes: Migration = {
@@ -35,29 +29,25 @@ const toVersion2 = { migrations: [markNotes], currentVersion: 2 };
 
 describe('migrations at the server', () => {
   const dataDir = makeDataDir();
-  let server: TestServer | undefined;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await server?.close();
+  // Registered before the round, so that it runs after the round has closed the server.
+  afterEach(() => {
     rmSync(dataDir, { recursive: true, force: true });
   });
+  const round = serverRound();
+  let server: TestServer;
 
   async function open(id: string, token: string): Promise<WebsocketProvider> {
-    const p = connect(server!.wsUrl, id, token);
-    providers.push(p);
+    const p = round.open(id, token);
     await synced(p);
     return p;
   }
 
   async function restart(migrations?: typeof toVersion2): Promise<void> {
-    for (const p of providers.splice(0)) p.destroy();
-    await server?.close();
-    server = await startTestServer({}, migrations ? { migrations } : {}, dataDir);
+    server = await round.start({}, migrations ? { migrations } : {}, dataDir);
   }
 
   it('a workshop stored in format 1 is migrated once when its room loads; a newer one is left alone', async () => {
-    server = await startTestServer({}, {}, dataDir);
+    await restart();
     const workshop = await server.createWorkshop('blank', 'Alt');
     const writer = await open(workshop.id, workshop.facilitatorToken);
     const note = new Y.Map<unknown>();

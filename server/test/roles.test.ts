@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { newParticipantKey } from '@pinnwand/shared/policy/participantId';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { touchedPaths } from '../src/room/touchedPaths.ts';
 import {
@@ -12,11 +11,10 @@ import {
   type UpdatePolicy,
   viewerReadOnly,
 } from '../src/room/updatePolicy.ts';
+import { serverRound } from './helpers/serverRound.ts';
 import {
-  connect,
   issueIdentity,
   makeDataDir,
-  startTestServer,
   synced,
   type TestServer,
   waitFor,
@@ -43,27 +41,20 @@ function dbBytes(dir: string): Buffer {
 }
 
 describe('capabilities and the update policy', () => {
-  let t: TestServer | null = null;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t?.close();
-    t = null;
+  const round = serverRound();
+  const { open } = round;
+  let t: TestServer;
+  afterEach(() => {
     vi.restoreAllMocks();
   });
-  function open(server: TestServer, id: string, token: string) {
-    const p = connect(server.wsUrl, id, token);
-    providers.push(p);
-    return p;
-  }
 
   it("a viewer's writes reach no one, are not stored, and the viewer is told why", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const dataDir = makeDataDir();
-    t = await startTestServer({}, {}, dataDir);
+    t = await round.start({}, {}, dataDir);
     const w = await t.createWorkshop();
-    const viewer = open(t, w.id, w.viewerToken);
-    const participant = open(t, w.id, w.participantToken);
+    const viewer = open(w.id, w.viewerToken);
+    const participant = open(w.id, w.participantToken);
     await Promise.all([synced(viewer), synced(participant)]);
     viewer.doc.getMap('notes').set('v1', 'viewer-secret-note');
     participant.doc.getMap('notes').set('p1', 'participant note');
@@ -75,16 +66,14 @@ describe('capabilities and the update policy', () => {
     );
     // A later marker instead of a pause: a note written after the refusal, by
     // someone else, reaches the participant after anything committed before it.
-    const marker = open(t, w.id, w.facilitatorToken);
+    const marker = open(w.id, w.facilitatorToken);
     await synced(marker);
     marker.doc.getMap('notes').set('m1', 'after the refusal');
     await waitFor(() => participant.doc.getMap('notes').has('m1'), 5000, 'the marker');
     expect(participant.doc.getMap('notes').has('v1')).toBe(false);
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
 
-    t = await startTestServer({}, {}, dataDir);
-    const late = open(t, w.id, w.facilitatorToken);
+    t = await round.start({}, {}, dataDir);
+    const late = open(w.id, w.facilitatorToken);
     await synced(late);
     expect(late.doc.getMap('notes').get('p1')).toBe('participant note');
     expect(late.doc.getMap('notes').has('v1')).toBe(false);
@@ -94,11 +83,11 @@ describe('capabilities and the update policy', () => {
   it('a refused change is reverted for everyone while the same client’s later edits still flow', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const dataDir = makeDataDir();
-    t = await startTestServer({}, { policy: composePolicies(viewerReadOnly, testPolicy) }, dataDir);
+    t = await round.start({}, { policy: composePolicies(viewerReadOnly, testPolicy) }, dataDir);
     const w = await t.createWorkshop();
-    const fac = open(t, w.id, w.facilitatorToken);
-    const part = open(t, w.id, w.participantToken);
-    const observer = open(t, w.id, w.viewerToken);
+    const fac = open(w.id, w.facilitatorToken);
+    const part = open(w.id, w.participantToken);
+    const observer = open(w.id, w.viewerToken);
     await Promise.all([synced(fac), synced(part), synced(observer)]);
 
     const seenTitles: unknown[] = [];
@@ -146,10 +135,8 @@ describe('capabilities and the update policy', () => {
       warn.mock.calls.some((c) => String(c[0]).includes('only facilitators change settings')),
     ).toBe(true);
 
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-    t = await startTestServer({}, {}, dataDir);
-    const late = open(t, w.id, w.facilitatorToken);
+    t = await round.start({}, {}, dataDir);
+    const late = open(w.id, w.facilitatorToken);
     await synced(late);
     expect(late.doc.getMap('meta').get('title')).toBe('Test workshop');
     expect(late.doc.getMap('notes').has('n1')).toBe(true);
@@ -166,20 +153,16 @@ describe('capabilities and the update policy', () => {
         return ALLOW;
       },
     };
-    t = await startTestServer({}, { policy: recorder });
+    t = await round.start({}, { policy: recorder });
     const w = await t.createWorkshop();
     const { participantKey: key, participantId } = await issueIdentity(
       t.url,
       w.id,
       w.participantToken,
     );
-    const withKey = connect(t.wsUrl, w.id, w.participantToken, new Y.Doc(), { pkey: key });
-    providers.push(withKey);
+    const withKey = open(w.id, w.participantToken, { pkey: key });
     // A key the device made up itself names nobody.
-    const without = connect(t.wsUrl, w.id, w.participantToken, new Y.Doc(), {
-      pkey: newParticipantKey(),
-    });
-    providers.push(without);
+    const without = open(w.id, w.participantToken, { pkey: newParticipantKey() });
     await Promise.all([synced(withKey), synced(without)]);
     withKey.doc.getMap('notes').set('a', 1);
     await waitFor(() => seen.length >= 1, 5000, 'first check');

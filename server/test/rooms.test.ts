@@ -1,55 +1,31 @@
 import path from 'node:path';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage.ts';
 import { InstrumentedStorage } from './helpers/instrumentedStorage.ts';
-import { docFromReceived, type RawClient, rawConnect } from './helpers/rawClient.ts';
-import {
-  closeCode,
-  connect,
-  makeDataDir,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { docFromReceived } from './helpers/rawClient.ts';
+import { serverRound } from './helpers/serverRound.ts';
+import { closeCode, makeDataDir, synced, type TestServer, waitFor } from './helpers/testServer.ts';
 
 describe('rooms and storage', () => {
-  let t: TestServer | null = null;
-  const providers: WebsocketProvider[] = [];
-  const raws: RawClient[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    for (const r of raws.splice(0)) r.ws.terminate();
-    await t?.close();
-    t = null;
-  });
-  function open(id: string, token: string) {
-    const p = connect(t!.wsUrl, id, token);
-    providers.push(p);
-    return p;
-  }
+  const round = serverRound();
+  const { open, raw } = round;
+  let t: TestServer;
   async function start(env: Record<string, string> = {}) {
     const dataDir = makeDataDir();
     const storage = new InstrumentedStorage(
       new SqliteStorage({ file: path.join(dataDir, 'pinnwand.sqlite') }),
     );
-    t = await startTestServer(env, { storage }, dataDir);
+    t = await round.start(env, { storage }, dataDir);
     return storage;
   }
 
   it('concurrent joins of an unloaded room share one load, and nobody syncs before it is in', async () => {
     const storage = await start();
-    const w = await t!.createWorkshop('retro', 'Geteilt');
+    const w = await t.createWorkshop('retro', 'Geteilt');
     storage.loadDelayMs = 200;
-    const clients = Array.from({ length: 5 }, () => {
-      const r = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.viewerToken}`);
-      raws.push(r);
-      return r;
-    });
-    await Promise.all(clients.map((c) => c.opened));
+    const clients = await Promise.all(Array.from({ length: 5 }, () => raw(w.id, w.viewerToken)));
     // Ask for the state at once, while the room is still loading.
     for (const c of clients) c.send(new Uint8Array([0, 0, 1, 0]));
     await waitFor(
@@ -69,7 +45,7 @@ describe('rooms and storage', () => {
 
   it('groups the updates of one tick into one transaction', async () => {
     const storage = await start({ UPDATES_PER_SECOND: '100000', UPDATE_BURST: '100000' });
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const writers = [open(w.id, w.participantToken), open(w.id, w.participantToken)];
     const reader = open(w.id, w.viewerToken);
     await Promise.all([...writers, reader].map((p) => synced(p)));
@@ -82,7 +58,7 @@ describe('rooms and storage', () => {
 
   it('compacts after N updates and when an idle room unloads, and reloads the same state', async () => {
     const storage = await start({ COMPACT_AFTER_UPDATES: '20', ROOM_IDLE_MS: '50' });
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const p = open(w.id, w.participantToken);
     await synced(p);
     for (let i = 0; i < 45; i++) {
@@ -96,11 +72,11 @@ describe('rooms and storage', () => {
       5000,
       'compaction after N updates',
     );
-    const stored = await t!.server.services.storage.load(w.id);
+    const stored = await t.server.services.storage.load(w.id);
     expect(stored.updates.length).toBeLessThan(20);
     p.destroy();
-    await waitFor(() => t!.server.rooms.loadedRooms === 0, 5000, 'idle unload');
-    const afterUnload = await t!.server.services.storage.load(w.id);
+    await waitFor(() => t.server.rooms.loadedRooms === 0, 5000, 'idle unload');
+    const afterUnload = await t.server.services.storage.load(w.id);
     expect(afterUnload.updates).toHaveLength(0);
     const again = open(w.id, w.viewerToken);
     await synced(again);
@@ -109,8 +85,8 @@ describe('rooms and storage', () => {
 
   it('when storage fails, the update is neither stored nor relayed, the room closes with 4507 and the process stays up', async () => {
     const storage = await start();
-    const w = await t!.createWorkshop();
-    const other = await t!.createWorkshop();
+    const w = await t.createWorkshop();
+    const other = await t.createWorkshop();
     const writer = open(w.id, w.participantToken);
     const watcher = open(w.id, w.viewerToken);
     await Promise.all([synced(writer), synced(watcher)]);
@@ -124,7 +100,7 @@ describe('rooms and storage', () => {
     expect(await writerClosed).toBe(CloseCode.storageFailed);
     expect(await watcherClosed).toBe(CloseCode.storageFailed);
     expect(watcher.doc.getMap('notes').has('lost')).toBe(false);
-    expect((await fetch(`${t!.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
 
     // The disk has room again: the writer reconnects by itself and its edit arrives.
     storage.failAppends = false;
@@ -140,7 +116,7 @@ describe('rooms and storage', () => {
   it('when the database thread dies during a commit, its rooms close with 4507, a fresh thread takes over and nothing relayed is lost', async () => {
     const dataDir = makeDataDir();
     const sqlite = new SqliteStorage({ file: path.join(dataDir, 'pinnwand.sqlite') });
-    t = await startTestServer({}, { storage: sqlite }, dataDir);
+    t = await round.start({}, { storage: sqlite }, dataDir);
     const w = await t.createWorkshop();
     const writer = open(w.id, w.participantToken);
     const watcher = open(w.id, w.viewerToken);
@@ -166,8 +142,7 @@ describe('rooms and storage', () => {
     await waitFor(() => watcher.doc.getMap('notes').has('after'), 10_000, 'later note');
 
     // Everything the watcher was sent is on disk, read back by a fresh storage.
-    await t.close();
-    t = null;
+    await round.stop();
     const reopened = await SqliteStorage.open({ file: path.join(dataDir, 'pinnwand.sqlite') });
     try {
       const stored = await reopened.load(w.id);
@@ -185,12 +160,10 @@ describe('rooms and storage', () => {
 
   it('when a commit fails, the updates applied behind it are dropped too: nothing of them is stored or relayed', async () => {
     const storage = await start();
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const watcher = open(w.id, w.viewerToken);
     await synced(watcher);
-    const writer = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.participantToken}`);
-    raws.push(writer);
-    await writer.opened;
+    const writer = await raw(w.id, w.participantToken);
     // Two independent edits (two client ids), so the second is readable without the first.
     const [doc, other] = [new Y.Doc(), new Y.Doc()];
     const updates: Uint8Array[] = [];
@@ -208,9 +181,9 @@ describe('rooms and storage', () => {
     const watcherClosed = closeCode(watcher);
     expect(await writer.closed).toBe(CloseCode.storageFailed);
     expect(await watcherClosed).toBe(CloseCode.storageFailed);
-    await t!.server.rooms.committer.idle();
+    await t.server.rooms.committer.idle();
     const stored = new Y.Doc();
-    const after = await t!.server.services.storage.load(w.id);
+    const after = await t.server.services.storage.load(w.id);
     if (after.snapshot) Y.applyUpdate(stored, after.snapshot);
     for (const u of after.updates) Y.applyUpdate(stored, u);
     expect([...stored.getMap('notes').keys()]).toEqual([]);
@@ -223,7 +196,7 @@ describe('rooms and storage', () => {
       file: path.join(dataDir, 'pinnwand.sqlite'),
       pragmas: ['max_page_count = 200'],
     });
-    t = await startTestServer({}, { storage }, dataDir);
+    t = await round.start({}, { storage }, dataDir);
     const w = await t.createWorkshop();
     const writer = open(w.id, w.participantToken);
     const watcher = open(w.id, w.viewerToken);
@@ -243,38 +216,32 @@ describe('rooms and storage', () => {
 
   it('refuses an update with missing dependencies before applying it: its synced sender is closed, nothing is stored', async () => {
     await start();
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const foreign = new Y.Doc();
     foreign.clientID = 777_777;
     const updates: Uint8Array[] = [];
     foreign.on('update', (u: Uint8Array) => updates.push(u));
     foreign.getMap('notes').set('first', 1);
     foreign.getMap('notes').set('second', 2);
-    const sender = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
-    raws.push(sender);
-    await sender.opened;
+    const sender = await raw(w.id, w.facilitatorToken);
     // Synced (its SyncStep2 sent): from now on it refers only to what the server has.
     sender.sendSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()));
     sender.sendUpdate(updates[1]!);
     expect(await sender.closed).toBe(4400);
 
-    const joiner = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.viewerToken}`);
-    raws.push(joiner);
-    await joiner.opened;
+    const joiner = await raw(w.id, w.viewerToken);
     joiner.send(new Uint8Array([0, 0, 1, 0]));
     await waitFor(() => joiner.received.some((m) => m.type === 0 && m.sub === 1), 5000, 'step 2');
     const step2 = joiner.received.find((m) => m.type === 0 && m.sub === 1)!;
     expect(Y.decodeUpdate(step2.payload!).structs.some((s) => s.id.client === 777_777)).toBe(false);
-    const stored = await t!.server.services.storage.load(w.id);
+    const stored = await t.server.services.storage.load(w.id);
     const storedDoc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(storedDoc, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(storedDoc, u);
     expect(storedDoc.store.clients.has(777_777)).toBe(false);
 
     // Sent in order over one connection, both integrate and are relayed.
-    const again = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
-    raws.push(again);
-    await again.opened;
+    const again = await raw(w.id, w.facilitatorToken);
     again.sendUpdate(updates[0]!);
     again.sendUpdate(updates[1]!);
     await waitFor(
@@ -287,16 +254,14 @@ describe('rooms and storage', () => {
 
   it('ignores an update that races ahead of its sender’s SyncStep2, which then brings all of it', async () => {
     await start();
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const offline = new Y.Doc();
     offline.clientID = 888_888;
     const updates: Uint8Array[] = [];
     offline.on('update', (u: Uint8Array) => updates.push(u));
     offline.getMap('notes').set('offline', 1);
     offline.getMap('notes').set('typed after reconnecting', 2);
-    const client = rawConnect(`${t!.wsUrl}/${w.id}?token=${w.facilitatorToken}`);
-    raws.push(client);
-    await client.opened;
+    const client = await raw(w.id, w.facilitatorToken);
     // The edit made right after reconnecting builds on the offline one the server lacks.
     client.sendUpdate(updates[1]!);
     client.sendSyncStep2(Y.encodeStateAsUpdate(offline));
@@ -313,7 +278,7 @@ describe('rooms and storage', () => {
 
   it('a client joining while the room unloads waits and gets a freshly loaded room', async () => {
     const storage = await start({ ROOM_IDLE_MS: '20' });
-    const w = await t!.createWorkshop();
+    const w = await t.createWorkshop();
     const first = open(w.id, w.participantToken);
     await synced(first);
     first.doc.getMap('notes').set('before', 'unload');

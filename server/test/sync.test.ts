@@ -1,32 +1,16 @@
 import { listBoards } from '@pinnwand/shared/read/lookups';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  connect,
-  issueIdentity,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from './helpers/testServer.ts';
+import { serverRound } from './helpers/serverRound.ts';
+import { issueIdentity, synced, type TestServer, waitFor } from './helpers/testServer.ts';
 
 describe('syncing through the relay', () => {
+  const round = serverRound();
   let t: TestServer;
-  const providers: WebsocketProvider[] = [];
   beforeEach(async () => {
-    t = await startTestServer();
+    t = await round.start();
   });
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-  });
-
-  function open(id: string, token: string, params: Record<string, string> = {}): WebsocketProvider {
-    const p = connect(t.wsUrl, id, token, new Y.Doc(), params);
-    providers.push(p);
-    return p;
-  }
+  const { open } = round;
 
   it('a new participant receives the workshop the template created', async () => {
     const w = await t.createWorkshop('retro', 'Sprint 12');
