@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyImport } from '../import/applyImport.ts';
+import { BACKUP_SHAPE_LIMITS } from '../import/importPlan.ts';
 import {
   parseBackup,
   parseJsonBackup,
@@ -120,6 +121,32 @@ describe('JSON backup', () => {
     json.boards[1].notes[4].x = 1;
     const f = parseBackup(JSON.stringify(future));
     expect(f.ok ? '' : f.error).toContain('schemaVersion');
+  });
+
+  it('reads a backup from its UTF-8 bytes as from its text, and judges text lengths alike', () => {
+    const json = workshopToJsonBackup(readWorkshop(richDoc()), { includeAuthors: true });
+    const fromBytes = parseBackup(new TextEncoder().encode(json));
+    expect(fromBytes).toEqual(parseBackup(json));
+    expect(fromBytes.ok).toBe(true);
+    // Lengths are counted in characters, not bytes: "ä" is two bytes, "😀" two UTF-16 units.
+    const limit = BACKUP_SHAPE_LIMITS.stringLength;
+    for (const [char, units] of [
+      ['ä', 1],
+      ['€', 1],
+      ['😀', 2],
+    ] as const) {
+      const fits = JSON.stringify({ summary: char.repeat(Math.floor(limit / units)) });
+      const over = JSON.stringify({ summary: char.repeat(Math.floor(limit / units) + 1) });
+      for (const [text, refused] of [
+        [fits, false],
+        [over, true],
+      ] as const) {
+        const asText = parseBackup(text);
+        const asBytes = parseBackup(new TextEncoder().encode(text));
+        expect(!asText.ok && asText.tooLarge === true).toBe(refused);
+        expect(!asBytes.ok && asBytes.tooLarge === true).toBe(refused);
+      }
+    }
   });
 
   it('refuses to restore over an existing workshop', () => {

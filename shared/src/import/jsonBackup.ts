@@ -7,6 +7,7 @@
  * - turned into an ImportPlan (`backupToPlan`) to import its notes into a
  *   board or its boards into a running workshop.
  */
+import { decodeUtf8 } from 'lib0/string';
 import * as Y from 'yjs';
 import { type BackupNote, backupSchema, type WorkshopBackup } from '../export/backupFormat.ts';
 import { boardFieldsSchema } from '../model/board.ts';
@@ -44,14 +45,18 @@ export type BackupParse =
   /** `tooLarge`: the file is beyond the import limits (HTTP 413), not malformed. */
   | { ok: false; error: string; tooLarge?: boolean };
 
-/** Parses and validates the text of a backup file. */
-export function parseBackup(input: string): BackupParse {
+/**
+ * Parses and validates a backup file: its text, or its bytes (UTF-8, already
+ * validated), which are decoded only once their shape passed.
+ */
+export function parseBackup(input: string | Uint8Array): BackupParse {
   // Shape first: a stuffed file is refused before JSON.parse builds it (jsonShape.ts).
   const tooBig = jsonShapeProblem(input, BACKUP_SHAPE_LIMITS);
   if (tooBig) return { ok: false, error: `Backup: ${tooBig}.`, tooLarge: true };
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
   let raw: unknown;
   try {
-    raw = JSON.parse(input.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, error: `Not valid JSON: ${(error as Error).message}` };
   }

@@ -29,25 +29,49 @@ const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 
-/** null when the text stays within the limits, else why not. */
-export function jsonShapeProblem(text: string, limits: JsonShapeLimits): string | null {
+/**
+ * UTF-16 code units the character starting with this UTF-8 byte becomes (0 for
+ * a continuation byte): string lengths counted in the bytes agree with the text.
+ */
+function utf16Units(byte: number): number {
+  if ((byte & 0xc0) === 0x80) return 0;
+  return byte >= 0xf0 ? 2 : 1;
+}
+
+/**
+ * null when the text stays within the limits, else why not. The text may be
+ * given as UTF-8 bytes (a request body as read): the structure is the same
+ * bytes, and a refused body is never turned into a string at all, which for
+ * megabytes costs more than this scan.
+ */
+export function jsonShapeProblem(
+  text: string | Uint8Array,
+  limits: JsonShapeLimits,
+): string | null {
+  const bytes = typeof text === 'string' ? null : text;
+  const code = bytes ? (i: number) => bytes[i]! : (i: number) => (text as string).charCodeAt(i);
   // Per open container: is it an object, and how many commas so far (members - 1).
   const isObject: boolean[] = [];
   const commas: number[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = code(i);
     if (c === QUOTE) {
-      const start = i;
+      let length = 0;
       i++;
       while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d === BACKSLASH) i += 2;
-        else if (d === QUOTE) break;
-        else i++;
+        const d = code(i);
+        if (d === BACKSLASH) {
+          i += 2;
+          length += 2;
+        } else if (d === QUOTE) break;
+        else {
+          i++;
+          length += bytes ? utf16Units(d) : 1;
+        }
       }
-      if (i - start - 1 > limits.stringLength) {
-        return `a text of ${i - start - 1} characters; at most ${limits.stringLength}`;
+      if (length > limits.stringLength) {
+        return `a text of ${length} characters; at most ${limits.stringLength}`;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (isObject.length >= limits.depth) return `nested deeper than ${limits.depth} levels`;
