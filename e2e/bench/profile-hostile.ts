@@ -1,0 +1,120 @@
+// Profiles Pinnwand's server under one hostile-neighbour attack (bench/hostile.ts):
+// starts server/dist/main.js with --cpu-prof, runs the attack from its own
+// process (hostile-attacker.ts) for a few seconds, stops the server gracefully
+// and prints the main thread's busy time and where it went. Server CPU per
+// second of attack does not depend on how loaded the machine is, unlike the
+// bystander's latency.
+//
+//   node --import tsx bench/profile-hostile.ts "<attack id>" [seconds=6]
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serverEntry } from '../harness/paths.ts';
+import type { FromAttacker, ToAttacker } from './hostile-attacker.ts';
+
+const [attack = 'SyncStep1 spam', seconds = '6'] = process.argv.slice(2);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}
+
+const name = (n: ProfileNode) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\/\.pnpm\//, '').replace(/.*\/work\/[^/]+\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`;
+
+/** Self and inclusive time per function, over samples taken after `fromMicros`. */
+function analyse(prof: Profile, fromMicros: number): void {
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  let t = prof.startTime;
+  let total = 0;
+  let idle = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = prof.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t < fromMicros) return;
+    total += dt;
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') {
+      idle += dt;
+      return;
+    }
+    const k = name(node);
+    self.set(k, (self.get(k) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const key = name(byId.get(cur)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + dt);
+    }
+  });
+  console.log(
+    `main thread: ${(total / 1000).toFixed(0)} ms sampled, busy ${((total - idle) / 1000).toFixed(0)} ms (${((100 * (total - idle)) / total).toFixed(0)} %)`,
+  );
+  const list = (title: string, m: Map<string, number>, n: number) => {
+    console.log(`--- ${title}`);
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
+      console.log(`${(v / 1000).toFixed(0).padStart(7)}  ${k}`);
+  };
+  list('self', self, 20);
+  list('inclusive', incl, 35);
+}
+
+const profDir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-prof-'));
+const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, serverEntry], {
+  env: {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'pinnwand-e2e-')),
+    LOG_LEVEL: 'error',
+  },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let out = '';
+const url = await new Promise<string>((resolve) =>
+  server.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+    const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
+    if (m?.[1]) resolve(m[1]);
+  }),
+);
+const attacker = fork(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'hostile-attacker.ts'),
+  [],
+  { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+);
+const next = () => new Promise<FromAttacker>((resolve) => attacker.once('message', resolve));
+const send = (m: ToAttacker) => attacker.send(m);
+send({ type: 'prepare', attack, httpUrl: url, wsUrl: `${url.replace(/^http/, 'ws')}/ws` });
+const ready = await next();
+if (ready.type !== 'ready') throw new Error(JSON.stringify(ready));
+// The profile's clock is CLOCK_MONOTONIC in µs, as performance.timeOrigin + now() is not; hrtime is.
+const from = Number(process.hrtime.bigint() / 1000n);
+send({ type: 'start' });
+await new Promise((r) => setTimeout(r, Number(seconds) * 1000));
+send({ type: 'stop' });
+const stopped = await next();
+attacker.kill('SIGKILL');
+console.log(`${attack}: ${JSON.stringify(stopped)}`);
+await new Promise<void>((resolve) => {
+  server.once('exit', () => resolve());
+  server.kill('SIGTERM');
+});
+const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+const mainFile = files.find((f) => Number(f.split('.')[4]) === 0);
+if (!mainFile) throw new Error('no profile of the main thread');
+analyse(JSON.parse(readFileSync(path.join(profDir, mainFile), 'utf8')) as Profile, from);
