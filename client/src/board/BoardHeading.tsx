@@ -1,11 +1,11 @@
 // The current board's title and guiding question, prominent above the canvas.
 // Facilitators open the board settings (rename, question, move, delete) here.
 import type { Board } from '@pinnwand/shared/model/board';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
-import { submitOnEnter } from './NewBoardDialog.tsx';
+import { BoardFields } from './BoardFields.tsx';
 
 export function BoardHeading({ editor, board }: { editor: Editor; board: Board }) {
   const t = useT();
@@ -39,7 +39,6 @@ function BoardSettings({
   const t = useT();
   const [title, setTitle] = useState(board.title);
   const [question, setQuestion] = useState(board.question);
-  const id = useId();
   const save = () => {
     editor.commands.run(editor, 'board.rename', {
       boardId: board.id,
@@ -56,16 +55,7 @@ function BoardSettings({
   };
   return (
     <Dialog title={t('boards.rename')} onClose={onClose} onSubmit={save}>
-      <label htmlFor={`${id}-t`}>{t('boards.titleLabel')}</label>
-      <input id={`${id}-t`} value={title} onChange={(e) => setTitle(e.target.value)} />
-      <label htmlFor={`${id}-q`}>{t('boards.questionLabel')}</label>
-      <textarea
-        id={`${id}-q`}
-        value={question}
-        rows={3}
-        onChange={(e) => setQuestion(e.target.value)}
-        onKeyDown={submitOnEnter}
-      />
+      <BoardFields title={title} question={question} onTitle={setTitle} onQuestion={setQuestion} />
       <div className="dialog-actions spread">
         <div>
           <button
