@@ -8,7 +8,8 @@
 // other people (separate clients) move notes, each at 20 moves/s, and the JS
 // heap after GC. CANVAS_PROFILE=dir writes a Chromium CPU profile of each
 // measured phase there (the reload until notes are drawn and 1.5 s after,
-// the drag, the pan and zoom: for finding where the time goes).
+// the drag, the pan and zoom: for finding where the time goes); CANVAS_TRACE=dir
+// a Chromium performance trace of the pan and zoom (raster, paint, compositing).
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,10 @@ import {
   profileDir,
   startProfile,
   startRecording,
+  startTrace,
   stopProfile,
   stopRecording,
+  stopTrace,
 } from './canvasPage.ts';
 import { BenchClient, type RoomRef } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
@@ -238,6 +241,7 @@ export async function canvasRun({
     const cx = canvasBox.x + canvasBox.width / 2;
     const cy = canvasBox.y + canvasBox.height / 2;
     await startProfile(profiling);
+    await startTrace(browser, page);
     await startRecording(page);
     await page.mouse.move(cx, cy);
     await page.mouse.down({ button: 'middle' });
@@ -253,6 +257,7 @@ export async function canvasRun({
     }
     await page.keyboard.up('Control');
     const pan = await stopRecording(page);
+    await stopTrace(browser, `${tag}-pan`);
     await stopProfile(profiling, `${tag}-pan`);
     run.panFrames = pan.length;
     run.panP50Ms = quantile(pan, 50);

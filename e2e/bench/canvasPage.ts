@@ -4,7 +4,7 @@
 // `window.Konva`; each note is a node named "note").
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export async function startRecording(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap a named inner function in a
@@ -40,6 +40,32 @@ export async function startProfile(cdp: Cdp | undefined): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+}
+
+/** CANVAS_TRACE=dir: a Chromium performance trace of each measured phase (open in the DevTools Performance panel). */
+export const traceDir = process.env.CANVAS_TRACE;
+
+export async function startTrace(browser: Browser, page: Page): Promise<void> {
+  if (!traceDir) return;
+  await browser.startTracing(page, {
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-devtools.timeline.frame',
+      'blink',
+      'cc',
+      'gpu',
+      'viz',
+      'toplevel',
+      'v8.execute',
+    ],
+  });
+}
+
+export async function stopTrace(browser: Browser, name: string): Promise<void> {
+  if (!traceDir) return;
+  const trace = await browser.stopTracing();
+  writeFileSync(path.join(traceDir, `${name}.trace.json`), trace);
 }
 
 export async function stopProfile(cdp: Cdp | undefined, name: string): Promise<void> {

@@ -15,6 +15,7 @@ import {
   mayEditNotes,
   mayMoveNotes,
   maySetText,
+  noteRightsJudge,
 } from './noteGate.ts';
 
 const ME = 'p-me';
@@ -118,5 +119,22 @@ describe('the note gate', () => {
     editor.commands.run(editor, 'selection.delete');
     expect(editor.index.noteIds(board)).toEqual([theirs]);
     expect(editor.notices.current.get()?.message.key).toBe('denied.notOwnNote.delete');
+  });
+
+  it("judges the outline's notes once per state as the per-note questions do", () => {
+    for (const role of ['participant', 'facilitator', 'viewer'] as const) {
+      const { editor, board, mine, theirs } = setup(role);
+      for (const locked of [false, true]) {
+        setBoardLocked(editor.doc, board, locked, localOrigin(asParticipantId('p-fac')));
+        const judge = noteRightsJudge(editor);
+        for (const id of [mine, theirs]) {
+          const note = editor.index.note(id)!;
+          expect(judge(note), `${role} ${locked ? 'locked' : 'open'} ${id}`).toEqual({
+            canEdit: mayEditNotes(editor, [id]).allowed.length > 0,
+            canDelete: mayDeleteNotes(editor, [id]).allowed.length > 0,
+          });
+        }
+      }
+    }
   });
 });

@@ -172,6 +172,39 @@ export function mayDeleteNotes(editor: Editor, ids: readonly NoteId[]): Sorted {
   );
 }
 
+/** What the outline offers for one note. */
+export interface NoteRights {
+  canEdit: boolean;
+  canDelete: boolean;
+}
+
+const NO_RIGHTS: NoteRights = Object.freeze({ canEdit: false, canDelete: false });
+
+/**
+ * The outline's question for each of its notes, judged for one state of the
+ * boards (their locks), the person's role and the document's format: the same
+ * rules as mayEditNotes and mayDeleteNotes, but editing is decided once per
+ * board, and deleting per board plus the note's author and votes. A list of
+ * thousands of notes asks this once per note instead of searching the boards
+ * twice for each.
+ */
+export function noteRightsJudge(editor: Editor): (note: Note) => NoteRights {
+  if (!documentVerdict(editor).allowed) return () => NO_RIGHTS;
+  const actor = actorOf(editor);
+  const boards = new Map(editor.index.boards().map((b) => [b.id, b]));
+  const editable = new Map<BoardId, boolean>();
+  return (note) => {
+    const board = boards.get(note.boardId);
+    let canEdit = editable.get(note.boardId);
+    if (canEdit === undefined) {
+      canEdit = mayEditNote(actor, { board }).allowed;
+      editable.set(note.boardId, canEdit);
+    }
+    const canDelete = mayDeleteNote(actor, { note: noteFacts(note), board }).allowed;
+    return { canEdit, canDelete };
+  };
+}
+
 /**
  * Giving or taking back a dot: not for viewers, not on a locked board. The
  * round's own rules (open, budget, per note) are checked where the vote is

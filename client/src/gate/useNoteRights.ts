@@ -1,22 +1,18 @@
-// What the outline offers for one note, asked of the gate and asked again when
-// a board is (un)locked, the person's access changes or the note itself does.
+// What the outline offers for its notes: one judge from the gate
+// (noteRightsJudge), made again only when a board changes (a lock) or the
+// person's access does — not asked per note of the boards and the access.
 import type { Note } from '@pinnwand/shared/model/note';
+import { useMemo } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useBoards } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
-import { mayDeleteNotes, mayEditNotes } from './noteGate.ts';
+import { type NoteRights, noteRightsJudge } from './noteGate.ts';
 
-export interface NoteRights {
-  canEdit: boolean;
-  canDelete: boolean;
-}
+export type NoteRightsJudge = (note: Note) => NoteRights;
 
-/** `note` is passed so a change to it (votes, author) re-renders the caller and re-asks. */
-export function useNoteRights(editor: Editor, note: Note): NoteRights {
-  useBoards(editor.index);
-  useStore(editor.access);
-  return {
-    canEdit: mayEditNotes(editor, [note.id]).allowed.length > 0,
-    canDelete: mayDeleteNotes(editor, [note.id]).allowed.length > 0,
-  };
+export function useNoteRightsJudge(editor: Editor): NoteRightsJudge {
+  const boards = useBoards(editor.index);
+  const access = useStore(editor.access);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: boards and access are what the judge reads
+  return useMemo(() => noteRightsJudge(editor), [editor, boards, access]);
 }

@@ -207,6 +207,7 @@ export const de = {
   'outline.moveToLabel': 'Ziel für Notiz „{text}“',
   'outline.move': 'Verschieben',
   'outline.noteBy': 'von {author}',
+  'outline.moreNotes': '{count, plural, one {# weitere Notiz} other {# weitere Notizen}}',
   'outline.noNotes': 'Keine Notizen',
   'outline.editLabel': 'Notiztext bearbeiten',
   'outline.clusterOption': '{board} › {cluster}',

@@ -201,6 +201,7 @@ export const en: Record<MessageKey, string> = {
   'outline.moveToLabel': 'Where to move note “{text}”',
   'outline.move': 'Move',
   'outline.noteBy': 'by {author}',
+  'outline.moreNotes': '{count, plural, one {# more note} other {# more notes}}',
   'outline.noNotes': 'No notes',
   'outline.editLabel': 'Edit note text',
   'outline.clusterOption': '{board} › {cluster}',

@@ -11,9 +11,9 @@ import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { typed } from '../editor/writers.ts';
 import { revealNote } from '../gate/placement.ts';
-import { useNoteRights } from '../gate/useNoteRights.ts';
+import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
-import { useStore } from '../ui/store.ts';
+import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
 
@@ -22,6 +22,8 @@ interface Props {
   note: Note;
   /** Read when the move form opens; a stable holder so a note does not re-render when others change. */
   boards: { current: BoardView[] };
+  /** What the gate allows for notes, judged once for the whole outline (useNoteRightsJudge). */
+  rights: NoteRightsJudge;
 }
 
 /** Re-render a note only when what it shows changed (the outline re-reads the workshop often). */
@@ -31,6 +33,7 @@ function sameNote(a: Props, b: Props): boolean {
   return (
     a.editor === b.editor &&
     a.boards === b.boards &&
+    a.rights === b.rights &&
     x.id === y.id &&
     x.text === y.text &&
     x.author === y.author &&
@@ -39,12 +42,15 @@ function sameNote(a: Props, b: Props): boolean {
   );
 }
 
-export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: Props) {
+export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rights }: Props) {
   const t = useT();
   // Editing is a claim like the canvas editor's (one writer per note): the form is
   // open while this note is the one this person writes in from the outline.
-  const writing = useStore(editor.writing.outline) === note.id;
-  const prompt = useStore(editor.writing.prompt);
+  // (Selected: a thousand listed notes do not all re-render when one opens.)
+  const writing = useStoreSelect(editor.writing.outline, (id) => id === note.id);
+  const prompt = useStoreSelect(editor.writing.prompt, (p) =>
+    p?.from === 'outline' && p.id === note.id ? p : null,
+  );
   const [moving, setMoving] = useState(false);
   const mode = writing ? 'edit' : moving ? 'move' : 'view';
   const [draft, setDraft] = useState(note.text);
@@ -62,7 +68,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
     return notice ? noticeText(notice.message) : t('outline.refused');
   };
   // Nothing on a locked board for participants; delete only their own notes.
-  const { canEdit, canDelete } = useNoteRights(editor, note);
+  const { canEdit, canDelete } = rights(note);
   // While a round hides the totals, the outline does not tell them either.
   const votes = useVoteTotalsShown(editor) ? note.votes.total : 0;
 
@@ -83,7 +89,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
 
   // After a move the note may show up elsewhere (another cluster or board): the copy that
   // is shown takes the focus, so the person stays on the item they acted on.
-  const focusWanted = useStore(editor.outlineFocus) === note.id;
+  const focusWanted = useStoreSelect(editor.outlineFocus, (id) => id === note.id);
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (!focusWanted || !item.current) return;
@@ -196,7 +202,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards }: P
           {refusal}
         </p>
       )}
-      {prompt?.from === 'outline' && prompt.id === note.id && (
+      {prompt && (
         <div className="outline-refusal" role="alert">
           <WriterPromptBody editor={editor} prompt={prompt} />
         </div>

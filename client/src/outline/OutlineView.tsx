@@ -1,14 +1,14 @@
 // The outline: boards → clusters → notes as plain HTML lists. It is the
 // accessible equivalent of the canvas and the comfortable view on a phone.
-import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useDeferredValue, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
+import { type NoteRightsJudge, useNoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
-import { OutlineNote } from './OutlineNote.tsx';
+import { NoteList } from './NoteList.tsx';
 import { type OutlineWorkshop, useWorkshopView } from './useWorkshopView.ts';
 
 /** What the outline shows before its first deferred render. */
@@ -21,6 +21,7 @@ export function OutlineView({ editor }: { editor: Editor }) {
   // outline's re-renders never hold up a frame.
   const view = useDeferredValue(useWorkshopView(editor), NOTHING_YET);
   const current = useStore(editor.boardId);
+  const rights = useNoteRightsJudge(editor);
   const boards = useRef(view.boards);
   boards.current = view.boards;
   return (
@@ -34,13 +35,14 @@ export function OutlineView({ editor }: { editor: Editor }) {
           editor={editor}
           board={board}
           boards={boards}
+          rights={rights}
           current={board.id === current}
         />
       ))}
       {view.orphanNotes.length > 0 && (
         <section className="outline-board">
           <h3>{t('outline.orphans')}</h3>
-          <NoteList editor={editor} notes={view.orphanNotes} boards={boards} />
+          <NoteList editor={editor} notes={view.orphanNotes} boards={boards} rights={rights} />
         </section>
       )}
     </section>
@@ -51,11 +53,13 @@ function OutlineBoard({
   editor,
   board,
   boards,
+  rights,
   current,
 }: {
   editor: Editor;
   board: BoardView;
   boards: { current: BoardView[] };
+  rights: NoteRightsJudge;
   current: boolean;
 }) {
   const t = useT();
@@ -79,39 +83,24 @@ function OutlineBoard({
       {board.clusters.map((cluster) => (
         <section key={cluster.id} className="outline-cluster">
           <h4>{cluster.title.trim() || t('outline.untitledCluster')}</h4>
-          <NoteList editor={editor} notes={cluster.notes} boards={boards} />
+          <NoteList editor={editor} notes={cluster.notes} boards={boards} rights={rights} />
         </section>
       ))}
       {(board.unclusteredNotes.length > 0 || board.clusters.length === 0) && (
         <section className="outline-cluster">
           {board.clusters.length > 0 && <h4>{t('outline.unclustered')}</h4>}
-          <NoteList editor={editor} notes={board.unclusteredNotes} boards={boards} />
+          <NoteList
+            editor={editor}
+            notes={board.unclusteredNotes}
+            boards={boards}
+            rights={rights}
+          />
         </section>
       )}
       {editor.role !== 'viewer' && (
         <AddNote editor={editor} board={board} allowed={mayCreateNotes(editor, board.id)} />
       )}
     </details>
-  );
-}
-
-function NoteList({
-  editor,
-  notes,
-  boards,
-}: {
-  editor: Editor;
-  notes: Note[];
-  boards: { current: BoardView[] };
-}) {
-  const t = useT();
-  if (notes.length === 0) return <p className="muted small">{t('outline.noNotes')}</p>;
-  return (
-    <ul className="outline-notes">
-      {notes.map((note) => (
-        <OutlineNote key={note.id} editor={editor} note={note} boards={boards} />
-      ))}
-    </ul>
   );
 }
 
