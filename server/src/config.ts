@@ -38,7 +38,7 @@ export interface Limits {
   updateStructsPerSecond: number;
   /** Deepest nesting of shared types (a root is 1, a note 2, its text 3); deeper: 4400. */
   maxNestingDepth: number;
-  /** Most distinct shared types one update may insert into; more: 4400. */
+  /** Most shared types one update may create, and distinct ones it may insert into; more: 4400. */
   maxUpdateTypes: number;
   /**
    * Room in a document kept for facilitators: participants' updates stop at

@@ -53,14 +53,6 @@ export type GuardResult =
       reason: string;
     };
 
-/** Changes an update carries, for rate limits and the per-update cap: structs plus delete ranges. */
-export function changeCount(decoded: Decoded): number {
-  let count = 0;
-  for (const struct of decoded.structs) if (!(struct instanceof Y.Skip)) count += 1;
-  for (const ranges of decoded.ds.clients.values()) count += ranges.length;
-  return count;
-}
-
 /** Depth and root of a shared type. */
 interface TypeInfo {
   depth: number;

@@ -8,16 +8,17 @@ import type { Room } from '../room/Room.ts';
 import type { Decoded } from '../room/updateGuard.ts';
 import type { ClientMessage } from './messageCodec.ts';
 import { TokenBucket } from './TokenBucket.ts';
+import type { ScanBounds } from './updateScan.ts';
 
 export interface Queued {
   message: ClientMessage;
   size: number;
   /** Its message and byte tokens are taken (it may still wait for change tokens). */
   charged?: boolean;
-  /** A document update's structs, once decoded (kept while it waits for change tokens). */
-  decoded?: Decoded;
-  /** Their count: structs plus delete ranges. */
+  /** A document update's changes (structs plus delete ranges), once scanned. */
   changes?: number;
+  /** Its structs, decoded once its change tokens are taken. */
+  decoded?: Decoded;
 }
 
 /** Adapts a `ws` socket to the room's minimal socket interface. */
@@ -62,8 +63,8 @@ export class ClientSession {
   readonly updateBytes: TokenBucket;
   /** Structs and delete ranges: what applying an update costs, whatever its size in bytes. */
   readonly updateChanges: TokenBucket;
-  /** Most changes one update of this connection may carry (its role's bound). */
-  readonly maxUpdateStructs: number;
+  /** What one update of this connection may carry (its role's bounds), judged before decoding. */
+  readonly updateBounds: ScanBounds;
   readonly awareness: TokenBucket;
   /** Heartbeats answered (wire.ts HEARTBEATS_PER_SECOND); beyond, they go unanswered. */
   readonly heartbeats = new TokenBucket(HEARTBEATS_PER_SECOND, 2 * HEARTBEATS_PER_SECOND);
@@ -77,9 +78,14 @@ export class ClientSession {
     const l = config.limits;
     this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);
     this.updateBytes = new TokenBucket(l.updateBytesPerSecond, l.updateBytesBurst);
-    this.maxUpdateStructs =
-      conn.role === 'facilitator' ? l.maxFacilitatorUpdateStructs : l.maxUpdateStructs;
-    this.updateChanges = new TokenBucket(l.updateStructsPerSecond, this.maxUpdateStructs);
+    const facilitator = conn.role === 'facilitator';
+    this.updateBounds = {
+      maxChanges: facilitator ? l.maxFacilitatorUpdateStructs : l.maxUpdateStructs,
+      // A facilitator's import creates two or three types per note (as in Room.boundsFor).
+      maxNewTypes: facilitator ? l.maxFacilitatorUpdateStructs : l.maxUpdateTypes,
+      maxNestingDepth: l.maxNestingDepth,
+    };
+    this.updateChanges = new TokenBucket(l.updateStructsPerSecond, this.updateBounds.maxChanges);
     this.awareness = new TokenBucket(l.awarenessPerSecond, l.awarenessBurst);
   }
 }

@@ -3,9 +3,11 @@
  * decoded in full (messageCodec.ts) — a malformed one closes only its
  * connection (4400) — then queued per connection and handed to the room as
  * fast as the connection's token buckets allow: messages, bytes, and changes
- * (structs plus delete ranges, counted once the update is decoded; one update
- * may carry at most `maxUpdateStructs`, a facilitator's
- * `maxFacilitatorUpdateStructs`). Over the rate the socket is paused (TCP
+ * (structs plus delete ranges). Before an update is decoded, its bytes are
+ * scanned (updateScan.ts): one update may carry at most `maxUpdateStructs`
+ * changes (a facilitator's `maxFacilitatorUpdateStructs`), create at most
+ * `maxUpdateTypes` shared types (a facilitator's `maxFacilitatorUpdateStructs`)
+ * and nest them no deeper than `maxNestingDepth`; beyond, 4400, undecoded. Over the rate the socket is paused (TCP
  * backpressure) instead of dropping anything, because a dropped Yjs update
  * would stall the client's later ones. Awareness is judged by size and rate
  * before it is decoded; over its rate it is dropped, a sustained flood closes
@@ -15,7 +17,6 @@ import { type CloseCodeName, RejectReason } from '@pinnwand/shared/protocol/wire
 import type { RawData } from 'ws';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import { changeCount } from '../room/updateGuard.ts';
 import type { ClientSession, Queued } from './ClientSession.ts';
 import {
   type ClientMessage,
@@ -25,6 +26,7 @@ import {
   isAwarenessFrame,
   MalformedMessage,
 } from './messageCodec.ts';
+import { scanUpdate, type UpdateScan } from './updateScan.ts';
 
 export interface InboundFlowDeps {
   config: Config;
@@ -170,28 +172,38 @@ export class InboundFlow {
   }
 
   /**
-   * Decodes the update at the head of the queue (once) and takes its changes
-   * from the bucket; false when the session was throttled or closed.
+   * Scans the update at the head of the queue (once: updateScan.ts), refuses
+   * it if it exceeds the sender's bounds, takes its changes from the bucket,
+   * and only then decodes it: a hostile update costs its scan, up to the bound
+   * it exceeds, and never its decoding. False when the session was throttled
+   * or closed.
    */
   private chargeChanges(session: ClientSession, next: Queued): boolean {
     if (next.message.type !== 'update') return true;
-    if (!next.decoded) {
+    if (next.changes === undefined) {
+      let scan: UpdateScan;
       try {
-        next.decoded = decodeUpdateStrictly(next.message.update);
+        scan = scanUpdate(next.message.update, session.updateBounds);
       } catch (err) {
         if (!(err instanceof MalformedMessage)) throw err;
         this.deps.reject(session, RejectReason.malformed, 'malformed');
         return false;
       }
-      next.changes = changeCount(next.decoded);
-      if (next.changes > session.maxUpdateStructs) {
+      if (scan.exceeds) {
         this.deps.reject(session, RejectReason.tooBig, 'malformed');
         return false;
       }
+      next.changes = scan.changes;
     }
-    const changes = next.changes ?? 0;
-    if (!session.updateChanges.take(changes)) {
-      this.throttle(session, session.updateChanges.waitMs(changes));
+    if (!session.updateChanges.take(next.changes)) {
+      this.throttle(session, session.updateChanges.waitMs(next.changes));
+      return false;
+    }
+    try {
+      next.decoded = decodeUpdateStrictly(next.message.update);
+    } catch (err) {
+      if (!(err instanceof MalformedMessage)) throw err;
+      this.deps.reject(session, RejectReason.malformed, 'malformed');
       return false;
     }
     return true;
