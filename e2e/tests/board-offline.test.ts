@@ -1,10 +1,13 @@
 // A flaky connection must never lose a note: B goes offline, keeps writing and
 // moving notes, even reloads the page while offline (the service worker serves
 // the app, IndexedDB the board), comes back — and everything merges for all three.
+// What the server refuses of it (the board was locked meanwhile) is handed back
+// to copy, never dropped without a word.
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
+import { openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('working offline', () => {
@@ -87,5 +90,43 @@ describe('working offline', () => {
     const onB = await offset(b.page);
     await expect.poll(() => offset(a.page)).toEqual(onB);
     await expect.poll(() => offset(c.page)).toEqual(onB);
+  });
+
+  test('notes written offline on a board locked meanwhile are handed back to copy', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'retro');
+    const [fac, b] = await Promise.all([journey.person('Moderation'), journey.person('B')]);
+    await join(fac, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    await b.context.setOffline(true);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('offline');
+    await addNoteAt(b.page, 0.3, 0.4, 'Ohne Netz geschrieben');
+    await addNoteAt(b.page, 0.6, 0.4, 'Noch ein Gedanke');
+    // Meanwhile the facilitator locks the board Bernd is writing on.
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.locator('.side-panel').getByRole('button', { name: 'Tafel sperren' }).click();
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Tafel entsperren' })
+      .waitFor();
+
+    await b.context.setOffline(false);
+    const toast = b.page.locator('.fac-toast');
+    await expect
+      .poll(() => toast.textContent(), { timeout: 15_000 })
+      .toContain(
+        '2 Notizen, die Sie ohne Verbindung geschrieben haben, wurden vom Server abgelehnt',
+      );
+    expect(await toast.getByLabel('Ihr Text zum Kopieren').inputValue()).toBe(
+      'Ohne Netz geschrieben\n\nNoch ein Gedanke',
+    );
+    // The server kept the lock: the notes are on nobody's board.
+    expect(await outlineTexts(b.page)).toEqual([]);
+    expect(await outlineTexts(fac.page)).toEqual([]);
+    await screenshot(b.page, 'offline-refused-texts-kept');
+    // The texts stay offered until Bernd closes them.
+    await toast.getByRole('button', { name: 'Schließen' }).click();
+    await expect.poll(() => toast.count()).toBe(0);
   });
 });

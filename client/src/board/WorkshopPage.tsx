@@ -122,7 +122,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       unsubscribe();
       unwatch = watchDocumentFormat(editor);
     });
-    const stopRefusals = announceRefusals(editor, connection.refused);
+    const stopRefusals = announceRefusals(editor, connection.refused, connection.offlineWrites);
     setLive({ connection, editor });
     return () => {
       unsubscribe();

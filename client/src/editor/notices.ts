@@ -14,6 +14,8 @@ export interface NoticeExtras {
   kept?: string;
   /** Takes back what was just done (a discarded draft). */
   undo?: () => void;
+  /** Stays until the person closes it or another notice replaces it (texts to rescue). */
+  persist?: boolean;
 }
 
 export interface Notice extends NoticeExtras {
@@ -38,6 +40,8 @@ export function createNotices(): Notices {
     say(message, extras) {
       current.set({ message, id: ++seq, ...extras });
       if (timer) clearTimeout(timer);
+      timer = null;
+      if (extras?.persist) return;
       const long = extras?.kept !== undefined || extras?.undo !== undefined;
       timer = setTimeout(() => current.set(null), long ? ACTION_MS : SHOWN_MS);
     },

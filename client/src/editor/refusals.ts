@@ -3,6 +3,7 @@
 // someone was writing on it. The text they were typing is offered to copy, so
 // nothing typed is lost without a word.
 import { boardMessages, message } from '../i18n/messages.ts';
+import type { OfflineWrites } from '../sync/offlineWrites.ts';
 import type { Store } from '../ui/store.ts';
 import type { Editor } from './Editor.ts';
 
@@ -19,11 +20,22 @@ function recentDraft(editor: Editor): string | undefined {
 export function announceRefusals(
   editor: Editor,
   refused: Store<{ reason: string; seq: number } | null>,
+  offline: OfflineWrites,
 ): () => void {
   return refused.subscribe(() => {
     const refusal = refused.get();
     // Presence (awareness) refusals lose nobody's text; only changes to the document are told.
     if (!refusal || refusal.reason.startsWith('awareness')) return;
+    // Everything written offline arrives as one change, refused as a whole: every
+    // text of it is offered, and stays offered until the person closes it.
+    const takenBack = offline.takenBack();
+    if (takenBack.length > 0) {
+      editor.notices.say(
+        message(boardMessages, 'server.refusedOffline', { count: takenBack.length }),
+        { kept: takenBack.join('\n\n'), persist: true },
+      );
+      return;
+    }
     const kept = recentDraft(editor);
     editor.notices.say(
       message(boardMessages, 'server.refused'),

@@ -162,9 +162,18 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
                 readOnly
                 aria-label={ft('notice.kept')}
                 value={notice.kept}
-                rows={Math.min(4, notice.kept.split('\n').length + 1)}
+                rows={Math.min(notice.persist ? 8 : 4, notice.kept.split('\n').length + 1)}
                 onFocus={(e) => e.currentTarget.select()}
               />
+            )}
+            {notice.persist && (
+              <button
+                type="button"
+                className="button small"
+                onClick={() => editor.notices.dismiss()}
+              >
+                {ft('notice.close')}
+              </button>
             )}
             {notice.undo && (
               <button

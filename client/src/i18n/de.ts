@@ -225,6 +225,8 @@ export const de = {
 
   'note.deleted':
     '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
+  'server.refusedOffline':
+    '{count, plural, one {Eine Notiz, die Sie ohne Verbindung geschrieben haben, wurde} other {# Notizen, die Sie ohne Verbindung geschrieben haben, wurden}} vom Server abgelehnt (zum Beispiel, weil die Tafel inzwischen gesperrt ist). Ihre Texte stehen hier zum Kopieren.',
   'server.refused':
     'Der Server hat Ihre letzte Änderung abgelehnt und zurückgenommen. Ihr Text steht hier zum Kopieren.',
   'denied.lockedWhileWriting':

@@ -218,6 +218,8 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong: {reason}',
 
   'note.deleted': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (Ctrl+Z)',
+  'server.refusedOffline':
+    '{count, plural, one {A note you wrote while offline was} other {# notes you wrote while offline were}} refused by the server (for example because the board has been locked since). Your texts are here to copy.',
   'server.refused':
     'The server refused your last change and took it back. Your text is here to copy.',
   'denied.lockedWhileWriting':

@@ -14,6 +14,7 @@ import { participantKey } from '../facilitation/participantKey.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
 import { watchHeartbeat } from './heartbeat.ts';
+import { type OfflineWrites, trackOfflineWrites } from './offlineWrites.ts';
 
 export interface Connection {
   workshopId: string;
@@ -26,6 +27,8 @@ export interface Connection {
   loaded: Store<boolean>;
   /** The server's last "permission denied" (a refused change, reverted): why, and a sequence number. */
   refused: Store<{ reason: string; seq: number } | null>;
+  /** Texts written while offline, until the server has answered them. */
+  offlineWrites: OfflineWrites;
   destroy(): void;
 }
 
@@ -57,6 +60,7 @@ export function openConnection(workshopId: string, token: string): Connection {
   const deniedCode = createStore<number | null>(null);
   const loaded = createStore(false);
   const refresh = () => status.set(deriveStatus(inputs));
+  const offlineWrites = trackOfflineWrites(doc, status);
 
   persistence.whenSynced.then(
     () => loaded.set(true),
@@ -127,8 +131,10 @@ export function openConnection(workshopId: string, token: string): Connection {
     deniedCode,
     loaded,
     refused,
+    offlineWrites,
     destroy() {
       stopHeartbeat();
+      offlineWrites.destroy();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       provider.off('sync', onSync);
