@@ -16,6 +16,24 @@ describe('limits', () => {
     expect(await r.closed).toBe(1009);
   });
 
+  it('refuses a participant’s or viewer’s frame over its smaller limit unread, and reads a facilitator’s', async () => {
+    const t = await start({ MAX_PARTICIPANT_PAYLOAD_BYTES: '65536' });
+    const w = await t.createWorkshop();
+    // An awareness frame of 70 kB: over the participants' frame limit, within the facilitators'.
+    const frame = new Uint8Array(70_000);
+    frame[0] = 1;
+    const participant = await raw(w.id, w.participantToken);
+    const viewer = await raw(w.id, w.viewerToken);
+    const facilitator = await raw(w.id, w.facilitatorToken);
+    participant.send(frame);
+    viewer.send(frame);
+    facilitator.send(frame);
+    expect(await participant.closed).toBe(1009);
+    expect(await viewer.closed).toBe(1009);
+    // Read, then refused as an awareness frame too large to parse.
+    expect(await facilitator.closed).toBe(CloseCode.rateLimited);
+  });
+
   it('closes a connection with 4400 for an unknown message type, a truncated update or trailing bytes', async () => {
     const t = await start();
     const w = await t.createWorkshop();

@@ -45,19 +45,26 @@ function connectionId(): string {
 }
 
 export class SocketServer {
-  private readonly wss: WebSocketServer;
+  /** By the largest frame a link may send: a facilitator's imports, everyone else's edits. */
+  private readonly wss: Readonly<Record<'facilitator' | 'others', WebSocketServer>>;
   private readonly sessions = new Set<ClientSession>();
   private readonly pingTimer: NodeJS.Timeout;
   private accepting = true;
   private readonly inbound: InboundFlow;
 
   constructor(private readonly deps: SocketServerDeps) {
-    this.wss = new WebSocketServer({
-      noServer: true,
-      maxPayload: deps.config.limits.maxPayloadBytes,
-      perMessageDeflate: false,
-      clientTracking: false,
-    });
+    const { maxPayloadBytes, maxParticipantPayloadBytes } = deps.config.limits;
+    const server = (maxPayload: number) =>
+      new WebSocketServer({
+        noServer: true,
+        maxPayload,
+        perMessageDeflate: false,
+        clientTracking: false,
+      });
+    this.wss = {
+      facilitator: server(maxPayloadBytes),
+      others: server(Math.min(maxPayloadBytes, maxParticipantPayloadBytes)),
+    };
     this.inbound = new InboundFlow({
       config: deps.config,
       metrics: deps.metrics,
@@ -124,7 +131,8 @@ export class SocketServer {
     }
     if (socket.destroyed) return;
     if (!refusal && this.sessions.size >= config.limits.maxConnections) refusal = 'full';
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
+    const wss = role === 'facilitator' && !refusal ? this.wss.facilitator : this.wss.others;
+    wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => {
         this.deps.metrics.rejected.inc({ reason: 'protocol-error' });
         logger.debug({ err: err.message }, 'websocket error');
@@ -245,6 +253,7 @@ export class SocketServer {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const session of this.sessions) session.ws.terminate();
-    this.wss.close();
+    this.wss.facilitator.close();
+    this.wss.others.close();
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Awareness frames are judged by size and rate before they are parsed (issue
- * 11, finding 9). A participant sends 2 MiB awareness frames of 10,000 entries
- * each; none of it reaches anyone, the flooder is closed, the honest
+ * 11, finding 9). A participant and a facilitator send 2 MiB awareness frames
+ * of 10,000 entries each; none of it reaches anyone, the participant is closed
+ * before a frame is read (its link's frames are smaller), the facilitator
+ * before one is parsed, the honest
  * participant's cursor in the same room still shows, and another workshop's
  * edits keep flowing meanwhile.
  */
@@ -57,7 +59,16 @@ describe('an awareness flood', () => {
     const a = await t.createWorkshop();
     const b = await t.createWorkshop();
     const watcher = await open(`${t.wsUrl}/${a.id}?token=${a.viewerToken}`);
-    const flooder = await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`);
+    const flooders = [
+      {
+        raw: await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`),
+        code: CloseCode.messageTooBig,
+      },
+      {
+        raw: await open(`${t.wsUrl}/${a.id}?token=${a.facilitatorToken}`),
+        code: CloseCode.rateLimited,
+      },
+    ];
     const writer = connect(t.wsUrl, b.id, b.participantToken);
     const reader = connect(t.wsUrl, b.id, b.viewerToken);
     providers.push(writer, reader);
@@ -73,11 +84,13 @@ describe('an awareness flood', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     })();
-    for (let i = 0; i < 300 && flooder.ws.readyState === flooder.ws.OPEN; i++) {
-      flooder.send(frame);
-      await new Promise((resolve) => setImmediate(resolve));
+    for (const flooder of flooders) {
+      for (let i = 0; i < 300 && flooder.raw.ws.readyState === flooder.raw.ws.OPEN; i++) {
+        flooder.raw.send(frame);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(await flooder.raw.closed).toBe(flooder.code);
     }
-    expect(await flooder.closed).toBe(CloseCode.rateLimited);
     await writes;
     await waitFor(() => reader.doc.getMap('notes').size === 40, 10_000, 'other room’s edits');
 
