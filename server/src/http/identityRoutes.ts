@@ -61,24 +61,28 @@ export function registerIdentityRoutes(router: Router): void {
       }
     }
     const issued = issueParticipantKey(workshop.tokenHashes.facilitator, id);
-    let full = false;
-    await services.rooms.change(
-      id,
-      (doc) => {
-        if (role === 'participant' && identityCount(doc) >= limits.maxIdentitiesPerWorkshop) {
-          full = true;
-          return;
-        }
-        recordIdentity(doc, issued.participantId, Date.now());
-      },
-      SERVER_ORIGIN,
-    );
-    if (full) {
+    // Participants are capped, facilitators not; both are counted. The count is
+    // kept in storage, so a cold room need not build a large document to count
+    // its identities map before the device can connect (only a workshop from
+    // before counts were kept does, once).
+    const limit = role === 'participant' ? limits.maxIdentitiesPerWorkshop : null;
+    let count = await services.storage.countIdentity(id, limit, null);
+    if (count === 'unknown' && limit !== null) {
+      const known = await services.rooms.withDoc(id, (doc) => identityCount(doc));
+      count = await services.storage.countIdentity(id, limit, known);
+    }
+    if (count === 'full') {
       throw new HttpError(
         409,
         `This workshop has issued ${limits.maxIdentitiesPerWorkshop} participant identities, its limit; ask the facilitator.`,
       );
     }
+    // A fresh key under the identities map: written without reading the document.
+    await services.rooms.write(
+      id,
+      (doc) => recordIdentity(doc, issued.participantId, Date.now()),
+      SERVER_ORIGIN,
+    );
     ctx.log.info({ workshop: id, participant: issued.participantId, role }, 'identity issued');
     const answer: IssuedIdentityAnswer = issued;
     sendJson(ctx.res, 201, answer);

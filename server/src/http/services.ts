@@ -24,6 +24,12 @@ export interface RoomAccess {
    * reloaded from storage and the half-done change is discarded.
    */
   change(workshopId: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void>;
+  /**
+   * Like `change`, for a write that only adds entries under fresh keys and
+   * reads nothing (`fn` gets a document that may hold none of the workshop):
+   * a room loaded from storage answers it without building its document.
+   */
+  write(workshopId: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void>;
   /** Open connections per participant id (this process; empty when the room is not loaded). */
   connectedParticipants(workshopId: string): Map<string, number>;
   /** Closes (4403) the connections whose participant identity is revoked; returns how many. */

@@ -14,6 +14,10 @@
  * large document afresh costs the event loop a few hundred milliseconds, and
  * any change in the room made the previous encoding stale. The kept log is
  * bounded (KEEP_LOG_BYTES); beyond it, joiners are answered from the document.
+ *
+ * Updates committed before the document is built (server writes that read
+ * nothing of it: Room.applyServerWrite) join the stored state: the build
+ * applies them after the loaded log, and answers from the stored bytes hold them.
  */
 import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/Storage.ts';
@@ -44,6 +48,8 @@ export class LazyDocument {
   private logBytes: number;
   private kept = true;
   private mergedLog: Uint8Array | null = null;
+  /** Writes made without the document and taken into a batch, stored or not yet (applied at build). */
+  private written: Uint8Array[] = [];
   private merged: Uint8Array | null = null;
   /** Changes whenever the kept stored state does (a new commit, or no longer kept). */
   storedVersion = 0;
@@ -53,7 +59,7 @@ export class LazyDocument {
     stored: StoredDocument,
     private readonly onBuilt: (doc: Y.Doc) => void,
   ) {
-    this.stored = stored;
+    this.stored = { ...stored, updates: [...stored.updates] };
     this.snapshot = stored.snapshot ?? Y.encodeStateAsUpdate(new Y.Doc());
     this.log = [...stored.updates];
     this.logBytes = stored.logBytes;
@@ -72,9 +78,12 @@ export class LazyDocument {
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
         for (const update of stored.updates) Y.applyUpdate(doc, update);
+        // Those already stored are in `updates` too: applying an update twice changes nothing.
+        for (const update of this.written) Y.applyUpdate(doc, update);
       }, LOAD_ORIGIN);
     }
     this.stored = null;
+    this.written = [];
     this.merged = null;
     if (this.logBytes > KEEP_LOG_BYTES) this.dropStored();
     this.built = doc;
@@ -94,8 +103,22 @@ export class LazyDocument {
     return { snapshot: this.snapshot, log: this.log.length > 0 ? this.mergedLog : null };
   }
 
+  /**
+   * A write made without the document went into a batch: should the document
+   * be built before that batch is stored, the build must hold it (the batch
+   * is stored and relayed as it is, not again from the document).
+   */
+  wrote(update: Uint8Array): void {
+    if (!this.built) this.written.push(update);
+  }
+
   /** An update was stored (called in commit order, once the commit returned). */
   committed(update: Uint8Array): void {
+    if (this.stored) {
+      // Not built yet: the update is part of what the build applies.
+      this.stored.updates.push(update);
+      this.merged = null;
+    }
     if (!this.kept) return;
     this.storedVersion += 1;
     this.mergedLog = null;
@@ -125,6 +148,7 @@ export class LazyDocument {
     this.stored = null;
     this.merged = null;
     this.snapshot = null;
+    this.written = [];
     this.log = [];
     this.mergedLog = null;
   }

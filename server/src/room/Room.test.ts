@@ -222,4 +222,68 @@ describe('Room', () => {
     for (const m of messages) Y.applyUpdate(doc, m.payload);
     expect(doc.getMap('notes').get('p')).toBe('pending');
   });
+
+  it('stores and relays a server write without building a cold document, and the document built later holds it', () => {
+    const source = new Y.Doc();
+    source.getMap('notes').set('n', 'stored');
+    const room = makeRoom(viewerReadOnly, Y.encodeStateAsUpdate(source));
+    const member = fakeConnection('m', 'participant');
+    room.addConnection(member.conn);
+    room.receiveSyncStep1(member.conn, Y.encodeStateVector(new Y.Doc()));
+    room.commit(room.takeBatch(), []);
+    member.sent.length = 0;
+
+    let stored = false;
+    void room
+      .applyServerWrite((doc) => doc.getMap('identities').set('p1', 1), 'server')
+      .then(() => {
+        stored = true;
+      });
+    const batch = room.takeBatch();
+    expect(batch.updates).toHaveLength(1);
+    expect(room.isDocumentBuilt).toBe(false);
+    expect(updatesIn(member.sent)).toHaveLength(0);
+    room.commit(batch, [4]);
+    expect(room.isDocumentBuilt).toBe(false);
+    // The member (synced from the stored bytes) gets it relayed; a new joiner in its answer.
+    const memberDoc = new Y.Doc();
+    Y.applyUpdate(memberDoc, Y.encodeStateAsUpdate(source));
+    for (const u of updatesIn(member.sent)) Y.applyUpdate(memberDoc, u);
+    expect(memberDoc.getMap('identities').get('p1')).toBe(1);
+    const joiner = fakeConnection('j', 'viewer');
+    room.addConnection(joiner.conn);
+    room.receiveSyncStep1(joiner.conn, Y.encodeStateVector(new Y.Doc()));
+    room.commit(room.takeBatch(), []);
+    const joinerDoc = new Y.Doc();
+    for (const u of updatesIn(joiner.sent)) Y.applyUpdate(joinerDoc, u);
+    expect(joinerDoc.getMap('identities').get('p1')).toBe(1);
+    expect(joinerDoc.getMap('notes').get('n')).toBe('stored');
+    // A second write follows the first; the document, built now, holds both.
+    void room.applyServerWrite((doc) => doc.getMap('identities').set('p2', 2), 'server');
+    room.commit(room.takeBatch(), [5]);
+    expect(room.doc.getMap('identities').toJSON()).toEqual({ p1: 1, p2: 2 });
+    expect(room.doc.getMap('notes').get('n')).toBe('stored');
+    return Promise.resolve().then(() => expect(stored).toBe(true));
+  });
+
+  it('keeps a server write taken into a batch when the document is built before that batch is stored', () => {
+    const source = new Y.Doc();
+    source.getMap('notes').set('n', 'stored');
+    const room = makeRoom(viewerReadOnly, Y.encodeStateAsUpdate(source));
+    const a = fakeConnection('a', 'facilitator');
+    room.addConnection(a.conn);
+    room.commit(room.takeBatch(), []);
+    void room.applyServerWrite((doc) => doc.getMap('identities').set('p1', 1), 'server');
+    // An update in the same tick builds the document after the write was taken.
+    room.receiveUpdate(
+      a.conn,
+      clientUpdate((doc) => doc.getMap('notes').set('m', 'new')),
+    );
+    const batch = room.takeBatch();
+    expect(room.isDocumentBuilt).toBe(true);
+    expect(room.doc.getMap('identities').get('p1')).toBe(1);
+    room.commit(batch, [4]);
+    expect(room.doc.getMap('identities').get('p1')).toBe(1);
+    expect(room.doc.getMap('notes').get('m')).toBe('new');
+  });
 });

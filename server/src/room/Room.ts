@@ -88,6 +88,13 @@ type Action =
       origin: unknown;
       resolve: () => void;
       reject: (err: unknown) => void;
+    }
+  | {
+      kind: 'write';
+      update: Uint8Array;
+      origin: unknown;
+      resolve: () => void;
+      reject: (err: unknown) => void;
     };
 
 export interface PendingUpdate {
@@ -156,6 +163,8 @@ export class Room {
   /** The framed answer to an empty state vector from the stored bytes, for `storedVersion`. */
   private storedAnswer: { version: number; frames: Uint8Array[] } | null = null;
   private awarenessFlushScheduled = false;
+  /** Where server writes are made while the document is not built (applyServerWrite). */
+  private writer: Y.Doc | null = null;
 
   constructor(
     readonly id: string,
@@ -187,6 +196,9 @@ export class Room {
   }
 
   private onDocumentBuilt(doc: Y.Doc): void {
+    // Its writes are in the document now; later ones are made there.
+    this.writer?.destroy();
+    this.writer = null;
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The document changed: answers encoded before describe an older version.
       this.syncAnswers.clear();
@@ -441,6 +453,42 @@ export class Room {
     });
   }
 
+  /**
+   * A server change that only adds entries under fresh keys and reads nothing
+   * of the document (an issued identity): stored and relayed like any change,
+   * but without building a cold room's document for it. Made in a document of
+   * its own (the room's `writer`, one client id for all such writes, so each
+   * follows the previous), whose updates join the stored state (LazyDocument)
+   * and are applied when the document is built. `fn` must not read: it sees
+   * only the writer's earlier entries. Once the document is built, the change
+   * is made there (applyServerChange).
+   */
+  applyServerWrite(fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    if (this.document.isBuilt) return this.applyServerChange(fn, origin);
+    return new Promise<void>((resolve, reject) => {
+      if (this.state !== 'ready') {
+        reject(new Error('room is not loaded'));
+        return;
+      }
+      this.writer ??= new Y.Doc({ gc: true });
+      const writer = this.writer;
+      const updates: Uint8Array[] = [];
+      const collect = (update: Uint8Array) => updates.push(update);
+      writer.on('update', collect);
+      try {
+        writer.transact(() => fn(writer), origin);
+      } finally {
+        writer.off('update', collect);
+      }
+      if (updates.length === 0) {
+        resolve();
+        return;
+      }
+      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      this.enqueue({ kind: 'write', update, origin, resolve, reject });
+    });
+  }
+
   private enqueue(action: Action): void {
     this.inbox.push(action);
     this.deps.onDirty(this);
@@ -490,6 +538,9 @@ export class Room {
         }
         case 'change':
           this.applyChange(action, batch);
+          break;
+        case 'write':
+          this.applyWrite(action, batch);
           break;
       }
     }
@@ -590,6 +641,26 @@ export class Room {
     batch.failed.push(action.reject);
   }
 
+  private applyWrite(action: Extract<Action, { kind: 'write' }>, batch: Batch): void {
+    if (this.document.isBuilt) {
+      // Built since the write was made: it goes into the document like any update.
+      this.collecting = batch.updates;
+      try {
+        Y.applyUpdate(this.doc, action.update, action.origin);
+      } catch (err) {
+        this.collecting = null;
+        action.reject(err);
+        throw new RoomCorrupted(`a server write failed: ${String(err)}`);
+      }
+      this.collecting = null;
+    } else {
+      this.document.wrote(action.update);
+      batch.updates.push({ bytes: action.update, except: null });
+    }
+    batch.after.push(action.resolve);
+    batch.failed.push(action.reject);
+  }
+
   /**
    * Answers a SyncStep1 from committed state. The answer is shared: computed at
    * most once per document version and state vector (every fresh joiner sends
@@ -642,6 +713,8 @@ export class Room {
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
     if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
+    // Answers from the stored bytes of an unbuilt document lack what is stored now.
+    if (!this.document.isBuilt && seqs.length > 0) this.syncAnswers.clear();
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
@@ -698,6 +771,8 @@ export class Room {
   dispose(): void {
     if (this.state !== 'failed') this.state = 'unloaded';
     this.reverterInstance?.destroy();
+    this.writer?.destroy();
+    this.writer = null;
     this.document.destroy();
     this.storedAnswer = null;
   }

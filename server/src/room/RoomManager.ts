@@ -154,6 +154,22 @@ export class RoomManager {
   }
 
   /**
+   * Applies a server-origin write that adds entries under fresh keys and reads
+   * nothing of the document (Room.applyServerWrite): a cold room answers it
+   * without building its document. Resolves once stored and relayed.
+   */
+  async write(id: string, fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    const room = await this.acquire(id);
+    room.pins += 1;
+    try {
+      await room.applyServerWrite(fn, origin);
+    } finally {
+      room.pins -= 1;
+      if (room.connections.size === 0) this.scheduleIdle(room);
+    }
+  }
+
+  /**
    * Deletes a workshop: its record, snapshot and update log in one storage
    * transaction, run inside the commit pipeline so that no write of the room
    * interleaves; then closes the room's connections with 4410 and forgets it.

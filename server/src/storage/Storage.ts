@@ -61,6 +61,13 @@ export interface Compaction {
   snapshotBytes: number;
 }
 
+/**
+ * `countIdentity`'s answer: one more identity counted; the limit was reached
+ * (nothing counted); or no count is kept for this workshop yet (created before
+ * counts were kept, or not found) and none was given.
+ */
+export type IdentityCount = 'counted' | 'full' | 'unknown';
+
 export interface AppendEntry {
   workshopId: string;
   update: Uint8Array;
@@ -71,6 +78,19 @@ export interface Storage {
   createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void>;
   /** The workshop's record, or null when no such workshop was created. */
   getWorkshop(id: string): Promise<WorkshopRecord | null>;
+  /**
+   * Counts one more participant identity issued for the workshop, atomically,
+   * unless `limit` (null: none) is reached. A workshop created before counts
+   * were kept has none: with `known` (the identities its document holds) the
+   * count starts there, without it the answer is 'unknown' and nothing changes.
+   * Kept beside the document so that issuing an identity need not build a
+   * large document to count its `identities` map (http/identityRoutes.ts).
+   */
+  countIdentity(
+    workshopId: string,
+    limit: number | null,
+    known: number | null,
+  ): Promise<IdentityCount>;
   /** Snapshot plus the updates after it. */
   load(workshopId: string): Promise<StoredDocument>;
   /**

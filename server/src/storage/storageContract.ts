@@ -95,6 +95,23 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         ).rejects.toThrow();
       }));
 
+    it('counts issued identities up to a limit, durably, and knows no count of a missing workshop', () =>
+      withStorage(factory, async ({ storage, reopen }) => {
+        const r = record();
+        await storage.createWorkshop(r, Y.encodeStateAsUpdate(new Y.Doc()));
+        expect(await storage.countIdentity(r.id, 2, null)).toBe('counted');
+        expect(await storage.countIdentity(r.id, 2, null)).toBe('counted');
+        expect(await storage.countIdentity(r.id, 2, null)).toBe('full');
+        // No limit (a facilitator's request): counted all the same.
+        expect(await storage.countIdentity(r.id, null, null)).toBe('counted');
+        const again = reopen ? await reopen() : storage;
+        expect(await again.countIdentity(r.id, 3, null)).toBe('full');
+        // A kept count is not replaced by the one given.
+        expect(await again.countIdentity(r.id, 3, 0)).toBe('full');
+        expect(await again.countIdentity(r.id, 5, null)).toBe('counted');
+        expect(await again.countIdentity('no-such-workshop', 5, 0)).toBe('unknown');
+      }));
+
     it('loads the initial state of a new workshop', () =>
       withStorage(factory, async ({ storage }) => {
         const w = writer();

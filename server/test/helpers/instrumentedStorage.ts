@@ -2,6 +2,7 @@
 import type {
   AppendEntry,
   Compaction,
+  IdentityCount,
   Storage,
   StoredDocument,
   WorkshopRecord,
@@ -25,6 +26,13 @@ export class InstrumentedStorage implements Storage {
   }
   getWorkshop(id: string): Promise<WorkshopRecord | null> {
     return this.inner.getWorkshop(id);
+  }
+  countIdentity(
+    workshopId: string,
+    limit: number | null,
+    known: number | null,
+  ): Promise<IdentityCount> {
+    return this.inner.countIdentity(workshopId, limit, known);
   }
   async load(workshopId: string): Promise<StoredDocument> {
     this.loads += 1;

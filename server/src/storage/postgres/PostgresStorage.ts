@@ -24,6 +24,7 @@ import type { Logger } from 'pino';
 import {
   type AppendEntry,
   type Compaction,
+  type IdentityCount,
   RoomHeldElsewhere,
   type RoomLoss,
   RoomsLost,
@@ -175,8 +176,8 @@ export class PostgresStorage implements Storage {
     await this.transaction(async (db) => {
       await db.query(
         `INSERT INTO workshops (id, title, created_at, facilitator_hash, participant_hash,
-           viewer_hash, sealed_invites, last_update_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $3)`,
+           viewer_hash, sealed_invites, last_update_at, identities_issued)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $3, 0)`,
         [
           record.id,
           record.title,
@@ -215,6 +216,28 @@ export class PostgresStorage implements Storage {
       tokenHashes,
       sealedInvites: row.sealed_invites,
     };
+  }
+
+  countIdentity(
+    workshopId: string,
+    limit: number | null,
+    known: number | null,
+  ): Promise<IdentityCount> {
+    return this.transaction(async (db): Promise<IdentityCount> => {
+      const { rows } = await db.query<{ identities_issued: number | null }>(
+        'SELECT identities_issued FROM workshops WHERE id = $1 FOR UPDATE',
+        [workshopId],
+      );
+      const row = rows[0];
+      const issued = row?.identities_issued ?? known;
+      if (!row || issued === null) return 'unknown';
+      if (limit !== null && issued >= limit) return 'full';
+      await db.query('UPDATE workshops SET identities_issued = $2 WHERE id = $1', [
+        workshopId,
+        issued + 1,
+      ]);
+      return 'counted';
+    });
   }
 
   /** Claims the room for this process and reads it, in one transaction. */

@@ -74,6 +74,14 @@ CREATE INDEX room_leases_by_owner ON room_leases (owner_id);
     // Rows from before count as renewed long ago: their leases simply run out.
     sql: `ALTER TABLE room_leases ADD COLUMN renewed_at timestamptz NOT NULL DEFAULT 'epoch';`,
   },
+  {
+    version: 3,
+    name: 'workshops count the participant identities they issued',
+    // Storage.countIdentity: issuing an identity checks the cap against this
+    // count instead of building the document to count its identities map.
+    // Null for workshops from before: their document knows their count.
+    sql: 'ALTER TABLE workshops ADD COLUMN identities_issued integer;',
+  },
 ];
 
 /** Arbitrary constant naming Pinnwand's migration lock among other advisory locks. */

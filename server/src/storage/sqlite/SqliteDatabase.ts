@@ -18,7 +18,13 @@
 
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import Database from 'better-sqlite3';
-import type { AppendEntry, Compaction, StoredDocument, WorkshopRecord } from '../Storage.ts';
+import type {
+  AppendEntry,
+  Compaction,
+  IdentityCount,
+  StoredDocument,
+  WorkshopRecord,
+} from '../Storage.ts';
 
 export interface SqliteDatabaseOptions {
   /** Path of the database file. */
@@ -76,7 +82,9 @@ CREATE INDEX IF NOT EXISTS updates_by_workshop ON updates (workshop_id, seq);
  *   token (null for older workshops: their links cannot be recovered);
  * - `last_update_at`: when the last update was stored (retention). Rows that
  *   exist when the column is added get the migration time, so an upgrade never
- *   makes an old workshop look abandoned at once.
+ *   makes an old workshop look abandoned at once;
+ * - `identities_issued`: participant identities issued (Storage.countIdentity);
+ *   null for workshops from before, whose count their document still knows.
  */
 function migrate(db: Database.Database, now: number): void {
   const columns = new Set(
@@ -89,6 +97,9 @@ function migrate(db: Database.Database, now: number): void {
     if (!columns.has('last_update_at')) {
       db.exec('ALTER TABLE workshops ADD COLUMN last_update_at INTEGER');
       db.prepare('UPDATE workshops SET last_update_at = ?').run(now);
+    }
+    if (!columns.has('identities_issued')) {
+      db.exec('ALTER TABLE workshops ADD COLUMN identities_issued INTEGER');
     }
   })();
 }
@@ -108,9 +119,13 @@ export class SqliteDatabase {
     this.stmts = {
       insertWorkshop: this.db.prepare(
         `INSERT INTO workshops (id, title, created_at, facilitator_hash, participant_hash, viewer_hash,
-           sealed_invites, last_update_at)
+           sealed_invites, last_update_at, identities_issued)
          VALUES (@id, @title, @created_at, @facilitator_hash, @participant_hash, @viewer_hash,
-           @sealed_invites, @created_at)`,
+           @sealed_invites, @created_at, 0)`,
+      ),
+      getIdentitiesIssued: this.db.prepare('SELECT identities_issued FROM workshops WHERE id = ?'),
+      setIdentitiesIssued: this.db.prepare(
+        'UPDATE workshops SET identities_issued = ? WHERE id = ?',
       ),
       touchWorkshop: this.db.prepare('UPDATE workshops SET last_update_at = ? WHERE id = ?'),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE workshop_id = ?'),
@@ -164,6 +179,19 @@ export class SqliteDatabase {
       tokenHashes,
       sealedInvites: row.sealed_invites,
     };
+  }
+
+  countIdentity(workshopId: string, limit: number | null, known: number | null): IdentityCount {
+    return this.db.transaction((): IdentityCount => {
+      const row = this.stmts.getIdentitiesIssued.get(workshopId) as
+        | { identities_issued: number | null }
+        | undefined;
+      const issued = row?.identities_issued ?? known;
+      if (!row || issued === null) return 'unknown';
+      if (limit !== null && issued >= limit) return 'full';
+      this.stmts.setIdentitiesIssued.run(issued + 1, workshopId);
+      return 'counted';
+    })();
   }
 
   /** Snapshot plus the log after it, read in one transaction. */

@@ -13,6 +13,7 @@ import type { SqliteSynchronous } from '../../config.ts';
 import type {
   AppendEntry,
   Compaction,
+  IdentityCount,
   Storage,
   StoredDocument,
   WorkshopRecord,
@@ -88,6 +89,14 @@ export class SqliteStorage implements Storage {
       },
       sealedInvites: record.sealedInvites ? toBuffer(record.sealedInvites) : null,
     };
+  }
+
+  countIdentity(
+    workshopId: string,
+    limit: number | null,
+    known: number | null,
+  ): Promise<IdentityCount> {
+    return this.call('countIdentity', workshopId, limit, known);
   }
 
   async load(workshopId: string): Promise<StoredDocument> {

@@ -32,6 +32,7 @@ serve({
   createWorkshop: (...a: Parameters<SqliteDatabase['createWorkshop']>) =>
     open().createWorkshop(...a),
   getWorkshop: (...a: Parameters<SqliteDatabase['getWorkshop']>) => open().getWorkshop(...a),
+  countIdentity: (...a: Parameters<SqliteDatabase['countIdentity']>) => open().countIdentity(...a),
   load: (...a: Parameters<SqliteDatabase['load']>) => open().load(...a),
   append: (...a: Parameters<SqliteDatabase['append']>) => {
     // Ends this thread, not the process, before anything of the commit is written.
