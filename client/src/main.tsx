@@ -1,7 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { parseRoute } from './routing/route.ts';
 import './styles.css';
+
+// Opened on a workshop link: ask the server for the session and this device's
+// identity now, while the board's chunk loads, not after it (workshopGate.ts).
+const opened = parseRoute(location.pathname, location.hash);
+if (opened.kind === 'workshop') {
+  void import('./session/workshopGate.ts').then((m) =>
+    m.startGate(opened.workshopId, opened.token),
+  );
+}
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('#root missing in index.html');

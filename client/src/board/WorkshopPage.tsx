@@ -1,39 +1,24 @@
-// Opening a workshop: find the token (fragment or remembered), ask the server
-// what it allows (or, offline, use the last answer), ask for a name, then open
-// the synced document and the board.
+// Opening a workshop: the gate (session/workshopGate.ts: token, what the server
+// allows, this device's identity), a name, then the synced document and the board.
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
-import { fetchSession } from '../api/httpApi.ts';
 import { watchDocumentFormat } from '../editor/documentFormat.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
 import { announceRefusals } from '../editor/refusals.ts';
-import { ensureParticipantIdentity, participantId } from '../facilitation/participantKey.ts';
+import { participantId } from '../facilitation/participantKey.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { identityMessages } from '../identities/messages.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { getIdentity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
-import {
-  rememberedSession,
-  rememberedToken,
-  rememberSession,
-  rememberToken,
-  takeJustCreated,
-} from '../session/remembered.ts';
+import { takeJustCreated } from '../session/remembered.ts';
+import { type Gate, takeGate } from '../session/workshopGate.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { useStore } from '../ui/store.ts';
 import { BoardPage } from './BoardPage.tsx';
 import { workshopCommands, workshopOutlineExtras, workshopPanels } from './features.tsx';
-
-type Gate =
-  | { kind: 'loading' }
-  | {
-      kind: 'error';
-      message: 'session.badToken' | 'session.notFound' | 'session.noToken' | 'session.unreachable';
-    }
-  | { kind: 'ready'; session: SessionInfo; token: string };
 
 const NARROW = '(max-width: 760px)';
 
@@ -50,32 +35,8 @@ export function WorkshopPage({
 
   useEffect(() => {
     let cancelled = false;
-    const token = fromUrl ?? rememberedToken(workshopId);
-    if (!token) {
-      setGate({ kind: 'error', message: 'session.noToken' });
-      return;
-    }
-    if (fromUrl) rememberToken(workshopId, fromUrl);
-    void fetchSession(workshopId, token).then(async (result) => {
-      if (cancelled) return;
-      if (result.ok) {
-        rememberSession(result.value);
-        // Votes and authorship need an identity the server issued (viewers write nothing).
-        if (result.value.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
-        if (cancelled) return;
-        setGate({ kind: 'ready', session: result.value, token });
-      } else if (result.reason === 'badToken' || result.reason === 'forbidden') {
-        setGate({ kind: 'error', message: 'session.badToken' });
-      } else if (result.reason === 'notFound') {
-        setGate({ kind: 'error', message: 'session.notFound' });
-      } else {
-        // Offline or a server in trouble: the last answer lets the board open from IndexedDB.
-        const cached = rememberedSession(workshopId);
-        if (cached && cached.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
-        if (cancelled) return;
-        if (cached) setGate({ kind: 'ready', session: cached, token });
-        else setGate({ kind: 'error', message: 'session.unreachable' });
-      }
+    void takeGate(workshopId, fromUrl).then((next) => {
+      if (!cancelled) setGate(next);
     });
     return () => {
       cancelled = true;
