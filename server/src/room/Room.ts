@@ -722,7 +722,10 @@ export class Room {
     }
     for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
-    this.buildSoon();
+    // Ahead of need only for someone in the room: a server write to a room nobody
+    // has joined yet (a device's identity, asked for just before it connects)
+    // would otherwise build it right when that device is being answered.
+    if (this.connections.size > 0) this.buildSoon();
   }
 
   private addLog(seq: number, count: number, bytes: number): void {
