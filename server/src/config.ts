@@ -10,12 +10,13 @@ export interface Limits {
   /** Largest websocket frame accepted; bigger ones close the socket with 1009. */
   maxPayloadBytes: number;
   /**
-   * Largest websocket frame from a participant or viewer link (at most
-   * `maxPayloadBytes`): ws judges a frame's length from its header, so a
-   * bigger one closes with 1009 before its payload is read. Only a
-   * facilitator's import needs frames of megabytes.
+   * Largest websocket frame from a viewer link (at most `maxPayloadBytes`): ws
+   * judges a frame's length from its header, so a bigger one closes with 1009
+   * before its payload is read. Viewers send only requests and cursors;
+   * participants' and facilitators' edits (a reconnect's SyncStep2 carries
+   * everything written meanwhile) need frames of megabytes.
    */
-  maxParticipantPayloadBytes: number;
+  maxViewerPayloadBytes: number;
   /** Largest stored document (snapshot + update log); an update beyond it closes with 4413. */
   maxDocumentBytes: number;
   /** Connections across all rooms of this process; beyond it: 4503. */
@@ -154,7 +155,7 @@ export interface Config {
 
 export const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: 2 * 1024 * 1024,
-  maxParticipantPayloadBytes: 512 * 1024,
+  maxViewerPayloadBytes: 512 * 1024,
   maxDocumentBytes: 32 * 1024 * 1024,
   maxConnections: 2000,
   maxConnectionsPerRoom: 250,
@@ -266,11 +267,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaultClientDir: string):
     roomLeaseMs: positiveFrom(env, 'ROOM_LEASE_MS', 3000),
     limits: {
       maxPayloadBytes: positiveFrom(env, 'MAX_PAYLOAD_BYTES', d.maxPayloadBytes),
-      maxParticipantPayloadBytes: positiveFrom(
-        env,
-        'MAX_PARTICIPANT_PAYLOAD_BYTES',
-        d.maxParticipantPayloadBytes,
-      ),
+      maxViewerPayloadBytes: positiveFrom(env, 'MAX_VIEWER_PAYLOAD_BYTES', d.maxViewerPayloadBytes),
       maxDocumentBytes: positiveFrom(env, 'MAX_DOCUMENT_BYTES', d.maxDocumentBytes),
       maxConnections: positiveFrom(env, 'MAX_CONNECTIONS', d.maxConnections),
       maxConnectionsPerRoom: positiveFrom(env, 'MAX_CONNECTIONS_PER_ROOM', d.maxConnectionsPerRoom),

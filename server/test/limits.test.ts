@@ -16,10 +16,10 @@ describe('limits', () => {
     expect(await r.closed).toBe(1009);
   });
 
-  it('refuses a participant’s or viewer’s frame over its smaller limit unread, and reads a facilitator’s', async () => {
-    const t = await start({ MAX_PARTICIPANT_PAYLOAD_BYTES: '65536' });
+  it('refuses a viewer’s frame over its smaller limit unread, and reads a writer’s', async () => {
+    const t = await start({ MAX_VIEWER_PAYLOAD_BYTES: '65536' });
     const w = await t.createWorkshop();
-    // An awareness frame of 70 kB: over the participants' frame limit, within the facilitators'.
+    // An awareness frame of 70 kB: over the viewers' frame limit, within the writers'.
     const frame = new Uint8Array(70_000);
     frame[0] = 1;
     const participant = await raw(w.id, w.participantToken);
@@ -28,9 +28,9 @@ describe('limits', () => {
     participant.send(frame);
     viewer.send(frame);
     facilitator.send(frame);
-    expect(await participant.closed).toBe(1009);
-    expect(await viewer.closed).toBe(1009);
+    expect(await viewer.closed).toBe(CloseCode.messageTooBig);
     // Read, then refused as an awareness frame too large to parse.
+    expect(await participant.closed).toBe(CloseCode.rateLimited);
     expect(await facilitator.closed).toBe(CloseCode.rateLimited);
   });
 

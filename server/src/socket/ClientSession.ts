@@ -1,5 +1,7 @@
 // Per-connection state of the socket layer: the adapter from `ws` to the
 // room's minimal socket, the queue of decoded messages and the token buckets.
+
+import type { Duplex } from 'node:stream';
 import { HEARTBEATS_PER_SECOND } from '@pinnwand/shared/protocol/wire';
 import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
@@ -27,6 +29,8 @@ export class WsRoomSocket implements RoomSocket {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The connection under the websocket. */
+    private readonly stream: Duplex,
     private readonly closeTimeoutMs: number,
   ) {}
 
@@ -40,6 +44,18 @@ export class WsRoomSocket implements RoomSocket {
     this.ws.close(code, reason);
     // A peer that reads nothing never acknowledges the close frame.
     setTimeout(() => this.ws.terminate(), this.closeTimeoutMs).unref();
+  }
+
+  /**
+   * Closes for what the peer sent, and reads nothing more of it: ws would go
+   * on reading (and unmasking) until the peer acknowledges the close, and a
+   * hostile peer's next frames are already on their way. The connection ends
+   * after the close timeout.
+   */
+  closeUnread(code: number, reason: string): void {
+    this.close(code, reason);
+    // After the current frame's handling: ws may resume the socket on the next tick.
+    setImmediate(() => this.stream.pause());
   }
 
   get isClosing(): boolean {

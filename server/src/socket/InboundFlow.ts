@@ -216,7 +216,7 @@ export class InboundFlow {
     setTimeout(
       () => {
         session.paused = false;
-        if (session.conn.closed) return;
+        if (session.conn.closed || session.socket.isClosing) return;
         session.ws.resume();
         this.drain(session);
       },

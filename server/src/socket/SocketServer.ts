@@ -40,20 +40,26 @@ export interface SocketServerDeps {
   logger: Logger;
 }
 
+/**
+ * How long a closed connection may take to acknowledge the close before it is
+ * ended; one closed for what it sent is held that long, unread.
+ */
+const CLOSE_GRACE_MS = 2000;
+
 function connectionId(): string {
   return randomBytes(6).toString('base64url');
 }
 
 export class SocketServer {
-  /** By the largest frame a link may send: a facilitator's imports, everyone else's edits. */
-  private readonly wss: Readonly<Record<'facilitator' | 'others', WebSocketServer>>;
+  /** By the largest frame a link may send: edits (imports, a reconnect's SyncStep2), or a viewer's requests. */
+  private readonly wss: Readonly<Record<'writers' | 'viewers', WebSocketServer>>;
   private readonly sessions = new Set<ClientSession>();
   private readonly pingTimer: NodeJS.Timeout;
   private accepting = true;
   private readonly inbound: InboundFlow;
 
   constructor(private readonly deps: SocketServerDeps) {
-    const { maxPayloadBytes, maxParticipantPayloadBytes } = deps.config.limits;
+    const { maxPayloadBytes, maxViewerPayloadBytes } = deps.config.limits;
     const server = (maxPayload: number) =>
       new WebSocketServer({
         noServer: true,
@@ -62,8 +68,8 @@ export class SocketServer {
         clientTracking: false,
       });
     this.wss = {
-      facilitator: server(maxPayloadBytes),
-      others: server(Math.min(maxPayloadBytes, maxParticipantPayloadBytes)),
+      writers: server(maxPayloadBytes),
+      viewers: server(Math.min(maxPayloadBytes, maxViewerPayloadBytes)),
     };
     this.inbound = new InboundFlow({
       config: deps.config,
@@ -131,11 +137,19 @@ export class SocketServer {
     }
     if (socket.destroyed) return;
     if (!refusal && this.sessions.size >= config.limits.maxConnections) refusal = 'full';
-    const wss = role === 'facilitator' && !refusal ? this.wss.facilitator : this.wss.others;
+    const wss = role && role !== 'viewer' && !refusal ? this.wss.writers : this.wss.viewers;
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => {
         this.deps.metrics.rejected.inc({ reason: 'protocol-error' });
         logger.debug({ err: err.message }, 'websocket error');
+        // ws has sent its close frame (1009, 1002 …) and would go on reading
+        // whatever the peer still sends — the rest of a 2 MiB frame, the next
+        // ones — until the peer answers. Nothing of it is wanted: stop reading
+        // (after ws' own resume on the next tick) and end the connection after
+        // a grace, so that a client sending oversized frames in a loop costs
+        // neither the reading nor a reconnect every few milliseconds.
+        setImmediate(() => socket.pause());
+        setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
       });
       if (refusal || !role) {
         this.deps.metrics.rejected.inc({ reason: refusal ?? 'internalError' });
@@ -144,18 +158,19 @@ export class SocketServer {
         setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
-      this.accept(ws, workshopId, role, participantId);
+      this.accept(ws, socket, workshopId, role, participantId);
     });
   }
 
   private accept(
     ws: WebSocket,
+    stream: Duplex,
     workshopId: string,
     role: Role,
     participantId: string | null,
   ): void {
     const { config, metrics, rooms } = this.deps;
-    const roomSocket = new WsRoomSocket(ws, 2000);
+    const roomSocket = new WsRoomSocket(ws, stream, CLOSE_GRACE_MS);
     const conn = new Connection(connectionId(), role, roomSocket, participantId);
     const session = new ClientSession(conn, ws, roomSocket, config);
     const log = this.deps.logger.child({ conn: conn.id, room: workshopId, role });
@@ -216,16 +231,22 @@ export class SocketServer {
     );
   }
 
+  /**
+   * Closes a session for what its client sent, reading nothing more from it
+   * (WsRoomSocket.closeUnread): a client that reconnects whenever it is closed
+   * gets one refused message in per close grace, not one per round trip.
+   */
   private reject(session: ClientSession, reason: string, code: CloseCodeName): void {
     this.deps.metrics.rejected.inc({ reason });
     this.deps.logger.debug({ conn: session.conn.id, reason }, 'closing connection');
-    this.closeSession(session, code);
+    this.closeSession(session, code, true);
   }
 
-  private closeSession(session: ClientSession, code: CloseCodeName): void {
+  private closeSession(session: ClientSession, code: CloseCodeName, unread = false): void {
     session.queue.length = 0;
     session.queuedBytes = 0;
-    session.socket.close(CloseCode[code], CloseReason[code]);
+    if (unread) session.socket.closeUnread(CloseCode[code], CloseReason[code]);
+    else session.socket.close(CloseCode[code], CloseReason[code]);
   }
 
   private ping(): void {
@@ -253,7 +274,7 @@ export class SocketServer {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const session of this.sessions) session.ws.terminate();
-    this.wss.facilitator.close();
-    this.wss.others.close();
+    this.wss.writers.close();
+    this.wss.viewers.close();
   }
 }
