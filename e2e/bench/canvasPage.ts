@@ -58,6 +58,7 @@ export async function startTrace(browser: Browser, page: Page): Promise<void> {
       'viz',
       'toplevel',
       'v8.execute',
+      'blink.user_timing',
     ],
   });
 }

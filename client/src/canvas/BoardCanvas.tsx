@@ -1,7 +1,7 @@
 // The Konva stage of one board: clusters, notes, the selection frame and
 // others' cursors, plus the HTML note editor laid over it. The stage follows
-// the viewport store; the note layer does not re-render on pan or zoom: it
-// draws its snapshot moved and scaled (NotesLayer.tsx), and each note decides
+// the viewport store; the notes do not re-render on pan or zoom: their
+// snapshot is moved and scaled by the compositor (NotesLayer.tsx), and each note decides
 // for itself whether it is on screen and how detailed it is. Nothing on the stage
 // listens for events: input goes through the pipeline (usePointerInput.ts,
 // canvasInput.ts), which hit-tests the document, so Konva draws no hit canvas.
@@ -16,6 +16,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
+import { LiveNotes } from './LiveNotes.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NotesLayer } from './NotesLayer.tsx';
 import { useDevicePixelRatio } from './useDevicePixelRatio.ts';
@@ -152,11 +153,16 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
         scaleX={view.scale}
         scaleY={view.scale}
       >
-        {/* One layer, one canvas: a pan or zoom redraws and composites one
-            bitmap (the notes' snapshot copied, a few frames and cursors). */}
+        {/* Below the notes: cluster frames. The notes' snapshot is a canvas
+            of its own between the two layers, moved by the compositor; a pan
+            or zoom redraws only the few shapes of these layers. */}
         <Layer listening={false}>
           <ClusterLayer editor={editor} boardId={boardId} />
           <NotesLayer editor={editor} boardId={boardId} />
+        </Layer>
+        {/* Above the notes: the ones this person drags, the selection frame, cursors. */}
+        <Layer listening={false}>
+          <LiveNotes editor={editor} boardId={boardId} />
           <BrushLayer editor={editor} scale={view.scale} />
           <CursorsLayer editor={editor} boardId={boardId} />
         </Layer>

@@ -1,14 +1,16 @@
-// The notes this person is dragging, drawn above the board's snapshot. They
+// The notes this person is dragging, drawn above the board's snapshot (in the
+// stage's upper layer). They
 // sit at their places in one group that carries the drag offset, and the group
 // is cached as one bitmap (Konva's cache) at the current zoom: a pointer move
 // moves the group and costs one image copy, not React renders and fifty notes'
 // text. The cache is drawn again when one of the notes changes (a remote edit,
 // presence) or the zoom changes.
-import type { NoteId } from '@pinnwand/shared/model/ids';
+import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Group } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
+import { useNoteIds } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import { NoteNode, type NoteSink, NoteSinkContext } from './NoteNode.tsx';
 
@@ -46,7 +48,8 @@ class LiveCache implements NoteSink {
   }
 }
 
-export function LiveNotes({ editor, ids }: { editor: Editor; ids: NoteId[] }) {
+export function LiveNotes({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
+  const ids = useNoteIds(editor.index, boardId);
   const offset = useStore(editor.dragOffset);
   const dragging = offset !== null;
   const selection = useStore(editor.selection);

@@ -1,26 +1,24 @@
-// The notes of one board on the canvas (a group in the board's one layer), in
-// three parts:
+// The notes of one board on the canvas, in two parts (the third, the notes
+// this person drags, is LiveNotes.tsx in the layer above):
 //
-//   snapshot  one bitmap of the board's notes, moved and scaled with the view
-//             (noteSnapshot.ts): what the layer actually draws for them;
+//   snapshot  one bitmap of the board's notes (noteSnapshot.ts), a canvas
+//             element of its own laid over this (the lower) layer, moved and
+//             scaled with the view by its CSS transform: what is seen of them;
 //   source    the note nodes themselves (one memoised NoteNode, one shape each),
 //             a group the layer does not draw; the snapshot paints them — all at
-//             once when the zoom changes, one changed note's spot otherwise;
-//   live      the notes this person is dragging, one cached group on top that
-//             moves with the pointer (LiveNotes.tsx; the rest of the board stays
-//             in the snapshot meanwhile).
+//             once when the zoom changes, one changed note's spot otherwise.
 //
 // The list of notes comes from DocIndex, which recomputes it only when notes
 // come, go or change board; a note's own change re-renders that note only.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { Group, Shape } from 'react-konva';
+import { Group } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useNoteIds } from '../model/useDoc.ts';
-import { LiveNotes } from './LiveNotes.tsx';
 import { NoteNode, NoteSinkContext } from './NoteNode.tsx';
 import { NoteSnapshot } from './noteSnapshot.ts';
+import { subscribeView } from './useViewRect.ts';
 
 export const NotesLayer = memo(function NotesLayer({
   editor,
@@ -35,23 +33,30 @@ export const NotesLayer = memo(function NotesLayer({
   const [snapshot, setSnapshot] = useState<NoteSnapshot | null>(null);
 
   useLayoutEffect(() => {
-    const drawn = root.current?.getLayer();
+    const layer = root.current?.getLayer();
     const group = source.current;
-    if (!drawn || !group) return;
+    if (!layer || !group) return;
+    // The plane sits right above this layer's canvas, under the next layer's.
+    const plane = document.createElement('div');
+    plane.className = 'notes-plane';
+    layer.getNativeCanvasElement().after(plane);
     const made = new NoteSnapshot(
       group,
       () => ({
         viewport: editor.viewport.get(),
         size: editor.stageSize.get(),
-        pixelRatio: drawn.getCanvas().getPixelRatio(),
+        pixelRatio: layer.getCanvas().getPixelRatio(),
       }),
-      () => drawn.batchDraw(),
+      plane,
     );
-    drawn.on('beforeDraw.snapshot', () => made.update());
+    // A pan or zoom moves the snapshot in the same frame as the layers.
+    const stop = subscribeView(editor, () => made.requestDraw());
+    made.requestDraw();
     setSnapshot(made);
     return () => {
-      drawn.off('beforeDraw.snapshot');
+      stop();
       made.destroy();
+      plane.remove();
     };
   }, [editor]);
 
@@ -62,11 +67,6 @@ export const NotesLayer = memo(function NotesLayer({
 
   return (
     <Group ref={root}>
-      <Shape
-        listening={false}
-        perfectDrawEnabled={false}
-        sceneFunc={(context) => snapshot?.draw(context)}
-      />
       <Group ref={source} visible={false}>
         {snapshot && (
           <NoteSinkContext.Provider value={snapshot}>
@@ -76,7 +76,6 @@ export const NotesLayer = memo(function NotesLayer({
           </NoteSinkContext.Provider>
         )}
       </Group>
-      <LiveNotes editor={editor} ids={ids} />
     </Group>
   );
 });

@@ -1,9 +1,13 @@
 // The notes of a board drawn once into an off-screen bitmap (the snapshot) and
 // reused from frame to frame. Redrawing a thousand notes with their text takes
-// longer than a frame in software rendering; copying one bitmap does not. So:
+// longer than a frame in software rendering; moving one bitmap does not. So:
 //
-// - Panning and zooming draw the snapshot moved and scaled. Panning past its
-//   edge copies what stays in view and draws only the newly exposed strips.
+// - The snapshot's canvas is an element of its own between the board's two
+//   Konva layers (clusters below, dragged notes, selection frame and cursors
+//   above), and panning and zooming only change its CSS transform: the
+//   compositor moves and scales the bitmap, no pixel of it is drawn again on
+//   the main thread. Panning near its edge copies what stays in view into a
+//   canvas centred on the view and draws only the newly exposed strips.
 //   Zooming further than SCALE_SLACK, into another level of detail, or
 //   settling at a new zoom redraws it at screen resolution — in slices of a
 //   few milliseconds per frame into a second canvas, while the old one is
@@ -25,7 +29,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type Konva from 'konva';
 import { type NoteLook, paintNote } from './notePainter.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
-import { copy, type Frame, SnapshotCanvas } from './snapshotCanvas.ts';
+import { type Frame, placement, SnapshotCanvas } from './snapshotCanvas.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
 import { intersects, type Rect, type Size, type Viewport, visibleRect } from './viewport.ts';
 
@@ -81,6 +85,10 @@ export class NoteSnapshot {
   private lastView: Viewport | null = null;
   private settled = true;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The canvas on screen, and where it was put. */
+  private presented: HTMLCanvasElement | null = null;
+  private transform = '';
+  private frameRequest = 0;
   /** Redraws done (for the benchmark's and tests' curiosity). */
   readonly stats = { whole: 0, slices: 0, shifts: 0, patches: 0 };
 
@@ -88,9 +96,18 @@ export class NoteSnapshot {
     /** The group whose children are the note nodes; it is hidden from the layer's own drawing. */
     private readonly source: Konva.Group,
     private readonly view: () => SnapshotView,
-    /** Asks for a frame (the layer's batchDraw). */
-    private readonly requestDraw: () => void,
+    /** The element the shown canvas sits in, over the stage's lower layer. */
+    private readonly plane: HTMLElement,
   ) {}
+
+  /** Brings the snapshot up to date before the next frame (once per frame however often asked). */
+  requestDraw(): void {
+    if (this.frameRequest) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.update();
+    });
+  }
 
   /** World rectangle a note at `place` may paint, at the current zoom. */
   private bounds(place: Place): Rect {
@@ -150,6 +167,7 @@ export class NoteSnapshot {
       // no frame waits for the whole board (a few frames of notes appearing).
       this.continueBuild(visible, want.scale, want.level, FIRST_SLICE_MS);
       this.patch();
+      this.present(viewport);
       return;
     }
     const ratio = want.scale / shown.scale;
@@ -166,16 +184,32 @@ export class NoteSnapshot {
       (!sharp && this.settled);
     if (stale) this.continueBuild(visible, want.scale, want.level);
     else this.build = null;
+    this.present(viewport);
   }
 
-  /** Draws the snapshot into the layer (the context is in world coordinates). */
-  draw(context: Konva.Context): void {
+  /** Puts the shown canvas (or the first picture as it fills) where the view has it. */
+  private present(viewport: Viewport): void {
     const frame = this.shown ?? this.build;
-    if (frame) copy(context, frame);
+    const canvas = frame?.canvas.canvas ?? null;
+    if (canvas !== this.presented) {
+      if (canvas) this.plane.replaceChildren(canvas);
+      else this.plane.replaceChildren();
+      this.presented = canvas;
+      this.transform = '';
+    }
+    if (!frame || !canvas) return;
+    const transform = placement(frame, viewport);
+    if (transform !== this.transform) {
+      canvas.style.transform = transform;
+      this.transform = transform;
+    }
   }
 
   destroy(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
+    this.plane.replaceChildren();
+    this.presented = null;
     this.shown = null;
     this.build = null;
     this.spare = null;
@@ -214,9 +248,22 @@ export class NoteSnapshot {
     return canvas;
   }
 
+  /**
+   * Makes `frame` the picture on screen. The canvas on screen stays the same
+   * element: a finished redraw is copied into it (one image copy) rather than
+   * put in its place, because the compositor takes a new canvas (or one of a
+   * new size) only with fresh shared memory, which costs tens of milliseconds
+   * on a busy machine.
+   */
   private show(frame: Frame): void {
-    if (this.shown && this.shown.canvas !== frame.canvas) this.spare = this.shown.canvas;
-    this.shown = frame;
+    const shown = this.shown;
+    if (!shown || shown.canvas === frame.canvas) {
+      this.shown = frame;
+      return;
+    }
+    shown.canvas.copyFrom(frame.canvas, frame.region, frame.scale);
+    this.spare = frame.canvas;
+    this.shown = { ...frame, canvas: shown.canvas };
   }
 
   private drawWhole(visible: Rect, scale: number, level: NoteDetail): Frame {
@@ -255,9 +302,13 @@ export class NoteSnapshot {
     while (build.next < nodes.length) {
       this.drawNote(nodes[build.next]!, build, build.region);
       build.next++;
-      if (build.next % 8 === 0 && performance.now() - started > sliceMs) break;
+      if (build.next % 16 === 0) {
+        build.canvas.flush();
+        if (performance.now() - started > sliceMs) break;
+      }
     }
     ctx.restore();
+    build.canvas.flush();
     if (build.next < nodes.length) {
       this.requestDraw();
       return;
@@ -268,30 +319,25 @@ export class NoteSnapshot {
     this.show(build);
   }
 
-  /** Pans past the edge at the same zoom: keep the overlap, draw the rest. */
+  /** Pans past the edge at the same zoom: keep the overlap (moved within the canvas on screen), draw the rest. */
   private shift(visible: Rect): void {
     const old = this.shown;
     if (!old) return;
     const region = this.regionFor(visible, old.scale);
-    if (!intersects(old.region, region)) {
+    if (!intersects(old.region, region) || !old.canvas.holds(region, old.scale)) {
       this.show(this.drawWhole(visible, old.scale, old.level));
       return;
     }
     this.stats.shifts++;
-    const frame = { ...old, canvas: this.canvasFor(region, old.scale), region };
-    const ctx = frame.canvas.ctx;
-    ctx.save();
-    ctx.translate(-region.x, -region.y);
-    ctx.drawImage(
-      old.canvas.canvas,
-      old.region.x,
-      old.region.y,
-      old.region.width,
-      old.region.height,
+    old.canvas.moveContent(
+      Math.round((old.region.x - region.x) * old.scale),
+      Math.round((old.region.y - region.y) * old.scale),
+      region,
+      old.scale,
     );
-    ctx.restore();
+    const frame = { ...old, region };
     for (const strip of exposed(region, old.region)) this.drawInto(frame, strip, true);
-    this.show(frame);
+    this.shown = frame;
   }
 
   /** Redraws the rectangles of changed notes (in the shown canvas and any build under way). */
