@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { parseRoute } from './routing/route.ts';
+import { registerServiceWorkerOnLoad } from './serviceWorker.ts';
 import './styles.css';
 
 // Opened on a workshop link: ask the server for the session and this device's
@@ -21,10 +22,4 @@ createRoot(rootElement).render(
   </StrictMode>,
 );
 
-// The service worker keeps the app shell so a reload while offline still opens
-// the board (the board itself comes from IndexedDB). Not in `vite dev`.
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
-  });
-}
+if (opened.kind !== 'workshop') registerServiceWorkerOnLoad();

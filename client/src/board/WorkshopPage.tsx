@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/de.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { identityMessages } from '../identities/messages.ts';
 import { navigate } from '../routing/useRoute.ts';
+import { registerServiceWorkerWhenIdle } from '../serviceWorker.ts';
 import { getIdentity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import { takeJustCreated } from '../session/remembered.ts';
@@ -82,6 +83,8 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       if (!connection.loaded.get()) return;
       unsubscribe();
       unwatch = watchDocumentFormat(editor);
+      // Not before: its install downloads the app again (serviceWorker.ts).
+      registerServiceWorkerWhenIdle();
     });
     const stopRefusals = announceRefusals(editor, connection.refused, connection.offlineWrites);
     setLive({ connection, editor });
