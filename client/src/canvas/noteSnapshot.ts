@@ -8,8 +8,8 @@
 //   compositor moves and scales the bitmap, no pixel of it is drawn again on
 //   the main thread. Panning near its edge copies what stays in view into a
 //   canvas centred on the view and draws only the newly exposed strips.
-//   Zooming further than SCALE_SLACK, into another level of detail, or
-//   settling at a new zoom redraws it at screen resolution — in slices of a
+//   Zooming further than SCALE_SLACK, or settling at a new zoom (or level of
+//   detail: crossing one mid-gesture redraws nothing) redraws it at screen resolution — in slices of a
 //   few milliseconds per frame into a second canvas, while the old one is
 //   still shown, so no frame waits for a whole board.
 // - A note that changes (its Yjs data, selection, someone's presence on it)
@@ -175,14 +175,20 @@ export class NoteSnapshot {
     if (sharp && !contains(shown.region, visible)) this.shift(visible);
     this.patch();
     const fits = this.shown !== null && contains(this.shown.region, visible);
+    // While the zoom moves, the picture keeps its level of detail (scaled, the
+    // titles or the text stay legible for the moment); the new level is drawn
+    // once the zoom comes to rest — one whole redraw instead of one per level
+    // crossed — unless the zoom moves so far that the picture must be redrawn
+    // anyway (then at the new level; a redraw under way keeps its own).
+    const level = this.settled ? want.level : (this.build?.level ?? want.level);
     const stale =
-      want.level !== shown.level ||
+      (this.settled && want.level !== shown.level) ||
       ratio > SCALE_SLACK ||
       ratio < 1 / SCALE_SLACK ||
       !fits ||
       this.rebuild ||
       (!sharp && this.settled);
-    if (stale) this.continueBuild(visible, want.scale, want.level);
+    if (stale) this.continueBuild(visible, want.scale, level);
     else this.build = null;
     this.present(viewport);
   }
