@@ -97,9 +97,9 @@ function hostileFrame(rand: () => number, valid: Uint8Array[]): Uint8Array | str
 }
 
 /** Opens a TCP connection, upgrades by hand and sends one frame with RSV bits set. */
-function sendInvalidRsv(port: number, path: string): Promise<void> {
+function sendInvalidRsv(port: number, path: string, localAddress: string): Promise<void> {
   return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress });
     socket.on('error', () => resolve());
     socket.on('close', () => resolve());
     socket.on('connect', () => {
@@ -162,7 +162,11 @@ describe('fuzzing the websocket', () => {
       const rand = rng(seed);
       for (let round = 0; round < 60; round++) {
         const token = rand() < 0.8 ? target.participantToken : 'bad-token';
-        const ws = new WebSocket(`${wsBase}/ws/${target.id}?token=${token}`);
+        // Each round from its own loopback address: many attackers, none of them
+        // held back by the reconnect back-off of the one before.
+        const ws = new WebSocket(`${wsBase}/ws/${target.id}?token=${token}`, {
+          localAddress: `127.0.${seed}.${round + 1}`,
+        });
         ws.on('error', () => {});
         const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
         await new Promise<void>((resolve) => {
@@ -186,7 +190,11 @@ describe('fuzzing the websocket', () => {
     };
     const rsv = (async () => {
       for (let i = 0; i < 20; i++) {
-        await sendInvalidRsv(t.server.port, `/ws/${target.id}?token=${target.participantToken}`);
+        await sendInvalidRsv(
+          t.server.port,
+          `/ws/${target.id}?token=${target.participantToken}`,
+          `127.0.9.${i + 1}`,
+        );
         framesSent += 1;
       }
     })();

@@ -90,6 +90,8 @@ export class ClientSession {
     readonly ws: WebSocket,
     readonly socket: WsRoomSocket,
     config: Config,
+    /** Who the client is, as far as the server can tell (ReconnectPenalty.ts). */
+    readonly penaltyKey: string,
   ) {
     const l = config.limits;
     this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);

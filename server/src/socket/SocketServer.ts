@@ -29,6 +29,7 @@ import { verifyParticipantKey } from '../workshops/identityKeys.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { InboundFlow } from './InboundFlow.ts';
+import { penaltyKey, ReconnectPenalty } from './ReconnectPenalty.ts';
 import { roomFullFor } from './roomSlots.ts';
 import { parseWsPath, rejectUpgrade, type UpgradeTarget } from './upgradeTarget.ts';
 
@@ -57,6 +58,7 @@ export class SocketServer {
   private readonly pingTimer: NodeJS.Timeout;
   private accepting = true;
   private readonly inbound: InboundFlow;
+  private readonly penalty = new ReconnectPenalty();
 
   constructor(private readonly deps: SocketServerDeps) {
     const { maxPayloadBytes, maxViewerPayloadBytes } = deps.config.limits;
@@ -136,12 +138,22 @@ export class SocketServer {
       refusal = 'internalError';
     }
     if (socket.destroyed) return;
+    // Who the client is, as far as the server can tell: an unproven participant key counts as none.
+    const key = penaltyKey(req.socket.remoteAddress, workshopId, role, participantId);
+    const waitMs = role ? this.penalty.waitMs(key) : 0;
+    if (waitMs > 0) {
+      // Closed for what it sent a moment ago: not even the websocket handshake until its back-off ends.
+      this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
+      rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil(waitMs / 1000));
+      return;
+    }
     if (!refusal && this.sessions.size >= config.limits.maxConnections) refusal = 'full';
     const wss = role && role !== 'viewer' && !refusal ? this.wss.writers : this.wss.viewers;
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', (err) => {
         this.deps.metrics.rejected.inc({ reason: 'protocol-error' });
         logger.debug({ err: err.message }, 'websocket error');
+        this.penalty.strike(key);
         // ws has sent its close frame (1009, 1002 …) and would go on reading
         // whatever the peer still sends — the rest of a 2 MiB frame, the next
         // ones — until the peer answers. Nothing of it is wanted: stop reading
@@ -158,13 +170,14 @@ export class SocketServer {
         setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
-      this.accept(ws, socket, workshopId, role, participantId);
+      this.accept(ws, socket, key, workshopId, role, participantId);
     });
   }
 
   private accept(
     ws: WebSocket,
     stream: Duplex,
+    key: string,
     workshopId: string,
     role: Role,
     participantId: string | null,
@@ -172,7 +185,7 @@ export class SocketServer {
     const { config, metrics, rooms } = this.deps;
     const roomSocket = new WsRoomSocket(ws, stream, CLOSE_GRACE_MS);
     const conn = new Connection(connectionId(), role, roomSocket, participantId);
-    const session = new ClientSession(conn, ws, roomSocket, config);
+    const session = new ClientSession(conn, ws, roomSocket, config, key);
     const log = this.deps.logger.child({ conn: conn.id, room: workshopId, role });
     this.sessions.add(session);
     metrics.connections.inc({ role });
@@ -233,12 +246,13 @@ export class SocketServer {
 
   /**
    * Closes a session for what its client sent, reading nothing more from it
-   * (WsRoomSocket.closeUnread): a client that reconnects whenever it is closed
-   * gets one refused message in per close grace, not one per round trip.
+   * (WsRoomSocket.closeUnread), and strikes its key: its reconnects are
+   * refused for a while (ReconnectPenalty.ts).
    */
   private reject(session: ClientSession, reason: string, code: CloseCodeName): void {
     this.deps.metrics.rejected.inc({ reason });
     this.deps.logger.debug({ conn: session.conn.id, reason }, 'closing connection');
+    this.penalty.strike(session.penaltyKey);
     this.closeSession(session, code, true);
   }
 

@@ -23,6 +23,14 @@ export function parseWsPath(url: string | undefined): UpgradeTarget | null {
   };
 }
 
-export function rejectUpgrade(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+export function rejectUpgrade(
+  socket: Duplex,
+  status: number,
+  text: string,
+  retryAfterSeconds?: number,
+): void {
+  const retry = retryAfterSeconds === undefined ? '' : `Retry-After: ${retryAfterSeconds}\r\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
 }
