@@ -17,6 +17,7 @@ import { NamePrompt } from '../session/NamePrompt.tsx';
 import { takeJustCreated } from '../session/remembered.ts';
 import { type Gate, takeGate } from '../session/workshopGate.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
+import { dropEarlyConnection, takeEarlyConnection } from '../sync/earlyConnection.ts';
 import { useStore } from '../ui/store.ts';
 import { BoardPage } from './BoardPage.tsx';
 import { workshopCommands, workshopOutlineExtras, workshopPanels } from './features.tsx';
@@ -41,6 +42,8 @@ export function WorkshopPage({
     });
     return () => {
       cancelled = true;
+      // Opened ahead for this page; not taken by a board that is not coming.
+      dropEarlyConnection();
     };
   }, [workshopId, fromUrl]);
 
@@ -60,7 +63,8 @@ export function WorkshopPage({
 function LiveWorkshop({ session, token }: { session: SessionInfo; token: string }) {
   const [live, setLive] = useState<{ connection: Connection; editor: Editor } | null>(null);
   useEffect(() => {
-    const connection = openConnection(session.workshopId, token);
+    const connection =
+      takeEarlyConnection(session.workshopId, token) ?? openConnection(session.workshopId, token);
     const editor = createEditor({
       workshopId: session.workshopId,
       doc: connection.doc,

@@ -5,11 +5,14 @@
 //
 // main.tsx starts this as soon as the page opens on a workshop link, while the
 // board's code (its own, larger chunk) is still loading: the two requests then
-// overlap the download instead of following it. WorkshopPage takes that
-// answer, or asks afresh when there is none (navigated here within the app).
+// overlap the download instead of following it, and so does the board's socket
+// (sync/earlyConnection.ts). WorkshopPage takes that answer, or asks afresh when
+// there is none (navigated here within the app).
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { fetchSession } from '../api/httpApi.ts';
 import { ensureParticipantIdentity } from '../facilitation/participantKey.ts';
+import { openEarlyConnection } from '../sync/earlyConnection.ts';
+import { getIdentity } from './identity.ts';
 import {
   rememberedSession,
   rememberedToken,
@@ -67,9 +70,18 @@ function begin(workshopId: string, fromUrl: string | null, untaken: boolean): Op
   return opening;
 }
 
-/** Starts opening the workshop the page was opened on (main.tsx). */
+/**
+ * Starts opening the workshop the page was opened on (main.tsx), and its
+ * socket once through, when no name prompt stands before the board.
+ */
 export function startGate(workshopId: string, fromUrl: string | null): void {
-  begin(workshopId, fromUrl, true);
+  // Loaded beside the requests, so the socket opens in the same turn the gate
+  // is through, before the board takes its connection.
+  const connection = import('../sync/connection.ts');
+  void Promise.all([begin(workshopId, fromUrl, true).gate, connection]).then(([gate, m]) => {
+    if (gate.kind === 'ready' && getIdentity().name.trim() !== '')
+      openEarlyConnection(gate.session.workshopId, gate.token, m.openConnection);
+  });
 }
 
 /**
