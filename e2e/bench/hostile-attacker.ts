@@ -63,15 +63,23 @@ function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Arra
 
 const updateFrame = (update: Uint8Array) => frame(0, 2, update);
 
-/** A raw socket; resolves when open (or null when refused). */
+/** A raw socket; resolves when open (or null when refused: counted by HTTP status). */
 function raw(url: string, answers: Record<string, number>): Promise<WebSocket | null> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_req, res) => {
+      const key = `HTTP ${res.statusCode}`;
+      answers[key] = (answers[key] ?? 0) + 1;
+      ws.terminate();
+      resolve(null);
+    });
     ws.on('error', () => resolve(null));
     ws.on('open', () => resolve(ws));
-    ws.on('close', (code) => {
-      answers[`close ${code}`] = (answers[`close ${code}`] ?? 0) + 1;
-    });
+    ws.on('open', () =>
+      ws.on('close', (code) => {
+        answers[`close ${code}`] = (answers[`close ${code}`] ?? 0) + 1;
+      }),
+    );
     ws.on('message', () => undefined);
   });
 }

@@ -177,11 +177,14 @@ export function registerExportRoutes(
   });
 
   // Imports and restores share one per-process budget, taken before the body is
-  // read: a file that fails to parse costs as much as one that succeeds.
+  // read: a file that fails to parse costs as much as one that succeeds. Its
+  // burst is a quarter of a minute's budget, so that a client posting files
+  // back to back gets a few read at once, not a minute's worth, on the event
+  // loop every room shares.
   let imports: TokenBucket | null = null;
   const takeImport = async (ctx: RouteContext) => {
     const { importsPerMinute, importMaxBytes } = ctx.services.config.limits;
-    imports ??= new TokenBucket(importsPerMinute / 60, importsPerMinute);
+    imports ??= new TokenBucket(importsPerMinute / 60, Math.ceil(importsPerMinute / 4));
     if (!imports.take()) {
       await discardBody(ctx.req, importMaxBytes);
       ctx.res.setHeader('Retry-After', '10');
