@@ -23,7 +23,8 @@ export type ToAttacker =
 
 export type FromAttacker =
   | { type: 'ready' }
-  | { type: 'stopped'; answers: Record<string, number> }
+  /** `cpuMs`: the attacker's own CPU time while attacking. */
+  | { type: 'stopped'; answers: Record<string, number>; cpuMs: number }
   | { type: 'error'; message: string };
 
 interface Ctx {
@@ -264,6 +265,7 @@ function reply(msg: FromAttacker): void {
 let loop: Loop | null = null;
 let running = false;
 let attacking: Promise<void> = Promise.resolve();
+let cpuAtStart: NodeJS.CpuUsage | undefined;
 const answers: Record<string, number> = {};
 
 process.on('message', (msg: ToAttacker) => {
@@ -286,13 +288,17 @@ process.on('message', (msg: ToAttacker) => {
     case 'start':
       if (!loop) return;
       running = true;
+      cpuAtStart = process.cpuUsage();
       attacking = loop(() => running, answers).catch((err: unknown) => {
         answers[`attacker error: ${String(err).slice(0, 80)}`] = 1;
       });
       return;
     case 'stop':
       running = false;
-      void attacking.then(() => reply({ type: 'stopped', answers }));
+      void attacking.then(() => {
+        const cpu = process.cpuUsage(cpuAtStart);
+        reply({ type: 'stopped', answers, cpuMs: Math.round((cpu.user + cpu.system) / 1000) });
+      });
       return;
   }
 });

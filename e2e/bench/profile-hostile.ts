@@ -97,6 +97,8 @@ const attacker = fork(
   [],
   { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
 );
+// Niced as in hostile.ts: its own CPU is not the server's.
+if (attacker.pid) os.setPriority(attacker.pid, 19);
 const next = () => new Promise<FromAttacker>((resolve) => attacker.once('message', resolve));
 const send = (m: ToAttacker) => attacker.send(m);
 send({ type: 'prepare', attack, httpUrl: url, wsUrl: `${url.replace(/^http/, 'ws')}/ws` });

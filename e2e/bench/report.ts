@@ -473,10 +473,10 @@ function renderHostile(s: HostileSection): string[] {
   out.push(...metaLines(s.meta));
   const r = s.result;
   out.push(
-    `One Pinnwand process, two workshops. In one, a hostile client runs each attack of issue 11 for ${r.durationMs / 1000} s; in the other, a bystander writes a small edit every 20 ms and a second client of that workshop measures how long each takes to arrive (same process, same clock). The first row is the same bystander with no attack. Goal: the bystander's p99 within 2× of unloaded under every attack. The attacker runs in the benchmark's process, the server in its own.`,
+    `One Pinnwand process, two workshops. In one, a hostile client runs each attack of issue 11 for ${r.durationMs / 1000} s; in the other, a bystander writes a small edit every 20 ms and a second client of that workshop measures how long each takes to arrive (same process, same clock). The first row is the same bystander with no attack. Goal: the bystander's p99 within 2× of unloaded under every attack. The attacker runs in a process of its own (one per attack, niced, so that on a small machine its own CPU is not counted as the server's), the server in its own; the benchmark's process only sends and times the bystander's edits.`,
     '',
-    '| attack | bystander p50 | p99 | max | p99 vs unloaded | edits arrived | what the server answered the attacker |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| attack | bystander p50 | p99 | max | p99 vs unloaded | edits arrived | what the server answered the attacker | attacker CPU |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   const base = r.cases[0]?.p99Ms ?? null;
   for (const c of r.cases) {
@@ -485,7 +485,7 @@ function renderHostile(s: HostileSection): string[] {
       .map(([k, n]) => `${k} ×${n}`)
       .join(', ');
     out.push(
-      `| ${c.attack} | ${f(c.p50Ms)} ms | ${f(c.p99Ms)} ms | ${f(c.maxMs, 0)} ms | ${ratio(c.p99Ms, base)}${c === r.cases[0] ? '' : within} | ${c.delivered}/${c.edits} | ${answers || '—'} |`,
+      `| ${c.attack} | ${f(c.p50Ms)} ms | ${f(c.p99Ms)} ms | ${f(c.maxMs, 0)} ms | ${ratio(c.p99Ms, base)}${c === r.cases[0] ? '' : within} | ${c.delivered}/${c.edits} | ${answers || '—'} | ${c.attackerCpuMs === null || c.attackerCpuMs === undefined ? '—' : `${c.attackerCpuMs} ms`} |`,
     );
   }
   out.push('', 'Attacks:', '');
