@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { populate } from '../bench/canvasBoard.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import {
   cursorNames,
@@ -110,6 +111,46 @@ describe('outline and accessibility', () => {
     await expect
       .poll(() => a.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Notiz „Barrierefreiheit von Anfang an – für alle Länder“ bearbeiten');
+  });
+
+  test('a long list in the outline shows its notes as they are scrolled to or tabbed to', async () => {
+    const server = journey.server();
+    const created = await createWorkshopViaApi(server.url, 'blank', 'Viele Notizen');
+    const writer = await populate(
+      {
+        url: `${server.url.replace('http', 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
+        docName: created.id,
+        token: created.facilitatorToken,
+        protocol: 'y-websocket',
+      },
+      160,
+    );
+    try {
+      const fac = await journey.person('Moderation');
+      await join(fac, created.urls.facilitator, 'Mia');
+      const outline = fac.page.locator('.side-panel .outline');
+      await outline.getByText('Notiz 1: Antrag digitalisieren', { exact: true }).waitFor();
+      // Of 160 notes the first chunk is listed; the others stand as placeholders.
+      const more = outline.getByRole('button', { name: /weitere Notizen/ });
+      await expect.poll(() => more.count()).toBe(3);
+      expect(await outline.locator('.outline-note').count()).toBe(50);
+
+      // Scrolled to, a chunk's notes are there.
+      await more.last().scrollIntoViewIfNeeded();
+      await outline.getByText('Notiz 160: Nutzerfeedback einholen', { exact: true }).waitFor();
+
+      // Tabbed to, a placeholder gives way to its notes and the focus goes to the first one's button.
+      await more.first().focus();
+      await expect
+        .poll(() =>
+          fac.page.evaluate(
+            () => document.activeElement?.closest('.outline-note')?.textContent ?? '',
+          ),
+        )
+        .toMatch(/Notiz 51:/);
+    } finally {
+      writer.terminate();
+    }
   });
 
   test('board, outline and phone: readable, usable, no serious accessibility issue', async () => {
