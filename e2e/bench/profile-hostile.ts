@@ -61,6 +61,47 @@ function analyse(prof: Profile, fromMicros: number): void {
       incl.set(key, (incl.get(key) ?? 0) + dt);
     }
   });
+  // Longest runs of consecutive busy samples: how long the event loop was held at once.
+  const runs: { ms: number; top: string }[] = [];
+  let runMs = 0;
+  const runTop = new Map<string, number>();
+  const endRun = () => {
+    if (runMs > 0) {
+      const top = [...runTop].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+      runs.push({ ms: runMs / 1000, top });
+    }
+    runMs = 0;
+    runTop.clear();
+  };
+  t = prof.startTime;
+  prof.samples.forEach((id, i) => {
+    const dt = prof.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t < fromMicros) return;
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') {
+      endRun();
+      return;
+    }
+    runMs += dt;
+    // The frame below the root names what ran: walk up to the first frame under (root).
+    let cur: number | undefined = id;
+    let below = id;
+    while (cur !== undefined && parent.get(cur) !== undefined) {
+      below = cur;
+      cur = parent.get(cur);
+    }
+    const k = name(byId.get(below)!);
+    runTop.set(k, (runTop.get(k) ?? 0) + dt);
+  });
+  endRun();
+  runs.sort((a, b) => b.ms - a.ms);
+  console.log(
+    `longest busy stretches: ${runs
+      .slice(0, 5)
+      .map((r) => `${r.ms.toFixed(1)} ms (${r.top})`)
+      .join('; ')}`,
+  );
   console.log(
     `main thread: ${(total / 1000).toFixed(0)} ms sampled, busy ${((total - idle) / 1000).toFixed(0)} ms (${((100 * (total - idle)) / total).toFixed(0)} %)`,
   );

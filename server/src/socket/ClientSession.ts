@@ -54,7 +54,9 @@ export class WsRoomSocket implements RoomSocket {
    */
   closeUnread(code: number, reason: string): void {
     this.close(code, reason);
-    // After the current frame's handling: ws may resume the socket on the next tick.
+    // At once, so no further chunk of this tick is read; and again after ws'
+    // own handling, which may resume the socket on the next tick.
+    this.stream.pause();
     setImmediate(() => this.stream.pause());
   }
 
