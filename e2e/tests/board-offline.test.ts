@@ -3,7 +3,9 @@
 // the app, IndexedDB the board), comes back — and everything merges for all three.
 // What the server refuses of it (the board was locked meanwhile) is handed back
 // to copy, never dropped without a word.
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { populate } from '../bench/canvasBoard.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
@@ -129,4 +131,42 @@ describe('working offline', () => {
     await toast.getByRole('button', { name: 'Schließen' }).click();
     await expect.poll(() => toast.count()).toBe(0);
   });
+
+  test('a large board is kept on the device: reloaded offline, it shows every note', async () => {
+    // 2,000 notes reach a new device in one message of several hundred KB, which
+    // the client applies without the document's update listeners and stores on
+    // the device afterwards (client/src/sync/quietApply.ts).
+    const server = journey.server();
+    const created = await createWorkshopViaApi(server.url, 'blank', 'Große Tafel');
+    const writer = await populate(
+      {
+        url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
+        docName: created.id,
+        token: created.facilitatorToken,
+        protocol: 'y-websocket',
+      },
+      2000,
+    );
+    writer.close();
+    const b = await journey.person('B');
+    await join(b, created.urls.participant, 'Bernd');
+    await expect.poll(() => shownNoteCount(b.page), { timeout: 60_000 }).toBe(2000);
+    await expect
+      .poll(() => b.page.evaluate(() => navigator.serviceWorker.controller !== null))
+      .toBe(true);
+
+    await b.context.setOffline(true);
+    await b.page.reload();
+    await b.page.locator('.board-canvas canvas').first().waitFor();
+    await expect.poll(() => shownNoteCount(b.page), { timeout: 60_000 }).toBe(2000);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('offline');
+  });
 });
+
+/** The note count the outline gives for the board shown ("2.000 Notizen"), as a number. */
+async function shownNoteCount(page: Page): Promise<number> {
+  const text = await page.locator('.outline-board.current .outline-count').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}

@@ -15,6 +15,7 @@ import { createStore, type Store } from '../ui/store.ts';
 import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
 import { watchHeartbeat } from './heartbeat.ts';
 import { type OfflineWrites, trackOfflineWrites } from './offlineWrites.ts';
+import { applyLargeSyncQuietly } from './quietApply.ts';
 
 export interface Connection {
   workshopId: string;
@@ -100,6 +101,7 @@ export function openConnection(workshopId: string, token: string): Connection {
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder, p) => {
     readAuthMessage(decoder, p.doc, (_doc, reason) => refused.set({ reason, seq: ++refusals }));
   };
+  applyLargeSyncQuietly(provider, persistence, MessageType.sync);
   provider.on('sync', onSync);
   provider.on('status', onStatus);
   provider.on('connection-close', onClose);
