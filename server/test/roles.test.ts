@@ -168,8 +168,9 @@ describe('capabilities and the update policy', () => {
     await waitFor(() => seen.length >= 1, 5000, 'first check');
     without.doc.getMap('notes').set('b', 2);
     await waitFor(() => seen.length >= 2, 5000, 'second check');
-    expect(seen).toContain(participantId);
-    expect(seen).toContain(null);
-    expect(seen).toHaveLength(2);
+    // Each client's SyncStep2 answer to the state vector the room sends once it is
+    // built may be judged too (the identity no longer builds the room): the ids
+    // seen are the issued one and none, nothing else.
+    expect(new Set(seen)).toEqual(new Set([participantId, null]));
   });
 });
