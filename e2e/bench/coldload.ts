@@ -17,7 +17,7 @@ import { cpSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
-import { BenchClient, type RoomRef } from './lib/client.ts';
+import { BenchClient, type RoomRef, roomOnPort } from './lib/client.ts';
 import { nowMicros, updateMessage } from './lib/protocol.ts';
 import { dirSizeBytes, newDataDir, removeDir, type ServerId, startServer } from './lib/servers.ts';
 import { spread } from './lib/stats.ts';
@@ -161,15 +161,6 @@ export function buildWorkload(
   };
 }
 
-function withPort(room: RoomRef, port: number): RoomRef {
-  const moved = (url: string) => url.replace(/:\d+\//, `:${port}/`);
-  return {
-    ...room,
-    url: moved(room.url),
-    ...(room.identity ? { identity: { ...room.identity, url: moved(room.identity.url) } } : {}),
-  };
-}
-
 /** The room as a device that has no participant identity (yet) opens it: the socket only. */
 function documentOnly(room: RoomRef): RoomRef {
   const { identity: _, ...rest } = room;
@@ -291,7 +282,7 @@ async function timedLoads(
     cpSync(sourceDir, dir, { recursive: true });
     const server = await startServer(id, dir, BULK_ENV);
     try {
-      const moved = withPort(room, server.port);
+      const moved = roomOnPort(room, server.port);
       results.push(await timeLoad(firstVisit ? moved : documentOnly(moved), w.stateVector));
     } finally {
       await server.stop('SIGKILL');
@@ -458,7 +449,7 @@ export async function coldLoad(
 
     // Compaction: load the room, let it unload, stop gracefully.
     server = await startServer(id, dataDir, BULK_ENV);
-    const r2 = withPort(room, server.port);
+    const r2 = roomOnPort(room, server.port);
     const warm: number[] = [];
     const warmApplied: number[] = [];
     const first = await timeLoad(documentOnly(r2), w.stateVector);

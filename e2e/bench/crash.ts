@@ -5,7 +5,7 @@
 // client saw it relayed (or, for Hocuspocus, the server acknowledged it) and
 // it is not in the document after the restart.
 
-import { BenchClient, noteTexts, type RoomRef } from './lib/client.ts';
+import { BenchClient, noteTexts, type RoomRef, roomOnPort } from './lib/client.ts';
 import { LoadGenerator } from './lib/loadgen.ts';
 import { markersInText } from './lib/protocol.ts';
 import { newDataDir, removeDir, type ServerId, startServer } from './lib/servers.ts';
@@ -30,10 +30,6 @@ export interface CrashRoundResult {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function withPort(room: RoomRef, port: number): RoomRef {
-  return { ...room, url: room.url.replace(/:\d+\//, `:${port}/`) };
-}
 
 /** Connects a reading client and waits until nothing new has arrived for `quietMs`. */
 export async function readBack(room: RoomRef, quietMs = 800, maxMs = 20_000) {
@@ -103,7 +99,7 @@ export async function crashRound(
     for (const [, n] of sentPerSender) result.sent += n;
 
     server = await startServer(id, dataDir);
-    const texts = await readBack(withPort(room, server.port));
+    const texts = await readBack(roomOnPort(room, server.port));
     const stored = new Map<number, Set<number>>();
     for (const t of texts)
       markersInText(t, (s, q) => {

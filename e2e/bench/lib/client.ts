@@ -45,6 +45,16 @@ export interface RoomRef {
   identity?: { url: string; token: string };
 }
 
+/** The same room on a restarted server listening on another port (its identity route too). */
+export function roomOnPort(room: RoomRef, port: number): RoomRef {
+  const moved = (url: string) => url.replace(/:\d+\//, `:${port}/`);
+  return {
+    ...room,
+    url: moved(room.url),
+    ...(room.identity ? { identity: { ...room.identity, url: moved(room.identity.url) } } : {}),
+  };
+}
+
 export interface ClientHooks {
   /** An update message arrived (after the initial sync); raw update bytes. */
   onUpdate?(update: Uint8Array, receivedMicros: number): void;
