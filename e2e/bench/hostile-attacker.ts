@@ -12,9 +12,9 @@
 //   parent → { type: 'stop' }     child → { type: 'stopped', answers }
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { stockProvider, whenSynced } from './lib/stockProvider.ts';
 
 export type ToAttacker =
   | { type: 'prepare'; attack: string; httpUrl: string; wsUrl: string }
@@ -38,20 +38,6 @@ interface Attack {
   id: string;
   /** Prepares payloads (untimed). Returns the loop to run while the bystander is measured. */
   prepare(ctx: Ctx): Promise<Loop>;
-}
-
-function provider(ctx: Ctx, id: string, token: string): WebsocketProvider {
-  return new WebsocketProvider(ctx.wsUrl, id, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 500,
-  });
-}
-
-function whenSynced(p: WebsocketProvider): Promise<void> {
-  if (p.synced) return Promise.resolve();
-  return new Promise((resolve) => p.once('sync', () => resolve()));
 }
 
 function frame(type: number, sub: number | null, payload: Uint8Array): Uint8Array {
@@ -172,7 +158,7 @@ export const ATTACKS: readonly Attack[] = [
     id: 'SyncStep1 spam',
     async prepare(ctx) {
       const w = await attackedRoom(ctx);
-      const fac = provider(ctx, w.id, w.facilitatorToken);
+      const fac = stockProvider(ctx.wsUrl, w.id, w.facilitatorToken);
       await whenSynced(fac);
       const notes = fac.doc.getMap('notes');
       for (let batch = 0; batch < 8; batch++) {
@@ -185,7 +171,7 @@ export const ATTACKS: readonly Attack[] = [
       // starts once all of it is stored (a fresh client receives every note),
       // or applying them would be measured as the attack's cost.
       for (;;) {
-        const check = provider(ctx, w.id, w.viewerToken);
+        const check = stockProvider(ctx.wsUrl, w.id, w.viewerToken);
         await whenSynced(check);
         const complete = check.doc.getMap('notes').size === 4000;
         check.destroy();

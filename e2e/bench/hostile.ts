@@ -19,13 +19,11 @@ import { type ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { type PinnwandProcess, startPinnwand } from '../harness/pinnwandProcess.ts';
 import type { FromAttacker, ToAttacker } from './hostile-attacker.ts';
 import { LatencyHistogram } from './lib/stats.ts';
+import { stockProvider, whenSynced } from './lib/stockProvider.ts';
 
 export interface HostileCase {
   attack: string;
@@ -54,20 +52,6 @@ type Log = (...a: unknown[]) => void;
 interface Ctx {
   server: PinnwandProcess;
   wsUrl: string;
-}
-
-function provider(ctx: Ctx, id: string, token: string): WebsocketProvider {
-  return new WebsocketProvider(ctx.wsUrl, id, new Y.Doc(), {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 500,
-  });
-}
-
-function whenSynced(p: WebsocketProvider): Promise<void> {
-  if (p.synced) return Promise.resolve();
-  return new Promise((resolve) => p.once('sync', () => resolve()));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -182,8 +166,8 @@ async function measureBystander(
   attack: Attacker | null,
 ): Promise<Omit<HostileCase, 'attack' | 'description'>> {
   const w = await createWorkshopViaApi(ctx.server.url, 'blank', 'Nachbar');
-  const writer = provider(ctx, w.id, w.facilitatorToken);
-  const reader = provider(ctx, w.id, w.viewerToken);
+  const writer = stockProvider(ctx.wsUrl, w.id, w.facilitatorToken);
+  const reader = stockProvider(ctx.wsUrl, w.id, w.viewerToken);
   await Promise.all([whenSynced(writer), whenSynced(reader)]);
   const hist = new LatencyHistogram();
   const seen = new Set<string>();
