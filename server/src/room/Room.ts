@@ -38,16 +38,16 @@ import {
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
   type OutgoingAwarenessEntry,
 } from '../socket/messageCodec.ts';
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
-import { isEmptyStateVector, LazyDocument } from './LazyDocument.ts';
+import { LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { clearPending, hasPending } from './pendingStructs.ts';
+import { SyncAnswers } from './SyncAnswers.ts';
 import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuard.ts';
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
@@ -57,9 +57,6 @@ import type { UpdatePolicy } from './updatePolicy.ts';
  * bytes went out, before it builds its document (Room.buildSoon).
  */
 const BUILD_GRACE_MS = 500;
-
-/** SyncStep2 answers kept per room (by state vector) until the document changes. */
-const SYNC_ANSWER_CACHE = 16;
 
 export interface RoomDeps {
   policy: UpdatePolicy;
@@ -158,11 +155,8 @@ export class Room {
    * free for document updates.
    */
   private readonly awarenessOutbox = new Map<number, OutgoingAwarenessEntry>();
-  /** Framed SyncStep2 answers of the current document version, by state vector (base64). */
-  private readonly syncAnswers = new Map<string, Uint8Array[]>();
-  /** The framed answer to an empty state vector from the stored bytes, for `storedVersion`. */
-  private storedAnswer: { version: number; frames: Uint8Array[] } | null = null;
   private awarenessFlushScheduled = false;
+  private readonly syncAnswers: SyncAnswers;
   /** Where server writes are made while the document is not built (applyServerWrite). */
   private writer: Y.Doc | null = null;
 
@@ -172,6 +166,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.document = new LazyDocument(stored, (doc) => this.onDocumentBuilt(doc));
+    this.syncAnswers = new SyncAnswers(this.document);
     this.lastSeq = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     if (stored.updates.length > 0) {
@@ -201,7 +196,7 @@ export class Room {
     this.writer = null;
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The document changed: answers encoded before describe an older version.
-      this.syncAnswers.clear();
+      this.syncAnswers.invalidate();
       if (!this.collecting) return;
       const except = origin instanceof ConnectionOrigin ? origin.connection : null;
       this.collecting.push({ bytes: update, except });
@@ -662,59 +657,25 @@ export class Room {
   }
 
   /**
-   * Answers a SyncStep1 from committed state. The answer is shared: computed at
-   * most once per document version and state vector (every fresh joiner sends
-   * the same empty one), so a flood of SyncStep1 costs no encoding. A client
-   * that has not read its previous answers is closed as a slow consumer before
-   * any work is done for it.
+   * SyncStep2 for `stateVector` from committed state (shared answers, see
+   * SyncAnswers.ts); null if the connection is gone. A client that has not
+   * read its previous answers is closed as a slow consumer before any work is
+   * done for it.
    */
-  /** SyncStep2 for `stateVector` from the document as applied so far; null if the connection is gone or too slow. */
   private syncAnswer(conn: Connection, stateVector: Uint8Array): Uint8Array[] | null {
     if (conn.closed) return null;
     if (conn.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
       this.closeSlowConsumer(conn);
       return null;
     }
-    const fromStored = isEmptyStateVector(stateVector) ? this.storedFrames() : null;
-    if (fromStored) return fromStored;
-    const key = Buffer.from(stateVector).toString('base64');
-    let answer = this.syncAnswers.get(key);
-    if (!answer) {
-      answer = [encodeSyncStep2(this.document.missingFor(stateVector))];
-      if (this.syncAnswers.size >= SYNC_ANSWER_CACHE) {
-        this.syncAnswers.delete(this.syncAnswers.keys().next().value!);
-      }
-      this.syncAnswers.set(key, answer);
-    }
-    return answer;
-  }
-
-  /**
-   * A new device's answer from the stored bytes (LazyDocument): the updates
-   * committed since the snapshot as one update, then SyncStep2 with the
-   * snapshot as loaded. In that order, because a client counts itself synced
-   * once its SyncStep2 is applied: the update waits in the client's document
-   * as pending structs, and Yjs integrates it while applying the snapshot, so
-   * the document is complete when the client says synced. Committed state
-   * only; whatever is committed later reaches the joiner as a relayed update,
-   * since it is in the room from its greeting on.
-   */
-  private storedFrames(): Uint8Array[] | null {
-    const version = this.document.storedVersion;
-    if (this.storedAnswer?.version === version) return this.storedAnswer.frames;
-    const parts = this.document.storedParts();
-    if (!parts) return null;
-    const frames = [encodeSyncStep2(parts.snapshot)];
-    if (parts.log) frames.unshift(encodeUpdate(parts.log));
-    this.storedAnswer = { version, frames };
-    return frames;
+    return this.syncAnswers.answer(stateVector);
   }
 
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
     if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
     // Answers from the stored bytes of an unbuilt document lack what is stored now.
-    if (!this.document.isBuilt && seqs.length > 0) this.syncAnswers.clear();
+    if (!this.document.isBuilt && seqs.length > 0) this.syncAnswers.invalidate();
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
@@ -777,7 +738,7 @@ export class Room {
     this.writer?.destroy();
     this.writer = null;
     this.document.destroy();
-    this.storedAnswer = null;
+    this.syncAnswers.dispose();
   }
 
   // --- sending --------------------------------------------------------------
