@@ -7,6 +7,8 @@
 // the board's own chunk — so there it waits until the board's document is in
 // and the browser is idle; elsewhere it registers once the page has loaded.
 
+import { whenIdle } from './ui/whenIdle.ts';
+
 let registered = false;
 
 function register(): void {
@@ -23,7 +25,5 @@ export function registerServiceWorkerOnLoad(): void {
 
 /** Registers the service worker when the browser is next idle (the board's document is in). */
 export function registerServiceWorkerWhenIdle(): void {
-  if (registered) return;
-  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
-  else setTimeout(register, 1000);
+  if (!registered) whenIdle(register);
 }

@@ -12,10 +12,12 @@
 // come, go or change board; a note's own change re-renders that note only.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Group } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useNoteIds } from '../model/useDoc.ts';
+import { whenIdle } from '../ui/whenIdle.ts';
+import { loadHyphenation, onHyphenationChange } from './hyphenation.ts';
 import { NoteNode, NoteSinkContext } from './NoteNode.tsx';
 import { NoteSnapshot } from './noteSnapshot.ts';
 import { subscribeView } from './useViewRect.ts';
@@ -51,14 +53,26 @@ export const NotesLayer = memo(function NotesLayer({
     );
     // A pan or zoom moves the snapshot in the same frame as the layers.
     const stop = subscribeView(editor, () => made.requestDraw());
+    // Long words break better once the patterns are here (fetched below).
+    const stopHyphenation = onHyphenationChange(() => made.invalidateAll());
     made.requestDraw();
     setSnapshot(made);
     return () => {
       stop();
+      stopHyphenation();
       made.destroy();
       plane.remove();
     };
   }, [editor]);
+
+  // The hyphenation patterns are fetched once the first notes are drawn, so
+  // that they never delay the first picture.
+  const hasNotes = ids.length > 0;
+  useEffect(() => {
+    if (!hasNotes) return;
+    const idle = whenIdle(() => void loadHyphenation());
+    return () => idle.cancel();
+  }, [hasNotes]);
 
   // A new board: everything is drawn afresh.
   useLayoutEffect(() => {

@@ -27,6 +27,11 @@ describe('wrapText', () => {
     expect(out.replace(/-\n/g, '')).toBe('Straßenverkehrsämterbeschleunigung');
     expect(out).not.toMatch(/c-\nh|c-\nk/);
   });
+  test('carries at least three letters to the next line (never "Austaus-" / "ch")', () => {
+    const out = lines('Austausch', 80);
+    expect(out.join('').replace(/-/g, '')).toBe('Austausch');
+    expect(out.at(-1)?.length).toBeGreaterThanOrEqual(3);
+  });
   test('keeps the author’s own line breaks', () => {
     expect(lines('Eins\nZwei', 140)).toEqual(['Eins', 'Zwei']);
   });

@@ -2,10 +2,14 @@
 // wherever the line ends, and puts a hyphen at the start of the next line when
 // it breaks before one. German compounds ("Informationsaustausch") are often
 // wider than a note, so the canvas lays out the lines itself: words go on a
-// line while they fit, and a word that cannot fit on any line is split at a
-// syllable-like boundary (after a hyphen already in it, between two
-// consonants, or before a consonant that starts a syllable) with a hyphen.
-// Display only: the note's text in the document is never changed.
+// line while they fit, and a word that cannot fit on any line is split with a
+// hyphen where TeX's hyphenation patterns allow (hyphenation.ts) or after a
+// hyphen already in it. Until the patterns are loaded, a heuristic finds
+// syllable-like boundaries (between two consonants, or before a consonant
+// that starts a syllable). Display only: the note's text is never changed.
+import { patternBreaks } from './hyphenation.ts';
+
+const SOFT_HYPHEN = '\u00AD';
 
 const VOWELS = new Set('aeiouyäöüAEIOUYÄÖÜ');
 /** Consonant pairs that belong together and are not split. */
@@ -37,13 +41,53 @@ function breakQuality(word: string, j: number): number {
   return 0;
 }
 
+/**
+ * Fewest characters left on a line before a break and carried to the next
+ * (TeX's lefthyphenmin and righthyphenmin for German): never "Austausc-h".
+ */
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+/**
+ * The break in `word` at or before `start + fit` from the hyphenation
+ * patterns (hyphenation.ts) or after a hyphen already there, the last one
+ * that fits; as a length from `start`, or null when none fits.
+ */
+function patternCut(word: string, start: number, fit: number, breaks: number[]): number | null {
+  for (let j = Math.min(start + fit, word.length - 2); j >= start + LEFT_MIN; j--) {
+    const typed = word[j - 1] === '-' || word[j - 1] === '/';
+    if (typed || (breaks.includes(j) && word.length - j >= RIGHT_MIN)) return j - start;
+  }
+  return null;
+}
+
+/** Before the patterns are loaded: a hyphen or compound joint on the line, else a syllable-like boundary. */
+function heuristicCut(rest: string, fit: number): number {
+  const last = Math.max(LEFT_MIN, Math.min(fit, rest.length - RIGHT_MIN));
+  // The best boundary: a hyphen or compound joint anywhere on the line, else
+  // a syllable boundary in its second half, else wherever the line is full.
+  let cut = last;
+  let best = 0;
+  for (let j = last; j >= LEFT_MIN; j--) {
+    const q = breakQuality(rest, j);
+    if (q === 2) return j;
+    if (q === 1 && best === 0 && j >= fit * 0.5) {
+      best = 1;
+      cut = j;
+    }
+  }
+  return cut;
+}
+
 /** Splits a word wider than `width` into pieces that each fit (with their hyphen). */
 export function splitWord(word: string, width: number, measure: Measure): string[] {
+  const breaks = patternBreaks(word);
   const pieces: string[] = [];
-  let rest = word;
-  while (rest.length > 3 && measure(rest) > width) {
+  let start = 0;
+  while (word.length - start > RIGHT_MIN && measure(word.slice(start)) > width) {
+    const rest = word.slice(start);
     const piece = (k: number) => {
-      const head = rest.slice(0, k);
+      const head = rest.slice(0, k).replaceAll(SOFT_HYPHEN, '');
       return /[-/]$/.test(head) ? head : `${head}-`;
     };
     let fit = 0;
@@ -51,26 +95,12 @@ export function splitWord(word: string, width: number, measure: Measure): string
       if (measure(piece(k)) > width) break;
       fit = k;
     }
-    if (fit < 2) break;
-    // The best boundary: a hyphen or compound joint anywhere on the line, else
-    // a syllable boundary in its second half, else wherever the line is full.
-    let cut = fit;
-    let best = 0;
-    for (let j = Math.min(fit, rest.length - 2); j >= 2; j--) {
-      const q = breakQuality(rest, j);
-      if (q === 2) {
-        cut = j;
-        break;
-      }
-      if (q === 1 && best === 0 && j >= fit * 0.5) {
-        best = 1;
-        cut = j;
-      }
-    }
+    if (fit < LEFT_MIN) break;
+    const cut = (breaks && patternCut(word, start, fit, breaks)) ?? heuristicCut(rest, fit);
     pieces.push(piece(cut));
-    rest = rest.slice(cut);
+    start += cut;
   }
-  pieces.push(rest);
+  pieces.push(word.slice(start).replaceAll(SOFT_HYPHEN, ''));
   return pieces;
 }
 

@@ -6,6 +6,7 @@
 // when that level is first drawn.
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { wrapText } from './hyphenate.ts';
+import { hyphenationVersion } from './hyphenation.ts';
 import {
   NOTE_FOOTER,
   NOTE_LINE_HEIGHT,
@@ -63,13 +64,18 @@ export const TITLE_SIZE = { title: 24, far: 40 } as const;
 const TITLE_LINE_HEIGHT = 1.1;
 export const TITLE_PADDING = 6;
 
-/** The layouts of one note text, each made when first drawn. */
+/** The layouts of one note text, each made when first drawn (again once the hyphenation patterns arrive). */
 export class NoteLayouts {
   private laid: Partial<Record<NoteDetail, TextLayout>> = {};
+  private hyphenation = hyphenationVersion();
 
   constructor(readonly text: string) {}
 
   get(level: NoteDetail): TextLayout {
+    if (this.hyphenation !== hyphenationVersion()) {
+      this.hyphenation = hyphenationVersion();
+      this.laid = {};
+    }
     let layout = this.laid[level];
     if (!layout) {
       layout =

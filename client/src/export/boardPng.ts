@@ -10,6 +10,7 @@ import { revealInvisibles } from '@pinnwand/shared/export/invisibleChars';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import Konva from 'konva';
+import { loadHyphenation } from '../canvas/hyphenation.ts';
 import {
   FONT_FAMILY,
   NOTE_LINE_HEIGHT,
@@ -29,6 +30,7 @@ const plausible = (...values: number[]) =>
   values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
 
 export async function boardToPng(board: BoardView): Promise<Blob> {
+  await loadHyphenation();
   const notes = [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes]
     .filter((n) => plausible(n.x, n.y))
     .map((n) => ({ ...n, layout: noteLayout(n.text) }));
