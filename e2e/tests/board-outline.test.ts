@@ -89,6 +89,15 @@ describe('outline and accessibility', () => {
     // Focus went back to the note's edit button.
     expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe('Bearbeiten');
 
+    // Bernd may sort Anna's note into a cluster of its board but not take it to
+    // another board: his move form offers only the places on "Bewährtes".
+    const annas = b.page.locator('.outline-note', { hasText: 'für alle Länder' });
+    await annas.getByRole('button', { name: /verschieben …$/ }).click();
+    const places = await annas.locator('select option').allTextContents();
+    expect(places.slice(1)).toContain('Bewährtes (ohne Cluster)');
+    expect(places.slice(1).filter((p) => !p.startsWith('Bewährtes'))).toEqual([]);
+    await annas.getByRole('button', { name: 'Abbrechen' }).click();
+
     // Move it to the board "Aufgaben", still by keyboard.
     await a.page.keyboard.press('Tab');
     await a.page.keyboard.press('Enter');

@@ -10,6 +10,7 @@ import { WriterPromptBody } from '../canvas/WriterPrompt.tsx';
 import type { MoveTarget } from '../commands/outlineCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { typed } from '../editor/writers.ts';
+import { mayMoveNotes } from '../gate/noteGate.ts';
 import { revealNote } from '../gate/placement.ts';
 import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
@@ -69,6 +70,14 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
   };
   // Nothing on a locked board for participants; delete only their own notes.
   const { canEdit, canDelete } = rights(note);
+  // Only the places the gate allows are offered: a participant moves someone
+  // else's note between the clusters of its board, not onto another board.
+  const targetBoards =
+    mode === 'move'
+      ? boards.current.filter(
+          (b) => b.id === note.boardId || mayMoveNotes(editor, [note.id], b.id).allowed.length > 0,
+        )
+      : [];
   // While a round hides the totals, the outline does not tell them either.
   const votes = useVoteTotalsShown(editor) ? note.votes.total : 0;
 
@@ -220,7 +229,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
             onChange={(e) => setTarget(e.target.value)}
           >
             <option value="">{t('outline.moveTo')} …</option>
-            {boards.current.map((b) => [
+            {targetBoards.map((b) => [
               <option key={b.id} value={`board:${b.id}`}>
                 {t('outline.boardOption', { board: b.title })}
               </option>,
