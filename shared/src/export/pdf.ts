@@ -40,12 +40,13 @@ import {
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
-import { coverLines, type ExportLabels, labelsFor } from './labels.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
 import { boardBounds, drawBoard, drawingSize } from './pdfBoardDrawing.ts';
 import { writeMetadata } from './pdfMetadata.ts';
 import { addOutline, type OutlineEntry } from './pdfOutline.ts';
 import { type StructElement, StructureTree } from './pdfTags.ts';
 import { cacheWordShaping, TextMeasure } from './pdfText.ts';
+import { countNotes, titlePage } from './pdfTitlePage.ts';
 import {
   A4,
   ACCENT,
@@ -72,114 +73,6 @@ export interface PdfOptions extends ExportOptions {
 const BODY: TextStyle = { size: 10.5, leading: 1.38 };
 const BULLET_INDENT = 14;
 const VOTE_COLUMN = 64;
-const COVER_LABEL_WIDTH = 120;
-
-function countNotes(view: WorkshopView): number {
-  let notes = view.orphanNotes.length;
-  for (const board of view.boards) notes += board.noteCount;
-  return notes;
-}
-
-/** A two-column row of a table: a header cell and a data cell, top-aligned. */
-function tableRow(
-  w: PdfWriter,
-  table: StructElement,
-  head: { text: string; style: TextStyle; width: number },
-  data: { text: string; style: TextStyle; width: number; alignRight?: boolean },
-) {
-  const row = w.tags.add(table, 'TR');
-  const th = w.tags.add(row, 'TH', { scope: 'Row' });
-  const td = w.tags.add(row, 'TD');
-  const headLines = w.lines(head.text, head.style, head.width);
-  const dataLines = data.text ? w.lines(data.text, data.style, data.width) : [];
-  const lineHeight = (style: TextStyle) => style.size * (style.leading ?? 1.35);
-  const height = Math.max(
-    headLines.length * lineHeight(head.style),
-    dataLines.length * lineHeight(data.style),
-  );
-  w.ensure(Math.min(height, 120));
-  const top = w.y;
-  w.drawLines(headLines, head.style, th, MARGIN.left);
-  const afterHead = w.y;
-  w.y = top;
-  if (data.alignRight) {
-    for (const line of dataLines) {
-      const width = w.measureOf(data.style.bold).width(line, data.style.size);
-      w.drawLines([line], data.style, td, A4.width - MARGIN.right - width);
-    }
-  } else {
-    w.drawLines(dataLines, data.style, td, A4.width - MARGIN.right - data.width);
-  }
-  w.y = Math.max(w.y, afterHead);
-}
-
-function titlePage(
-  w: PdfWriter,
-  view: WorkshopView,
-  labels: ExportLabels,
-  options: PdfOptions,
-  outline: OutlineEntry[],
-) {
-  const doc = w.tags.root;
-  const title = workshopTitle(view);
-  outline.push({ title, page: w.newPage(false) });
-  w.gap(130);
-  w.decorate((page) =>
-    page.drawRectangle({
-      x: MARGIN.left,
-      y: A4.height - w.y + 12,
-      width: 60,
-      height: 4,
-      color: ACCENT,
-    }),
-  );
-  w.gap(12);
-  w.paragraph(title, { size: 26, bold: true, leading: 1.2 }, doc, 'H1');
-  w.gap(18);
-  const cover = coverLines(labels, exportCover(view, options), documentDate(view, options));
-  if (cover.length > 0) {
-    const table = w.tags.add(doc, 'Table');
-    const labelStyle: TextStyle = { size: 10.5, bold: true, color: MUTED, leading: 1.4 };
-    const valueStyle: TextStyle = { size: 11, leading: 1.4 };
-    for (const line of cover) {
-      tableRow(
-        w,
-        table,
-        { text: line.label, style: labelStyle, width: COVER_LABEL_WIDTH - 8 },
-        { text: line.value, style: valueStyle, width: CONTENT_WIDTH - COVER_LABEL_WIDTH },
-      );
-      w.gap(4);
-    }
-  }
-  w.gap(30);
-  w.paragraph(labels.contents, { size: 13, bold: true }, doc, 'H2');
-  w.gap(6);
-  const entries: [string, string][] = view.boards.map((b) => [
-    b.title || '—',
-    labels.notes(b.noteCount),
-  ]);
-  if (view.orphanNotes.length > 0)
-    entries.push([labels.orphans, labels.notes(view.orphanNotes.length)]);
-  if (view.summary.trim()) entries.push([labels.workshopSummary, '']);
-  const contents = w.tags.add(doc, 'Table');
-  for (const [entry, count] of entries) {
-    const countWidth = w.fonts.measure.width(count, 11);
-    tableRow(
-      w,
-      contents,
-      { text: entry, style: { size: 11, leading: 1.36 }, width: CONTENT_WIDTH - countWidth - 16 },
-      {
-        text: count,
-        style: { size: 11, color: MUTED, leading: 1.36 },
-        width: countWidth + 1,
-        alignRight: true,
-      },
-    );
-    w.gap(3);
-  }
-  w.gap(20);
-  w.paragraph(labels.notes(countNotes(view)), { size: 10, color: MUTED }, doc);
-}
 
 function heading(
   w: PdfWriter,
