@@ -208,7 +208,18 @@ async function measureBystander(
   };
 }
 
-export async function runHostile(durationMs: number, log: Log): Promise<HostileResult> {
+/** `only`: run just these attacks (by id), e.g. while working on one; all by default. */
+export async function runHostile(
+  durationMs: number,
+  log: Log,
+  only?: readonly string[],
+): Promise<HostileResult> {
+  const attacks = only ? ATTACKS.filter((a) => only.includes(a.id)) : ATTACKS;
+  if (only && attacks.length !== only.length) {
+    throw new Error(
+      `unknown attack among ${only.join(', ')}; known: ${ATTACKS.map((a) => a.id).join(', ')}`,
+    );
+  }
   const server = await startPinnwand({ env: { LOG_LEVEL: 'error' } });
   const ctx: Ctx = { server, wsUrl: `${server.url.replace(/^http/, 'ws')}/ws` };
   const cases: HostileCase[] = [];
@@ -216,7 +227,7 @@ export async function runHostile(durationMs: number, log: Log): Promise<HostileR
     const unloaded = await measureBystander(ctx, durationMs, null);
     cases.push({ attack: 'none (unloaded)', description: 'no attack', ...unloaded });
     log(`hostile unloaded: p50 ${unloaded.p50Ms?.toFixed(1)} p99 ${unloaded.p99Ms?.toFixed(1)} ms`);
-    for (const attack of ATTACKS) {
+    for (const attack of attacks) {
       const attacker = await Attacker.prepare(ctx, attack.id);
       let r: Awaited<ReturnType<typeof measureBystander>>;
       try {

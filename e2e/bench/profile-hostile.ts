@@ -62,16 +62,23 @@ function analyse(prof: Profile, fromMicros: number): void {
     }
   });
   // Longest runs of consecutive busy samples: how long the event loop was held at once.
-  const runs: { ms: number; top: string }[] = [];
+  const runs: { ms: number; top: string; selfTop: string }[] = [];
   let runMs = 0;
   const runTop = new Map<string, number>();
+  const runSelf = new Map<string, number>();
   const endRun = () => {
     if (runMs > 0) {
       const top = [...runTop].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-      runs.push({ ms: runMs / 1000, top });
+      const selfTop = [...runSelf]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+        .join(', ');
+      runs.push({ ms: runMs / 1000, top, selfTop });
     }
     runMs = 0;
     runTop.clear();
+    runSelf.clear();
   };
   t = prof.startTime;
   prof.samples.forEach((id, i) => {
@@ -84,6 +91,7 @@ function analyse(prof: Profile, fromMicros: number): void {
       return;
     }
     runMs += dt;
+    runSelf.set(name(node), (runSelf.get(name(node)) ?? 0) + dt);
     // The frame below the root names what ran: walk up to the first frame under (root).
     let cur: number | undefined = id;
     let below = id;
@@ -96,12 +104,8 @@ function analyse(prof: Profile, fromMicros: number): void {
   });
   endRun();
   runs.sort((a, b) => b.ms - a.ms);
-  console.log(
-    `longest busy stretches: ${runs
-      .slice(0, 5)
-      .map((r) => `${r.ms.toFixed(1)} ms (${r.top})`)
-      .join('; ')}`,
-  );
+  console.log('longest busy stretches (what ran; most time of its own):');
+  for (const r of runs.slice(0, 5)) console.log(`  ${r.ms.toFixed(1)} ms (${r.top}; ${r.selfTop})`);
   console.log(
     `main thread: ${(total / 1000).toFixed(0)} ms sampled, busy ${((total - idle) / 1000).toFixed(0)} ms (${((100 * (total - idle)) / total).toFixed(0)} %)`,
   );

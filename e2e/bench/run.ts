@@ -4,6 +4,7 @@
 //   node --import tsx bench/run.ts [--quick] [--only relay,crash,coldload,bundle,canvas,exports,cluster,failover,hostile,memory]
 //                                  [--runs N] [--duration SECONDS] [--servers pinnwand,ywss,…]
 //                                  [--canvas-notes 100,1000,3000] [--memory-rooms 100] [--max-foreign 0.33] [--attempts 3]
+//                                  [--attacks "SyncStep1 spam,restore bombs"]  (hostile: only these attacks)
 //
 // --only replaces those sections and keeps the others from the existing JSON.
 import { execFileSync } from 'node:child_process';
@@ -311,7 +312,7 @@ async function main(): Promise<void> {
     try {
       results.sections.hostile = {
         meta: meta(command),
-        result: await runHostile(durationMs, log),
+        result: await runHostile(durationMs, log, arg('attacks')?.split(',')),
       };
     } catch (err) {
       results.sections.hostile = {

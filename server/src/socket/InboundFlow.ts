@@ -49,6 +49,12 @@ const MESSAGE_COST: Readonly<Record<ClientMessage['type'], number>> = {
   heartbeat: 0,
 };
 
+/**
+ * SyncStep1s a connection may repeat while its socket has not taken what was
+ * sent to it; one more closes it. A stock client sends one per connection.
+ */
+const SYNC_REPEATS_UNREAD = 10;
+
 export class InboundFlow {
   constructor(private readonly deps: InboundFlowDeps) {}
 
@@ -80,6 +86,7 @@ export class InboundFlow {
       if (session.heartbeats.take()) session.socket.send(HEARTBEAT_FRAME);
       return;
     }
+    if (message.type === 'syncStep1' && !this.admitSyncStep1(session)) return;
     const limits = this.deps.config.limits;
     if (
       session.queue.length + 1 > limits.maxQueuedMessages ||
@@ -119,6 +126,29 @@ export class InboundFlow {
     metrics.rejected.inc({ reason: RejectReason.awarenessFlood });
     session.awarenessDebt += 1;
     if (session.awarenessDebt > config.limits.awarenessBurst) {
+      this.deps.reject(session, RejectReason.rateLimited, 'rateLimited');
+    }
+    return false;
+  }
+
+  /**
+   * Whether a SyncStep1 goes to the room. A connection's first does; a repeat
+   * only once the connection's socket has taken everything sent to it. The
+   * answer on its way (or queued) plus the updates relayed after it hold all
+   * that a repeat's answer would, so a dropped repeat loses nothing (y-protocols
+   * lets a peer answer only the latest request). A client that does not read
+   * and keeps asking — its answer is megabytes on a large document — is
+   * answered once, and closed with 4429 after SYNC_REPEATS_UNREAD repeats.
+   */
+  private admitSyncStep1(session: ClientSession): boolean {
+    if (!session.askedForState || session.socket.unsentBytes === 0) {
+      session.askedForState = true;
+      session.unreadRepeats = 0;
+      return true;
+    }
+    this.deps.metrics.rejected.inc({ reason: 'sync-repeat-unread' });
+    session.unreadRepeats += 1;
+    if (session.unreadRepeats > SYNC_REPEATS_UNREAD) {
       this.deps.reject(session, RejectReason.rateLimited, 'rateLimited');
     }
     return false;
