@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { asNoteId } from './ids.ts';
-import { readNote } from './note.ts';
+import { NOTE, noteEntrySchema, readNote } from './note.ts';
 
 function entry(fields: Record<string, unknown>): Y.Map<unknown> {
   const doc = new Y.Doc();
@@ -70,5 +70,56 @@ describe('readNote', () => {
     expect(readNote(entry({ ...good(), y: Number.POSITIVE_INFINITY }), asNoteId('n1')).ok).toBe(
       false,
     );
+  });
+});
+
+describe('readNote without zod for well-formed notes', () => {
+  // Every field once replaced by values of other types: the hand check in
+  // readNote must accept exactly what the schema accepts, and read the same.
+  const odd: unknown[] = [
+    undefined,
+    null,
+    '',
+    'x',
+    0,
+    -3.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    true,
+    [],
+  ];
+  for (const key of Object.keys(good())) {
+    it(`reads ${key} as the schema does, whatever it holds`, () => {
+      for (const value of [...odd, new Y.Text('t'), new Y.Map()]) {
+        const fields = { ...good(), [key]: value };
+        if (value === undefined) delete fields[key];
+        const map = entry(fields);
+        const raw = Object.fromEntries(Object.keys(NOTE).map((k) => [k, map.get(k)]));
+        const parsed = noteEntrySchema.safeParse(raw);
+        const read = readNote(map, asNoteId('n1'));
+        expect(read.ok, `${key} = ${String(value)}`).toBe(parsed.success);
+        if (read.ok && parsed.success) {
+          const { text, votes, ...rest } = parsed.data;
+          expect(read.value).toEqual({
+            ...rest,
+            id: 'n1',
+            text: String(text),
+            votes: read.value.votes,
+          });
+        }
+      }
+    });
+  }
+
+  it('tallies votes as the schema counts them', () => {
+    const fields = good();
+    const votes = fields.votes as Y.Map<unknown>;
+    votes.set('zero', 0);
+    votes.set('half', 0.5);
+    votes.set('neg', -1);
+    votes.set('huge', 2 ** 60);
+    const read = readNote(entry(fields), asNoteId('n1'));
+    expect(read.ok && read.value.votes).toEqual({ total: 3, byParticipant: { ann: 2, ben: 1 } });
+    expect(read.ok && read.problems?.length).toBe(3);
   });
 });

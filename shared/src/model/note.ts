@@ -68,7 +68,65 @@ export const noteEntrySchema = noteFieldsSchema.extend({
 export const NOTE = fieldKeys(noteEntrySchema);
 const ENTRY_KEYS = Object.values(NOTE);
 
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isDocumentId = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/**
+ * The note when every field already has the type `noteEntrySchema` accepts
+ * (checked by hand), else null: then zod reads it and names what is wrong.
+ * Opening a 5,000-note board reads every note; through zod that took about
+ * 0.2 s of the page's start. Accepts nothing zod would refuse.
+ */
+function readWellFormed(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> | null {
+  const boardId = map.get(NOTE.boardId);
+  const clusterId = map.get(NOTE.clusterId) ?? null;
+  const text = map.get(NOTE.text);
+  // Absent reads as 0 (the schema's default); null is refused, as zod does.
+  const rawX = map.get(NOTE.x);
+  const rawY = map.get(NOTE.y);
+  const x = rawX === undefined ? 0 : rawX;
+  const y = rawY === undefined ? 0 : rawY;
+  const color = map.get(NOTE.color);
+  const author = map.get(NOTE.author);
+  const authorId = map.get(NOTE.authorId);
+  const createdAt = map.get(NOTE.createdAt);
+  const votes = map.get(NOTE.votes);
+  if (
+    !isDocumentId(boardId) ||
+    !(clusterId === null || isDocumentId(clusterId)) ||
+    !(text instanceof Y.Text) ||
+    !isFiniteNumber(x) ||
+    !isFiniteNumber(y) ||
+    typeof color !== 'string' ||
+    typeof author !== 'string' ||
+    typeof authorId !== 'string' ||
+    !isFiniteNumber(createdAt) ||
+    !(votes === undefined || votes instanceof Y.Map)
+  )
+    return null;
+  const read = readVotes(votes as Y.Map<unknown> | undefined, `notes/${id}`);
+  // The keys in the order zod's reading gives them.
+  const value = {
+    boardId,
+    clusterId,
+    x,
+    y,
+    color,
+    author,
+    authorId,
+    createdAt,
+    id,
+    text: text.toString(),
+    votes: read.tally,
+  } as Note;
+  return read.problems.length > 0
+    ? { ok: true, value, problems: read.problems }
+    : { ok: true, value };
+}
+
 export function readNote(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> {
+  const fast = readWellFormed(map, id);
+  if (fast) return fast;
   const where = `notes/${id}`;
   const parsed = parseWith(noteEntrySchema, pick(map, ENTRY_KEYS), where);
   if (!parsed.ok) return parsed;

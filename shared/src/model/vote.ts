@@ -36,6 +36,13 @@ export function readVotes(map: Y.Map<unknown> | undefined, where: string): Votes
   let total = 0;
   if (map) {
     for (const [participant, value] of map.entries()) {
+      // The common case without zod (a note's votes are read on every change).
+      if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+        if (value === 0) continue;
+        byParticipant[participant] = value;
+        total += value;
+        continue;
+      }
       const parsed = voteCountSchema.safeParse(value);
       if (!parsed.success) {
         problems.push(
