@@ -35,4 +35,11 @@ describe('wrapText', () => {
   test('keeps the author’s own line breaks', () => {
     expect(lines('Eins\nZwei', 140)).toEqual(['Eins', 'Zwei']);
   });
+  test('with a line limit, gives the first lines of the whole wrap', () => {
+    const text =
+      'Informationsaustausch zwischen Bund\nLand und Kommune über das Onlinezugangsgesetz';
+    const all = lines(text, 120);
+    for (let max = 1; max <= all.length + 1; max++)
+      expect(wrapText(text, 120, mono, max).split('\n')).toEqual(all.slice(0, max));
+  });
 });

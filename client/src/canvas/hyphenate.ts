@@ -104,9 +104,19 @@ export function splitWord(word: string, width: number, measure: Measure): string
   return pieces;
 }
 
-/** The text with explicit line breaks so every line fits `width`. */
-export function wrapText(text: string, width: number, measure: Measure): string {
+/**
+ * The text with explicit line breaks so every line fits `width`; with
+ * `maxLines`, only the first that many lines (a note shows a few lines of a
+ * long text: laying out the rest cost most of drawing a zoomed-out board).
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  measure: Measure,
+  maxLines = Number.POSITIVE_INFINITY,
+): string {
   const out: string[] = [];
+  const wrapped = () => out.slice(0, maxLines).join('\n');
   // A line's width is the sum of its words and spaces: each word is measured
   // once (and cached by the caller), not every growing line anew.
   const space = measure(' ');
@@ -123,6 +133,7 @@ export function wrapText(text: string, width: number, measure: Measure): string 
         continue;
       }
       if (line) out.push(line);
+      if (out.length >= maxLines) return wrapped();
       line = '';
       lineWidth = 0;
       if (w <= width) {
@@ -132,10 +143,12 @@ export function wrapText(text: string, width: number, measure: Measure): string 
       }
       const pieces = splitWord(word, width, measure);
       out.push(...pieces.slice(0, -1));
+      if (out.length >= maxLines) return wrapped();
       line = pieces.at(-1) ?? '';
       lineWidth = measure(line);
     }
     out.push(line);
+    if (out.length >= maxLines) return wrapped();
   }
   return out.join('\n');
 }

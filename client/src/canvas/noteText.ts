@@ -45,9 +45,10 @@ export function layoutText(
   lineHeight: number,
   bold = false,
 ): TextLayout {
-  const lines = wrapText(text, box.width, (s) => wordWidth(s, size, bold)).split('\n');
   const linePx = size * lineHeight;
   const fit = Math.max(1, Math.floor(box.height / linePx + 1e-6));
+  // One line more than fits tells whether the text goes on.
+  const lines = wrapText(text, box.width, (s) => wordWidth(s, size, bold), fit + 1).split('\n');
   if (lines.length > fit) {
     lines.length = fit;
     // The text goes on: the last line that fits ends in an ellipsis.
