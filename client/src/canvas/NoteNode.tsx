@@ -27,6 +27,7 @@ import { useNote } from '../model/useDoc.ts';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { type NoteLook, paintNote } from './notePainter.ts';
+import { NoteSketchContext, sameLook } from './noteSketches.ts';
 import type { Place } from './noteSnapshot.ts';
 import { NoteLayouts } from './noteText.ts';
 import { detailAt, useOnceVisible } from './useViewRect.ts';
@@ -76,8 +77,10 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
   // While dragged by this person the note is drawn live, not in the snapshot.
   const shown = note !== undefined && (live || (seen && !dragging));
 
+  const sketches = useContext(NoteSketchContext);
   const text = note?.text ?? '';
-  const layouts = useMemo(() => new NoteLayouts(text), [text]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the sketch's layouts only at mount (see below)
+  const layouts = useMemo(() => sketches?.layoutsOf(id, text) ?? new NoteLayouts(text), [text]);
   const votes = totalsShown ? (note?.votes.total ?? 0) : 0;
   const remoteColor = decor.editingBy?.color ?? decor.selectedBy[0];
   const writerName = decor.editingBy?.name;
@@ -112,11 +115,31 @@ export const NoteNode = memo(function NoteNode({ id, editor, live = false }: Pro
 
   const snapshot = useContext(NoteSinkContext);
   const drawnAt = useRef<Place | null>(null);
+  const adopting = useRef(true);
   const place = shown ? { x, y } : null;
   // Every render is a change of what this note draws (it is memoised and
   // subscribes to its own data only): the snapshot redraws its old and new spot.
+  // At mount the note takes over its sketch (noteSketches.ts): nothing to
+  // redraw when it looks the same at the same place.
   useLayoutEffect(() => {
-    snapshot?.noteChanged(drawnAt.current, place);
+    let before = drawnAt.current;
+    if (adopting.current) {
+      adopting.current = false;
+      const sketch = sketches?.adopt(id);
+      if (sketch) {
+        if (
+          place &&
+          place.x === sketch.place.x &&
+          place.y === sketch.place.y &&
+          sameLook(look, sketch.look)
+        ) {
+          drawnAt.current = place;
+          return;
+        }
+        before = sketch.place;
+      }
+    }
+    snapshot?.noteChanged(before, place);
     drawnAt.current = place;
   });
   useLayoutEffect(

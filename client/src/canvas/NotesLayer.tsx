@@ -8,6 +8,10 @@
 //             a group the layer does not draw; the snapshot paints them — all at
 //             once when the zoom changes, one changed note's spot otherwise.
 //
+// A board opens without note components: its first picture is drawn from
+// sketches read from the document (noteSketches.ts), and the components are
+// mounted afterwards, a chunk per task, each taking over its note's sketch.
+//
 // The list of notes comes from DocIndex, which recomputes it only when notes
 // come, go or change board; a note's own change re-renders that note only.
 import type { BoardId } from '@pinnwand/shared/model/ids';
@@ -19,8 +23,12 @@ import { useNoteIds } from '../model/useDoc.ts';
 import { whenIdle } from '../ui/whenIdle.ts';
 import { loadHyphenation, onHyphenationChange } from './hyphenation.ts';
 import { NoteNode, NoteSinkContext } from './NoteNode.tsx';
+import { NoteSketchContext, NoteSketches } from './noteSketches.ts';
 import { NoteSnapshot } from './noteSnapshot.ts';
 import { subscribeView } from './useViewRect.ts';
+
+/** Note components mounted per task once the board's first picture is shown. */
+const MOUNT_CHUNK = 300;
 
 export const NotesLayer = memo(function NotesLayer({
   editor,
@@ -32,7 +40,15 @@ export const NotesLayer = memo(function NotesLayer({
   const ids = useNoteIds(editor.index, boardId);
   const root = useRef<Konva.Group>(null);
   const source = useRef<Konva.Group>(null);
-  const [snapshot, setSnapshot] = useState<NoteSnapshot | null>(null);
+  const [drawing, setDrawing] = useState<{
+    snapshot: NoteSnapshot;
+    sketches: NoteSketches;
+  } | null>(null);
+  // How many of the board's notes (in board order) have their component:
+  // none when a board opens (the snapshot draws their sketches), a chunk more
+  // per task after its first picture, then all for good.
+  const [mounted, setMounted] = useState({ boardId, count: 0 });
+  const count = mounted.boardId === boardId ? mounted.count : 0;
 
   useLayoutEffect(() => {
     const layer = root.current?.getLayer();
@@ -42,8 +58,9 @@ export const NotesLayer = memo(function NotesLayer({
     const plane = document.createElement('div');
     plane.className = 'notes-plane';
     layer.getNativeCanvasElement().after(plane);
-    const made = new NoteSnapshot(
-      group,
+    let sketches: NoteSketches | null = null;
+    const snapshot = new NoteSnapshot(
+      () => sketches?.items() ?? group.getChildren(),
       () => ({
         viewport: editor.viewport.get(),
         size: editor.stageSize.get(),
@@ -51,16 +68,18 @@ export const NotesLayer = memo(function NotesLayer({
       }),
       plane,
     );
+    sketches = new NoteSketches(editor, group, snapshot);
     // A pan or zoom moves the snapshot in the same frame as the layers.
-    const stop = subscribeView(editor, () => made.requestDraw());
+    const stop = subscribeView(editor, () => snapshot.requestDraw());
     // Long words break better once the patterns are here (fetched below).
-    const stopHyphenation = onHyphenationChange(() => made.invalidateAll());
-    made.requestDraw();
-    setSnapshot(made);
+    const stopHyphenation = onHyphenationChange(() => snapshot.redrawAll());
+    snapshot.requestDraw();
+    setDrawing({ snapshot, sketches });
     return () => {
       stop();
       stopHyphenation();
-      made.destroy();
+      sketches.destroy();
+      snapshot.destroy();
       plane.remove();
     };
   }, [editor]);
@@ -76,17 +95,43 @@ export const NotesLayer = memo(function NotesLayer({
 
   // A new board: everything is drawn afresh.
   useLayoutEffect(() => {
-    if (boardId) snapshot?.invalidateAll();
-  }, [snapshot, boardId]);
+    if (boardId) drawing?.snapshot.invalidateAll();
+  }, [drawing, boardId]);
 
+  // The notes without a component yet are drawn as sketches (before the
+  // snapshot's next frame; mounted components have taken theirs over).
+  useLayoutEffect(() => {
+    drawing?.sketches.setPending(boardId, ids, count);
+  }, [drawing, boardId, ids, count]);
+
+  // Once the board is on screen, the rest of its components, a chunk per task
+  // (input and frames in between).
+  useEffect(() => {
+    if (!drawing || count === Number.POSITIVE_INFINITY) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = drawing.snapshot.whenPictured(() => {
+      timer = setTimeout(() => {
+        const next = count + MOUNT_CHUNK;
+        setMounted({ boardId, count: next >= ids.length ? Number.POSITIVE_INFINITY : next });
+      }, 0);
+    });
+    return () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    };
+  }, [drawing, boardId, count, ids.length]);
+
+  const shownIds = count >= ids.length ? ids : ids.slice(0, count);
   return (
     <Group ref={root}>
       <Group ref={source} visible={false}>
-        {snapshot && (
-          <NoteSinkContext.Provider value={snapshot}>
-            {ids.map((id) => (
-              <NoteNode key={id} id={id} editor={editor} />
-            ))}
+        {drawing && (
+          <NoteSinkContext.Provider value={drawing.snapshot}>
+            <NoteSketchContext.Provider value={drawing.sketches}>
+              {shownIds.map((id) => (
+                <NoteNode key={id} id={id} editor={editor} />
+              ))}
+            </NoteSketchContext.Provider>
           </NoteSinkContext.Provider>
         )}
       </Group>

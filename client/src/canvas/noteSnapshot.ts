@@ -19,15 +19,17 @@
 //   the board.
 //
 // The notes stay Konva nodes (React renders them, tests read them), one shape
-// each, inside a group that the layer itself does not draw; this module paints
+// each, inside a group that the layer itself does not draw — and while a
+// board's note components are still being mounted, sketches read from the
+// document stand in for the rest (noteSketches.ts); this module paints
 // them into the snapshot with notePainter.ts at the level of detail of its
 // zoom (useViewRect.ts), from each note's `look` — so crossing a level
 // re-renders no React component, and a level's text is laid out when first
 // drawn.
 
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import type Konva from 'konva';
 import { type NoteLook, paintNote } from './notePainter.ts';
+import type { Drawable } from './noteSketches.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
 import { type Frame, placement, SnapshotCanvas } from './snapshotCanvas.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
@@ -70,6 +72,8 @@ interface Build extends Frame {
   next: number;
   /** Notes that changed meanwhile: drawn again when the build is done. */
   dirty: Rect[];
+  /** How many notes there were at the last slice (`next` counts in that list). */
+  count: number;
 }
 
 export class NoteSnapshot {
@@ -92,9 +96,18 @@ export class NoteSnapshot {
   /** Redraws done (for the benchmark's and tests' curiosity). */
   readonly stats = { whole: 0, slices: 0, shifts: 0, patches: 0 };
 
+  /** Called once the first whole picture of the board is shown. */
+  private onPicture: (() => void)[] = [];
+  /** Whether the page has marked its first notes drawn (performance marks, below). */
+  private static marked = { first: false, whole: false };
+
   constructor(
-    /** The group whose children are the note nodes; it is hidden from the layer's own drawing. */
-    private readonly source: Konva.Group,
+    /**
+     * The notes to draw, in board order: the note nodes (children of a group
+     * the layer does not draw itself) and sketches of notes not mounted yet
+     * (noteSketches.ts).
+     */
+    private readonly items: () => readonly Drawable[],
     private readonly view: () => SnapshotView,
     /** The element the shown canvas sits in, over the stage's lower layer. */
     private readonly plane: HTMLElement,
@@ -134,6 +147,27 @@ export class NoteSnapshot {
       this.rebuild = true;
       this.requestDraw();
     } else if (before || after) this.requestDraw();
+  }
+
+  /** Calls `fn` once a whole picture of the board is on screen (at once if one is). */
+  whenPictured(fn: () => void): () => void {
+    if (this.shown && !this.whole) {
+      fn();
+      return () => undefined;
+    }
+    this.onPicture.push(fn);
+    return () => {
+      this.onPicture = this.onPicture.filter((f) => f !== fn);
+    };
+  }
+
+  /** Everything is drawn again (the text's line breaks changed), the current picture shown meanwhile. */
+  redrawAll(): void {
+    this.dirty = [];
+    if (this.build) this.spare = this.build.canvas;
+    this.build = null;
+    this.rebuild = true;
+    this.requestDraw();
   }
 
   /** Everything is drawn afresh, from an empty picture (a new board). */
@@ -295,18 +329,32 @@ export class NoteSnapshot {
     if (!build || !current) {
       if (build) this.spare = build.canvas;
       const region = this.regionFor(visible, scale);
-      build = { canvas: this.canvasFor(region, scale), region, scale, level, next: 0, dirty: [] };
+      build = {
+        canvas: this.canvasFor(region, scale),
+        region,
+        scale,
+        level,
+        next: 0,
+        dirty: [],
+        count: -1,
+      };
       this.build = build;
       this.rebuild = false;
     }
     this.stats.slices++;
     const started = performance.now();
-    const nodes = this.source.getChildren();
+    const nodes = this.items();
+    // Notes came or went between slices (one that was not drawn as it mounted,
+    // say): `next` may now skip one, so the whole region is drawn again at the end.
+    if (build.count >= 0 && build.count !== nodes.length && !build.dirty.includes(build.region))
+      build.dirty.push(build.region);
+    build.count = nodes.length;
     const ctx = build.canvas.ctx;
     ctx.save();
     ctx.translate(-build.region.x, -build.region.y);
+    let drawn = 0;
     while (build.next < nodes.length) {
-      this.drawNote(nodes[build.next]!, build, build.region);
+      if (this.drawNote(nodes[build.next]!, build, build.region)) drawn++;
       build.next++;
       if (build.next % 16 === 0) {
         build.canvas.flush();
@@ -315,6 +363,13 @@ export class NoteSnapshot {
     }
     ctx.restore();
     build.canvas.flush();
+    // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
+    // notes on screen (this frame shows the picture as it fills), and its
+    // first whole picture of a board.
+    if (drawn > 0 && !this.shown && !NoteSnapshot.marked.first) {
+      NoteSnapshot.marked.first = true;
+      performance.mark('pinnwand:first-notes-drawn', { detail: { notes: drawn } });
+    }
     if (build.next < nodes.length) {
       this.requestDraw();
       return;
@@ -323,6 +378,13 @@ export class NoteSnapshot {
     this.stats.whole++;
     for (const rect of build.dirty) this.drawInto(build, rect, true);
     this.show(build);
+    if (nodes.length > 0 && !NoteSnapshot.marked.whole) {
+      NoteSnapshot.marked.whole = true;
+      performance.mark('pinnwand:board-drawn', { detail: { notes: nodes.length } });
+    }
+    const waiting = this.onPicture;
+    this.onPicture = [];
+    for (const fn of waiting) fn();
   }
 
   /** Pans past the edge at the same zoom: keep the overlap (moved within the canvas on screen), draw the rest. */
@@ -373,20 +435,21 @@ export class NoteSnapshot {
       ctx.clip();
       ctx.clearRect(area.x, area.y, area.width, area.height);
     }
-    for (const node of this.source.getChildren()) this.drawNote(node, frame, area);
+    for (const node of this.items()) this.drawNote(node, frame, area);
     ctx.restore();
   }
 
-  /** Paints one note at the frame's level of detail (the context is set up by the caller). */
-  private drawNote(node: Konva.Node, frame: Frame, area: Rect): void {
+  /** Paints one note at the frame's level of detail (the context is set up by the caller); whether it was drawn. */
+  private drawNote(node: Drawable, frame: Frame, area: Rect): boolean {
     const x = node.x();
     const y = node.y();
-    if (!intersects(this.bounds({ x, y }), area)) return;
+    if (!intersects(this.bounds({ x, y }), area)) return false;
     const look = node.getAttr('look') as NoteLook | undefined;
-    if (!look) return;
+    if (!look) return false;
     const ctx = frame.canvas.ctx;
     ctx.translate(x, y);
     paintNote(ctx, look, frame.level, frame.scale / this.screenRatio);
     ctx.translate(-x, -y);
+    return true;
   }
 }

@@ -43,6 +43,8 @@ export class DocIndex {
   private noteCache = new Map<string, Note | undefined>();
   private boardNoteIds = new Map<string, NoteId[]>();
   private noteIdsTopic = new Topic();
+  /** Told which notes a transaction touched (for views that follow many notes without a subscription each). */
+  private noteChangeListeners = new Set<(ids: ReadonlySet<string>) => void>();
   private boardsTopic = new Topic();
   private boardsCache: Board[] | typeof MISSING = MISSING;
   private clustersTopic = new Topic();
@@ -108,6 +110,13 @@ export class DocIndex {
       this.noteIdsTopic.emit();
     }
     for (const id of touched) this.noteTopics.get(id)?.emit();
+    for (const listener of [...this.noteChangeListeners]) listener(touched);
+  }
+
+  /** Calls `listener` with the ids of the notes each change touched (added, removed or changed). */
+  subscribeNoteChanges(listener: (ids: ReadonlySet<string>) => void): () => void {
+    this.noteChangeListeners.add(listener);
+    return () => this.noteChangeListeners.delete(listener);
   }
 
   subscribeNote(id: NoteId, listener: Listener): () => void {

@@ -1,0 +1,197 @@
+// The notes of a board drawn straight from the document while their note
+// components are still being mounted (NotesLayer.tsx mounts them a chunk per
+// task). Opening a 5,000-note board mounted 5,000 NoteNodes in one React
+// commit before the first note could be drawn: about a second of the page's
+// start. Now the snapshot (noteSnapshot.ts) draws the board's first picture
+// from these sketches — the real notes, read from the document, at their
+// places, in board order, with the look a note has when nobody selects or
+// writes in it — and each NoteNode takes over its note's sketch when it mounts
+// (`adopt`): when it looks the same, nothing is drawn again.
+//
+// A sketch follows its note until adopted: a change from anyone (text, place,
+// colour, votes) redraws its spot, a note that leaves the board leaves the
+// sketches.
+import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import type { Note } from '@pinnwand/shared/model/note';
+import type Konva from 'konva';
+import { createContext } from 'react';
+import type { Editor } from '../editor/Editor.ts';
+import { voteTotalsShown } from '../voting/useVoteTotals.ts';
+import type { NoteLook } from './notePainter.ts';
+import type { Place } from './noteSnapshot.ts';
+import { NoteLayouts } from './noteText.ts';
+
+/** What the snapshot draws a note from: its Konva node, or its sketch (the same three reads). */
+export interface Drawable {
+  x(): number;
+  y(): number;
+  getAttr(name: 'look'): unknown;
+}
+
+class Sketch implements Drawable {
+  constructor(
+    readonly id: NoteId,
+    readonly place: Place,
+    readonly look: NoteLook,
+  ) {}
+  x(): number {
+    return this.place.x;
+  }
+  y(): number {
+    return this.place.y;
+  }
+  getAttr(): NoteLook {
+    return this.look;
+  }
+}
+
+/** The look of a note nobody selects, drags or writes in (what NoteNode shows then). */
+function restingLook(note: Note, votesShown: boolean, layouts: NoteLayouts): NoteLook {
+  return {
+    color: note.color,
+    author: note.author,
+    votes: votesShown ? note.votes.total : 0,
+    selected: false,
+    remoteColor: undefined,
+    editingHere: false,
+    writer: null,
+    layouts,
+  };
+}
+
+/** Whether two looks draw the same pixels. */
+export function sameLook(a: NoteLook, b: NoteLook): boolean {
+  return (
+    a.color === b.color &&
+    a.author === b.author &&
+    a.votes === b.votes &&
+    a.selected === b.selected &&
+    a.remoteColor === b.remoteColor &&
+    a.editingHere === b.editingHere &&
+    a.writer?.label === b.writer?.label &&
+    a.writer?.color === b.writer?.color &&
+    a.layouts.text === b.layouts.text
+  );
+}
+
+/** Told where a note was and is drawn (the snapshot). */
+interface Sink {
+  noteChanged(before: Place | null, after: Place | null): void;
+}
+
+export class NoteSketches {
+  private sketches = new Map<NoteId, Sketch>();
+  /** The board's ids not mounted yet, in board order. */
+  private pending: NoteId[] = [];
+  private list: Sketch[] | null = [];
+  private boardId: BoardId | null = null;
+  private readonly stops: (() => void)[];
+
+  constructor(
+    private readonly editor: Editor,
+    /** The group whose children are the mounted notes' nodes (a prefix of the board order). */
+    private readonly source: Konva.Group,
+    private readonly sink: Sink,
+  ) {
+    this.stops = [
+      editor.index.subscribeNoteChanges((ids) => {
+        for (const id of ids) if (this.sketches.has(id as NoteId)) this.refresh(id as NoteId);
+      }),
+      // Vote totals hidden or shown again (a round's setting).
+      editor.index.subscribeMeta(() => {
+        for (const id of [...this.sketches.keys()]) this.refresh(id);
+      }),
+    ];
+  }
+
+  /** What the snapshot draws, in board order: the mounted notes' nodes, then the sketches of the rest. */
+  items(): readonly Drawable[] {
+    const nodes = this.source.getChildren();
+    if (this.sketches.size === 0) return nodes;
+    if (!this.list) {
+      this.list = [];
+      for (const id of this.pending) {
+        const sketch = this.sketches.get(id);
+        if (sketch) this.list.push(sketch);
+      }
+    }
+    return [...nodes, ...this.list];
+  }
+
+  /** The board's notes in board order, of which the first `mounted` have their NoteNode. */
+  setPending(boardId: BoardId, ids: readonly NoteId[], mounted: number): void {
+    this.boardId = boardId;
+    const pending = ids.slice(Math.min(mounted, ids.length));
+    const keep = new Set(pending);
+    for (const [id, sketch] of this.sketches)
+      if (!keep.has(id)) {
+        this.sketches.delete(id);
+        this.sink.noteChanged(sketch.place, null);
+      }
+    this.pending = pending;
+    this.list = null;
+    const votesShown = voteTotalsShown(this.editor);
+    for (const id of pending) {
+      if (this.sketches.has(id)) continue;
+      const note = this.editor.index.note(id);
+      if (!note || note.boardId !== boardId) continue;
+      const sketch = new Sketch(
+        id,
+        { x: note.x, y: note.y },
+        restingLook(note, votesShown, new NoteLayouts(note.text)),
+      );
+      this.sketches.set(id, sketch);
+      this.sink.noteChanged(null, sketch.place);
+    }
+  }
+
+  /** A NoteNode mounted: its note's sketch (if any) is no longer drawn; what it showed is returned. */
+  adopt(id: NoteId): { place: Place; look: NoteLook } | undefined {
+    const sketch = this.sketches.get(id);
+    if (!sketch) return undefined;
+    this.sketches.delete(id);
+    this.list = null;
+    return sketch;
+  }
+
+  /** The laid-out text of a sketch, for the NoteNode that takes it over (layouts are costly). */
+  layoutsOf(id: NoteId, text: string): NoteLayouts | undefined {
+    const layouts = this.sketches.get(id)?.look.layouts;
+    return layouts?.text === text ? layouts : undefined;
+  }
+
+  private refresh(id: NoteId): void {
+    const old = this.sketches.get(id)!;
+    const note = this.editor.index.note(id);
+    this.list = null;
+    if (!note || note.boardId !== this.boardId) {
+      this.sketches.delete(id);
+      this.sink.noteChanged(old.place, null);
+      return;
+    }
+    const layouts =
+      old.look.layouts.text === note.text ? old.look.layouts : new NoteLayouts(note.text);
+    const sketch = new Sketch(
+      id,
+      { x: note.x, y: note.y },
+      restingLook(note, voteTotalsShown(this.editor), layouts),
+    );
+    this.sketches.set(id, sketch);
+    if (
+      sketch.place.x === old.place.x &&
+      sketch.place.y === old.place.y &&
+      sameLook(sketch.look, old.look)
+    )
+      return;
+    this.sink.noteChanged(old.place, sketch.place);
+  }
+
+  destroy(): void {
+    for (const stop of this.stops) stop();
+    this.sketches.clear();
+    this.list = [];
+  }
+}
+
+/** The sketches of the board's notes, for the NoteNodes that take them over. */
+export const NoteSketchContext = createContext<NoteSketches | null>(null);
