@@ -130,22 +130,21 @@ export async function canvasRun({
       { timeout: 60_000 },
     );
 
-    // Time to first render: reload (the name is remembered) until notes are drawn.
+    // Time to first render: reload (the name is remembered) until the board's
+    // notes are drawn (the client marks the frame that shows its first whole picture).
     const cdp = await page.context().newCDPSession(page);
     const profiling = profileDir ? cdp : undefined;
     const tag = `${count}-notes-${moverCount}-movers`;
     await startProfile(profiling);
     await page.reload();
     await page.waitForFunction(
-      () => {
-        type Node = { find(selector: string): unknown[] };
-        const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
-        return stage ? stage.find('.note').length > 0 : false;
-      },
+      () => performance.getEntriesByName('pinnwand:board-drawn').length > 0,
       undefined,
       { timeout: 60_000, polling: 'raf' },
     );
-    run.firstRenderMs = await page.evaluate(() => performance.now());
+    run.firstRenderMs = await page.evaluate(
+      () => performance.getEntriesByName('pinnwand:board-drawn')[0]!.startTime,
+    );
     await sleep(1500);
     await stopProfile(profiling, `${tag}-first`);
     run.drawnNotes = await drawnNotes(page);

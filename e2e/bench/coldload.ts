@@ -293,39 +293,41 @@ async function timedLoads(
 }
 
 export interface BrowserLoad {
-  /** From navigation start until the first notes are drawn on the canvas. */
+  /**
+   * From navigation start until the board's first whole picture is on the
+   * canvas: every note in view drawn (the client's mark `pinnwand:board-drawn`,
+   * set in the frame that shows it, client/src/canvas/noteSnapshot.ts).
+   */
   firstDrawnMs: number;
+  /** Until the first notes were on screen (the picture fills in slices over a few frames). */
+  firstNotesMs: number | null;
   /** The identity request within it (POST …/identities): start and end, ms since navigation. */
   identityStartMs: number | null;
   identityEndMs: number | null;
   /** The client's marks (client/src/sync/connection.ts): socket open, first document applied. */
   socketOpenMs: number | null;
   firstSyncMs: number | null;
-  /** Notes drawn at that moment (Konva nodes named `note`). */
+  /** Notes of the board in that picture. */
   drawn: number;
 }
 
 type PageWindow = {
-  Konva?: { stages: { find(selector: string): unknown[] }[] };
-  __firstDrawn?: { at: number; n: number };
   __otherBoard?: string;
 };
 
 /**
- * Polled every frame in the page: records when notes are first drawn, or that
- * another board than the benchmark's was opened (then no notes will come; the
- * step fails at once, naming it). No inner named functions: tsx would wrap
- * them in a helper the page lacks.
+ * Polled every frame in the page: whether the board's first picture is drawn
+ * (the client marks it), or that another board than the benchmark's was
+ * opened (then no notes will come; the step fails at once, naming it). No
+ * inner named functions: tsx would wrap them in a helper the page lacks.
  */
 const firstDrawn = (benchBoard: string): boolean => {
   const w = window as unknown as PageWindow;
-  // Every stage: the board is not always the first one Konva registered.
-  let n = 0;
-  for (const stage of w.Konva?.stages ?? []) n += stage.find('.note').length;
-  if (n > 0 && w.__firstDrawn === undefined) w.__firstDrawn = { at: performance.now(), n };
   const tab = document.querySelector('[role="tab"][aria-selected="true"]')?.textContent ?? null;
   if (tab !== null && !tab.includes(benchBoard)) w.__otherBoard = tab;
-  return w.__firstDrawn !== undefined || w.__otherBoard !== undefined;
+  return (
+    performance.getEntriesByName('pinnwand:board-drawn').length > 0 || w.__otherBoard !== undefined
+  );
 };
 
 /**
@@ -359,13 +361,15 @@ async function browserLoads(
       if (other !== undefined)
         throw new Error(`the page opened the board "${other}", not "${BENCH_BOARD_TITLE}"`);
       const load = await person.page.evaluate((): BrowserLoad => {
-        const first = (window as unknown as PageWindow).__firstDrawn!;
+        const whole = performance.getEntriesByName('pinnwand:board-drawn')[0] as PerformanceMark;
         const identity = performance
           .getEntriesByType('resource')
           .find((e) => e.name.includes('/identities')) as PerformanceResourceTiming | undefined;
         return {
-          firstDrawnMs: first.at,
-          drawn: first.n,
+          firstDrawnMs: whole.startTime,
+          firstNotesMs:
+            performance.getEntriesByName('pinnwand:first-notes-drawn')[0]?.startTime ?? null,
+          drawn: (whole.detail as { notes: number }).notes,
           socketOpenMs: performance.getEntriesByName('pinnwand:socket-open')[0]?.startTime ?? null,
           firstSyncMs: performance.getEntriesByName('pinnwand:first-sync')[0]?.startTime ?? null,
           identityStartMs: identity ? identity.startTime : null,
