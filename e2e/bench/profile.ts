@@ -1,5 +1,5 @@
 // Profiles Pinnwand's server under relay scenarios: starts server/dist/main.js
-// with --cpu-prof (as in production otherwise; Node writes one profile per
+// with --cpu-prof (as the relay bench starts it otherwise; Node writes one profile per
 // thread: the main thread and the storage and compaction workers), runs a
 // warm-up and a measured round, stops it gracefully and prints where each
 // thread's CPU time went. The summary says how long the MAIN thread spent in
@@ -8,13 +8,11 @@
 // docs/benchmarks.md; the summary is also written to e2e/bench/results/profile.md.
 //
 //   node --import tsx bench/profile.ts [scenario=all | id | ROOMSxCLIENTSxRATE] [seconds=8] [SQLITE_SYNCHRONOUS=FULL] [--detail]
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorkshopViaApi } from '../harness/api.ts';
-import { repoRoot, serverEntry } from '../harness/paths.ts';
-import { newDataDir, type RunningServer, SERVER_KINDS } from './lib/servers.ts';
+import { repoRoot } from '../harness/paths.ts';
+import { newDataDir, startServer } from './lib/servers.ts';
 import { RELAY_SCENARIOS, type RelayScenario, relayRound } from './relay.ts';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -115,57 +113,19 @@ interface ScenarioProfile {
 
 async function profileScenario(scenario: RelayScenario): Promise<ScenarioProfile> {
   const profDir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-prof-'));
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, serverEntry], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: newDataDir(),
-      LOG_LEVEL: 'warn',
-      WORKSHOP_CREATES_PER_MINUTE: '100000',
-      SQLITE_SYNCHRONOUS: sync,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve) =>
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /running at (http:\/\/[\d.]+:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    }),
+  // Started as the relay bench starts it (rooms with a board, clients with identities).
+  const server = await startServer(
+    sync === 'NORMAL' ? 'pinnwand-normal' : 'pinnwand',
+    newDataDir(),
+    { SQLITE_SYNCHRONOUS: sync },
+    ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
   );
-  const port = Number(new URL(url).port);
-  const server: RunningServer = {
-    kind: SERVER_KINDS.pinnwand,
-    pid: child.pid!,
-    port,
-    dataDir: '',
-    async createRoom(roomName) {
-      const b = await createWorkshopViaApi(url, 'blank', roomName);
-      return {
-        url: `ws://127.0.0.1:${port}/ws/${b.id}?token=${b.participantToken}`,
-        docName: b.id,
-        token: b.participantToken,
-        protocol: 'y-websocket',
-      };
-    },
-    async eventLoopReset() {},
-    async eventLoop() {
-      return null;
-    },
-    async stop() {},
-    output: () => out,
-  };
   await relayRound(server, scenario, 2000, 'warmup');
   const r = await relayRound(server, scenario, Number(seconds) * 1000, 'profiled');
   console.log(
     `${scenario.title}, SQLITE_SYNCHRONOUS=${sync}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, server CPU ${r.serverCpuSeconds.toFixed(2)} s, foreign load ${r.foreignCores.toFixed(2)} cores`,
   );
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  await server.stop('SIGTERM');
   // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
   const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
   const thread = (f: string) => Number(f.split('.')[4]);

@@ -25,6 +25,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for "running at" (a busy machine restarting several servers needs longer). */
   startTimeoutMs?: number;
+  /** Options for node before the script (the profiler's --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export function makeDataDir(): string {
@@ -36,7 +38,7 @@ export async function startPinnwand(options: StartOptions = {}): Promise<Pinnwan
     throw new Error('Build first: pnpm build (server/dist and client/dist are missing)');
   }
   const dataDir = options.dataDir ?? makeDataDir();
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverEntry], {
     env: {
       ...process.env,
       PORT: String(options.port ?? 0),

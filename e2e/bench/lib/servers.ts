@@ -115,10 +115,17 @@ export async function startServer(
   id: ServerId,
   dataDir: string,
   pinnwandEnv: Record<string, string> = {},
+  /** Pinnwand only: options for node before the script (bench/profile.ts: --cpu-prof). */
+  nodeArgs: string[] = [],
 ): Promise<RunningServer> {
-  if (id === 'pinnwand') return startPinnwandServer(dataDir, id, pinnwandEnv);
+  if (id === 'pinnwand') return startPinnwandServer(dataDir, id, pinnwandEnv, nodeArgs);
   if (id === 'pinnwand-normal')
-    return startPinnwandServer(dataDir, id, { ...pinnwandEnv, SQLITE_SYNCHRONOUS: 'NORMAL' });
+    return startPinnwandServer(
+      dataDir,
+      id,
+      { ...pinnwandEnv, SQLITE_SYNCHRONOUS: 'NORMAL' },
+      nodeArgs,
+    );
   return startPeer(id, dataDir);
 }
 
@@ -141,6 +148,7 @@ async function startPinnwandServer(
   dataDir: string,
   id: 'pinnwand' | 'pinnwand-normal',
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<RunningServer> {
   // Production start; only the API's workshop-creation rate limit is raised,
   // because every round creates fresh rooms (20 at a time in one scenario).
@@ -148,6 +156,7 @@ async function startPinnwandServer(
   const p = await startPinnwand({
     dataDir,
     env: { WORKSHOP_CREATES_PER_MINUTE: '100000', SQLITE_SYNCHRONOUS: 'FULL', ...env },
+    nodeArgs,
   });
   const base = p.url;
   const metric = (text: string, name: string): number | null => {
