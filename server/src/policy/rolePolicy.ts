@@ -180,7 +180,7 @@ class ParticipantCheck {
       if (keys.has(NOTE.boardId)) this.checkBoardChange(noteMap);
       if (keys.has(NOTE.authorId) || keys.has(NOTE.author)) this.checkAuthorship(noteMap);
       if (keys.has(NOTE.text)) {
-        this.checkCleared(noteMap, textOf(valueBefore(noteMap, NOTE.text, this.tr), this.tr));
+        this.checkCleared(noteMap, () => textOf(valueBefore(noteMap, NOTE.text, this.tr), this.tr));
       }
       return;
     }
@@ -189,7 +189,7 @@ class ParticipantCheck {
       this.checkVoteEntries(noteId, inner as Y.Map<unknown>, keys);
     }
     if (chain.length === 3 && inner?._item?.parentSub === NOTE.text && inner instanceof Y.Text) {
-      this.checkCleared(noteMap, textBefore(inner, this.tr));
+      this.checkCleared(noteMap, () => textBefore(inner, this.tr));
     }
     // Otherwise another field's content: allowed on unlocked boards.
   }
@@ -271,8 +271,15 @@ class ParticipantCheck {
     }
   }
 
-  /** Emptying a note's text (deleting all of it, or replacing the text) is destroying it. */
-  private checkCleared(note: Y.Map<unknown>, before: string): void {
+  /**
+   * Emptying a note's text (deleting all of it, or replacing the text) is
+   * destroying it. A transaction that deleted nothing cannot have: the text
+   * after it holds every character of the text before (typing, the common
+   * case, is judged without reading the text, which is linear in its length).
+   */
+  private checkCleared(note: Y.Map<unknown>, textBeforeTr: () => string): void {
+    if (this.tr.deleteSet.clients.size === 0) return;
+    const before = textBeforeTr();
     const after = textOf(valueAfter(note, NOTE.text), null);
     if (before.trim() === '' || after.trim() !== '') return;
     const board = this.boardFacts(valueBefore(note, NOTE.boardId, this.tr));

@@ -9,9 +9,10 @@
  *
  * Storage works off the event loop (a worker thread for SQLite, the network
  * for PostgreSQL), so the three stages overlap: while round N is being
- * committed, the ticks that follow are read and applied into round N+1, and
- * round N−1 has been sent. At most one `append` is in flight, so commits land
- * in the order the updates were applied.
+ * committed, the ticks that follow are read and applied into round N+1; once
+ * N is stored, N+1's commit starts first and N is relayed while it runs. At
+ * most one `append` is in flight, so commits land in the order the updates
+ * were applied, and rounds are relayed in that order.
  *
  * Because applying runs ahead of storage, a room's document may hold updates
  * that are not stored yet. Nothing is read from it for a client after the fact:
@@ -158,9 +159,21 @@ export class Committer {
     }
     this.inFlight = live;
     void this.store(live).finally(() => {
-      this.inFlight = null;
+      if (this.inFlight === live) this.inFlight = null;
       this.pump();
     });
+  }
+
+  /**
+   * Starts the commit of the round applied meanwhile right away (from a stored
+   * round's continuation), unless a task waits: tasks run with nothing in
+   * flight and after the stored round was relayed, so they go through `pump`
+   * as before. Nothing is applied here: a room that failed while applying
+   * would miss the relay and acknowledgements of the round just stored.
+   */
+  private commitNext(): void {
+    if (this.taskRunning || this.tasks.length > 0) return;
+    if (this.queued.length > 0) this.commit();
   }
 
   private async store(round: Work[]): Promise<void> {
@@ -188,6 +201,12 @@ export class Committer {
       this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
       this.metrics.persistBatchUpdates.observe(entries.length);
     }
+    // Stored: the next round's commit starts now, before this one is relayed, so
+    // that the fan-out below (one send per connection) overlaps its fsync instead
+    // of delaying it. Relays stay in commit order: the next round's answer can
+    // only arrive after this synchronous pass.
+    this.inFlight = null;
+    this.commitNext();
     let offset = 0;
     for (const { room, batch } of round) {
       const mine = seqs.slice(offset, offset + batch.updates.length);

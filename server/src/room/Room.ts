@@ -752,7 +752,10 @@ export class Room {
   }
 
   private broadcast(data: Uint8Array, except: Connection | null): void {
-    for (const conn of this.connections) if (conn !== except) this.send(conn, data);
+    let sent = 0;
+    for (const conn of this.connections) if (conn !== except && this.write(conn, data)) sent += 1;
+    // Counted once per fan-out: two counter updates per recipient cost more than the check.
+    if (sent > 0) this.count(sent, data.length);
   }
 
   private closeSlowConsumer(conn: Connection): void {
@@ -761,17 +764,25 @@ export class Room {
   }
 
   send(conn: Connection, data: Uint8Array): void {
-    if (conn.closed) return;
-    const { metrics, limits } = this.deps;
+    if (this.write(conn, data)) this.count(1, data.length);
+  }
+
+  /** Sends unless closed or too slow (then closed); whether it was sent. */
+  private write(conn: Connection, data: Uint8Array): boolean {
+    if (conn.closed) return false;
     // Flow control counts bytes: what is still unread plus this message must fit
     // (one message of any size is let through into an empty buffer).
     const buffered = conn.socket.bufferedAmount;
-    if (buffered > 0 && buffered + data.length > limits.maxBufferedBytes) {
+    if (buffered > 0 && buffered + data.length > this.deps.limits.maxBufferedBytes) {
       this.closeSlowConsumer(conn);
-      return;
+      return false;
     }
     conn.socket.send(data);
-    metrics.messagesOut.inc();
-    metrics.bytesOut.inc(data.length);
+    return true;
+  }
+
+  private count(messages: number, bytesEach: number): void {
+    this.deps.metrics.messagesOut.inc(messages);
+    this.deps.metrics.bytesOut.inc(messages * bytesEach);
   }
 }

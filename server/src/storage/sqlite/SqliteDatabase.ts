@@ -107,6 +107,8 @@ function migrate(db: Database.Database, now: number): void {
 export class SqliteDatabase {
   private readonly db: Database.Database;
   private readonly stmts;
+  /** Built once: one commit per tick should not build a transaction wrapper each time. */
+  private readonly appendTransaction: (entries: readonly AppendEntry[], now: number) => number[];
 
   constructor(options: SqliteDatabaseOptions) {
     this.db = new Database(options.file);
@@ -147,6 +149,23 @@ export class SqliteDatabase {
       insertUpdate: this.db.prepare('INSERT INTO updates (workshop_id, data) VALUES (?, ?)'),
       deleteUpTo: this.db.prepare('DELETE FROM updates WHERE workshop_id = ? AND seq <= ?'),
     };
+    const { insertUpdate, touchWorkshop } = this.stmts;
+    this.appendTransaction = this.db.transaction(
+      (entries: readonly AppendEntry[], now: number): number[] => {
+        const seqs: number[] = [];
+        let touched: string | null = null;
+        for (const entry of entries) {
+          const { lastInsertRowid } = insertUpdate.run(entry.workshopId, asBuffer(entry.update));
+          seqs.push(Number(lastInsertRowid));
+          // The Committer groups a room's entries: a run of one workshop touches it once.
+          if (entry.workshopId !== touched) {
+            touched = entry.workshopId;
+            touchWorkshop.run(now, touched);
+          }
+        }
+        return seqs;
+      },
+    );
   }
 
   createWorkshop(record: WorkshopRecord, initialState: Uint8Array): void {
@@ -222,17 +241,7 @@ export class SqliteDatabase {
   /** One transaction for all entries (group commit); stamps each workshop's last update with `now`. */
   append(entries: readonly AppendEntry[], now: number): number[] {
     if (entries.length === 0) return [];
-    return this.db.transaction(() => {
-      const seqs = entries.map((entry) =>
-        Number(
-          this.stmts.insertUpdate.run(entry.workshopId, asBuffer(entry.update)).lastInsertRowid,
-        ),
-      );
-      for (const id of new Set(entries.map((e) => e.workshopId))) {
-        this.stmts.touchWorkshop.run(now, id);
-      }
-      return seqs;
-    })();
+    return this.appendTransaction(entries, now);
   }
 
   /**
