@@ -26,7 +26,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import { documentDate, type ExportOptions } from '@pinnwand/shared/export/exportOptions';
@@ -53,7 +52,7 @@ import {
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import { TokenBucket } from '../socket/TokenBucket.ts';
-import { discardBody, HttpError, readBodyBytes, sendJson } from './respond.ts';
+import { HttpError, leaveBodyUnread, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { QueueFull, WorkQueue } from './WorkQueue.ts';
 import { createdWorkshopBody } from './workshopLinks.ts';
@@ -95,8 +94,8 @@ function exportOptions(url: URL, ext: keyof typeof CONTENT_TYPES): ExportOptions
  * more on the event loop every room shares (a fatal TextDecoder, which did
  * both, several times that). A backup is decoded only once its shape passed.
  */
-async function readUtf8Body(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const bytes = await readBodyBytes(req, maxBytes, 'file');
+async function readUtf8Body(ctx: RouteContext, maxBytes: number): Promise<Buffer> {
+  const bytes = await readBodyBytes(ctx.req, ctx.res, maxBytes, 'file');
   if (!isUtf8(bytes)) throw new HttpError(400, 'The file is not UTF-8 text.');
   return bytes;
 }
@@ -183,10 +182,10 @@ export function registerExportRoutes(
   // loop every room shares.
   let imports: TokenBucket | null = null;
   const takeImport = async (ctx: RouteContext) => {
-    const { importsPerMinute, importMaxBytes } = ctx.services.config.limits;
+    const { importsPerMinute } = ctx.services.config.limits;
     imports ??= new TokenBucket(importsPerMinute / 60, Math.ceil(importsPerMinute / 4));
     if (!imports.take()) {
-      await discardBody(ctx.req, importMaxBytes);
+      leaveBodyUnread(ctx.req, ctx.res);
       ctx.res.setHeader('Retry-After', '10');
       throw new HttpError(429, 'Too many imports on this server; try again in a minute.');
     }
@@ -198,14 +197,14 @@ export function registerExportRoutes(
     await takeImport(ctx);
     const format = importFormatSchema.safeParse(ctx.url.searchParams.get('format'));
     if (!format.success) {
-      ctx.req.resume();
+      leaveBodyUnread(ctx.req, ctx.res);
       throw new HttpError(400, 'format: expected one of text, csv, md, structured, json.');
     }
     const boardParam = ctx.url.searchParams.get('board');
     const target: ImportTarget = boardParam
       ? { kind: 'board', boardId: asBoardId(boardParam) }
       : { kind: 'workshop' };
-    const bytes = await readUtf8Body(ctx.req, ctx.services.config.limits.importMaxBytes);
+    const bytes = await readUtf8Body(ctx, ctx.services.config.limits.importMaxBytes);
     const parsed = parseImport(format.data, bytes.toString('utf8'));
     if (!parsed.ok) throw new HttpError(400, parsed.error);
     const preview = previewImport(parsed.plan);
@@ -243,10 +242,10 @@ export function registerExportRoutes(
     // Both budgets before reading: no token, no parsing (failed restores count too).
     await takeImport(ctx);
     if (!restores.take()) {
-      await discardBody(ctx.req, services.config.limits.importMaxBytes);
+      leaveBodyUnread(ctx.req, ctx.res);
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
     }
-    const parsed = parseBackup(await readUtf8Body(ctx.req, services.config.limits.importMaxBytes));
+    const parsed = parseBackup(await readUtf8Body(ctx, services.config.limits.importMaxBytes));
     if (!parsed.ok) throw new HttpError(parsed.tooLarge ? 413 : 400, parsed.error);
     const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);
     const backup = { ...parsed.backup, meta: { ...parsed.backup.meta, title } };

@@ -20,7 +20,7 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
 
   router.post(ApiRoute.workshops, async (ctx) => {
     const { services } = ctx;
-    const raw = await readJsonBody(ctx.req, services.config.limits.maxBodyBytes);
+    const raw = await readJsonBody(ctx.req, ctx.res, services.config.limits.maxBodyBytes);
     const parsed = createWorkshopRequestSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

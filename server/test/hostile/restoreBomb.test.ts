@@ -4,8 +4,11 @@
  * 27,000 notes that fail validation, are refused without being built; every
  * request counts against the import budget, failed ones too; an honest
  * restore of the real OZG workshop goes through; another workshop's edits
- * keep flowing throughout.
+ * keep flowing throughout. A refused upload is answered while it is still
+ * being sent, unread: the refusal does not wait for megabytes the server
+ * would only drop.
  */
+import http from 'node:http';
 import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
@@ -87,5 +90,34 @@ describe('restore bombs', () => {
     expect(statuses.slice(-5)).toEqual(Array(5).fill(429));
     expect(statuses.indexOf(429)).toBe(parsed);
     await waitFor(() => reader.doc.getMap('notes').size === 12, 5000, 'other room’s edits');
+  });
+
+  it('answers a restore over the budget with 429 before its upload ends', async () => {
+    t = await startTestServer({ IMPORTS_PER_MINUTE: '4' });
+    // The budget's burst is a quarter of a minute's: one restore; the second is over it.
+    expect(await restore('{}')).toBe(400);
+    const url = new URL(`${t.url}${ApiRoute.restore}`);
+    const declared = 3_500_000;
+    const answer = await new Promise<{ status: number; connection: string | undefined }>(
+      (resolve, reject) => {
+        const req = http.request(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': declared },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+          req.destroy();
+        });
+        req.on('error', reject);
+        // The first 64 KiB of the body, and then nothing: the answer must not wait for the rest.
+        req.write(Buffer.alloc(64 * 1024, 0x20));
+      },
+    );
+    expect(answer.status).toBe(429);
+    expect(answer.connection).toBe('close');
+    // The server still answers everyone else.
+    const other = await t.createWorkshop();
+    expect(other.id).toBeTruthy();
   });
 });
