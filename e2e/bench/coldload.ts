@@ -299,8 +299,6 @@ export interface BrowserLoad {
    * set in the frame that shows it, client/src/canvas/noteSnapshot.ts).
    */
   firstDrawnMs: number;
-  /** Until the first notes were on screen (the picture fills in slices over a few frames). */
-  firstNotesMs: number | null;
   /** The identity request within it (POST …/identities): start and end, ms since navigation. */
   identityStartMs: number | null;
   identityEndMs: number | null;
@@ -367,8 +365,6 @@ async function browserLoads(
           .find((e) => e.name.includes('/identities')) as PerformanceResourceTiming | undefined;
         return {
           firstDrawnMs: whole.startTime,
-          firstNotesMs:
-            performance.getEntriesByName('pinnwand:first-notes-drawn')[0]?.startTime ?? null,
           drawn: (whole.detail as { notes: number }).notes,
           socketOpenMs: performance.getEntriesByName('pinnwand:socket-open')[0]?.startTime ?? null,
           firstSyncMs: performance.getEntriesByName('pinnwand:first-sync')[0]?.startTime ?? null,

@@ -50,8 +50,8 @@ const SHADOW = 4;
 const STROKE_PX = 3;
 /** Time a frame may spend on a whole redraw before it continues in the next frame. */
 const SLICE_MS = 5;
-/** The same for the first picture of a board, while nothing else is shown yet. */
-const FIRST_SLICE_MS = 12;
+/** The same for the first picture of a board, while nothing else is shown yet (input still gets a turn). */
+const FIRST_SLICE_MS = 24;
 /** More changed notes than this at once are drawn as a whole redraw. */
 const MAX_PATCHES = 150;
 
@@ -98,8 +98,8 @@ export class NoteSnapshot {
 
   /** Called once the first whole picture of the board is shown. */
   private onPicture: (() => void)[] = [];
-  /** Whether the page has marked its first notes drawn (performance marks, below). */
-  private static marked = { first: false, whole: false };
+  /** Whether the page has marked its first picture of notes (a performance mark, below). */
+  private static marked = false;
 
   constructor(
     /**
@@ -197,8 +197,10 @@ export class NoteSnapshot {
     }
     const shown = this.shown;
     if (!shown) {
-      // The first picture is built in slices too, and shown while it fills:
-      // no frame waits for the whole board (a few frames of notes appearing).
+      // The first picture is built in slices too (no frame waits for the whole
+      // board), and shown once whole: a canvas on screen that changes is copied
+      // to the compositor in every frame, which cost more than drawing the
+      // notes (software rendering, 5,000 notes).
       this.continueBuild(visible, want.scale, want.level, FIRST_SLICE_MS);
       this.patch();
       this.present(viewport);
@@ -227,9 +229,9 @@ export class NoteSnapshot {
     this.present(viewport);
   }
 
-  /** Puts the shown canvas (or the first picture as it fills) where the view has it. */
+  /** Puts the shown canvas where the view has it. */
   private present(viewport: Viewport): void {
-    const frame = this.shown ?? this.build;
+    const frame = this.shown;
     const canvas = frame?.canvas.canvas ?? null;
     if (canvas !== this.presented) {
       if (canvas) this.plane.replaceChildren(canvas);
@@ -352,9 +354,8 @@ export class NoteSnapshot {
     const ctx = build.canvas.ctx;
     ctx.save();
     ctx.translate(-build.region.x, -build.region.y);
-    let drawn = 0;
     while (build.next < nodes.length) {
-      if (this.drawNote(nodes[build.next]!, build, build.region)) drawn++;
+      this.drawNote(nodes[build.next]!, build, build.region);
       build.next++;
       if (build.next % 16 === 0) {
         build.canvas.flush();
@@ -363,13 +364,6 @@ export class NoteSnapshot {
     }
     ctx.restore();
     build.canvas.flush();
-    // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
-    // notes on screen (this frame shows the picture as it fills), and its
-    // first whole picture of a board.
-    if (drawn > 0 && !this.shown && !NoteSnapshot.marked.first) {
-      NoteSnapshot.marked.first = true;
-      performance.mark('pinnwand:first-notes-drawn', { detail: { notes: drawn } });
-    }
     if (build.next < nodes.length) {
       this.requestDraw();
       return;
@@ -378,8 +372,10 @@ export class NoteSnapshot {
     this.stats.whole++;
     for (const rect of build.dirty) this.drawInto(build, rect, true);
     this.show(build);
-    if (nodes.length > 0 && !NoteSnapshot.marked.whole) {
-      NoteSnapshot.marked.whole = true;
+    // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
+    // whole picture of a board with notes, shown in this frame.
+    if (nodes.length > 0 && !NoteSnapshot.marked) {
+      NoteSnapshot.marked = true;
       performance.mark('pinnwand:board-drawn', { detail: { notes: nodes.length } });
     }
     const waiting = this.onPicture;
