@@ -108,12 +108,14 @@ export function splitWord(word: string, width: number, measure: Measure): string
  * The text with explicit line breaks so every line fits `width`; with
  * `maxLines`, only the first that many lines (a note shows a few lines of a
  * long text: laying out the rest cost most of drawing a zoomed-out board).
+ * `split` breaks a word too wide for a line (a caller may remember its answers).
  */
 export function wrapText(
   text: string,
   width: number,
   measure: Measure,
   maxLines = Number.POSITIVE_INFINITY,
+  split: (word: string) => string[] = (word) => splitWord(word, width, measure),
 ): string {
   const out: string[] = [];
   const wrapped = () => out.slice(0, maxLines).join('\n');
@@ -141,7 +143,7 @@ export function wrapText(
         lineWidth = w;
         continue;
       }
-      const pieces = splitWord(word, width, measure);
+      const pieces = split(word);
       out.push(...pieces.slice(0, -1));
       if (out.length >= maxLines) return wrapped();
       line = pieces.at(-1) ?? '';

@@ -5,7 +5,7 @@
 // layouts until its text changes (NoteLayouts), computing each level's only
 // when that level is first drawn.
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import { wrapText } from './hyphenate.ts';
+import { splitWord, wrapText } from './hyphenate.ts';
 import { hyphenationVersion } from './hyphenation.ts';
 import {
   NOTE_FOOTER,
@@ -38,6 +38,30 @@ export function fitLine(line: string, width: number, size: number, bold = false)
 }
 
 /** Lays out `text` in a box: wrapped to `width`, as many lines as fit `height`, the last cut with an ellipsis. */
+/** How long words were split, by width, size, weight and word (words recur across a board's notes). */
+const splits = new Map<string, string[]>();
+let splitsHyphenation = hyphenationVersion();
+
+function splitRemembered(
+  word: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  measure: (s: string) => number,
+): string[] {
+  if (splitsHyphenation !== hyphenationVersion() || splits.size > 20_000) {
+    splits.clear();
+    splitsHyphenation = hyphenationVersion();
+  }
+  const key = `${width}|${size}|${bold ? 'b' : ''}|${word}`;
+  let pieces = splits.get(key);
+  if (!pieces) {
+    pieces = splitWord(word, width, measure);
+    splits.set(key, pieces);
+  }
+  return pieces;
+}
+
 export function layoutText(
   text: string,
   box: { width: number; height: number },
@@ -48,7 +72,10 @@ export function layoutText(
   const linePx = size * lineHeight;
   const fit = Math.max(1, Math.floor(box.height / linePx + 1e-6));
   // One line more than fits tells whether the text goes on.
-  const lines = wrapText(text, box.width, (s) => wordWidth(s, size, bold), fit + 1).split('\n');
+  const measure = (s: string) => wordWidth(s, size, bold);
+  const lines = wrapText(text, box.width, measure, fit + 1, (word) =>
+    splitRemembered(word, box.width, size, bold, measure),
+  ).split('\n');
   if (lines.length > fit) {
     lines.length = fit;
     // The text goes on: the last line that fits ends in an ellipsis.
