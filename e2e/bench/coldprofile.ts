@@ -169,6 +169,11 @@ async function main(): Promise<void> {
                 r.responseEnd;
           return m;
         });
+        if (profileFile)
+          writeFileSync(
+            profileFile.replace(/(\.cpuprofile)?$/, `-${i}.marks.json`),
+            JSON.stringify(marks),
+          );
         console.log(
           `run ${i}: ${Object.entries(marks)
             .map(([k, v]) => `${k}=${v.toFixed(0)}`)
