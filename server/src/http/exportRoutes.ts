@@ -21,8 +21,9 @@
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
  * PDFs render at most `PDF_CONCURRENCY` at a time, `PDF_QUEUE_LENGTH` more
  * wait, beyond that: 503. Imports and restores pass a per-process budget
- * (`IMPORTS_PER_MINUTE`) before their body is read, and a backup's shape is
- * checked against IMPORT_LIMITS before it is parsed.
+ * (`IMPORTS_PER_MINUTE`) before their body is read (refused: answered at once,
+ * the body left unread), and a backup's shape is checked against IMPORT_LIMITS
+ * before it is parsed — a restore's as its bytes arrive.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
@@ -39,8 +40,13 @@ import {
   type ImportTarget,
 } from '@pinnwand/shared/import/applyImport';
 import { parseImport } from '@pinnwand/shared/import/importFile';
-import { importFormatSchema, previewImport } from '@pinnwand/shared/import/importPlan';
+import {
+  BACKUP_SHAPE_LIMITS,
+  importFormatSchema,
+  previewImport,
+} from '@pinnwand/shared/import/importPlan';
 import { parseBackup, restoreBackup, restoredTitle } from '@pinnwand/shared/import/jsonBackup';
+import { JsonShapeScanner } from '@pinnwand/shared/import/jsonShape';
 import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import {
@@ -94,8 +100,12 @@ function exportOptions(url: URL, ext: keyof typeof CONTENT_TYPES): ExportOptions
  * more on the event loop every room shares (a fatal TextDecoder, which did
  * both, several times that). A backup is decoded only once its shape passed.
  */
-async function readUtf8Body(ctx: RouteContext, maxBytes: number): Promise<Buffer> {
-  const bytes = await readBodyBytes(ctx.req, ctx.res, maxBytes, 'file');
+async function readUtf8Body(
+  ctx: RouteContext,
+  maxBytes: number,
+  refuse?: (piece: Buffer) => string | null,
+): Promise<Buffer> {
+  const bytes = await readBodyBytes(ctx.req, ctx.res, maxBytes, 'file', refuse);
   if (!isUtf8(bytes)) throw new HttpError(400, 'The file is not UTF-8 text.');
   return bytes;
 }
@@ -245,7 +255,14 @@ export function registerExportRoutes(
       leaveBodyUnread(ctx.req, ctx.res);
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
     }
-    const parsed = parseBackup(await readUtf8Body(ctx, services.config.limits.importMaxBytes));
+    // The backup's shape is scanned as it arrives: a stuffed one (300,000 votes
+    // on one note) is refused at the first entry over the limits, unread beyond.
+    const shape = new JsonShapeScanner(BACKUP_SHAPE_LIMITS);
+    const body = await readUtf8Body(ctx, services.config.limits.importMaxBytes, (piece) => {
+      const problem = shape.feed(piece);
+      return problem ? `Backup: ${problem}.` : null;
+    });
+    const parsed = parseBackup(body);
     if (!parsed.ok) throw new HttpError(parsed.tooLarge ? 413 : 400, parsed.error);
     const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);
     const backup = { ...parsed.backup, meta: { ...parsed.backup.meta, title } };

@@ -28,13 +28,16 @@ export function sendError(res: ServerResponse, status: number, message: string):
 /**
  * Reads a request body of at most `maxBytes` (413 beyond, judged by the
  * declared length first so an oversized upload is refused unread).
- * `what` names the body in the message ("body", "file").
+ * `what` names the body in the message ("body", "file"). `refuse` sees each
+ * piece as it arrives; a reason it returns ends the reading with 413 and that
+ * reason, the rest of the body unread.
  */
 export async function readBodyBytes(
   req: IncomingMessage,
   res: ServerResponse,
   maxBytes: number,
   what: string,
+  refuse?: (piece: Buffer) => string | null,
 ): Promise<Buffer> {
   const tooLarge = () => {
     leaveBodyUnread(req, res);
@@ -59,6 +62,11 @@ export async function readBodyBytes(
     }
     buf.copy(body, size);
     size += buf.length;
+    const reason = refuse?.(buf);
+    if (reason) {
+      leaveBodyUnread(req, res);
+      throw new HttpError(413, reason);
+    }
   }
   return body.subarray(0, size);
 }

@@ -92,30 +92,44 @@ describe('restore bombs', () => {
     await waitFor(() => reader.doc.getMap('notes').size === 12, 5000, 'other room’s edits');
   });
 
-  it('answers a restore over the budget with 429 before its upload ends', async () => {
+  it('refuses a stuffed restore, and one over the budget, before their uploads end', async () => {
     t = await startTestServer({ IMPORTS_PER_MINUTE: '4' });
-    // The budget's burst is a quarter of a minute's: one restore; the second is over it.
-    expect(await restore('{}')).toBe(400);
     const url = new URL(`${t.url}${ApiRoute.restore}`);
-    const declared = 3_500_000;
-    const answer = await new Promise<{ status: number; connection: string | undefined }>(
-      (resolve, reject) => {
-        const req = http.request(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Content-Length': declared },
-        });
-        req.on('response', (res) => {
-          res.resume();
-          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
-          req.destroy();
-        });
-        req.on('error', reject);
-        // The first 64 KiB of the body, and then nothing: the answer must not wait for the rest.
-        req.write(Buffer.alloc(64 * 1024, 0x20));
-      },
-    );
-    expect(answer.status).toBe(429);
-    expect(answer.connection).toBe('close');
+    /** Declares 3.5 MB, sends `start` and then nothing: the answer must not wait for the rest. */
+    const partialUpload = (start: string) =>
+      new Promise<{ status: number; connection: string | undefined; error: string }>(
+        (resolve, reject) => {
+          const req = http.request(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Content-Length': 3_500_000 },
+          });
+          req.on('response', (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (piece: string) => {
+              text += piece;
+            });
+            res.on('end', () => {
+              resolve({
+                status: res.statusCode ?? 0,
+                connection: res.headers.connection,
+                error: (JSON.parse(text) as { error: string }).error,
+              });
+              req.destroy();
+            });
+          });
+          req.on('error', reject);
+          req.write(start);
+        },
+      );
+    const votes = Array.from({ length: 5000 }, (_, i) => `"p${i}":1`).join(',');
+    const stuffed = await partialUpload(`{"boards":[{"notes":[{"votes":{${votes},`);
+    expect(stuffed.status).toBe(413);
+    expect(stuffed.error).toMatch(/more than \d+ entries/);
+    // The budget's burst is a quarter of a minute's: one restore; the second is over it.
+    const overBudget = await partialUpload('{"boards":[');
+    expect(overBudget.status).toBe(429);
+    expect(overBudget.connection).toBe('close');
     // The server still answers everyone else.
     const other = await t.createWorkshop();
     expect(other.id).toBeTruthy();

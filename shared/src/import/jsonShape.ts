@@ -48,50 +48,88 @@ export function jsonShapeProblem(
   text: string | Uint8Array,
   limits: JsonShapeLimits,
 ): string | null {
-  const bytes = typeof text === 'string' ? null : text;
-  const code = bytes ? (i: number) => bytes[i]! : (i: number) => (text as string).charCodeAt(i);
-  // Per open container: is it an object, and how many commas so far (members - 1).
-  const isObject: boolean[] = [];
-  const commas: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = code(i);
-    if (c === QUOTE) {
-      let length = 0;
-      i++;
-      while (i < n) {
-        const d = code(i);
-        if (d === BACKSLASH) {
-          i += 2;
-          length += 2;
-        } else if (d === QUOTE) break;
-        else {
-          i++;
-          length += bytes ? utf16Units(d) : 1;
+  const scanner = new JsonShapeScanner(limits);
+  return scanner.feed(text) ?? scanner.end();
+}
+
+/**
+ * The same scan over a text that arrives in pieces (a request body as it is
+ * received): `feed` each piece in order, then `end`. A server stops reading at
+ * the first problem instead of after megabytes it would refuse anyway.
+ */
+export class JsonShapeScanner {
+  /** Per open container: is it an object, and how many commas so far (members - 1). */
+  private readonly isObject: boolean[] = [];
+  private readonly commas: number[] = [];
+  private inString = false;
+  /** The previous character was a backslash inside a string. */
+  private escaped = false;
+  private stringLength = 0;
+  private problem: string | null = null;
+
+  constructor(private readonly limits: JsonShapeLimits) {}
+
+  /** Scans the next piece; the first problem so far, or null. */
+  feed(text: string | Uint8Array): string | null {
+    if (this.problem) return this.problem;
+    const bytes = typeof text === 'string' ? null : text;
+    const n = text.length;
+    const { limits, isObject, commas } = this;
+    for (let i = 0; i < n; i++) {
+      const c = bytes ? bytes[i]! : (text as string).charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) {
+          this.escaped = false;
+          this.stringLength += 1;
+        } else if (c === BACKSLASH) {
+          this.escaped = true;
+          this.stringLength += 1;
+        } else if (c === QUOTE) {
+          this.inString = false;
+          if (this.stringLength > limits.stringLength) return this.fail(this.stringTooLong());
+        } else this.stringLength += bytes ? utf16Units(c) : 1;
+      } else if (c === QUOTE) {
+        this.inString = true;
+        this.stringLength = 0;
+      } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (isObject.length >= limits.depth) {
+          return this.fail(`nested deeper than ${limits.depth} levels`);
         }
-      }
-      if (length > limits.stringLength) {
-        return `a text of ${length} characters; at most ${limits.stringLength}`;
-      }
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (isObject.length >= limits.depth) return `nested deeper than ${limits.depth} levels`;
-      isObject.push(c === OPEN_OBJECT);
-      commas.push(0);
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
-      isObject.pop();
-      commas.pop();
-    } else if (c === COMMA && commas.length > 0) {
-      const top = commas.length - 1;
-      const count = commas[top]! + 2;
-      commas[top] = count - 1;
-      if (isObject[top]) {
-        if (count > limits.objectMembers) {
-          return `an object with more than ${limits.objectMembers} entries`;
+        isObject.push(c === OPEN_OBJECT);
+        commas.push(0);
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        isObject.pop();
+        commas.pop();
+      } else if (c === COMMA && commas.length > 0) {
+        const top = commas.length - 1;
+        const count = commas[top]! + 2;
+        commas[top] = count - 1;
+        if (isObject[top]) {
+          if (count > limits.objectMembers) {
+            return this.fail(`an object with more than ${limits.objectMembers} entries`);
+          }
+        } else if (count > limits.arrayElements) {
+          return this.fail(`a list with more than ${limits.arrayElements} entries`);
         }
-      } else if (count > limits.arrayElements) {
-        return `a list with more than ${limits.arrayElements} entries`;
       }
     }
+    return null;
   }
-  return null;
+
+  /** The text ended: the first problem, or null. */
+  end(): string | null {
+    if (!this.problem && this.inString && this.stringLength > this.limits.stringLength) {
+      this.fail(this.stringTooLong());
+    }
+    return this.problem;
+  }
+
+  private stringTooLong(): string {
+    return `a text of ${this.stringLength} characters; at most ${this.limits.stringLength}`;
+  }
+
+  private fail(problem: string): string {
+    this.problem = problem;
+    return problem;
+  }
 }
