@@ -200,6 +200,11 @@ export class Committer {
       }
       this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
       this.metrics.persistBatchUpdates.observe(entries.length);
+    } else {
+      // Nothing to store (only answers to send): still sent from a later
+      // microtask, so that a round started by the previous round's `commitNext`
+      // never gets out ahead of that round's relay.
+      await undefined;
     }
     // Stored: the next round's commit starts now, before this one is relayed, so
     // that the fan-out below (one send per connection) overlaps its fsync instead
