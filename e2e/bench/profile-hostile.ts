@@ -31,8 +31,8 @@ interface Profile {
 const name = (n: ProfileNode) =>
   `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/.*node_modules\/\.pnpm\//, '').replace(/.*\/work\/[^/]+\/[^/]+\//, '')}:${n.callFrame.lineNumber + 1}`;
 
-/** Self and inclusive time per function, over samples taken after `fromMicros`. */
-function analyse(prof: Profile, fromMicros: number): void {
+/** Self and inclusive time per function, over samples taken between `fromMicros` and `toMicros`. */
+function analyse(prof: Profile, fromMicros: number, toMicros: number): void {
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -44,7 +44,7 @@ function analyse(prof: Profile, fromMicros: number): void {
   prof.samples.forEach((id, i) => {
     const dt = prof.timeDeltas[i] ?? 0;
     t += dt;
-    if (t < fromMicros) return;
+    if (t < fromMicros || t > toMicros) return;
     total += dt;
     const node = byId.get(id)!;
     if (node.callFrame.functionName === '(idle)') {
@@ -84,7 +84,7 @@ function analyse(prof: Profile, fromMicros: number): void {
   prof.samples.forEach((id, i) => {
     const dt = prof.timeDeltas[i] ?? 0;
     t += dt;
-    if (t < fromMicros) return;
+    if (t < fromMicros || t > toMicros) return;
     const node = byId.get(id)!;
     if (node.callFrame.functionName === '(idle)') {
       endRun();
@@ -153,6 +153,8 @@ if (ready.type !== 'ready') throw new Error(JSON.stringify(ready));
 const from = Number(process.hrtime.bigint() / 1000n);
 send({ type: 'start' });
 await new Promise((r) => setTimeout(r, Number(seconds) * 1000));
+// Only the attack's seconds are analysed, not the shutdown after it.
+const to = Number(process.hrtime.bigint() / 1000n);
 send({ type: 'stop' });
 const stopped = await next();
 attacker.kill('SIGKILL');
@@ -164,4 +166,4 @@ await new Promise<void>((resolve) => {
 const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
 const mainFile = files.find((f) => Number(f.split('.')[4]) === 0);
 if (!mainFile) throw new Error('no profile of the main thread');
-analyse(JSON.parse(readFileSync(path.join(profDir, mainFile), 'utf8')) as Profile, from);
+analyse(JSON.parse(readFileSync(path.join(profDir, mainFile), 'utf8')) as Profile, from, to);

@@ -45,30 +45,20 @@ export async function readBodyBytes(
   };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  // Each chunk is copied into place as it arrives (into a buffer of the
-  // declared size when there is one): joining megabytes at the end held the
-  // event loop for 10 ms and more at once.
-  let body = Buffer.allocUnsafe(Number.isFinite(declared) ? declared : 64 * 1024);
+  const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
-    if (size + buf.length > maxBytes) throw tooLarge();
-    if (size + buf.length > body.length) {
-      const grown = Buffer.allocUnsafe(
-        Math.min(maxBytes, Math.max(2 * body.length, size + buf.length)),
-      );
-      body.copy(grown, 0, 0, size);
-      body = grown;
-    }
-    buf.copy(body, size);
     size += buf.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(buf);
     const reason = refuse?.(buf);
     if (reason) {
       leaveBodyUnread(req, res);
       throw new HttpError(413, reason);
     }
   }
-  return body.subarray(0, size);
+  return Buffer.concat(chunks, size);
 }
 
 /** How long a connection whose request body was left unread stays open after the answer. */
@@ -84,17 +74,18 @@ const UNREAD_BODY_GRACE_MS = 2000;
  */
 export function leaveBodyUnread(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Connection', 'close');
-  // Node reads a body nobody consumed to its end once the answer is sent (to
-  // parse the next request on the connection): counted as consumed, paused,
-  // it is read no further than the request stream's small buffer.
-  req.resume();
-  req.pause();
+  const socket = req.socket as Socket & { destroySoon?: () => void };
+  // Not read again. Node resumes reading a connection once its answer is
+  // written — to drop the rest of the body and look for the next request —
+  // and would read the whole upload meanwhile; there is no next request on
+  // a connection that closes.
+  socket.pause();
+  socket.resume = () => socket;
   // After a `Connection: close` answer Node ends the socket and closes it as
   // soon as the answer is written; closing a socket with unread bytes resets
   // the connection, and a client still uploading may see the reset before the
   // answer and report a network error. So only our side is ended (the client
   // reads the answer and stops), and the socket is closed after a grace.
-  const socket = req.socket as Socket & { destroySoon?: () => void };
   socket.destroySoon = () => {
     socket.end();
     setTimeout(() => socket.destroy(), UNREAD_BODY_GRACE_MS).unref();
