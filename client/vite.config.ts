@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -82,6 +83,15 @@ function workshopPreload(): Plugin {
 const server = process.env.PINNWAND_SERVER ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
+  resolve: {
+    // Short strings of a Yjs document read without TextDecoder (src/sync/fastDecoding.ts).
+    alias: [
+      {
+        find: /^lib0\/decoding$/,
+        replacement: fileURLToPath(new URL('./src/sync/fastDecoding.ts', import.meta.url)),
+      },
+    ],
+  },
   // The preload script first: the precache list must name it.
   plugins: [react(), workshopPreload(), precacheList()],
   build: {
