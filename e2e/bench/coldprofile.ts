@@ -4,7 +4,7 @@
 // a CPU profile of the page (CDP Profiler) until the first notes are drawn.
 //
 //   node --import tsx bench/coldprofile.ts [--room DIR] [--runs N] [--profile FILE.cpuprofile]
-//                                          [--screenshot DIR]
+//                                          [--screenshot DIR] [--phone]
 //
 // Prints per run: link → first drawn (the benchmark's measure), the client's
 // marks, and the profile's heaviest functions (self time) and scripts.
@@ -26,6 +26,8 @@ const roomDir = arg('room') ?? '/tmp/pinnwand-coldroom-5000';
 const runs = Number(arg('runs') ?? 3);
 const profileFile = arg('profile');
 const shotDir = arg('screenshot');
+/** --phone: a phone's screen (390×844, touch) instead of 1280×800. */
+const phone = process.argv.includes('--phone');
 
 async function prepare(): Promise<RoomRef> {
   const refFile = path.join(roomDir, 'room.json');
@@ -129,7 +131,11 @@ async function main(): Promise<void> {
       const dir = newDataDir('pinnwand-cold-');
       cpSync(path.join(roomDir, 'data'), dir, { recursive: true });
       const server = await startServer('pinnwand', dir, BULK_ENV);
-      const person = await newPerson(browser, 'Bench');
+      const person = await newPerson(
+        browser,
+        'Bench',
+        phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {},
+      );
       try {
         await person.context.addInitScript(
           `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `bench${i}`, name: 'Bench', color: '#1f5fbf' }))})`,
@@ -182,7 +188,9 @@ async function main(): Promise<void> {
         if (shotDir) {
           mkdirSync(shotDir, { recursive: true });
           await person.page.waitForTimeout(1500);
-          await person.page.screenshot({ path: path.join(shotDir, `cold-${i}.png`) });
+          await person.page.screenshot({
+            path: path.join(shotDir, `cold-${phone ? 'phone' : 'desktop'}-${i}.png`),
+          });
         }
       } finally {
         await person.context.close();

@@ -57,6 +57,8 @@ export function applyLargeSyncQuietly(
       handle(encoder, decoder, p, emitSynced, messageType);
       return;
     }
+    // For the cold-load benchmark: when the page got to a large document (first-sync: applied).
+    performance.mark('pinnwand:large-sync-received', { detail: { bytes: decoder.arr.length } });
     const update = carriedUpdate(decoder.arr, decoder.pos);
     let localChange = false;
     const watch = (transaction: Y.Transaction) => {
