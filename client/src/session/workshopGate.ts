@@ -32,11 +32,15 @@ async function openGate(workshopId: string, fromUrl: string | null): Promise<Gat
   const token = fromUrl ?? rememberedToken(workshopId);
   if (!token) return { kind: 'error', message: 'session.noToken' };
   if (fromUrl) rememberToken(workshopId, fromUrl);
+  // Votes and authorship need an identity the server issued (viewers write
+  // nothing). A device without one asks for it alongside the session rather
+  // than after it (one round trip less before the board's socket opens); a
+  // viewer's link is refused it, and that answer is not used.
+  const identity = ensureParticipantIdentity(workshopId, token);
   const result = await fetchSession(workshopId, token);
   if (result.ok) {
     rememberSession(result.value);
-    // Votes and authorship need an identity the server issued (viewers write nothing).
-    if (result.value.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
+    if (result.value.role !== 'viewer') await identity;
     return { kind: 'ready', session: result.value, token };
   }
   if (result.reason === 'badToken' || result.reason === 'forbidden')
@@ -45,7 +49,7 @@ async function openGate(workshopId: string, fromUrl: string | null): Promise<Gat
   // Offline or a server in trouble: the last answer lets the board open from IndexedDB.
   const cached = rememberedSession(workshopId);
   if (!cached) return { kind: 'error', message: 'session.unreachable' };
-  if (cached.role !== 'viewer') await ensureParticipantIdentity(workshopId, token);
+  if (cached.role !== 'viewer') await identity;
   return { kind: 'ready', session: cached, token };
 }
 
