@@ -341,7 +341,6 @@ export class NoteSnapshot {
         count: -1,
       };
       this.build = build;
-      this.rebuild = false;
     }
     this.stats.slices++;
     const started = performance.now();
@@ -369,6 +368,9 @@ export class NoteSnapshot {
       return;
     }
     this.build = null;
+    // Only now: a rebuild that takes several slices is continued in the next
+    // frames because it is still wanted (update() drops a build nobody wants).
+    this.rebuild = false;
     this.stats.whole++;
     for (const rect of build.dirty) this.drawInto(build, rect, true);
     this.show(build);
