@@ -191,8 +191,8 @@ export class ClientSession {
     readonly ws: WebSocket,
     readonly socket: WsRoomSocket,
     config: Config,
-    /** Who the client is, as far as the server can tell (ReconnectPenalty.ts). */
-    readonly penaltyKey: string,
+    /** Who the client is, as far as the server can tell, and as its request named it (ReconnectPenalty.ts). */
+    readonly penaltyKeys: readonly string[],
   ) {
     const l = config.limits;
     this.updates = new TokenBucket(l.updatesPerSecond, l.updateBurst);

@@ -9,7 +9,8 @@
  * upgrades under that key are refused with HTTP 429, before any work, for a
  * time that doubles with every strike (250 ms up to 30 s) and is forgotten
  * after a minute without strikes. Judged once the link is authorised (a
- * lookup), before the websocket handshake and everything after it.
+ * lookup), before the websocket handshake and everything after it; a client
+ * that asks again exactly as before (`requestKey`) is refused before the lookup.
  *
  * The key is what identifies the client as closely as the server can: its
  * address, the workshop, the link's role and the participant identity its key
@@ -19,6 +20,8 @@
  * (behind one proxy) with the same link and no proven key — as anonymous as
  * the offender. Held in memory, never logged.
  */
+
+import { createHash } from 'node:crypto';
 
 /** The first penalty; each further strike doubles it. */
 const BASE_MS = 250;
@@ -40,6 +43,23 @@ export function penaltyKey(
   participantId: string | null,
 ): string {
   return `${address ?? ''}\n${workshopId}\n${role ?? ''}\n${participantId ?? ''}`;
+}
+
+/**
+ * The client as its upgrade request names it, before any lookup: address,
+ * workshop, token and participant key as sent (hashed: raw tokens are not
+ * kept). Exactly one `penaltyKey` stands behind it, so a penalty struck under
+ * both lets its reconnects be refused before the authorisation's lookup.
+ */
+export function requestKey(
+  address: string | undefined,
+  workshopId: string,
+  token: string | null,
+  participantKey: string | null,
+): string {
+  return createHash('sha256')
+    .update(`${address ?? ''}\n${workshopId}\n${token ?? ''}\n${participantKey ?? ''}`)
+    .digest('base64url');
 }
 
 export class ReconnectPenalty {

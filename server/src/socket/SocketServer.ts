@@ -29,7 +29,7 @@ import { verifyParticipantKey } from '../workshops/identityKeys.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import { ClientSession, WsRoomSocket } from './ClientSession.ts';
 import { InboundFlow } from './InboundFlow.ts';
-import { penaltyKey, ReconnectPenalty } from './ReconnectPenalty.ts';
+import { penaltyKey, ReconnectPenalty, requestKey } from './ReconnectPenalty.ts';
 import { roomFullFor } from './roomSlots.ts';
 import { parseWsPath, rejectUpgrade, type UpgradeTarget } from './upgradeTarget.ts';
 
@@ -104,7 +104,21 @@ export class SocketServer {
       rejectUpgrade(socket, 503, 'Service Unavailable');
       return;
     }
-    void this.authorizeAndUpgrade(req, socket, head, target);
+    // A client closed for what it sent a moment ago, asking again as before:
+    // refused before the authorisation's lookup (ReconnectPenalty.requestKey).
+    const asked = requestKey(
+      req.socket.remoteAddress,
+      target.workshopId,
+      target.token,
+      target.participantKey,
+    );
+    const waitMs = this.penalty.waitMs(asked);
+    if (waitMs > 0) {
+      this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
+      rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil(waitMs / 1000));
+      return;
+    }
+    void this.authorizeAndUpgrade(req, socket, head, target, asked);
   }
 
   private async authorizeAndUpgrade(
@@ -112,6 +126,7 @@ export class SocketServer {
     socket: Duplex,
     head: Buffer,
     target: UpgradeTarget,
+    asked: string,
   ): Promise<void> {
     const { registry, logger, config } = this.deps;
     const { workshopId, token, participantKey } = target;
@@ -140,6 +155,7 @@ export class SocketServer {
     if (socket.destroyed) return;
     // Who the client is, as far as the server can tell: an unproven participant key counts as none.
     const key = penaltyKey(req.socket.remoteAddress, workshopId, role, participantId);
+    const keys = [key, asked];
     const waitMs = role ? this.penalty.waitMs(key) : 0;
     if (waitMs > 0) {
       // Closed for what it sent a moment ago: not even the websocket handshake until its back-off ends.
@@ -153,7 +169,7 @@ export class SocketServer {
       ws.on('error', (err) => {
         this.deps.metrics.rejected.inc({ reason: 'protocol-error' });
         logger.debug({ err: err.message }, 'websocket error');
-        this.penalty.strike(key);
+        for (const k of keys) this.penalty.strike(k);
         // ws has sent its close frame (1009, 1002 …) and would go on reading
         // whatever the peer still sends — the rest of a 2 MiB frame, the next
         // ones — until the peer answers. Nothing of it is wanted: stop reading
@@ -170,14 +186,14 @@ export class SocketServer {
         setTimeout(() => ws.terminate(), 2000).unref();
         return;
       }
-      this.accept(ws, socket, key, workshopId, role, participantId);
+      this.accept(ws, socket, keys, workshopId, role, participantId);
     });
   }
 
   private accept(
     ws: WebSocket,
     stream: Duplex,
-    key: string,
+    keys: readonly string[],
     workshopId: string,
     role: Role,
     participantId: string | null,
@@ -185,7 +201,7 @@ export class SocketServer {
     const { config, metrics, rooms } = this.deps;
     const roomSocket = new WsRoomSocket(ws, stream, CLOSE_GRACE_MS);
     const conn = new Connection(connectionId(), role, roomSocket, participantId);
-    const session = new ClientSession(conn, ws, roomSocket, config, key);
+    const session = new ClientSession(conn, ws, roomSocket, config, keys);
     const log = this.deps.logger.child({ conn: conn.id, room: workshopId, role });
     this.sessions.add(session);
     metrics.connections.inc({ role });
@@ -252,7 +268,7 @@ export class SocketServer {
   private reject(session: ClientSession, reason: string, code: CloseCodeName): void {
     this.deps.metrics.rejected.inc({ reason });
     this.deps.logger.debug({ conn: session.conn.id, reason }, 'closing connection');
-    this.penalty.strike(session.penaltyKey);
+    for (const key of session.penaltyKeys) this.penalty.strike(key);
     this.closeSession(session, code, true);
   }
 
