@@ -146,12 +146,31 @@ async function main(): Promise<void> {
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
         }
+        // CPU time of Chromium's processes by type (robust to other load on the machine, unlike wall time).
+        const system = await browser.newBrowserCDPSession();
+        const cpu = async () => {
+          const { processInfo } = (await system.send('SystemInfo.getProcessInfo')) as unknown as {
+            processInfo: { type: string; id: number; cpuTime: number }[];
+          };
+          return processInfo;
+        };
+        const cpuBefore = await cpu();
         const link = `http://127.0.0.1:${server.port}/w/${room.docName}#token=${room.token}`;
         await person.page.goto(link);
         await person.page.waitForFunction(firstDrawn, undefined, {
           timeout: 60_000,
           polling: 'raf',
         });
+        const cpuAfter = await cpu();
+        const byType = new Map<string, number>();
+        for (const p of cpuAfter) {
+          const before = cpuBefore.find((b) => b.id === p.id)?.cpuTime ?? 0;
+          byType.set(p.type, (byType.get(p.type) ?? 0) + p.cpuTime - before);
+        }
+        console.log(
+          `cpu ${[...byType].map(([t, s]) => `${t}=${(s * 1000).toFixed(0)}ms`).join(' ')}`,
+        );
+        await system.detach();
         if (cdp) {
           const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
           writeFileSync(
