@@ -103,6 +103,58 @@ function analyse(prof: Profile, show: boolean): ThreadTimes {
   return times;
 }
 
+/** Where the main thread's time per relayed update goes, by the first matching frame from the top. */
+const CATEGORIES: [string, (f: ProfileNode['callFrame']) => boolean][] = [
+  ['fan-out (ws sends of relays)', (f) => f.functionName === 'broadcast'],
+  ['storage thread hop (postMessage)', (f) => f.functionName === 'postMessage'],
+  ['update guard', (f) => f.functionName === 'guardUpdate'],
+  ['apply + role policy', (f) => f.functionName === 'applyClientUpdate'],
+  // The rest of applying a tick: merging its updates into one frame, encoding answers.
+  ['tick merge and answers', (f) => f.functionName === 'takeBatch'],
+  // Joiners answered from the stored bytes (set-up of a round): not per update.
+  ['other', (f) => f.functionName === 'storedParts'],
+  ['receive (ws read, scan, decode)', (f) => f.functionName === 'socketOnData'],
+  ['metrics', (f) => f.url.includes('prom-client')],
+  ['garbage collection', (f) => f.functionName === '(garbage collector)'],
+];
+
+/**
+ * Busy time per category, from the first relay on (start-up left out), in
+ * microseconds per update sent. Set-up of the profiled round (rooms,
+ * identities, joins) falls under "other". Wall-clock samples: on a loaded
+ * machine a thread that lost its core is charged to where it stood.
+ */
+function perUpdate(prof: Profile, updates: number): [string, number][] {
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stack = (id: number) => {
+    const frames: ProfileNode['callFrame'][] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+      frames.push(byId.get(cur)!.callFrame);
+    return frames;
+  };
+  const totals = new Map<string, number>();
+  let started = false;
+  prof.samples.forEach((id, i) => {
+    const frames = stack(id);
+    if (!started) started = frames.some((f) => f.functionName === 'broadcast');
+    if (!started || frames[0]!.functionName === '(idle)') return;
+    let category = 'other';
+    for (const frame of frames) {
+      const found = CATEGORIES.find(([, test]) => test(frame));
+      if (found) {
+        category = found[0];
+        break;
+      }
+    }
+    totals.set(category, (totals.get(category) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  });
+  return [...totals]
+    .map(([k, us]): [string, number] => [k, us / Math.max(1, updates)])
+    .sort((a, b) => b[1] - a[1]);
+}
+
 interface ScenarioProfile {
   scenario: RelayScenario;
   p99Ms: number | null;
@@ -120,7 +172,7 @@ async function profileScenario(scenario: RelayScenario): Promise<ScenarioProfile
     { SQLITE_SYNCHRONOUS: sync },
     ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
   );
-  await relayRound(server, scenario, 2000, 'warmup');
+  const warm = await relayRound(server, scenario, 2000, 'warmup');
   const r = await relayRound(server, scenario, Number(seconds) * 1000, 'profiled');
   console.log(
     `${scenario.title}, SQLITE_SYNCHRONOUS=${sync}: p50 ${r.p50Ms?.toFixed(2)} p99 ${r.p99Ms?.toFixed(1)} max ${r.maxMs?.toFixed(0)} ms, ${r.delivered}/${r.expected}, server CPU ${r.serverCpuSeconds.toFixed(2)} s, foreign load ${r.foreignCores.toFixed(2)} cores`,
@@ -133,7 +185,12 @@ async function profileScenario(scenario: RelayScenario): Promise<ScenarioProfile
   const mainFile = files.find((f) => thread(f) === 0);
   if (!mainFile) throw new Error('no profile of the main thread written');
   if (detail) console.log('=== main thread');
-  const main = analyse(load(mainFile), detail);
+  const mainProfile = load(mainFile);
+  const main = analyse(mainProfile, detail);
+  const costs = perUpdate(mainProfile, warm.sent + r.sent);
+  console.log(
+    `main thread per update sent (µs, warm-up and profiled round): ${costs.map(([k, us]) => `${k} ${us.toFixed(0)}`).join(', ')}`,
+  );
   // The storage thread is the worker that spent time in better-sqlite3.
   let storage: ThreadTimes | null = null;
   for (const f of files.filter((f) => thread(f) !== 0)) {
