@@ -1,0 +1,95 @@
+// Opening a large board: its first picture is drawn from the document before
+// the notes' components have mounted (client/src/canvas/noteSketches.ts), and
+// it must show the board's real notes at their places — then the board works
+// as ever.
+import { expect, test } from 'vitest';
+import { COLS, populate } from '../bench/canvasBoard.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, noteBoxes } from '../harness/board.ts';
+import { useJourney } from '../harness/journey.ts';
+
+const NOTES = 2000;
+
+/**
+ * Whether the board's picture (the snapshot canvas on screen) has something
+ * drawn at a world point, read from its pixels; null while there is none.
+ */
+function drawnAt(world: { x: number; y: number }): boolean | null {
+  type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+  const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+  const canvas = document.querySelector<HTMLCanvasElement>('.notes-plane canvas');
+  if (!stage || !canvas) return null;
+  const origin = stage.container().getBoundingClientRect();
+  const screenX = origin.left + stage.x() + world.x * stage.scaleX();
+  const screenY = origin.top + stage.y() + world.y * stage.scaleX();
+  // The canvas is placed by a CSS transform: its box on screen maps to its pixels.
+  const box = canvas.getBoundingClientRect();
+  const px = Math.floor(((screenX - box.left) * canvas.width) / box.width);
+  const py = Math.floor(((screenY - box.top) * canvas.height) / box.height);
+  const alpha = canvas.getContext('2d')?.getImageData(px, py, 1, 1).data[3] ?? 0;
+  return alpha > 0;
+}
+
+const journey = useJourney();
+
+test('a large board opens with every note drawn at its place, then each note in view gets its component', async () => {
+  const server = journey.server();
+  const created = await createWorkshopViaApi(server.url, 'blank', 'Große Tafel');
+  const writer = await populate(
+    {
+      url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
+      docName: created.id,
+      token: created.facilitatorToken,
+      protocol: 'y-websocket',
+    },
+    NOTES,
+  );
+  writer.close();
+  const b = await journey.person('B');
+  await join(b, created.urls.participant, 'Bernd');
+  // The frame that first shows the board's notes: all of them are in it.
+  await b.page.waitForFunction(
+    () => performance.getEntriesByName('pinnwand:board-drawn').length > 0,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const drawn = await b.page.evaluate(
+    () =>
+      (performance.getEntriesByName('pinnwand:board-drawn')[0] as PerformanceMark).detail as {
+        notes: number;
+      },
+  );
+  expect(drawn.notes).toBe(NOTES);
+  // The view (a board this large may not fit at the smallest zoom) and the
+  // grid's note at its centre (160×120 notes at 190×150 steps).
+  const view = await b.page.evaluate(() => {
+    type Stage = { x(): number; y(): number; scaleX(): number; width(): number; height(): number };
+    const stage = (window as unknown as { Konva: { stages: Stage[] } }).Konva.stages[0]!;
+    const k = stage.scaleX();
+    const left = -stage.x() / k;
+    const top = -stage.y() / k;
+    return { left, top, right: left + stage.width() / k, bottom: top + stage.height() / k };
+  });
+  const row = Math.floor((view.top + view.bottom) / 2 / 150);
+  const col = Math.floor((view.left + view.right) / 2 / 190);
+  const centre = { x: col * 190 + 80, y: row * 150 + 60 };
+  // Drawn there, and nothing right of the grid.
+  expect(await b.page.evaluate(drawnAt, centre)).toBe(true);
+  expect(await b.page.evaluate(drawnAt, { x: COLS * 190 + 200, y: centre.y })).toBe(false);
+
+  // Every note in view gets its component (a chunk per task; notes off screen
+  // mount when they come near the view, as before), the centre one with its text.
+  let inView = 0;
+  for (let i = 0; i < NOTES; i++) {
+    const x = (i % COLS) * 190;
+    const y = Math.floor(i / COLS) * 150;
+    if (x >= view.left && y >= view.top && x + 160 <= view.right && y + 120 <= view.bottom)
+      inView++;
+  }
+  expect(inView).toBeGreaterThan(1000);
+  await expect
+    .poll(async () => (await noteBoxes(b.page)).length, { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(inView);
+  const mounted = (await noteBoxes(b.page)).find((n) => n.id === `r${row}c${col}`);
+  expect(mounted?.text).toMatch(new RegExp(`^Notiz ${row * COLS + col + 1}: `));
+});
