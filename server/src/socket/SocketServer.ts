@@ -47,6 +47,11 @@ export interface SocketServerDeps {
  */
 const CLOSE_GRACE_MS = 2000;
 
+/** Longest an upgrade under a reconnect penalty is held before its 429. */
+const REFUSAL_HOLD_MS = 1000;
+/** Upgrades held before their 429 at most at once (sockets kept open meanwhile). */
+const MAX_HELD_REFUSALS = 256;
+
 function connectionId(): string {
   return randomBytes(6).toString('base64url');
 }
@@ -59,6 +64,8 @@ export class SocketServer {
   private accepting = true;
   private readonly inbound: InboundFlow;
   private readonly penalty = new ReconnectPenalty();
+  /** Upgrades under a penalty being held before their 429 (refuseForPenalty). */
+  private heldRefusals = 0;
 
   constructor(private readonly deps: SocketServerDeps) {
     const { maxPayloadBytes, maxViewerPayloadBytes } = deps.config.limits;
@@ -114,8 +121,7 @@ export class SocketServer {
     );
     const waitMs = this.penalty.waitMs(asked);
     if (waitMs > 0) {
-      this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
-      rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil(waitMs / 1000));
+      this.refuseForPenalty(socket, waitMs);
       return;
     }
     void this.authorizeAndUpgrade(req, socket, head, target, asked);
@@ -159,8 +165,7 @@ export class SocketServer {
     const waitMs = role ? this.penalty.waitMs(key) : 0;
     if (waitMs > 0) {
       // Closed for what it sent a moment ago: not even the websocket handshake until its back-off ends.
-      this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
-      rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil(waitMs / 1000));
+      this.refuseForPenalty(socket, waitMs);
       return;
     }
     if (!refusal && this.sessions.size >= config.limits.maxConnections) refusal = 'full';
@@ -258,6 +263,33 @@ export class SocketServer {
         this.closeSession(session, 'storageFailed');
       },
     );
+  }
+
+  /**
+   * Answers an upgrade under a reconnect penalty with 429, after holding it
+   * unread for half its wait (at most REFUSAL_HOLD_MS): a client that retries the
+   * moment it is refused (a hostile one, hundreds of times a second) would
+   * otherwise cost an accepted connection, a parsed request and an answer per
+   * retry. At most MAX_HELD_REFUSALS are held at once; beyond, they are
+   * answered at once.
+   */
+  private refuseForPenalty(socket: Duplex, waitMs: number): void {
+    this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
+    // Half the wait left (at most REFUSAL_HOLD_MS): the answer still comes before the wait is over.
+    const holdMs =
+      this.heldRefusals < MAX_HELD_REFUSALS ? Math.floor(Math.min(waitMs / 2, REFUSAL_HOLD_MS)) : 0;
+    const answer = () =>
+      rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil((waitMs - holdMs) / 1000));
+    if (holdMs === 0) {
+      answer();
+      return;
+    }
+    this.heldRefusals += 1;
+    socket.pause();
+    setTimeout(() => {
+      this.heldRefusals -= 1;
+      if (!socket.destroyed) answer();
+    }, holdMs).unref();
   }
 
   /**
