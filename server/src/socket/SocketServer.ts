@@ -267,7 +267,8 @@ export class SocketServer {
 
   /**
    * Answers an upgrade under a reconnect penalty with 429, after holding it
-   * unread for half its wait (at most REFUSAL_HOLD_MS): a client that retries the
+   * unread for half its wait (at most REFUSAL_HOLD_MS) once the wait is longer
+   * than that: a client that retries the
    * moment it is refused (a hostile one, hundreds of times a second) would
    * otherwise cost an accepted connection, a parsed request and an answer per
    * retry. At most MAX_HELD_REFUSALS are held at once; beyond, they are
@@ -275,9 +276,12 @@ export class SocketServer {
    */
   private refuseForPenalty(socket: Duplex, waitMs: number): void {
     this.deps.metrics.rejected.inc({ reason: 'reconnect-penalty' });
-    // Half the wait left (at most REFUSAL_HOLD_MS): the answer still comes before the wait is over.
+    // Half the wait left (at most REFUSAL_HOLD_MS), so the answer comes before the
+    // wait is over; a short wait (the first strikes) is answered at once.
     const holdMs =
-      this.heldRefusals < MAX_HELD_REFUSALS ? Math.floor(Math.min(waitMs / 2, REFUSAL_HOLD_MS)) : 0;
+      waitMs > REFUSAL_HOLD_MS && this.heldRefusals < MAX_HELD_REFUSALS
+        ? Math.floor(Math.min(waitMs / 2, REFUSAL_HOLD_MS))
+        : 0;
     const answer = () =>
       rejectUpgrade(socket, 429, 'Too Many Requests', Math.ceil((waitMs - holdMs) / 1000));
     if (holdMs === 0) {
