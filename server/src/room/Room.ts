@@ -110,6 +110,9 @@ export interface Batch {
   deletes?: boolean;
 }
 
+/** Updates merged into one stored row and relayed frame (see takeBatch). */
+const MERGE_GROUP = 32;
+
 export class RoomCorrupted extends Error {}
 
 export class Room {
@@ -122,6 +125,12 @@ export class Room {
   readonly awareness: AwarenessRegistry;
   /** 'unloading': being compacted for unload; a join then waits and loads a fresh room. */
   state: 'ready' | 'unloading' | 'failed' | 'unloaded' = 'ready';
+  /**
+   * False once the server shuts down: what clients send from then on is not
+   * applied (they still hold it and send it again after reconnecting), so the
+   * pipeline runs dry while they keep writing.
+   */
+  private receiving = true;
   /** Routes (exports, imports) holding the room in memory. */
   pins = 0;
   lastSeq: number;
@@ -365,8 +374,13 @@ export class Room {
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
+  /** Shutdown: input from now on is dropped; what was received is still applied and committed. */
+  stopReceiving(): void {
+    this.receiving = false;
+  }
+
   receiveUpdate(conn: Connection, update: IncomingUpdate): void {
-    if (this.state !== 'ready') return;
+    if (this.state !== 'ready' || !this.receiving) return;
     const verdict = this.deps.policy.admit?.({
       workshopId: this.id,
       role: conn.role,
@@ -387,11 +401,12 @@ export class Room {
   }
 
   receiveSyncStep1(conn: Connection, stateVector: Uint8Array): void {
+    if (!this.receiving) return;
     this.enqueue({ kind: 'syncStep1', conn, stateVector });
   }
 
   receiveAwareness(conn: Connection, entries: readonly AwarenessEntry[]): void {
-    if (this.state !== 'ready') return;
+    if (this.state !== 'ready' || !this.receiving) return;
     const result = this.awareness.apply(conn, entries);
     if (result.malformed) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
@@ -540,11 +555,22 @@ export class Room {
       }
     }
     if (batch.updates.length > 1) {
-      // One stored row and one frame per recipient for the whole tick instead of one
-      // per update: under load the fan-out, not Yjs, is what costs. Senders get the
-      // merged update too; their own structs in it are no-ops to them.
-      const merged = Y.mergeUpdates(batch.updates.map((u) => u.bytes));
-      batch.updates = [{ bytes: merged, except: null }];
+      // One stored row and one frame per recipient for a group of updates instead of
+      // one per update: under load the fan-out, not Yjs, is what costs. Senders get
+      // the merged update too; their own structs in it are no-ops to them. In groups:
+      // Y.mergeUpdates sorts its inputs at every struct, so its cost grows with the
+      // square of their number — a backlog of thousands in one tick took minutes,
+      // and the next tick's backlog grew meanwhile.
+      const groups: Batch['updates'] = [];
+      for (let i = 0; i < batch.updates.length; i += MERGE_GROUP) {
+        const group = batch.updates.slice(i, i + MERGE_GROUP);
+        groups.push(
+          group.length === 1
+            ? group[0]!
+            : { bytes: Y.mergeUpdates(group.map((u) => u.bytes)), except: null },
+        );
+      }
+      batch.updates = groups;
     }
     batch.deletes = this.deletedInBatch;
     this.deletedInBatch = false;

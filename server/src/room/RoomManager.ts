@@ -258,13 +258,18 @@ export class RoomManager {
   }
 
   /**
-   * Graceful shutdown: commit everything received, close every connection with
+   * Graceful shutdown: commit everything received until now (later input is
+   * dropped; its senders still hold it and send it again), close every connection with
    * 1012 (after the relays, so clients have all they were sent), compact and
    * unload every room.
    */
   async close(): Promise<void> {
     this.closing = true;
     await Promise.allSettled([...this.loading.values()]);
+    // Clients that keep writing would otherwise keep the pipeline busy for good:
+    // idle() waits for a moment with nothing received, applied or in flight, and
+    // under load each batch takes long enough for the next to arrive meanwhile.
+    for (const room of this.rooms.values()) room.stopReceiving();
     await this.committer.idle();
     for (const room of this.rooms.values()) room.closeAll('serviceRestart');
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
