@@ -227,7 +227,10 @@ export const ATTACKS: readonly Attack[] = [
       const votes: Record<string, number> = {};
       for (let i = 0; i < 300_000; i++) votes[`p${i}`] = 1;
       backup.boards[0]!.notes[0]!.votes = votes;
-      const body = JSON.stringify(backup);
+      // Encoded once: a string body is encoded to UTF-8 anew by every fetch, 3.5 MB
+      // per request, which made the attacker's own process use more than a core of
+      // the two the server shares with it; the server receives the same bytes.
+      const body = new TextEncoder().encode(JSON.stringify(backup));
       return async (running, answers) => {
         while (running()) {
           const r = await fetch(`${ctx.httpUrl}/api/workshops/restore`, {
