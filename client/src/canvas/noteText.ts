@@ -37,7 +37,6 @@ export function fitLine(line: string, width: number, size: number, bold = false)
   return cut.trimEnd() + ELLIPSIS;
 }
 
-/** Lays out `text` in a box: wrapped to `width`, as many lines as fit `height`, the last cut with an ellipsis. */
 /** How long words were split, by width, size, weight and word (words recur across a board's notes). */
 const splits = new Map<string, string[]>();
 let splitsHyphenation = hyphenationVersion();
@@ -62,6 +61,7 @@ function splitRemembered(
   return pieces;
 }
 
+/** Lays out `text` in a box: wrapped to `width`, as many lines as fit `height`, the last cut with an ellipsis. */
 export function layoutText(
   text: string,
   box: { width: number; height: number },
