@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { ClusterNode } from './cluster/ClusterNode.ts';
 import type { Config } from './config.ts';
 import { registerAdminRoutes } from './http/adminRoutes.ts';
+import { registerBoardPreviewRoutes } from './http/boardPreviewRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
 import { registerIdentityRoutes } from './http/identityRoutes.ts';
 import { HttpError, sendError, tokenFrom } from './http/respond.ts';
@@ -141,6 +142,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerExportRoutes(router);
   registerAdminRoutes(router);
   registerIdentityRoutes(router);
+  registerBoardPreviewRoutes(router);
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {

@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 import { importPreviewSchema } from '../import/importPlan.ts';
+import { boardSchema } from '../model/board.ts';
+import { clusterSchema } from '../model/cluster.ts';
+import { noteIdSchema } from '../model/ids.ts';
 import { langSchema } from '../model/lang.ts';
 import { workshopTemplateIdSchema } from '../templates/templates.ts';
 import { roleSchema } from './roles.ts';
@@ -41,6 +44,8 @@ export const ApiRoute = {
   identities: '/api/workshops/:id/identities',
   /** DELETE with the facilitator token: revokes the identity and takes back its votes (204). */
   identity: '/api/workshops/:id/identities/:participantId',
+  /** GET with any token: `BoardPreview`, the first picture of the board a device opens first. */
+  boardPreview: '/api/workshops/:id/board-preview',
 } as const;
 export type ApiRoutePattern = (typeof ApiRoute)[keyof typeof ApiRoute];
 
@@ -136,6 +141,44 @@ export type Health = z.infer<typeof healthSchema>;
 export const EXPORT_FORMATS = ['md', 'pdf', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+/**
+ * One note as the board's first picture shows it (read/boardPreview.ts): what
+ * a note looks like when nobody selects or writes in it.
+ */
+export const previewNoteSchema = z.object({
+  id: noteIdSchema,
+  x: z.number(),
+  y: z.number(),
+  color: z.string(),
+  author: z.string(),
+  text: z.string(),
+  /** The vote total the note shows: 0 while a round hides the totals. */
+  votes: z.number().int().nonnegative(),
+});
+export type PreviewNote = z.infer<typeof previewNoteSchema>;
+
+/**
+ * The first picture of a workshop, made by the server from the room's
+ * document so that a device can draw it before the document has arrived and
+ * been applied (2.3 MB and more than a second for 5,000 notes): the boards
+ * (the tabs), and the notes and cluster frames of the board a device opens
+ * first (the first by order). Nothing in it that the document does not show
+ * every holder of a link; the document replaces it once synced.
+ */
+export const boardPreviewSchema = z.object({
+  /** The workshop's title (meta), '' before it has one. */
+  title: z.string(),
+  /** Every readable board, in display order. */
+  boards: z.array(boardSchema),
+  /** The board a device opens first (the first of `boards`), null when there is none. */
+  boardId: boardSchema.shape.id.nullable(),
+  /** That board's cluster frames, in display order. */
+  clusters: z.array(clusterSchema),
+  /** That board's readable notes in drawing order (oldest first, then id). */
+  notes: z.array(previewNoteSchema),
+});
+export type BoardPreview = z.infer<typeof boardPreviewSchema>;
 
 /** `?preview=1` answers only `preview`; an applied import adds what it created. */
 export const importResponseSchema = z.object({

@@ -75,7 +75,8 @@ export function compareNotesByPosition(a: Note, b: Note): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function compareNotesByCreation(a: Note, b: Note): number {
+/** Drawing order of a board's notes: oldest first, then id (a new note lies on top). */
+export function compareNotesByCreation(a: Note, b: Note): number {
   if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
