@@ -18,35 +18,32 @@
  * applying anyway, the in-memory document may hold changes that are not
  * stored: the room fails, closes its connections (they reconnect and resync)
  * and is reloaded from storage.
+ *
+ * What goes out to the connections (flow control, SyncStep answers,
+ * broadcasts) is RoomSender's; presence and cursors are AwarenessRelay's.
  */
 
 import { isRevoked } from '@pinnwand/shared/model/identity';
 import { documentFormat, type OpenOptions, openDocument } from '@pinnwand/shared/model/migrations';
 import { MIGRATION_ORIGIN } from '@pinnwand/shared/model/origin';
-import {
-  CloseCode,
-  type CloseCodeName,
-  CloseReason,
-  RejectReason,
-} from '@pinnwand/shared/protocol/wire';
+import { type CloseCodeName, RejectReason } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import {
   type AwarenessEntry,
-  encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeUpdate,
-  type OutgoingAwarenessEntry,
 } from '../socket/messageCodec.ts';
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
-import { AwarenessRegistry } from './AwarenessRegistry.ts';
+import { AwarenessRelay } from './AwarenessRelay.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
 import { LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { clearPending, hasPending } from './pendingStructs.ts';
+import { RoomSender } from './RoomSender.ts';
 import { SyncAnswers } from './SyncAnswers.ts';
 import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuard.ts';
 import { updateWouldChange } from './updateInspect.ts';
@@ -122,7 +119,8 @@ export class Room {
   /** Joiners still to be sent our state vector, once the document is built. */
   private readonly awaitingStateVector = new Set<Connection>();
   readonly connections = new Set<Connection>();
-  readonly awareness: AwarenessRegistry;
+  private readonly sender: RoomSender;
+  private readonly awareness: AwarenessRelay;
   /** 'unloading': being compacted for unload; a join then waits and loads a fresh room. */
   state: 'ready' | 'unloading' | 'failed' | 'unloaded' = 'ready';
   /**
@@ -156,15 +154,6 @@ export class Room {
    * read the log before the deletion was stored does not shrink the document.
    */
   private deletedAtSeq: number | null = null;
-  /**
-   * Awareness changes waiting for this tick's single broadcast. Awareness is
-   * state-based (receivers keep the highest clock per client), so only each
-   * client's latest entry needs to go out: with many clients moving cursors at
-   * 20 Hz, one frame per tick instead of one per message keeps the event loop
-   * free for document updates.
-   */
-  private readonly awarenessOutbox = new Map<number, OutgoingAwarenessEntry>();
-  private awarenessFlushScheduled = false;
   private readonly syncAnswers: SyncAnswers;
   /** Where server writes are made while the document is not built (applyServerWrite). */
   private writer: Y.Doc | null = null;
@@ -181,7 +170,12 @@ export class Room {
     if (stored.updates.length > 0) {
       this.addLog(stored.lastSeq, stored.updates.length, stored.logBytes);
     }
-    this.awareness = new AwarenessRegistry(deps.limits.awarenessMaxStateBytes);
+    this.sender = new RoomSender(this.connections, this.syncAnswers, deps.limits, deps.metrics);
+    this.awareness = new AwarenessRelay(
+      deps.limits.awarenessMaxStateBytes,
+      this.sender,
+      deps.metrics,
+    );
   }
 
   /** The live document (built from the stored state on first use: LazyDocument). */
@@ -216,7 +210,7 @@ export class Room {
     // The document holds exactly the stored state here, so this vector is committed state.
     if (this.awaitingStateVector.size > 0) {
       const message = encodeSyncStep1(Y.encodeStateVector(doc));
-      for (const conn of this.awaitingStateVector) this.send(conn, message);
+      for (const conn of this.awaitingStateVector) this.sender.send(conn, message);
       this.awaitingStateVector.clear();
     }
   }
@@ -316,7 +310,7 @@ export class Room {
   addConnection(conn: Connection): void {
     if (this.isRevokedIdentity(conn)) {
       this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
-      this.closeConnection(conn, 'forbidden');
+      this.sender.close(conn, 'forbidden');
       return;
     }
     this.connections.add(conn);
@@ -342,7 +336,7 @@ export class Room {
     for (const conn of [...this.connections]) {
       if (!this.isRevokedIdentity(conn)) continue;
       this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
-      this.closeConnection(conn, 'forbidden');
+      this.sender.close(conn, 'forbidden');
       this.removeConnection(conn);
       closed += 1;
     }
@@ -370,7 +364,7 @@ export class Room {
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.awaitingStateVector.delete(conn);
-    this.queueAwareness(this.awareness.removeConnection(conn));
+    this.awareness.removeConnection(conn);
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
 
@@ -393,7 +387,7 @@ export class Room {
       // Never applied, stored or relayed. Tell the client only if it actually tried to change something.
       if (updateWouldChange(this.doc, update.decoded)) {
         this.deps.metrics.rejected.inc({ reason: RejectReason.viewerWrite });
-        this.send(conn, encodePermissionDenied(verdict.reason));
+        this.sender.send(conn, encodePermissionDenied(verdict.reason));
       }
       return;
     }
@@ -407,44 +401,11 @@ export class Room {
 
   receiveAwareness(conn: Connection, entries: readonly AwarenessEntry[]): void {
     if (this.state !== 'ready' || !this.receiving) return;
-    const result = this.awareness.apply(conn, entries);
-    if (result.malformed) {
-      this.deps.metrics.rejected.inc({ reason: RejectReason.malformed });
-      this.closeConnection(conn, 'malformed');
-      return;
-    }
-    if (result.notOwner > 0) {
-      this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessNotOwner }, result.notOwner);
-    }
-    if (result.tooManyClients > 0) {
-      this.deps.metrics.rejected.inc(
-        { reason: RejectReason.awarenessTooManyClients },
-        result.tooManyClients,
-      );
-    }
-    if (result.tooLarge > 0) {
-      this.deps.metrics.rejected.inc({ reason: RejectReason.awarenessTooLarge }, result.tooLarge);
-    }
-    this.queueAwareness(result.accepted);
-  }
-
-  private queueAwareness(entries: readonly OutgoingAwarenessEntry[]): void {
-    if (entries.length === 0) return;
-    for (const entry of entries) this.awarenessOutbox.set(entry.clientId, entry);
-    if (this.awarenessFlushScheduled) return;
-    this.awarenessFlushScheduled = true;
-    setImmediate(() => {
-      this.awarenessFlushScheduled = false;
-      const batch = [...this.awarenessOutbox.values()];
-      this.awarenessOutbox.clear();
-      if (batch.length > 0 && this.connections.size > 0) {
-        this.broadcast(encodeAwareness(batch), null);
-      }
-    });
+    this.awareness.receive(conn, entries);
   }
 
   receiveQueryAwareness(conn: Connection): void {
-    this.sendAwarenessTo(conn, this.awareness.all());
+    this.awareness.sendAllTo(conn);
   }
 
   /**
@@ -521,10 +482,10 @@ export class Room {
           // Encoded now, sent once this tick is stored: by then the document may already
           // hold later ticks' updates (the Committer applies ahead of storage).
           const { conn, stateVector } = action;
-          const answer = this.syncAnswer(conn, stateVector);
+          const answer = this.sender.syncAnswer(conn, stateVector);
           if (answer) {
             batch.after.push(() => {
-              for (const frame of answer) this.send(conn, frame);
+              for (const frame of answer) this.sender.send(conn, frame);
             });
           }
           break;
@@ -537,12 +498,12 @@ export class Room {
             ? encodeSyncStep1(Y.encodeStateVector(this.document.doc))
             : null;
           batch.after.push(() => {
-            if (stateVector) this.send(conn, stateVector);
+            if (stateVector) this.sender.send(conn, stateVector);
             else if (this.document.isBuilt) {
               // Built meanwhile: the vector it sent to those waiting did not reach this one.
-              this.send(conn, encodeSyncStep1(Y.encodeStateVector(this.document.doc)));
+              this.sender.send(conn, encodeSyncStep1(Y.encodeStateVector(this.document.doc)));
             } else this.awaitingStateVector.add(conn);
-            this.sendAwarenessTo(conn, this.awareness.all());
+            this.awareness.sendAllTo(conn);
           });
           break;
         }
@@ -623,7 +584,7 @@ export class Room {
       this.reverter.revert(refusal);
       batch.updates.push({ bytes: Y.encodeStateAsUpdate(this.doc, before), except: null });
       metrics.rejected.inc({ reason: RejectReason.policy });
-      batch.after.push(() => this.send(conn, encodePermissionDenied(refusal.reason)));
+      batch.after.push(() => this.sender.send(conn, encodePermissionDenied(refusal.reason)));
       return;
     }
     if (update.decoded.ds.clients.size > 0) this.deletedInBatch = true;
@@ -645,7 +606,7 @@ export class Room {
   private refuse(conn: Connection, reason: string, code: CloseCodeName): void {
     this.blocked.add(conn);
     this.deps.metrics.rejected.inc({ reason });
-    this.closeConnection(conn, code);
+    this.sender.close(conn, code);
   }
 
   private applyChange(action: Extract<Action, { kind: 'change' }>, batch: Batch): void {
@@ -682,21 +643,6 @@ export class Room {
     batch.failed.push(action.reject);
   }
 
-  /**
-   * SyncStep2 for `stateVector` from committed state (shared answers, see
-   * SyncAnswers.ts); null if the connection is gone. A client that has not
-   * read its previous answers is closed as a slow consumer before any work is
-   * done for it.
-   */
-  private syncAnswer(conn: Connection, stateVector: Uint8Array): Uint8Array[] | null {
-    if (conn.closed) return null;
-    if (conn.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) {
-      this.closeSlowConsumer(conn);
-      return null;
-    }
-    return this.syncAnswers.answer(stateVector);
-  }
-
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
     if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
@@ -707,7 +653,8 @@ export class Room {
       this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
       this.document.committed(batch.updates[i]!.bytes);
     }
-    for (const update of batch.updates) this.broadcast(encodeUpdate(update.bytes), update.except);
+    for (const update of batch.updates)
+      this.sender.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
     // Ahead of need only for someone in the room: a server write to a room nobody
     // has joined yet (a device's identity, asked for just before it connects)
@@ -748,14 +695,14 @@ export class Room {
     for (const reject of pending?.failed ?? []) reject(err);
     for (const action of this.inbox) if (action.kind === 'change') action.reject(err);
     this.inbox = [];
-    for (const conn of [...this.connections]) this.closeConnection(conn, code);
+    for (const conn of [...this.connections]) this.sender.close(conn, code);
     this.dispose();
     this.deps.onFailed(this);
   }
 
   /** Closes every connection (shutdown); the room stays loaded until unloaded. */
   closeAll(code: CloseCodeName): void {
-    for (const conn of [...this.connections]) this.closeConnection(conn, code);
+    for (const conn of [...this.connections]) this.sender.close(conn, code);
   }
 
   dispose(): void {
@@ -765,50 +712,5 @@ export class Room {
     this.writer = null;
     this.document.destroy();
     this.syncAnswers.dispose();
-  }
-
-  // --- sending --------------------------------------------------------------
-
-  closeConnection(conn: Connection, code: CloseCodeName): void {
-    conn.socket.close(CloseCode[code], CloseReason[code]);
-  }
-
-  private sendAwarenessTo(conn: Connection, entries: OutgoingAwarenessEntry[]): void {
-    if (entries.length > 0) this.send(conn, encodeAwareness(entries));
-  }
-
-  private broadcast(data: Uint8Array, except: Connection | null): void {
-    let sent = 0;
-    for (const conn of this.connections) if (conn !== except && this.write(conn, data)) sent += 1;
-    // Counted once per fan-out: two counter updates per recipient cost more than the check.
-    if (sent > 0) this.count(sent, data.length);
-  }
-
-  private closeSlowConsumer(conn: Connection): void {
-    this.deps.metrics.rejected.inc({ reason: 'slow-consumer' });
-    this.closeConnection(conn, 'slowConsumer');
-  }
-
-  send(conn: Connection, data: Uint8Array): void {
-    if (this.write(conn, data)) this.count(1, data.length);
-  }
-
-  /** Sends unless closed or too slow (then closed); whether it was sent. */
-  private write(conn: Connection, data: Uint8Array): boolean {
-    if (conn.closed) return false;
-    // Flow control counts bytes: what is still unread plus this message must fit
-    // (one message of any size is let through into an empty buffer).
-    const buffered = conn.socket.bufferedAmount;
-    if (buffered > 0 && buffered + data.length > this.deps.limits.maxBufferedBytes) {
-      this.closeSlowConsumer(conn);
-      return false;
-    }
-    conn.socket.send(data);
-    return true;
-  }
-
-  private count(messages: number, bytesEach: number): void {
-    this.deps.metrics.messagesOut.inc(messages);
-    this.deps.metrics.bytesOut.inc(messages * bytesEach);
   }
 }
