@@ -3,33 +3,16 @@ import { REMOTE_ORIGIN } from '@pinnwand/shared/model/origin';
 import { addNote, deleteNotes, moveNote, setNoteText } from '@pinnwand/shared/ops/noteOps';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import type Konva from 'konva';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import { defaultCommands } from '../commands/defaultCommands.ts';
-import { createEditor, type Editor } from '../editor/Editor.ts';
+import { describe, expect, it } from 'vitest';
+import { testEditor } from '../testing/testEditor.ts';
 import type { NoteLook } from './notePainter.ts';
 import { type Drawable, NoteSketches } from './noteSketches.ts';
 import type { Place } from './noteSnapshot.ts';
 
-let editors: Editor[] = [];
-afterEach(() => {
-  for (const e of editors) e.destroy();
-  editors = [];
-});
-
 /** A board of three notes, their sketches (none mounted), and what the snapshot was told. */
 function setup() {
   const { doc, board } = testWorkshop();
-  const editor = createEditor({
-    workshopId: 'w',
-    doc,
-    commands: defaultCommands,
-    awareness: new Awareness(doc),
-    role: 'participant',
-    identity: { id: 'me', name: 'Me', color: '#123456' },
-    narrowScreen: false,
-  });
-  editors.push(editor);
+  const editor = testEditor(doc);
   const ids = ['Eins', 'Zwei', 'Drei'].map((text, i) =>
     addNote(
       doc,

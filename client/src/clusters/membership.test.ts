@@ -3,21 +3,16 @@ import { addNote, translateNotes } from '@pinnwand/shared/ops/noteOps';
 import { getNote } from '@pinnwand/shared/read/lookups';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { describe, expect, test } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import { createEditor } from '../editor/Editor.ts';
+import { testEditor } from '../testing/testEditor.ts';
 import { watchMembership } from './membership.ts';
 
 function setup() {
   const ws = testWorkshop();
-  const editor = createEditor({
-    workshopId: 'w',
-    doc: ws.doc,
-    awareness: new Awareness(ws.doc),
+  const editor = testEditor(ws.doc, {
     role: 'facilitator',
-    identity: { id: 'mod-id-0000000000000000', name: 'Mod', color: '#1f5fbf' },
-    narrowScreen: false,
+    identity: { id: 'mod-id-0000000000000000', name: 'Mod' },
+    board: ws.board,
   });
-  editor.boardId.set(ws.board);
   const cluster = createCluster(
     ws.doc,
     { boardId: ws.board, title: 'X', x: 0, y: 0 },

@@ -1,33 +1,17 @@
 import { META, metaMap, SCHEMA_VERSION } from '@pinnwand/shared/model/schema';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { defaultCommands } from '../commands/defaultCommands.ts';
+import { testEditor } from '../testing/testEditor.ts';
 import { watchDocumentFormat } from './documentFormat.ts';
-import { createEditor, type Editor } from './Editor.ts';
-
-const editors: Editor[] = [];
+import type { Editor } from './Editor.ts';
 
 function open(doc: Y.Doc): { editor: Editor; writes: () => number } {
   let writes = 0;
   doc.on('update', () => writes++);
-  const editor = createEditor({
-    workshopId: 'w',
-    doc,
-    commands: defaultCommands,
-    awareness: new Awareness(doc),
-    role: 'facilitator',
-    identity: { id: 'me', name: 'Me', color: '#123456' },
-    narrowScreen: false,
-  });
-  editors.push(editor);
+  const editor = testEditor(doc, { role: 'facilitator' });
   return { editor, writes: () => writes };
 }
-
-afterEach(() => {
-  for (const e of editors.splice(0)) e.destroy();
-});
 
 describe('the document format check', () => {
   it('never writes: an older document is shown as it is, for the server to migrate', () => {

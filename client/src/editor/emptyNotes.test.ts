@@ -2,30 +2,17 @@ import { asParticipantId, type BoardId, type NoteId } from '@pinnwand/shared/mod
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import { defaultCommands } from '../commands/defaultCommands.ts';
-import { createEditor, type Editor } from './Editor.ts';
+import { describe, expect, it } from 'vitest';
+import { testEditor } from '../testing/testEditor.ts';
+import type { Editor } from './Editor.ts';
 
 /** The board of the latest setup(). */
 let BOARD: BoardId;
-let editors: Editor[] = [];
 
 function setup() {
   const { doc, board } = testWorkshop();
   BOARD = board;
-  const editor = createEditor({
-    workshopId: 'w',
-    doc,
-    commands: defaultCommands,
-    awareness: new Awareness(doc),
-    role: 'participant',
-    identity: { id: 'me', name: 'Me', color: '#123456' },
-    narrowScreen: false,
-  });
-  editor.boardId.set(BOARD);
-  editors.push(editor);
-  return editor;
+  return testEditor(doc, { board });
 }
 
 /** "N": a new note on the shown board, edited at once; its id. */
@@ -33,11 +20,6 @@ function createNoteAndEdit(editor: Editor): NoteId | null {
   editor.commands.run(editor, 'note.add');
   return editor.editing.get();
 }
-
-afterEach(() => {
-  for (const e of editors) e.destroy();
-  editors = [];
-});
 
 describe('an empty new note', () => {
   it('is gone when its editor closes, and undo has nothing left to undo for it', () => {

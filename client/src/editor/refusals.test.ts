@@ -2,33 +2,20 @@ import type { NoteId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote, deleteNotes, getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { defaultCommands } from '../commands/defaultCommands.ts';
 import type { ConnectionStatus } from '../sync/connectionStatus.ts';
 import { trackOfflineWrites } from '../sync/offlineWrites.ts';
+import { testEditor } from '../testing/testEditor.ts';
 import { createStore } from '../ui/store.ts';
-import { createEditor, type Editor } from './Editor.ts';
 import { announceRefusals } from './refusals.ts';
-
-let editor: Editor | null = null;
-afterEach(() => editor?.destroy());
 
 function setup() {
   const ws = testWorkshop();
   const status = createStore<ConnectionStatus>('connected');
   const offline = trackOfflineWrites(ws.doc, status);
   const refused = createStore<{ reason: string; seq: number } | null>(null);
-  editor = createEditor({
-    workshopId: 'w',
-    doc: ws.doc,
-    awareness: new Awareness(ws.doc),
-    role: 'participant',
-    commands: defaultCommands,
-    identity: { id: 'p-me', name: 'Me', color: '#123456' },
-    narrowScreen: false,
-  });
+  const editor = testEditor(ws.doc, { identity: { id: 'p-me' } });
   const stop = announceRefusals(editor, refused, offline);
   return { e: editor, ws, status, refused, stop };
 }

@@ -6,15 +6,12 @@ import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { defaultCommands } from '../commands/defaultCommands.ts';
 import { mayWrite } from '../gate/noteGate.ts';
-import { createEditor, type Editor } from './Editor.ts';
+import { testEditor } from '../testing/testEditor.ts';
+import type { Editor } from './Editor.ts';
 import { askToTakeOver, claimBeats, QUIET_MS } from './writers.ts';
 
-let cleanup: (() => void)[] = [];
 afterEach(() => {
-  for (const c of cleanup) c();
-  cleanup = [];
   vi.useRealTimers();
 });
 
@@ -38,20 +35,8 @@ function twoPeople() {
     });
   relayAw(awA, awB);
   relayAw(awB, awA);
-  const make = (doc: Y.Doc, awareness: Awareness, id: string, name: string) => {
-    const e = createEditor({
-      workshopId: 'w',
-      doc,
-      awareness,
-      role: 'participant',
-      commands: defaultCommands,
-      identity: { id, name, color: '#123456' },
-      narrowScreen: false,
-    });
-    e.boardId.set(ws.board);
-    cleanup.push(() => e.destroy());
-    return e;
-  };
+  const make = (doc: Y.Doc, awareness: Awareness, id: string, name: string) =>
+    testEditor(doc, { awareness, identity: { id, name }, board: ws.board });
   const a = make(ws.doc, awA, 'p-a', 'Anna');
   const b = make(docB, awB, 'p-b', 'Bernd');
   awB.setLocalStateField('user', { id: 'p-b', name: 'Bernd', color: '#123456' });

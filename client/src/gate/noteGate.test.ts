@@ -4,11 +4,9 @@ import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { defaultCommands } from '../commands/defaultCommands.ts';
-import { createEditor, type Editor } from '../editor/Editor.ts';
+import { testEditor } from '../testing/testEditor.ts';
 import {
   mayCreateNotes,
   mayDeleteNotes,
@@ -20,7 +18,6 @@ import {
 
 const ME = 'p-me';
 const OTHER = asParticipantId('p-other');
-let editors: Editor[] = [];
 
 function noteBy(doc: Y.Doc, boardId: BoardId, authorId: string): NoteId {
   const author = asParticipantId(authorId);
@@ -33,17 +30,7 @@ function noteBy(doc: Y.Doc, boardId: BoardId, authorId: string): NoteId {
 
 function setup(role: Role) {
   const ws = testWorkshop();
-  const editor = createEditor({
-    workshopId: 'w',
-    doc: ws.doc,
-    awareness: new Awareness(ws.doc),
-    role,
-    commands: defaultCommands,
-    identity: { id: ME, name: 'Me', color: '#123456' },
-    narrowScreen: false,
-  });
-  editor.boardId.set(ws.board);
-  editors.push(editor);
+  const editor = testEditor(ws.doc, { role, identity: { id: ME }, board: ws.board });
   return {
     editor,
     board: ws.board,
@@ -52,11 +39,6 @@ function setup(role: Role) {
     theirs: noteBy(ws.doc, ws.board, OTHER),
   };
 }
-
-afterEach(() => {
-  for (const e of editors) e.destroy();
-  editors = [];
-});
 
 describe('the note gate', () => {
   it('lets a participant delete, empty and move to another board only their own notes', () => {

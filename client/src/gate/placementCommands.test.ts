@@ -11,10 +11,10 @@ import { assertProperty } from '@pinnwand/shared/testing/propertySeeds';
 import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
 import { defaultCommands } from '../commands/defaultCommands.ts';
-import { createEditor, type Editor } from '../editor/Editor.ts';
+import type { Editor } from '../editor/Editor.ts';
 import { importCommands } from '../import/importCommands.ts';
+import { testEditor } from '../testing/testEditor.ts';
 
 const BASELINE_SEED = 20261203;
 
@@ -52,16 +52,12 @@ function boardWith(b: RandomBoard): { editor: Editor; board: BoardId } {
       { boardId: board, ...n, text: 'Idee', author: 'Me', authorId: ALICE.id },
       ALICE.origin,
     );
-  const editor = createEditor({
-    workshopId: 'w',
-    doc: ws.doc,
-    awareness: new Awareness(ws.doc),
+  const editor = testEditor(ws.doc, {
     role: 'facilitator',
     commands: [...defaultCommands, ...importCommands],
-    identity: { id: ALICE.id, name: 'Me', color: '#123456' },
-    narrowScreen: false,
+    identity: { id: ALICE.id },
+    board,
   });
-  editor.boardId.set(board);
   editor.viewport.set(b.view);
   return { editor, board };
 }
@@ -88,17 +84,13 @@ describe('placement of copies and imports', () => {
       'placement: duplicate',
       fc.property(randomBoard, fc.integer({ min: 1, max: 5 }), (b, count) => {
         const { editor, board } = boardWith(b);
-        try {
-          const was = existingOn(editor, board);
-          const chosen = [...was.ids].slice(0, count);
-          editor.selection.set(new Set(chosen));
-          editor.commands.run(editor, 'selection.duplicate');
-          const copies = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
-          expect(copies).toHaveLength(chosen.length);
-          expectNoOverlaps(copies.map(noteBox), was.boxes);
-        } finally {
-          editor.destroy();
-        }
+        const was = existingOn(editor, board);
+        const chosen = [...was.ids].slice(0, count);
+        editor.selection.set(new Set(chosen));
+        editor.commands.run(editor, 'selection.duplicate');
+        const copies = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
+        expect(copies).toHaveLength(chosen.length);
+        expectNoOverlaps(copies.map(noteBox), was.boxes);
       }),
       { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
     );
@@ -110,17 +102,13 @@ describe('placement of copies and imports', () => {
       frames: [],
       view: { x: 100, y: 100, scale: 1 },
     });
-    try {
-      const [original] = editor.index.notes(board);
-      editor.selection.set(new Set([original!.id]));
-      editor.commands.run(editor, 'selection.duplicate');
-      const copy = editor.index.notes(board).find((n) => n.id !== original!.id)!;
-      expect(copy.y).toBe(original!.y);
-      expect(copy.x).toBeGreaterThan(original!.x + NOTE_WIDTH);
-      expect(copy.x).toBeLessThan(original!.x + 2 * NOTE_WIDTH);
-    } finally {
-      editor.destroy();
-    }
+    const [original] = editor.index.notes(board);
+    editor.selection.set(new Set([original!.id]));
+    editor.commands.run(editor, 'selection.duplicate');
+    const copy = editor.index.notes(board).find((n) => n.id !== original!.id)!;
+    expect(copy.y).toBe(original!.y);
+    expect(copy.x).toBeGreaterThan(original!.x + NOTE_WIDTH);
+    expect(copy.x).toBeLessThan(original!.x + 2 * NOTE_WIDTH);
   });
 
   it('importing notes and clusters into the shown board puts them on free space', () => {
@@ -132,38 +120,34 @@ describe('placement of copies and imports', () => {
       'placement: import into a board',
       fc.property(randomBoard, planned, (b, p) => {
         const { editor, board } = boardWith(b);
-        try {
-          const was = existingOn(editor, board);
-          const wasFrames = new Set(editor.index.clusters(board).map((c) => c.id));
-          const note = (i: number) => ({ text: `Import ${i}` });
-          const plan: ImportPlan = {
-            format: 'text',
-            summary: '',
-            boards: [
-              {
-                title: '',
-                question: '',
-                summary: '',
-                notes: Array.from({ length: p.loose }, (_, i) => note(i)),
-                clusters: p.clusters.map((n, c) => ({
-                  title: `C${c}`,
-                  notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
-                })),
-              },
-            ],
-          };
-          editor.commands.run(editor, 'import.apply', {
-            plan,
-            target: { kind: 'board', boardId: board },
-          });
-          const added = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
-          const frames = editor.index.clusters(board).filter((c) => !wasFrames.has(c.id));
-          expect(added).toHaveLength(p.loose + p.clusters.reduce((a, n) => a + n, 0));
-          for (const r of [...added.map(noteBox), ...frames])
-            expect(was.boxes.filter((e) => rectsOverlap(e, r))).toEqual([]);
-        } finally {
-          editor.destroy();
-        }
+        const was = existingOn(editor, board);
+        const wasFrames = new Set(editor.index.clusters(board).map((c) => c.id));
+        const note = (i: number) => ({ text: `Import ${i}` });
+        const plan: ImportPlan = {
+          format: 'text',
+          summary: '',
+          boards: [
+            {
+              title: '',
+              question: '',
+              summary: '',
+              notes: Array.from({ length: p.loose }, (_, i) => note(i)),
+              clusters: p.clusters.map((n, c) => ({
+                title: `C${c}`,
+                notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
+              })),
+            },
+          ],
+        };
+        editor.commands.run(editor, 'import.apply', {
+          plan,
+          target: { kind: 'board', boardId: board },
+        });
+        const added = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
+        const frames = editor.index.clusters(board).filter((c) => !wasFrames.has(c.id));
+        expect(added).toHaveLength(p.loose + p.clusters.reduce((a, n) => a + n, 0));
+        for (const r of [...added.map(noteBox), ...frames])
+          expect(was.boxes.filter((e) => rectsOverlap(e, r))).toEqual([]);
       }),
       { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
     );
@@ -175,35 +159,31 @@ describe('placement of copies and imports', () => {
       frames: [],
       view: { x: 0, y: 0, scale: 1 },
     });
-    try {
-      const plan: ImportPlan = {
-        format: 'text',
-        summary: '',
-        boards: [
-          {
-            title: '',
-            question: '',
-            summary: '',
-            clusters: [],
-            notes: [{ text: 'a' }, { text: 'b' }, { text: 'c' }],
-          },
-        ],
-      };
-      editor.commands.run(editor, 'import.apply', {
-        plan,
-        target: { kind: 'board', boardId: board },
-      });
-      const added = editor.index.notes(board).filter((n) => n.x < 5000);
-      expect(added).toHaveLength(3);
-      // The 800×600 canvas shows x 0…800, y 0…600.
-      for (const n of added) {
-        expect(n.x).toBeGreaterThanOrEqual(0);
-        expect(n.y).toBeGreaterThanOrEqual(0);
-        expect(n.x + NOTE_WIDTH).toBeLessThanOrEqual(800);
-        expect(n.y + NOTE_HEIGHT).toBeLessThanOrEqual(600);
-      }
-    } finally {
-      editor.destroy();
+    const plan: ImportPlan = {
+      format: 'text',
+      summary: '',
+      boards: [
+        {
+          title: '',
+          question: '',
+          summary: '',
+          clusters: [],
+          notes: [{ text: 'a' }, { text: 'b' }, { text: 'c' }],
+        },
+      ],
+    };
+    editor.commands.run(editor, 'import.apply', {
+      plan,
+      target: { kind: 'board', boardId: board },
+    });
+    const added = editor.index.notes(board).filter((n) => n.x < 5000);
+    expect(added).toHaveLength(3);
+    // The 800×600 canvas shows x 0…800, y 0…600.
+    for (const n of added) {
+      expect(n.x).toBeGreaterThanOrEqual(0);
+      expect(n.y).toBeGreaterThanOrEqual(0);
+      expect(n.x + NOTE_WIDTH).toBeLessThanOrEqual(800);
+      expect(n.y + NOTE_HEIGHT).toBeLessThanOrEqual(600);
     }
   });
 });
