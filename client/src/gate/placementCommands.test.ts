@@ -71,6 +71,23 @@ function existingOn(editor: Editor, board: BoardId): { ids: Set<NoteId>; boxes: 
   };
 }
 
+type PlannedBoard = ImportPlan['boards'][number];
+
+/** Imports these notes and clusters into the shown board, as the import dialog does. */
+function importInto(
+  editor: Editor,
+  board: BoardId,
+  notes: PlannedBoard['notes'],
+  clusters: PlannedBoard['clusters'],
+): void {
+  const plan: ImportPlan = {
+    format: 'text',
+    summary: '',
+    boards: [{ title: '', question: '', summary: '', notes, clusters }],
+  };
+  editor.commands.run(editor, 'import.apply', { plan, target: { kind: 'board', boardId: board } });
+}
+
 function expectNoOverlaps(added: readonly Rect[], existing: readonly Rect[]): void {
   for (const [i, r] of added.entries()) {
     expect(existing.filter((e) => rectsOverlap(e, r))).toEqual([]);
@@ -123,26 +140,15 @@ describe('placement of copies and imports', () => {
         const was = existingOn(editor, board);
         const wasFrames = new Set(editor.index.clusters(board).map((c) => c.id));
         const note = (i: number) => ({ text: `Import ${i}` });
-        const plan: ImportPlan = {
-          format: 'text',
-          summary: '',
-          boards: [
-            {
-              title: '',
-              question: '',
-              summary: '',
-              notes: Array.from({ length: p.loose }, (_, i) => note(i)),
-              clusters: p.clusters.map((n, c) => ({
-                title: `C${c}`,
-                notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
-              })),
-            },
-          ],
-        };
-        editor.commands.run(editor, 'import.apply', {
-          plan,
-          target: { kind: 'board', boardId: board },
-        });
+        importInto(
+          editor,
+          board,
+          Array.from({ length: p.loose }, (_, i) => note(i)),
+          p.clusters.map((n, c) => ({
+            title: `C${c}`,
+            notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
+          })),
+        );
         const added = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
         const frames = editor.index.clusters(board).filter((c) => !wasFrames.has(c.id));
         expect(added).toHaveLength(p.loose + p.clusters.reduce((a, n) => a + n, 0));
@@ -159,23 +165,7 @@ describe('placement of copies and imports', () => {
       frames: [],
       view: { x: 0, y: 0, scale: 1 },
     });
-    const plan: ImportPlan = {
-      format: 'text',
-      summary: '',
-      boards: [
-        {
-          title: '',
-          question: '',
-          summary: '',
-          clusters: [],
-          notes: [{ text: 'a' }, { text: 'b' }, { text: 'c' }],
-        },
-      ],
-    };
-    editor.commands.run(editor, 'import.apply', {
-      plan,
-      target: { kind: 'board', boardId: board },
-    });
+    importInto(editor, board, [{ text: 'a' }, { text: 'b' }, { text: 'c' }], []);
     const added = editor.index.notes(board).filter((n) => n.x < 5000);
     expect(added).toHaveLength(3);
     // The 800×600 canvas shows x 0…800, y 0…600.
