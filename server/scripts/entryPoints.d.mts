@@ -1,4 +1,4 @@
 export declare const serverEntryPoints: Record<
-  'main' | 'sqliteWorker' | 'compactionWorker',
+  'main' | 'sqliteWorker' | 'compactionWorker' | 'checkpointWorker',
   string
 >;

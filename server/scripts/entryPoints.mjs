@@ -4,4 +4,5 @@ export const serverEntryPoints = {
   main: 'src/main.ts',
   sqliteWorker: 'src/storage/sqlite/sqliteWorker.ts',
   compactionWorker: 'src/storage/threads/compactionWorker.ts',
+  checkpointWorker: 'src/storage/sqlite/checkpointWorker.ts',
 };

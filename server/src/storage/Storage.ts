@@ -115,7 +115,9 @@ export interface Storage {
   deleteWorkshop(id: string): Promise<boolean>;
   /**
    * Ids of workshops whose last stored update (their creation, when none was
-   * stored since) is older than `cutoff` (ms since epoch).
+   * stored since) is older than `cutoff` (ms since epoch). For retention,
+   * counted in days: a backend may record the time of a workshop's last
+   * update up to a minute late (SQLite does, to keep its commits small).
    */
   workshopsIdleSince(cutoff: number): Promise<string[]>;
   /** The room is no longer held in memory by this process (a hook for shared backends). */

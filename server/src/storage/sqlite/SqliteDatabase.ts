@@ -11,6 +11,10 @@
  * room layer batches all updates of one event-loop tick into one `append`
  * (group commit), so the cost is one fsync per tick, not per keystroke.
  *
+ * Checkpoints run in a thread of their own (checkpointWorker.ts), beside the
+ * commits; this connection checkpoints only when the WAL has grown to
+ * WAL_AUTOCHECKPOINT_PAGES, as a bound should that thread fall behind.
+ *
  * Compaction is split in two short transactions (`load`, `replaceSnapshot`)
  * with the CPU-heavy merge between them done in another thread, so that
  * appends never wait behind a merge.
@@ -25,6 +29,20 @@ import type {
   StoredDocument,
   WorkshopRecord,
 } from '../Storage.ts';
+
+/**
+ * Pages in the WAL after which a commit checkpoints inline (SQLite's default is
+ * 1,000): 40 MB, far beyond what checkpointWorker.ts lets accumulate.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+/**
+ * How stale a workshop's `last_update_at` may get while updates are stored
+ * (ms). Retention counts in days; stamping the workshop row at every commit
+ * would write one more page into the WAL each time, a quarter of a small
+ * commit's bytes.
+ */
+const TOUCH_EVERY_MS = 60_000;
 
 export interface SqliteDatabaseOptions {
   /** Path of the database file. */
@@ -108,13 +126,20 @@ export class SqliteDatabase {
   private readonly db: Database.Database;
   private readonly stmts;
   /** Built once: one commit per tick should not build a transaction wrapper each time. */
-  private readonly appendTransaction: (entries: readonly AppendEntry[], now: number) => number[];
+  private readonly appendTransaction: (
+    entries: readonly AppendEntry[],
+    touch: ReadonlySet<string>,
+    now: number,
+  ) => number[];
+  /** When this connection last stamped each workshop's `last_update_at` (TOUCH_EVERY_MS). */
+  private readonly touchedAt = new Map<string, number>();
 
   constructor(options: SqliteDatabaseOptions) {
     this.db = new Database(options.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.db.exec(SCHEMA);
     migrate(this.db, options.openedAt);
     for (const pragma of options.pragmas ?? []) this.db.pragma(pragma);
@@ -151,18 +176,13 @@ export class SqliteDatabase {
     };
     const { insertUpdate, touchWorkshop } = this.stmts;
     this.appendTransaction = this.db.transaction(
-      (entries: readonly AppendEntry[], now: number): number[] => {
+      (entries: readonly AppendEntry[], touch: ReadonlySet<string>, now: number): number[] => {
         const seqs: number[] = [];
-        let touched: string | null = null;
         for (const entry of entries) {
           const { lastInsertRowid } = insertUpdate.run(entry.workshopId, asBuffer(entry.update));
           seqs.push(Number(lastInsertRowid));
-          // The Committer groups a room's entries: a run of one workshop touches it once.
-          if (entry.workshopId !== touched) {
-            touched = entry.workshopId;
-            touchWorkshop.run(now, touched);
-          }
         }
+        for (const id of touch) touchWorkshop.run(now, id);
         return seqs;
       },
     );
@@ -238,10 +258,21 @@ export class SqliteDatabase {
     })();
   }
 
-  /** One transaction for all entries (group commit); stamps each workshop's last update with `now`. */
+  /**
+   * One transaction for all entries (group commit); stamps a workshop's last
+   * update with `now` unless this connection did so less than TOUCH_EVERY_MS ago.
+   */
   append(entries: readonly AppendEntry[], now: number): number[] {
     if (entries.length === 0) return [];
-    return this.appendTransaction(entries, now);
+    const touch = new Set<string>();
+    for (const { workshopId } of entries) {
+      const last = this.touchedAt.get(workshopId);
+      if (last === undefined || now - last >= TOUCH_EVERY_MS || now < last) touch.add(workshopId);
+    }
+    const seqs = this.appendTransaction(entries, touch, now);
+    // Only once committed: a rolled-back stamp must be written again.
+    for (const id of touch) this.touchedAt.set(id, now);
+    return seqs;
   }
 
   /**
@@ -266,6 +297,7 @@ export class SqliteDatabase {
   }
 
   deleteWorkshop(id: string): boolean {
+    this.touchedAt.delete(id);
     return this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteSnapshot.run(id);

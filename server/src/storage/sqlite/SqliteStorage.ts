@@ -8,6 +8,9 @@
  * Compaction reads the log in the database thread, merges it in a second
  * worker (CompactionThread.ts) and writes the snapshot back in the database
  * thread: commits of other rooms go on while a large board is merged.
+ *
+ * A third thread (checkpointWorker.ts) checkpoints the WAL beside the commits,
+ * so that no commit — and no relay waiting for it — pays for a checkpoint.
  */
 import type { SqliteSynchronous } from '../../config.ts';
 import type {
@@ -38,6 +41,7 @@ type Result<K extends keyof SqliteDatabase> = ReturnType<SqliteDatabase[K]>;
 export class SqliteStorage implements Storage {
   private readonly db: WorkerClient;
   private readonly merger = new CompactionThread();
+  private readonly checkpointer: WorkerClient;
   private readonly now: () => number;
 
   constructor(options: SqliteStorageOptions) {
@@ -50,6 +54,12 @@ export class SqliteStorage implements Storage {
     };
     this.db = new WorkerClient('sqliteWorker', data);
     this.db.start();
+    this.checkpointer = new WorkerClient('checkpointWorker', { file: options.file });
+    // Once the storage thread has created the file and put it in WAL mode.
+    this.db.call('ping', []).then(
+      () => this.checkpointer.start(),
+      () => {},
+    );
   }
 
   /** Opens the storage and waits until the database is open (a bad file fails here). */
@@ -141,9 +151,13 @@ export class SqliteStorage implements Storage {
     return this.db.call('exitAtNextAppend', []);
   }
 
-  /** Lets the requests in flight finish, closes the database, ends both threads. */
+  /** Lets the requests in flight finish, closes the database, ends the threads. */
   async close(): Promise<void> {
-    await Promise.all([this.db.close('close'), this.merger.close()]);
+    await Promise.all([
+      this.db.close('close'),
+      this.merger.close(),
+      this.checkpointer.close('close'),
+    ]);
   }
 }
 

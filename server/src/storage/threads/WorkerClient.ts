@@ -28,9 +28,9 @@ export class WorkerClient {
     private readonly workerData: unknown,
   ) {}
 
-  /** Starts the worker now (it starts on the first request otherwise). */
+  /** Starts the worker now (it starts on the first request otherwise); not once closed. */
   start(): void {
-    this.ensureWorker();
+    if (!this.closing) this.ensureWorker();
   }
 
   /**

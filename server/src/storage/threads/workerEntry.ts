@@ -10,6 +10,7 @@ import path from 'node:path';
 const SOURCES = {
   sqliteWorker: '../sqlite/sqliteWorker.ts',
   compactionWorker: './compactionWorker.ts',
+  checkpointWorker: '../sqlite/checkpointWorker.ts',
 } as const;
 
 export type WorkerName = keyof typeof SOURCES;
