@@ -4,7 +4,7 @@
 // unanswered instead of costing the server anything further.
 import { MessageType } from '@pinnwand/shared/protocol/wire';
 import { describe, expect, it } from 'vitest';
-import { rawRoom } from './helpers/rawClient.ts';
+import { rawRoom, syncAnswers } from './helpers/rawClient.ts';
 import { waitFor } from './helpers/testServer.ts';
 
 const heartbeats = (received: { type: number }[]) =>
@@ -27,10 +27,9 @@ describe('heartbeat', () => {
     const client = await room.open(room.w.viewerToken);
     for (let i = 0; i < 200; i++) client.send(Uint8Array.of(MessageType.heartbeat));
     // A later marker: a SyncStep1 (empty state vector) sent after the flood is answered.
-    const step2s = () => client.received.filter((r) => r.type === 0 && r.sub === 1).length;
-    const before = step2s();
-    client.send(Uint8Array.of(MessageType.sync, 0, 1, 0));
-    await waitFor(() => step2s() > before, 5000, 'SyncStep2 after the flood');
+    const before = syncAnswers(client).length;
+    client.sendSyncStep1();
+    await waitFor(() => syncAnswers(client).length > before, 5000, 'SyncStep2 after the flood');
     expect(heartbeats(client.received)).toBeLessThan(20);
     expect(client.ws.readyState).toBe(client.ws.OPEN);
   });

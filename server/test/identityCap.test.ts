@@ -8,16 +8,9 @@
 import path from 'node:path';
 import { ApiRoute, apiPath, identityListSchema } from '@pinnwand/shared/protocol/http';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import {
-  connect,
-  makeDataDir,
-  startTestServer,
-  synced,
-  type TestServer,
-} from './helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { serverRound } from './helpers/serverRound.ts';
+import { makeDataDir, synced, type TestServer } from './helpers/testServer.ts';
 
 const ENV = { MAX_IDENTITIES_PER_WORKSHOP: '3', IDENTITIES_PER_MINUTE: '100' };
 
@@ -31,35 +24,25 @@ async function ask(t: TestServer, id: string, token: string) {
 }
 
 describe('the participant identity cap', () => {
-  let t: TestServer | undefined;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t?.close();
-    t = undefined;
-  });
+  const round = serverRound();
 
   it('issues exactly the cap to participants asking at once and after a restart, facilitators beyond it, and records each one', async () => {
     const dataDir = makeDataDir();
-    t = await startTestServer(ENV, {}, dataDir);
+    let t = await round.start(ENV, {}, dataDir);
     const w = await t.createWorkshop('blank', 'Begrenzt');
     const first = await Promise.all(
-      Array.from({ length: 5 }, () => ask(t!, w.id, w.participantToken)),
+      Array.from({ length: 5 }, () => ask(t, w.id, w.participantToken)),
     );
     expect(first.map((a) => a.status).sort()).toEqual([201, 201, 201, 409, 409]);
 
     // After a restart the room is cold: the count is what storage kept.
-    await t.close();
-    t = await startTestServer(ENV, {}, dataDir);
+    t = await round.start(ENV, {}, dataDir);
     expect((await ask(t, w.id, w.participantToken)).status).toBe(409);
     const facilitator = await ask(t, w.id, w.facilitatorToken);
     expect(facilitator.status).toBe(201);
 
     // The device connects with its key and sees its identity in the document.
-    const p = connect(t.wsUrl, w.id, w.facilitatorToken, new Y.Doc(), {
-      pkey: facilitator.participantKey!,
-    });
-    providers.push(p);
+    const p = round.open(w.id, w.facilitatorToken, { pkey: facilitator.participantKey! });
     await synced(p);
     expect(p.doc.getMap('identities').has(facilitator.participantId!)).toBe(true);
 
@@ -78,18 +61,18 @@ describe('the participant identity cap', () => {
 
   it('counts a workshop from before counts were kept from its document, once', async () => {
     const dataDir = makeDataDir();
-    t = await startTestServer(ENV, {}, dataDir);
-    const w = await t.createWorkshop('blank', 'Alt');
-    expect((await ask(t, w.id, w.participantToken)).status).toBe(201);
-    expect((await ask(t, w.id, w.participantToken)).status).toBe(201);
-    await t.close();
+    const before = await round.start(ENV, {}, dataDir);
+    const w = await before.createWorkshop('blank', 'Alt');
+    expect((await ask(before, w.id, w.participantToken)).status).toBe(201);
+    expect((await ask(before, w.id, w.participantToken)).status).toBe(201);
+    await round.stop();
     // As a database migrated from before: no count kept, two identities in the document.
     const db = new Database(path.join(dataDir, 'pinnwand.sqlite'));
     db.prepare('UPDATE workshops SET identities_issued = NULL WHERE id = ?').run(w.id);
     db.close();
-    t = await startTestServer(ENV, {}, dataDir);
+    const t = await round.start(ENV, {}, dataDir);
     const answers = await Promise.all(
-      Array.from({ length: 3 }, () => ask(t!, w.id, w.participantToken)),
+      Array.from({ length: 3 }, () => ask(t, w.id, w.participantToken)),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
   });

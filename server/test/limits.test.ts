@@ -2,6 +2,7 @@ import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { syncAnswers } from './helpers/rawClient.ts';
 import { serverRound } from './helpers/serverRound.ts';
 import { closeCode, synced, waitFor } from './helpers/testServer.ts';
 
@@ -121,7 +122,7 @@ describe('limits', () => {
     const writer = open(w.id, w.participantToken);
     await synced(writer);
     // Stop reading: the server's send buffer to this client fills up.
-    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    slow.pauseReading();
     for (let i = 0; i < 200; i++) {
       writer.doc.getMap('notes').set(`big${i}`, 'y'.repeat(50_000));
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -142,9 +143,9 @@ describe('limits', () => {
     const t = await start({ UPDATES_PER_SECOND: '100', UPDATE_BURST: '100' });
     const w = await t.createWorkshop();
     const r = await raw(w.id, w.viewerToken);
-    for (let i = 0; i < 50; i++) r.send(new Uint8Array([0, 0, 1, 0]));
+    for (let i = 0; i < 50; i++) r.sendSyncStep1();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const answered = r.received.filter((m) => m.type === 0 && m.sub === 1).length;
+    const answered = syncAnswers(r).length;
     expect(answered).toBeGreaterThan(0);
     expect(answered).toBeLessThan(15);
     expect(r.ws.readyState).toBe(r.ws.OPEN);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite/SqliteStorage.ts';
 import { InstrumentedStorage } from './helpers/instrumentedStorage.ts';
-import { docFromReceived } from './helpers/rawClient.ts';
+import { docFromReceived, syncAnswers } from './helpers/rawClient.ts';
 import { serverRound } from './helpers/serverRound.ts';
 import { closeCode, makeDataDir, synced, type TestServer, waitFor } from './helpers/testServer.ts';
 
@@ -27,17 +27,13 @@ describe('rooms and storage', () => {
     storage.loadDelayMs = 200;
     const clients = await Promise.all(Array.from({ length: 5 }, () => raw(w.id, w.viewerToken)));
     // Ask for the state at once, while the room is still loading.
-    for (const c of clients) c.send(new Uint8Array([0, 0, 1, 0]));
-    await waitFor(
-      () => clients.every((c) => c.received.some((m) => m.type === 0 && m.sub === 1)),
-      5000,
-      'step 2',
-    );
+    for (const c of clients) c.sendSyncStep1();
+    await waitFor(() => clients.every((c) => syncAnswers(c).length > 0), 5000, 'step 2');
     expect(storage.loads).toBe(1);
     for (const c of clients) {
-      const first = c.received.find((m) => m.type === 0 && m.sub === 1)!;
+      const first = syncAnswers(c)[0]!;
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, first.payload!);
+      Y.applyUpdate(doc, first);
       expect(doc.getMap('meta').get('title')).toBe('Geteilt');
       expect(docFromReceived(c.received).getMap('boards').size).toBeGreaterThan(0);
     }
@@ -230,10 +226,10 @@ describe('rooms and storage', () => {
     expect(await sender.closed).toBe(4400);
 
     const joiner = await raw(w.id, w.viewerToken);
-    joiner.send(new Uint8Array([0, 0, 1, 0]));
-    await waitFor(() => joiner.received.some((m) => m.type === 0 && m.sub === 1), 5000, 'step 2');
-    const step2 = joiner.received.find((m) => m.type === 0 && m.sub === 1)!;
-    expect(Y.decodeUpdate(step2.payload!).structs.some((s) => s.id.client === 777_777)).toBe(false);
+    joiner.sendSyncStep1();
+    await waitFor(() => syncAnswers(joiner).length > 0, 5000, 'step 2');
+    const step2 = syncAnswers(joiner)[0]!;
+    expect(Y.decodeUpdate(step2).structs.some((s) => s.id.client === 777_777)).toBe(false);
     const stored = await t.server.services.storage.load(w.id);
     const storedDoc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(storedDoc, stored.snapshot);

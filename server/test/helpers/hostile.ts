@@ -11,7 +11,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type RawClient, rawConnect } from './rawClient.ts';
+import { greeted, type RawClient, rawConnect } from './rawClient.ts';
 import {
   type CreatedWorkshop,
   connect,
@@ -146,7 +146,7 @@ export async function hostile(
   const raw = rawConnect(`${s.t.wsUrl}/${s.w.id}?token=${token}&pkey=${participantKey}`);
   s.raws.push(raw);
   await raw.opened;
-  await waitFor(() => raw.received.some((m) => m.type === 0 && m.sub === 0), 10_000, 'SyncStep1');
+  await greeted(raw, 10_000);
   raw.sendSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()));
   return { ...raw, participantId };
 }

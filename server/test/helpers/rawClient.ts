@@ -20,12 +20,23 @@ export interface RawClient {
   closed: Promise<number>;
   opened: Promise<void>;
   send(data: Uint8Array): void;
+  /** Asks for the state: SyncStep1 with `stateVector` (default empty, as a new device). */
+  sendSyncStep1(stateVector?: Uint8Array): void;
   sendUpdate(update: Uint8Array): void;
   /** Sends `update` as SyncStep2 (a client's answer to the server's SyncStep1). */
   sendSyncStep2(update: Uint8Array): void;
   sendAwareness(entries: { clientId: number; clock: number; json: string }[]): void;
+  /** Stops reading from the socket: what the server sends piles up in its buffers. */
+  pauseReading(): void;
+  resumeReading(): void;
   close(): void;
 }
+
+/** The socket under a `ws` client, whose reading can be paused. */
+const netSocket = (ws: WebSocket) =>
+  (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 export function rawConnect(url: string): RawClient {
   const ws = new WebSocket(url);
@@ -59,6 +70,7 @@ export function rawConnect(url: string): RawClient {
     closed,
     opened,
     send: (data) => ws.send(data),
+    sendSyncStep1: (stateVector = EMPTY_STATE_VECTOR) => ws.send(syncMessage(0, stateVector)),
     sendUpdate: (update) => ws.send(syncMessage(2, update)),
     sendSyncStep2: (update) => ws.send(syncMessage(1, update)),
     sendAwareness(entries) {
@@ -74,6 +86,8 @@ export function rawConnect(url: string): RawClient {
       encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
       ws.send(encoding.toUint8Array(e));
     },
+    pauseReading: () => netSocket(ws).pause(),
+    resumeReading: () => netSocket(ws).resume(),
     close: () => ws.close(),
   };
 }
@@ -84,6 +98,16 @@ function syncMessage(sub: number, update: Uint8Array): Uint8Array {
   encoding.writeVarUint(e, sub);
   encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
+}
+
+/** Resolves once the server greeted the client with its SyncStep1 (the room is ready). */
+export function greeted(r: Pick<RawClient, 'received'>, timeoutMs = 5000): Promise<void> {
+  return waitFor(() => r.received.some((m) => m.type === 0 && m.sub === 0), timeoutMs, 'greeting');
+}
+
+/** The SyncStep2 answers received so far, in order (their updates). */
+export function syncAnswers(r: Pick<RawClient, 'received'>): Uint8Array[] {
+  return r.received.flatMap((m) => (m.type === 0 && m.sub === 1 && m.payload ? [m.payload] : []));
 }
 
 /** Decodes awareness updates received so far into clientId → state. */
@@ -149,7 +173,7 @@ export function rawRoom(): {
       );
       clients.push(c);
       await c.opened;
-      await waitFor(() => c.received.some((r) => r.type === 0 && r.sub === 0), 5000, 'greeting');
+      await greeted(c);
       return c;
     },
   };

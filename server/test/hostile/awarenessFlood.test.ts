@@ -9,16 +9,10 @@
  */
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
-import { awarenessStates, type RawClient, rawConnect } from '../helpers/rawClient.ts';
-import {
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { awarenessStates, greeted, type RawClient } from '../helpers/rawClient.ts';
+import { serverRound } from '../helpers/serverRound.ts';
+import { synced, waitFor } from '../helpers/testServer.ts';
 
 /** One awareness frame just under 2 MiB with 10,000 entries. */
 function bombFrame(base: number): Uint8Array {
@@ -37,41 +31,25 @@ function bombFrame(base: number): Uint8Array {
 }
 
 describe('an awareness flood', () => {
-  let t: TestServer;
-  const raws: RawClient[] = [];
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    for (const r of raws.splice(0)) r.close();
-    await t.close();
-  });
+  const round = serverRound();
 
-  async function open(url: string): Promise<RawClient> {
-    const r = rawConnect(url);
-    raws.push(r);
-    await r.opened;
-    await waitFor(() => r.received.some((m) => m.type === 0 && m.sub === 0), 5000, 'greeting');
+  async function open(workshopId: string, token: string): Promise<RawClient> {
+    const r = await round.raw(workshopId, token);
+    await greeted(r);
     return r;
   }
 
   it('relays nothing of 2 MiB frames, closes the flooder and leaves both rooms working', async () => {
-    t = await startTestServer();
+    const t = await round.start();
     const a = await t.createWorkshop();
     const b = await t.createWorkshop();
-    const watcher = await open(`${t.wsUrl}/${a.id}?token=${a.viewerToken}`);
+    const watcher = await open(a.id, a.viewerToken);
     const flooders = [
-      {
-        raw: await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`),
-        code: CloseCode.rateLimited,
-      },
-      {
-        raw: await open(`${t.wsUrl}/${a.id}?token=${a.viewerToken}`),
-        code: CloseCode.messageTooBig,
-      },
+      { raw: await open(a.id, a.participantToken), code: CloseCode.rateLimited },
+      { raw: await open(a.id, a.viewerToken), code: CloseCode.messageTooBig },
     ];
-    const writer = connect(t.wsUrl, b.id, b.participantToken);
-    const reader = connect(t.wsUrl, b.id, b.viewerToken);
-    providers.push(writer, reader);
+    const writer = round.open(b.id, b.participantToken);
+    const reader = round.open(b.id, b.viewerToken);
     await Promise.all([synced(writer), synced(reader)]);
 
     const frame = bombFrame(100_000);
@@ -95,7 +73,7 @@ describe('an awareness flood', () => {
     await waitFor(() => reader.doc.getMap('notes').size === 40, 10_000, 'other room’s edits');
 
     // The honest participant's cursor still shows, the flood's never did.
-    const honest = await open(`${t.wsUrl}/${a.id}?token=${a.participantToken}`);
+    const honest = await open(a.id, a.participantToken);
     honest.sendAwareness([{ clientId: 7, clock: 1, json: '{"cursor":{"x":1,"y":2}}' }]);
     await waitFor(() => awarenessStates(watcher.received).has(7), 5000, 'honest cursor');
     const ids = [...awarenessStates(watcher.received).keys()];

@@ -4,31 +4,19 @@
  * instead of all rendering at once, and another workshop's edits keep flowing.
  */
 import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
-import {
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { serverRound } from '../helpers/serverRound.ts';
+import { synced, waitFor } from '../helpers/testServer.ts';
 
 describe('a burst of PDF exports', () => {
-  let t: TestServer;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-  });
+  const round = serverRound();
 
   it('renders them a few at a time, refuses the overflow with Retry-After, and keeps rooms flowing', async () => {
-    t = await startTestServer({ PDF_CONCURRENCY: '1', PDF_QUEUE_LENGTH: '2' });
+    const t = await round.start({ PDF_CONCURRENCY: '1', PDF_QUEUE_LENGTH: '2' });
     const example = await t.createWorkshop('ozg-example', 'OZG');
     const other = await t.createWorkshop();
-    const writer = connect(t.wsUrl, other.id, other.participantToken);
-    const reader = connect(t.wsUrl, other.id, other.viewerToken);
-    providers.push(writer, reader);
+    const writer = round.open(other.id, other.participantToken);
+    const reader = round.open(other.id, other.viewerToken);
     await Promise.all([synced(writer), synced(reader)]);
 
     const url = `${t.url}${apiPath(ApiRoute.export, { id: example.id, format: 'pdf' })}?token=${example.viewerToken}`;

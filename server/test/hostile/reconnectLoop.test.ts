@@ -8,17 +8,10 @@
  * proved its own participant key connects at once, and so do the bystanders
  * of another workshop.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { WebsocketProvider } from 'y-websocket';
-import {
-  connect,
-  issueIdentity,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
+import { serverRound } from '../helpers/serverRound.ts';
+import { issueIdentity, synced, waitFor } from '../helpers/testServer.ts';
 
 /**
  * Opens a socket and sends a text frame (malformed: closes with 4400) once it
@@ -48,15 +41,10 @@ function misbehave(url: string): Promise<number> {
 }
 
 describe('a client that reconnects whenever it is closed', () => {
-  let t: TestServer;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-  });
+  const round = serverRound();
 
   it('is refused before any work for a growing while; others with the same link are not', async () => {
-    t = await startTestServer();
+    const t = await round.start();
     const a = await t.createWorkshop();
     const b = await t.createWorkshop();
     const anonymous = `${t.wsUrl}/${a.id}?token=${a.participantToken}`;
@@ -75,13 +63,11 @@ describe('a client that reconnects whenever it is closed', () => {
 
     // A participant with the same link who proved its own key, and another workshop: at once.
     const { participantKey } = await issueIdentity(t.url, a.id, a.participantToken);
-    const honest = connect(t.wsUrl, a.id, a.participantToken, undefined, { pkey: participantKey });
-    const other = connect(t.wsUrl, b.id, b.participantToken);
-    providers.push(honest, other);
+    const honest = round.open(a.id, a.participantToken, { pkey: participantKey });
+    const other = round.open(b.id, b.participantToken);
     await Promise.all([synced(honest), synced(other)]);
     honest.doc.getMap('notes').set('still', 'here');
-    const viewer = connect(t.wsUrl, a.id, a.viewerToken);
-    providers.push(viewer);
+    const viewer = round.open(a.id, a.viewerToken);
     await waitFor(() => viewer.doc.getMap('notes').get('still') === 'here', 5000, 'honest edit');
   });
 });

@@ -10,27 +10,17 @@
  */
 import http from 'node:http';
 import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
-import {
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { serverRound } from '../helpers/serverRound.ts';
+import { synced, type TestServer, waitFor } from '../helpers/testServer.ts';
 
 interface Backup {
   boards: { notes: { votes: Record<string, number> }[] }[];
 }
 
 describe('restore bombs', () => {
+  const round = serverRound();
   let t: TestServer;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-  });
 
   const restore = async (body: string) => {
     const res = await fetch(`${t.url}${ApiRoute.restore}`, {
@@ -51,7 +41,7 @@ describe('restore bombs', () => {
     const votesJson = JSON.stringify(votes);
     const manyNotes = JSON.stringify(Array.from({ length: 27_000 }, (_, i) => ({ id: `n${i}` })));
 
-    t = await startTestServer({ IMPORTS_PER_MINUTE: '8' });
+    t = await round.start({ IMPORTS_PER_MINUTE: '8' });
     const example = await t.createWorkshop('ozg-example', 'OZG');
     const exported = await fetch(
       `${t.url}${apiPath(ApiRoute.export, { id: example.id, format: 'json' })}?token=${example.facilitatorToken}`,
@@ -69,9 +59,8 @@ describe('restore bombs', () => {
     }).replace(placeholder, manyNotes);
 
     const bystanderRoom = await t.createWorkshop();
-    const writer = connect(t.wsUrl, bystanderRoom.id, bystanderRoom.participantToken);
-    const reader = connect(t.wsUrl, bystanderRoom.id, bystanderRoom.viewerToken);
-    providers.push(writer, reader);
+    const writer = round.open(bystanderRoom.id, bystanderRoom.participantToken);
+    const reader = round.open(bystanderRoom.id, bystanderRoom.viewerToken);
     await Promise.all([synced(writer), synced(reader)]);
 
     expect(await restore(honest)).toBe(201);
@@ -93,7 +82,7 @@ describe('restore bombs', () => {
   });
 
   it('refuses a stuffed restore, and one over the budget, before their uploads end', async () => {
-    t = await startTestServer({ IMPORTS_PER_MINUTE: '4' });
+    t = await round.start({ IMPORTS_PER_MINUTE: '4' });
     const url = new URL(`${t.url}${ApiRoute.restore}`);
     /** Declares 3.5 MB, sends `start` and then nothing: the answer must not wait for the rest. */
     const partialUpload = (start: string) =>

@@ -6,7 +6,7 @@
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { type RawClient, rawConnect } from '../helpers/rawClient.ts';
+import { greeted, type RawClient, rawConnect } from '../helpers/rawClient.ts';
 import {
   connect,
   startTestServer,
@@ -43,10 +43,7 @@ describe('room slots per role', () => {
     let admitted = 0;
     await Promise.all(
       opened.map(async (r) => {
-        const code = await Promise.race([
-          r.closed,
-          waitFor(() => r.received.some((m) => m.type === 0 && m.sub === 0), 10_000).then(() => 0),
-        ]);
+        const code = await Promise.race([r.closed, greeted(r, 10_000).then(() => 0)]);
         settled += 1;
         if (code === 0) admitted += 1;
         else expect(code).toBe(CloseCode.full);

@@ -9,72 +9,67 @@
  */
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
-import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type RawClient, rawConnect } from '../helpers/rawClient.ts';
-import {
-  type CreatedWorkshop,
-  connect,
-  startTestServer,
-  synced,
-  type TestServer,
-  waitFor,
-} from '../helpers/testServer.ts';
-
-const EMPTY_SYNC_STEP1 = (() => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
-  return encoding.toUint8Array(e);
-})();
-
-/** How many SyncStep2 answers a raw client received. */
-const answers = (r: RawClient) => r.received.filter((m) => m.type === 0 && m.sub === 1).length;
-
-const pauseReading = (r: RawClient) =>
-  (r.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-const resumeReading = (r: RawClient) =>
-  (r.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+import { type RawClient, rawConnect, syncAnswers } from '../helpers/rawClient.ts';
+import { serverRound } from '../helpers/serverRound.ts';
+import { synced, type TestServer, waitFor } from '../helpers/testServer.ts';
 
 /**
- * `notes` notes of 2,000 characters each. A loopback socket whose peer does
- * not read takes about 4 MB into its kernel buffers, so the attacked workshop
- * holds more than that: the answer stays unsent while the attacker waits.
+ * Notes of 2,000 characters each in the attacked workshop. A loopback socket
+ * whose peer does not read takes about 4 MB into its kernel buffers, so the
+ * workshop holds more than that: the answer stays unsent while the attacker waits.
  */
-async function fill(t: TestServer, w: CreatedWorkshop, notes: number): Promise<void> {
+const NOTES = 3000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A workshop holding NOTES long notes, and the URL its viewers connect to. */
+async function bigWorkshop(
+  t: TestServer,
+): Promise<{ id: string; viewerToken: string; viewerUrl: string }> {
+  const w = await t.createWorkshop();
   await t.server.services.rooms.change(
     w.id,
     (doc) => {
       const map = doc.getMap('notes');
-      for (let i = 0; i < notes; i++) map.set(`n${i}`, new Y.Text('x'.repeat(2000)));
+      for (let i = 0; i < NOTES; i++) map.set(`n${i}`, new Y.Text('x'.repeat(2000)));
     },
     IMPORT_ORIGIN,
   );
+  return { ...w, viewerUrl: `${t.wsUrl}/${w.id}?token=${w.viewerToken}` };
+}
+
+/**
+ * Stops reading and asks for the whole state every 20 ms, as long as the
+ * socket is open and `more(asked so far)` says so.
+ */
+async function askWithoutReading(r: RawClient, more: (asked: number) => boolean): Promise<void> {
+  r.pauseReading();
+  let open = true;
+  void r.closed.then(() => {
+    open = false;
+  });
+  for (let asked = 0; open && more(asked); asked++) {
+    r.sendSyncStep1();
+    await sleep(20);
+  }
 }
 
 describe('SyncStep1 spam by viewers that do not read', () => {
-  let t: TestServer;
-  const providers: WebsocketProvider[] = [];
-  afterEach(async () => {
-    for (const p of providers.splice(0)) p.destroy();
-    await t.close();
-  });
+  const round = serverRound();
 
   it('keeps another workshop’s edits flowing and the attacked one readable', async () => {
-    t = await startTestServer();
-    const big = await t.createWorkshop();
+    const t = await round.start();
+    const big = await bigWorkshop(t);
     const other = await t.createWorkshop();
-    await fill(t, big, 3000);
 
     let attacking = true;
     let reconnects = 0;
     let refusedUpgrades = 0;
     const attacker = async () => {
       while (attacking) {
-        const r: RawClient = rawConnect(`${t.wsUrl}/${big.id}?token=${big.viewerToken}`);
+        const r = rawConnect(big.viewerUrl);
         r.ws.on('unexpected-response', (_req, res) => {
           if (res.statusCode === 429) refusedUpgrades += 1;
           r.ws.terminate();
@@ -84,36 +79,25 @@ describe('SyncStep1 spam by viewers that do not read', () => {
           () => false,
         );
         if (ok) {
-          // Stop reading: the server's answers pile up in its send buffer.
-          pauseReading(r);
-          let open = true;
-          void r.closed.then(() => {
-            open = false;
-          });
-          while (attacking && open) {
-            r.send(EMPTY_SYNC_STEP1);
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
+          await askWithoutReading(r, () => attacking);
           r.ws.terminate();
-        } else await new Promise((resolve) => setTimeout(resolve, 50));
+        } else await sleep(50);
         reconnects += 1;
       }
     };
     const attackers = [attacker(), attacker(), attacker(), attacker()];
 
-    const writer = connect(t.wsUrl, other.id, other.participantToken);
-    const reader = connect(t.wsUrl, other.id, other.viewerToken);
-    providers.push(writer, reader);
+    const writer = round.open(other.id, other.participantToken);
+    const reader = round.open(other.id, other.viewerToken);
     await Promise.all([synced(writer, 15_000), synced(reader, 15_000)]);
     for (let i = 0; i < 50; i++) {
       writer.doc.getMap('notes').set(`edit${i}`, i);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await sleep(20);
     }
     await waitFor(() => reader.doc.getMap('notes').size === 50, 15_000, 'other room’s edits');
-    const honest = connect(t.wsUrl, big.id, big.viewerToken);
-    providers.push(honest);
+    const honest = round.open(big.id, big.viewerToken);
     await synced(honest, 15_000);
-    expect(honest.doc.getMap('notes').size).toBe(3000);
+    expect(honest.doc.getMap('notes').size).toBe(NOTES);
     // The attackers were turned away: closed, then refused for a while when they came back.
     await waitFor(() => refusedUpgrades > 0, 15_000, 'a refused reconnect');
     attacking = false;
@@ -122,41 +106,25 @@ describe('SyncStep1 spam by viewers that do not read', () => {
   });
 
   it('answers a client that does not read once, then closes it with 4429', async () => {
-    t = await startTestServer();
-    const big = await t.createWorkshop();
-    await fill(t, big, 3000);
-    const r = rawConnect(`${t.wsUrl}/${big.id}?token=${big.viewerToken}`);
-    await r.opened;
-    pauseReading(r);
-    let open = true;
-    void r.closed.then(() => {
-      open = false;
-    });
-    for (let i = 0; i < 30 && open; i++) {
-      r.send(EMPTY_SYNC_STEP1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const big = await bigWorkshop(await round.start());
+    const r = await round.raw(big.id, big.viewerToken);
+    await askWithoutReading(r, (asked) => asked < 30);
     // Reading again, it finds one whole answer and then the refusal.
-    resumeReading(r);
+    r.resumeReading();
     expect(await r.closed).toBe(CloseCode.rateLimited);
-    expect(answers(r)).toBe(1);
+    expect(syncAnswers(r)).toHaveLength(1);
   });
 
   it('answers a client that reads every time it asks', async () => {
-    t = await startTestServer();
-    const big = await t.createWorkshop();
-    await fill(t, big, 3000);
-    const r = rawConnect(`${t.wsUrl}/${big.id}?token=${big.viewerToken}`);
-    await r.opened;
+    const big = await bigWorkshop(await round.start());
+    const r = await round.raw(big.id, big.viewerToken);
     for (let asked = 1; asked <= 3; asked++) {
-      r.send(EMPTY_SYNC_STEP1);
-      await waitFor(() => answers(r) === asked, 15_000, `answer ${asked}`);
+      r.sendSyncStep1();
+      await waitFor(() => syncAnswers(r).length === asked, 15_000, `answer ${asked}`);
     }
     // Each answer is the whole workshop: applied to a fresh document, every note is there.
-    const last = r.received.filter((m) => m.type === 0 && m.sub === 1).at(-1)!;
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, last.payload!);
-    expect(doc.getMap('notes').size).toBe(3000);
-    r.close();
+    Y.applyUpdate(doc, syncAnswers(r).at(-1)!);
+    expect(doc.getMap('notes').size).toBe(NOTES);
   });
 });
