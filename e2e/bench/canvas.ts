@@ -29,7 +29,7 @@ import {
   stopRecording,
   stopTrace,
 } from './canvasPage.ts';
-import { BenchClient, type RoomRef } from './lib/client.ts';
+import { BenchClient, facilitatorRoom } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 import { quantile, type Spread, spread } from './lib/stats.ts';
 
@@ -106,12 +106,7 @@ export async function canvasRun({
   const movers: BenchClient[] = [];
   try {
     const created = await createWorkshopViaApi(server.url, 'blank', 'Canvas');
-    const room: RoomRef = {
-      url: `ws://127.0.0.1:${server.port}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
-      docName: created.id,
-      token: created.facilitatorToken,
-      protocol: 'y-websocket',
-    };
+    const room = facilitatorRoom(server.url, created);
     writer = await populate(room, count);
     const person = await newPerson(browser, 'Bench');
     const page = person.page;

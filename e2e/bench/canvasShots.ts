@@ -9,6 +9,7 @@ import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson, screenshot } from '../harness/browser.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
 import { populate } from './canvasBoard.ts';
+import { facilitatorRoom } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,15 +43,7 @@ const browser = await launchBrowser();
 try {
   const example = await createWorkshopViaApi(server.url, 'ozg-example', 'Beispiel');
   const big = await createWorkshopViaApi(server.url, 'blank', 'Viele Notizen');
-  const writer = await populate(
-    {
-      url: `ws://127.0.0.1:${server.port}/ws/${big.id}?token=${encodeURIComponent(big.facilitatorToken)}`,
-      docName: big.id,
-      token: big.facilitatorToken,
-      protocol: 'y-websocket',
-    },
-    300,
-  );
+  const writer = await populate(facilitatorRoom(server.url, big), 300);
   for (const [device, options] of [
     ['desktop', {}],
     ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],

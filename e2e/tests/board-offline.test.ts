@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { populate } from '../bench/canvasBoard.ts';
+import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
@@ -140,16 +141,7 @@ describe('working offline', () => {
     // the device afterwards (client/src/sync/quietApply.ts).
     const server = journey.server();
     const created = await createWorkshopViaApi(server.url, 'blank', 'Große Tafel');
-    const writer = await populate(
-      {
-        url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
-        docName: created.id,
-        token: created.facilitatorToken,
-        protocol: 'y-websocket',
-      },
-      2000,
-    );
-    writer.close();
+    (await populate(facilitatorRoom(server.url, created), 2000)).close();
     const b = await journey.person('B');
     await join(b, created.urls.participant, 'Bernd');
     await expect.poll(() => shownNoteCount(b.page), { timeout: 60_000 }).toBe(2000);

@@ -4,6 +4,7 @@
 // as ever.
 import { expect, test } from 'vitest';
 import { COLS, populate } from '../bench/canvasBoard.ts';
+import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, noteBoxes } from '../harness/board.ts';
 import { useJourney } from '../harness/journey.ts';
@@ -35,16 +36,7 @@ const journey = useJourney();
 test('a large board opens with every note drawn at its place, then each note in view gets its component', async () => {
   const server = journey.server();
   const created = await createWorkshopViaApi(server.url, 'blank', 'Große Tafel');
-  const writer = await populate(
-    {
-      url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
-      docName: created.id,
-      token: created.facilitatorToken,
-      protocol: 'y-websocket',
-    },
-    NOTES,
-  );
-  writer.close();
+  (await populate(facilitatorRoom(server.url, created), NOTES)).close();
   const b = await journey.person('B');
   await join(b, created.urls.participant, 'Bernd');
   // The frame that first shows the board's notes: all of them are in it.

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { populate } from '../bench/canvasBoard.ts';
+import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import {
   cursorNames,
@@ -125,15 +126,7 @@ describe('outline and accessibility', () => {
   test('a long list in the outline shows its notes as they are scrolled to or tabbed to', async () => {
     const server = journey.server();
     const created = await createWorkshopViaApi(server.url, 'blank', 'Viele Notizen');
-    const writer = await populate(
-      {
-        url: `${server.url.replace('http', 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
-        docName: created.id,
-        token: created.facilitatorToken,
-        protocol: 'y-websocket',
-      },
-      160,
-    );
+    const writer = await populate(facilitatorRoom(server.url, created), 160);
     try {
       const fac = await journey.person('Moderation');
       await join(fac, created.urls.facilitator, 'Mia');

@@ -45,6 +45,19 @@ export interface RoomRef {
   identity?: { url: string; token: string };
 }
 
+/** A workshop's room on the Pinnwand server at `baseUrl` (http://…), joined with its facilitator link. */
+export function facilitatorRoom(
+  baseUrl: string,
+  workshop: { id: string; facilitatorToken: string },
+): RoomRef {
+  return {
+    url: `${baseUrl.replace(/^http/, 'ws')}/ws/${workshop.id}?token=${encodeURIComponent(workshop.facilitatorToken)}`,
+    docName: workshop.id,
+    token: workshop.facilitatorToken,
+    protocol: 'y-websocket',
+  };
+}
+
 /** The same room on a restarted server listening on another port (its identity route too). */
 export function roomOnPort(room: RoomRef, port: number): RoomRef {
   const moved = (url: string) => url.replace(/:\d+\//, `:${port}/`);
