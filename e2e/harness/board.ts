@@ -148,3 +148,23 @@ export async function seriousAxeViolations(page: Page, axeSource: string): Promi
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} at ${v.targets.join(', ')}`);
 }
+
+/**
+ * Whether the board's picture (the snapshot canvas on screen) has something
+ * drawn at a world point, read from its pixels; null while there is none.
+ */
+export function drawnAt(world: { x: number; y: number }): boolean | null {
+  type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+  const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+  const canvas = document.querySelector<HTMLCanvasElement>('.notes-plane canvas');
+  if (!stage || !canvas) return null;
+  const origin = stage.container().getBoundingClientRect();
+  const screenX = origin.left + stage.x() + world.x * stage.scaleX();
+  const screenY = origin.top + stage.y() + world.y * stage.scaleX();
+  // The canvas is placed by a CSS transform: its box on screen maps to its pixels.
+  const box = canvas.getBoundingClientRect();
+  const px = Math.floor(((screenX - box.left) * canvas.width) / box.width);
+  const py = Math.floor(((screenY - box.top) * canvas.height) / box.height);
+  const alpha = canvas.getContext('2d')?.getImageData(px, py, 1, 1).data[3] ?? 0;
+  return alpha > 0;
+}

@@ -16,7 +16,7 @@ import {
 import { getMeta, listBoards } from '@pinnwand/shared/read/lookups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { makeDataDir, startTestServer, type TestServer } from './helpers/testServer.ts';
 
 describe('the board preview', () => {
   let t: TestServer;
@@ -137,6 +137,35 @@ describe('the board preview', () => {
     );
     expect(raw.encoding).toBe('gzip');
     expect(JSON.parse(gunzipSync(raw.body).toString('utf8'))).toEqual(plain);
+  });
+
+  it('answers a cold room from its stored bytes (the document not built) with the same picture', async () => {
+    const dataDir = makeDataDir();
+    const first = await startTestServer({}, {}, dataDir);
+    let built: BoardPreview;
+    let w: Awaited<ReturnType<TestServer['createWorkshop']>>;
+    try {
+      w = await first.createWorkshop('ozg-example', 'Kalt');
+      const res = await fetch(
+        `${first.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`,
+      );
+      built = boardPreviewSchema.parse(await res.json());
+    } finally {
+      await first.close();
+    }
+    const cold = await startTestServer({}, {}, dataDir);
+    try {
+      const res = await fetch(
+        `${cold.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`,
+      );
+      expect(res.status).toBe(200);
+      expect(boardPreviewSchema.parse(await res.json())).toEqual(built);
+      // Read in the worker: the room is loaded, its document still not built.
+      expect(cold.server.rooms.peek(w.id)).toBeDefined();
+      expect(cold.server.rooms.peekDoc(w.id)).toBeUndefined();
+    } finally {
+      await cold.close();
+    }
   });
 
   it('refuses a bad token with 401 and an unknown workshop with 404', async () => {

@@ -8,6 +8,8 @@ import {
   ApiRoute,
   accessibilityInfoSchema,
   apiPath,
+  type BoardPreview,
+  boardPreviewSchema,
   type CreatedWorkshop,
   type CreateWorkshopRequest,
   createdWorkshopSchema,
@@ -115,6 +117,14 @@ export function fetchAccessibilityInfo(): Promise<ApiResult<AccessibilityInfo>> 
 /** What this token may do in the workshop, and the server's clock. */
 export function fetchSession(workshopId: string, token: string): Promise<ApiResult<SessionInfo>> {
   return call(apiPath(ApiRoute.session, { id: workshopId }), { token }, sessionInfoSchema);
+}
+
+/** The workshop's first picture (the tabs, the first board's frames and notes), for drawing before the document. */
+export function fetchBoardPreview(
+  workshopId: string,
+  token: string,
+): Promise<ApiResult<BoardPreview>> {
+  return call(apiPath(ApiRoute.boardPreview, { id: workshopId }), { token }, boardPreviewSchema);
 }
 
 /** The participant and viewer links, for the facilitator token. */

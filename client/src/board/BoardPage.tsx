@@ -40,7 +40,10 @@ interface Props {
 
 export function BoardPage({ connection, editor, session }: Props) {
   const t = useT();
-  const boards = useBoards(editor.index);
+  const documentBoards = useBoards(editor.index);
+  // The server's preview stands in for the document until it is here (sync/boardPreview.ts).
+  const preview = useStore(editor.preview);
+  const boards = preview?.boards ?? documentBoards;
   const { meta } = useMeta(editor.index);
   const boardId = useStore(editor.boardId);
   const ui = useStore(editor.ui);
@@ -58,7 +61,7 @@ export function BoardPage({ connection, editor, session }: Props) {
       editor.boardId.set(boards[0]?.id ?? null);
   }, [editor, boards, boardId]);
 
-  const title = meta?.title ?? session.title;
+  const title = meta?.title ?? (preview?.title || session.title);
   useEffect(() => {
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);

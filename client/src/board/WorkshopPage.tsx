@@ -16,6 +16,7 @@ import { getIdentity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import { takeJustCreated } from '../session/remembered.ts';
 import { type Gate, takeGate } from '../session/workshopGate.ts';
+import { showBoardPreview, takeBoardPreview } from '../sync/boardPreview.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { dropEarlyConnection, takeEarlyConnection } from '../sync/earlyConnection.ts';
 import { useStore } from '../ui/store.ts';
@@ -91,8 +92,15 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       registerServiceWorkerWhenIdle();
     });
     const stopRefusals = announceRefusals(editor, connection.refused, connection.offlineWrites);
+    // Drawn until the server's document is applied, when this device has none yet.
+    const stopPreview = showBoardPreview(
+      editor,
+      takeBoardPreview(session.workshopId, token),
+      connection.synced,
+    );
     setLive({ connection, editor });
     return () => {
+      stopPreview();
       unsubscribe();
       stopRefusals();
       unwatch();

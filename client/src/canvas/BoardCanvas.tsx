@@ -14,6 +14,7 @@ import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
+import { previewOf } from './boardPreviewContent.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { LiveNotes } from './LiveNotes.tsx';
@@ -94,7 +95,8 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
       const small = editor.stageSize.get().width < SMALL_SCREEN;
       zoomToFit(editor, small ? { minScale: 0.5 } : {});
     };
-    const notes = editor.index.notes(boardId);
+    // The server's preview's notes while it stands in for the document.
+    const notes = previewOf(editor, boardId)?.notes ?? editor.index.notes(boardId);
     const saved = editor.viewports.get(boardId);
     if (saved && (notes.length === 0 || showsAnyNote(saved, editor.stageSize.get(), notes))) {
       editor.viewport.set(saved);

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useClusters } from '../model/useDoc.ts';
+import { usePreviewOf } from './boardPreviewContent.ts';
 import { FONT_FAMILY } from './noteStyle.ts';
 
 export const ClusterLayer = memo(function ClusterLayer({
@@ -15,7 +16,9 @@ export const ClusterLayer = memo(function ClusterLayer({
   editor: Editor;
   boardId: BoardId;
 }) {
-  const clusters = useClusters(editor.index, boardId);
+  const documentClusters = useClusters(editor.index, boardId);
+  // The server's preview of the board, until the document is here (boardPreviewContent.ts).
+  const clusters = usePreviewOf(editor, boardId)?.clusters ?? documentClusters;
   return (
     <Group>
       {clusters.map((c) => (

@@ -11,16 +11,20 @@
 // A board opens without note components: its first picture is drawn from
 // sketches read from the document (noteSketches.ts), and the components are
 // mounted afterwards, a chunk per task, each taking over its note's sketch.
+// On a device that has no document yet, the sketches come from the server's
+// preview of the board until the document is here; no component mounts
+// before (they read the document).
 //
 // The list of notes comes from DocIndex, which recomputes it only when notes
 // come, go or change board; a note's own change re-renders that note only.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import type Konva from 'konva';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Group } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useNoteIds } from '../model/useDoc.ts';
 import { whenIdle } from '../ui/whenIdle.ts';
+import { previewNoteIds, usePreviewOf } from './boardPreviewContent.ts';
 import { loadHyphenation, onHyphenationChange } from './hyphenation.ts';
 import { NoteNode, NoteSinkContext } from './NoteNode.tsx';
 import { NoteSketchContext, NoteSketches } from './noteSketches.ts';
@@ -37,7 +41,10 @@ export const NotesLayer = memo(function NotesLayer({
   editor: Editor;
   boardId: BoardId;
 }) {
-  const ids = useNoteIds(editor.index, boardId);
+  const preview = usePreviewOf(editor, boardId);
+  const documentIds = useNoteIds(editor.index, boardId);
+  const previewIds = useMemo(() => (preview ? previewNoteIds(preview) : null), [preview]);
+  const ids = previewIds ?? documentIds;
   const root = useRef<Konva.Group>(null);
   const source = useRef<Konva.Group>(null);
   const [drawing, setDrawing] = useState<{
@@ -101,13 +108,13 @@ export const NotesLayer = memo(function NotesLayer({
   // The notes without a component yet are drawn as sketches (before the
   // snapshot's next frame; mounted components have taken theirs over).
   useLayoutEffect(() => {
-    drawing?.sketches.setPending(boardId, ids, count);
-  }, [drawing, boardId, ids, count]);
+    drawing?.sketches.setPending(boardId, ids, preview ? 0 : count, preview);
+  }, [drawing, boardId, ids, count, preview]);
 
   // Once the board is on screen, the rest of its components, a chunk per task
   // (input and frames in between).
   useEffect(() => {
-    if (!drawing || count === Number.POSITIVE_INFINITY) return;
+    if (!drawing || preview || count === Number.POSITIVE_INFINITY) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = drawing.snapshot.whenPictured(() => {
       timer = setTimeout(() => {
@@ -119,9 +126,9 @@ export const NotesLayer = memo(function NotesLayer({
       stop();
       if (timer) clearTimeout(timer);
     };
-  }, [drawing, boardId, count, ids.length]);
+  }, [drawing, boardId, count, ids.length, preview]);
 
-  const shownIds = count >= ids.length ? ids : ids.slice(0, count);
+  const shownIds = preview ? [] : count >= ids.length ? ids : ids.slice(0, count);
   return (
     <Group ref={root}>
       <Group ref={source} visible={false}>

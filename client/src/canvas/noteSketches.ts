@@ -11,8 +11,14 @@
 // A sketch follows its note until adopted: a change from anyone (text, place,
 // colour, votes) redraws its spot, a note that leaves the board leaves the
 // sketches.
+//
+// Before a new device has the document, the sketches are drawn from the
+// server's preview of the board (sync/boardPreview.ts), which holds the same
+// few facts per note. When the document takes over, every sketch is compared
+// with its note there: the same look at the same place is left as drawn, a
+// note that changed meanwhile is drawn again, one that is gone leaves.
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
-import type { Note } from '@pinnwand/shared/model/note';
+import type { BoardPreview, PreviewNote } from '@pinnwand/shared/protocol/http';
 import type Konva from 'konva';
 import { createContext } from 'react';
 import type { Editor } from '../editor/Editor.ts';
@@ -45,12 +51,15 @@ class Sketch implements Drawable {
   }
 }
 
+/** What a sketch is drawn from: a note's place and what it shows at rest (votes: the total shown). */
+type SketchNote = Omit<PreviewNote, 'id'>;
+
 /** The look of a note nobody selects, drags or writes in (what NoteNode shows then). */
-function restingLook(note: Note, votesShown: boolean, layouts: NoteLayouts): NoteLook {
+function restingLook(note: SketchNote, layouts: NoteLayouts): NoteLook {
   return {
     color: note.color,
     author: note.author,
-    votes: votesShown ? note.votes.total : 0,
+    votes: note.votes,
     selected: false,
     remoteColor: undefined,
     editingHere: false,
@@ -85,6 +94,9 @@ export class NoteSketches {
   private pending: NoteId[] = [];
   private list: Sketch[] | null = [];
   private boardId: BoardId | null = null;
+  /** The preview's notes while it stands in for the document, else null. */
+  private previewNotes: Map<NoteId, PreviewNote> | null = null;
+  private preview: BoardPreview | null = null;
   private readonly stops: (() => void)[];
 
   constructor(
@@ -95,10 +107,12 @@ export class NoteSketches {
   ) {
     this.stops = [
       editor.index.subscribeNoteChanges((ids) => {
+        if (this.previewNotes) return;
         for (const id of ids) if (this.sketches.has(id as NoteId)) this.refresh(id as NoteId);
       }),
       // Vote totals hidden or shown again (a round's setting).
       editor.index.subscribeMeta(() => {
+        if (this.previewNotes) return;
         for (const id of [...this.sketches.keys()]) this.refresh(id);
       }),
     ];
@@ -118,9 +132,23 @@ export class NoteSketches {
     return [...nodes, ...this.list];
   }
 
-  /** The board's notes in board order, of which the first `mounted` have their NoteNode. */
-  setPending(boardId: BoardId, ids: readonly NoteId[], mounted: number): void {
+  /**
+   * The board's notes in board order, of which the first `mounted` have their
+   * NoteNode; read from `preview` while it stands in for the document.
+   */
+  setPending(
+    boardId: BoardId,
+    ids: readonly NoteId[],
+    mounted: number,
+    preview: BoardPreview | null = null,
+  ): void {
     this.boardId = boardId;
+    if (preview !== this.preview) {
+      // The preview came, or the document took over: each sketch is checked against its new source.
+      this.preview = preview;
+      this.previewNotes = preview ? new Map(preview.notes.map((n) => [n.id, n])) : null;
+      for (const id of [...this.sketches.keys()]) this.refresh(id);
+    }
     const pending = ids.slice(Math.min(mounted, ids.length));
     const keep = new Set(pending);
     for (const [id, sketch] of this.sketches)
@@ -133,12 +161,12 @@ export class NoteSketches {
     const votesShown = voteTotalsShown(this.editor);
     for (const id of pending) {
       if (this.sketches.has(id)) continue;
-      const note = this.editor.index.note(id);
-      if (!note || note.boardId !== boardId) continue;
+      const note = this.read(id, votesShown);
+      if (!note) continue;
       const sketch = new Sketch(
         id,
         { x: note.x, y: note.y },
-        restingLook(note, votesShown, new NoteLayouts(note.text)),
+        restingLook(note, new NoteLayouts(note.text)),
       );
       this.sketches.set(id, sketch);
       this.sink.noteChanged(null, sketch.place);
@@ -160,22 +188,33 @@ export class NoteSketches {
     return layouts?.text === text ? layouts : undefined;
   }
 
+  /** A note of the shown board as its sketch draws it, from the preview or the document. */
+  private read(id: NoteId, votesShown: boolean): SketchNote | undefined {
+    if (this.previewNotes) return this.previewNotes.get(id);
+    const note = this.editor.index.note(id);
+    if (!note || note.boardId !== this.boardId) return undefined;
+    return {
+      x: note.x,
+      y: note.y,
+      color: note.color,
+      author: note.author,
+      text: note.text,
+      votes: votesShown ? note.votes.total : 0,
+    };
+  }
+
   private refresh(id: NoteId): void {
     const old = this.sketches.get(id)!;
-    const note = this.editor.index.note(id);
+    const note = this.read(id, voteTotalsShown(this.editor));
     this.list = null;
-    if (!note || note.boardId !== this.boardId) {
+    if (!note) {
       this.sketches.delete(id);
       this.sink.noteChanged(old.place, null);
       return;
     }
     const layouts =
       old.look.layouts.text === note.text ? old.look.layouts : new NoteLayouts(note.text);
-    const sketch = new Sketch(
-      id,
-      { x: note.x, y: note.y },
-      restingLook(note, voteTotalsShown(this.editor), layouts),
-    );
+    const sketch = new Sketch(id, { x: note.x, y: note.y }, restingLook(note, layouts));
     this.sketches.set(id, sketch);
     if (
       sketch.place.x === old.place.x &&

@@ -1,5 +1,6 @@
 // Undo/redo and canvas navigation.
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { shownRects } from '../canvas/boardPreviewContent.ts';
 import { boundsOf, fitRect, zoomAt } from '../canvas/viewport.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { AnyCommand, Command } from './types.ts';
@@ -65,13 +66,7 @@ export const zoomOutCommand: Command = {
 export function zoomToFit(e: Editor, options: { minScale?: number } = {}): void {
   const boardId = e.boardId.get();
   if (!boardId) return;
-  const rects = [
-    ...e.index
-      .notes(boardId)
-      .map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })),
-    ...e.index.clusters(boardId),
-  ];
-  const bounds = boundsOf(rects);
+  const bounds = boundsOf(shownRects(e, boardId));
   const size = e.stageSize.get();
   if (!bounds) {
     e.viewport.set({ x: size.width / 2 - NOTE_WIDTH, y: size.height / 3, scale: 1 });

@@ -8,6 +8,7 @@
 import type { BoardId, NoteId, ParticipantId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN, type LocalOrigin, localOrigin } from '@pinnwand/shared/model/origin';
+import type { BoardPreview } from '@pinnwand/shared/protocol/http';
 import type { Role } from '@pinnwand/shared/protocol/roles';
 import { createUndoManager } from '@pinnwand/shared/undo';
 import type { Awareness } from 'y-protocols/awareness';
@@ -75,6 +76,11 @@ export interface Editor {
   undo: Y.UndoManager;
   commands: CommandRegistry;
   boardId: Store<BoardId | null>;
+  /**
+   * The server's first picture of the workshop (sync/boardPreview.ts), shown
+   * instead of the document while a new device waits for it; null otherwise.
+   */
+  preview: Store<BoardPreview | null>;
   selection: Store<ReadonlySet<NoteId>>;
   editing: Store<NoteId | null>;
   viewport: Store<Viewport>;
@@ -171,6 +177,7 @@ export function createEditor(input: EditorInput): Editor {
     undo,
     commands,
     boardId,
+    preview: createStore<BoardPreview | null>(null),
     selection: createStore(EMPTY_SELECTION),
     editing: createStore<NoteId | null>(null),
     viewport: createStore<Viewport>({ x: 0, y: 0, scale: 1 }),

@@ -26,6 +26,8 @@ export interface Connection {
   deniedCode: Store<number | null>;
   /** True once the local copy (IndexedDB) or the server has delivered the document. */
   loaded: Store<boolean>;
+  /** True once the server's document has been applied (the first sync; stays true). */
+  synced: Store<boolean>;
   /** The server's last "permission denied" (a refused change, reverted): why, and a sequence number. */
   refused: Store<{ reason: string; seq: number } | null>;
   /** Texts written while offline, until the server has answered them. */
@@ -60,6 +62,7 @@ export function openConnection(workshopId: string, token: string): Connection {
   const status = createStore<ConnectionStatus>(deriveStatus(inputs));
   const deniedCode = createStore<number | null>(null);
   const loaded = createStore(false);
+  const serverSynced = createStore(false);
   const refresh = () => status.set(deriveStatus(inputs));
   const offlineWrites = trackOfflineWrites(doc, status);
 
@@ -75,6 +78,7 @@ export function openConnection(workshopId: string, token: string): Connection {
       inputs.everConnected = true;
       inputs.failedAttempts = 0;
       loaded.set(true);
+      serverSynced.set(true);
     }
     refresh();
   };
@@ -132,6 +136,7 @@ export function openConnection(workshopId: string, token: string): Connection {
     status,
     deniedCode,
     loaded,
+    synced: serverSynced,
     refused,
     offlineWrites,
     destroy() {

@@ -5,8 +5,10 @@
  * document, so that a new device draws the board before the document has
  * arrived and been applied. It shows nothing the document does not give the
  * same link: the server reads it with the same readers and rules the client
- * draws with. Cached per room until the document changes; gzipped for
- * clients that accept it (JSON of 5,000 notes is about a megabyte).
+ * draws with — in a worker thread from the stored bytes while the room's
+ * document is not built (boardPreviewCache.ts). Cached per room until the
+ * document changes; gzipped for clients that accept it (JSON of 5,000 notes
+ * is about a megabyte).
  */
 import { ApiRoute } from '@pinnwand/shared/protocol/http';
 import { BoardPreviewCache } from './boardPreviewCache.ts';
@@ -18,7 +20,7 @@ export function registerBoardPreviewRoutes(router: Router): void {
     const id = ctx.params.id!;
     await ctx.services.authorize(ctx, id);
     const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
-    const body = await ctx.services.rooms.withDoc(id, (doc) => cache.get(doc, compressed));
+    const body = await ctx.services.rooms.withState(id, (state) => cache.get(state, compressed));
     ctx.res.statusCode = 200;
     ctx.res.setHeader('Content-Type', 'application/json; charset=utf-8');
     // The token is in the query: no shared cache may keep it; it changes with the document.

@@ -1,0 +1,62 @@
+// The server's first picture of a workshop (`GET …/board-preview`, see
+// docs/protocol.md "Opening a board"), for a device that does not hold the
+// document yet: a 5,000-note board's document is 2.3 MB and takes more than a
+// second to apply, its preview is drawn as soon as the canvas is there.
+//
+// main.tsx asks for it the moment a workshop link opens (beside the session
+// and identity requests, while the board's code still loads); the board takes
+// that answer (`takeBoardPreview`) and shows it until the server's document
+// is applied — unless the device already showed a document of its own (its
+// local copy), which stays what is drawn.
+import type { BoardPreview } from '@pinnwand/shared/protocol/http';
+import { fetchBoardPreview } from '../api/httpApi.ts';
+import type { Editor } from '../editor/Editor.ts';
+import type { Store } from '../ui/store.ts';
+
+const asked = new Map<string, Promise<BoardPreview | null>>();
+const keyOf = (workshopId: string, token: string) => `${workshopId}#${token}`;
+
+function ask(workshopId: string, token: string): Promise<BoardPreview | null> {
+  return fetchBoardPreview(workshopId, token).then((r) => (r.ok ? r.value : null));
+}
+
+/** Asks for the preview now (a workshop link just opened). */
+export function startBoardPreview(workshopId: string, token: string): void {
+  const key = keyOf(workshopId, token);
+  if (!asked.has(key)) asked.set(key, ask(workshopId, token));
+}
+
+/** The preview asked for at page load (once), else a fresh request. */
+export function takeBoardPreview(workshopId: string, token: string): Promise<BoardPreview | null> {
+  const key = keyOf(workshopId, token);
+  const started = asked.get(key);
+  asked.delete(key);
+  return started ?? ask(workshopId, token);
+}
+
+/**
+ * Shows `preview` on the editor's board until the server's document is
+ * applied (`synced`). Not when it comes after the document (or a local copy
+ * of it) is already drawn: the picture would step back and forth.
+ */
+export function showBoardPreview(
+  editor: Editor,
+  preview: Promise<BoardPreview | null>,
+  synced: Store<boolean>,
+): () => void {
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    unsubscribe();
+    editor.preview.set(null);
+  };
+  const unsubscribe = synced.subscribe(() => {
+    if (synced.get()) stop();
+  });
+  void preview.then((p) => {
+    if (stopped || !p || p.boardId === null || synced.get()) return;
+    if (editor.index.boards().length > 0) return;
+    editor.preview.set(p);
+  });
+  return stop;
+}

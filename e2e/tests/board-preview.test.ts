@@ -1,0 +1,183 @@
+// A new device draws a board before its document has arrived: the server's
+// preview (GET …/board-preview) is the first picture, and it is the picture
+// the document gives — pixel for pixel — and is replaced by the document once
+// synced (a note moved meanwhile moves there). Hidden writing stays hidden:
+// another person's hidden note is never in the preview.
+import { boardPreviewSchema } from '@pinnwand/shared/protocol/http';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { COLS, populate } from '../bench/canvasBoard.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { drawnAt, noteBoxes } from '../harness/board.ts';
+import type { Person } from '../harness/browser.ts';
+import { canvasTexts, openPanel, roomOfThree } from '../harness/facilitation.ts';
+import { useJourney } from '../harness/journey.ts';
+
+const NOTES = 400;
+
+const journey = useJourney();
+
+/** A device with a remembered name (no name prompt), as a returning person opens a link. */
+async function namedPerson(name: string): Promise<Person> {
+  const person = await journey.person(name);
+  await person.context.addInitScript(
+    `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `id-${name}`, name, color: '#1f5fbf' }))})`,
+  );
+  return person;
+}
+
+/**
+ * Holds back everything the server sends on the page's board socket (its
+ * heartbeat answers excepted, so the page does not give up on it) until
+ * `release`: the page has its preview and no document.
+ */
+async function holdDocument(page: Page): Promise<{ release(): void }> {
+  const held: (string | Buffer)[] = [];
+  let open: WebSocketRoute | null = null;
+  let released = false;
+  await page.routeWebSocket(/\/ws\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => server.send(m));
+    server.onMessage((m) => {
+      const heartbeat = typeof m !== 'string' && m.length === 1 && m[0] === 100;
+      if (released || heartbeat) ws.send(m);
+      else held.push(m);
+    });
+    open = ws;
+  });
+  return {
+    release() {
+      released = true;
+      for (const m of held.splice(0)) open?.send(m);
+    },
+  };
+}
+
+const drawn = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('pinnwand:board-drawn').length > 0, {
+    timeout: 60_000,
+  });
+
+/** Where each note's component has its note (world units), by id. */
+const worldPlaces = (page: Page) =>
+  page.evaluate(() => {
+    type Node = { id(): string; x(): number; y(): number };
+    type Stage = { find(selector: string): Node[] };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    const places: Record<string, [number, number]> = {};
+    for (const node of stage?.find('.note') ?? []) places[node.id()] = [node.x(), node.y()];
+    return places;
+  });
+
+/** The board's picture of notes (the snapshot canvas on screen), as a PNG data URL. */
+const picture = (page: Page) =>
+  page.evaluate(
+    () => document.querySelector<HTMLCanvasElement>('.notes-plane canvas')?.toDataURL() ?? '',
+  );
+
+test('a new device draws the server’s preview first, the same picture the document gives, and the document takes over', async () => {
+  const server = journey.server();
+  const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
+  const writer = await populate(
+    {
+      url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
+      docName: created.id,
+      token: created.facilitatorToken,
+      protocol: 'y-websocket',
+    },
+    NOTES,
+  );
+  try {
+    // A: its socket delivers nothing yet, so what it draws can only be the preview.
+    const a = await namedPerson('Anna');
+    const held = await holdDocument(a.page);
+    await a.page.goto(created.urls.participant);
+    await drawn(a.page);
+    expect(
+      await a.page.evaluate(() => ({
+        synced: performance.getEntriesByName('pinnwand:first-sync').length,
+        notes: (performance.getEntriesByName('pinnwand:board-drawn')[0] as PerformanceMark)
+          .detail as { notes: number },
+      })),
+    ).toEqual({ synced: 0, notes: { notes: NOTES } });
+    const fromPreview = await picture(a.page);
+
+    // B: no preview (the request fails), so it draws from the document.
+    const b = await namedPerson('Ben');
+    await b.page.route('**/board-preview**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"no"}' }),
+    );
+    await b.page.goto(created.urls.participant);
+    await drawn(b.page);
+    expect(
+      await b.page.evaluate(() => performance.getEntriesByName('pinnwand:first-sync').length),
+    ).toBe(1);
+    const fromDocument = await picture(b.page);
+    expect(fromPreview.length).toBeGreaterThan(1000);
+    expect(fromPreview === fromDocument, 'the preview draws what the document draws').toBe(true);
+    expect(await a.page.evaluate(drawnAt, { x: 80, y: 60 })).toBe(true);
+
+    // Meanwhile someone moves the first note far right of the grid; B sees it there.
+    const moved = { x: COLS * 190 + 400, y: 0 };
+    const first = writer.doc.getMap<import('yjs').Map<unknown>>('notes').get('r0c0')!;
+    writer.doc.transact(() => {
+      first.set('x', moved.x);
+      first.set('y', moved.y);
+    });
+    // Where a note's component has it on the board (world units), null before it is mounted.
+    const placeOf = (page: Page) =>
+      page.evaluate(() => {
+        type Node = { x(): number; y(): number };
+        type Stage = { findOne(selector: string): Node | undefined };
+        const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+        const node = stage?.findOne('#r0c0');
+        return node ? { x: node.x(), y: node.y() } : null;
+      });
+    await expect.poll(() => placeOf(b.page), { timeout: 30_000 }).toEqual(moved);
+
+    // A's document arrives: the moved note is where B has it, every note has its component.
+    held.release();
+    await a.page.waitForFunction(
+      () => performance.getEntriesByName('pinnwand:first-sync').length > 0,
+    );
+    await expect
+      .poll(async () => (await noteBoxes(a.page)).length, { timeout: 60_000 })
+      .toBe(NOTES);
+    expect(await placeOf(a.page)).toEqual(moved);
+    // Its old spot (the first of the grid, in view) is empty on A's picture now.
+    await expect.poll(() => a.page.evaluate(drawnAt, { x: 80, y: 60 })).toBe(false);
+    expect(await a.page.evaluate(drawnAt, { x: 190 + 80, y: 60 })).toBe(true);
+    // Every note is where the document has it, on A as on B: none jumped or went missing.
+    expect(await worldPlaces(a.page)).toEqual(await worldPlaces(b.page));
+  } finally {
+    writer.close();
+  }
+});
+
+test('another person’s hidden notes are never in the preview; after the reveal they are', async () => {
+  const { workshop, fac, a } = await roomOfThree(journey, 'blank');
+  const preview = async () => {
+    const res = await fetch(`${journey.server().url}/api/workshops/${workshop.id}/board-preview`, {
+      headers: { Authorization: `Bearer ${workshop.participantToken}` },
+    });
+    expect(res.status).toBe(200);
+    return boardPreviewSchema.parse(await res.json());
+  };
+  await openPanel(fac.page, /^Moderation$/);
+  const panel = fac.page.locator('.side-panel');
+  await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+  await expect.poll(() => a.page.locator('.fac-hidden').count()).toBe(1);
+  const secret = 'Verdeckte Idee Kakapo';
+  await a.page.keyboard.press('n');
+  await a.page.getByLabel('Verdeckte Notiz').fill(secret);
+  await a.page.getByRole('button', { name: 'Speichern' }).click();
+  await expect.poll(async () => (await canvasTexts(a.page)).join('|')).toContain(secret);
+  // A later marker: Anna's count of hidden notes reached the facilitator.
+  await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 1');
+  expect(JSON.stringify(await preview())).not.toContain('Kakapo');
+
+  await panel.getByRole('button', { name: 'Aufdecken' }).click();
+  await expect
+    .poll(async () => (await preview()).notes.map((n) => n.text), { timeout: 15_000 })
+    .toContain(secret);
+});
