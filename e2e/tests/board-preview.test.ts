@@ -7,6 +7,7 @@ import { boardPreviewSchema } from '@pinnwand/shared/protocol/http';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { COLS, populate } from '../bench/canvasBoard.ts';
+import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { drawnAt, noteBoxes } from '../harness/board.ts';
 import type { Person } from '../harness/browser.ts';
@@ -78,15 +79,7 @@ const picture = (page: Page) =>
 test('a new device draws the server’s preview first, the same picture the document gives, and the document takes over', async () => {
   const server = journey.server();
   const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
-  const writer = await populate(
-    {
-      url: `${server.url.replace(/^http/, 'ws')}/ws/${created.id}?token=${encodeURIComponent(created.facilitatorToken)}`,
-      docName: created.id,
-      token: created.facilitatorToken,
-      protocol: 'y-websocket',
-    },
-    NOTES,
-  );
+  const writer = await populate(facilitatorRoom(server.url, created), NOTES);
   try {
     // A: its socket delivers nothing yet, so what it draws can only be the preview.
     const a = await namedPerson('Anna');
