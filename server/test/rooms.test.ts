@@ -210,6 +210,34 @@ describe('rooms and storage', () => {
     expect(watcher.doc.getMap('notes').has('huge')).toBe(false);
   });
 
+  it('a failed commit of several rooms closes every room in it with 4507 and relays nothing of it', async () => {
+    const dataDir = makeDataDir();
+    const storage = new SqliteStorage({
+      file: path.join(dataDir, 'pinnwand.sqlite'),
+      pragmas: ['max_page_count = 200'],
+    });
+    t = await round.start({}, { storage }, dataDir);
+    const [a, b] = [await t.createWorkshop(), await t.createWorkshop()];
+    const watchers = [open(a.id, a.viewerToken), open(b.id, b.viewerToken)];
+    await Promise.all(watchers.map((w) => synced(w)));
+    const closed = watchers.map((w) => closeCode(w));
+    // Applied in the same tick, so committed in one transaction, too large for the disk.
+    const rooms = t.server.rooms;
+    const notes = (doc: Y.Doc) => doc.getMap('notes');
+    const huge = rooms.change(a.id, (doc) => notes(doc).set('huge', 'z'.repeat(1_500_000)), 'test');
+    const small = rooms.change(b.id, (doc) => notes(doc).set('small', 'fits'), 'test');
+    await expect(huge).rejects.toThrow(/full/i);
+    await expect(small).rejects.toThrow(/full/i);
+    expect(await closed[0]).toBe(CloseCode.storageFailed);
+    expect(await closed[1]).toBe(CloseCode.storageFailed);
+    expect(notes(watchers[1]!.doc).has('small')).toBe(false);
+    const stored = new Y.Doc();
+    const after = await storage.load(b.id);
+    if (after.snapshot) Y.applyUpdate(stored, after.snapshot);
+    for (const u of after.updates) Y.applyUpdate(stored, u);
+    expect(notes(stored).has('small')).toBe(false);
+  });
+
   it('refuses an update with missing dependencies before applying it: its synced sender is closed, nothing is stored', async () => {
     await start();
     const w = await t.createWorkshop();

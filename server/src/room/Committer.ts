@@ -12,14 +12,19 @@
  * committed, the ticks that follow are read and applied into round N+1; once
  * N is stored, N+1's commit starts first and N is relayed while it runs. At
  * most one `append` is in flight, so commits land in the order the updates
- * were applied, and rounds are relayed in that order.
+ * were applied, and rounds are relayed in that order. A storage that
+ * `pipelinesAppends` (SQLite) is handed each round as soon as it is applied
+ * instead — several may be in flight, it keeps their order and merges those
+ * waiting behind a running commit, with no round trip to this thread between
+ * two commits — and rounds are still relayed strictly in order.
  *
  * Because applying runs ahead of storage, a room's document may hold updates
  * that are not stored yet. Nothing is read from it for a client after the fact:
  * answers to sync requests are encoded when their tick is applied and sent only
  * after that tick's round committed (Room.takeBatch). If a commit fails, its
  * rooms fail (close with 4507, reload from storage) and whatever they had
- * queued for the next round is dropped, never stored or relayed.
+ * queued for the next round is dropped, never stored or relayed (a pipelining
+ * storage fails the rounds already handed to it behind the failed one).
  *
  * Tasks (`run`: deleting a workshop, losing a room, starting an unload) are
  * barriers: each runs between two commits, with none in flight. Compactions
@@ -42,8 +47,10 @@ export class Committer {
   private readonly dirty = new Set<Room>();
   /** Applied, waiting for the commit in flight: the next round. */
   private queued: Work[] = [];
-  /** The round being committed (or the task running), if any. */
-  private inFlight: Work[] | null = null;
+  /** The rounds being committed, oldest first (more than one only with a pipelining storage). */
+  private inFlight: Work[][] = [];
+  /** Settles once the newest round handed to storage was relayed (or failed). */
+  private relayed: Promise<void> = Promise.resolve();
   private taskRunning = false;
   private readonly tasks: Task[] = [];
   private readonly compacting = new Map<Room, Promise<void>>();
@@ -74,7 +81,7 @@ export class Committer {
     return (
       this.dirty.has(room) ||
       this.queued.some((w) => w.room === room) ||
-      (this.inFlight?.some((w) => w.room === room) ?? false)
+      this.inFlight.some((round) => round.some((w) => w.room === room))
     );
   }
 
@@ -89,7 +96,7 @@ export class Committer {
       !this.scheduled &&
       this.dirty.size === 0 &&
       this.queued.length === 0 &&
-      this.inFlight === null &&
+      this.inFlight.length === 0 &&
       !this.taskRunning &&
       this.tasks.length === 0 &&
       this.compacting.size === 0
@@ -108,21 +115,29 @@ export class Committer {
   /** Applies what arrived, then starts the next task or commit if the pipeline is free. */
   private pump(): void {
     this.apply();
-    if (this.inFlight === null && !this.taskRunning) {
-      const task = this.tasks.shift();
-      if (task) {
-        this.taskRunning = true;
-        void task()
-          .catch(() => {})
-          .finally(() => {
-            this.taskRunning = false;
-            this.pump();
-          });
-      } else if (this.queued.length > 0) {
+    if (!this.taskRunning) {
+      if (this.tasks.length > 0) {
+        // A barrier: no new commit starts while it waits for those in flight.
+        if (this.inFlight.length === 0) {
+          const task = this.tasks.shift()!;
+          this.taskRunning = true;
+          void task()
+            .catch(() => {})
+            .finally(() => {
+              this.taskRunning = false;
+              this.pump();
+            });
+        }
+      } else if (this.queued.length > 0 && this.mayCommit) {
         this.commit();
       }
     }
     this.notifyIdle();
+  }
+
+  /** Whether another round may be handed to storage now. */
+  private get mayCommit(): boolean {
+    return this.inFlight.length === 0 || this.storage.pipelinesAppends === true;
   }
 
   /** Applies every dirty room's inbox into the next round. */
@@ -157,11 +172,17 @@ export class Committer {
         for (const reject of work.batch.failed) reject(err);
       }
     }
-    this.inFlight = live;
-    void this.store(live).finally(() => {
-      if (this.inFlight === live) this.inFlight = null;
+    this.inFlight.push(live);
+    const previous = this.relayed;
+    this.relayed = this.store(live, previous).finally(() => {
+      this.settle(live);
       this.pump();
     });
+  }
+
+  private settle(round: Work[]): void {
+    const i = this.inFlight.indexOf(round);
+    if (i !== -1) this.inFlight.splice(i, 1);
   }
 
   /**
@@ -173,23 +194,36 @@ export class Committer {
    */
   private commitNext(): void {
     if (this.taskRunning || this.tasks.length > 0) return;
-    if (this.queued.length > 0) this.commit();
+    if (this.queued.length > 0 && this.mayCommit) this.commit();
   }
 
-  private async store(round: Work[]): Promise<void> {
+  /** Stores a round, then relays it once `previous` (the round before) was relayed. */
+  private async store(round: Work[], previous: Promise<void>): Promise<void> {
     const entries = round.flatMap(({ room, batch }) =>
       batch.updates.map((u) => ({ workshopId: room.id, update: u.bytes })),
     );
     let seqs: number[] = [];
     if (entries.length > 0) {
       const started = performance.now();
+      let failure: { err: unknown } | null = null;
       try {
         seqs = await this.storage.append(entries);
+        this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
+        this.metrics.persistBatchUpdates.observe(entries.length);
       } catch (err) {
+        failure = { err };
+      }
+      // Rounds are relayed, failed and answered in the order they were applied.
+      await previous;
+      if (failure) {
+        const { err } = failure;
         this.metrics.storageErrors.inc();
         this.logger.error({ err, updates: entries.length }, 'storing updates failed');
         for (const { room, batch } of round) {
-          if (batch.updates.length > 0) {
+          if (room.state !== 'ready') {
+            // Failed by an earlier round (this one was handed to a pipelining storage behind it).
+            for (const reject of batch.failed) reject(err);
+          } else if (batch.updates.length > 0) {
             this.metrics.rejected.inc({ reason: 'storage-failed' }, batch.updates.length);
             room.fail(closeCodeForFailedCommit(err, room.id), err, batch);
           } else if (room.state === 'ready') {
@@ -198,19 +232,16 @@ export class Committer {
         }
         return;
       }
-      this.metrics.persistSeconds.observe((performance.now() - started) / 1000);
-      this.metrics.persistBatchUpdates.observe(entries.length);
     } else {
-      // Nothing to store (only answers to send): still sent from a later
-      // microtask, so that a round started by the previous round's `commitNext`
-      // never gets out ahead of that round's relay.
-      await undefined;
+      // Nothing to store (only answers to send): sent after the round before it.
+      await previous;
     }
-    // Stored: the next round's commit starts now, before this one is relayed, so
-    // that the fan-out below (one send per connection) overlaps its fsync instead
-    // of delaying it. Relays stay in commit order: the next round's answer can
-    // only arrive after this synchronous pass.
-    this.inFlight = null;
+    // Stored: the next round's commit starts now (when it waited for this one),
+    // before this one is relayed, so that the fan-out below (one send per
+    // connection) overlaps its fsync instead of delaying it. Relays stay in
+    // commit order: the next round's answer can only arrive after this
+    // synchronous pass.
+    this.settle(round);
     this.commitNext();
     let offset = 0;
     for (const { room, batch } of round) {

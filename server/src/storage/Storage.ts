@@ -16,7 +16,9 @@
  * The room layer pipelines on top of that (room/Committer.ts): while one
  * `append` is in flight it applies the next tick's updates, and it calls
  * `append` again only after the previous one settled, so a backend sees at
- * most one `append` at a time and may rely on commit order = call order.
+ * most one `append` at a time and may rely on commit order = call order —
+ * unless the backend says it `pipelinesAppends` (SQLite): then each round is
+ * handed over as soon as it is applied, and the backend keeps the order.
  *
  * A shared backend serves each room to one process at a time: `load` claims the
  * room for this process (or rejects with RoomHeldElsewhere), `append` and
@@ -74,6 +76,16 @@ export interface AppendEntry {
 }
 
 export interface Storage {
+  /**
+   * True when `append` may be called again before the previous call settled.
+   * Such a backend commits in call order (it may merge appends that wait behind
+   * a running commit into one transaction), settles them in call order, and
+   * once an append failed, fails every append that was called before that
+   * failure was reported too, storing nothing of them: they may build on
+   * updates that were not stored. Absent or false: the caller waits for each
+   * append to settle before it calls the next.
+   */
+  readonly pipelinesAppends?: boolean;
   /** Registers a workshop with its initial document state, atomically. Rejects a duplicate id. */
   createWorkshop(record: WorkshopRecord, initialState: Uint8Array): Promise<void>;
   /** The workshop's record, or null when no such workshop was created. */

@@ -276,6 +276,20 @@ export class SqliteDatabase {
   }
 
   /**
+   * Several appends in ONE transaction (appends that waited behind a running
+   * commit): all are stored or, when it throws, none. Their sequence numbers,
+   * per append.
+   */
+  appendMany(appends: readonly (readonly AppendEntry[])[], now: number): number[][] {
+    const seqs = this.append(appends.flat(), now);
+    let offset = 0;
+    return appends.map((entries) => {
+      offset += entries.length;
+      return seqs.slice(offset - entries.length, offset);
+    });
+  }
+
+  /**
    * Second half of a compaction: stores `snapshot`, the merge of a `load` that
    * saw `snapshotSeq` and ended at `lastSeq`, and drops the log entries it
    * contains, unless the snapshot changed since that load (deleted, or

@@ -129,3 +129,72 @@ describe('SqliteStorage last-update stamps', () => {
     }
   });
 });
+
+describe('SqliteStorage pipelined appends', () => {
+  const record = (id: string) => ({
+    id,
+    title: 't',
+    createdAt: 0,
+    tokenHashes: {
+      facilitator: Buffer.alloc(32),
+      participant: Buffer.alloc(32),
+      viewer: Buffer.alloc(32),
+    },
+  });
+
+  it('fails the appends handed over behind a failed one, stores none of them, and takes the next', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
+    const storage = await SqliteStorage.open({
+      file: path.join(dir, 'db.sqlite'),
+      pragmas: ['max_page_count = 32'],
+    });
+    try {
+      const w = record('pipelined-1');
+      await storage.createWorkshop(w, Y.encodeStateAsUpdate(new Y.Doc()));
+      const append = (bytes: number) =>
+        storage.append([{ workshopId: w.id, update: new Uint8Array(bytes) }]);
+      // Handed over without waiting: the load between them keeps the second out
+      // of the first one's transaction, so it is refused for having been sent
+      // before the first one's failure was known.
+      const failing = append(8 * 1024 * 1024);
+      const between = storage.load(w.id);
+      const behind = append(10);
+      await expect(failing).rejects.toThrow(/full/i);
+      await expect(behind).rejects.toThrow(/full/i);
+      expect((await between).updates).toHaveLength(0);
+      expect((await storage.load(w.id)).updates).toHaveLength(0);
+      // Sent once the failure was known: stored.
+      await append(10);
+      expect((await storage.load(w.id)).updates).toHaveLength(1);
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('commits appends handed over at once in call order, with increasing sequence numbers', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
+    const storage = await SqliteStorage.open({ file: path.join(dir, 'db.sqlite') });
+    try {
+      const [a, b] = [record('pipelined-a'), record('pipelined-b')];
+      await storage.createWorkshop(a, Y.encodeStateAsUpdate(new Y.Doc()));
+      await storage.createWorkshop(b, Y.encodeStateAsUpdate(new Y.Doc()));
+      const appends = Array.from({ length: 20 }, (_, i) =>
+        storage.append([
+          { workshopId: i % 2 ? a.id : b.id, update: new Uint8Array([i]) },
+          { workshopId: a.id, update: new Uint8Array([100 + i]) },
+        ]),
+      );
+      const seqs = (await Promise.all(appends)).flat();
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(new Set(seqs).size).toBe(40);
+      const stored = await storage.load(a.id);
+      expect(stored.updates.map((u) => u[0])).toEqual(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? [i, 100 + i] : [100 + i])).flat(),
+      );
+    } finally {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

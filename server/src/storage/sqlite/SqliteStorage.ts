@@ -25,6 +25,7 @@ import { CompactionThread } from '../threads/CompactionThread.ts';
 import { WorkerClient } from '../threads/WorkerClient.ts';
 import { transferList } from '../threads/workerProtocol.ts';
 import type { SqliteDatabase, SqliteDatabaseOptions, StoredLog } from './SqliteDatabase.ts';
+import type { AppendCall } from './sqliteWorker.ts';
 
 export interface SqliteStorageOptions {
   /** Path of the database file. */
@@ -43,6 +44,11 @@ export class SqliteStorage implements Storage {
   private readonly merger = new CompactionThread();
   private readonly checkpointer: WorkerClient;
   private readonly now: () => number;
+  /** Appends are handed to the storage thread at once and may be merged there (sqliteWorker.ts). */
+  readonly pipelinesAppends = true;
+  /** Appends sent, and the highest number of one whose answer came back (AppendCall). */
+  private appendsSent = 0;
+  private answeredUpTo = 0;
 
   constructor(options: SqliteStorageOptions) {
     this.now = options.now ?? Date.now;
@@ -116,7 +122,15 @@ export class SqliteStorage implements Storage {
 
   append(entries: readonly AppendEntry[]): Promise<number[]> {
     if (entries.length === 0) return Promise.resolve([]);
-    return this.call('append', entries, this.now());
+    const call = ++this.appendsSent;
+    const args: AppendCall = [entries as AppendEntry[], this.now(), call, this.answeredUpTo];
+    const answer = this.db.call<number[]>('append', args);
+    // Registered first, so counted before the caller hears of it and sends the next append.
+    const answered = () => {
+      this.answeredUpTo = Math.max(this.answeredUpTo, call);
+    };
+    answer.then(answered, answered);
+    return answer;
   }
 
   async compact(workshopId: string): Promise<Compaction | null> {

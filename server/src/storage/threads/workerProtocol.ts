@@ -62,15 +62,61 @@ export function deserializeError(error: SerializedError): Error {
 type Handlers = Record<string, (...args: never[]) => unknown>;
 
 /**
+ * Handlers of operations whose requests may be run together: given the
+ * argument lists of consecutive requests of the operation, in arrival order,
+ * one result per request (an Error fails that request alone); a throw fails
+ * them all.
+ */
+export type MergedHandlers = Record<string, (calls: never) => unknown[]>;
+
+/**
  * Worker side: answers requests with `handlers`, one at a time in arrival
  * order (a handler that returns a promise is awaited before the next starts),
- * so the order of calls is the order of effects.
+ * so the order of calls is the order of effects. Consecutive requests of an
+ * operation in `merged` that arrive while the thread is busy (the previous
+ * request running, or queued behind it) go to its handler together.
  */
-export function serve(handlers: Handlers): void {
+export function serve(handlers: Handlers, merged: MergedHandlers = {}): void {
   const port = parentPort;
   if (!port) throw new Error('serve() runs in a worker thread');
   let chain = Promise.resolve();
+  /** The merged batch that has not started yet: later requests of its operation join it. */
+  let open: { op: string; requests: Request[] } | null = null;
+  const reply = (id: number, outcome: unknown) => {
+    const answer: Answer =
+      outcome instanceof Error
+        ? { id, ok: false, error: serializeError(outcome) }
+        : { id, ok: true, value: outcome };
+    port.postMessage(answer, answer.ok ? transferList(answer.value) : []);
+  };
   port.on('message', (request: Request) => {
+    const mergedHandler = merged[request.op];
+    if (mergedHandler) {
+      if (open?.op === request.op) {
+        open.requests.push(request);
+        return;
+      }
+      const batch = { op: request.op, requests: [request] };
+      open = batch;
+      chain = chain.then(async () => {
+        // The requests that arrived while this thread was busy are delivered
+        // (all pending messages at once) before an immediate runs: they join.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (open === batch) open = null;
+        let results: unknown[];
+        try {
+          results = (mergedHandler as (calls: unknown[][]) => unknown[])(
+            batch.requests.map((r) => r.args),
+          );
+        } catch (err) {
+          const error = err instanceof Error ? err : new Error(String(err));
+          results = batch.requests.map(() => error);
+        }
+        for (const [i, r] of batch.requests.entries()) reply(r.id, results[i]);
+      });
+      return;
+    }
+    open = null;
     chain = chain.then(async () => {
       let answer: Answer;
       try {
