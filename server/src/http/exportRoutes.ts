@@ -110,6 +110,18 @@ async function readUtf8Body(
   return bytes;
 }
 
+/**
+ * Scans a backup's shape as its body arrives: a stuffed one (300,000 votes on
+ * one note) is refused (413) at the first entry over the limits, unread beyond.
+ */
+function refuseStuffedBackup(): (piece: Buffer) => string | null {
+  const shape = new JsonShapeScanner(BACKUP_SHAPE_LIMITS);
+  return (piece) => {
+    const problem = shape.feed(piece);
+    return problem ? `Backup: ${problem}.` : null;
+  };
+}
+
 async function viewOf(ctx: RouteContext, id: string): Promise<WorkshopView> {
   return ctx.services.rooms.withDoc(id, (doc) => readWorkshop(doc));
 }
@@ -214,7 +226,12 @@ export function registerExportRoutes(
     const target: ImportTarget = boardParam
       ? { kind: 'board', boardId: asBoardId(boardParam) }
       : { kind: 'workshop' };
-    const bytes = await readUtf8Body(ctx, ctx.services.config.limits.importMaxBytes);
+    // A backup's shape is scanned as it arrives, as a restore's is (refuseStuffedBackup).
+    const bytes = await readUtf8Body(
+      ctx,
+      ctx.services.config.limits.importMaxBytes,
+      format.data === 'json' ? refuseStuffedBackup() : undefined,
+    );
     const parsed = parseImport(format.data, bytes.toString('utf8'));
     if (!parsed.ok) throw new HttpError(400, parsed.error);
     const preview = previewImport(parsed.plan);
@@ -255,13 +272,11 @@ export function registerExportRoutes(
       leaveBodyUnread(ctx.req, ctx.res);
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
     }
-    // The backup's shape is scanned as it arrives: a stuffed one (300,000 votes
-    // on one note) is refused at the first entry over the limits, unread beyond.
-    const shape = new JsonShapeScanner(BACKUP_SHAPE_LIMITS);
-    const body = await readUtf8Body(ctx, services.config.limits.importMaxBytes, (piece) => {
-      const problem = shape.feed(piece);
-      return problem ? `Backup: ${problem}.` : null;
-    });
+    const body = await readUtf8Body(
+      ctx,
+      services.config.limits.importMaxBytes,
+      refuseStuffedBackup(),
+    );
     const parsed = parseBackup(body);
     if (!parsed.ok) throw new HttpError(parsed.tooLarge ? 413 : 400, parsed.error);
     const title = restoredTitle(parsed.backup.meta.title, parsed.backup.meta.lang);

@@ -26,7 +26,7 @@ import {
 } from '@pinnwand/shared/protocol/http';
 import { TokenBucket } from '../socket/TokenBucket.ts';
 import { issueParticipantKey } from '../workshops/identityKeys.ts';
-import { HttpError, sendJson } from './respond.ts';
+import { HttpError, refuseBody, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 
 /** Buckets of workshops nobody asked for a while are dropped beyond this many. */
@@ -47,7 +47,7 @@ export function registerIdentityRoutes(router: Router): void {
   router.post(ApiRoute.identities, async (ctx) => {
     const { services } = ctx;
     const id = ctx.params.id!;
-    ctx.req.resume();
+    refuseBody(ctx.req, ctx.res);
     const { role, workshop } = await services.authorize(ctx, id, ['facilitator', 'participant']);
     const limits = services.config.limits;
     // Facilitators are trusted; a forwarded participant link is not.

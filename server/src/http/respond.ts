@@ -92,6 +92,19 @@ export function leaveBodyUnread(req: IncomingMessage, res: ServerResponse): void
   };
 }
 
+/**
+ * For a route that takes no body: a request that declares one (a length above
+ * zero, or chunks) is refused with 413, its body unread — not read and
+ * dropped, which costs as much as reading an upload that is used.
+ */
+export function refuseBody(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const chunked = req.headers['transfer-encoding'] !== undefined;
+  if (declared === 0 && !chunked) return;
+  leaveBodyUnread(req, res);
+  throw new HttpError(413, 'This request takes no body; send it without one.');
+}
+
 /** Reads a JSON body of at most `maxBytes`: 413 beyond, 415 when not JSON, 400 when unparsable. */
 export async function readJsonBody(
   req: IncomingMessage,

@@ -21,6 +21,7 @@ import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { partialUpload } from '../helpers/partialUpload.ts';
 import {
   type CreatedWorkshop,
   closeCode,
@@ -139,6 +140,24 @@ describe('participant identities', () => {
       headers: { Authorization: `Bearer ${w.participantToken}` },
     });
     expect(asParticipant.status).toBe(403);
+  });
+
+  it('refuses a body on an identity request unread, before its upload ends, and issues nothing for it', async () => {
+    const url = `${t.url}${apiPath(ApiRoute.identities, { id: w.id })}`;
+    const stuffed = await partialUpload(url, 'x'.repeat(64 * 1024), {
+      Authorization: `Bearer ${w.participantToken}`,
+    });
+    expect(stuffed.status).toBe(413);
+    expect(stuffed.error).toBe('This request takes no body; send it without one.');
+    expect(stuffed.connection).toBe('close');
+    // Without a body the same link gets its identity, the only one issued.
+    const issued = await issueIdentity(t.url, w.id, w.participantToken);
+    const list = identityListSchema.parse(
+      await (
+        await fetch(url, { headers: { Authorization: `Bearer ${w.facilitatorToken}` } })
+      ).json(),
+    );
+    expect(list.identities.map((i) => i.participantId)).toEqual([issued.participantId]);
   });
 
   it('takes back the votes of revoked identities, closes them and admits their keys no more', async () => {

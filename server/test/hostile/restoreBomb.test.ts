@@ -8,11 +8,17 @@
  * being sent, unread: the refusal does not wait for megabytes the server
  * would only drop.
  */
-import http from 'node:http';
 import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
 import { describe, expect, it } from 'vitest';
+import { partialUpload } from '../helpers/partialUpload.ts';
 import { serverRound } from '../helpers/serverRound.ts';
 import { synced, type TestServer, waitFor } from '../helpers/testServer.ts';
+
+/** The start of a backup whose first note carries 5,000 vote entries (the limit is far below). */
+const STUFFED_START = `{"boards":[{"notes":[{"votes":{${Array.from(
+  { length: 5000 },
+  (_, i) => `"p${i}":1`,
+).join(',')},`;
 
 interface Backup {
   boards: { notes: { votes: Record<string, number> }[] }[];
@@ -83,44 +89,33 @@ describe('restore bombs', () => {
 
   it('refuses a stuffed restore, and one over the budget, before their uploads end', async () => {
     t = await round.start({ IMPORTS_PER_MINUTE: '4' });
-    const url = new URL(`${t.url}${ApiRoute.restore}`);
-    /** Declares 3.5 MB, sends `start` and then nothing: the answer must not wait for the rest. */
-    const partialUpload = (start: string) =>
-      new Promise<{ status: number; connection: string | undefined; error: string }>(
-        (resolve, reject) => {
-          const req = http.request(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'Content-Length': 3_500_000 },
-          });
-          req.on('response', (res) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (piece: string) => {
-              text += piece;
-            });
-            res.on('end', () => {
-              resolve({
-                status: res.statusCode ?? 0,
-                connection: res.headers.connection,
-                error: (JSON.parse(text) as { error: string }).error,
-              });
-              req.destroy();
-            });
-          });
-          req.on('error', reject);
-          req.write(start);
-        },
-      );
-    const votes = Array.from({ length: 5000 }, (_, i) => `"p${i}":1`).join(',');
-    const stuffed = await partialUpload(`{"boards":[{"notes":[{"votes":{${votes},`);
+    const url = `${t.url}${ApiRoute.restore}`;
+    // Declared 3.5 MB, only the start sent: the answer must not wait for the rest.
+    const stuffed = await partialUpload(url, STUFFED_START);
     expect(stuffed.status).toBe(413);
     expect(stuffed.error).toMatch(/more than \d+ entries/);
     // The budget's burst is a quarter of a minute's: one restore; the second is over it.
-    const overBudget = await partialUpload('{"boards":[');
+    const overBudget = await partialUpload(url, '{"boards":[');
     expect(overBudget.status).toBe(429);
     expect(overBudget.connection).toBe('close');
     // The server still answers everyone else.
     const other = await t.createWorkshop();
     expect(other.id).toBeTruthy();
+  });
+
+  it('refuses a stuffed JSON import into a workshop before its upload ends, and imports nothing', async () => {
+    t = await round.start();
+    const w = await t.createWorkshop('retro', 'Ziel');
+    const boards = () => t.server.services.rooms.withDoc(w.id, (doc) => doc.getMap('boards').size);
+    const before = await boards();
+    const stuffed = await partialUpload(
+      `${t.url}${apiPath(ApiRoute.import, { id: w.id })}?format=json`,
+      STUFFED_START,
+      { 'Content-Type': 'application/json', Authorization: `Bearer ${w.facilitatorToken}` },
+    );
+    expect(stuffed.status).toBe(413);
+    expect(stuffed.error).toMatch(/^Backup: .*more than \d+ entries/);
+    expect(stuffed.connection).toBe('close');
+    expect(await boards()).toBe(before);
   });
 });
