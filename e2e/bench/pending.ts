@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../harness/paths.ts';
-import type { PendingSection, SectionMeta } from './report.ts';
+import type { PendingSection, SectionMeta } from './results.ts';
 
 type PendingId = 'canvas' | 'exports' | 'cluster';
 

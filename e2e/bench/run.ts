@@ -30,7 +30,8 @@ import {
 import { runMemory } from './memory.ts';
 import { pendingFeatures } from './pending.ts';
 import { RELAY_SCENARIOS, type RelayRoundResult, relayRound } from './relay.ts';
-import { type Machine, type Results, renderMarkdown, type SectionMeta } from './report.ts';
+import { renderMarkdown } from './report.ts';
+import type { Machine, Results, SectionMeta } from './results.ts';
 
 const ALL = [
   'relay',
