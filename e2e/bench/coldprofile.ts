@@ -11,7 +11,8 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
-import { buildWorkload, timeLoad, write } from './coldload.ts';
+import { buildWorkload } from './coldLoadWorkload.ts';
+import { timeLoad, write } from './coldload.ts';
 import { type RoomRef, roomOnPort } from './lib/client.ts';
 import { newDataDir, removeDir, startServer } from './lib/servers.ts';
 
