@@ -1,7 +1,9 @@
 // Screenshots of the canvas for people to look at (not a benchmark): the OZG
 // example and a board of 300 notes, each zoomed to fit (low zoom, where notes
 // show their titles), at 30 %, 45 % and 100 %, and mid-drag, on a desktop (1280×800) and a phone
-// (390×844, touch). Written to e2e/artifacts/screenshots/canvas-*.png.
+// (390×844, touch); and a board of 5,000 notes (7,600 × 18,750 units, too
+// large for 10 %) as it opens and fitted whole. Written to
+// e2e/artifacts/screenshots/canvas-*.png.
 //
 //   node --import tsx bench/canvasShots.ts
 import type { Page } from 'playwright-core';
@@ -44,6 +46,8 @@ try {
   const example = await createWorkshopViaApi(server.url, 'ozg-example', 'Beispiel');
   const big = await createWorkshopViaApi(server.url, 'blank', 'Viele Notizen');
   const writer = await populate(facilitatorRoom(server.url, big), 300);
+  const huge = await createWorkshopViaApi(server.url, 'blank', 'Sehr viele Notizen');
+  const hugeWriter = await populate(facilitatorRoom(server.url, huge), 5000);
   for (const [device, options] of [
     ['desktop', {}],
     ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
@@ -51,6 +55,7 @@ try {
     for (const [name, workshop] of [
       ['example', example],
       ['300', big],
+      ['5000', huge],
     ] as const) {
       const person = await newPerson(browser, 'Shots', options);
       await person.page.goto(workshop.urls.facilitator);
@@ -58,6 +63,18 @@ try {
       await person.page.getByRole('button', { name: /Weiter|Continue/ }).click();
       await person.page.locator('.board-canvas canvas').first().waitFor();
       await sleep(1500);
+      if (name === '5000') {
+        // How it opens, then fitted whole; the zoom steps are the 300 board's.
+        console.log(await screenshot(person.page, `canvas-${device}-${name}-open`));
+        await person.page
+          .getByRole('button', { name: /Alles zeigen|Show all/ })
+          .first()
+          .click();
+        await sleep(1500);
+        console.log(await screenshot(person.page, `canvas-${device}-${name}-fit`));
+        await person.context.close();
+        continue;
+      }
       if (device === 'phone') {
         await person.page
           .getByRole('button', { name: /Alles zeigen|Show all/ })
@@ -96,6 +113,7 @@ try {
     }
   }
   writer.terminate();
+  hugeWriter.terminate();
 } finally {
   await browser.close();
   await server.stop('SIGKILL');

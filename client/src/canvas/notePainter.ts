@@ -108,7 +108,7 @@ function paintDetail(ctx: CanvasRenderingContext2D, look: NoteLook, scale: numbe
 function paintTitle(
   ctx: CanvasRenderingContext2D,
   look: NoteLook,
-  level: Exclude<NoteDetail, 'detail'>,
+  level: Exclude<NoteDetail, 'detail' | 'card'>,
   scale: number,
 ): void {
   card(ctx, 0, 0, noteFill(look.color));
@@ -126,6 +126,13 @@ function paintTitle(
   }
 }
 
+/** A board fitted whole beyond 10 %: the card in its colour (and a selection ring), no text. */
+function paintCard(ctx: CanvasRenderingContext2D, look: NoteLook, scale: number): void {
+  card(ctx, 0, 0, noteFill(look.color));
+  const ring = look.selected ? SELECTED : look.remoteColor;
+  if (ring) outline(ctx, ring, OUTLINE_PX, scale);
+}
+
 /**
  * Draws a note at `level` onto `ctx`, whose origin is the note's top-left in
  * world units; `scale` is CSS pixels per world unit (outlines keep their
@@ -139,5 +146,6 @@ export function paintNote(
 ): void {
   ctx.textBaseline = 'middle';
   if (level === 'detail') paintDetail(ctx, look, scale);
+  else if (level === 'card') paintCard(ctx, look, scale);
   else paintTitle(ctx, look, level, scale);
 }

@@ -16,7 +16,7 @@ import {
   TEXT_WIDTH,
   wordWidth,
 } from './noteStyle.ts';
-import type { NoteDetail } from './useViewRect.ts';
+import type { TextDetail } from './useViewRect.ts';
 
 export interface TextLayout {
   lines: string[];
@@ -94,12 +94,12 @@ export const TITLE_PADDING = 6;
 
 /** The layouts of one note text, each made when first drawn (again once the hyphenation patterns arrive). */
 export class NoteLayouts {
-  private laid: Partial<Record<NoteDetail, TextLayout>> = {};
+  private laid: Partial<Record<TextDetail, TextLayout>> = {};
   private hyphenation = hyphenationVersion();
 
   constructor(readonly text: string) {}
 
-  get(level: NoteDetail): TextLayout {
+  get(level: TextDetail): TextLayout {
     if (this.hyphenation !== hyphenationVersion()) {
       this.hyphenation = hyphenationVersion();
       this.laid = {};

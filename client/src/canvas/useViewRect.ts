@@ -19,16 +19,24 @@ const MARGIN = 200;
  * note (text at its size, author, shadow). Further out the text at its size
  * is too small to read, so a note shows its text in large type instead — the
  * first words, as a title — at two sizes, and nothing else but its votes.
+ * Further still (a board too large for 10 %, fitted whole) even the largest
+ * title would be a few pixels high: a note is its card, its colour only.
  */
-export type NoteDetail = 'detail' | 'title' | 'far';
+export type NoteDetail = 'detail' | 'title' | 'far' | 'card';
+/** The levels that draw text. */
+export type TextDetail = Exclude<NoteDetail, 'card'>;
 
 /** Zoom from which notes are drawn in full. */
 export const DETAIL_SCALE = 0.5;
 /** Zoom from which titles use the `title` size rather than the `far` one. */
 export const TITLE_SCALE = 0.3;
+/** Zoom below which notes are drawn as cards without text (a 40-unit title under 4 pixels). */
+export const CARD_SCALE = 0.1;
 
 export function detailAt(scale: number): NoteDetail {
-  return scale >= DETAIL_SCALE ? 'detail' : scale >= TITLE_SCALE ? 'title' : 'far';
+  if (scale >= DETAIL_SCALE) return 'detail';
+  if (scale >= TITLE_SCALE) return 'title';
+  return scale >= CARD_SCALE ? 'far' : 'card';
 }
 
 function nearView(editor: Editor, rect: Rect): boolean {

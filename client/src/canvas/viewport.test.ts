@@ -24,4 +24,15 @@ describe('viewport', () => {
     expect(visible.x).toBeLessThanOrEqual(content.x + 0.001);
     expect(visible.x + visible.width).toBeGreaterThanOrEqual(content.x + content.width - 0.001);
   });
+  test('fit shows a board whole that 10 % would cut off (5,000 notes over 50,000 units)', () => {
+    const size = { width: 1280, height: 640 };
+    const content = { x: 0, y: 0, width: 50_000, height: 20_000 };
+    const view = fitRect(content, size);
+    expect(view.scale).toBeLessThan(0.1);
+    const visible = visibleRect(view, size);
+    expect(visible.x).toBeLessThanOrEqual(0);
+    expect(visible.y).toBeLessThanOrEqual(0);
+    expect(visible.x + visible.width).toBeGreaterThanOrEqual(content.width);
+    expect(visible.y + visible.height).toBeGreaterThanOrEqual(content.height);
+  });
 });

@@ -19,7 +19,13 @@ export interface Size {
 
 export interface Rect extends Point, Size {}
 
-export const MIN_SCALE = 0.1;
+/**
+ * The smallest zoom. Low enough that "fit" shows a large board whole (5,000
+ * notes spread over 50,000 units fit a laptop's screen at 2 %) instead of
+ * opening it with its edges cut off; notes are drawn as plain cards below
+ * 10 % (useViewRect.ts), so such a view stays cheap.
+ */
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
 
 export const clampScale = (scale: number): number =>
