@@ -1,22 +1,12 @@
 // The guard's promise, checked on thousands of updates: whatever it lets
 // through, Yjs applies without throwing and without leaving anything pending;
 // what refers to clocks the document lacks, it refuses.
+import { seededRandom } from '@pinnwand/shared/cluster/random';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { guardUpdate } from './updateGuard.ts';
 
 const bounds = { maxNestingDepth: 16, maxUpdateTypes: 5000, allowRoot: () => true };
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random edits on a doc: map sets (nested too), text inserts and deletes, map deletes. */
 function edit(doc: Y.Doc, rand: () => number): void {
@@ -54,7 +44,7 @@ function copyOf(doc: Y.Doc, clientID: number): Y.Doc {
 
 describe('guardUpdate', () => {
   it('lets through only what Yjs integrates completely, whatever the update', () => {
-    const rand = rng(8);
+    const rand = seededRandom(8);
     let accepted = 0;
     let refused = 0;
     for (let round = 0; round < 60; round++) {

@@ -3,6 +3,7 @@
  * and offline delivery, and the hard concurrent cases of issue 3.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../cluster/random.ts';
 import type { BoardId, NoteId } from '../model/ids.ts';
 import { deleteBoard, moveBoard } from '../ops/boardOps.ts';
 import {
@@ -15,7 +16,7 @@ import { addNote, deleteNotes, getNoteText, moveNote, setNoteText } from '../ops
 import { getCluster, getNote, listBoardIds } from '../read/lookups.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { checkInvariants, NoteLedger } from './invariants.ts';
-import { createRng, PeerNetwork } from './peerNetwork.ts';
+import { PeerNetwork } from './peerNetwork.ts';
 import { person, testWorkshop } from './testWorkshop.ts';
 import { vote } from './votes.ts';
 
@@ -46,7 +47,7 @@ function note(
 describe('peer network delivery', () => {
   it('converges under reordered, duplicated and dropped-then-resent messages (5 peers)', () => {
     const { net, boardIds, ledger } = network(5);
-    const rng = createRng(42);
+    const rng = seededRandom(42);
     for (let round = 0; round < 20; round++) {
       for (let peer = 0; peer < 5; peer++) {
         const id = note(net, peer, boardIds[round % 3]!, `r${round}p${peer}`);
@@ -71,11 +72,11 @@ describe('peer network delivery', () => {
     for (let peer = 0; peer < 10; peer++) {
       for (let i = 0; i < 5; i++) ledger.add(note(net, peer, boardIds[i % 3]!, `p${peer}n${i}`));
     }
-    net.deliverAll({ rng: createRng(7) });
+    net.deliverAll({ rng: seededRandom(7) });
     // The offline peers have seen nothing of the others.
     expect(readWorkshop(net.doc(2)).boards.reduce((n, b) => n + b.noteCount, 0)).toBe(5);
     for (const offline of [2, 4, 6, 8]) net.reconnect(offline);
-    net.deliverAll({ rng: createRng(8) });
+    net.deliverAll({ rng: seededRandom(8) });
     expect(checkInvariants(net.docs, ledger)).toBeNull();
     expect(readWorkshop(net.doc(2)).boards.reduce((n, b) => n + b.noteCount, 0)).toBe(50);
   });
@@ -96,7 +97,7 @@ describe('hard concurrent cases', () => {
     deleteCluster(net.doc(0), cluster, people[0]!.origin);
     moveNote(net.doc(1), dropped, { x: 20, y: 60 }, people[1]!.origin);
     assignNotesToCluster(net.doc(1), cluster, [dropped], people[1]!.origin);
-    net.deliverAll({ rng: createRng(1) });
+    net.deliverAll({ rng: seededRandom(1) });
     net.settle();
     expect(checkInvariants(net.docs, ledger)).toBeNull();
     const view = readWorkshop(net.doc(2));
@@ -139,7 +140,7 @@ describe('hard concurrent cases', () => {
     net.settle();
     moveNote(net.doc(1), id, { x: 100, y: 100 }, people[1]!.origin);
     moveNote(net.doc(2), id, { x: 300, y: 300 }, people[2]!.origin);
-    net.deliverAll({ rng: createRng(3) });
+    net.deliverAll({ rng: seededRandom(3) });
     net.settle();
     expect(checkInvariants(net.docs, ledger)).toBeNull();
     const final = getNote(net.doc(0), id)!;
@@ -172,7 +173,7 @@ describe('hard concurrent cases', () => {
     moveBoard(net.doc(1), a, 2, people[1]!.origin);
     moveBoard(net.doc(2), b, 0, people[2]!.origin);
     moveBoard(net.doc(3), c, 1, people[3]!.origin);
-    net.deliverAll({ rng: createRng(11) });
+    net.deliverAll({ rng: seededRandom(11) });
     net.settle();
     expect(checkInvariants(net.docs, new NoteLedger())).toBeNull();
     const order = listBoardIds(net.doc(0));

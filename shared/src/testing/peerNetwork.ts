@@ -13,18 +13,6 @@
 import * as Y from 'yjs';
 import { REMOTE_ORIGIN } from '../model/origin.ts';
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Message {
   from: number;
   to: number;

@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../cluster/random.ts';
 import { notesMap } from '../model/schema.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { createUndoManager } from '../undo.ts';
 import { checkInvariants, NoteLedger } from './invariants.ts';
-import { createRng, PeerNetwork } from './peerNetwork.ts';
+import { PeerNetwork } from './peerNetwork.ts';
 import { assertProperty } from './propertySeeds.ts';
 import { applyOp, type PeerContext, type Step, stepArbitrary } from './randomOps.ts';
 import { person, testWorkshop } from './testWorkshop.ts';
@@ -55,7 +56,7 @@ function run(peers: number, steps: readonly Step[]): RunResult {
         applyOp(contexts[step.peer]!, step.op, step.a, step.b, step.text);
         break;
       case 'deliver': {
-        const rng = createRng(step.seed);
+        const rng = seededRandom(step.seed);
         for (let i = 0; i < step.count; i++)
           net.deliverOne({ rng, duplicateRate: 0.1, dropRate: 0.1 });
         break;
