@@ -20,14 +20,13 @@ import { listBoards } from '@pinnwand/shared/read/lookups';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { partialUpload } from '../helpers/partialUpload.ts';
+import { serverRound } from '../helpers/serverRound.ts';
 import {
   type CreatedWorkshop,
   closeCode,
-  connect,
   issueIdentity,
-  startTestServer,
   synced,
   type TestServer,
   waitFor,
@@ -41,27 +40,21 @@ function votesOnNote(doc: Y.Doc, noteId: NoteId): number {
 }
 
 describe('participant identities', () => {
+  const server = serverRound();
   let t: TestServer;
   let w: CreatedWorkshop;
-  let providers: WebsocketProvider[] = [];
   beforeEach(async () => {
     // Refused votes are reported on the console by y-websocket; expected here.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    t = await startTestServer({ IDENTITIES_PER_MINUTE: '10' });
+    t = await server.start({ IDENTITIES_PER_MINUTE: '10' });
     w = await t.createWorkshop('blank', 'Stimmen');
   });
-  afterEach(async () => {
-    for (const p of providers) p.destroy();
-    providers = [];
+  afterEach(() => {
     vi.restoreAllMocks();
-    await t.close();
   });
 
-  function open(token: string, pkey?: string): WebsocketProvider {
-    const p = connect(t.wsUrl, w.id, token, new Y.Doc(), pkey ? { pkey } : {});
-    providers.push(p);
-    return p;
-  }
+  const open = (token: string, pkey?: string): WebsocketProvider =>
+    server.open(w.id, token, pkey ? { pkey } : {});
 
   /** The facilitator opens a round (1 vote per note) and writes the note to vote on. */
   async function round(): Promise<{ fac: WebsocketProvider; noteId: NoteId }> {
