@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { ClusterNode } from './cluster/ClusterNode.ts';
 import type { Config } from './config.ts';
 import { registerAdminRoutes } from './http/adminRoutes.ts';
+import { BoardPreviewCache } from './http/boardPreviewCache.ts';
 import { registerBoardPreviewRoutes } from './http/boardPreviewRoutes.ts';
 import { registerExportRoutes } from './http/exportRoutes.ts';
 import { registerIdentityRoutes } from './http/identityRoutes.ts';
@@ -142,7 +143,9 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerExportRoutes(router);
   registerAdminRoutes(router);
   registerIdentityRoutes(router);
-  registerBoardPreviewRoutes(router);
+  const previews = new BoardPreviewCache();
+  previews.start();
+  registerBoardPreviewRoutes(router, previews);
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {
@@ -256,6 +259,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     httpServer.closeAllConnections();
     await httpClosed;
     await sweeping.catch(() => undefined);
+    await previews.close();
     await storage!.close();
   }
 

@@ -46,6 +46,15 @@ export class BoardPreviewCache {
   >();
   private readonly worker = new WorkerClient('boardPreviewWorker', null);
 
+  /**
+   * Starts the worker thread now: a cold room's first visitor asks for the
+   * preview at once, and starting a thread that loads Yjs takes a few hundred
+   * milliseconds on a busy machine.
+   */
+  start(): void {
+    this.worker.start();
+  }
+
   /** The preview of the room as JSON, gzipped when `compressed`. */
   get(state: RoomState, compressed: boolean): Promise<Buffer> {
     return (state.kind === 'doc' ? this.ofDoc(state.doc) : this.ofStored(state.parts)).body(

@@ -11,11 +11,10 @@
  * is about a megabyte).
  */
 import { ApiRoute } from '@pinnwand/shared/protocol/http';
-import { BoardPreviewCache } from './boardPreviewCache.ts';
+import type { BoardPreviewCache } from './boardPreviewCache.ts';
 import type { Router } from './router.ts';
 
-export function registerBoardPreviewRoutes(router: Router): void {
-  const cache = new BoardPreviewCache();
+export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCache): void {
   router.get(ApiRoute.boardPreview, async (ctx) => {
     const id = ctx.params.id!;
     await ctx.services.authorize(ctx, id);
