@@ -38,6 +38,16 @@ const WORKSHOP_CHUNKS = [
 /** Outside /assets/ (cached for a year): revalidated like index.html, whose build it belongs to. */
 const PRELOAD_FILE = 'workshop-preload.js';
 
+// The board's first picture (src/sync/boardPreview.ts) is asked for here too,
+// before the main bundle has even loaded: on a busy machine that bundle ran
+// a second after the page opened, and the server needs that time to read the
+// preview of a room it has just loaded. The answer waits in
+// `window.__pinnwandBoardPreview` for src/sync/boardPreview.ts, which takes
+// it when its workshop and token match. The token as src/routing/route.ts
+// reads it (`#token=`), else as src/session/remembered.ts keeps it; in a
+// header, as every API request of the app (src/api/httpApi.ts).
+const askForPreview = `try{const m=/^\\/w\\/([A-Za-z0-9_-]{1,128})\\/?$/.exec(location.pathname);const t=m&&(new URLSearchParams(location.hash.slice(1)).get('token')||JSON.parse(localStorage.getItem('pinnwand.token.'+m[1])||'null'));if(m&&typeof t==='string'&&t)window.__pinnwandBoardPreview={workshopId:m[1],token:t,response:fetch('/api/workshops/'+m[1]+'/board-preview',{cache:'no-store',headers:{Authorization:'Bearer '+t}})}}catch(e){}`;
+
 function workshopPreload(): Plugin {
   return {
     name: 'pinnwand-workshop-preload',
@@ -72,7 +82,7 @@ function workshopPreload(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: PRELOAD_FILE,
-        source: `if(location.pathname.startsWith('/w/'))for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}\n`,
+        source: `if(location.pathname.startsWith('/w/')){for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}${askForPreview}}\n`,
       });
     },
   };

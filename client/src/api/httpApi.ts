@@ -66,9 +66,14 @@ async function call<T>(
   const headers = new Headers(rest.headers);
   // The token travels in a header, never in a URL that could end up in a log.
   if (token) headers.set('Authorization', `Bearer ${token}`);
+  return answerOf(fetch(path, { cache: 'no-store', ...rest, headers }), schema);
+}
+
+/** A response (or the failure to get one) as an `ApiResult`, its body checked against `schema`. */
+async function answerOf<T>(response: Promise<Response>, schema: Schema<T>): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(path, { cache: 'no-store', ...rest, headers });
+    res = await response;
   } catch (error) {
     return { ok: false, reason: 'unreachable', status: 0, message: String(error) };
   }
@@ -125,6 +130,14 @@ export function fetchBoardPreview(
   token: string,
 ): Promise<ApiResult<BoardPreview>> {
   return call(apiPath(ApiRoute.boardPreview, { id: workshopId }), { token }, boardPreviewSchema);
+}
+
+/**
+ * The answer to a board preview request the page made before this module
+ * was loaded (the build's workshop-preload.js asks as the page opens).
+ */
+export function boardPreviewAnswer(response: Promise<Response>): Promise<ApiResult<BoardPreview>> {
+  return answerOf(response, boardPreviewSchema);
 }
 
 /** The participant and viewer links, for the facilitator token. */

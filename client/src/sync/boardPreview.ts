@@ -3,13 +3,14 @@
 // document yet: a 5,000-note board's document is 2.3 MB and takes more than a
 // second to apply, its preview is drawn as soon as the canvas is there.
 //
-// main.tsx asks for it the moment a workshop link opens (beside the session
-// and identity requests, while the board's code still loads); the board takes
-// that answer (`takeBoardPreview`) and shows it until the server's document
-// is applied — unless the device already showed a document of its own (its
-// local copy), which stays what is drawn.
+// The build's workshop-preload.js asks for it the moment a workshop link
+// opens (before the main bundle has loaded: vite.config.ts), main.tsx takes
+// that request over (or asks itself), and the board takes the answer
+// (`takeBoardPreview`) and shows it until the server's document is applied —
+// unless the device already showed a document of its own (its local copy),
+// which stays what is drawn.
 import type { BoardPreview } from '@pinnwand/shared/protocol/http';
-import { fetchBoardPreview } from '../api/httpApi.ts';
+import { boardPreviewAnswer, fetchBoardPreview } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { Store } from '../ui/store.ts';
 
@@ -20,10 +21,31 @@ function ask(workshopId: string, token: string): Promise<BoardPreview | null> {
   return fetchBoardPreview(workshopId, token).then((r) => (r.ok ? r.value : null));
 }
 
-/** Asks for the preview now (a workshop link just opened). */
+/** The request workshop-preload.js made as the page opened, if any. */
+interface EarlyRequest {
+  workshopId: string;
+  token: string;
+  response: Promise<Response>;
+}
+
+function takeEarlyRequest(): EarlyRequest | null {
+  const w = window as { __pinnwandBoardPreview?: EarlyRequest };
+  const early = w.__pinnwandBoardPreview ?? null;
+  delete w.__pinnwandBoardPreview;
+  return early;
+}
+
+/** Asks for the preview now (a workshop link just opened), or takes over the request already made. */
 export function startBoardPreview(workshopId: string, token: string): void {
   const key = keyOf(workshopId, token);
-  if (!asked.has(key)) asked.set(key, ask(workshopId, token));
+  const early = takeEarlyRequest();
+  if (asked.has(key)) return;
+  if (early && keyOf(early.workshopId, early.token) === key)
+    asked.set(
+      key,
+      boardPreviewAnswer(early.response).then((r) => (r.ok ? r.value : null)),
+    );
+  else asked.set(key, ask(workshopId, token));
 }
 
 /** The preview asked for at page load (once), else a fresh request. */
