@@ -174,6 +174,8 @@ export interface BrowserLoad {
   /** The identity request within it (POST …/identities): start and end, ms since navigation. */
   identityStartMs: number | null;
   identityEndMs: number | null;
+  /** The board preview request (GET …/board-preview): answered, ms since navigation; null if none. */
+  previewEndMs: number | null;
   /** The client's marks (client/src/sync/connection.ts): socket open, first document applied. */
   socketOpenMs: number | null;
   firstSyncMs: number | null;
@@ -235,6 +237,9 @@ async function browserLoads(
         const identity = performance
           .getEntriesByType('resource')
           .find((e) => e.name.includes('/identities')) as PerformanceResourceTiming | undefined;
+        const preview = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/board-preview')) as PerformanceResourceTiming | undefined;
         return {
           firstDrawnMs: whole.startTime,
           drawn: (whole.detail as { notes: number }).notes,
@@ -242,6 +247,7 @@ async function browserLoads(
           firstSyncMs: performance.getEntriesByName('pinnwand:first-sync')[0]?.startTime ?? null,
           identityStartMs: identity ? identity.startTime : null,
           identityEndMs: identity ? identity.responseEnd : null,
+          previewEndMs: preview ? preview.responseEnd : null,
         };
       });
       loads.push(load);
