@@ -72,13 +72,13 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
     }),
     persistSeconds: new Histogram({
       name: 'pinnwand_persist_seconds',
-      help: 'Time to commit one group of updates to storage (off the event loop: relays wait, the server does not)',
+      help: 'Time from handing one round of updates to storage until its commit returned, waiting behind a running commit included (off the event loop: relays wait, the server does not)',
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
     }),
     persistBatchUpdates: new Histogram({
       name: 'pinnwand_persist_batch_updates',
-      help: 'Updates committed together in one transaction (group commit)',
+      help: 'Updates handed to storage together in one round (group commit; SQLite merges the rounds waiting behind a running commit into one transaction)',
       buckets: [1, 2, 5, 10, 25, 50, 100, 250, 1000],
       registers,
     }),

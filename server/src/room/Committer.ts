@@ -13,10 +13,10 @@
  * N is stored, N+1's commit starts first and N is relayed while it runs. At
  * most one `append` is in flight, so commits land in the order the updates
  * were applied, and rounds are relayed in that order. A storage that
- * `pipelinesAppends` (SQLite) is handed each round as soon as it is applied
- * instead — several may be in flight, it keeps their order and merges those
- * waiting behind a running commit, with no round trip to this thread between
- * two commits — and rounds are still relayed strictly in order.
+ * `pipelinesAppends` (SQLite) is handed the next round while one is being
+ * committed (PIPELINE_DEPTH) — it keeps their order and starts the next
+ * commit as soon as one returned, with no round trip to this thread in
+ * between — and rounds are still relayed strictly in order.
  *
  * Because applying runs ahead of storage, a room's document may hold updates
  * that are not stored yet. Nothing is read from it for a client after the fact:
@@ -37,6 +37,16 @@ import { type Batch, type Room, RoomCorrupted } from './Room.ts';
 import { closeCodeForFailedCommit } from './roomLoss.ts';
 
 type Task = () => Promise<void>;
+
+/**
+ * Rounds a pipelining storage holds at most: the one being committed and the
+ * next, which its thread starts as soon as the first returned. Not more:
+ * what arrives meanwhile keeps collecting into one round here, so that a slow
+ * commit still yields one larger round — one stored row and ONE relayed frame
+ * per room and recipient (Room.takeBatch) — instead of a frame per tick; the
+ * fan-out, one send per recipient and frame, is what costs under load.
+ */
+const PIPELINE_DEPTH = 2;
 
 interface Work {
   room: Room;
@@ -137,7 +147,8 @@ export class Committer {
 
   /** Whether another round may be handed to storage now. */
   private get mayCommit(): boolean {
-    return this.inFlight.length === 0 || this.storage.pipelinesAppends === true;
+    const depth = this.storage.pipelinesAppends === true ? PIPELINE_DEPTH : 1;
+    return this.inFlight.length < depth;
   }
 
   /** Applies every dirty room's inbox into the next round. */
