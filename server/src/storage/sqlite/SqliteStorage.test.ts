@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,9 @@ describe('SqliteStorage checkpoints', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect((await storage.load(record.id)).updates).toHaveLength(32);
+      // Closed, it leaves the database in one file (the last connection folds the WAL in).
+      await storage.close();
+      expect(existsSync(`${file}-wal`)).toBe(false);
     } finally {
       await storage.close();
       rmSync(dir, { recursive: true, force: true });

@@ -167,11 +167,10 @@ export class SqliteStorage implements Storage {
 
   /** Lets the requests in flight finish, closes the database, ends the threads. */
   async close(): Promise<void> {
-    await Promise.all([
-      this.db.close('close'),
-      this.merger.close(),
-      this.checkpointer.close('close'),
-    ]);
+    // The checkpointer's connection first: closing the last one checkpoints the
+    // WAL into the database file and removes it, leaving one file behind.
+    await this.checkpointer.close('close');
+    await Promise.all([this.db.close('close'), this.merger.close()]);
   }
 }
 
