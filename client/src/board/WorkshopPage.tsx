@@ -96,7 +96,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
     const stopPreview = showBoardPreview(
       editor,
       takeBoardPreview(session.workshopId, token),
-      connection.synced,
+      connection,
     );
     setLive({ connection, editor });
     return () => {

@@ -111,6 +111,12 @@ export const NotesLayer = memo(function NotesLayer({
     drawing?.sketches.setPending(boardId, ids, preview ? 0 : count, preview);
   }, [drawing, boardId, ids, count, preview]);
 
+  // The preview's picture is on screen: the document, held back meanwhile, may be applied.
+  useEffect(() => {
+    if (!drawing || !preview) return;
+    return drawing.snapshot.whenPictured(() => editor.previewDrawn.set(true));
+  }, [drawing, preview, editor]);
+
   // Once the board is on screen, the rest of its components, a chunk per task
   // (input and frames in between).
   useEffect(() => {

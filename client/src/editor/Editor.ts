@@ -81,6 +81,8 @@ export interface Editor {
    * instead of the document while a new device waits for it; null otherwise.
    */
   preview: Store<BoardPreview | null>;
+  /** True once the board's first picture drawn from `preview` is on screen. */
+  previewDrawn: Store<boolean>;
   selection: Store<ReadonlySet<NoteId>>;
   editing: Store<NoteId | null>;
   viewport: Store<Viewport>;
@@ -178,6 +180,7 @@ export function createEditor(input: EditorInput): Editor {
     commands,
     boardId,
     preview: createStore<BoardPreview | null>(null),
+    previewDrawn: createStore(false),
     selection: createStore(EMPTY_SELECTION),
     editing: createStore<NoteId | null>(null),
     viewport: createStore<Viewport>({ x: 0, y: 0, scale: 1 }),

@@ -12,7 +12,7 @@
 import type { BoardPreview } from '@pinnwand/shared/protocol/http';
 import { boardPreviewAnswer, fetchBoardPreview } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
-import type { Store } from '../ui/store.ts';
+import type { Connection } from './connection.ts';
 
 const asked = new Map<string, Promise<BoardPreview | null>>();
 const keyOf = (workshopId: string, token: string) => `${workshopId}#${token}`;
@@ -57,19 +57,30 @@ export function takeBoardPreview(workshopId: string, token: string): Promise<Boa
 }
 
 /**
+ * Longest the server's document waits for the preview's picture: it should
+ * never be kept from the board for long (a canvas that is not shown, say).
+ */
+const HOLD_MAX_MS = 3000;
+
+/**
  * Shows `preview` on the editor's board until the server's document is
  * applied (`synced`). Not when it comes after the document (or a local copy
- * of it) is already drawn: the picture would step back and forth.
+ * of it) is already drawn: the picture would step back and forth. While the
+ * preview's first picture is being drawn, a large document from the server
+ * waits (applying 2.3 MB would stop the drawing for more than a second).
  */
 export function showBoardPreview(
   editor: Editor,
   preview: Promise<BoardPreview | null>,
-  synced: Store<boolean>,
+  connection: Pick<Connection, 'synced' | 'holdLargeSync'>,
 ): () => void {
+  const { synced } = connection;
   let stopped = false;
+  let release = () => {};
   const stop = () => {
     stopped = true;
     unsubscribe();
+    release();
     editor.preview.set(null);
   };
   const unsubscribe = synced.subscribe(() => {
@@ -78,6 +89,19 @@ export function showBoardPreview(
   void preview.then((p) => {
     if (stopped || !p || p.boardId === null || synced.get()) return;
     if (editor.index.boards().length > 0) return;
+    connection.holdLargeSync(
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => release(), HOLD_MAX_MS);
+        const drawn = editor.previewDrawn.subscribe(() => {
+          if (editor.previewDrawn.get()) release();
+        });
+        release = () => {
+          clearTimeout(timer);
+          drawn();
+          resolve();
+        };
+      }),
+    );
     editor.preview.set(p);
   });
   return stop;

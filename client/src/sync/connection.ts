@@ -32,6 +32,8 @@ export interface Connection {
   refused: Store<{ reason: string; seq: number } | null>;
   /** Texts written while offline, until the server has answered them. */
   offlineWrites: OfflineWrites;
+  /** A large document from the server is applied only once `until` settles (quietApply.ts). */
+  holdLargeSync(until: Promise<void>): void;
   destroy(): void;
 }
 
@@ -105,7 +107,8 @@ export function openConnection(workshopId: string, token: string): Connection {
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder, p) => {
     readAuthMessage(decoder, p.doc, (_doc, reason) => refused.set({ reason, seq: ++refusals }));
   };
-  applyLargeSyncQuietly(provider, persistence, MessageType.sync);
+  let holdUntil: Promise<void> | null = null;
+  applyLargeSyncQuietly(provider, persistence, MessageType.sync, () => holdUntil);
   provider.on('sync', onSync);
   provider.on('status', onStatus);
   provider.on('connection-close', onClose);
@@ -139,6 +142,16 @@ export function openConnection(workshopId: string, token: string): Connection {
     synced: serverSynced,
     refused,
     offlineWrites,
+    holdLargeSync(until) {
+      const settled: Promise<void> = until.then(
+        () => undefined,
+        () => undefined,
+      );
+      holdUntil = settled;
+      void settled.then(() => {
+        if (holdUntil === settled) holdUntil = null;
+      });
+    },
     destroy() {
       stopHeartbeat();
       offlineWrites.destroy();

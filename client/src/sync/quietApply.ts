@@ -12,6 +12,8 @@
 // observer have changed the document locally meanwhile (nothing in the app does
 // today), the socket reconnects: the sync exchange of a new connection sends the
 // server whatever it lacks.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -44,14 +46,25 @@ function carriedUpdate(bytes: Uint8Array, pos: number): Uint8Array | null {
   return bytes.subarray(pos, pos + length);
 }
 
+/**
+ * `hold()` names a moment to wait for before a large sync message is applied
+ * (null: apply at once): while the board's first picture is being drawn from
+ * the server's preview (boardPreview.ts), applying 2.3 MB would stop that
+ * drawing for more than a second. Held messages are applied in arrival order;
+ * smaller ones meanwhile are applied at once (Yjs keeps what they build on
+ * pending until the base arrives).
+ */
 export function applyLargeSyncQuietly(
   provider: WebsocketProvider,
   persistence: IndexeddbPersistence,
   syncMessageType: number,
+  hold: () => Promise<void> | null = () => null,
 ): void {
-  const handle = provider.messageHandlers[syncMessageType];
-  if (!handle) return;
+  const original = provider.messageHandlers[syncMessageType];
+  if (!original) return;
+  const handle = original;
   const doc = provider.doc;
+  let held: Promise<void> | null = null;
   provider.messageHandlers[syncMessageType] = (encoder, decoder, p, emitSynced, messageType) => {
     if (decoder.arr.length < LARGE_SYNC_MESSAGE_BYTES) {
       handle(encoder, decoder, p, emitSynced, messageType);
@@ -59,6 +72,39 @@ export function applyLargeSyncQuietly(
     }
     // For the cold-load benchmark: when the page got to a large document (first-sync: applied).
     performance.mark('pinnwand:large-sync-received', { detail: { bytes: decoder.arr.length } });
+    const waitFor = hold();
+    if (waitFor || held) {
+      // Read to its end now (the socket's reader goes on with the next message); applied later.
+      const rest = decoder.arr.slice(decoder.pos);
+      decoder.pos = decoder.arr.length;
+      const applyLater = () => {
+        if (provider.doc !== doc || doc.isDestroyed) return;
+        applyQuietly(
+          encoding.createEncoder(),
+          decoding.createDecoder(rest),
+          emitSynced,
+          messageType,
+        );
+      };
+      const chain: Promise<void> = (held ?? Promise.resolve())
+        .then(() => waitFor ?? undefined)
+        .then(applyLater, applyLater)
+        .finally(() => {
+          if (held === chain) held = null;
+        });
+      held = chain;
+      return;
+    }
+    applyQuietly(encoder, decoder, emitSynced, messageType);
+  };
+
+  function applyQuietly(
+    encoder: encoding.Encoder,
+    decoder: decoding.Decoder,
+    emitSynced: boolean,
+    messageType: number,
+  ): void {
+    const p = provider;
     const update = carriedUpdate(decoder.arr, decoder.pos);
     let localChange = false;
     const watch = (transaction: Y.Transaction) => {
@@ -80,5 +126,5 @@ export function applyLargeSyncQuietly(
     }
     // The local copy (IndexedDB) keeps the update as received.
     if (update) persistence._storeUpdate(update, provider);
-  };
+  }
 }
