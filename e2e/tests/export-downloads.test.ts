@@ -76,6 +76,13 @@ describe('documentation export from the UI', () => {
     );
     expect(anonymous.bytes.equals(Buffer.from(await anonymousApi.arrayBuffer()))).toBe(true);
     expect(anonymous.bytes.toString('utf8')).not.toContain('Teilnehmende 2023');
+    // Its file is named so that it is never mistaken for the full backup.
+    expect(anonymous.name).toBe(
+      'OZG-Erfahrungsaustausch-2023-Die-Zukunft-der-föderalen-OZG-Umsetzung-2023-ohne-Namen.json',
+    );
+    expect(anonymousApi.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(anonymous.name)}`,
+    );
 
     // The PDF was built off the main thread, with the font files the server uses.
     expect(f.requests.some((url) => /pdfWorker-[\w-]+\.js$/.test(url))).toBe(true);

@@ -50,6 +50,8 @@ describe('the HTTP API', () => {
     const w = await t.createWorkshop('ozg-example', 'Beispiel');
     const notes = await t.server.services.rooms.withDoc(w.id, (doc) => doc.getMap('notes').size);
     expect(notes).toBe(94);
+    // It keeps the original title its attribution names, and the answer says so.
+    expect(w.title).toBe('OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung');
   });
 
   it('refuses bad bodies with a clear message', async () => {

@@ -4,8 +4,7 @@
 // fetches the PDF font, moves the PDF work off the main thread and saves.
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { documentDate } from '@pinnwand/shared/export/exportOptions';
-import { exportFileName } from '@pinnwand/shared/export/fileName';
+import { documentFileName } from '@pinnwand/shared/export/exportOptions';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import type { ExportFormat } from '@pinnwand/shared/protocol/http';
@@ -101,7 +100,7 @@ export async function buildExport(
   onProgress: (done: number) => void = () => {},
 ): Promise<ExportFile> {
   const title = view.meta?.title ?? 'Workshop';
-  const fileName = exportFileName(title, documentDate(view, options), format);
+  const fileName = documentFileName(title, view, format, options);
   const encode = (text: string) => new TextEncoder().encode(text);
   let bytes: Uint8Array;
   if (format === 'md') bytes = encode(workshopToMarkdown(view, options));

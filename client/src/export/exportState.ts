@@ -3,8 +3,7 @@
 // `runExport` is the one action behind the panel's buttons and the export
 // commands.
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { documentDate } from '@pinnwand/shared/export/exportOptions';
-import { exportFileName } from '@pinnwand/shared/export/fileName';
+import { documentFileName } from '@pinnwand/shared/export/exportOptions';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import type { Editor } from '../editor/Editor.ts';
 import { createStore, type Store } from '../ui/store.ts';
@@ -63,7 +62,7 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
       const { boardToPng } = await import('./boardPng.ts');
       const blob = await boardToPng(board);
       const title = `${view.meta?.title ?? 'Workshop'} ${board.title}`;
-      const fileName = exportFileName(title, documentDate(view, options), 'png');
+      const fileName = documentFileName(title, view, 'png', options);
       saveFile({ blob, fileName });
       state.status.set({ kind: 'done', file: fileName });
       return;

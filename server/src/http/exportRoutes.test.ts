@@ -80,7 +80,7 @@ describe('workshop export and import over HTTP', () => {
     const csvBytes = Buffer.from(await csv.arrayBuffer());
     expect(csvBytes.toString('utf8')).toBe(workshopToCsv(await view(ozg.id)));
     expect(csvBytes.toString('utf8')).toMatch(
-      /^\uFEFFBoard;Cluster;Text;Stimmen;Autor\*in;Erstellt\r\n/,
+      /^\uFEFFTafel;Cluster;Text;Stimmen;Autor\*in;Erstellt\r\n/,
     );
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // A viewer's backup leaves names out; the facilitator's is complete unless asked otherwise.

@@ -29,8 +29,8 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
-import { documentDate, type ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { contentDisposition, exportFileName } from '@pinnwand/shared/export/fileName';
+import { documentFileName, type ExportOptions } from '@pinnwand/shared/export/exportOptions';
+import { contentDisposition } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import { workshopToPdf } from '@pinnwand/shared/export/pdf';
@@ -187,7 +187,7 @@ export function registerExportRoutes(
       );
     }
     const title = view.meta?.title || workshop.title;
-    const fileName = exportFileName(title, documentDate(view, options), ext);
+    const fileName = documentFileName(title, view, ext, options);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
     ctx.res.statusCode = 200;
     ctx.res.setHeader('Content-Type', CONTENT_TYPES[ext]);

@@ -10,7 +10,7 @@ import {
   type SessionInfo,
 } from '@pinnwand/shared/protocol/http';
 import { TokenBucket } from '../socket/TokenBucket.ts';
-import { seedWorkshop } from '../workshops/seedWorkshop.ts';
+import { seededTitle, seedWorkshop } from '../workshops/seedWorkshop.ts';
 import { HttpError, readJsonBody, sendJson } from './respond.ts';
 import type { Router } from './router.ts';
 import { createdWorkshopBody } from './workshopLinks.ts';
@@ -30,7 +30,9 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
     if (!creates.take())
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
     const body = parsed.data;
-    const created = await services.workshops.create(body.title, (doc) => seedWorkshop(doc, body));
+    const created = await services.workshops.create(seededTitle(body), (doc) =>
+      seedWorkshop(doc, body),
+    );
     const base = services.baseUrl(ctx);
     ctx.log.info({ workshop: created.id, template: body.template }, 'workshop created');
     sendJson(ctx.res, 201, createdWorkshopBody(base, created));

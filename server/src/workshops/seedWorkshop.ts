@@ -8,8 +8,14 @@ import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
 import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
 import type { CreateWorkshopRequest } from '@pinnwand/shared/protocol/http';
 import { createExampleWorkshop } from '@pinnwand/shared/templates/exampleWorkshop';
+import { OZG_EXAMPLE } from '@pinnwand/shared/templates/ozgExample';
 import { EXAMPLE_TEMPLATE_ID } from '@pinnwand/shared/templates/templates';
 import type * as Y from 'yjs';
+
+/** The title the new workshop gets: the request's, but the example keeps its original one. */
+export function seededTitle(body: CreateWorkshopRequest): string {
+  return body.template === EXAMPLE_TEMPLATE_ID ? OZG_EXAMPLE.title : body.title;
+}
 
 export function seedWorkshop(doc: Y.Doc, body: CreateWorkshopRequest): void {
   const lang: Lang = body.lang ?? 'de';

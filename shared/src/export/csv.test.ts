@@ -66,7 +66,7 @@ describe('workshopToCsv', () => {
   it('writes one row per note with a BOM, CRLF and ";" for a German workshop', () => {
     const csv = workshopToCsv(readWorkshop(sample()), { includeAuthors: true });
     // Header names in the workshop's language (German here); the importer reads both.
-    expect(csv.startsWith('\uFEFFBoard;Cluster;Text;Stimmen;Autor*in;Erstellt\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFTafel;Cluster;Text;Stimmen;Autor*in;Erstellt\r\n')).toBe(true);
     expect(csv).toContain(
       'Pinnwand;"Strukturen; „neu“";Zusammenarbeit Bund-Länder;2;Alice;2023-09-14 10:30:00\r\n',
     );

@@ -11,6 +11,8 @@
 import { type Cover, EMPTY_COVER } from '../model/meta.ts';
 import type { Note } from '../model/note.ts';
 import type { WorkshopView } from '../read/workshopView.ts';
+import { type ExportExtension, exportFileName } from './fileName.ts';
+import { labelsFor } from './labels.ts';
 
 export interface ExportOptions {
   /**
@@ -45,6 +47,22 @@ export function documentDate(view: WorkshopView, options: ExportOptions = {}): s
   if (options.date !== undefined) return isoDay(options.date);
   if (view.cover?.eventDate) return view.cover.eventDate;
   return isoDay(view.meta?.createdAt ?? Number.NaN);
+}
+
+/**
+ * The download name of an export of `view`, the same in the browser and in
+ * the server's Content-Disposition: `<title>-<date>.<ext>`, and a JSON backup
+ * without authors marked as such in the workshop's language.
+ */
+export function documentFileName(
+  title: string,
+  view: WorkshopView,
+  ext: ExportExtension,
+  options: ExportOptions = {},
+): string {
+  const withoutNames = ext === 'json' && options.includeAuthors === false;
+  const variant = withoutNames ? labelsFor(view.meta?.lang).withoutNames : '';
+  return exportFileName(title, documentDate(view, options), ext, variant);
 }
 
 /** Start of an ISO (possibly reduced) date in ms, UTC; undefined for ''. */

@@ -25,10 +25,20 @@ export function safeFileStem(title: string): string {
   return cut || 'workshop';
 }
 
-/** `date` is an ISO date as `documentDate` gives it ('' leaves it out). */
-export function exportFileName(title: string, date: string, ext: ExportExtension): string {
+/**
+ * `date` is an ISO date as `documentDate` gives it ('' leaves it out);
+ * `variant` tells two files of the same document apart (a backup without
+ * names), '' for none.
+ */
+export function exportFileName(
+  title: string,
+  date: string,
+  ext: ExportExtension,
+  variant = '',
+): string {
   const day = /^\d{4}(-\d{2}){0,2}$/.test(date) ? `-${date}` : '';
-  return `${safeFileStem(title)}${day}.${ext}`;
+  const tail = variant ? `-${safeFileStem(variant)}` : '';
+  return `${safeFileStem(title)}${day}${tail}.${ext}`;
 }
 
 /**

@@ -36,6 +36,8 @@ export interface ExportLabels {
   csvColumns: Readonly<Record<CsvColumn, string>>;
   /** An ISO date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) as written in running text. */
   day: (iso: string) => string;
+  /** File-name suffix of a JSON backup without authors, so it is never mistaken for the full one. */
+  withoutNames: string;
 }
 
 const plural = (count: number, one: string, many: string) =>
@@ -55,7 +57,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     unclustered: 'Ohne Cluster',
     boardSummary: 'Zusammenfassung',
     workshopSummary: 'Zusammenfassung des Workshops',
-    orphans: 'Notizen gelöschter Boards',
+    orphans: 'Notizen gelöschter Tafeln',
     emptyNote: '(leer)',
     votes: (count) => plural(count, 'Stimme', 'Stimmen'),
     page: (page, of) => `Seite ${page} von ${of}`,
@@ -64,9 +66,9 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     clusters: (count) => plural(count, 'Cluster', 'Cluster'),
     exportedWith: 'Dokumentation erstellt mit Pinnwand',
     drawing: (board, clusters, notes) =>
-      `Übersicht des Boards „${board}“: ${plural(clusters, 'Cluster', 'Cluster')} und ${plural(notes, 'Notiz', 'Notizen')} in ihrer Anordnung auf der Pinnwand. Die Texte folgen als Liste.`,
+      `Übersicht der Tafel „${board}“: ${plural(clusters, 'Cluster', 'Cluster')} und ${plural(notes, 'Notiz', 'Notizen')} in ihrer Anordnung auf der Pinnwand. Die Texte folgen als Liste.`,
     csvColumns: {
-      board: 'Board',
+      board: 'Tafel',
       cluster: 'Cluster',
       text: 'Text',
       votes: 'Stimmen',
@@ -74,6 +76,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
       created: 'Erstellt',
     },
     day: (iso) => iso.split('-').reverse().join('.'),
+    withoutNames: 'ohne-Namen',
   },
   en: {
     date: 'Date',
@@ -107,6 +110,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
       created: 'created',
     },
     day: (iso) => iso,
+    withoutNames: 'without-names',
   },
 });
 

@@ -12,7 +12,7 @@
  *   - <note> _— <author>_ **(3 Stimmen)**
  *   ### _Ohne Cluster_            unclustered notes (no heading on a board without clusters)
  *   ### _Zusammenfassung_         the board's summary
- *   ## _Notizen gelöschter Boards_
+ *   ## _Notizen gelöschter Tafeln_
  *   ## _Zusammenfassung des Workshops_
  *
  * Labels the document adds are set in italics (with `_`, the form Markdown

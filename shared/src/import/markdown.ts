@@ -23,7 +23,8 @@ const labelSet = (pick: (l: (typeof LABELS)['de']) => string) =>
 const UNCLUSTERED = labelSet((l) => l.unclustered);
 const BOARD_SUMMARY = labelSet((l) => l.boardSummary);
 const WORKSHOP_SUMMARY = labelSet((l) => l.workshopSummary);
-const ORPHANS = labelSet((l) => l.orphans);
+// German exports before the UI's word "Tafel" reached them wrote "Boards".
+const ORPHANS = new Set([...labelSet((l) => l.orphans), 'notizen gelöschter boards']);
 const EMPTY_NOTE = labelSet((l) => l.emptyNote);
 const DATE_LINE = new RegExp(
   `^(?:${Object.values(LABELS)
