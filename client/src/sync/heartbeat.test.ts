@@ -67,6 +67,23 @@ describe('heartbeat', () => {
     stop();
   });
 
+  it('does not count a page that was busy as silence, and still notices a silent server after it', () => {
+    const { provider, sent, asProvider } = fakeProvider();
+    const silent: boolean[] = [];
+    const stop = watchHeartbeat(asProvider, (s) => silent.push(s));
+    vi.advanceTimersByTime(ASK_AFTER_MS + 100);
+    expect(sent).toHaveLength(1);
+    // A long task (applying a large document): the clock runs on, no timer does.
+    vi.setSystemTime(Date.now() + 2 * SILENT_AFTER_MS);
+    vi.advanceTimersByTime(200);
+    expect(silent).toEqual([]);
+    expect(sent).toHaveLength(2);
+    // The page is responsive again and the server still does not answer.
+    vi.advanceTimersByTime(SILENT_AFTER_MS + 200);
+    expect(silent).toEqual([true]);
+    stop();
+  });
+
   it('does not count a background tab waking up late as silence', () => {
     const { provider, sent, asProvider } = fakeProvider();
     const silent: boolean[] = [];

@@ -8,7 +8,10 @@
 // unanswered for several seconds, the socket is dropped and y-websocket
 // reconnects. Silence is measured from the heartbeat sent, not from the last
 // message, so a background tab whose timers were slowed down never looks
-// silent just because it woke up late.
+// silent just because it woke up late. Nor does a page that was busy: after a
+// long task (applying a large document, drawing thousands of notes) the
+// server's answer may be waiting behind this very timer, so a wait that the
+// page itself interrupted starts again.
 import { MessageType } from '@pinnwand/shared/protocol/wire';
 import type { WebsocketProvider } from 'y-websocket';
 
@@ -19,6 +22,8 @@ export const SILENT_AFTER_MS = 1000;
 /** Silent for this long: drop the socket and reconnect. */
 export const DEAD_AFTER_MS = 6000;
 const TICK_MS = 200;
+/** A gap between ticks longer than this means the page was busy, not waiting. */
+const STALL_MS = 2 * TICK_MS;
 
 const FRAME = Uint8Array.of(MessageType.heartbeat);
 
@@ -35,6 +40,7 @@ export function watchHeartbeat(
   let askedAt: number | null = null;
   let sentAt = 0;
   let silent = false;
+  let lastTick = Date.now();
   const ask = (ws: WebSocket, now: number) => {
     sentAt = now;
     ws.send(FRAME);
@@ -47,6 +53,8 @@ export function watchHeartbeat(
   const tick = () => {
     const ws = provider.ws;
     const now = Date.now();
+    const stalled = now - lastTick > STALL_MS;
+    lastTick = now;
     if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) {
       askedAt = null;
       setSilent(false);
@@ -59,6 +67,11 @@ export function watchHeartbeat(
         askedAt = now;
         ask(ws, now);
       }
+      return;
+    }
+    if (stalled) {
+      askedAt = now;
+      ask(ws, now);
       return;
     }
     const waited = now - askedAt;
