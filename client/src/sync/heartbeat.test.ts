@@ -68,7 +68,7 @@ describe('heartbeat', () => {
   });
 
   it('does not count a page that was busy as silence, and still notices a silent server after it', () => {
-    const { provider, sent, asProvider } = fakeProvider();
+    const { sent, asProvider } = fakeProvider();
     const silent: boolean[] = [];
     const stop = watchHeartbeat(asProvider, (s) => silent.push(s));
     vi.advanceTimersByTime(ASK_AFTER_MS + 100);
