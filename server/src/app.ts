@@ -4,7 +4,7 @@
 // by side and can inject storage, policies or a logger.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -144,7 +144,9 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerAdminRoutes(router);
   registerIdentityRoutes(router);
   const previews = new BoardPreviewCache();
-  previews.start();
+  // A server that serves the app gets page visits, and each asks for a preview
+  // at once; without the app (tests, API-only) the thread starts when first asked.
+  if (existsSync(path.join(config.clientDir, 'index.html'))) previews.start();
   registerBoardPreviewRoutes(router, previews);
   deps.routes?.(router);
 
