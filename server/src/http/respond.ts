@@ -86,6 +86,9 @@ export function leaveBodyUnread(req: IncomingMessage, res: ServerResponse): void
   // the connection, and a client still uploading may see the reset before the
   // answer and report a network error. So only our side is ended (the client
   // reads the answer and stops), and the socket is closed after a grace.
+  // Both overrides lean on Node's http internals (resume after the answer,
+  // destroySoon on close): `pnpm test:node-lines` runs the tests that show
+  // them working (hostile/restoreBomb, limits) on Node 22 and 24 as well.
   socket.destroySoon = () => {
     socket.end();
     setTimeout(() => socket.destroy(), UNREAD_BODY_GRACE_MS).unref();
