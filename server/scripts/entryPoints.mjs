@@ -5,5 +5,4 @@ export const serverEntryPoints = {
   sqliteWorker: 'src/storage/sqlite/sqliteWorker.ts',
   compactionWorker: 'src/storage/threads/compactionWorker.ts',
   checkpointWorker: 'src/storage/sqlite/checkpointWorker.ts',
-  boardPreviewWorker: 'src/http/boardPreviewWorker.ts',
 };

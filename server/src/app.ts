@@ -4,7 +4,7 @@
 // by side and can inject storage, policies or a logger.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -143,11 +143,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   registerExportRoutes(router);
   registerAdminRoutes(router);
   registerIdentityRoutes(router);
-  const previews = new BoardPreviewCache();
-  // A server that serves the app gets page visits, and each asks for a preview
-  // at once; without the app (tests, API-only) the thread starts when first asked.
-  if (existsSync(path.join(config.clientDir, 'index.html'))) previews.start();
-  registerBoardPreviewRoutes(router, previews);
+  registerBoardPreviewRoutes(router, new BoardPreviewCache());
   deps.routes?.(router);
 
   const httpServer = http.createServer((req, res) => {
@@ -261,7 +257,6 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     httpServer.closeAllConnections();
     await httpClosed;
     await sweeping.catch(() => undefined);
-    await previews.close();
     await storage!.close();
   }
 

@@ -30,11 +30,17 @@ describe('the board preview', () => {
     expect(res.status).toBe(200);
     return boardPreviewSchema.parse(await res.json());
   };
+  /** A workshop in progress: its room's document is built (a device has it open). */
+  const inProgress = async (...args: Parameters<TestServer['createWorkshop']>) => {
+    const w = await t.createWorkshop(...args);
+    await t.server.services.rooms.withDoc(w.id, () => undefined);
+    return w;
+  };
   const change = (id: string, fn: (doc: Y.Doc) => void) =>
     t.server.services.rooms.change(id, fn, SERVER_ORIGIN);
 
   it("gives every capability the first board's notes in drawing order, its frames and the tabs", async () => {
-    const w = await t.createWorkshop('ozg-example', 'Beispiel');
+    const w = await inProgress('ozg-example', 'Beispiel');
     const expected = await t.server.services.rooms.withDoc(w.id, (doc) => {
       const first = listBoards(doc)[0]!;
       let notes = 0;
@@ -60,7 +66,7 @@ describe('the board preview', () => {
   });
 
   it('follows the document: a note written or moved is in the next answer', async () => {
-    const w = await t.createWorkshop('blank', 'Folgt');
+    const w = await inProgress('blank', 'Folgt');
     const first = await preview(w.id, w.participantToken);
     expect(first.notes).toEqual([]);
     const boardId = first.boardId as BoardId;
@@ -80,7 +86,7 @@ describe('the board preview', () => {
   });
 
   it('shows vote totals only when the notes show them (not while a round hides them)', async () => {
-    const w = await t.createWorkshop('blank', 'Punkte');
+    const w = await inProgress('blank', 'Punkte');
     const { boardId } = await preview(w.id, w.facilitatorToken);
     await change(w.id, (doc) => {
       const id = addNote(
@@ -119,7 +125,7 @@ describe('the board preview', () => {
   });
 
   it('is gzipped for clients that accept it', async () => {
-    const w = await t.createWorkshop('ozg-example', 'Gepackt');
+    const w = await inProgress('ozg-example', 'Gepackt');
     const url = `${t.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`;
     const plain = await preview(w.id, w.viewerToken);
     const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>(
@@ -139,13 +145,14 @@ describe('the board preview', () => {
     expect(JSON.parse(gunzipSync(raw.body).toString('utf8'))).toEqual(plain);
   });
 
-  it('answers a cold room from its stored bytes (the document not built) with the same picture', async () => {
+  it('answers 204 for a cold room without building its document, and the picture once it is built', async () => {
     const dataDir = makeDataDir();
     const first = await startTestServer({}, {}, dataDir);
     let built: BoardPreview;
     let w: Awaited<ReturnType<TestServer['createWorkshop']>>;
     try {
       w = await first.createWorkshop('ozg-example', 'Kalt');
+      await first.server.services.rooms.withDoc(w.id, () => undefined);
       const res = await fetch(
         `${first.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`,
       );
@@ -155,21 +162,25 @@ describe('the board preview', () => {
     }
     const cold = await startTestServer({}, {}, dataDir);
     try {
-      const res = await fetch(
-        `${cold.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`,
-      );
-      expect(res.status).toBe(200);
-      expect(boardPreviewSchema.parse(await res.json())).toEqual(built);
-      // Read in the worker: the room is loaded, its document still not built.
+      const url = `${cold.url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`;
+      const res = await fetch(url);
+      expect(res.status).toBe(204);
+      expect(await res.text()).toBe('');
+      // The device draws from the document instead; nothing was built for the preview.
       expect(cold.server.rooms.peek(w.id)).toBeDefined();
       expect(cold.server.rooms.peekDoc(w.id)).toBeUndefined();
+      // Once the room's document is built (a device joined), the preview is its picture.
+      await cold.server.services.rooms.withDoc(w.id, () => undefined);
+      const warm = await fetch(url);
+      expect(warm.status).toBe(200);
+      expect(boardPreviewSchema.parse(await warm.json())).toEqual(built);
     } finally {
       await cold.close();
     }
   });
 
   it('refuses a bad token with 401 and an unknown workshop with 404', async () => {
-    const w = await t.createWorkshop();
+    const w = await inProgress();
     const bad = await fetch(`${t.url}/api/workshops/${w.id}/board-preview?token=nope`);
     expect(bad.status).toBe(401);
     expect(errorBodySchema.parse(await bad.json()).error).toMatch(/link/);

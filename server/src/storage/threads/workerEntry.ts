@@ -11,7 +11,6 @@ const SOURCES = {
   sqliteWorker: '../sqlite/sqliteWorker.ts',
   compactionWorker: './compactionWorker.ts',
   checkpointWorker: '../sqlite/checkpointWorker.ts',
-  boardPreviewWorker: '../../http/boardPreviewWorker.ts',
 } as const;
 
 export type WorkerName = keyof typeof SOURCES;
