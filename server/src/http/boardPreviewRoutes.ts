@@ -25,9 +25,7 @@ export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCa
     const id = ctx.params.id!;
     await ctx.services.authorize(ctx, id);
     const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
-    const body = await ctx.services.rooms.withState(id, (state) =>
-      state.kind === 'doc' ? cache.get(state.doc, compressed) : null,
-    );
+    const body = await ctx.services.rooms.withBuiltDoc(id, (doc) => cache.get(doc, compressed));
     if (!body) {
       ctx.res.statusCode = 204;
       ctx.res.setHeader('Cache-Control', 'no-store');

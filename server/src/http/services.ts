@@ -8,7 +8,6 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { RoomState } from '../room/RoomManager.ts';
 import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import type { RouteContext } from './router.ts';
@@ -18,12 +17,8 @@ export interface RoomAccess {
   peekDoc(workshopId: string): Y.Doc | undefined;
   /** Runs `fn` with the workshop's live document (loaded if needed, kept loaded meanwhile). Do not write to it. */
   withDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T>;
-  /**
-   * Runs `fn` with the room's document once built, else with the stored
-   * bytes it is built from (read them in another thread: building a large
-   * document stops the event loop). Read only.
-   */
-  withState<T>(workshopId: string, fn: (state: RoomState) => T | Promise<T>): Promise<T>;
+  /** Runs `fn` with the room's document if it is built already; null (nothing built) otherwise. Read only. */
+  withBuiltDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T | null>;
   /**
    * Applies a server-origin change (pass `IMPORT_ORIGIN`/`SERVER_ORIGIN` from
    * `@pinnwand/shared/model/origin`); resolves once it is stored and relayed to

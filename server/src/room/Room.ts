@@ -40,7 +40,7 @@ import {
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRelay } from './AwarenessRelay.ts';
 import { type Connection, ConnectionOrigin } from './Connection.ts';
-import { LazyDocument, type StoredParts } from './LazyDocument.ts';
+import { LazyDocument } from './LazyDocument.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { clearPending, hasPending } from './pendingStructs.ts';
 import { RoomSender } from './RoomSender.ts';
@@ -186,16 +186,6 @@ export class Room {
   /** Whether the document is in memory already (reading `doc` would build it). */
   get isDocumentBuilt(): boolean {
     return this.document.isBuilt;
-  }
-
-  /**
-   * The committed state as stored (the snapshot as loaded and the log after
-   * it), while the document is not built; null once it is, or when the stored
-   * bytes are no longer kept. For reads that can be done from the bytes in
-   * another thread rather than by building the document on the event loop.
-   */
-  storedParts(): StoredParts | null {
-    return this.document.isBuilt ? null : this.document.storedParts();
   }
 
   private get reverter(): PolicyReverter {

@@ -12,14 +12,12 @@ import type { Metrics } from '../metrics.ts';
 import type { RoomLoss, Storage } from '../storage/Storage.ts';
 import { Committer } from './Committer.ts';
 import type { Connection } from './Connection.ts';
-import type { StoredParts } from './LazyDocument.ts';
 import { Room } from './Room.ts';
 import { closeCodeForLoss } from './roomLoss.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
 /** The workshop was deleted (or never existed) when its room was about to load. */
 /** What a loaded room holds: its document once built, else the stored bytes it was loaded from. */
-export type RoomState = { kind: 'doc'; doc: Y.Doc } | { kind: 'stored'; parts: StoredParts };
 
 export class WorkshopGone extends Error {
   constructor(readonly workshopId: string) {
@@ -134,16 +132,15 @@ export class RoomManager {
   }
 
   /**
-   * Like `withDoc`, but a room whose document is not built yet gives its
-   * stored bytes instead of building it (a read that another thread can do
-   * from them, while the event loop serves everyone else). Read only.
+   * Like `withDoc`, but only for a room whose document is built already:
+   * null, and nothing built, otherwise (building a large document is the
+   * better part of a second on the event loop). Read only.
    */
-  async withState<T>(id: string, fn: (state: RoomState) => T | Promise<T>): Promise<T> {
+  async withBuiltDoc<T>(id: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T | null> {
     const room = await this.acquire(id);
     room.pins += 1;
     try {
-      const parts = room.storedParts();
-      return await fn(parts ? { kind: 'stored', parts } : { kind: 'doc', doc: room.doc });
+      return room.isDocumentBuilt ? await fn(room.doc) : null;
     } finally {
       room.pins -= 1;
       if (room.connections.size === 0) this.scheduleIdle(room);
