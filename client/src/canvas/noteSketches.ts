@@ -19,6 +19,7 @@
 // note that changed meanwhile is drawn again, one that is gone leaves.
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { BoardPreview, PreviewNote } from '@pinnwand/shared/protocol/http';
+import { previewNote } from '@pinnwand/shared/read/boardPreview';
 import type Konva from 'konva';
 import { createContext } from 'react';
 import type { Editor } from '../editor/Editor.ts';
@@ -193,14 +194,7 @@ export class NoteSketches {
     if (this.previewNotes) return this.previewNotes.get(id);
     const note = this.editor.index.note(id);
     if (!note || note.boardId !== this.boardId) return undefined;
-    return {
-      x: note.x,
-      y: note.y,
-      color: note.color,
-      author: note.author,
-      text: note.text,
-      votes: votesShown ? note.votes.total : 0,
-    };
+    return previewNote(note, votesShown);
   }
 
   private refresh(id: NoteId): void {

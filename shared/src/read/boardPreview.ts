@@ -21,7 +21,8 @@ import type { BoardPreview, PreviewNote } from '../protocol/http.ts';
 import { getMeta, getNote, listBoards, listClusters, listNoteIds } from './lookups.ts';
 import { compareNotesByCreation } from './workshopView.ts';
 
-function previewNote(note: Note, votesShown: boolean): PreviewNote {
+/** A note as the board's picture shows it: the same for the preview and a client's first sketches. */
+export function previewNote(note: Note, votesShown: boolean): PreviewNote {
   return {
     id: note.id,
     x: note.x,
