@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runStorageContract } from '../storageContract.ts';
-import { SqliteStorage } from './SqliteStorage.ts';
+import { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage.ts';
 
 runStorageContract('SqliteStorage', async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
@@ -24,134 +24,96 @@ runStorageContract('SqliteStorage', async () => {
   };
 });
 
+/** A workshop's record as the storage takes it (token hashes do not matter here). */
+const record = (id: string, createdAt = 0) => ({
+  id,
+  title: 't',
+  createdAt,
+  tokenHashes: {
+    facilitator: Buffer.alloc(32),
+    participant: Buffer.alloc(32),
+    viewer: Buffer.alloc(32),
+  },
+});
+
+/** Runs `fn` with a storage on a database file in a fresh folder, closed and removed after. */
+async function withStorage(
+  options: Omit<SqliteStorageOptions, 'file'>,
+  fn: (storage: SqliteStorage, file: string) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
+  const file = path.join(dir, 'db.sqlite');
+  const storage = await SqliteStorage.open({ ...options, file });
+  try {
+    await fn(storage, file);
+  } finally {
+    await storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('SqliteStorage on a full disk', () => {
-  it('rejects the whole batch and stores none of it', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
-    const storage = new SqliteStorage({
-      file: path.join(dir, 'db.sqlite'),
-      pragmas: ['max_page_count = 32'],
-    });
-    try {
-      const doc = new Y.Doc();
-      const record = {
-        id: 'full-disk-1',
-        title: 't',
-        createdAt: 0,
-        tokenHashes: {
-          facilitator: Buffer.alloc(32),
-          participant: Buffer.alloc(32),
-          viewer: Buffer.alloc(32),
-        },
-      };
-      await storage.createWorkshop(record, Y.encodeStateAsUpdate(doc));
+  it('rejects the whole batch and stores none of it', () =>
+    withStorage({ pragmas: ['max_page_count = 32'] }, async (storage) => {
+      const w = record('full-disk-1');
+      await storage.createWorkshop(w, Y.encodeStateAsUpdate(new Y.Doc()));
       const small = new Uint8Array(10);
       const huge = new Uint8Array(8 * 1024 * 1024);
       await expect(
         storage.append([
-          { workshopId: record.id, update: small },
-          { workshopId: record.id, update: huge },
+          { workshopId: w.id, update: small },
+          { workshopId: w.id, update: huge },
         ]),
       ).rejects.toThrow(/full/i);
-      expect((await storage.load(record.id)).updates).toHaveLength(0);
-    } finally {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      expect((await storage.load(w.id)).updates).toHaveLength(0);
+    }));
 });
 
 describe('SqliteStorage checkpoints', () => {
-  it('copies committed pages into the database file from its own thread, not in the commits', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
-    const file = path.join(dir, 'db.sqlite');
-    const storage = await SqliteStorage.open({ file });
-    try {
-      const doc = new Y.Doc();
-      const record = {
-        id: 'checkpointed-1',
-        title: 't',
-        createdAt: 0,
-        tokenHashes: {
-          facilitator: Buffer.alloc(32),
-          participant: Buffer.alloc(32),
-          viewer: Buffer.alloc(32),
-        },
-      };
-      await storage.createWorkshop(record, Y.encodeStateAsUpdate(doc));
+  it('copies committed pages into the database file from its own thread, not in the commits', () =>
+    withStorage({}, async (storage, file) => {
+      const w = record('checkpointed-1');
+      await storage.createWorkshop(w, Y.encodeStateAsUpdate(new Y.Doc()));
       const before = statSync(file).size;
       // 2 MB in 32 commits: far below the writer's own autocheckpoint threshold
       // (40 MB), so only the checkpoint thread can move them into the file.
       const bytes = 64 * 1024;
       for (let i = 0; i < 32; i++) {
-        await storage.append([{ workshopId: record.id, update: new Uint8Array(bytes).fill(i) }]);
+        await storage.append([{ workshopId: w.id, update: new Uint8Array(bytes).fill(i) }]);
       }
       while (statSync(file).size < before + 32 * bytes) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      expect((await storage.load(record.id)).updates).toHaveLength(32);
+      expect((await storage.load(w.id)).updates).toHaveLength(32);
       // Closed, it leaves the database in one file (the last connection folds the WAL in).
       await storage.close();
       expect(existsSync(`${file}-wal`)).toBe(false);
-    } finally {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('SqliteStorage last-update stamps', () => {
-  it('stamps a workshop at most once a minute while it is written, and at the first write after', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
+  it('stamps a workshop at most once a minute while it is written, and at the first write after', () => {
     let now = 1_000;
-    const storage = await SqliteStorage.open({ file: path.join(dir, 'db.sqlite'), now: () => now });
-    try {
-      const record = {
-        id: 'stamped-1',
-        title: 't',
-        createdAt: 1_000,
-        tokenHashes: {
-          facilitator: Buffer.alloc(32),
-          participant: Buffer.alloc(32),
-          viewer: Buffer.alloc(32),
-        },
-      };
-      await storage.createWorkshop(record, Y.encodeStateAsUpdate(new Y.Doc()));
+    return withStorage({ now: () => now }, async (storage) => {
+      const w = record('stamped-1', 1_000);
+      await storage.createWorkshop(w, Y.encodeStateAsUpdate(new Y.Doc()));
       const write = (at: number) => {
         now = at;
-        return storage.append([{ workshopId: record.id, update: new Uint8Array([at % 256]) }]);
+        return storage.append([{ workshopId: w.id, update: new Uint8Array([at % 256]) }]);
       };
       await write(2_000);
-      expect(await storage.workshopsIdleSince(2_000)).not.toContain(record.id);
+      expect(await storage.workshopsIdleSince(2_000)).not.toContain(w.id);
       await write(50_000); // within a minute of the last stamp: not stamped
-      expect(await storage.workshopsIdleSince(2_001)).toContain(record.id);
+      expect(await storage.workshopsIdleSince(2_001)).toContain(w.id);
       await write(62_000);
-      expect(await storage.workshopsIdleSince(62_000)).not.toContain(record.id);
-    } finally {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+      expect(await storage.workshopsIdleSince(62_000)).not.toContain(w.id);
+    });
   });
 });
 
 describe('SqliteStorage pipelined appends', () => {
-  const record = (id: string) => ({
-    id,
-    title: 't',
-    createdAt: 0,
-    tokenHashes: {
-      facilitator: Buffer.alloc(32),
-      participant: Buffer.alloc(32),
-      viewer: Buffer.alloc(32),
-    },
-  });
-
-  it('fails the appends handed over behind a failed one, stores none of them, and takes the next', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
-    const storage = await SqliteStorage.open({
-      file: path.join(dir, 'db.sqlite'),
-      pragmas: ['max_page_count = 32'],
-    });
-    try {
+  it('fails the appends handed over behind a failed one, stores none of them, and takes the next', () =>
+    withStorage({ pragmas: ['max_page_count = 32'] }, async (storage) => {
       const w = record('pipelined-1');
       await storage.createWorkshop(w, Y.encodeStateAsUpdate(new Y.Doc()));
       const append = (bytes: number) =>
@@ -169,16 +131,10 @@ describe('SqliteStorage pipelined appends', () => {
       // Sent once the failure was known: stored.
       await append(10);
       expect((await storage.load(w.id)).updates).toHaveLength(1);
-    } finally {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('commits appends handed over at once in call order, with increasing sequence numbers', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinnwand-sqlite-'));
-    const storage = await SqliteStorage.open({ file: path.join(dir, 'db.sqlite') });
-    try {
+  it('commits appends handed over at once in call order, with increasing sequence numbers', () =>
+    withStorage({}, async (storage) => {
       const [a, b] = [record('pipelined-a'), record('pipelined-b')];
       await storage.createWorkshop(a, Y.encodeStateAsUpdate(new Y.Doc()));
       await storage.createWorkshop(b, Y.encodeStateAsUpdate(new Y.Doc()));
@@ -195,9 +151,5 @@ describe('SqliteStorage pipelined appends', () => {
       expect(stored.updates.map((u) => u[0])).toEqual(
         Array.from({ length: 20 }, (_, i) => (i % 2 ? [i, 100 + i] : [100 + i])).flat(),
       );
-    } finally {
-      await storage.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
