@@ -61,7 +61,8 @@ export function measureBundle(dist = clientDist): BundleResult {
     }
   }
   const files = listFiles(dist)
-    .filter((f) => statSync(path.join(dist, f)).isFile())
+    // The build's brotli and gzip copies of each file (vite.config.ts) are that file again.
+    .filter((f) => !/\.(br|gz)$/.test(f) && statSync(path.join(dist, f)).isFile())
     .map((f): BundleFile => {
       const buf = readFileSync(path.join(dist, f));
       const kind = f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : 'other';
