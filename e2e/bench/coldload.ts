@@ -203,15 +203,46 @@ const firstDrawn = (benchBoard: string): boolean => {
 };
 
 /**
+ * A workshop in progress: someone on the board moves a note, so the room's
+ * document is in the server's memory, and moves another once the board
+ * preview has been read, so the next new device's preview is read afresh.
+ */
+export async function workshopInProgress(room: RoomRef, port: number): Promise<BenchClient> {
+  const mover = new BenchClient(room, 0, {}, true);
+  await mover.connect();
+  const notes = mover.doc.getMap<Y.Map<unknown>>('notes');
+  const move = (id: string, x: number) => mover.doc.transact(() => notes.get(id)?.set('x', x));
+  move('note-0-0', 120);
+  const preview = `http://127.0.0.1:${port}/api/workshops/${room.docName}/board-preview`;
+  for (let tries = 0; ; tries++) {
+    // A kept-alive socket the server closed meanwhile fails the request: ask again.
+    const status = await fetch(preview, { headers: { Authorization: `Bearer ${room.token}` } })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        return res.status;
+      })
+      .catch(() => 0);
+    if (status === 200) break;
+    if (tries > 100) throw new Error(`board preview still ${status} with the room in use`);
+    await sleep(100);
+  }
+  move('note-0-1', 240);
+  await sleep(300);
+  return mover;
+}
+
+/**
  * Pinnwand's own client in Chromium opens the facilitator's link on a freshly
- * started server whose room is on disk only, as a new device (its display name
- * remembered, so the name prompt does not stop it; no identity, no local copy).
+ * started server, as a new device (its display name remembered, so the name
+ * prompt does not stop it; no identity, no local copy). Cold: the room on disk
+ * only. Warm: the workshop in progress (workshopInProgress).
  */
 async function browserLoads(
   browser: Browser,
   sourceDir: string,
   room: RoomRef,
   runs: number,
+  warm: boolean,
 ): Promise<BrowserLoad[]> {
   const loads: BrowserLoad[] = [];
   for (let i = 0; i < runs; i++) {
@@ -219,7 +250,9 @@ async function browserLoads(
     cpSync(sourceDir, dir, { recursive: true });
     const server = await startServer('pinnwand', dir, BULK_ENV);
     const person = await newPerson(browser, 'Bench');
+    let mover: BenchClient | undefined;
     try {
+      if (warm) mover = await workshopInProgress(roomOnPort(room, server.port), server.port);
       await person.context.addInitScript(
         `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `bench${i}`, name: 'Bench', color: '#1f5fbf' }))})`,
       );
@@ -252,6 +285,7 @@ async function browserLoads(
       });
       loads.push(load);
     } finally {
+      mover?.close();
       await person.context.close();
       await server.stop('SIGKILL');
       removeDir(dir);
@@ -277,6 +311,9 @@ export interface ColdLoadResult {
   /** Pinnwand's client in Chromium, after compaction: link opened → first notes drawn. */
   browserFirstDrawnMs?: ReturnType<typeof spread>;
   browserLoads?: BrowserLoad[];
+  /** The same with the workshop in progress (its document in the server's memory). */
+  browserWarmFirstDrawnMs?: ReturnType<typeof spread>;
+  browserWarmLoads?: BrowserLoad[];
   browserError?: string;
   allComplete: boolean;
   notes: number;
@@ -353,8 +390,10 @@ export async function coldLoad(
       let browser: Browser | undefined;
       try {
         browser = await launchBrowser();
-        res.browserLoads = await browserLoads(browser, dataDir, room, runs);
+        res.browserLoads = await browserLoads(browser, dataDir, room, runs, false);
         res.browserFirstDrawnMs = spread(res.browserLoads.map((l) => l.firstDrawnMs));
+        res.browserWarmLoads = await browserLoads(browser, dataDir, room, runs, true);
+        res.browserWarmFirstDrawnMs = spread(res.browserWarmLoads.map((l) => l.firstDrawnMs));
       } catch (err) {
         res.browserError = err instanceof Error ? err.message.slice(0, 300) : String(err);
       } finally {

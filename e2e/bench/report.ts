@@ -216,6 +216,12 @@ function renderColdLoad(s: ColdLoadSection): string[] {
       '',
       `Pinnwand, after compaction: first visit (identity request, then the socket) ${pw.firstVisitAfterMs ? fmt(pw.firstVisitAfterMs, 0) : 'n/a'} ms until synced. Chromium, link opened → the board's notes drawn (every note in view): ${pw.browserError ? `error: ${pw.browserError}` : `${fmt(pw.browserFirstDrawnMs!, 0)} ms; medians of its steps, ms after navigation start: identity request ${median(loads.map((l) => l.identityStartMs))}–${median(loads.map((l) => l.identityEndMs))}, board preview answered ${median(loads.map((l) => l.previewEndMs ?? null))}, socket open ${median(loads.map((l) => l.socketOpenMs ?? null))}, document applied ${median(loads.map((l) => l.firstSyncMs ?? null))}, notes drawn ${median(loads.map((l) => l.firstDrawnMs))}`}. Target ≤ 1 s: ${drawn !== null && drawn <= 1000 ? '**met**' : '**not met**'}.`,
     );
+    const warm = pw.browserWarmLoads ?? [];
+    if (pw.browserWarmFirstDrawnMs && warm.length > 0)
+      out.push(
+        '',
+        `Chromium, the same with the workshop in progress (a participant moving notes, so the room's document is in the server's memory): ${fmt(pw.browserWarmFirstDrawnMs, 0)} ms; board preview answered ${median(warm.map((l) => l.previewEndMs ?? null))}, socket open ${median(warm.map((l) => l.socketOpenMs ?? null))}, document applied ${median(warm.map((l) => l.firstSyncMs ?? null))}, notes drawn ${median(warm.map((l) => l.firstDrawnMs))}.`,
+      );
   }
   out.push('');
   return out;
