@@ -55,6 +55,20 @@ export interface StoredDocument {
   logBytes: number;
 }
 
+/**
+ * The board preview stored with the last snapshot (storedPreview.ts). It
+ * shows the document as of `upToSeq`: current only while nothing was
+ * committed after that.
+ */
+export interface StoredPreview {
+  /** Sequence number of the last update the snapshot it was read from contains. */
+  upToSeq: number;
+  /** What the bytes hold (storedPreview.ts `previewFormat`); another format is not to be used. */
+  format: string;
+  /** The BoardPreview as JSON, gzipped. */
+  gzipped: Uint8Array;
+}
+
 /** What a compaction left in storage. */
 export interface Compaction {
   /** Sequence number of the last update the new snapshot contains. */
@@ -113,15 +127,23 @@ export interface Storage {
   append(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
    * Merges the stored snapshot and the logged updates into a new snapshot
-   * (compactState.ts) and drops the log entries it contains; the write is ONE
-   * transaction. It works on what is stored, not on a caller's copy of the
-   * document, so it needs no coordination with appends: updates committed
-   * after the log was read stay in the log. Resolves to null when there was no
-   * log to merge, or when another compaction replaced the snapshot meanwhile.
+   * (compactState.ts), drops the log entries it contains and replaces the
+   * stored board preview with the new snapshot's (or removes it, when the
+   * merge yields none); the write is ONE transaction. It works on what is
+   * stored, not on a caller's copy of the document, so it needs no
+   * coordination with appends: updates committed after the log was read stay
+   * in the log. Resolves to null, changing nothing, when there was no log to
+   * merge, or when another compaction replaced the snapshot meanwhile.
    */
   compact(workshopId: string): Promise<Compaction | null>;
   /**
-   * Deletes the workshop's record, snapshot and update log in ONE transaction;
+   * The board preview stored by the last compaction, or null when there is
+   * none (never compacted since previews were stored, or the workshop is gone).
+   * A read only: it claims no room.
+   */
+  loadPreview(workshopId: string): Promise<StoredPreview | null>;
+  /**
+   * Deletes the workshop's record, snapshot, update log and stored preview in ONE transaction;
    * resolves to false when there was no such workshop.
    */
   deleteWorkshop(id: string): Promise<boolean>;

@@ -7,9 +7,18 @@
  * `reopen` (optional) closes the backend and opens it again on the same data,
  * to prove that what was committed is durable.
  */
+import { gunzipSync } from 'node:zlib';
+import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
+import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
+import { META, metaMap, SCHEMA_VERSION } from '@pinnwand/shared/model/schema';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
+import type { BoardPreview } from '@pinnwand/shared/protocol/http';
+import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Storage, StoredDocument, WorkshopRecord } from './Storage.ts';
+import type { Storage, StoredDocument, StoredPreview, WorkshopRecord } from './Storage.ts';
+import { previewFormat } from './storedPreview.ts';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -57,6 +66,39 @@ function writer() {
       return Y.encodeStateAsUpdate(doc);
     },
   };
+}
+
+/** A workshop document (schema, one board) and the update of each change made to it. */
+function workshopWriter() {
+  const doc = new Y.Doc();
+  const { boardIds } = createWorkshop(
+    doc,
+    { title: 'Vorschau', template: 'blank', createdAt: 1000 },
+    SERVER_ORIGIN,
+  );
+  const initial = Y.encodeStateAsUpdate(doc);
+  const pending: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => pending.push(update));
+  const taken = () => Y.mergeUpdates(pending.splice(0));
+  return {
+    initial,
+    addNote(text: string, x: number, y: number): Uint8Array {
+      const boardId = boardIds[0] as BoardId;
+      const author = { author: 'Ada', authorId: asParticipantId('p-ada') };
+      addNote(doc, { boardId, x, y, text, ...author }, SERVER_ORIGIN);
+      return taken();
+    },
+    /** A format version this code does not know (a newer release wrote the document). */
+    newerSchema(): Uint8Array {
+      metaMap(doc).set(META.schemaVersion, SCHEMA_VERSION + 1);
+      return taken();
+    },
+    preview: (): BoardPreview => readBoardPreview(doc),
+  };
+}
+
+function previewIn(stored: StoredPreview): BoardPreview {
+  return JSON.parse(gunzipSync(stored.gzipped).toString('utf8')) as BoardPreview;
 }
 
 async function withStorage(factory: StorageFactory, fn: (t: StorageUnderTest) => Promise<void>) {
@@ -306,6 +348,73 @@ export function runStorageContract(name: string, factory: StorageFactory): void 
         const idle = await storage.workshopsIdleSince(2_000);
         expect(idle).toContain(old.id);
         expect(idle).not.toContain(written.id);
+      }));
+
+    it('stores the board preview with each compaction, tagged with the sequence number it covers, and none before the first', () =>
+      withStorage(factory, async ({ storage, reopen }) => {
+        const w = workshopWriter();
+        const r = record();
+        await storage.createWorkshop(r, w.initial);
+        expect(await storage.loadPreview(r.id)).toBeNull();
+        await storage.append([{ workshopId: r.id, update: w.addNote('Erste', 10, 20) }]);
+        expect(await storage.loadPreview(r.id)).toBeNull();
+        const first = await storage.compact(r.id);
+        const stored = await storage.loadPreview(r.id);
+        expect(stored?.upToSeq).toBe(first?.upToSeq);
+        expect(stored?.format).toBe(previewFormat());
+        expect(previewIn(stored!)).toEqual(w.preview());
+        expect(previewIn(stored!).notes).toMatchObject([{ text: 'Erste', x: 10, y: 20 }]);
+        // A later commit leaves it showing the state it was read from, older than the log.
+        const [late] = (await storage.append([
+          { workshopId: r.id, update: w.addNote('Zweite', 200, 20) },
+        ])) as [number];
+        const behind = await storage.loadPreview(r.id);
+        expect(behind?.upToSeq).toBe(first?.upToSeq);
+        expect(behind!.upToSeq).toBeLessThan(late);
+        expect(previewIn(behind!).notes).toHaveLength(1);
+        const second = await storage.compact(r.id);
+        expect(second?.upToSeq).toBe(late);
+        const again = reopen ? await reopen() : storage;
+        const now = await again.loadPreview(r.id);
+        expect(now?.upToSeq).toBe(late);
+        expect(previewIn(now!)).toEqual(w.preview());
+        expect(await again.loadPreview('never-created')).toBeNull();
+      }));
+
+    it('keeps the stored preview when a compaction has nothing to merge, and drops it when the new snapshot has none', () =>
+      withStorage(factory, async ({ storage }) => {
+        const w = workshopWriter();
+        const r = record();
+        await storage.createWorkshop(r, w.initial);
+        await storage.append([{ workshopId: r.id, update: w.addNote('Bleibt', 0, 0) }]);
+        const compaction = await storage.compact(r.id);
+        const stored = await storage.loadPreview(r.id);
+        expect(await storage.compact(r.id)).toBeNull();
+        const kept = await storage.loadPreview(r.id);
+        expect(kept?.upToSeq).toBe(compaction?.upToSeq);
+        expect(Buffer.from(kept!.gzipped)).toEqual(Buffer.from(stored!.gzipped));
+        // A document this code cannot read as current gets no preview, and the
+        // one before, of an older state, goes with the snapshot it was read from.
+        await storage.append([{ workshopId: r.id, update: w.newerSchema() }]);
+        expect(await storage.compact(r.id)).not.toBeNull();
+        expect(await storage.loadPreview(r.id)).toBeNull();
+      }));
+
+    it("deletes a workshop's stored preview with it, and no other's", () =>
+      withStorage(factory, async ({ storage, reopen }) => {
+        const gone = record();
+        const kept = record();
+        for (const r of [gone, kept]) {
+          const w = workshopWriter();
+          await storage.createWorkshop(r, w.initial);
+          await storage.append([{ workshopId: r.id, update: w.addNote(r.id, 0, 0) }]);
+          await storage.compact(r.id);
+          expect(await storage.loadPreview(r.id)).not.toBeNull();
+        }
+        expect(await storage.deleteWorkshop(gone.id)).toBe(true);
+        const again = reopen ? await reopen() : storage;
+        expect(await again.loadPreview(gone.id)).toBeNull();
+        expect(previewIn((await again.loadPreview(kept.id))!).notes[0]?.text).toBe(kept.id);
       }));
 
     it('loads an empty document for an id without stored state', () =>

@@ -5,6 +5,7 @@ import type {
   IdentityCount,
   Storage,
   StoredDocument,
+  StoredPreview,
   WorkshopRecord,
 } from '../../src/storage/Storage.ts';
 
@@ -58,6 +59,9 @@ export class InstrumentedStorage implements Storage {
     } finally {
       this.compacting = false;
     }
+  }
+  loadPreview(workshopId: string): Promise<StoredPreview | null> {
+    return this.inner.loadPreview(workshopId);
   }
   deleteWorkshop(id: string): Promise<boolean> {
     return this.inner.deleteWorkshop(id);

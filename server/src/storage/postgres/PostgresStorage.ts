@@ -1,8 +1,8 @@
 /**
  * Storage in PostgreSQL (DATABASE_URL), shared by several Pinnwand processes.
  *
- * Same layout as SQLite — workshops, one snapshot per document, the update log
- * after it — plus one lease row per room (roomLeases.ts): `load` claims the
+ * Same layout as SQLite — workshops, one snapshot per document with its board
+ * preview, the update log after it — plus one lease row per room (roomLeases.ts): `load` claims the
  * room for this process, `append` and `compact` are fenced on the claimed epoch
  * in their own transaction, `unload` releases it. Each room numbers its updates
  * itself (`workshops.last_seq`), so a room's log has no gaps, and every row
@@ -30,6 +30,7 @@ import {
   RoomsLost,
   type Storage,
   type StoredDocument,
+  type StoredPreview,
   type WorkshopRecord,
 } from '../Storage.ts';
 import { CompactionThread } from '../threads/CompactionThread.ts';
@@ -298,20 +299,21 @@ export class PostgresStorage implements Storage {
 
   /**
    * Merges what is stored (compactState.ts, in the compaction thread) without
-   * holding any lock, then writes the new snapshot fenced, unless the snapshot changed meanwhile.
+   * holding any lock, then writes the new snapshot and its board preview
+   * fenced, unless the snapshot changed meanwhile.
    */
   async compact(workshopId: string): Promise<Compaction | null> {
     const stored = await this.transaction((db) => readDocument(db, workshopId, true));
     if (stored.updates.length === 0) return null;
     const { lastSeq, snapshotSeq } = stored;
-    const snapshot = await this.merger.merge(stored);
+    const { state, preview } = await this.merger.merge(stored);
     return this.transaction(async (db) => {
       const epoch = (await this.fenced(db, [workshopId])).get(workshopId)!;
       const replaced = await db.query({
         name: 'pinnwand-replace-snapshot',
         text: `UPDATE snapshots SET seq = $2, epoch = $3, data = $4
                WHERE workshop_id = $1 AND seq = $5`,
-        values: [workshopId, lastSeq, epoch, Buffer.from(snapshot), snapshotSeq],
+        values: [workshopId, lastSeq, epoch, asBuffer(state), snapshotSeq],
       });
       // Compacted by someone else since the log was read: leave it.
       if (replaced.rowCount === 0) return null;
@@ -320,8 +322,34 @@ export class PostgresStorage implements Storage {
         text: 'DELETE FROM updates WHERE workshop_id = $1 AND seq <= $2',
         values: [workshopId, lastSeq],
       });
-      return { upToSeq: lastSeq, snapshotBytes: snapshot.length };
+      if (preview) {
+        await db.query({
+          name: 'pinnwand-store-preview',
+          text: `INSERT INTO board_previews (workshop_id, seq, format, data) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (workshop_id) DO UPDATE
+                   SET seq = excluded.seq, format = excluded.format, data = excluded.data`,
+          values: [workshopId, lastSeq, preview.format, asBuffer(preview.gzipped)],
+        });
+      } else {
+        // The previous one shows an older state.
+        await db.query({
+          name: 'pinnwand-drop-preview',
+          text: 'DELETE FROM board_previews WHERE workshop_id = $1',
+          values: [workshopId],
+        });
+      }
+      return { upToSeq: lastSeq, snapshotBytes: state.length };
     });
+  }
+
+  async loadPreview(workshopId: string): Promise<StoredPreview | null> {
+    const { rows } = await this.pool.query<{ seq: string; format: string; data: Buffer }>({
+      name: 'pinnwand-read-preview',
+      text: 'SELECT seq, format, data FROM board_previews WHERE workshop_id = $1',
+      values: [workshopId],
+    });
+    const row = rows[0];
+    return row ? { upToSeq: Number(row.seq), format: row.format, gzipped: row.data } : null;
   }
 
   /**
@@ -379,6 +407,11 @@ export class PostgresStorage implements Storage {
     await this.pool.end();
     await this.merger.close();
   }
+}
+
+/** A Buffer over the same memory (node-postgres sends Buffers as bytea). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 /**

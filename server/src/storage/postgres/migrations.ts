@@ -82,6 +82,21 @@ CREATE INDEX room_leases_by_owner ON room_leases (owner_id);
     // Null for workshops from before: their document knows their count.
     sql: 'ALTER TABLE workshops ADD COLUMN identities_issued integer;',
   },
+  {
+    version: 4,
+    name: 'the board preview of each snapshot',
+    // Storage.loadPreview: read from the document each compaction merges and
+    // written in its transaction (storage/storedPreview.ts), so that a room
+    // whose document is not built answers the preview without building it.
+    // seq: the snapshot's sequence number when stored; format: what it holds.
+    sql: `
+CREATE TABLE board_previews (
+  workshop_id text PRIMARY KEY REFERENCES workshops (id) ON DELETE CASCADE,
+  seq bigint NOT NULL,
+  format text NOT NULL,
+  data bytea NOT NULL
+);`,
+  },
 ];
 
 /** Arbitrary constant naming Pinnwand's migration lock among other advisory locks. */

@@ -17,7 +17,9 @@
  *
  * Compaction is split in two short transactions (`load`, `replaceSnapshot`)
  * with the CPU-heavy merge between them done in another thread, so that
- * appends never wait behind a merge.
+ * appends never wait behind a merge. `replaceSnapshot` stores the board
+ * preview read from the merged document (storage/storedPreview.ts) beside
+ * the snapshot, in its transaction.
  */
 
 import type { Role } from '@pinnwand/shared/protocol/roles';
@@ -27,8 +29,10 @@ import type {
   Compaction,
   IdentityCount,
   StoredDocument,
+  StoredPreview,
   WorkshopRecord,
 } from '../Storage.ts';
+import type { PreviewToStore } from '../storedPreview.ts';
 
 /**
  * Pages in the WAL after which a commit checkpoints inline (SQLite's default is
@@ -71,6 +75,23 @@ interface WorkshopRow {
   last_update_at: number | null;
 }
 
+/**
+ * The board preview of each snapshot (Storage.loadPreview), added after the
+ * first release: `CREATE TABLE IF NOT EXISTS` migrates an existing database
+ * in place, as `ADD COLUMN` does for the workshops table (migrate). A table of
+ * its own, not columns of `snapshots`: columns added there come after the
+ * snapshot blob, and reading them would walk its overflow pages (megabytes)
+ * for the few kilobytes of the preview. `seq`: the snapshot's sequence number
+ * when it was stored; `format`: storedPreview.ts `previewFormat`.
+ */
+const BOARD_PREVIEWS = `
+CREATE TABLE IF NOT EXISTS board_previews (
+  workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
+  seq INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  data BLOB NOT NULL
+);`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
   id TEXT PRIMARY KEY,
@@ -91,6 +112,7 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS updates_by_workshop ON updates (workshop_id, seq);
+${BOARD_PREVIEWS}
 `;
 
 /**
@@ -158,6 +180,15 @@ export class SqliteDatabase {
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE workshop_id = ?'),
       deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE workshop_id = ?'),
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
+      deletePreview: this.db.prepare('DELETE FROM board_previews WHERE workshop_id = ?'),
+      getPreview: this.db.prepare(
+        'SELECT seq, format, data FROM board_previews WHERE workshop_id = ?',
+      ),
+      upsertPreview: this.db.prepare(
+        `INSERT INTO board_previews (workshop_id, seq, format, data) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workshop_id) DO UPDATE
+           SET seq = excluded.seq, format = excluded.format, data = excluded.data`,
+      ),
       idleSince: this.db.prepare(
         'SELECT id FROM workshops WHERE COALESCE(last_update_at, created_at) < ? ORDER BY id',
       ),
@@ -291,23 +322,40 @@ export class SqliteDatabase {
 
   /**
    * Second half of a compaction: stores `snapshot`, the merge of a `load` that
-   * saw `snapshotSeq` and ended at `lastSeq`, and drops the log entries it
-   * contains, unless the snapshot changed since that load (deleted, or
-   * compacted by someone else): then null.
+   * saw `snapshotSeq` and ended at `lastSeq`, with its board preview (none:
+   * the previous one is removed, it shows an older state), and drops the log
+   * entries it contains, unless the snapshot changed since that load
+   * (deleted, or compacted by someone else): then null, and nothing changes.
    */
   replaceSnapshot(
     workshopId: string,
     snapshotSeq: number | null,
     lastSeq: number,
     snapshot: Uint8Array,
+    preview: PreviewToStore | null,
   ): Compaction | null {
     return this.db.transaction((): Compaction | null => {
       const row = this.stmts.getSnapshotSeq.get(workshopId) as { seq: number } | undefined;
       if ((row?.seq ?? null) !== snapshotSeq) return null;
       this.stmts.upsertSnapshot.run(workshopId, lastSeq, asBuffer(snapshot));
       this.stmts.deleteUpTo.run(workshopId, lastSeq);
+      if (preview) {
+        this.stmts.upsertPreview.run(
+          workshopId,
+          lastSeq,
+          preview.format,
+          asBuffer(preview.gzipped),
+        );
+      } else this.stmts.deletePreview.run(workshopId);
       return { upToSeq: lastSeq, snapshotBytes: snapshot.length };
     })();
+  }
+
+  loadPreview(workshopId: string): StoredPreview | null {
+    const row = this.stmts.getPreview.get(workshopId) as
+      | { seq: number; format: string; data: Buffer }
+      | undefined;
+    return row ? { upToSeq: row.seq, format: row.format, gzipped: row.data } : null;
   }
 
   deleteWorkshop(id: string): boolean {
@@ -315,6 +363,7 @@ export class SqliteDatabase {
     return this.db.transaction(() => {
       this.stmts.deleteUpdates.run(id);
       this.stmts.deleteSnapshot.run(id);
+      this.stmts.deletePreview.run(id);
       return this.stmts.deleteWorkshop.run(id).changes > 0;
     })();
   }

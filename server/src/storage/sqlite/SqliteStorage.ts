@@ -5,9 +5,10 @@
  * waits for a statement or an fsync, and a commit's promise resolves only once
  * the commit — with `synchronous = FULL`, its fsync — has returned.
  *
- * Compaction reads the log in the database thread, merges it in a second
- * worker (CompactionThread.ts) and writes the snapshot back in the database
- * thread: commits of other rooms go on while a large board is merged.
+ * Compaction reads the log in the database thread, merges it (and reads its
+ * board preview) in a second worker (CompactionThread.ts) and writes the
+ * snapshot and preview back in the database thread: commits of other rooms go
+ * on while a large board is merged.
  *
  * A third thread (checkpointWorker.ts) checkpoints the WAL beside the commits,
  * so that no commit — and no relay waiting for it — pays for a checkpoint.
@@ -19,6 +20,7 @@ import type {
   IdentityCount,
   Storage,
   StoredDocument,
+  StoredPreview,
   WorkshopRecord,
 } from '../Storage.ts';
 import { CompactionThread } from '../threads/CompactionThread.ts';
@@ -137,12 +139,21 @@ export class SqliteStorage implements Storage {
     const read: StoredLog = await this.call('load', workshopId);
     if (read.updates.length === 0) return null;
     const { snapshotSeq, lastSeq } = read;
-    const snapshot = await this.merger.merge(read);
-    return this.db.call<Compaction | null>(
-      'replaceSnapshot',
-      [workshopId, snapshotSeq, lastSeq, snapshot],
-      transferList(snapshot),
-    );
+    const { state, preview } = await this.merger.merge(read);
+    const args: Parameters<SqliteDatabase['replaceSnapshot']> = [
+      workshopId,
+      snapshotSeq,
+      lastSeq,
+      state,
+      preview,
+    ];
+    return this.db.call<Compaction | null>('replaceSnapshot', args, transferList(args));
+  }
+
+  async loadPreview(workshopId: string): Promise<StoredPreview | null> {
+    const preview = await this.call('loadPreview', workshopId);
+    // Structured cloning turns the Buffer into a plain byte array; callers send Buffers.
+    return preview && { ...preview, gzipped: toBuffer(preview.gzipped) };
   }
 
   deleteWorkshop(id: string): Promise<boolean> {

@@ -60,6 +60,7 @@ serve(
     },
     replaceSnapshot: (...a: Parameters<SqliteDatabase['replaceSnapshot']>) =>
       open().replaceSnapshot(...a),
+    loadPreview: (...a: Parameters<SqliteDatabase['loadPreview']>) => open().loadPreview(...a),
     deleteWorkshop: (...a: Parameters<SqliteDatabase['deleteWorkshop']>) =>
       open().deleteWorkshop(...a),
     workshopsIdleSince: (...a: Parameters<SqliteDatabase['workshopsIdleSince']>) =>
