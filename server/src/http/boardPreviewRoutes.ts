@@ -1,31 +1,50 @@
 /**
  * GET /api/workshops/<id>/board-preview?token=… (any capability; or
  * `Authorization: Bearer …`): the workshop's first picture
- * (`BoardPreview`, @pinnwand/shared/read/boardPreview) from the room's
- * document, so that a new device draws the board before the document has
- * arrived and been applied. It shows nothing the document does not give the
- * same link: the server reads it with the same readers and rules the client
- * draws with. Cached per room until the document changes; gzipped for
- * clients that accept it (JSON of 5,000 notes is about a megabyte).
+ * (`BoardPreview`, @pinnwand/shared/read/boardPreview), so that a new device
+ * draws the board before the document has arrived and been applied. It shows
+ * nothing the document does not give the same link: the server reads it with
+ * the same readers and rules the client draws with. Gzipped for clients that
+ * accept it (JSON of 5,000 notes is about a megabyte).
  *
- * `204 No Content` while the room's document is not built (nobody has had it
- * open since the server started, or since it was unloaded): the device then
- * draws from the document, which the server answers from the stored bytes at
- * once. Building the document only for the preview — on the event loop or in
- * a thread of its own — cost more than it saved: on a 2-core machine a
- * worker's build of a 5,000-note room answered after the document had been
- * applied in the page, and its CPU made Chromium's first picture 0.6 s later.
+ * A room whose document is built (a workshop in progress) answers from that
+ * document, cached until it changes. A room whose document is not built
+ * (nobody has had it open since the server started, or since it was
+ * unloaded) answers the preview stored with its last snapshot — compaction
+ * reads it from the document it merges, in its worker thread — if nothing was
+ * committed after that snapshot; its gzip is sent as stored. Otherwise `204
+ * No Content`: the device draws from the document, which the server answers
+ * from the stored bytes at once. The document is never built for the preview:
+ * on a 2-core machine a worker's build of a 5,000-note room answered after
+ * the document had been applied in the page, and its CPU made Chromium's
+ * first picture 0.6 s later.
  */
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { ApiRoute } from '@pinnwand/shared/protocol/http';
 import type { BoardPreviewCache } from './boardPreviewCache.ts';
 import type { Router } from './router.ts';
+import type { RoomAccess } from './services.ts';
+
+const gunzipAsync = promisify(gunzip);
+
+/** The stored preview of a room whose document is not built, if current, as the client takes it. */
+async function storedBody(rooms: RoomAccess, id: string, compressed: boolean) {
+  const gzipped = await rooms.storedPreview(id);
+  if (!gzipped) return null;
+  const bytes = Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength);
+  return compressed ? bytes : gunzipAsync(bytes);
+}
 
 export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCache): void {
   router.get(ApiRoute.boardPreview, async (ctx) => {
     const id = ctx.params.id!;
+    const { rooms } = ctx.services;
     await ctx.services.authorize(ctx, id);
     const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
-    const body = await ctx.services.rooms.withBuiltDoc(id, (doc) => cache.get(doc, compressed));
+    const body =
+      (await rooms.withBuiltDoc(id, (doc) => cache.get(doc, compressed))) ??
+      (await storedBody(rooms, id, compressed));
     if (!body) {
       ctx.res.statusCode = 204;
       ctx.res.setHeader('Cache-Control', 'no-store');

@@ -20,6 +20,11 @@ export interface RoomAccess {
   /** Runs `fn` with the room's document if it is built already; null (nothing built) otherwise. Read only. */
   withBuiltDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T | null>;
   /**
+   * The board preview (gzipped JSON) stored at the room's last compaction, if
+   * nothing was committed since; null otherwise. Never builds the document.
+   */
+  storedPreview(workshopId: string): Promise<Uint8Array | null>;
+  /**
    * Applies a server-origin change (pass `IMPORT_ORIGIN`/`SERVER_ORIGIN` from
    * `@pinnwand/shared/model/origin`); resolves once it is stored and relayed to
    * everyone in the room. Validate before mutating: if `fn` throws, the room is

@@ -5,11 +5,13 @@
  * so never with writes pending — after compacting its log into a snapshot.
  */
 import type { OpenOptions } from '@pinnwand/shared/model/migrations';
+import { SCHEMA_VERSION } from '@pinnwand/shared/model/schema';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import type { RoomLoss, Storage } from '../storage/Storage.ts';
+import { previewFormat } from '../storage/storedPreview.ts';
 import { Committer } from './Committer.ts';
 import type { Connection } from './Connection.ts';
 import { Room } from './Room.ts';
@@ -141,6 +143,29 @@ export class RoomManager {
     room.pins += 1;
     try {
       return room.isDocumentBuilt ? await fn(room.doc) : null;
+    } finally {
+      room.pins -= 1;
+      if (room.connections.size === 0) this.scheduleIdle(room);
+    }
+  }
+
+  /**
+   * The board preview stored at the room's last compaction (gzipped JSON), if
+   * it shows what the room holds: read from a document in the format this
+   * room opens without migrating, and with nothing committed after the
+   * snapshot it was read from — a room loaded from storage takes server
+   * writes without building its document (`write`). Null otherwise. Never
+   * builds the document; a built one is read live instead (`withBuiltDoc`).
+   */
+  async storedPreview(id: string): Promise<Uint8Array | null> {
+    const room = await this.acquire(id);
+    room.pins += 1;
+    try {
+      const stored = await this.deps.storage.loadPreview(id);
+      const format = previewFormat(this.deps.migrations?.currentVersion ?? SCHEMA_VERSION);
+      // Compared after the read: a commit that landed meanwhile raised lastSeq already.
+      const current = stored?.format === format && stored.upToSeq === room.lastSeq;
+      return current && room.state === 'ready' ? stored.gzipped : null;
     } finally {
       room.pins -= 1;
       if (room.connections.size === 0) this.scheduleIdle(room);
