@@ -1,6 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
+import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runStorageContract } from '../storageContract.ts';
@@ -88,6 +93,38 @@ describe('SqliteStorage checkpoints', () => {
       // Closed, it leaves the database in one file (the last connection folds the WAL in).
       await storage.close();
       expect(existsSync(`${file}-wal`)).toBe(false);
+    }));
+});
+
+describe('SqliteStorage schema', () => {
+  it('adds the board previews to a database from before them, keeping what it holds', () =>
+    withStorage({}, async (storage, file) => {
+      const doc = new Y.Doc();
+      const { boardIds } = createWorkshop(
+        doc,
+        { title: 'Alt', template: 'blank', createdAt: 1 },
+        SERVER_ORIGIN,
+      );
+      const w = record('before-previews-1');
+      await storage.createWorkshop(w, Y.encodeStateAsUpdate(doc));
+      const before = Y.encodeStateVector(doc);
+      const note = { boardId: boardIds[0] as BoardId, x: 5, y: 6, text: 'Alt', author: 'A' };
+      addNote(doc, { ...note, authorId: asParticipantId('p-a') }, SERVER_ORIGIN);
+      await storage.append([{ workshopId: w.id, update: Y.encodeStateAsUpdate(doc, before) }]);
+      await storage.close();
+      // The layout of the release before: no board_previews table.
+      const old = new Database(file);
+      old.exec('DROP TABLE board_previews');
+      old.close();
+      const reopened = await SqliteStorage.open({ file });
+      try {
+        expect((await reopened.load(w.id)).updates).toHaveLength(1);
+        expect(await reopened.loadPreview(w.id)).toBeNull();
+        const compaction = await reopened.compact(w.id);
+        expect((await reopened.loadPreview(w.id))?.upToSeq).toBe(compaction?.upToSeq);
+      } finally {
+        await reopened.close();
+      }
     }));
 });
 
