@@ -33,7 +33,8 @@
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
 import type { Storage } from '../storage/Storage.ts';
-import { type Batch, type Room, RoomCorrupted } from './Room.ts';
+import { type Batch, RoomCorrupted } from './Batch.ts';
+import type { Room } from './Room.ts';
 import { closeCodeForFailedCommit } from './roomLoss.ts';
 
 type Task = () => Promise<void>;

@@ -11,21 +11,22 @@
  * update or a SyncStep2 — leaves before it is stored, so none of it can be
  * lost by a crash.
  *
- * A client's update is checked before it is applied (updateGuard.ts): one
- * that refers to content the server lacks, nests too deep, writes under a
- * root its sender may not use or would make Yjs throw is never applied; only
- * its sender is closed (4400). If storage fails, or Yjs throws half-way through
- * applying anyway, the in-memory document may hold changes that are not
- * stored: the room fails, closes its connections (they reconnect and resync)
- * and is reloaded from storage.
+ * A client's update is checked before it is applied (ClientUpdateApplier,
+ * updateGuard.ts): one that refers to content the server lacks, nests too
+ * deep, writes under a root its sender may not use or would make Yjs throw is
+ * never applied; only its sender is closed (4400). If storage fails, or Yjs
+ * throws half-way through applying anyway, the in-memory document may hold
+ * changes that are not stored: the room fails, closes its connections (they
+ * reconnect and resync) and is reloaded from storage.
  *
  * What goes out to the connections (flow control, SyncStep answers,
- * broadcasts) is RoomSender's; presence and cursors are AwarenessRelay's.
+ * broadcasts) is RoomSender's; presence and cursors are AwarenessRelay's; the
+ * server's own changes are ServerChanges'; what storage holds of the room
+ * (sequence numbers, sizes, when to compact) is StoredLog's.
  */
 
 import { isRevoked } from '@pinnwand/shared/model/identity';
-import { documentFormat, type OpenOptions, openDocument } from '@pinnwand/shared/model/migrations';
-import { MIGRATION_ORIGIN } from '@pinnwand/shared/model/origin';
+import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import { type CloseCodeName, RejectReason } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
@@ -39,21 +40,20 @@ import {
 } from '../socket/messageCodec.ts';
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRelay } from './AwarenessRelay.ts';
-import { type Connection, ConnectionOrigin } from './Connection.ts';
+import { type Batch, mergeInGroups, UpdateCollector } from './Batch.ts';
+import { ClientUpdateApplier, participantCap } from './ClientUpdateApplier.ts';
+import type { Connection } from './Connection.ts';
+import { DeferredBuild } from './DeferredBuild.ts';
 import { LazyDocument } from './LazyDocument.ts';
+import { migrateOnBuild } from './migrateOnBuild.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
-import { clearPending, hasPending } from './pendingStructs.ts';
 import { RoomSender } from './RoomSender.ts';
+import { type ServerChange, ServerChanges, type ServerWrite } from './ServerChanges.ts';
+import { StoredLog } from './StoredLog.ts';
 import { SyncAnswers } from './SyncAnswers.ts';
-import { type GuardBounds, guardUpdate, type IncomingUpdate } from './updateGuard.ts';
+import type { IncomingUpdate } from './updateGuard.ts';
 import { updateWouldChange } from './updateInspect.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
-
-/**
- * How long an idle cold room waits, after its first answers from the stored
- * bytes went out, before it builds its document (Room.buildSoon).
- */
-const BUILD_GRACE_MS = 500;
 
 export interface RoomDeps {
   policy: UpdatePolicy;
@@ -76,46 +76,13 @@ type Action =
   | { kind: 'update'; conn: Connection; update: IncomingUpdate }
   | { kind: 'syncStep1'; conn: Connection; stateVector: Uint8Array }
   | { kind: 'greet'; conn: Connection }
-  | {
-      kind: 'change';
-      fn: (doc: Y.Doc) => void;
-      origin: unknown;
-      resolve: () => void;
-      reject: (err: unknown) => void;
-    }
-  | {
-      kind: 'write';
-      update: Uint8Array;
-      origin: unknown;
-      resolve: () => void;
-      reject: (err: unknown) => void;
-    };
-
-export interface PendingUpdate {
-  bytes: Uint8Array;
-  /** Connection that already has it (its sender); null: send to everyone. */
-  except: Connection | null;
-}
-
-export interface Batch {
-  updates: PendingUpdate[];
-  /** Run after the updates are committed (answers to sync requests, acknowledgements). */
-  after: (() => void)[];
-  /** Run instead of `after` when the commit failed. */
-  failed: ((err: unknown) => void)[];
-  /** Some update of the batch deletes something. */
-  deletes?: boolean;
-}
-
-/** Updates merged into one stored row and relayed frame (see takeBatch). */
-const MERGE_GROUP = 32;
-
-export class RoomCorrupted extends Error {}
+  | ServerChange
+  | ServerWrite;
 
 export class Room {
   private readonly document: LazyDocument;
   private reverterInstance: PolicyReverter | null = null;
-  private buildScheduled = false;
+  private readonly deferredBuild: DeferredBuild;
   /** Joiners still to be sent our state vector, once the document is built. */
   private readonly awaitingStateVector = new Set<Connection>();
   readonly connections = new Set<Connection>();
@@ -131,32 +98,14 @@ export class Room {
   private receiving = true;
   /** Routes (exports, imports) holding the room in memory. */
   pins = 0;
-  lastSeq: number;
-  snapshotBytes: number;
-  logBytes = 0;
-  logCount = 0;
-  /**
-   * What the stored log holds, by highest sequence number (the log loaded with
-   * the room is one entry), so that a compaction, which covers whatever was
-   * stored when it read the log, can be subtracted whenever it completes.
-   */
-  private readonly logEntries: { seq: number; count: number; bytes: number }[] = [];
+  /** What storage holds of this room (sequence numbers, sizes, due compaction). */
+  private readonly log: StoredLog;
 
   private inbox: Action[] = [];
-  private collecting: PendingUpdate[] | null = null;
-  /** Connections whose writes are refused from now on (closed for a refused update). */
-  private readonly blocked = new WeakSet<Connection>();
-  /** Something was deleted in the batch being applied (a full document may shrink). */
-  private deletedInBatch = false;
-  /**
-   * Highest sequence number of a stored deletion no compaction has covered yet,
-   * or null. By sequence number because compactions run beside commits: one that
-   * read the log before the deletion was stored does not shrink the document.
-   */
-  private deletedAtSeq: number | null = null;
+  private readonly collector = new UpdateCollector();
+  private readonly clientUpdates: ClientUpdateApplier;
+  private readonly serverChanges: ServerChanges;
   private readonly syncAnswers: SyncAnswers;
-  /** Where server writes are made while the document is not built (applyServerWrite). */
-  private writer: Y.Doc | null = null;
 
   constructor(
     readonly id: string,
@@ -165,12 +114,26 @@ export class Room {
   ) {
     this.document = new LazyDocument(stored, (doc) => this.onDocumentBuilt(doc));
     this.syncAnswers = new SyncAnswers(this.document);
-    this.lastSeq = stored.lastSeq;
-    this.snapshotBytes = stored.snapshotBytes;
-    if (stored.updates.length > 0) {
-      this.addLog(stored.lastSeq, stored.updates.length, stored.logBytes);
-    }
+    this.deferredBuild = new DeferredBuild(
+      this.document,
+      this.connections,
+      () => this.state === 'ready',
+    );
+    this.log = new StoredLog(stored, {
+      compactAfterUpdates: deps.compactAfterUpdates,
+      compactAfterBytes: deps.compactAfterBytes,
+      shrinkAbove: participantCap(deps.limits),
+    });
     this.sender = new RoomSender(this.connections, this.syncAnswers, deps.limits, deps.metrics);
+    this.clientUpdates = new ClientUpdateApplier(deps, {
+      id,
+      document: this.document,
+      reverter: () => this.reverter,
+      storedBytes: () => this.log.bytes,
+      sender: this.sender,
+      collector: this.collector,
+    });
+    this.serverChanges = new ServerChanges(this.document, this.collector);
     this.awareness = new AwarenessRelay(
       deps.limits.awarenessMaxStateBytes,
       this.sender,
@@ -194,19 +157,21 @@ export class Room {
   }
 
   private onDocumentBuilt(doc: Y.Doc): void {
-    // Its writes are in the document now; later ones are made there.
-    this.writer?.destroy();
-    this.writer = null;
+    this.serverChanges.documentBuilt();
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       // The document changed: answers encoded before describe an older version.
       this.syncAnswers.invalidate();
-      if (!this.collecting) return;
-      const except = origin instanceof ConnectionOrigin ? origin.connection : null;
-      this.collecting.push({ bytes: update, except });
+      this.collector.take(update, origin);
     });
     this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
     this.closeRevoked();
-    this.migrateIfDue(doc);
+    migrateOnBuild(
+      doc,
+      this.id,
+      (fn, origin) => this.applyServerChange(fn, origin),
+      this.deps.logger,
+      this.deps.migrations,
+    );
     // The document holds exactly the stored state here, so this vector is committed state.
     if (this.awaitingStateVector.size > 0) {
       const message = encodeSyncStep1(Y.encodeStateVector(doc));
@@ -215,90 +180,35 @@ export class Room {
     }
   }
 
-  /**
-   * A document stored in an older format is migrated here, where it is first
-   * built from storage — the only place that migrates (clients just check the
-   * format). The steps run as one server change: stored, then relayed to
-   * everyone like any other update.
-   */
-  private migrateIfDue(doc: Y.Doc): void {
-    const format = documentFormat(doc, this.deps.migrations);
-    if (format.kind !== 'older') return;
-    this.applyServerChange((d) => {
-      const result = openDocument(d, this.deps.migrations);
-      if (result.readOnly)
-        this.deps.logger.error({ room: this.id, reason: result.reason }, 'migration failed');
-      else
-        this.deps.logger.info(
-          { room: this.id, from: format.stored, migrated: result.migrated },
-          'document migrated',
-        );
-    }, MIGRATION_ORIGIN).catch((err: unknown) =>
-      this.deps.logger.error({ err, room: this.id }, 'migration not stored'),
-    );
-  }
+  // --- the stored log (StoredLog) ---------------------------------------------
 
-  /**
-   * Builds the document once the joiners have had time to take in what they
-   * were sent from the stored bytes. Building a large document blocks the
-   * event loop for about a second and its garbage collection takes every core
-   * of a small machine, so a joiner still reading its SyncStep2 (out of the
-   * kernel's buffer on loopback, where `bufferedAmount` is already 0) would
-   * wait for it. Anything that needs the document (an update, a route) builds
-   * it at once anyway; this only builds an idle room ahead of need.
-   */
-  private buildSoon(): void {
-    if (this.document.isBuilt || this.buildScheduled) return;
-    this.buildScheduled = true;
-    const dueAt = performance.now() + BUILD_GRACE_MS;
-    const attempt = () => {
-      if (this.state !== 'ready' || this.document.isBuilt) {
-        this.buildScheduled = false;
-        return;
-      }
-      const flushing = [...this.connections].some((c) => c.socket.bufferedAmount > 0);
-      const wait = dueAt - performance.now();
-      if (flushing || wait > 0) {
-        setTimeout(attempt, Math.max(5, Math.min(wait, 50))).unref();
-        return;
-      }
-      this.buildScheduled = false;
-      void this.document.doc;
-    };
-    setImmediate(attempt);
+  /** Sequence number of the last stored update. */
+  get lastSeq(): number {
+    return this.log.lastSeq;
   }
 
   /** Stored size: snapshot plus log. */
   get bytes(): number {
-    return this.snapshotBytes + this.logBytes;
+    return this.log.bytes;
+  }
+
+  /** Updates stored after the snapshot. */
+  get logCount(): number {
+    return this.log.logCount;
   }
 
   get needsCompaction(): boolean {
-    return (
-      this.logCount >= this.deps.compactAfterUpdates ||
-      this.logBytes >= this.deps.compactAfterBytes ||
-      // A full document shrinks only when compacted: do it once something was deleted.
-      this.awaitsShrinking
-    );
+    return this.log.needsCompaction;
   }
 
-  /**
-   * Participants are at their share and something was deleted: the compaction
-   * that shrinks the document is due, and the Committer applies nothing more
-   * of this room until it ran (so nobody is refused for junk already deleted).
-   */
+  /** A deletion in a full document waits for its compaction; the Committer holds the room back. */
   get awaitsShrinking(): boolean {
-    return this.deletedAtSeq !== null && this.bytes > this.participantCap && this.logCount > 0;
+    return this.log.awaitsShrinking;
   }
 
-  /**
-   * Participants' updates stop here, below `maxDocumentBytes`, so that
-   * participants cannot use up the room facilitators need to act (half the
-   * document at most is reserved).
-   */
-  private get participantCap(): number {
-    const { maxDocumentBytes, facilitatorReserveBytes } = this.deps.limits;
-    return maxDocumentBytes - Math.min(facilitatorReserveBytes, Math.floor(maxDocumentBytes / 2));
+  /** Storage merged its log up to `upToSeq` into a new snapshot. */
+  compacted(compaction: Compaction): void {
+    this.log.compacted(compaction);
   }
 
   get hasPendingWork(): boolean {
@@ -427,12 +337,9 @@ export class Room {
   /**
    * A server change that only adds entries under fresh keys and reads nothing
    * of the document (an issued identity): stored and relayed like any change,
-   * but without building a cold room's document for it. Made in a document of
-   * its own (the room's `writer`, one client id for all such writes, so each
-   * follows the previous), whose updates join the stored state (LazyDocument)
-   * and are applied when the document is built. `fn` must not read: it sees
-   * only the writer's earlier entries. Once the document is built, the change
-   * is made there (applyServerChange).
+   * but without building a cold room's document for it (ServerChanges.write).
+   * `fn` must not read: it sees only earlier such writes. Once the document is
+   * built, the change is made there (applyServerChange).
    */
   applyServerWrite(fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
     if (this.document.isBuilt) return this.applyServerChange(fn, origin);
@@ -441,22 +348,9 @@ export class Room {
         reject(new Error('room is not loaded'));
         return;
       }
-      this.writer ??= new Y.Doc({ gc: true });
-      const writer = this.writer;
-      const updates: Uint8Array[] = [];
-      const collect = (update: Uint8Array) => updates.push(update);
-      writer.on('update', collect);
-      try {
-        writer.transact(() => fn(writer), origin);
-      } finally {
-        writer.off('update', collect);
-      }
-      if (updates.length === 0) {
-        resolve();
-        return;
-      }
-      const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      this.enqueue({ kind: 'write', update, origin, resolve, reject });
+      const update = this.serverChanges.write(fn, origin);
+      if (update) this.enqueue({ kind: 'write', update, origin, resolve, reject });
+      else resolve();
     });
   }
 
@@ -473,10 +367,11 @@ export class Room {
     const actions = this.inbox;
     this.inbox = [];
     if (this.state !== 'ready') return batch;
+    let deletes = false;
     for (const action of actions) {
       switch (action.kind) {
         case 'update':
-          this.applyClientUpdate(action.conn, action.update, batch);
+          if (this.clientUpdates.apply(action.conn, action.update, batch)) deletes = true;
           break;
         case 'syncStep1': {
           // Encoded now, sent once this tick is stored: by then the document may already
@@ -508,183 +403,35 @@ export class Room {
           break;
         }
         case 'change':
-          this.applyChange(action, batch);
+          this.serverChanges.applyChange(action, batch);
           break;
         case 'write':
-          this.applyWrite(action, batch);
+          this.serverChanges.applyWrite(action, batch);
           break;
       }
     }
-    if (batch.updates.length > 1) {
-      // One stored row and one frame per recipient for a group of updates instead of
-      // one per update: under load the fan-out, not Yjs, is what costs. Senders get
-      // the merged update too; their own structs in it are no-ops to them. In groups:
-      // Y.mergeUpdates sorts its inputs at every struct, so its cost grows with the
-      // square of their number — a backlog of thousands in one tick took minutes,
-      // and the next tick's backlog grew meanwhile.
-      const groups: Batch['updates'] = [];
-      for (let i = 0; i < batch.updates.length; i += MERGE_GROUP) {
-        const group = batch.updates.slice(i, i + MERGE_GROUP);
-        groups.push(
-          group.length === 1
-            ? group[0]!
-            : { bytes: Y.mergeUpdates(group.map((u) => u.bytes)), except: null },
-        );
-      }
-      batch.updates = groups;
-    }
-    batch.deletes = this.deletedInBatch;
-    this.deletedInBatch = false;
+    batch.updates = mergeInGroups(batch.updates);
+    batch.deletes = deletes;
     return batch;
-  }
-
-  private applyClientUpdate(conn: Connection, update: IncomingUpdate, batch: Batch): void {
-    if (this.blocked.has(conn)) return;
-    const { limits, metrics, logger } = this.deps;
-    const checked = guardUpdate(this.doc, update.decoded, this.boundsFor(conn));
-    if (!checked.ok) {
-      if (checked.kind === 'pending' && !conn.synced && !update.step2) {
-        // Sent before its SyncStep2 (edits right after a reconnect can build on
-        // offline edits the server lacks): that SyncStep2 carries all of it.
-        return;
-      }
-      logger.debug({ room: this.id, conn: conn.id, reason: checked.reason }, 'update refused');
-      this.refuse(conn, RejectReason.malformed, 'malformed');
-      return;
-    }
-    if (update.step2) conn.synced = true;
-    // Deleting is always possible; new content stops at the role's share of the limit.
-    const cap = conn.role === 'facilitator' ? limits.maxDocumentBytes : this.participantCap;
-    if (!checked.deletesOnly && this.bytes + update.bytes.length > cap) {
-      this.refuse(conn, RejectReason.documentTooLarge, 'documentTooLarge');
-      return;
-    }
-    const start = batch.updates.length;
-    this.collecting = batch.updates;
-    this.reverter.begin();
-    try {
-      Y.applyUpdate(this.doc, update.bytes, conn.origin);
-    } catch (err) {
-      this.collecting = null;
-      this.refuse(conn, RejectReason.malformed, 'malformed');
-      throw new RoomCorrupted(`applying an update failed: ${String(err)}`);
-    }
-    this.collecting = null;
-    if (hasPending(this.doc)) {
-      // The guard let through something Yjs could not integrate: never keep it.
-      clearPending(this.doc);
-      logger.error({ room: this.id, conn: conn.id }, 'an update left content pending');
-      this.refuse(conn, RejectReason.malformed, 'malformed');
-    }
-    const refusal = this.reverter.refusal();
-    if (refusal) {
-      // Store and relay only the net effect: the refused content never leaves the server.
-      batch.updates.length = start;
-      const before = Y.encodeStateVector(refusal.transaction.beforeState);
-      this.reverter.revert(refusal);
-      batch.updates.push({ bytes: Y.encodeStateAsUpdate(this.doc, before), except: null });
-      metrics.rejected.inc({ reason: RejectReason.policy });
-      batch.after.push(() => this.sender.send(conn, encodePermissionDenied(refusal.reason)));
-      return;
-    }
-    if (update.decoded.ds.clients.size > 0) this.deletedInBatch = true;
-  }
-
-  private boundsFor(conn: Connection): GuardBounds {
-    const { limits, policy } = this.deps;
-    return {
-      maxNestingDepth: limits.maxNestingDepth,
-      // A facilitator's import inserts into two or three types per note; its
-      // cost is bounded by its changes (each type inserted into is one of them).
-      maxUpdateTypes:
-        conn.role === 'facilitator' ? limits.maxFacilitatorUpdateStructs : limits.maxUpdateTypes,
-      allowRoot: (name) => policy.writableRoot?.(conn.role, name) ?? true,
-    };
-  }
-
-  /** Closes a connection for an update it sent; its later updates are ignored. */
-  private refuse(conn: Connection, reason: string, code: CloseCodeName): void {
-    this.blocked.add(conn);
-    this.deps.metrics.rejected.inc({ reason });
-    this.sender.close(conn, code);
-  }
-
-  private applyChange(action: Extract<Action, { kind: 'change' }>, batch: Batch): void {
-    this.collecting = batch.updates;
-    try {
-      this.doc.transact(() => action.fn(this.doc), action.origin);
-    } catch (err) {
-      this.collecting = null;
-      action.reject(err);
-      throw new RoomCorrupted(`a server change failed: ${String(err)}`);
-    }
-    this.collecting = null;
-    batch.after.push(action.resolve);
-    batch.failed.push(action.reject);
-  }
-
-  private applyWrite(action: Extract<Action, { kind: 'write' }>, batch: Batch): void {
-    if (this.document.isBuilt) {
-      // Built since the write was made: it goes into the document like any update.
-      this.collecting = batch.updates;
-      try {
-        Y.applyUpdate(this.doc, action.update, action.origin);
-      } catch (err) {
-        this.collecting = null;
-        action.reject(err);
-        throw new RoomCorrupted(`a server write failed: ${String(err)}`);
-      }
-      this.collecting = null;
-    } else {
-      this.document.wrote(action.update);
-      batch.updates.push({ bytes: action.update, except: null });
-    }
-    batch.after.push(action.resolve);
-    batch.failed.push(action.reject);
   }
 
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
   commit(batch: Batch, seqs: readonly number[]): void {
-    if (batch.deletes && seqs.length > 0) this.deletedAtSeq = Math.max(...seqs);
+    this.log.stored(
+      seqs,
+      batch.updates.map((u) => u.bytes.length),
+      batch.deletes === true,
+    );
     // Answers from the stored bytes of an unbuilt document lack what is stored now.
     if (!this.document.isBuilt && seqs.length > 0) this.syncAnswers.invalidate();
-    for (let i = 0; i < seqs.length; i++) {
-      this.lastSeq = Math.max(this.lastSeq, seqs[i]!);
-      this.addLog(seqs[i]!, 1, batch.updates[i]!.bytes.length);
-      this.document.committed(batch.updates[i]!.bytes);
-    }
+    for (let i = 0; i < seqs.length; i++) this.document.committed(batch.updates[i]!.bytes);
     for (const update of batch.updates)
       this.sender.broadcast(encodeUpdate(update.bytes), update.except);
     for (const fn of batch.after) fn();
     // Ahead of need only for someone in the room: a server write to a room nobody
     // has joined yet (a device's identity, asked for just before it connects)
     // would otherwise build it right when that device is being answered.
-    if (this.connections.size > 0) this.buildSoon();
-  }
-
-  private addLog(seq: number, count: number, bytes: number): void {
-    this.logEntries.push({ seq, count, bytes });
-    this.logCount += count;
-    this.logBytes += bytes;
-  }
-
-  /** Storage merged its log up to `upToSeq` into a new snapshot. */
-  compacted(compaction: Compaction): void {
-    let covered = 0;
-    while (
-      covered < this.logEntries.length &&
-      this.logEntries[covered]!.seq <= compaction.upToSeq
-    ) {
-      const entry = this.logEntries[covered]!;
-      this.logCount -= entry.count;
-      this.logBytes -= entry.bytes;
-      covered += 1;
-    }
-    this.logEntries.splice(0, covered);
-    this.snapshotBytes = compaction.snapshotBytes;
-    if (this.deletedAtSeq !== null && compaction.upToSeq >= this.deletedAtSeq) {
-      this.deletedAtSeq = null;
-    }
+    if (this.connections.size > 0) this.deferredBuild.schedule();
   }
 
   /** Storage failed or the document is inconsistent: close everyone, forget the room. */
@@ -708,8 +455,7 @@ export class Room {
   dispose(): void {
     if (this.state !== 'failed') this.state = 'unloaded';
     this.reverterInstance?.destroy();
-    this.writer?.destroy();
-    this.writer = null;
+    this.serverChanges.destroy();
     this.document.destroy();
     this.syncAnswers.dispose();
   }
