@@ -18,6 +18,8 @@ export interface ExportLabels {
   cover: Readonly<Record<Exclude<CoverField, 'eventDate' | 'license'>, string>>;
   question: string;
   unclustered: string;
+  /** A heading repeated at the top of a page its section runs onto. */
+  continued: (heading: string) => string;
   boardSummary: string;
   workshopSummary: string;
   orphans: string;
@@ -55,6 +57,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     },
     question: 'Leitfrage',
     unclustered: 'Ohne Cluster',
+    continued: (heading) => `${heading} (Fortsetzung)`,
     boardSummary: 'Zusammenfassung',
     workshopSummary: 'Zusammenfassung des Workshops',
     orphans: 'Notizen gelöschter Tafeln',
@@ -89,6 +92,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     },
     question: 'Guiding question',
     unclustered: 'Not clustered',
+    continued: (heading) => `${heading} (continued)`,
     boardSummary: 'Summary',
     workshopSummary: 'Workshop summary',
     orphans: 'Notes of deleted boards',

@@ -41,6 +41,11 @@ export class PdfWriter {
   y = 0;
   /** Running header for pages after the first of a section. */
   header = '';
+  /**
+   * Drawn below the header of every page the writer breaks to while set (a
+   * cluster's heading, repeated as continued, while its notes are laid out).
+   */
+  continuation: (() => void) | null = null;
 
   constructor(
     readonly doc: PDFDocument,
@@ -69,6 +74,13 @@ export class PdfWriter {
           color: MUTED,
         });
       });
+    }
+    const continuation = this.continuation;
+    if (withHeader && continuation) {
+      // Unset while it draws: whatever it draws must not break the page again.
+      this.continuation = null;
+      continuation();
+      this.continuation = continuation;
     }
     return this.page;
   }
