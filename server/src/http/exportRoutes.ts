@@ -22,8 +22,9 @@
  * PDFs render at most `PDF_CONCURRENCY` at a time, `PDF_QUEUE_LENGTH` more
  * wait, beyond that: 503. Imports and restores pass a per-process budget
  * (`IMPORTS_PER_MINUTE`) before their body is read (refused: answered at once,
- * the body left unread), and a backup's shape is checked against IMPORT_LIMITS
- * before it is parsed — a restore's as its bytes arrive.
+ * the body left unread), and the shape of a JSON file (a backup, structured
+ * results) is checked against IMPORT_LIMITS as its bytes arrive, before it is
+ * parsed.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
@@ -42,11 +43,14 @@ import {
 import { parseImport } from '@pinnwand/shared/import/importFile';
 import {
   BACKUP_SHAPE_LIMITS,
+  type ImportFormat,
   importFormatSchema,
   previewImport,
+  STRUCTURED_SHAPE_LIMITS,
 } from '@pinnwand/shared/import/importPlan';
 import { parseBackup, restoreBackup, restoredTitle } from '@pinnwand/shared/import/jsonBackup';
-import { JsonShapeScanner } from '@pinnwand/shared/import/jsonShape';
+import { type JsonShapeLimits, JsonShapeScanner } from '@pinnwand/shared/import/jsonShape';
+import { structuredShapeError } from '@pinnwand/shared/import/structured';
 import { asBoardId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import {
@@ -111,16 +115,30 @@ async function readUtf8Body(
 }
 
 /**
- * Scans a backup's shape as its body arrives: a stuffed one (300,000 votes on
- * one note) is refused (413) at the first entry over the limits, unread beyond.
+ * Scans a JSON file's shape as its body arrives: a stuffed one (300,000 votes
+ * on one note of a backup, 400,000 keys or thousands of levels of nesting in
+ * structured results) is refused (413) at the first entry over the limits,
+ * unread beyond.
  */
-function refuseStuffedBackup(): (piece: Buffer) => string | null {
-  const shape = new JsonShapeScanner(BACKUP_SHAPE_LIMITS);
+function refuseStuffedJson(
+  limits: JsonShapeLimits,
+  describe: (problem: string) => string,
+): (piece: Buffer) => string | null {
+  const shape = new JsonShapeScanner(limits);
   return (piece) => {
     const problem = shape.feed(piece);
-    return problem ? `Backup: ${problem}.` : null;
+    return problem ? describe(problem) : null;
   };
 }
+
+const refuseStuffedBackup = () =>
+  refuseStuffedJson(BACKUP_SHAPE_LIMITS, (problem) => `Backup: ${problem}.`);
+
+/** The JSON import formats, each scanned against its own shape as it arrives. */
+const SHAPE_SCANS: Partial<Record<ImportFormat, () => (piece: Buffer) => string | null>> = {
+  json: refuseStuffedBackup,
+  structured: () => refuseStuffedJson(STRUCTURED_SHAPE_LIMITS, structuredShapeError),
+};
 
 async function viewOf(ctx: RouteContext, id: string): Promise<WorkshopView> {
   return ctx.services.rooms.withDoc(id, (doc) => readWorkshop(doc));
@@ -226,11 +244,11 @@ export function registerExportRoutes(
     const target: ImportTarget = boardParam
       ? { kind: 'board', boardId: asBoardId(boardParam) }
       : { kind: 'workshop' };
-    // A backup's shape is scanned as it arrives, as a restore's is (refuseStuffedBackup).
+    // A JSON file's shape is scanned as it arrives, as a restore's is (refuseStuffedJson).
     const bytes = await readUtf8Body(
       ctx,
       ctx.services.config.limits.importMaxBytes,
-      format.data === 'json' ? refuseStuffedBackup() : undefined,
+      SHAPE_SCANS[format.data]?.(),
     );
     const parsed = parseImport(format.data, bytes.toString('utf8'));
     if (!parsed.ok) throw new HttpError(400, parsed.error);

@@ -40,6 +40,21 @@ export const BACKUP_SHAPE_LIMITS = {
   stringLength: IMPORT_LIMITS.summary,
 } as const;
 
+/**
+ * The shape a structured-results file (structuredResults.ts) may have before
+ * it is parsed: workshop → boards → board → clusters → cluster → notes is six
+ * levels, two spare; the workshop object has eleven known fields, a board five
+ * and a cluster two, so a few dozen leave room for fields other tools add
+ * (ignored) but not for a stuffed object; no list can hold more than all
+ * notes; no text is longer than a summary.
+ */
+export const STRUCTURED_SHAPE_LIMITS = {
+  depth: 8,
+  objectMembers: 64,
+  arrayElements: IMPORT_LIMITS.notes,
+  stringLength: IMPORT_LIMITS.summary,
+} as const;
+
 export interface PlannedNote {
   text: string;
   /** Vote total to record (attributed to no one in particular). */

@@ -4,10 +4,25 @@
  * maps a valid file onto an ImportPlan, so it can be previewed and imported
  * into a chosen board like every other format.
  */
-import { checkLimits, type ParseResult, type PlannedNote, parseFailure } from './importPlan.ts';
+import {
+  checkLimits,
+  type ParseResult,
+  type PlannedNote,
+  parseFailure,
+  STRUCTURED_SHAPE_LIMITS,
+} from './importPlan.ts';
+import { jsonShapeProblem } from './jsonShape.ts';
 import { parseStructuredResults } from './structuredResults.ts';
 
+/** How a structured file's shape problem is reported (the server's arrival scan says the same). */
+export function structuredShapeError(problem: string): string {
+  return `Structured results: ${problem}.`;
+}
+
 export function parseStructuredFile(input: string): ParseResult {
+  // Shape first, as for a backup: a stuffed file is refused before JSON.parse builds it.
+  const problem = jsonShapeProblem(input, STRUCTURED_SHAPE_LIMITS);
+  if (problem) return parseFailure(structuredShapeError(problem));
   let raw: unknown;
   try {
     raw = JSON.parse(input.replace(/^\uFEFF/, ''));
