@@ -42,12 +42,17 @@ const PRELOAD_FILE = 'workshop-preload.js';
 // The board's first picture (src/sync/boardPreview.ts) is asked for here too,
 // before the main bundle has even loaded: on a busy machine that bundle ran
 // a second after the page opened, and the server needs that time to read the
-// preview of a room it has just loaded. The answer waits in
-// `window.__pinnwandBoardPreview` for src/sync/boardPreview.ts, which takes
-// it when its workshop and token match. The token as src/routing/route.ts
-// reads it (`#token=`), else as src/session/remembered.ts keeps it; in a
-// header, as every API request of the app (src/api/httpApi.ts).
-const askForPreview = `try{const m=/^\\/w\\/([A-Za-z0-9_-]{1,128})\\/?$/.exec(location.pathname);const t=m&&(new URLSearchParams(location.hash.slice(1)).get('token')||JSON.parse(localStorage.getItem('pinnwand.token.'+m[1])||'null'));if(m&&typeof t==='string'&&t)window.__pinnwandBoardPreview={workshopId:m[1],token:t,response:fetch('/api/workshops/'+m[1]+'/board-preview',{cache:'no-store',headers:{Authorization:'Bearer '+t}})}}catch(e){}`;
+// preview of a room it has just loaded. So are the gate's session and, for a
+// device without an identity for this workshop, its new participant identity
+// (src/session/workshopGate.ts, earlyRequests.ts): the board cannot open
+// before both are answered, and a cold room's identity is written into its
+// stored document first. The answers wait in `window.__pinnwandBoardPreview`
+// and `window.__pinnwandGate` for the code that takes them when its workshop
+// and token match. The token as src/routing/route.ts reads it (`#token=`),
+// else as src/session/remembered.ts keeps it; the identity as
+// src/facilitation/participantKey.ts keeps it; in a header, as every API
+// request of the app (src/api/httpApi.ts).
+const askEarly = `try{const m=/^\\/w\\/([A-Za-z0-9_-]{1,128})\\/?$/.exec(location.pathname);const t=m&&(new URLSearchParams(location.hash.slice(1)).get('token')||JSON.parse(localStorage.getItem('pinnwand.token.'+m[1])||'null'));if(m&&typeof t==='string'&&t){const a='/api/workshops/'+m[1]+'/',h={Authorization:'Bearer '+t},o={cache:'no-store',headers:h};window.__pinnwandBoardPreview={workshopId:m[1],token:t,response:fetch(a+'board-preview',o)};window.__pinnwandGate={workshopId:m[1],token:t,session:fetch(a+'session',o),identity:localStorage.getItem('pinnwand.identity.'+m[1])?null:fetch(a+'identities',{method:'POST',cache:'no-store',headers:h})}}}catch(e){}`;
 
 function workshopPreload(): Plugin {
   return {
@@ -83,7 +88,7 @@ function workshopPreload(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: PRELOAD_FILE,
-        source: `if(location.pathname.startsWith('/w/')){for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}${askForPreview}}\n`,
+        source: `if(location.pathname.startsWith('/w/')){for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}${askEarly}}\n`,
       });
     },
   };

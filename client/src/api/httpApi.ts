@@ -119,8 +119,16 @@ export function fetchAccessibilityInfo(): Promise<ApiResult<AccessibilityInfo>> 
   return call(ApiRoute.accessibility, {}, accessibilityInfoSchema);
 }
 
-/** What this token may do in the workshop, and the server's clock. */
-export function fetchSession(workshopId: string, token: string): Promise<ApiResult<SessionInfo>> {
+/**
+ * What this token may do in the workshop, and the server's clock. `early`:
+ * the same request, made already (session/earlyRequests.ts).
+ */
+export function fetchSession(
+  workshopId: string,
+  token: string,
+  early: Promise<Response> | null = null,
+): Promise<ApiResult<SessionInfo>> {
+  if (early) return answerOf(early, sessionInfoSchema);
   return call(apiPath(ApiRoute.session, { id: workshopId }), { token }, sessionInfoSchema);
 }
 
@@ -145,11 +153,16 @@ export function fetchInvites(workshopId: string, token: string): Promise<ApiResu
   return call(apiPath(ApiRoute.invites, { id: workshopId }), { token }, invitesSchema);
 }
 
-/** A new participant identity for this device (participant or facilitator token). */
+/**
+ * A new participant identity for this device (participant or facilitator
+ * token). `early`: the same request, made already (session/earlyRequests.ts).
+ */
 export function issueIdentity(
   workshopId: string,
   token: string,
+  early: Promise<Response> | null = null,
 ): Promise<ApiResult<IssuedIdentityAnswer>> {
+  if (early) return answerOf(early, issuedIdentitySchema);
   return call(
     apiPath(ApiRoute.identities, { id: workshopId }),
     { method: 'POST', token },

@@ -12,6 +12,7 @@ import {
   participantIdFor,
 } from '@pinnwand/shared/policy/participantId';
 import { issueIdentity } from '../api/httpApi.ts';
+import { takeEarlyIdentity } from '../session/earlyRequests.ts';
 
 /** New prefix: keys a device made up itself (before identities were issued) are not valid any more. */
 const PREFIX = 'pinnwand.identity.';
@@ -43,7 +44,8 @@ export async function ensureParticipantIdentity(
     issued.set(workshopId, known);
     return true;
   }
-  const result = await issueIdentity(workshopId, token);
+  // Asked for as the page opened when it had none (session/earlyRequests.ts).
+  const result = await issueIdentity(workshopId, token, takeEarlyIdentity(workshopId, token));
   if (!result.ok) return false;
   issued.set(workshopId, result.value.participantKey);
   try {

@@ -6,12 +6,14 @@
 // main.tsx starts this as soon as the page opens on a workshop link, while the
 // board's code (its own, larger chunk) is still loading: the two requests then
 // overlap the download instead of following it, and so does the board's socket
-// (sync/earlyConnection.ts). WorkshopPage takes that answer, or asks afresh when
+// (sync/earlyConnection.ts). The build's preload script has usually made both
+// requests already, before the main bundle arrived (earlyRequests.ts). WorkshopPage takes that answer, or asks afresh when
 // there is none (navigated here within the app).
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { fetchSession } from '../api/httpApi.ts';
 import { ensureParticipantIdentity } from '../facilitation/participantKey.ts';
 import { openEarlyConnection } from '../sync/earlyConnection.ts';
+import { takeEarlySession } from './earlyRequests.ts';
 import { getIdentity } from './identity.ts';
 import {
   rememberedSession,
@@ -37,7 +39,7 @@ async function openGate(workshopId: string, fromUrl: string | null): Promise<Gat
   // than after it (one round trip less before the board's socket opens); a
   // viewer's link is refused it, and that answer is not used.
   const identity = ensureParticipantIdentity(workshopId, token);
-  const result = await fetchSession(workshopId, token);
+  const result = await fetchSession(workshopId, token, takeEarlySession(workshopId, token));
   if (result.ok) {
     rememberSession(result.value);
     if (result.value.role !== 'viewer') await identity;
