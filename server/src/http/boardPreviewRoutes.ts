@@ -11,8 +11,10 @@
  * document, cached until it changes. A room whose document is not built
  * (nobody has had it open since the server started, or since it was
  * unloaded) answers the preview stored with its last snapshot — compaction
- * reads it from the document it merges, in its worker thread — if nothing was
- * committed after that snapshot; its gzip is sent as stored. Otherwise `204
+ * reads it from the document it merges, in its worker thread — if nothing
+ * that may change the picture was committed after that snapshot (a new
+ * device's identity does not: RoomManager.storedPreview); its gzip is sent
+ * as stored. Otherwise `204
  * No Content`: the device draws from the document, which the server answers
  * from the stored bytes at once. The document is never built for the preview:
  * on a 2-core machine a worker's build of a 5,000-note room answered after

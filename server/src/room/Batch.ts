@@ -11,6 +11,12 @@ export interface PendingUpdate {
   bytes: Uint8Array;
   /** Connection that already has it (its sender); null: send to everyone. */
   except: Connection | null;
+  /**
+   * True only for an update that cannot change the board's picture: a cold
+   * room's server write under roots the preview does not read (ServerChanges).
+   * Absent: it may, and a stored preview older than it is stale (StoredLog).
+   */
+  outsidePicture?: true;
 }
 
 export interface Batch {
@@ -45,11 +51,16 @@ export function mergeInGroups(updates: PendingUpdate[]): PendingUpdate[] {
   const groups: PendingUpdate[] = [];
   for (let i = 0; i < updates.length; i += MERGE_GROUP) {
     const group = updates.slice(i, i + MERGE_GROUP);
-    groups.push(
-      group.length === 1
-        ? group[0]!
-        : { bytes: Y.mergeUpdates(group.map((u) => u.bytes)), except: null },
-    );
+    if (group.length === 1) {
+      groups.push(group[0]!);
+      continue;
+    }
+    const merged: PendingUpdate = {
+      bytes: Y.mergeUpdates(group.map((u) => u.bytes)),
+      except: null,
+    };
+    if (group.every((u) => u.outsidePicture)) merged.outsidePicture = true;
+    groups.push(merged);
   }
   return groups;
 }

@@ -187,6 +187,11 @@ export class Room {
     return this.log.lastSeq;
   }
 
+  /** Sequence number of the last stored update that may change the board's picture (StoredLog). */
+  get pictureSeq(): number {
+    return this.log.pictureSeq;
+  }
+
   /** Stored size: snapshot plus log. */
   get bytes(): number {
     return this.log.bytes;
@@ -348,8 +353,8 @@ export class Room {
         reject(new Error('room is not loaded'));
         return;
       }
-      const update = this.serverChanges.write(fn, origin);
-      if (update) this.enqueue({ kind: 'write', update, origin, resolve, reject });
+      const written = this.serverChanges.write(fn, origin);
+      if (written) this.enqueue({ kind: 'write', ...written, origin, resolve, reject });
       else resolve();
     });
   }
@@ -421,6 +426,7 @@ export class Room {
       seqs,
       batch.updates.map((u) => u.bytes.length),
       batch.deletes === true,
+      batch.updates.map((u) => u.outsidePicture === true),
     );
     // Answers from the stored bytes of an unbuilt document lack what is stored now.
     if (!this.document.isBuilt && seqs.length > 0) this.syncAnswers.invalidate();

@@ -153,9 +153,11 @@ export class RoomManager {
    * The board preview stored at the room's last compaction (gzipped JSON), if
    * it shows what the room holds: read from a document in the format this
    * room opens without migrating, and with nothing committed after the
-   * snapshot it was read from — a room loaded from storage takes server
-   * writes without building its document (`write`). Null otherwise. Never
-   * builds the document; a built one is read live instead (`withBuiltDoc`).
+   * snapshot it was read from that may change the picture — a room loaded
+   * from storage takes server writes without building its document
+   * (`write`); one under roots the preview does not read (a new device's
+   * identity) keeps it (Room.pictureSeq). Null otherwise. Never builds the
+   * document; a built one is read live instead (`withBuiltDoc`).
    */
   async storedPreview(id: string): Promise<Uint8Array | null> {
     const room = await this.acquire(id);
@@ -163,8 +165,12 @@ export class RoomManager {
     try {
       const stored = await this.deps.storage.loadPreview(id);
       const format = previewFormat(this.deps.migrations?.currentVersion ?? SCHEMA_VERSION);
-      // Compared after the read: a commit that landed meanwhile raised lastSeq already.
-      const current = stored?.format === format && stored.upToSeq === room.lastSeq;
+      // Compared after the read: a commit that landed meanwhile raised pictureSeq already.
+      // Not beyond lastSeq: a compaction may cover an append not yet committed in the room.
+      const current =
+        stored?.format === format &&
+        stored.upToSeq >= room.pictureSeq &&
+        stored.upToSeq <= room.lastSeq;
       return current && room.state === 'ready' ? stored.gzipped : null;
     } finally {
       room.pins -= 1;

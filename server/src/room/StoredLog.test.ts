@@ -58,4 +58,16 @@ describe('StoredLog', () => {
     log.stored([11], [1], true);
     expect(log.awaitsShrinking).toBe(false);
   });
+
+  it('keeps the last update that may change the picture: from load, and past updates that cannot', () => {
+    const log = loaded(2, 40, 100, 10);
+    expect(log.pictureSeq).toBe(10);
+    log.stored([11, 12], [5, 7], false, [true, true]);
+    expect(log.lastSeq).toBe(12);
+    expect(log.pictureSeq).toBe(10);
+    log.stored([13, 14], [5, 7], false, [false, true]);
+    expect(log.pictureSeq).toBe(13);
+    log.stored([15], [1], false);
+    expect(log.pictureSeq).toBe(15);
+  });
 });

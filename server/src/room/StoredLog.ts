@@ -1,7 +1,8 @@
 /**
  * What storage holds of one room, as the room knows it without asking: the
- * last sequence number, the snapshot's size and the log stored after it, and
- * whether a deletion is stored that no compaction has covered yet. The room
+ * last sequence number, the snapshot's size and the log stored after it,
+ * whether a deletion is stored that no compaction has covered yet, and the
+ * last update that may have changed the board's picture. The room
  * refuses participants' updates by this size (Room: participantCap) and the
  * Committer compacts by it (`needsCompaction`).
  *
@@ -41,12 +42,20 @@ export class StoredLog {
    * the deletion was stored does not shrink the document.
    */
   private deletedAtSeq: number | null = null;
+  /**
+   * Sequence number of the last stored update that may change the board's
+   * picture. At load the last stored one (a preview stored with the snapshot
+   * is stale anyway when a log follows it); then every update but those that
+   * cannot (PendingUpdate.outsidePicture: a new device's identity).
+   */
+  private pictureSeqValue: number;
 
   constructor(
     stored: Pick<StoredDocument, 'lastSeq' | 'snapshotBytes' | 'logBytes' | 'updates'>,
     private readonly thresholds: StoredLogThresholds,
   ) {
     this.lastSeqValue = stored.lastSeq;
+    this.pictureSeqValue = stored.lastSeq;
     this.snapshotBytes = stored.snapshotBytes;
     if (stored.updates.length > 0) {
       this.add(stored.lastSeq, stored.updates.length, stored.logBytes);
@@ -56,6 +65,14 @@ export class StoredLog {
   /** Sequence number of the last stored update; 0 when nothing was stored. */
   get lastSeq(): number {
     return this.lastSeqValue;
+  }
+
+  /**
+   * Sequence number of the last stored update that may change the board's
+   * picture: a preview stored at a compaction up to it or later shows the room.
+   */
+  get pictureSeq(): number {
+    return this.pictureSeqValue;
   }
 
   /** Updates in the log (not yet merged into the snapshot). */
@@ -89,12 +106,22 @@ export class StoredLog {
     );
   }
 
-  /** Updates of `sizes` bytes were stored under `seqs`; `deletes`: one of them deletes something. */
-  stored(seqs: readonly number[], sizes: readonly number[], deletes: boolean): void {
+  /**
+   * Updates of `sizes` bytes were stored under `seqs`; `deletes`: one of them
+   * deletes something; `outsidePicture[i]`: the i-th cannot change the board's picture.
+   */
+  stored(
+    seqs: readonly number[],
+    sizes: readonly number[],
+    deletes: boolean,
+    outsidePicture: readonly boolean[] = [],
+  ): void {
     if (seqs.length === 0) return;
     if (deletes) this.deletedAtSeq = Math.max(...seqs);
     for (let i = 0; i < seqs.length; i++) {
       this.lastSeqValue = Math.max(this.lastSeqValue, seqs[i]!);
+      if (outsidePicture[i] !== true)
+        this.pictureSeqValue = Math.max(this.pictureSeqValue, seqs[i]!);
       this.add(seqs[i]!, 1, sizes[i]!);
     }
   }

@@ -6,8 +6,8 @@
  * worker thread, compactState.ts), so it reads the preview there — with
  * `readBoardPreview`, the reader the live route uses — and the backend stores
  * it in the same transaction as the snapshot, tagged with the sequence number
- * that snapshot covers. Whoever serves it checks that nothing was committed
- * after (room/RoomManager.ts `storedPreview`).
+ * that snapshot covers. Whoever serves it checks that nothing that may change
+ * the picture was committed after (room/RoomManager.ts `storedPreview`).
  *
  * `format` names what the bytes hold: the shape of BoardPreview and the
  * document schema they were read under. A preview of another format is not

@@ -17,6 +17,7 @@
 import type * as Y from 'yjs';
 import { readRound } from '../facilitation/votingRound.ts';
 import type { Note } from '../model/note.ts';
+import { ROOT } from '../model/schema.ts';
 import type { BoardPreview, PreviewNote } from '../protocol/http.ts';
 import { getMeta, getNote, listBoards, listClusters, listNoteIds } from './lookups.ts';
 import { compareNotesByCreation } from './workshopView.ts';
@@ -33,6 +34,19 @@ export function previewNote(note: Note, votesShown: boolean): PreviewNote {
     votes: votesShown ? note.votes.total : 0,
   };
 }
+
+/**
+ * The document roots `readBoardPreview` reads (votes live in `notes`, a voting
+ * round's settings in `meta`): a change under any other root cannot change the
+ * picture, so the server keeps a stored preview for it (RoomManager.storedPreview).
+ * Add a root here whenever the reader starts reading it.
+ */
+export const BOARD_PREVIEW_ROOTS: readonly string[] = [
+  ROOT.meta,
+  ROOT.boards,
+  ROOT.clusters,
+  ROOT.notes,
+];
 
 export function readBoardPreview(doc: Y.Doc): BoardPreview {
   const boards = listBoards(doc);
