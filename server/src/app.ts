@@ -27,6 +27,7 @@ import { registerSystemRoutes } from './http/systemRoutes.ts';
 import { registerWorkshopRoutes } from './http/workshopRoutes.ts';
 import { createLogger, pathOnly } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { RoomFailed } from './room/RoomFailed.ts';
 import { RoomManager, WorkshopGone } from './room/RoomManager.ts';
 import { defaultPolicy, type UpdatePolicy } from './room/updatePolicy.ts';
 import { SocketServer } from './socket/SocketServer.ts';
@@ -156,6 +157,11 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     served.catch((err: unknown) => {
       // Deleted between the token check and loading its room.
       if (err instanceof WorkshopGone) err = new HttpError(404, 'No such workshop.');
+      if (err instanceof RoomFailed) {
+        // Its storage refused the commit (logged where it failed); the room reloads on next use.
+        res.setHeader('Retry-After', '2');
+        err = new HttpError(503, 'The workshop could not be saved just now; try again.');
+      }
       if (err instanceof RoomHeldElsewhere) {
         // Another process claimed the room a moment ago (several processes share PostgreSQL).
         res.setHeader('Retry-After', '2');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { errorBodySchema } from '@pinnwand/shared/protocol/http';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -184,6 +185,42 @@ describe('rooms and storage', () => {
     for (const u of after.updates) Y.applyUpdate(stored, u);
     expect([...stored.getMap('notes').keys()]).toEqual([]);
     expect(watcher.doc.getMap('notes').size).toBe(0);
+  });
+
+  it('when a commit fails, identity requests whose writes wait for the room answer 503 instead of hanging, and the next one is issued', async () => {
+    const storage = await start();
+    const w = await t.createWorkshop();
+    const identities = `${t.url}/api/workshops/${w.id}/identities`;
+    const issue = () =>
+      fetch(identities, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${w.participantToken}` },
+        // A request that hangs fails the test here rather than at its timeout.
+        signal: AbortSignal.timeout(5000),
+      });
+    // The first device's identity goes to storage and is held there; that commit will fail.
+    storage.failAppends = true;
+    storage.holdAppends();
+    const appends = storage.appends;
+    const first = issue();
+    await waitFor(() => storage.appends > appends, 5000, 'the first identity in storage');
+    // The second device's identity is counted, then written into the cold room:
+    // the commit fails before the room's next pass, with that write still in its
+    // inbox (queued after the count, it runs before the Committer's pass).
+    storage.afterNextCount = () => setImmediate(() => storage.releaseAppends());
+    const second = issue();
+    for (const res of [await first, await second]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('2');
+      expect(errorBodySchema.parse(await res.json()).error).toMatch(/try again/);
+    }
+    expect(t.server.rooms.peek(w.id)).toBeUndefined();
+    // Storage works again: the room reloads and the device gets its identity.
+    storage.failAppends = false;
+    expect((await issue()).status).toBe(201);
+    const watcher = open(w.id, w.viewerToken);
+    await synced(watcher);
+    expect(watcher.doc.getMap('identities').size).toBe(1);
   });
 
   it('a real full disk (SQLite max_page_count) refuses the update with 4507 and relays nothing', async () => {

@@ -35,6 +35,7 @@ import type { Metrics } from '../metrics.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { type Batch, RoomCorrupted } from './Batch.ts';
 import type { Room } from './Room.ts';
+import { RoomFailed } from './RoomFailed.ts';
 import { closeCodeForFailedCommit } from './roomLoss.ts';
 
 type Task = () => Promise<void>;
@@ -180,7 +181,10 @@ export class Committer {
       if (work.room.state === 'ready') live.push(work);
       else {
         // Failed, deleted or lost since it was applied: nothing of it is stored or sent.
-        const err = new Error(`room ${work.room.id} is no longer loaded`);
+        const err =
+          work.room.state === 'failed'
+            ? new RoomFailed(work.room.id)
+            : new Error(`room ${work.room.id} is no longer loaded`);
         for (const reject of work.batch.failed) reject(err);
       }
     }
@@ -234,7 +238,7 @@ export class Committer {
         for (const { room, batch } of round) {
           if (room.state !== 'ready') {
             // Failed by an earlier round (this one was handed to a pipelining storage behind it).
-            for (const reject of batch.failed) reject(err);
+            for (const reject of batch.failed) reject(new RoomFailed(room.id, err));
           } else if (batch.updates.length > 0) {
             this.metrics.rejected.inc({ reason: 'storage-failed' }, batch.updates.length);
             room.fail(closeCodeForFailedCommit(err, room.id), err, batch);

@@ -47,6 +47,7 @@ import { DeferredBuild } from './DeferredBuild.ts';
 import { LazyDocument } from './LazyDocument.ts';
 import { migrateOnBuild } from './migrateOnBuild.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
+import { RoomFailed } from './RoomFailed.ts';
 import { RoomSender } from './RoomSender.ts';
 import { type ServerChange, ServerChanges, type ServerWrite } from './ServerChanges.ts';
 import { StoredLog } from './StoredLog.ts';
@@ -372,6 +373,24 @@ export class Room {
     const actions = this.inbox;
     this.inbox = [];
     if (this.state !== 'ready') return batch;
+    let deletes: boolean;
+    try {
+      deletes = this.applyActions(actions, batch);
+    } catch (err) {
+      // Yjs or a server change threw half-way (RoomCorrupted): the Committer fails the
+      // room, and this batch is never committed; whoever waits on it must hear so.
+      const failure = new RoomFailed(this.id, err);
+      for (const reject of batch.failed) reject(failure);
+      rejectWaiting(actions, failure);
+      throw err;
+    }
+    batch.updates = mergeInGroups(batch.updates);
+    batch.deletes = deletes;
+    return batch;
+  }
+
+  /** Applies the actions into the batch; whether one of them deletes something. */
+  private applyActions(actions: readonly Action[], batch: Batch): boolean {
     let deletes = false;
     for (const action of actions) {
       switch (action.kind) {
@@ -415,9 +434,7 @@ export class Room {
           break;
       }
     }
-    batch.updates = mergeInGroups(batch.updates);
-    batch.deletes = deletes;
-    return batch;
+    return deletes;
   }
 
   /** The batch is stored under `seqs`: relay it and answer whoever waited. */
@@ -440,13 +457,18 @@ export class Room {
     if (this.connections.size > 0) this.deferredBuild.schedule();
   }
 
-  /** Storage failed or the document is inconsistent: close everyone, forget the room. */
+  /**
+   * Storage failed or the document is inconsistent: close everyone, forget the
+   * room. Every server change and write waiting for it, in `pending` or still
+   * in the inbox, is rejected (RoomFailed), so the request behind it answers.
+   */
   fail(code: CloseCodeName, err: unknown, pending?: Batch): void {
     if (this.state !== 'ready') return;
     this.state = 'failed';
     this.deps.logger.error({ err, room: this.id }, 'room failed; reloading it from storage');
-    for (const reject of pending?.failed ?? []) reject(err);
-    for (const action of this.inbox) if (action.kind === 'change') action.reject(err);
+    const failure = new RoomFailed(this.id, err);
+    for (const reject of pending?.failed ?? []) reject(failure);
+    rejectWaiting(this.inbox, failure);
     this.inbox = [];
     for (const conn of [...this.connections]) this.sender.close(conn, code);
     this.dispose();
@@ -464,5 +486,12 @@ export class Room {
     this.serverChanges.destroy();
     this.document.destroy();
     this.syncAnswers.dispose();
+  }
+}
+
+/** Rejects the server changes and writes among `actions` (one already settled stays as it was). */
+function rejectWaiting(actions: readonly Action[], failure: RoomFailed): void {
+  for (const action of actions) {
+    if (action.kind === 'change' || action.kind === 'write') action.reject(failure);
   }
 }

@@ -1,4 +1,4 @@
-// Wraps a Storage to count calls, delay loads and appends or fail appends on demand.
+// Wraps a Storage to count calls, delay loads and appends, hold or fail appends on demand.
 import type {
   AppendEntry,
   Compaction,
@@ -19,6 +19,11 @@ export class InstrumentedStorage implements Storage {
   appendDelayMs = 0;
   compacting = false;
   failAppends = false;
+  /** Called once, right after the next identity count is answered and before its caller goes on. */
+  afterNextCount: (() => void) | null = null;
+  /** While held, appends wait here before going on (or failing): a commit in flight the test ends. */
+  private appendGate: Promise<void> | null = null;
+  private openAppendGate: (() => void) | null = null;
 
   constructor(private readonly inner: Storage) {}
 
@@ -28,12 +33,27 @@ export class InstrumentedStorage implements Storage {
   getWorkshop(id: string): Promise<WorkshopRecord | null> {
     return this.inner.getWorkshop(id);
   }
-  countIdentity(
+  async countIdentity(
     workshopId: string,
     limit: number | null,
     known: number | null,
   ): Promise<IdentityCount> {
-    return this.inner.countIdentity(workshopId, limit, known);
+    const count = await this.inner.countIdentity(workshopId, limit, known);
+    const after = this.afterNextCount;
+    this.afterNextCount = null;
+    after?.();
+    return count;
+  }
+  /** Appends from now on wait until `releaseAppends`. */
+  holdAppends(): void {
+    this.appendGate = new Promise((resolve) => {
+      this.openAppendGate = resolve;
+    });
+  }
+  releaseAppends(): void {
+    this.openAppendGate?.();
+    this.appendGate = null;
+    this.openAppendGate = null;
   }
   async load(workshopId: string): Promise<StoredDocument> {
     this.loads += 1;
@@ -45,6 +65,7 @@ export class InstrumentedStorage implements Storage {
     // Decided when the append starts, as a real failure of this transaction would be.
     const fail = this.failAppends;
     if (this.appendDelayMs > 0) await new Promise((r) => setTimeout(r, this.appendDelayMs));
+    if (this.appendGate) await this.appendGate;
     if (fail) throw new Error('SQLITE_FULL: database or disk is full (simulated)');
     return this.inner.append(entries);
   }
