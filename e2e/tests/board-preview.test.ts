@@ -10,7 +10,7 @@ import { COLS, populate } from '../bench/canvasBoard.ts';
 import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { drawnAt, noteBoxes } from '../harness/board.ts';
-import type { Person } from '../harness/browser.ts';
+import { type Person, screenshot } from '../harness/browser.ts';
 import { canvasTexts, openPanel, roomOfThree } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -142,6 +142,68 @@ test('a new device draws the server’s preview first, the same picture the docu
     expect(await a.page.evaluate(drawnAt, { x: 190 + 80, y: 60 })).toBe(true);
     // Every note is where the document has it, on A as on B: none jumped or went missing.
     expect(await worldPlaces(a.page)).toEqual(await worldPlaces(b.page));
+  } finally {
+    writer.close();
+  }
+});
+
+/** Where a world point of the board is on the page (CSS pixels), by the stage's transform. */
+const pageAt = (page: Page, world: { x: number; y: number }) =>
+  page.evaluate((p) => {
+    type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    if (!stage) throw new Error('no stage');
+    const origin = stage.container().getBoundingClientRect();
+    return {
+      x: origin.left + stage.x() + p.x * stage.scaleX(),
+      y: origin.top + stage.y() + p.y * stage.scaleX(),
+    };
+  }, world);
+
+test('until the document is here the board can be looked at, not changed: a double-click on a drawn note says it is loading and writes nothing', async () => {
+  const server = journey.server();
+  const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
+  const writer = await populate(facilitatorRoom(server.url, created), NOTES);
+  try {
+    // The facilitator, whom no rule stops: only the missing document does.
+    const fac = await namedPerson('Fiona');
+    const held = await holdDocument(fac.page);
+    await fac.page.goto(created.urls.facilitator);
+    await drawn(fac.page);
+    const toast = fac.page.locator('.fac-toast');
+    const noteEditor = fac.page.getByLabel(/Text der Notiz/);
+
+    // The grid's first note (r0c0, top-left at 0,0) as drawn from the preview.
+    const first = await pageAt(fac.page, { x: 80, y: 60 });
+    await fac.page.mouse.dblclick(first.x, first.y);
+    await expect.poll(() => toast.textContent()).toContain('Die Tafel wird noch geladen');
+    expect(await noteEditor.count()).toBe(0);
+    await fac.page.getByRole('button', { name: 'Notiz hinzufügen' }).click();
+    expect(await noteEditor.count()).toBe(0);
+    await screenshot(fac.page, 'preview-loading-hint');
+
+    // Looking around works: the wheel pans the preview.
+    const before = await pageAt(fac.page, { x: 0, y: 0 });
+    await fac.page.mouse.move(first.x, first.y);
+    await fac.page.mouse.wheel(0, 120);
+    await expect
+      .poll(async () => (await pageAt(fac.page, { x: 0, y: 0 })).y)
+      .toBeLessThan(before.y);
+
+    held.release();
+    await fac.page.waitForFunction(
+      () => performance.getEntriesByName('pinnwand:first-sync').length > 0,
+    );
+    // Nothing was written meanwhile: the room still has its notes and no other.
+    // (Waited past the second in which notes just arrived are not opened by a
+    // double-click: editor/landings.ts.)
+    await fac.page.waitForTimeout(1500);
+    expect(writer.doc.getMap('notes').size).toBe(NOTES);
+    // Now the same double-click opens the note.
+    const again = await pageAt(fac.page, { x: 80, y: 60 });
+    await fac.page.mouse.dblclick(again.x, again.y);
+    await noteEditor.waitFor();
+    expect(await noteEditor.inputValue()).toContain('Notiz 1:');
   } finally {
     writer.close();
   }

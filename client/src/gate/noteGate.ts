@@ -29,11 +29,13 @@ import { boardMessages, message } from '../i18n/messages.ts';
 
 /**
  * Why the gate said no: a rule's denial, a document this Pinnwand may only
- * read, or a note someone else is writing in (one writer per note).
+ * read, a document that has not arrived yet (the server's preview is shown
+ * meanwhile), or a note someone else is writing in (one writer per note).
  */
 export type GateDenial =
   | Denial
   | { reason: 'newerDocument' }
+  | { reason: 'loading' }
   | { reason: 'beingWritten'; name: string };
 
 export type Verdict = { allowed: true } | { allowed: false; denial: GateDenial };
@@ -66,8 +68,16 @@ function noteFacts(note: Note): NoteFacts {
   return { authorId: note.authorId, votes: note.votes.byParticipant };
 }
 
-/** The document's own lock-out comes before any rule: nothing is written into a newer format. */
+/**
+ * The document's own state comes before any rule. While the server's preview
+ * stands in for it (sync/boardPreview.ts) the board can be looked at but
+ * nothing changed: what is drawn is not in the document yet, so an edit would
+ * act on an empty one (a new note on a board it does not have yet, a double-
+ * click on a drawn note that is not there). Nothing is written into a newer
+ * format either.
+ */
 function documentVerdict(editor: Editor): Verdict {
+  if (editor.preview.get() !== null) return { allowed: false, denial: { reason: 'loading' } };
   return editor.newerDocument.get() === null
     ? ALLOWED
     : { allowed: false, denial: { reason: 'newerDocument' } };

@@ -233,6 +233,7 @@ export const de = {
     'Die Tafel wurde gesperrt, während Sie schrieben. Ihr Text steht hier zum Kopieren.',
   'denied.viewer': 'Sie sehen diesen Workshop nur an.',
   'denied.newerDocument': 'Dieser Workshop kann hier nur gelesen werden.',
+  'denied.loading': 'Die Tafel wird noch geladen … einen Moment bitte.',
   'denied.facilitatorOnly': 'Das kann nur die Moderation.',
   'denied.boardLocked': 'Diese Tafel ist gesperrt. Nur die Moderation kann sie ändern.',
   'denied.unknownBoard': 'Diese Tafel gibt es nicht mehr.',

@@ -226,6 +226,7 @@ export const en: Record<MessageKey, string> = {
     'The board was locked while you were writing. Your text is here to copy.',
   'denied.viewer': 'You are only viewing this workshop.',
   'denied.newerDocument': 'This workshop can only be read here.',
+  'denied.loading': 'The board is still loading … one moment, please.',
   'denied.facilitatorOnly': 'Only facilitators can do this.',
   'denied.boardLocked': 'This board is locked. Only facilitators can change it.',
   'denied.unknownBoard': 'This board no longer exists.',
