@@ -3,13 +3,17 @@
 // may not; new notes take their spot from the gate's placement.
 import { NOTE_COLORS, type NoteColor } from '@pinnwand/shared/model/colors';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@pinnwand/shared/model/layout';
 import {
   addNote,
+  bringNotesToFront,
   deleteNotes,
   duplicateNotes,
   recolorNotes,
   translateNotes,
 } from '@pinnwand/shared/ops/noteOps';
+import { transact } from '@pinnwand/shared/ops/transact';
+import { rectsOverlap } from '@pinnwand/shared/placement/freeSpace';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
 import { markFresh } from '../editor/emptyNotes.ts';
 import { dismissWriter, otherWriter, showWriter, type WritingPlace } from '../editor/writers.ts';
@@ -215,7 +219,48 @@ export const recolorCommand: Command<NoteColor> = {
   },
 };
 
-/** Moves notes on their board by an offset: a drag on the canvas, the arrow keys. */
+/**
+ * Whether one of `ids`, moved by `delta`, would overlap a note of its board
+ * that is drawn above it (and not moved with it).
+ */
+function coveredAfterMove(editor: Editor, ids: readonly NoteId[], delta: Point): boolean {
+  const moving = new Set(ids);
+  const ranks = new Map<BoardId, Map<NoteId, number>>();
+  for (const id of ids) {
+    const note = editor.index.note(id);
+    if (!note) continue;
+    const order = editor.index.noteIds(note.boardId);
+    let rank = ranks.get(note.boardId);
+    if (!rank) {
+      rank = new Map(order.map((n, i) => [n, i]));
+      ranks.set(note.boardId, rank);
+    }
+    const moved = {
+      x: note.x + delta.x,
+      y: note.y + delta.y,
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+    };
+    for (let i = (rank.get(id) ?? order.length) + 1; i < order.length; i++) {
+      const above = order[i] as NoteId;
+      if (moving.has(above)) continue;
+      const other = editor.index.note(above);
+      if (
+        other &&
+        rectsOverlap(moved, { x: other.x, y: other.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Moves notes on their board by an offset: a drag on the canvas, the arrow
+ * keys. Notes moved onto a note drawn above them are brought to the front in
+ * the same step, so what was dropped lies on top, on every screen (the order
+ * is the document's: shared/model/note.ts `layer`).
+ */
 export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number }> = {
   id: 'notes.translate',
   label: 'cmd.nudge',
@@ -223,8 +268,14 @@ export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number 
   run: (e, { ids, dx, dy }) => {
     if (dx === 0 && dy === 0) return;
     const allowed = permitted(e, mayMoveNotes(e, ids ?? selected(e)));
-    if (allowed.length > 0)
-      translateNotes(e.doc, allowed, { x: Math.round(dx), y: Math.round(dy) }, e.origin);
+    if (allowed.length === 0) return false;
+    const delta = { x: Math.round(dx), y: Math.round(dy) };
+    // Judged on the positions before the move: the index reads the document after each transaction.
+    const toFront = coveredAfterMove(e, allowed, delta);
+    transact(e.doc, e.origin, () => {
+      translateNotes(e.doc, allowed, delta, e.origin);
+      if (toFront) bringNotesToFront(e.doc, allowed, e.origin);
+    });
   },
 };
 

@@ -8,7 +8,7 @@ import type { Board } from '@pinnwand/shared/model/board';
 import type { Cluster } from '@pinnwand/shared/model/cluster';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { Meta, WorkshopSettings } from '@pinnwand/shared/model/meta';
-import type { Note } from '@pinnwand/shared/model/note';
+import { type Note, noteLayer } from '@pinnwand/shared/model/note';
 import { boardsMap, clustersMap, metaMap, NOTE, notesMap } from '@pinnwand/shared/model/schema';
 import {
   getMeta,
@@ -100,7 +100,11 @@ export class DocIndex {
       const id = event.path[0];
       if (typeof id !== 'string') continue;
       touched.add(id);
-      if (event.path.length === 1 && event.changes.keys.has(NOTE.boardId)) {
+      // A note changing board, or brought to the front, changes a board's drawing order.
+      if (
+        event.path.length === 1 &&
+        (event.changes.keys.has(NOTE.boardId) || event.changes.keys.has(NOTE.layer))
+      ) {
         idsChanged = true;
       }
     }
@@ -144,17 +148,21 @@ export class DocIndex {
   }
 
   /**
-   * Ids of the notes on a board, oldest first (then by id): the drawing order,
-   * so a new note lies on top. Recomputed only when notes come, go or change board.
+   * Ids of the notes on a board in drawing order, the last on top (by layer,
+   * then id: shared's compareNotesByLayer), so a new note or one brought to the
+   * front lies on top. Recomputed only when notes come, go, change board or
+   * are brought to the front.
    */
   noteIds(boardId: BoardId): NoteId[] {
     let ids = this.boardNoteIds.get(boardId);
     if (!ids) {
-      const created = new Map<NoteId, number>();
-      for (const id of listNoteIds(this.doc, boardId))
-        created.set(id, this.note(id)?.createdAt ?? 0);
-      ids = [...created.keys()].sort(
-        (x, y) => (created.get(x) ?? 0) - (created.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0),
+      const layers = new Map<NoteId, number>();
+      for (const id of listNoteIds(this.doc, boardId)) {
+        const note = this.note(id);
+        layers.set(id, note ? noteLayer(note) : 0);
+      }
+      ids = [...layers.keys()].sort(
+        (x, y) => (layers.get(x) ?? 0) - (layers.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0),
       );
       this.boardNoteIds.set(boardId, ids);
     }

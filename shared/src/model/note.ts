@@ -38,6 +38,12 @@ export const noteFieldsSchema = z.object({
   authorId: z.string(),
   /** When it was written, ms since epoch. */
   createdAt: z.number(),
+  /**
+   * Its place in the board's drawing order once it was brought to the front
+   * (dropped onto another note), in the same scale as `createdAt`; absent
+   * until then, and its creation time counts (noteLayer). Higher lies on top.
+   */
+  layer: z.number().optional(),
 });
 /** What writing a note takes (`clusterId` may be left out). */
 export type NoteFields = z.input<typeof noteFieldsSchema>;
@@ -90,6 +96,7 @@ function readWellFormed(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> | nul
   const author = map.get(NOTE.author);
   const authorId = map.get(NOTE.authorId);
   const createdAt = map.get(NOTE.createdAt);
+  const layer = map.get(NOTE.layer);
   const votes = map.get(NOTE.votes);
   if (
     !isDocumentId(boardId) ||
@@ -101,6 +108,7 @@ function readWellFormed(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> | nul
     typeof author !== 'string' ||
     typeof authorId !== 'string' ||
     !isFiniteNumber(createdAt) ||
+    !(layer === undefined || isFiniteNumber(layer)) ||
     !(votes === undefined || votes instanceof Y.Map)
   )
     return null;
@@ -115,6 +123,7 @@ function readWellFormed(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> | nul
     author,
     authorId,
     createdAt,
+    ...(layer === undefined ? {} : { layer }),
     id,
     text: text.toString(),
     votes: read.tally,
@@ -141,6 +150,11 @@ export function readNote(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> {
   return read.problems.length > 0
     ? { ok: true, value, problems: read.problems }
     : { ok: true, value };
+}
+
+/** A note's place in its board's drawing order (higher lies on top): see `layer`. */
+export function noteLayer(note: Pick<Note, 'createdAt' | 'layer'>): number {
+  return note.layer ?? note.createdAt;
 }
 
 /** The votes map of a note entry, if present and well-formed. */

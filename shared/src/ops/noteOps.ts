@@ -148,6 +148,56 @@ export function translateNotes(
   });
 }
 
+/** The layer a stored note entry is drawn at (model/note.ts noteLayer), undefined when unreadable. */
+function storedLayer(map: Y.Map<unknown>): number | undefined {
+  const layer = map.get(NOTE.layer);
+  if (typeof layer === 'number' && Number.isFinite(layer)) return layer;
+  const created = map.get(NOTE.createdAt);
+  return typeof created === 'number' && Number.isFinite(created) ? created : undefined;
+}
+
+/**
+ * Brings notes to the front of their boards' drawing order, keeping their
+ * order among themselves: a note dropped onto another lies on top of it, for
+ * everyone. Each gets a layer just above the highest of the other notes on
+ * its board; one already there is left as it is. Two people bringing
+ * different notes forward at once both end on top (a tie is broken by id).
+ * Returns how many notes were given a new layer.
+ */
+export function bringNotesToFront(
+  doc: Y.Doc,
+  ids: readonly NoteId[],
+  origin: TransactionOrigin,
+): number {
+  return transact(doc, origin, () => {
+    const root = notesMap(doc);
+    const wanted = new Set<string>(ids);
+    const raised: { id: string; map: Y.Map<unknown>; board: unknown; layer: number }[] = [];
+    const top = new Map<unknown, number>();
+    for (const id of root.keys()) {
+      const map = entryMap(root, id);
+      const layer = map && storedLayer(map);
+      if (!map || layer === undefined) continue;
+      const board = map.get(NOTE.boardId);
+      if (wanted.has(id)) raised.push({ id, map, board, layer });
+      else top.set(board, Math.max(top.get(board) ?? Number.NEGATIVE_INFINITY, layer));
+    }
+    raised.sort((a, b) => a.layer - b.layer || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let count = 0;
+    for (const note of raised) {
+      const highest = top.get(note.board) ?? Number.NEGATIVE_INFINITY;
+      if (note.layer > highest) {
+        top.set(note.board, note.layer);
+        continue;
+      }
+      note.map.set(NOTE.layer, highest + 1);
+      top.set(note.board, highest + 1);
+      count++;
+    }
+    return count;
+  });
+}
+
 export function recolorNotes(
   doc: Y.Doc,
   ids: readonly NoteId[],

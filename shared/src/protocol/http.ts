@@ -175,7 +175,7 @@ export const boardPreviewSchema = z.object({
   boardId: boardSchema.shape.id.nullable(),
   /** That board's cluster frames, in display order. */
   clusters: z.array(clusterSchema),
-  /** That board's readable notes in drawing order (oldest first, then id). */
+  /** That board's readable notes in drawing order (the last on top: read/workshopView's compareNotesByLayer). */
   notes: z.array(previewNoteSchema),
 });
 export type BoardPreview = z.infer<typeof boardPreviewSchema>;

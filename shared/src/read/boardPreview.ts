@@ -20,7 +20,7 @@ import type { Note } from '../model/note.ts';
 import { ROOT } from '../model/schema.ts';
 import type { BoardPreview, PreviewNote } from '../protocol/http.ts';
 import { getMeta, getNote, listBoards, listClusters, listNoteIds } from './lookups.ts';
-import { compareNotesByCreation } from './workshopView.ts';
+import { compareNotesByLayer } from './workshopView.ts';
 
 /** A note as the board's picture shows it: the same for the preview and a client's first sketches. */
 export function previewNote(note: Note, votesShown: boolean): PreviewNote {
@@ -59,7 +59,7 @@ export function readBoardPreview(doc: Y.Doc): BoardPreview {
     const note = getNote(doc, id);
     if (note) notes.push(note);
   }
-  notes.sort(compareNotesByCreation);
+  notes.sort(compareNotesByLayer);
   return {
     title,
     boards,

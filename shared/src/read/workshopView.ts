@@ -24,7 +24,7 @@ import {
   readSettings,
   type WorkshopSettings,
 } from '../model/meta.ts';
-import { type Note, readNote } from '../model/note.ts';
+import { type Note, noteLayer, readNote } from '../model/note.ts';
 import { compareByOrder } from '../model/order.ts';
 import type { ReadResult } from '../model/result.ts';
 import {
@@ -75,9 +75,20 @@ export function compareNotesByPosition(a: Note, b: Note): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Drawing order of a board's notes: oldest first, then id (a new note lies on top). */
+/** Oldest first, then id. */
 export function compareNotesByCreation(a: Note, b: Note): number {
   if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Drawing order of a board's notes, the last on top: by layer (creation time
+ * until a note is brought to the front, so a new note lies on top), then id.
+ */
+export function compareNotesByLayer(a: Note, b: Note): number {
+  const la = noteLayer(a);
+  const lb = noteLayer(b);
+  if (la !== lb) return la - lb;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 

@@ -1,0 +1,87 @@
+// Moving notes on the canvas: a note dragged onto another lies on top of it,
+// on every screen in the room.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { addNoteAt, join, noteByText } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+/** The world point of the board under a point of the page. */
+const worldAt = (page: Page, at: { x: number; y: number }) =>
+  page.evaluate((p) => {
+    type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    if (!stage) throw new Error('no stage');
+    const origin = stage.container().getBoundingClientRect();
+    return {
+      x: (p.x - origin.left - stage.x()) / stage.scaleX(),
+      y: (p.y - origin.top - stage.y()) / stage.scaleX(),
+    };
+  }, at);
+
+/** The colour the board's picture shows at a world point ([r, g, b]). */
+const colourAt = (page: Page, world: { x: number; y: number }) =>
+  page.evaluate((w) => {
+    type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    const canvas = document.querySelector<HTMLCanvasElement>('.notes-plane canvas');
+    if (!stage || !canvas) return null;
+    const origin = stage.container().getBoundingClientRect();
+    const screenX = origin.left + stage.x() + w.x * stage.scaleX();
+    const screenY = origin.top + stage.y() + w.y * stage.scaleX();
+    const box = canvas.getBoundingClientRect();
+    const px = Math.floor(((screenX - box.left) * canvas.width) / box.width);
+    const py = Math.floor(((screenY - box.top) * canvas.height) / box.height);
+    const d = canvas.getContext('2d')?.getImageData(px, py, 1, 1).data;
+    return d ? [d[0], d[1], d[2]] : null;
+  }, world);
+
+describe('moving notes on the canvas', () => {
+  const journey = useJourney();
+
+  test('a note dragged onto another lies on top of it, for everyone in the room', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const a = await journey.person('A');
+    const b = await journey.person('B');
+    await join(a, created.urls.participant, 'Anna');
+    await join(b, created.urls.participant, 'Ben');
+    // The older note first, then a newer one in another colour.
+    await addNoteAt(a.page, 0.25, 0.4, 'Älter');
+    await addNoteAt(a.page, 0.7, 0.4, 'Neuer');
+    const newer = await noteByText(a.page, 'Neuer');
+    await a.page.mouse.click(newer.x, newer.y);
+    await a.page.locator('[data-color="blue"]').click();
+    await noteByText(b.page, 'Neuer');
+
+    const older = await noteByText(a.page, 'Älter');
+    // A spot in the older note's top-left padding (no text): its colour, and the newer one's.
+    const corner = (n: { x: number; y: number; width: number; height: number }) => ({
+      x: n.x - n.width / 2 + 5,
+      y: n.y - n.height / 2 + 5,
+    });
+    const olderColour = await colourAt(a.page, await worldAt(a.page, corner(older)));
+    const newerColour = await colourAt(a.page, await worldAt(a.page, corner(newer)));
+    expect(olderColour).not.toEqual(newerColour);
+
+    // The older note dropped so that its top-left corner lies on the newer note.
+    const target = {
+      x: newer.x - newer.width * 0.3 + older.width / 2,
+      y: newer.y - newer.height * 0.3 + older.height / 2,
+    };
+    await a.page.mouse.move(older.x, older.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(target.x, target.y, { steps: 12 });
+    await a.page.mouse.up();
+    const dropped = await noteByText(a.page, 'Älter');
+    const spot = await worldAt(a.page, corner(dropped));
+    // Inside both notes: the dropped one is what is seen there.
+    await expect.poll(() => colourAt(a.page, spot)).toEqual(olderColour);
+    await expect.poll(() => colourAt(b.page, spot), { timeout: 10_000 }).toEqual(olderColour);
+    await screenshot(a.page, 'moving-dropped-on-top');
+    // What is on top is what a double-click opens.
+    const at = await noteByText(a.page, 'Älter');
+    await a.page.mouse.dblclick(at.x - at.width / 2 + 8, at.y - at.height / 2 + 8);
+    expect(await a.page.getByLabel(/Text der Notiz/).inputValue()).toBe('Älter');
+  });
+});
