@@ -1,5 +1,6 @@
 // Moving notes on the canvas: a note dragged onto another lies on top of it,
-// on every screen in the room.
+// on every screen in the room; a note moved with Shift+arrow stays in sight,
+// the view following it instead of letting it slide under the side panel.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
@@ -83,5 +84,36 @@ describe('moving notes on the canvas', () => {
     const at = await noteByText(a.page, 'Älter');
     await a.page.mouse.dblclick(at.x - at.width / 2 + 8, at.y - at.height / 2 + 8);
     expect(await a.page.getByLabel(/Text der Notiz/).inputValue()).toBe('Älter');
+  });
+
+  test('Shift+arrow moves a note along, and the view follows it instead of letting it slide under the side panel', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const a = await journey.person('A');
+    await join(a, created.urls.participant, 'Anna');
+    await addNoteAt(a.page, 0.5, 0.4, 'Wandert');
+    const note = await noteByText(a.page, 'Wandert');
+    await a.page.mouse.click(note.x, note.y);
+    const canvas = await a.page.locator('.board-canvas').boundingBox();
+    const panel = await a.page.locator('#side-panel').boundingBox();
+    if (!canvas || !panel) throw new Error('no canvas or side panel');
+    // The side panel is open beside the canvas, on its right.
+    expect(panel.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1);
+    const before = await worldAt(a.page, { x: note.x, y: note.y });
+    for (let i = 0; i < 25; i++) await a.page.keyboard.press('Shift+ArrowRight');
+    const moved = await noteByText(a.page, 'Wandert');
+    await screenshot(a.page, 'moving-keyboard-right');
+    // Fully on the canvas, left of the side panel, and moved away from where it was on the board.
+    expect(moved.x + moved.width / 2).toBeLessThanOrEqual(panel.x);
+    expect(moved.x + moved.width / 2).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(moved.x - moved.width / 2).toBeGreaterThanOrEqual(canvas.x);
+    const after = await worldAt(a.page, { x: moved.x, y: moved.y });
+    expect(Math.round(after.x - before.x)).toBe(25 * 40);
+    // Downwards it stays above the toolbar.
+    for (let i = 0; i < 20; i++) await a.page.keyboard.press('Shift+ArrowDown');
+    const down = await noteByText(a.page, 'Wandert');
+    const toolbar = await a.page.locator('.toolbar').boundingBox();
+    if (!toolbar) throw new Error('no toolbar');
+    expect(down.y + down.height / 2).toBeLessThanOrEqual(toolbar.y);
+    await screenshot(a.page, 'moving-keyboard-down');
   });
 });

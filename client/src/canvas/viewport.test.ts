@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitRect, toScreen, toWorld, visibleRect, zoomAt } from './viewport.ts';
+import { fitRect, panToContain, toScreen, toWorld, visibleRect, zoomAt } from './viewport.ts';
 
 describe('viewport', () => {
   test('toWorld inverts toScreen', () => {
@@ -34,5 +34,27 @@ describe('viewport', () => {
     expect(visible.y).toBeLessThanOrEqual(0);
     expect(visible.x + visible.width).toBeGreaterThanOrEqual(content.width);
     expect(visible.y + visible.height).toBeGreaterThanOrEqual(content.height);
+  });
+  test('panToContain pans as little as needed, and not at all when the content is inside', () => {
+    const view = { x: 0, y: 0, scale: 2 };
+    const area = { x: 0, y: 0, width: 400, height: 300 };
+    expect(
+      panToContain(view, area, { x: 10, y: 10, width: 100, height: 100 }, { x: 1, y: 0 }),
+    ).toBe(view);
+    // 20 units past the right edge: the view moves 20 units (40 px at scale 2) left.
+    expect(
+      panToContain(view, area, { x: 320, y: 10, width: 100, height: 100 }, { x: 1, y: 0 }),
+    ).toEqual({ x: -40, y: 0, scale: 2 });
+    expect(
+      panToContain(view, area, { x: 10, y: -30, width: 100, height: 100 }, { x: 0, y: -1 }),
+    ).toEqual({ x: 0, y: 60, scale: 2 });
+    // Wider than the area: the side it moves towards stays in view.
+    expect(
+      panToContain(view, area, { x: 0, y: 0, width: 500, height: 100 }, { x: 1, y: 0 }),
+    ).toEqual({
+      x: -200,
+      y: 0,
+      scale: 2,
+    });
   });
 });

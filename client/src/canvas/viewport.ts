@@ -77,6 +77,39 @@ export function fitRect(content: Rect, size: Size, padding = 48, maxScale = 1.25
   };
 }
 
+/**
+ * The view panned as little as needed for `content` (world) to lie inside
+ * `area` (world: the part of the board a person sees), or `view` itself when
+ * it already does. Content larger than the area keeps its side in the
+ * direction `toward` (a move's offset) in view, else its top or left.
+ */
+export function panToContain(view: Viewport, area: Rect, content: Rect, toward: Point): Viewport {
+  const dx = overhang(content.x, content.width, area.x, area.width, toward.x);
+  const dy = overhang(content.y, content.height, area.y, area.height, toward.y);
+  if (dx === 0 && dy === 0) return view;
+  return {
+    scale: view.scale,
+    x: Math.round(view.x - dx * view.scale),
+    y: Math.round(view.y - dy * view.scale),
+  };
+}
+
+/** How far (world units, signed) the area must move along one axis to hold [start, start + size]. */
+function overhang(
+  start: number,
+  size: number,
+  from: number,
+  length: number,
+  toward: number,
+): number {
+  const end = start + size;
+  const areaEnd = from + length;
+  if (size > length) return toward > 0 ? end - areaEnd : start - from;
+  if (start < from) return start - from;
+  if (end > areaEnd) return end - areaEnd;
+  return 0;
+}
+
 export function rectFromPoints(a: Point, b: Point): Rect {
   return {
     x: Math.min(a.x, b.x),

@@ -27,7 +27,14 @@ import {
   tellRefusal,
   writesHidden,
 } from '../gate/noteGate.ts';
-import { freeSpot, freeTopLeft, revealNote, spotsBeside, viewCentre } from '../gate/placement.ts';
+import {
+  freeSpot,
+  freeTopLeft,
+  keepNotesInView,
+  revealNote,
+  spotsBeside,
+  viewCentre,
+} from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
 import { boardMessages, message } from '../i18n/messages.ts';
 import type { AnyCommand, Command } from './types.ts';
@@ -286,7 +293,11 @@ function nudge(id: string, key: string, dx: number, dy: number, shift: boolean):
     shortcuts: [{ key, shift }],
     mutates: true,
     enabled: hasSelection,
-    run: (e: Editor) => translateCommand.run(e, { dx, dy }),
+    run: (e: Editor) => {
+      if (translateCommand.run(e, { dx, dy }) === false) return false;
+      // The moved notes stay in sight: the view follows them past its edge.
+      keepNotesInView(e, selected(e), { x: dx, y: dy });
+    },
   };
 }
 

@@ -18,6 +18,7 @@ import {
 import {
   boundsOf,
   type Point,
+  panToContain,
   type Rect,
   toWorld,
   type Viewport,
@@ -288,5 +289,28 @@ export function revealNote(editor: Editor, id: NoteId): void {
     width: NOTE_WIDTH,
     height: NOTE_HEIGHT,
   });
+  if (next !== view) editor.viewport.set(next);
+}
+
+/**
+ * Keeps notes of the shown board that were just moved by the keyboard in
+ * view: the view pans as little as needed for them to stay inside its visible
+ * part (not under the toolbar, not past the canvas's edge beside the side
+ * panel). `toward` is the move's offset.
+ */
+export function keepNotesInView(editor: Editor, ids: readonly NoteId[], toward: Point): void {
+  const boardId = editor.boardId.get();
+  const area = boardId ? shownView(editor, boardId) : null;
+  if (!boardId || !area) return;
+  const rects: Rect[] = [];
+  for (const id of ids) {
+    const note = editor.index.note(id);
+    if (note?.boardId === boardId)
+      rects.push({ x: note.x, y: note.y, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+  }
+  const content = boundsOf(rects);
+  if (!content) return;
+  const view = editor.viewport.get();
+  const next = panToContain(view, area, content, toward);
   if (next !== view) editor.viewport.set(next);
 }
