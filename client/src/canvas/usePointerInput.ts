@@ -22,6 +22,17 @@ export function isTouchEcho(event: object, touchDoubleTapAt: number, now: number
   return now - touchDoubleTapAt < TOUCH_ECHO_MS;
 }
 
+/**
+ * Whether an event comes from a text field laid over the canvas (the note
+ * editor): a press, double-click or long press there places the caret,
+ * selects a word or opens the browser's text menu (paste), and is no press
+ * on the board — it neither ends the editing nor opens the note's menu.
+ */
+export function fromTextField(target: EventTarget | null): boolean {
+  const element = target as { closest?: (selector: string) => unknown } | null;
+  return typeof element?.closest === 'function' && element.closest('textarea, input') !== null;
+}
+
 export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElement | null>): void {
   useEffect(() => {
     const el = element.current;
@@ -37,6 +48,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
     let touchDoubleTapAt = Number.NEGATIVE_INFINITY;
 
     const onPointerDown = (e: PointerEvent) => {
+      if (fromTextField(e.target)) return;
       const screen = local(e);
       const world = worldOf(screen);
       let doubleTap = false;
@@ -50,7 +62,11 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       }
       if (e.button === 1) e.preventDefault();
       // The second tap of a double-tap opens a note editor: it keeps the focus.
-      if (!doubleTap) {
+      // Not even the browser's own focus for the tap goes to the canvas (its
+      // compatibility mousedown would, when the finger is beside the editor,
+      // on the note's author line): that closed the editor as it opened.
+      if (doubleTap) e.preventDefault();
+      else {
         el.focus({ preventScroll: true });
         try {
           el.setPointerCapture(e.pointerId);
@@ -110,7 +126,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       editor.presence.setThrottled({ cursor: null });
     };
     const onDoubleClick = (e: MouseEvent) => {
-      if (isTouchEcho(e, touchDoubleTapAt, performance.now())) return;
+      if (fromTextField(e.target) || isTouchEcho(e, touchDoubleTapAt, performance.now())) return;
       const world = worldOf(local(e));
       sendToCanvas(editor, { type: 'doubleClick', target: targetAt(editor, world), world });
     };
@@ -128,8 +144,10 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         zoom,
       });
     };
-    // The browser's own menu never shows over the board; ours may.
+    // The browser's own menu never shows over the board; ours may. The note
+    // editor keeps the browser's text menu.
     const onContextMenu = (e: MouseEvent) => {
+      if (fromTextField(e.target)) return;
       e.preventDefault();
       const screen = local(e);
       sendToCanvas(editor, {

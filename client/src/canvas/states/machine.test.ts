@@ -338,6 +338,30 @@ describe('cluster frames', () => {
 });
 
 describe('context menu and hidden notes', () => {
+  test('a double tap on a note opens its editor and nothing else; a long press opens the menu', () => {
+    const m = new CanvasMachine();
+    const touch = { pointerType: 'touch' as const };
+    const at = { x: 3, y: 4 };
+    m.send(down(note(A), 3, 4, touch), ctx());
+    m.send(up(3, 4), ctx([A]));
+    expect(m.send(down(note(A), 3, 4, { ...touch, doubleTap: true }), ctx([A]))).toEqual([
+      { type: 'edit', id: A },
+    ]);
+    // The browser's contextmenu that follows the second tap (while the finger is down or after).
+    expect(
+      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A], { editing: A })),
+    ).toEqual([]);
+    m.send(up(3, 4), ctx([A], { editing: A }));
+    expect(
+      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A], { editing: A })),
+    ).toEqual([]);
+    // A long press is a press of its own: its menu opens.
+    m.send(down(note(A), 3, 4, touch), ctx([A]));
+    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A]))).toEqual([
+      { type: 'openMenu', menu: { kind: 'note', ids: [A] }, at },
+    ]);
+  });
+
   test('the menu of an unselected note selects it; of a selected one, takes the selection', () => {
     const m = new CanvasMachine();
     const at = { x: 3, y: 4 };

@@ -41,10 +41,19 @@ function wheel(event: Extract<CanvasEvent, { type: 'wheel' }>): Effect {
 export class CanvasMachine {
   state: CanvasState = IDLE;
   private touches = new Map<number, Point>();
+  /**
+   * The latest press was the second tap of a double tap. A phone's browser
+   * may follow that tap with a contextmenu of its own (Chromium sent one
+   * about 50 ms after the editor it opened): that is no long press, and the
+   * note's menu must not open over the editor. A long press is a new press.
+   */
+  private pressWasDoubleTap = false;
 
   send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
     const effects: Effect[] = [];
     if (event.type === 'wheel') return [wheel(event)];
+    if (event.type === 'pointerDown') this.pressWasDoubleTap = event.doubleTap === true;
+    if (event.type === 'contextMenu' && this.pressWasDoubleTap) return [];
     if (event.type === 'key') {
       if (this.state.name !== 'idle') return this.send({ type: 'cancel' }, ctx);
       return ctx.tool === 'select' ? [] : [{ type: 'tool', tool: 'select' }];

@@ -1,10 +1,16 @@
+import { idle } from './idle.ts';
 import type { CanvasContext, CanvasEvent, CanvasState, Effect, Step } from './types.ts';
 import { DRAG_THRESHOLD, distance, IDLE, stay } from './types.ts';
 
-/** Pressed on a note: a click (select, toggle, a dot while voting) or the start of a drag. */
+/**
+ * Pressed on a note: a click (select, toggle, a dot while voting), the start
+ * of a drag, or a long press — the browser's contextmenu while the finger is
+ * still down — which opens the note's menu as a right-click does.
+ */
 export function pointingNote(state: CanvasState, event: CanvasEvent, ctx: CanvasContext): Step {
   if (state.name !== 'pointingNote') return stay(state);
   if (event.type === 'cancel') return stay(IDLE);
+  if (event.type === 'contextMenu') return idle(IDLE, event, ctx);
   if (event.type === 'pointerMove' && event.pointerId === state.pointerId) {
     if (distance(event.screen, state.downScreen) < DRAG_THRESHOLD || ctx.readOnly)
       return stay(state);
