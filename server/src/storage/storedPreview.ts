@@ -24,7 +24,7 @@ import type * as Y from 'yjs';
  * Version of what a stored preview holds: raise it whenever `BoardPreview`
  * (shared/src/protocol/http.ts) or what `readBoardPreview` reads changes.
  */
-const PREVIEW_SHAPE = 1;
+const PREVIEW_SHAPE = 2; // 2: notes in layer order (a note's `layer`, else its creation time)
 
 /** The format tag of a preview read from a document of schema `schemaVersion`. */
 export function previewFormat(schemaVersion: number = SCHEMA_VERSION): string {

@@ -164,7 +164,9 @@ export type PreviewNote = z.infer<typeof previewNoteSchema>;
  * been applied (2.3 MB and more than a second for 5,000 notes): the boards
  * (the tabs), and the notes and cluster frames of the board a device opens
  * first (the first by order). Nothing in it that the document does not show
- * every holder of a link; the document replaces it once synced.
+ * every holder of a link; the document replaces it once synced. A change of
+ * its shape or of what readBoardPreview reads raises PREVIEW_SHAPE in
+ * server/src/storage/storedPreview.ts (stored previews of the old kind go unused).
  */
 export const boardPreviewSchema = z.object({
   /** The workshop's title (meta), '' before it has one. */
