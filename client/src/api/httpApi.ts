@@ -3,13 +3,14 @@
 // answers with; every answer is validated against its schema before anyone
 // uses it. Failures come back as values (never a half-read body or a throw),
 // so each screen decides what to tell the person.
+
+import { boardPreviewParser } from '@pinnwand/shared/protocol/boardPreviewParser';
 import {
   type AccessibilityInfo,
   ApiRoute,
   accessibilityInfoSchema,
   apiPath,
   type BoardPreview,
-  boardPreviewSchema,
   type CreatedWorkshop,
   type CreateWorkshopRequest,
   createdWorkshopSchema,
@@ -137,7 +138,7 @@ export function fetchBoardPreview(
   workshopId: string,
   token: string,
 ): Promise<ApiResult<BoardPreview>> {
-  return call(apiPath(ApiRoute.boardPreview, { id: workshopId }), { token }, boardPreviewSchema);
+  return call(apiPath(ApiRoute.boardPreview, { id: workshopId }), { token }, boardPreviewParser);
 }
 
 /**
@@ -145,7 +146,7 @@ export function fetchBoardPreview(
  * was loaded (the build's workshop-preload.js asks as the page opens).
  */
 export function boardPreviewAnswer(response: Promise<Response>): Promise<ApiResult<BoardPreview>> {
-  return answerOf(response, boardPreviewSchema);
+  return answerOf(response, boardPreviewParser);
 }
 
 /** The participant and viewer links, for the facilitator token. */
