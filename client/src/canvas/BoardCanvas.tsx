@@ -8,7 +8,7 @@
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type Konva from 'konva';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
@@ -69,7 +69,13 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
   usePointerInput(editor, wrapper);
   useDevicePixelRatio(stage);
 
-  useEffect(() => {
+  // The layers are made once the wrapper is measured (before the first paint):
+  // made at a guessed size, each of their canvases was allocated twice, which
+  // cost 100–200 ms on the way to a new device's first picture. The stage
+  // itself is made at once (the first stage on the page, Konva.stages[0]),
+  // 1×1 until then: its own buffer canvases are sized for the measure only.
+  const [measured, setMeasured] = useState(false);
+  useLayoutEffect(() => {
     const el = wrapper.current;
     if (!el) return;
     const measure = () => {
@@ -80,6 +86,7 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
       });
     };
     measure();
+    setMeasured(true);
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
@@ -148,26 +155,30 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
       <Stage
         ref={stage}
         listening={false}
-        width={size.width}
-        height={size.height}
+        width={measured ? size.width : 1}
+        height={measured ? size.height : 1}
         x={view.x}
         y={view.y}
         scaleX={view.scale}
         scaleY={view.scale}
       >
-        {/* Below the notes: cluster frames. The notes' snapshot is a canvas
+        {measured && (
+          <>
+            {/* Below the notes: cluster frames. The notes' snapshot is a canvas
             of its own between the two layers, moved by the compositor; a pan
             or zoom redraws only the few shapes of these layers. */}
-        <Layer listening={false}>
-          <ClusterLayer editor={editor} boardId={boardId} />
-          <NotesLayer editor={editor} boardId={boardId} />
-        </Layer>
-        {/* Above the notes: the ones this person drags, the selection frame, cursors. */}
-        <Layer listening={false}>
-          <LiveNotes editor={editor} boardId={boardId} />
-          <BrushLayer editor={editor} scale={view.scale} />
-          <CursorsLayer editor={editor} boardId={boardId} />
-        </Layer>
+            <Layer listening={false}>
+              <ClusterLayer editor={editor} boardId={boardId} />
+              <NotesLayer editor={editor} boardId={boardId} />
+            </Layer>
+            {/* Above the notes: the ones this person drags, the selection frame, cursors. */}
+            <Layer listening={false}>
+              <LiveNotes editor={editor} boardId={boardId} />
+              <BrushLayer editor={editor} scale={view.scale} />
+              <CursorsLayer editor={editor} boardId={boardId} />
+            </Layer>
+          </>
+        )}
       </Stage>
       <NoteEditor editor={editor} />
     </div>
