@@ -242,6 +242,9 @@ function writeNote(
     author: note.author ?? '',
     authorId: note.authorId ?? IMPORT_AUTHOR_ID,
     createdAt: note.createdAt ?? now,
+    // Kept with its createdAt, in the same scale, so a note dropped on top of
+    // another still lies on top after the import.
+    layer: note.layer,
   });
   const votes = noteVotesMap(entryMap(notesMap(doc), id) as Y.Map<unknown>);
   if (!votes) return;

@@ -65,6 +65,8 @@ export interface PlannedNote {
   authorId?: string;
   color?: string;
   createdAt?: number;
+  /** Place in the board's drawing order from a backup (model/note.ts `layer`); absent: creation order. */
+  layer?: number;
   /** Position from a backup; laid out in a grid when absent. */
   x?: number;
   y?: number;

@@ -94,6 +94,8 @@ function plannedNote(note: BackupNote): PlannedNote {
     authorId: note.authorId,
     color: note.color,
     createdAt: note.createdAt,
+    // Absent stays absent: the note then lies in creation order, as it did.
+    ...(note.layer === undefined ? {} : { layer: note.layer }),
     x: note.x,
     y: note.y,
   };
