@@ -2,6 +2,7 @@
 // Facilitators open the board settings (rename, question, move, delete) here.
 import type { Board } from '@pinnwand/shared/model/board';
 import { useState } from 'react';
+import { mayOpenBoardDialog } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -18,7 +19,11 @@ export function BoardHeading({ editor, board }: { editor: Editor; board: Board }
         {board.question && <p className="question">{board.question}</p>}
       </div>
       {isFacilitator && (
-        <button type="button" className="button small" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => setEditing(mayOpenBoardDialog(editor))}
+        >
           {t('boards.rename')}
         </button>
       )}

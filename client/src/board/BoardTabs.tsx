@@ -3,7 +3,7 @@
 import type { Board } from '@pinnwand/shared/model/board';
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useEffect, useRef, useState } from 'react';
-import { selectBoard } from '../commands/boardCommands.ts';
+import { mayOpenBoardDialog, selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { NewBoardDialog } from './NewBoardDialog.tsx';
@@ -75,7 +75,11 @@ export function BoardTabs({ editor, boards, current }: Props) {
           ))}
         </div>
         {canAdd && (
-          <button type="button" className="button small" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setAdding(mayOpenBoardDialog(editor))}
+          >
             + {t('boards.add')}
           </button>
         )}

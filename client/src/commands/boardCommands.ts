@@ -9,10 +9,21 @@ import {
 } from '@pinnwand/shared/ops/boardOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
-import { mayChangeStructure } from '../gate/noteGate.ts';
+import { mayChangeStructure, tellRefusal } from '../gate/noteGate.ts';
 import type { AnyCommand, Command } from './types.ts';
 
 const isFacilitator = (e: Editor) => mayChangeStructure(e, 'boards').allowed;
+
+/**
+ * Asked before a board dialog (new board, board settings) opens: a dialog
+ * whose command the gate would refuse (the board is still loading) would
+ * only do nothing on saving, so the person is told why instead.
+ */
+export function mayOpenBoardDialog(e: Editor): boolean {
+  const verdict = mayChangeStructure(e, 'boards');
+  if (!verdict.allowed) tellRefusal(e, verdict.denial);
+  return verdict.allowed;
+}
 
 export function selectBoard(e: Editor, boardId: BoardId): void {
   if (e.boardId.get() === boardId) return;

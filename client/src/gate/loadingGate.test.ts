@@ -9,6 +9,7 @@ import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sendToCanvas } from '../canvas/canvasInput.ts';
+import { mayOpenBoardDialog } from '../commands/boardCommands.ts';
 import { testEditor } from '../testing/testEditor.ts';
 import {
   mayChangeStructure,
@@ -61,6 +62,13 @@ describe('while the preview stands in for the document', () => {
     }
   });
 
+  it("the facilitator's board dialogs do not open and say the board is loading", () => {
+    const { editor } = newDevice('facilitator');
+    // "+ Tafel hinzufügen" and "Tafel umbenennen" ask this before their dialog opens.
+    expect(mayOpenBoardDialog(editor)).toBe(false);
+    expect(editor.notices.current.get()?.message.key).toBe('denied.loading');
+  });
+
   it('panning and zooming still work', () => {
     const { editor } = newDevice('participant');
     const before = editor.viewport.get();
@@ -88,5 +96,15 @@ describe('while the preview stands in for the document', () => {
     });
     expect(notesIn(doc)).toBe(2);
     expect(editor.editing.get()).not.toBeNull();
+  });
+
+  it('once the document is here, the board dialogs open and what they save is written', () => {
+    const { editor, doc, server } = newDevice('facilitator');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    editor.preview.set(null);
+    expect(mayOpenBoardDialog(editor)).toBe(true);
+    expect(editor.notices.current.get()).toBeNull();
+    expect(editor.commands.run(editor, 'board.add', { title: 'Zweite' })).toBe(true);
+    expect(doc.getMap('boards').size).toBe(2);
   });
 });
