@@ -8,6 +8,9 @@
  * Yjs merges changes made within `captureTimeout` ms into one undo step
  * (typing a word is one step); call `stopCapturing()` after each discrete
  * command so that two quick commands stay two steps.
+ *
+ * Undo restores this person's earlier values even where another peer changed
+ * the same field since (see `ignoreRemoteMapChanges` below).
  */
 import * as Y from 'yjs';
 import type { LocalOrigin } from './model/origin.ts';
@@ -26,5 +29,12 @@ export function createUndoManager(
   return new Y.UndoManager(rootMaps(doc), {
     trackedOrigins: new Set<unknown>([origin]),
     captureTimeout: options.captureTimeout ?? 500,
+    // Without this, Yjs gives up restoring a key another peer wrote after
+    // this person's change, and deletes both values: undoing a note's delete
+    // while someone moved it to another board brought it back without a
+    // board (gone from every view), and undoing a move raced by another move
+    // left it without `x`. With it, undo puts back what this person had,
+    // as tldraw's and Excalidraw's undo do, and never loses a field.
+    ignoreRemoteMapChanges: true,
   });
 }

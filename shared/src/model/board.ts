@@ -31,7 +31,7 @@ export type Board = z.infer<typeof boardSchema>;
 
 /** The entry as a Y.Map holds it, read leniently. */
 export const boardEntrySchema = boardFieldsSchema.extend({
-  // Absent only after a Yjs map undo racing a concurrent reorder (see note.ts).
+  // Absent from foreign clients or an old undo race (see note.ts).
   order: boardFieldsSchema.shape.order.default(0),
 });
 

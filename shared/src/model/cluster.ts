@@ -37,13 +37,13 @@ const { shape } = clusterFieldsSchema;
 
 /** The entry as a Y.Map holds it, read leniently. */
 export const clusterEntrySchema = clusterFieldsSchema.extend({
-  // Absent only after a Yjs map undo racing a concurrent move/resize (see
-  // note.ts): the frame is shown at a fallback rather than dropped.
+  // Absent from foreign clients or an old undo race (see note.ts): the frame
+  // is shown at a fallback rather than dropped.
   x: shape.x.default(0),
   y: shape.y.default(0),
   width: shape.width.default(DEFAULT_CLUSTER_WIDTH),
   height: shape.height.default(DEFAULT_CLUSTER_HEIGHT),
-  // Absent only after a Yjs map undo racing a concurrent reorder (see note.ts).
+  // Absent from foreign clients or an old undo race (see note.ts).
   order: shape.order.default(0),
 });
 

@@ -60,9 +60,10 @@ const { shape } = noteFieldsSchema;
 /** The entry as a Y.Map holds it, read leniently (a foreign client wrote it, or a Yjs undo raced). */
 export const noteEntrySchema = noteFieldsSchema.extend({
   text: z.instanceof(Y.Text, { message: 'expected Y.Text' }),
-  // Absent only when a Yjs map undo races a concurrent move (the undone value
-  // and the overwritten one are both deleted) or a foreign client never wrote
-  // it: the note is then shown at the board's origin instead of being dropped.
+  // Absent when a foreign client never wrote it, or in documents written
+  // before undo.ts restored keys over remote changes (a Yjs undo racing a
+  // concurrent move deleted both values): the note is then shown at the
+  // board's origin instead of being dropped.
   // A present value of the wrong type is still reported.
   x: shape.x.default(0),
   y: shape.y.default(0),

@@ -122,6 +122,18 @@ const undoRacesReorder = [
   ),
 ] as [number, Parameters<typeof run>[1]];
 
+// Found by a fresh seed in CI: undoing a note's delete while another peer had
+// moved it to another board brought it back without `boardId` (undo.ts).
+const undoRacesMoveToBoard = [
+  3,
+  JSON.parse(
+    '[{"kind":"op","peer":2,"op":"deleteNote","a":423,"b":0,"text":""},{"kind":"op","peer":0,"op":"moveToBoard","a":237,"b":0,"text":""},' +
+      '{"kind":"deliver","count":1,"seed":145444198},{"kind":"op","peer":0,"op":"addNote","a":0,"b":0,"text":""},' +
+      '{"kind":"op","peer":2,"op":"undo","a":0,"b":0,"text":""},{"kind":"op","peer":0,"op":"addNote","a":0,"b":0,"text":""},' +
+      '{"kind":"op","peer":0,"op":"addNote","a":164,"b":0,"text":""},{"kind":"deliver","count":1,"seed":232680327}]',
+  ),
+] as [number, Parameters<typeof run>[1]];
+
 describe('random operations from several peers', () => {
   it('always converge without losing notes', () => {
     const totals = { notes: 0, clusteredNotes: 0, orphanNotes: 0 };
@@ -138,7 +150,7 @@ describe('random operations from several peers', () => {
       }),
       {
         numRuns: 150,
-        examples: [[undoRacesMove], [undoRacesReorder]],
+        examples: [[undoRacesMove], [undoRacesReorder], [undoRacesMoveToBoard]],
         regressionSeeds: [BASELINE_SEED],
       },
     );
