@@ -7,7 +7,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH, type Rect } from '@pinnwand/shared/model/layou
 import { createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { rectsOverlap } from '@pinnwand/shared/placement/freeSpace';
-import { assertProperty } from '@pinnwand/shared/testing/propertySeeds';
+import { assertProperty, PROPERTY_TIMEOUT_MS } from '@pinnwand/shared/testing/propertySeeds';
 import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -96,22 +96,26 @@ function expectNoOverlaps(added: readonly Rect[], existing: readonly Rect[]): vo
 }
 
 describe('placement of copies and imports', () => {
-  it('Ctrl+D puts every copy beside its original on free space', () => {
-    assertProperty(
-      'placement: duplicate',
-      fc.property(randomBoard, fc.integer({ min: 1, max: 5 }), (b, count) => {
-        const { editor, board } = boardWith(b);
-        const was = existingOn(editor, board);
-        const chosen = [...was.ids].slice(0, count);
-        editor.selection.set(new Set(chosen));
-        editor.commands.run(editor, 'selection.duplicate');
-        const copies = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
-        expect(copies).toHaveLength(chosen.length);
-        expectNoOverlaps(copies.map(noteBox), was.boxes);
-      }),
-      { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
-    );
-  });
+  it(
+    'Ctrl+D puts every copy beside its original on free space',
+    () => {
+      assertProperty(
+        'placement: duplicate',
+        fc.property(randomBoard, fc.integer({ min: 1, max: 5 }), (b, count) => {
+          const { editor, board } = boardWith(b);
+          const was = existingOn(editor, board);
+          const chosen = [...was.ids].slice(0, count);
+          editor.selection.set(new Set(chosen));
+          editor.commands.run(editor, 'selection.duplicate');
+          const copies = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
+          expect(copies).toHaveLength(chosen.length);
+          expectNoOverlaps(copies.map(noteBox), was.boxes);
+        }),
+        { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('a copy of a lone note on an empty stretch sits right beside it', () => {
     const { editor, board } = boardWith({
@@ -128,36 +132,40 @@ describe('placement of copies and imports', () => {
     expect(copy.x).toBeLessThan(original!.x + 2 * NOTE_WIDTH);
   });
 
-  it('importing notes and clusters into the shown board puts them on free space', () => {
-    const planned = fc.record({
-      loose: fc.integer({ min: 0, max: 12 }),
-      clusters: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }),
-    });
-    assertProperty(
-      'placement: import into a board',
-      fc.property(randomBoard, planned, (b, p) => {
-        const { editor, board } = boardWith(b);
-        const was = existingOn(editor, board);
-        const wasFrames = new Set(editor.index.clusters(board).map((c) => c.id));
-        const note = (i: number) => ({ text: `Import ${i}` });
-        importInto(
-          editor,
-          board,
-          Array.from({ length: p.loose }, (_, i) => note(i)),
-          p.clusters.map((n, c) => ({
-            title: `C${c}`,
-            notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
-          })),
-        );
-        const added = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
-        const frames = editor.index.clusters(board).filter((c) => !wasFrames.has(c.id));
-        expect(added).toHaveLength(p.loose + p.clusters.reduce((a, n) => a + n, 0));
-        for (const r of [...added.map(noteBox), ...frames])
-          expect(was.boxes.filter((e) => rectsOverlap(e, r))).toEqual([]);
-      }),
-      { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
-    );
-  });
+  it(
+    'importing notes and clusters into the shown board puts them on free space',
+    () => {
+      const planned = fc.record({
+        loose: fc.integer({ min: 0, max: 12 }),
+        clusters: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }),
+      });
+      assertProperty(
+        'placement: import into a board',
+        fc.property(randomBoard, planned, (b, p) => {
+          const { editor, board } = boardWith(b);
+          const was = existingOn(editor, board);
+          const wasFrames = new Set(editor.index.clusters(board).map((c) => c.id));
+          const note = (i: number) => ({ text: `Import ${i}` });
+          importInto(
+            editor,
+            board,
+            Array.from({ length: p.loose }, (_, i) => note(i)),
+            p.clusters.map((n, c) => ({
+              title: `C${c}`,
+              notes: Array.from({ length: n }, (_, i) => note(100 * c + i)),
+            })),
+          );
+          const added = editor.index.notes(board).filter((n) => !was.ids.has(n.id));
+          const frames = editor.index.clusters(board).filter((c) => !wasFrames.has(c.id));
+          expect(added).toHaveLength(p.loose + p.clusters.reduce((a, n) => a + n, 0));
+          for (const r of [...added.map(noteBox), ...frames])
+            expect(was.boxes.filter((e) => rectsOverlap(e, r))).toEqual([]);
+        }),
+        { numRuns: 60, regressionSeeds: [BASELINE_SEED] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('an import into the shown board lands in view, not below what is far away', () => {
     const { editor, board } = boardWith({

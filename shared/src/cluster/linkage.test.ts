@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertProperty } from '../testing/propertySeeds.ts';
+import { assertProperty, PROPERTY_TIMEOUT_MS } from '../testing/propertySeeds.ts';
 import { averageLinkage, cut } from './linkage.ts';
 
 /** Textbook average linkage, O(n³): always merge the most similar pair of groups. */
@@ -50,36 +50,40 @@ describe('averageLinkage', () => {
     expect(merges.map((m) => m.similarity)).toEqual([0.9, 0.8, expect.closeTo(0.1)]);
   });
 
-  it('finds the same merge heights as the textbook algorithm when there are no ties', () => {
-    assertProperty(
-      'averageLinkage',
-      fc.property(
-        fc.integer({ min: 2, max: 9 }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            // Distinct values: with ties, several dendrograms are equally right.
-            fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), {
-              minLength: (n * (n - 1)) / 2,
-              maxLength: (n * (n - 1)) / 2,
-            }),
+  it(
+    'finds the same merge heights as the textbook algorithm when there are no ties',
+    () => {
+      assertProperty(
+        'averageLinkage',
+        fc.property(
+          fc.integer({ min: 2, max: 9 }).chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              // Distinct values: with ties, several dendrograms are equally right.
+              fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), {
+                minLength: (n * (n - 1)) / 2,
+                maxLength: (n * (n - 1)) / 2,
+              }),
+            ),
           ),
+          ([n, values]) => {
+            const matrix = symmetric(
+              n,
+              values.map((v) => v / 1_000_000),
+            );
+            const heights = averageLinkage(matrix, n).map((m) => m.similarity);
+            const expected = naiveAverageLinkage(matrix, n);
+            expect(heights).toHaveLength(expected.length);
+            heights.forEach((h, i) => {
+              expect(h).toBeCloseTo(expected[i]!, 9);
+            });
+          },
         ),
-        ([n, values]) => {
-          const matrix = symmetric(
-            n,
-            values.map((v) => v / 1_000_000),
-          );
-          const heights = averageLinkage(matrix, n).map((m) => m.similarity);
-          const expected = naiveAverageLinkage(matrix, n);
-          expect(heights).toHaveLength(expected.length);
-          heights.forEach((h, i) => {
-            expect(h).toBeCloseTo(expected[i]!, 9);
-          });
-        },
-      ),
-      { numRuns: 200, regressionSeeds: [42] },
-    );
-  });
+        { numRuns: 200, regressionSeeds: [42] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('handles empty and single-note boards', () => {
     expect(averageLinkage(new Float64Array(0), 0)).toEqual([]);

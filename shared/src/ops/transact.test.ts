@@ -1,27 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { assertProperty } from '../testing/propertySeeds.ts';
+import { assertProperty, PROPERTY_TIMEOUT_MS } from '../testing/propertySeeds.ts';
 import { replaceText } from './transact.ts';
 
 describe('replaceText', () => {
-  it('turns any text into any other text', () => {
-    assertProperty(
-      'replaceText',
-      fc.property(
-        fc.string({ unit: 'grapheme' }),
-        fc.string({ unit: 'grapheme' }),
-        (before, after) => {
-          const doc = new Y.Doc();
-          const text = doc.getText('t');
-          text.insert(0, before);
-          replaceText(text, after);
-          expect(text.toString()).toBe(after);
-        },
-      ),
-      { numRuns: 300, regressionSeeds: [20261129] },
-    );
-  });
+  it(
+    'turns any text into any other text',
+    () => {
+      assertProperty(
+        'replaceText',
+        fc.property(
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'grapheme' }),
+          (before, after) => {
+            const doc = new Y.Doc();
+            const text = doc.getText('t');
+            text.insert(0, before);
+            replaceText(text, after);
+            expect(text.toString()).toBe(after);
+          },
+        ),
+        { numRuns: 300, regressionSeeds: [20261129] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('keeps a concurrent edit elsewhere in the text', () => {
     const a = new Y.Doc();

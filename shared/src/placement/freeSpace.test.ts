@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point, type Rect } from '../model/layout.ts';
-import { assertProperty } from '../testing/propertySeeds.ts';
+import { assertProperty, PROPERTY_TIMEOUT_MS } from '../testing/propertySeeds.ts';
 import {
   findFree,
   findFreeNote,
@@ -39,25 +39,29 @@ function coversSomething(r: Rect, notes: readonly Point[], frames: readonly Rect
 }
 
 describe('free space for new notes', () => {
-  it('many additions on random boards never cover a note or a frame', () => {
-    assertProperty(
-      'free space: many additions',
-      fc.property(
-        board,
-        fc.array(point, { minLength: 1, maxLength: 30 }),
-        fc.option(view),
-        (b, wants, v) => {
-          const placed = findFreeNotes(b, wants, v);
-          const notes = [...b.notes];
-          for (const p of placed) {
-            expect(coversSomething(noteRect(p), notes, b.frames)).toBe(false);
-            notes.push(p);
-          }
-        },
-      ),
-      { numRuns: 150, regressionSeeds: [BASELINE_SEED] },
-    );
-  });
+  it(
+    'many additions on random boards never cover a note or a frame',
+    () => {
+      assertProperty(
+        'free space: many additions',
+        fc.property(
+          board,
+          fc.array(point, { minLength: 1, maxLength: 30 }),
+          fc.option(view),
+          (b, wants, v) => {
+            const placed = findFreeNotes(b, wants, v);
+            const notes = [...b.notes];
+            for (const p of placed) {
+              expect(coversSomething(noteRect(p), notes, b.frames)).toBe(false);
+              notes.push(p);
+            }
+          },
+        ),
+        { numRuns: 150, regressionSeeds: [BASELINE_SEED] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('a free spot is kept exactly, and an empty view takes the note inside it', () => {
     assertProperty(
@@ -96,45 +100,53 @@ describe('free space for new notes', () => {
     expect(rectsOverlap(noteRect(spot), f)).toBe(false);
   });
 
-  it('new frames go on free space too', () => {
-    assertProperty(
-      'free space: new frames',
-      fc.property(board, fc.array(point, { minLength: 1, maxLength: 6 }), view, (b, wants, v) => {
-        const frames = [...b.frames];
-        for (const want of wants) {
-          const size = { width: 344, height: 192 };
-          const spot = findFree({ notes: b.notes, frames }, size, want, v);
-          const r = { ...spot, ...size };
-          expect(coversSomething(r, b.notes, frames)).toBe(false);
-          frames.push(r);
-        }
-      }),
-      { numRuns: 100, regressionSeeds: [BASELINE_SEED] },
-    );
-  });
+  it(
+    'new frames go on free space too',
+    () => {
+      assertProperty(
+        'free space: new frames',
+        fc.property(board, fc.array(point, { minLength: 1, maxLength: 6 }), view, (b, wants, v) => {
+          const frames = [...b.frames];
+          for (const want of wants) {
+            const size = { width: 344, height: 192 };
+            const spot = findFree({ notes: b.notes, frames }, size, want, v);
+            const r = { ...spot, ...size };
+            expect(coversSomething(r, b.notes, frames)).toBe(false);
+            frames.push(r);
+          }
+        }),
+        { numRuns: 100, regressionSeeds: [BASELINE_SEED] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe('separating tidied frames', () => {
-  it('frames never cover each other or the notes outside them', () => {
-    assertProperty(
-      'separating tidied frames',
-      fc.property(
-        fc.array(frame, { minLength: 1, maxLength: 8 }),
-        fc.array(point, { maxLength: 20 }),
-        (frames, loose) => {
-          const spots = separateFrames(frames, loose);
-          const placed = frames.map((f, i) => ({ ...f, ...(spots[i] as Point) }));
-          for (let i = 0; i < placed.length; i++) {
-            const a = placed[i] as Rect;
-            expect(loose.some((n) => rectsOverlap(noteRect(n), a))).toBe(false);
-            for (let j = i + 1; j < placed.length; j++)
-              expect(rectsOverlap(a, placed[j] as Rect)).toBe(false);
-          }
-        },
-      ),
-      { numRuns: 150, regressionSeeds: [BASELINE_SEED] },
-    );
-  });
+  it(
+    'frames never cover each other or the notes outside them',
+    () => {
+      assertProperty(
+        'separating tidied frames',
+        fc.property(
+          fc.array(frame, { minLength: 1, maxLength: 8 }),
+          fc.array(point, { maxLength: 20 }),
+          (frames, loose) => {
+            const spots = separateFrames(frames, loose);
+            const placed = frames.map((f, i) => ({ ...f, ...(spots[i] as Point) }));
+            for (let i = 0; i < placed.length; i++) {
+              const a = placed[i] as Rect;
+              expect(loose.some((n) => rectsOverlap(noteRect(n), a))).toBe(false);
+              for (let j = i + 1; j < placed.length; j++)
+                expect(rectsOverlap(a, placed[j] as Rect)).toBe(false);
+            }
+          },
+        ),
+        { numRuns: 150, regressionSeeds: [BASELINE_SEED] },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('a frame that covers nothing stays where it is', () => {
     const frames: Rect[] = [

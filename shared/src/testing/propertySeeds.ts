@@ -13,6 +13,13 @@ const host = globalThis as {
   console?: { info(message: string): void };
 };
 
+/**
+ * Time a property test may take: each runs its regression seeds and a fresh
+ * one, a few seconds on a quiet machine and several times that on a loaded
+ * CI machine, where vitest's 5 s default failed a correct run.
+ */
+export const PROPERTY_TIMEOUT_MS = 60_000;
+
 /** The seeds this run checks: the regression seeds and a fresh one, or only FC_SEED. */
 export function propertySeeds(regression: readonly number[]): number[] {
   const replay = host.process?.env.FC_SEED;
