@@ -160,6 +160,45 @@ const pageAt = (page: Page, world: { x: number; y: number }) =>
     };
   }, world);
 
+test('a document that arrives while the board’s code is still loading waits for the preview’s picture', async () => {
+  const server = journey.server();
+  const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
+  // Enough notes for a document the page applies as a large one (quietApply.ts).
+  const notes = 1000;
+  (await populate(facilitatorRoom(server.url, created), notes)).close();
+  const a = await namedPerson('Anna');
+  // The board's chunk comes only once the socket (opened ahead of it, by the
+  // gate's chunk) has delivered the whole document, as on a busy phone.
+  await a.page.route('**/assets/WorkshopPage-*.js', async (route) => {
+    await a.page.waitForFunction(
+      () => performance.getEntriesByName('pinnwand:large-sync-received').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await route.continue();
+  });
+  await a.page.goto(created.urls.participant);
+  await drawn(a.page);
+  await a.page.waitForFunction(
+    () => performance.getEntriesByName('pinnwand:first-sync').length > 0,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const at = await a.page.evaluate(() => {
+    const first = (name: string) => performance.getEntriesByName(name)[0]!.startTime;
+    return {
+      received: first('pinnwand:large-sync-received'),
+      drawn: first('pinnwand:board-drawn'),
+      applied: first('pinnwand:first-sync'),
+    };
+  });
+  // Applying it at once would have kept the page from running the board's
+  // code for as long as that takes; the preview is drawn first instead.
+  expect(at.received).toBeLessThan(at.drawn);
+  expect(at.drawn).toBeLessThan(at.applied);
+  await expect.poll(async () => (await noteBoxes(a.page)).length, { timeout: 60_000 }).toBe(notes);
+});
+
 test('until the document is here the board can be looked at, not changed: a double-click on a drawn note says it is loading and writes nothing', async () => {
   const server = journey.server();
   const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');

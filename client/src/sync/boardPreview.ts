@@ -58,16 +58,20 @@ export function takeBoardPreview(workshopId: string, token: string): Promise<Boa
 
 /**
  * Longest the server's document waits for the preview's picture: it should
- * never be kept from the board for long (a canvas that is not shown, say).
+ * never be kept from the board for long (a preview that is slow to come, a
+ * canvas that is not shown).
  */
 const HOLD_MAX_MS = 3000;
 
 /**
  * Shows `preview` on the editor's board until the server's document is
  * applied (`synced`). Not when it comes after the document (or a local copy
- * of it) is already drawn: the picture would step back and forth. While the
- * preview's first picture is being drawn, a large document from the server
- * waits (applying 2.3 MB would stop the drawing for more than a second).
+ * of it) is already drawn: the picture would step back and forth. From this
+ * call until the preview's first picture is drawn, or it turns out there is
+ * none to draw, a large document from the server waits (applying 2.3 MB would
+ * stop the drawing for more than a second); the hold is named at once, in
+ * the turn the board takes its connection, so that a document already
+ * received stays waiting (earlyConnection.ts).
  */
 export function showBoardPreview(
   editor: Editor,
@@ -76,33 +80,39 @@ export function showBoardPreview(
 ): () => void {
   const { synced } = connection;
   let stopped = false;
-  let release = () => {};
+  let stopWatchingDrawn = () => {};
+  let releaseDocument = () => {};
+  connection.holdLargeSync(
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => releaseDocument(), HOLD_MAX_MS);
+      releaseDocument = () => {
+        clearTimeout(timer);
+        stopWatchingDrawn();
+        resolve();
+      };
+    }),
+  );
   const stop = () => {
     stopped = true;
     unsubscribe();
-    release();
+    releaseDocument();
     editor.preview.set(null);
   };
   const unsubscribe = synced.subscribe(() => {
     if (synced.get()) stop();
   });
-  void preview.then((p) => {
-    if (stopped || !p || p.boardId === null || synced.get()) return;
-    if (editor.index.boards().length > 0) return;
-    connection.holdLargeSync(
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => release(), HOLD_MAX_MS);
-        const drawn = editor.previewDrawn.subscribe(() => {
-          if (editor.previewDrawn.get()) release();
-        });
-        release = () => {
-          clearTimeout(timer);
-          drawn();
-          resolve();
-        };
-      }),
-    );
+  const show = (p: BoardPreview | null) => {
+    const unused =
+      stopped || !p || p.boardId === null || synced.get() || editor.index.boards().length > 0;
+    if (unused) {
+      releaseDocument();
+      return;
+    }
+    stopWatchingDrawn = editor.previewDrawn.subscribe(() => {
+      if (editor.previewDrawn.get()) releaseDocument();
+    });
     editor.preview.set(p);
-  });
+  };
+  void preview.then(show, () => releaseDocument());
   return stop;
 }

@@ -85,6 +85,105 @@ describe('applyLargeSyncQuietly', () => {
     expect(stored).toHaveLength(2);
   });
 
+  it('keeps a held document waiting when its hold hands over to the next one', async () => {
+    const doc = new Y.Doc();
+    const provider = fakeProvider(doc);
+    const releases: (() => void)[] = [];
+    const newHold = () =>
+      new Promise<void>((r) => {
+        releases.push(r);
+      });
+    // As the connection keeps it: the hold named last, cleared once it settles.
+    let hold: Promise<void> | null = newHold();
+    const name = (next: Promise<void>) => {
+      hold = next;
+      void next.then(() => {
+        if (hold === next) hold = null;
+      });
+    };
+    name(hold);
+    applyLargeSyncQuietly(
+      provider as unknown as WebsocketProvider,
+      { _storeUpdate: () => undefined } as unknown as IndexeddbPersistence,
+      SYNC,
+      () => hold,
+    );
+    receive(provider, largeStep2(1000));
+    // The board takes the connection: it names its own hold in the same turn
+    // as the first one ends (earlyConnection.ts, boardPreview.ts).
+    releases[0]!();
+    name(newHold());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(doc.getMap('notes').size).toBe(0);
+    releases[1]!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(doc.getMap('notes').size).toBe(1000);
+    expect(provider.synced).toBe(true);
+  });
+
+  it('keeps what comes after a held update behind it: the SyncStep2 does not count as synced without it', async () => {
+    const doc = new Y.Doc();
+    const provider = fakeProvider(doc);
+    const sent: Uint8Array[] = [];
+    Object.assign(provider, {
+      ws: { OPEN: 1, readyState: 1, send: (m: Uint8Array) => sent.push(m) },
+    });
+    let release = () => {};
+    // As the connection keeps it: named until it settles.
+    let hold: Promise<void> | null = new Promise<void>((r) => {
+      release = () => {
+        hold = null;
+        r();
+      };
+    });
+    applyLargeSyncQuietly(
+      provider as unknown as WebsocketProvider,
+      { _storeUpdate: () => undefined } as unknown as IndexeddbPersistence,
+      SYNC,
+      () => hold,
+    );
+    // As the server answers a new device from stored bytes: the updates since
+    // the snapshot (large), then the snapshot's SyncStep2 (small), then its
+    // SyncStep1 asking for what this device has.
+    const source = new Y.Doc();
+    source.getMap<string>('notes').set('first', 'x');
+    const snapshot = Y.encodeStateAsUpdate(source);
+    const base = Y.encodeStateVector(source);
+    for (let i = 0; i < 1000; i++) source.getMap<string>('notes').set(`n${i}`, 'x'.repeat(300));
+    const since = Y.encodeStateAsUpdate(source, base);
+    const frame = (write: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder();
+      write(e);
+      return encoding.toUint8Array(e);
+    };
+    receive(
+      provider,
+      frame((e) => syncProtocol.writeUpdate(e, since)),
+    );
+    receive(
+      provider,
+      frame((e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, snapshot);
+      }),
+    );
+    receive(
+      provider,
+      frame((e) => syncProtocol.writeSyncStep1(e, new Y.Doc())),
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    expect(provider.synced).toBe(false);
+    expect(doc.getMap('notes').size).toBe(0);
+    expect(sent).toHaveLength(0);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(doc.getMap('notes').size).toBe(1001);
+    expect(provider.synced).toBe(true);
+    // The SyncStep1 got its answer (sync message, SyncStep2).
+    expect(sent).toHaveLength(1);
+    expect([...sent[0]!.subarray(0, 2)]).toEqual([SYNC, 1]);
+  });
+
   it('applies at once without a hold', () => {
     const doc = new Y.Doc();
     const provider = fakeProvider(doc);

@@ -50,9 +50,16 @@ function carriedUpdate(bytes: Uint8Array, pos: number): Uint8Array | null {
  * `hold()` names a moment to wait for before a large sync message is applied
  * (null: apply at once): while the board's first picture is being drawn from
  * the server's preview (boardPreview.ts), applying 2.3 MB would stop that
- * drawing for more than a second. Held messages are applied in arrival order;
- * smaller ones meanwhile are applied at once (Yjs keeps what they build on
- * pending until the base arrives).
+ * drawing for more than a second. When a hold settles, `hold()` is asked
+ * again, so a hold that hands over to the next (the connection opened ahead
+ * of the board keeps the document until the board decides about its preview:
+ * earlyConnection.ts) keeps the message waiting. Every sync message after a
+ * held one waits behind it, in arrival order: the server sends a new device
+ * the updates since its snapshot first and the snapshot's SyncStep2 last
+ * (server/src/room/SyncAnswers.ts), and that SyncStep2 applied ahead of a
+ * held update would count the page as synced without the notes it holds.
+ * What a waiting message asks to be answered (the server's SyncStep1) is
+ * answered once it is applied.
  */
 export function applyLargeSyncQuietly(
   provider: WebsocketProvider,
@@ -66,37 +73,46 @@ export function applyLargeSyncQuietly(
   const doc = provider.doc;
   let held: Promise<void> | null = null;
   provider.messageHandlers[syncMessageType] = (encoder, decoder, p, emitSynced, messageType) => {
-    if (decoder.arr.length < LARGE_SYNC_MESSAGE_BYTES) {
-      handle(encoder, decoder, p, emitSynced, messageType);
-      return;
-    }
+    const large = decoder.arr.length >= LARGE_SYNC_MESSAGE_BYTES;
     // For the cold-load benchmark: when the page got to a large document (first-sync: applied).
-    performance.mark('pinnwand:large-sync-received', { detail: { bytes: decoder.arr.length } });
-    const waitFor = hold();
-    if (waitFor || held) {
-      // Read to its end now (the socket's reader goes on with the next message); applied later.
-      const rest = decoder.arr.slice(decoder.pos);
-      decoder.pos = decoder.arr.length;
-      const applyLater = () => {
-        if (provider.doc !== doc || doc.isDestroyed) return;
-        applyQuietly(
-          encoding.createEncoder(),
-          decoding.createDecoder(rest),
-          emitSynced,
-          messageType,
-        );
-      };
-      const chain: Promise<void> = (held ?? Promise.resolve())
-        .then(() => waitFor ?? undefined)
-        .then(applyLater, applyLater)
-        .finally(() => {
-          if (held === chain) held = null;
-        });
-      held = chain;
+    if (large)
+      performance.mark('pinnwand:large-sync-received', { detail: { bytes: decoder.arr.length } });
+    if (!held && !(large && hold())) {
+      if (large) applyQuietly(encoder, decoder, emitSynced, messageType);
+      else handle(encoder, decoder, p, emitSynced, messageType);
       return;
     }
-    applyQuietly(encoder, decoder, emitSynced, messageType);
+    // Read to its end now (the socket's reader goes on with the next message); applied later.
+    const rest = decoder.arr.slice(decoder.pos);
+    decoder.pos = decoder.arr.length;
+    const applyLater = () => {
+      if (provider.doc !== doc || doc.isDestroyed) return;
+      const reply = encoding.createEncoder();
+      const later = decoding.createDecoder(rest);
+      if (large) applyQuietly(reply, later, emitSynced, messageType);
+      else handle(reply, later, provider, emitSynced, messageType);
+      // As y-websocket answers a message (its type alone is no answer).
+      const ws = provider.ws;
+      if (encoding.length(reply) > 1 && ws && ws.readyState === ws.OPEN)
+        ws.send(encoding.toUint8Array(reply));
+    };
+    const chain: Promise<void> = (held ?? Promise.resolve())
+      .then(waitOutHolds)
+      .then(applyLater, applyLater)
+      .finally(() => {
+        if (held === chain) held = null;
+      });
+    held = chain;
   };
+
+  async function waitOutHolds(): Promise<void> {
+    let waited: Promise<void> | null = null;
+    // A settled hold still named (not yet cleared by its owner) is done with.
+    for (let waitFor = hold(); waitFor && waitFor !== waited; waitFor = hold()) {
+      waited = waitFor;
+      await waitFor;
+    }
+  }
 
   function applyQuietly(
     encoder: encoding.Encoder,
