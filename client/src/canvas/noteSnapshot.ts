@@ -30,6 +30,7 @@
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { type NoteLook, paintNote } from './notePainter.ts';
 import type { Drawable } from './noteSketches.ts';
+import { coveredNotes } from './occlusion.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
 import { type Frame, placement, SnapshotCanvas } from './snapshotCanvas.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
@@ -74,6 +75,8 @@ interface Build extends Frame {
   dirty: Rect[];
   /** How many notes there were at the last slice (`next` counts in that list). */
   count: number;
+  /** Per note of that list, 1 when notes above it cover all it would paint (occlusion.ts). */
+  hidden: Uint8Array | null;
 }
 
 export class NoteSnapshot {
@@ -339,6 +342,7 @@ export class NoteSnapshot {
         next: 0,
         dirty: [],
         count: -1,
+        hidden: null,
       };
       this.build = build;
     }
@@ -347,14 +351,21 @@ export class NoteSnapshot {
     const nodes = this.items();
     // Notes came or went between slices (one that was not drawn as it mounted,
     // say): `next` may now skip one, so the whole region is drawn again at the end.
-    if (build.count >= 0 && build.count !== nodes.length && !build.dirty.includes(build.region))
+    if (build.count >= 0 && build.count !== nodes.length && !build.dirty.includes(build.region)) {
       build.dirty.push(build.region);
+      // Its flags no longer match the list: the rest is drawn whole.
+      build.hidden = null;
+    }
+    // Notes that move meanwhile report both places (noteChanged), drawn again
+    // uncovered at the end: the flags may go stale, the picture does not.
+    if (build.count < 0) build.hidden = this.covered(nodes, build);
     build.count = nodes.length;
+    const hidden = build.hidden;
     const ctx = build.canvas.ctx;
     ctx.save();
     ctx.translate(-build.region.x, -build.region.y);
     while (build.next < nodes.length) {
-      this.drawNote(nodes[build.next]!, build, build.region);
+      if (hidden?.[build.next] !== 1) this.drawNote(nodes[build.next]!, build, build.region);
       build.next++;
       if (build.next % 16 === 0) {
         build.canvas.flush();
@@ -435,6 +446,27 @@ export class NoteSnapshot {
     }
     for (const node of this.items()) this.drawNote(node, frame, area);
     ctx.restore();
+  }
+
+  /** Which of `nodes` the notes above them hide in the frame's region. */
+  private covered(nodes: readonly Drawable[], frame: Frame): Uint8Array {
+    const notes = nodes.map((node) => ({
+      place: node.getAttr('look') ? { x: node.x(), y: node.y() } : null,
+    }));
+    // Below full detail a note paints its card and outline only (notePainter.ts).
+    const reach =
+      frame.level === 'detail'
+        ? (place: Place) => this.bounds(place)
+        : (place: Place) => {
+            const stroke = STROKE_PX / Math.max(frame.scale / this.screenRatio, 0.05);
+            return {
+              x: place.x - stroke,
+              y: place.y - stroke,
+              width: NOTE_WIDTH + 2 * stroke,
+              height: NOTE_HEIGHT + 2 * stroke,
+            };
+          };
+    return coveredNotes(notes, frame.region, frame.scale, reach);
   }
 
   /** Paints one note at the frame's level of detail (the context is set up by the caller); whether it was drawn. */
