@@ -3,20 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { assertProperty, PROPERTY_TIMEOUT_MS } from '../testing/propertySeeds.ts';
 import { averageLinkage, cut } from './linkage.ts';
 
-/** Textbook average linkage, O(n³): always merge the most similar pair of groups. */
-function naiveAverageLinkage(similarity: Float64Array, n: number): number[] {
+/**
+ * Textbook average linkage, O(n³): always merge the most similar pair of
+ * groups. Null when two pairs tie for the most similar at some step: then
+ * either merge is right and the dendrograms may differ. Distinct similarities
+ * do not rule that out, as groups' averages can meet ((3 + 5) / 2 = 4).
+ */
+function naiveAverageLinkage(similarity: Float64Array, n: number): number[] | null {
   const groups: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const heights: number[] = [];
   while (groups.length > 1) {
     let best = { x: 0, y: 1, value: Number.NEGATIVE_INFINITY };
+    let runnerUp = Number.NEGATIVE_INFINITY;
     for (let x = 0; x < groups.length; x++) {
       for (let y = x + 1; y < groups.length; y++) {
         let sum = 0;
         for (const i of groups[x]!) for (const j of groups[y]!) sum += similarity[i * n + j]!;
         const value = sum / (groups[x]!.length * groups[y]!.length);
-        if (value > best.value) best = { x, y, value };
+        if (value > best.value) {
+          runnerUp = best.value;
+          best = { x, y, value };
+        } else if (value > runnerUp) runnerUp = value;
       }
     }
+    if (best.value - runnerUp < 1e-9) return null;
     groups[best.x] = [...groups[best.x]!, ...groups[best.y]!];
     groups.splice(best.y, 1);
     heights.push(best.value);
@@ -59,7 +69,7 @@ describe('averageLinkage', () => {
           fc.integer({ min: 2, max: 9 }).chain((n) =>
             fc.tuple(
               fc.constant(n),
-              // Distinct values: with ties, several dendrograms are equally right.
+              // Distinct values, and runs where groups tie are skipped (naiveAverageLinkage).
               fc.uniqueArray(fc.integer({ min: 0, max: 1_000_000 }), {
                 minLength: (n * (n - 1)) / 2,
                 maxLength: (n * (n - 1)) / 2,
@@ -71,15 +81,17 @@ describe('averageLinkage', () => {
               n,
               values.map((v) => v / 1_000_000),
             );
-            const heights = averageLinkage(matrix, n).map((m) => m.similarity);
             const expected = naiveAverageLinkage(matrix, n);
+            fc.pre(expected !== null);
+            const heights = averageLinkage(matrix, n).map((m) => m.similarity);
             expect(heights).toHaveLength(expected.length);
             heights.forEach((h, i) => {
               expect(h).toBeCloseTo(expected[i]!, 9);
             });
           },
         ),
-        { numRuns: 200, regressionSeeds: [42] },
+        // 1204003269: a fresh seed whose groups tied ((3 + 5) / 2 = 4), once a failure.
+        { numRuns: 200, regressionSeeds: [42, 1204003269] },
       );
     },
     PROPERTY_TIMEOUT_MS,
