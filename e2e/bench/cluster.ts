@@ -2,15 +2,13 @@
 // against the facilitators' own clusters in the real OZG workshop (boards that
 // have them), and the time for 500 notes made from the workshop's texts —
 // through shared/src/cluster's own benchmark entry points.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   type BoardEvaluation,
   evaluateBoard,
   type LabelledWorkshop,
   timeSuggestions,
 } from '@pinnwand/shared/cluster/evaluate';
-import { fixturesDir } from '../harness/paths.ts';
+import { OZG_FIXTURE } from '@pinnwand/shared/testing/ozgFixture';
 import { type Spread, spread } from './lib/stats.ts';
 
 export interface ClusterResult {
@@ -21,9 +19,7 @@ export interface ClusterResult {
 }
 
 export function runCluster(runs: number): ClusterResult {
-  const workshop = JSON.parse(
-    readFileSync(path.join(fixturesDir, 'ozg-erfahrungsaustausch-2023.json'), 'utf8'),
-  ) as LabelledWorkshop;
+  const workshop: LabelledWorkshop = OZG_FIXTURE;
   const boards = workshop.boards
     .filter((b) => b.clusters.length >= 2)
     .map((b) => {

@@ -5,5 +5,3 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const serverEntry = path.join(repoRoot, 'server/dist/main.js');
 export const clientDist = path.join(repoRoot, 'client/dist');
 export const artifactsDir = path.join(repoRoot, 'e2e/artifacts');
-/** Fixtures of the real OZG workshop (in the repository); tests may read them, the product may not. */
-export const fixturesDir = path.join(repoRoot, 'shared/fixtures');

@@ -5,17 +5,14 @@
  * JSON.parse builds it — a stuffed one while it is still being uploaded — and
  * imports nothing; an honest structured file still imports.
  */
-import { readFileSync } from 'node:fs';
 import { ApiRoute, apiPath } from '@pinnwand/shared/protocol/http';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
+import { OZG_FIXTURE } from '@pinnwand/shared/testing/ozgFixture';
 import { describe, expect, it } from 'vitest';
 import { partialUpload } from '../helpers/partialUpload.ts';
 import { serverRound } from '../helpers/serverRound.ts';
 
-const OZG = readFileSync(
-  new URL('../../../shared/fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url),
-  'utf8',
-);
+const OZG = JSON.stringify(OZG_FIXTURE);
 
 /** Valid structured results whose workshop object carries `count` more keys (ignored by the schema). */
 function stuffed(count: number): string {

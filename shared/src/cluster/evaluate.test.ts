@@ -5,7 +5,7 @@
  * was never clustered, which is what the feature is for.
  */
 import { describe, expect, it } from 'vitest';
-import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json' with { type: 'json' };
+import { OZG_FIXTURE as fixture } from '../testing/ozgFixture.ts';
 import {
   clusterBenchmark,
   evaluateBoard,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-// The fixture (shared/fixtures) is for tests; product code ships its own copy
-// (templates/ozgExample.ts), and a test below keeps the two equal.
-import fixture from '../../fixtures/ozg-erfahrungsaustausch-2023.json';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../model/layout.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
 import { readWorkshop, type WorkshopView } from '../read/workshopView.ts';
 import { createExampleWorkshop } from '../templates/exampleWorkshop.ts';
 import { OZG_EXAMPLE } from '../templates/ozgExample.ts';
+// The fixture (shared/fixtures) is for tests; product code ships its own copy
+// (templates/ozgExample.ts), and a test below keeps the two equal.
+import { OZG_FIXTURE as fixture } from '../testing/ozgFixture.ts';
 import { ALICE } from '../testing/testWorkshop.ts';
 import { createUndoManager } from '../undo.ts';
 import {
