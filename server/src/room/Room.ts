@@ -29,13 +29,12 @@ import { isRevoked } from '@pinnwand/shared/model/identity';
 import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import { type CloseCodeName, RejectReason } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import {
   type AwarenessEntry,
   encodePermissionDenied,
-  encodeSyncStep1,
   encodeUpdate,
 } from '../socket/messageCodec.ts';
 import type { Compaction, StoredDocument } from '../storage/Storage.ts';
@@ -44,12 +43,14 @@ import { type Batch, mergeInGroups, UpdateCollector } from './Batch.ts';
 import { ClientUpdateApplier, participantCap } from './ClientUpdateApplier.ts';
 import type { Connection } from './Connection.ts';
 import { DeferredBuild } from './DeferredBuild.ts';
+import { JoinGreeting } from './JoinGreeting.ts';
 import { LazyDocument } from './LazyDocument.ts';
 import { migrateOnBuild } from './migrateOnBuild.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
+import { type RoomAction, rejectWaiting } from './RoomAction.ts';
 import { RoomFailed } from './RoomFailed.ts';
 import { RoomSender } from './RoomSender.ts';
-import { type ServerChange, ServerChanges, type ServerWrite } from './ServerChanges.ts';
+import { ServerChanges } from './ServerChanges.ts';
 import { StoredLog } from './StoredLog.ts';
 import { SyncAnswers } from './SyncAnswers.ts';
 import type { IncomingUpdate } from './updateGuard.ts';
@@ -73,22 +74,14 @@ export interface RoomDeps {
   migrations?: OpenOptions;
 }
 
-type Action =
-  | { kind: 'update'; conn: Connection; update: IncomingUpdate }
-  | { kind: 'syncStep1'; conn: Connection; stateVector: Uint8Array }
-  | { kind: 'greet'; conn: Connection }
-  | ServerChange
-  | ServerWrite;
-
 export class Room {
   private readonly document: LazyDocument;
   private reverterInstance: PolicyReverter | null = null;
   private readonly deferredBuild: DeferredBuild;
-  /** Joiners still to be sent our state vector, once the document is built. */
-  private readonly awaitingStateVector = new Set<Connection>();
   readonly connections = new Set<Connection>();
   private readonly sender: RoomSender;
   private readonly awareness: AwarenessRelay;
+  private readonly greeting: JoinGreeting;
   /** 'unloading': being compacted for unload; a join then waits and loads a fresh room. */
   state: 'ready' | 'unloading' | 'failed' | 'unloaded' = 'ready';
   /**
@@ -102,7 +95,7 @@ export class Room {
   /** What storage holds of this room (sequence numbers, sizes, due compaction). */
   private readonly log: StoredLog;
 
-  private inbox: Action[] = [];
+  private inbox: RoomAction[] = [];
   private readonly collector = new UpdateCollector();
   private readonly clientUpdates: ClientUpdateApplier;
   private readonly serverChanges: ServerChanges;
@@ -135,6 +128,7 @@ export class Room {
       collector: this.collector,
     });
     this.serverChanges = new ServerChanges(this.document, this.collector);
+    this.greeting = new JoinGreeting(this.document, this.sender);
     this.awareness = new AwarenessRelay(
       deps.limits.awarenessMaxStateBytes,
       this.sender,
@@ -173,12 +167,7 @@ export class Room {
       this.deps.logger,
       this.deps.migrations,
     );
-    // The document holds exactly the stored state here, so this vector is committed state.
-    if (this.awaitingStateVector.size > 0) {
-      const message = encodeSyncStep1(Y.encodeStateVector(doc));
-      for (const conn of this.awaitingStateVector) this.sender.send(conn, message);
-      this.awaitingStateVector.clear();
-    }
+    this.greeting.documentBuilt(doc);
   }
 
   // --- the stored log (StoredLog) ---------------------------------------------
@@ -279,7 +268,7 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    this.awaitingStateVector.delete(conn);
+    this.greeting.forget(conn);
     this.awareness.removeConnection(conn);
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
@@ -360,7 +349,7 @@ export class Room {
     });
   }
 
-  private enqueue(action: Action): void {
+  private enqueue(action: RoomAction): void {
     this.inbox.push(action);
     this.deps.onDirty(this);
   }
@@ -390,7 +379,7 @@ export class Room {
   }
 
   /** Applies the actions into the batch; whether one of them deletes something. */
-  private applyActions(actions: readonly Action[], batch: Batch): boolean {
+  private applyActions(actions: readonly RoomAction[], batch: Batch): boolean {
     let deletes = false;
     for (const action of actions) {
       switch (action.kind) {
@@ -411,19 +400,7 @@ export class Room {
         }
         case 'greet': {
           const { conn } = action;
-          // Our SyncStep1 (the state vector) can wait until the document is built:
-          // the joiner is synced by our SyncStep2, and that must not wait for it.
-          const stateVector = this.document.isBuilt
-            ? encodeSyncStep1(Y.encodeStateVector(this.document.doc))
-            : null;
-          batch.after.push(() => {
-            if (stateVector) this.sender.send(conn, stateVector);
-            else if (this.document.isBuilt) {
-              // Built meanwhile: the vector it sent to those waiting did not reach this one.
-              this.sender.send(conn, encodeSyncStep1(Y.encodeStateVector(this.document.doc)));
-            } else this.awaitingStateVector.add(conn);
-            this.awareness.sendAllTo(conn);
-          });
+          this.greeting.greet(conn, batch, () => this.awareness.sendAllTo(conn));
           break;
         }
         case 'change':
@@ -486,12 +463,5 @@ export class Room {
     this.serverChanges.destroy();
     this.document.destroy();
     this.syncAnswers.dispose();
-  }
-}
-
-/** Rejects the server changes and writes among `actions` (one already settled stays as it was). */
-function rejectWaiting(actions: readonly Action[], failure: RoomFailed): void {
-  for (const action of actions) {
-    if (action.kind === 'change' || action.kind === 'write') action.reject(failure);
   }
 }
