@@ -28,8 +28,8 @@ import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { type NoteLook, paintNote } from './notePainter.ts';
 import { NoteSketchContext, sameLook } from './noteSketches.ts';
-import type { Place } from './noteSnapshot.ts';
 import { NoteLayouts } from './noteText.ts';
+import type { Place } from './snapshotGeometry.ts';
 import { detailAt, useOnceVisible } from './useViewRect.ts';
 
 /** What draws the notes (the board's snapshot, or the cached group of dragged notes): told where a note was and is. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { testEditor } from '../testing/testEditor.ts';
 import type { NoteLook } from './notePainter.ts';
 import { type Drawable, NoteSketches } from './noteSketches.ts';
-import type { Place } from './noteSnapshot.ts';
+import type { Place } from './snapshotGeometry.ts';
 
 /** A board of three notes, their sketches (none mounted), and what the snapshot was told. */
 function setup() {

@@ -25,8 +25,8 @@ import { createContext } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { voteTotalsShown } from '../voting/useVoteTotals.ts';
 import type { NoteLook } from './notePainter.ts';
-import type { Place } from './noteSnapshot.ts';
 import { NoteLayouts } from './noteText.ts';
+import type { Place } from './snapshotGeometry.ts';
 
 /** What the snapshot draws a note from: its Konva node, or its sketch (the same three reads). */
 export interface Drawable {

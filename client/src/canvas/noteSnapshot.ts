@@ -26,40 +26,28 @@
 // zoom (useViewRect.ts), from each note's `look` — so crossing a level
 // re-renders no React component, and a level's text is laid out when first
 // drawn.
+//
+// What a note paints and what a snapshot covers: snapshotGeometry.ts; when the
+// view has come to rest: viewSettling.ts; the bitmaps: snapshotCanvas.ts.
 
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { type NoteLook, paintNote } from './notePainter.ts';
 import type { Drawable } from './noteSketches.ts';
 import { coveredNotes } from './occlusion.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
 import { type Frame, placement, SnapshotCanvas } from './snapshotCanvas.ts';
+import { cardBounds, noteBounds, type Place, snapshotRegion } from './snapshotGeometry.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
 import { intersects, type Rect, type Size, type Viewport, visibleRect } from './viewport.ts';
+import { ViewSettling } from './viewSettling.ts';
 
-/** How far (as a share of the visible size) the snapshot reaches beyond each edge of the view. */
-const MARGIN = 0.5;
-/** Largest snapshot in device pixels (a phone at 3× keeps a smaller margin). */
-const MAX_PIXELS = 8_000_000;
 /** Zooming in or out by more than this factor redraws the snapshot at the new zoom. */
 const SCALE_SLACK = 2;
-/** After this long without a viewport change the snapshot is redrawn crisp at the current zoom. */
-export const SETTLE_MS = 150;
-/** What a note draws outside its card: the "… schreibt" label above, the shadow below. */
-const LABEL_ABOVE = 22;
-const SHADOW = 4;
-/** Strokes do not scale: a selection outline of 3 screen pixels, half of it outside. */
-const STROKE_PX = 3;
 /** Time a frame may spend on a whole redraw before it continues in the next frame. */
 const SLICE_MS = 5;
 /** The same for the first picture of a board, while nothing else is shown yet (input still gets a turn). */
 const FIRST_SLICE_MS = 24;
 /** More changed notes than this at once are drawn as a whole redraw. */
 const MAX_PATCHES = 150;
-
-export interface Place {
-  x: number;
-  y: number;
-}
 
 export interface SnapshotView {
   viewport: Viewport;
@@ -89,9 +77,7 @@ export class NoteSnapshot {
   private whole = true;
   /** Too many notes changed for patches: a whole redraw replaces the picture. */
   private rebuild = false;
-  private lastView: Viewport | null = null;
-  private settled = true;
-  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly settling = new ViewSettling(() => this.requestDraw());
   /** The canvas on screen, and where it was put. */
   private presented: HTMLCanvasElement | null = null;
   private transform = '';
@@ -127,13 +113,7 @@ export class NoteSnapshot {
 
   /** World rectangle a note at `place` may paint, at the current zoom. */
   private bounds(place: Place): Rect {
-    const stroke = STROKE_PX / Math.max(this.lastView?.scale ?? 1, 0.05);
-    return {
-      x: place.x - stroke,
-      y: place.y - LABEL_ABOVE - stroke,
-      width: NOTE_WIDTH + SHADOW + 2 * stroke,
-      height: NOTE_HEIGHT + LABEL_ABOVE + SHADOW + 2 * stroke,
-    };
+    return noteBounds(place, this.settling.lastView?.scale ?? 1);
   }
 
   /** A note was drawn at `before` and is now drawn at `after` (null: not drawn). */
@@ -183,7 +163,7 @@ export class NoteSnapshot {
   /** Brings the snapshot up to date for the frame about to be drawn. */
   update(): void {
     const { viewport, size, pixelRatio } = this.view();
-    this.noteViewChange(viewport);
+    this.settling.note(viewport);
     if (pixelRatio !== this.screenRatio) {
       this.screenRatio = pixelRatio;
       this.whole = true;
@@ -219,14 +199,14 @@ export class NoteSnapshot {
     // once the zoom comes to rest — one whole redraw instead of one per level
     // crossed — unless the zoom moves so far that the picture must be redrawn
     // anyway (then at the new level; a redraw under way keeps its own).
-    const level = this.settled ? want.level : (this.build?.level ?? want.level);
+    const level = this.settling.settled ? want.level : (this.build?.level ?? want.level);
     const stale =
-      (this.settled && want.level !== shown.level) ||
+      (this.settling.settled && want.level !== shown.level) ||
       ratio > SCALE_SLACK ||
       ratio < 1 / SCALE_SLACK ||
       !fits ||
       this.rebuild ||
-      (!sharp && this.settled);
+      (!sharp && this.settling.settled);
     if (stale) this.continueBuild(visible, want.scale, level);
     else this.build = null;
     this.present(viewport);
@@ -251,39 +231,13 @@ export class NoteSnapshot {
   }
 
   destroy(): void {
-    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settling.destroy();
     if (this.frameRequest) cancelAnimationFrame(this.frameRequest);
     this.plane.replaceChildren();
     this.presented = null;
     this.shown = null;
     this.build = null;
     this.spare = null;
-  }
-
-  private noteViewChange(viewport: Viewport): void {
-    const last = this.lastView;
-    this.lastView = viewport;
-    if (!last || (last.x === viewport.x && last.y === viewport.y && last.scale === viewport.scale))
-      return;
-    this.settled = false;
-    if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = null;
-      this.settled = true;
-      this.requestDraw();
-    }, SETTLE_MS);
-  }
-
-  /** The region for a view: the visible rectangle and a margin, on whole canvas pixels. */
-  private regionFor(visible: Rect, scale: number): Rect {
-    const pixels = visible.width * visible.height * scale * scale;
-    const grow = Math.min(1 + 2 * MARGIN, Math.sqrt(MAX_PIXELS / Math.max(pixels, 1)));
-    const margin = Math.max(0, (grow - 1) / 2);
-    const x = Math.floor((visible.x - visible.width * margin) * scale) / scale;
-    const y = Math.floor((visible.y - visible.height * margin) * scale) / scale;
-    const right = Math.ceil((visible.x + visible.width * (1 + margin)) * scale) / scale;
-    const bottom = Math.ceil((visible.y + visible.height * (1 + margin)) * scale) / scale;
-    return { x, y, width: right - x, height: bottom - y };
   }
 
   private canvasFor(region: Rect, scale: number): SnapshotCanvas {
@@ -313,7 +267,7 @@ export class NoteSnapshot {
 
   private drawWhole(visible: Rect, scale: number, level: NoteDetail): Frame {
     this.stats.whole++;
-    const region = this.regionFor(visible, scale);
+    const region = snapshotRegion(visible, scale);
     const frame = { canvas: this.canvasFor(region, scale), region, scale, level };
     this.drawInto(frame, region, false);
     return frame;
@@ -330,10 +284,10 @@ export class NoteSnapshot {
       build &&
       build.level === level &&
       contains(build.region, visible) &&
-      (this.settled ? ratio === 1 : ratio <= SCALE_SLACK && ratio >= 1 / SCALE_SLACK);
+      (this.settling.settled ? ratio === 1 : ratio <= SCALE_SLACK && ratio >= 1 / SCALE_SLACK);
     if (!build || !current) {
       if (build) this.spare = build.canvas;
-      const region = this.regionFor(visible, scale);
+      const region = snapshotRegion(visible, scale);
       build = {
         canvas: this.canvasFor(region, scale),
         region,
@@ -400,7 +354,7 @@ export class NoteSnapshot {
   private shift(visible: Rect): void {
     const old = this.shown;
     if (!old) return;
-    const region = this.regionFor(visible, old.scale);
+    const region = snapshotRegion(visible, old.scale);
     if (!intersects(old.region, region) || !old.canvas.holds(region, old.scale)) {
       this.show(this.drawWhole(visible, old.scale, old.level));
       return;
@@ -457,15 +411,7 @@ export class NoteSnapshot {
     const reach =
       frame.level === 'detail'
         ? (place: Place) => this.bounds(place)
-        : (place: Place) => {
-            const stroke = STROKE_PX / Math.max(frame.scale / this.screenRatio, 0.05);
-            return {
-              x: place.x - stroke,
-              y: place.y - stroke,
-              width: NOTE_WIDTH + 2 * stroke,
-              height: NOTE_HEIGHT + 2 * stroke,
-            };
-          };
+        : (place: Place) => cardBounds(place, frame.scale / this.screenRatio);
     return coveredNotes(notes, frame.region, frame.scale, reach);
   }
 
