@@ -1,54 +1,6 @@
-import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
 import { describe, expect, test } from 'vitest';
+import { A, B, ctx, down, move, note, up } from '../../testing/canvasMachineEvents.ts';
 import { CanvasMachine } from './machine.ts';
-import type { CanvasContext, CanvasEvent, Target } from './types.ts';
-
-const A = 'a' as NoteId;
-const B = 'b' as NoteId;
-const C = 'c' as ClusterId;
-const FRAME = { x: 0, y: 0, width: 400, height: 300 };
-
-function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}): CanvasContext {
-  return {
-    selection: new Set(selection),
-    readOnly: false,
-    editing: null,
-    tool: 'select',
-    canEditClusters: false,
-    voting: false,
-    writesHidden: false,
-    justLanded: () => false,
-    notesInRect: () => [B],
-    clusterRect: (id) => (id === C ? FRAME : undefined),
-    ...extra,
-  };
-}
-
-const at = (x: number, y: number) => ({ screen: { x, y }, world: { x, y } });
-function down(target: Target, x = 0, y = 0, more: Partial<CanvasEvent> = {}): CanvasEvent {
-  return {
-    type: 'pointerDown',
-    pointerId: 1,
-    target,
-    button: 0,
-    shift: false,
-    spaceHeld: false,
-    pointerType: 'mouse',
-    ...at(x, y),
-    ...more,
-  } as CanvasEvent;
-}
-const move = (x: number, y: number, pointerId = 1): CanvasEvent => ({
-  type: 'pointerMove',
-  pointerId,
-  ...at(x, y),
-});
-const up = (x: number, y: number, pointerId = 1): CanvasEvent => ({
-  type: 'pointerUp',
-  pointerId,
-  ...at(x, y),
-});
-const note = (id: NoteId): Target => ({ kind: 'note', id });
 
 describe('canvas states', () => {
   test('a click on a note selects it and returns to idle', () => {
@@ -194,11 +146,6 @@ describe('canvas states', () => {
   });
 });
 
-const facilitator = (selection: NoteId[] = [], extra: Partial<CanvasContext> = {}) =>
-  ctx(selection, { canEditClusters: true, ...extra });
-const header: Target = { kind: 'clusterHeader', id: C };
-const grip: Target = { kind: 'clusterGrip', id: C };
-
 describe('voting on the canvas', () => {
   test('a click on a note gives it a dot and selects it', () => {
     const m = new CanvasMachine();
@@ -261,140 +208,6 @@ describe('touch and the keyboard', () => {
     expect(m.send({ type: 'key', key: 'Escape' }, ctx([A]))).toEqual([{ type: 'dragCancel' }]);
     expect(m.state.name).toBe('idle');
     expect(m.send({ type: 'key', key: 'Escape' }, ctx([A]))).toEqual([]);
-  });
-});
-
-describe('cluster frames', () => {
-  test('dragging a frame by its heading moves it on release', () => {
-    const m = new CanvasMachine();
-    expect(m.send(down(header, 10, 10), facilitator())).toEqual([{ type: 'ghost', rect: FRAME }]);
-    expect(m.send(move(60, 30), facilitator())).toEqual([
-      { type: 'ghost', rect: { ...FRAME, x: 50, y: 20 } },
-    ]);
-    expect(m.send(up(60, 30), facilitator())).toEqual([
-      { type: 'ghost', rect: null },
-      { type: 'moveCluster', id: C, x: 50, y: 20 },
-    ]);
-  });
-
-  test('a click on the heading moves nothing; a double-click renames the frame', () => {
-    const m = new CanvasMachine();
-    m.send(down(header, 10, 10), facilitator());
-    expect(m.send(up(11, 10), facilitator())).toEqual([{ type: 'ghost', rect: null }]);
-    expect(
-      m.send({ type: 'doubleClick', target: header, world: { x: 10, y: 10 } }, facilitator()),
-    ).toEqual([{ type: 'renameCluster', id: C }]);
-  });
-
-  test('for a participant the heading is board: a drag draws a selection frame', () => {
-    const m = new CanvasMachine();
-    expect(m.send(down(header, 10, 10), ctx())).toEqual([]);
-    expect(m.state.name).toBe('pointingCanvas');
-  });
-
-  test('the grip resizes, never below the smallest frame', () => {
-    const m = new CanvasMachine();
-    m.send(down(grip, 400, 300), facilitator());
-    expect(m.state.name).toBe('resizingCluster');
-    const effects = m.send(up(-500, -500), facilitator());
-    expect(effects[1]).toMatchObject({ type: 'resizeCluster', id: C });
-    const resized = effects[1] as { width: number; height: number };
-    expect(resized.width).toBeGreaterThan(0);
-    expect(resized.height).toBeGreaterThan(0);
-  });
-
-  test('the cluster tool draws one frame and returns to selecting', () => {
-    const m = new CanvasMachine();
-    const tool = facilitator([], { tool: 'cluster' });
-    m.send(down(note(A), 0, 0), tool);
-    expect(m.state.name).toBe('drawingCluster');
-    expect(m.send(up(200, 100), tool)).toEqual([
-      { type: 'ghost', rect: null },
-      { type: 'tool', tool: 'select' },
-      { type: 'createCluster', rect: { x: 0, y: 0, width: 200, height: 100 } },
-    ]);
-  });
-
-  test('a slip with the cluster tool draws nothing; Esc leaves the tool', () => {
-    const m = new CanvasMachine();
-    const tool = facilitator([], { tool: 'cluster' });
-    m.send(down({ kind: 'canvas' }, 0, 0), tool);
-    expect(m.send(up(10, 10), tool)).not.toContainEqual(
-      expect.objectContaining({ type: 'createCluster' }),
-    );
-    expect(m.send({ type: 'key', key: 'Escape' }, tool)).toEqual([
-      { type: 'tool', tool: 'select' },
-    ]);
-  });
-
-  test('the cursor shows what a press on a frame would do', () => {
-    const m = new CanvasMachine();
-    const hover = (target: Target, c: CanvasContext) =>
-      m.send({ type: 'pointerMove', pointerId: 1, ...at(0, 0), target }, c);
-    expect(hover(grip, facilitator())).toEqual([{ type: 'cursor', cursor: 'nwse-resize' }]);
-    expect(hover(header, facilitator())).toEqual([{ type: 'cursor', cursor: 'move' }]);
-    expect(hover(header, ctx())).toEqual([{ type: 'cursor', cursor: '' }]);
-  });
-});
-
-describe('context menu and hidden notes', () => {
-  test('a double tap on a note opens its editor and nothing else; a long press opens the menu', () => {
-    const m = new CanvasMachine();
-    const touch = { pointerType: 'touch' as const };
-    const at = { x: 3, y: 4 };
-    m.send(down(note(A), 3, 4, touch), ctx());
-    m.send(up(3, 4), ctx([A]));
-    expect(m.send(down(note(A), 3, 4, { ...touch, doubleTap: true }), ctx([A]))).toEqual([
-      { type: 'edit', id: A },
-    ]);
-    // The browser's contextmenu that follows the second tap (while the finger is down or after).
-    expect(
-      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A], { editing: A })),
-    ).toEqual([]);
-    m.send(up(3, 4), ctx([A], { editing: A }));
-    expect(
-      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A], { editing: A })),
-    ).toEqual([]);
-    // A long press is a press of its own: its menu opens.
-    m.send(down(note(A), 3, 4, touch), ctx([A]));
-    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A]))).toEqual([
-      { type: 'openMenu', menu: { kind: 'note', ids: [A] }, at },
-    ]);
-  });
-
-  test('the menu of an unselected note selects it; of a selected one, takes the selection', () => {
-    const m = new CanvasMachine();
-    const at = { x: 3, y: 4 };
-    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([B]))).toEqual([
-      { type: 'select', ids: [A] },
-      { type: 'openMenu', menu: { kind: 'note', ids: [A] }, at },
-    ]);
-    expect(m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([A, B]))).toEqual([
-      { type: 'openMenu', menu: { kind: 'note', ids: [A, B] }, at },
-    ]);
-  });
-
-  test('viewers get no note menu, and only the facilitator a frame menu', () => {
-    const m = new CanvasMachine();
-    const at = { x: 0, y: 0 };
-    const body: Target = { kind: 'clusterBody', id: C };
-    expect(
-      m.send({ type: 'contextMenu', target: note(A), screen: at }, ctx([], { readOnly: true })),
-    ).toEqual([]);
-    expect(m.send({ type: 'contextMenu', target: body, screen: at }, ctx())).toEqual([]);
-    expect(m.send({ type: 'contextMenu', target: body, screen: at }, facilitator())).toEqual([
-      { type: 'openMenu', menu: { kind: 'cluster', id: C }, at },
-    ]);
-  });
-
-  test('a double-click on one of one’s hidden notes opens it again', () => {
-    const m = new CanvasMachine();
-    expect(
-      m.send(
-        { type: 'doubleClick', target: { kind: 'hiddenNote', id: 'h1' }, world: { x: 0, y: 0 } },
-        ctx(),
-      ),
-    ).toEqual([{ type: 'editHidden', id: 'h1' }]);
   });
 });
 
