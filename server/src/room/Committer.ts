@@ -159,7 +159,7 @@ export class Committer {
     const rooms = [...this.dirty];
     this.dirty.clear();
     for (const room of rooms) {
-      if (room.awaitsShrinking && this.compacting.has(room)) {
+      if (room.log.awaitsShrinking && this.compacting.has(room)) {
         // Its document is full and shrinks once this compaction is stored: wait for it.
         this.dirty.add(room);
         continue;
@@ -265,7 +265,7 @@ export class Committer {
       offset += batch.updates.length;
       if (room.state !== 'ready') continue;
       room.commit(batch, mine);
-      if (room.needsCompaction) void this.compact(room);
+      if (room.log.needsCompaction) void this.compact(room);
     }
   }
 
@@ -280,7 +280,7 @@ export class Committer {
       this.compacting.delete(room);
       // Commits went on meanwhile: their log may already call for the next one
       // (when none was stored, the next commit tries again: no loop here).
-      if (ok && room.state === 'ready' && room.needsCompaction) void this.compact(room);
+      if (ok && room.state === 'ready' && room.log.needsCompaction) void this.compact(room);
       // Rooms held back for this compaction (awaitsShrinking) are applied now.
       if (this.dirty.size > 0) this.schedule();
       this.notifyIdle();
@@ -296,11 +296,12 @@ export class Committer {
 
   /** Whether a new snapshot was stored. */
   private async runCompaction(room: Room): Promise<boolean> {
-    if ((room.state !== 'ready' && room.state !== 'unloading') || room.logCount === 0) return false;
+    if ((room.state !== 'ready' && room.state !== 'unloading') || room.log.logCount === 0)
+      return false;
     try {
       const compaction = await this.storage.compact(room.id);
       if (compaction) {
-        room.compacted(compaction);
+        room.log.compacted(compaction);
         this.metrics.compactions.inc();
       }
       return compaction !== null;

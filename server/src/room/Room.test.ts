@@ -88,7 +88,7 @@ describe('Room', () => {
     room.commit(batch, [1]);
     expect(updatesIn(b.sent)).toHaveLength(1);
     expect(updatesIn(a.sent)).toHaveLength(0);
-    expect(room.lastSeq).toBe(1);
+    expect(room.log.lastSeq).toBe(1);
   });
 
   it('answers SyncStep1 only from committed state', () => {

@@ -37,7 +37,7 @@ import {
   encodePermissionDenied,
   encodeUpdate,
 } from '../socket/messageCodec.ts';
-import type { Compaction, StoredDocument } from '../storage/Storage.ts';
+import type { StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRelay } from './AwarenessRelay.ts';
 import { type Batch, mergeInGroups, UpdateCollector } from './Batch.ts';
 import { ClientUpdateApplier, participantCap } from './ClientUpdateApplier.ts';
@@ -92,8 +92,12 @@ export class Room {
   private receiving = true;
   /** Routes (exports, imports) holding the room in memory. */
   pins = 0;
-  /** What storage holds of this room (sequence numbers, sizes, due compaction). */
-  private readonly log: StoredLog;
+  /**
+   * What storage holds of this room (sequence numbers, sizes, due
+   * compaction), read by the Committer and the RoomManager; only `commit`
+   * and the Committer's `compacted` change it.
+   */
+  readonly log: StoredLog;
 
   private inbox: RoomAction[] = [];
   private readonly collector = new UpdateCollector();
@@ -168,42 +172,6 @@ export class Room {
       this.deps.migrations,
     );
     this.greeting.documentBuilt(doc);
-  }
-
-  // --- the stored log (StoredLog) ---------------------------------------------
-
-  /** Sequence number of the last stored update. */
-  get lastSeq(): number {
-    return this.log.lastSeq;
-  }
-
-  /** Sequence number of the last stored update that may change the board's picture (StoredLog). */
-  get pictureSeq(): number {
-    return this.log.pictureSeq;
-  }
-
-  /** Stored size: snapshot plus log. */
-  get bytes(): number {
-    return this.log.bytes;
-  }
-
-  /** Updates stored after the snapshot. */
-  get logCount(): number {
-    return this.log.logCount;
-  }
-
-  get needsCompaction(): boolean {
-    return this.log.needsCompaction;
-  }
-
-  /** A deletion in a full document waits for its compaction; the Committer holds the room back. */
-  get awaitsShrinking(): boolean {
-    return this.log.awaitsShrinking;
-  }
-
-  /** Storage merged its log up to `upToSeq` into a new snapshot. */
-  compacted(compaction: Compaction): void {
-    this.log.compacted(compaction);
   }
 
   get hasPendingWork(): boolean {

@@ -107,7 +107,7 @@ export class RoomManager {
     this.rooms.set(id, room);
     metrics.roomsLoaded.set(this.rooms.size);
     metrics.roomLoadSeconds.observe((performance.now() - started) / 1000);
-    logger.debug({ room: id, bytes: room.bytes, log: room.logCount }, 'room loaded');
+    logger.debug({ room: id, bytes: room.log.bytes, log: room.log.logCount }, 'room loaded');
     return room;
   }
 
@@ -156,7 +156,7 @@ export class RoomManager {
    * snapshot it was read from that may change the picture — a room loaded
    * from storage takes server writes without building its document
    * (`write`); one under roots the preview does not read (a new device's
-   * identity) keeps it (Room.pictureSeq). Null otherwise. Never builds the
+   * identity) keeps it (StoredLog.pictureSeq). Null otherwise. Never builds the
    * document; a built one is read live instead (`withBuiltDoc`).
    */
   async storedPreview(id: string): Promise<Uint8Array | null> {
@@ -169,8 +169,8 @@ export class RoomManager {
       // Not beyond lastSeq: a compaction may cover an append not yet committed in the room.
       const current =
         stored?.format === format &&
-        stored.upToSeq >= room.pictureSeq &&
-        stored.upToSeq <= room.lastSeq;
+        stored.upToSeq >= room.log.pictureSeq &&
+        stored.upToSeq <= room.log.lastSeq;
       return current && room.state === 'ready' ? stored.gzipped : null;
     } finally {
       room.pins -= 1;
