@@ -11,12 +11,10 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
-import { buildWorkload } from './coldLoadWorkload.ts';
+import { BULK_ENV, buildWorkload } from './coldLoadWorkload.ts';
 import { timeLoad, write } from './coldload.ts';
 import { type RoomRef, roomOnPort } from './lib/client.ts';
 import { newDataDir, removeDir, startServer } from './lib/servers.ts';
-
-const BULK_ENV = { UPDATES_PER_SECOND: '5000', UPDATE_BURST: '20000' };
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
