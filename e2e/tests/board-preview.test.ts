@@ -221,6 +221,64 @@ test('until the document is here the board can be looked at, not changed: a doub
     expect(await noteEditor.count()).toBe(0);
     await screenshot(fac.page, 'preview-loading-hint');
 
+    // Every other way to change the board is told the same, not met with silence:
+    // shortcuts, toolbar buttons, the facilitator's panel. Each one a new notice
+    // (the one before marked as seen; a second apart, so not one held key).
+    const newToast = fac.page.locator('.fac-toast:not([data-seen])');
+    const saysLoading = async (what: string, act: () => Promise<void>) => {
+      await fac.page.evaluate(() => {
+        for (const el of Array.from(document.querySelectorAll('.fac-toast')))
+          el.setAttribute('data-seen', '');
+      });
+      await fac.page.waitForTimeout(1100);
+      await act();
+      await expect
+        .poll(() => newToast.textContent(), { message: what })
+        .toContain('Die Tafel wird noch geladen');
+    };
+    // A click on the board gives it the keys.
+    await fac.page.mouse.click(first.x, first.y);
+    for (const key of ['Delete', 'Control+z', 'Control+d', 'ArrowLeft', 'g', 'n'])
+      await saysLoading(key, () => fac.page.keyboard.press(key));
+    await saysLoading('undo button', () =>
+      fac.page.getByRole('button', { name: 'Rückgängig' }).click(),
+    );
+    await openPanel(fac.page, /^Moderation$/);
+    await saysLoading('panel', () =>
+      fac.page
+        .locator('.side-panel')
+        .getByRole('button', { name: 'Verdecktes Schreiben starten' })
+        .click(),
+    );
+    // A held key repeats: one notice, announced once, not one per repeat.
+    await fac.page.mouse.click(first.x, first.y);
+    await saysLoading('held arrow', () => fac.page.keyboard.down('ArrowRight'));
+    await newToast.evaluate((el) => el.setAttribute('data-first', ''));
+    for (let i = 0; i < 15; i++) await fac.page.keyboard.down('ArrowRight');
+    await fac.page.keyboard.up('ArrowRight');
+    expect(await fac.page.locator('.fac-toast').count()).toBe(1);
+    expect(await fac.page.locator('.fac-toast[data-first]').count()).toBe(1);
+    await screenshot(fac.page, 'refusal-loading-desktop');
+
+    // On a phone, the toolbar's undo (nothing to undo yet) says the same.
+    const phone = await journey.person('Pia', {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.context.addInitScript(
+      `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: 'id-Pia', name: 'Pia', color: '#1f5fbf' }))})`,
+    );
+    await holdDocument(phone.page);
+    await phone.page.goto(created.urls.participant);
+    await drawn(phone.page);
+    await phone.page.getByRole('button', { name: 'Rückgängig' }).tap();
+    await expect
+      .poll(() => phone.page.locator('.fac-toast').textContent())
+      .toContain('Die Tafel wird noch geladen');
+    await screenshot(phone.page, 'refusal-loading-phone');
+    await phone.context.close();
+
     // Looking around works: the wheel pans the preview.
     const before = await pageAt(fac.page, { x: 0, y: 0 });
     await fac.page.mouse.move(first.x, first.y);

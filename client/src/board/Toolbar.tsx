@@ -35,6 +35,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
   // Re-render when anything that decides availability changes.
   useStore(editor.selection);
   useStore(editor.boardId);
+  // A refused button stays pressable to say why (the board loading …).
+  useStore(editor.preview);
+  useStore(editor.access);
   useSyncExternalStore(
     (l) => {
       const events = ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const;
@@ -70,7 +73,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
                   title={title}
                   aria-label={label}
                   aria-keyshortcuts={shortcut ? ariaShortcut(shortcut) : undefined}
-                  disabled={!editor.commands.available(editor, command)}
+                  disabled={!editor.commands.offered(editor, command)}
                   onClick={() => editor.commands.run(editor, command.id)}
                   data-command={command.id}
                 >

@@ -75,6 +75,9 @@ export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
       case 'cursor':
         editor.canvas.cursor.set(effect.cursor);
         break;
+      case 'ask':
+        editor.commands.ask(editor, effect.command);
+        break;
     }
   }
 }

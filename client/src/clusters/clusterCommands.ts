@@ -50,8 +50,10 @@ import { freeFrameSpot } from '../gate/placement.ts';
 /** Smallest frame a resize or a drawn frame leaves. */
 export const MIN_CLUSTER = { width: NOTE_WIDTH / 2, height: CLUSTER_HEADER + 40 };
 
+const hasBoard = (e: Editor): boolean => e.boardId.get() !== null;
+
 export const canEditClusters = (e: Editor): boolean =>
-  e.boardId.get() !== null && mayChangeStructure(e, 'clusters').allowed;
+  hasBoard(e) && mayChangeStructure(e, 'clusters').allowed;
 
 function clusterById(e: Editor, id: ClusterId) {
   for (const board of e.index.boards()) {
@@ -67,7 +69,8 @@ export const addClusterCommand: Command<{ title?: string; fromSelection?: boolea
   label: 'cmd.addCluster',
   shortcuts: [{ key: 'g' }],
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, input) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
@@ -100,7 +103,8 @@ export const drawClusterCommand: Command = {
   label: 'cmd.drawCluster',
   shortcuts: [{ key: 'g', shift: true }],
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e) => e.canvas.tool.update((tool) => (tool === 'cluster' ? 'select' : 'cluster')),
 };
 
@@ -117,7 +121,8 @@ export const createClusterCommand: Command<{
   id: 'cluster.create',
   label: 'cmd.addCluster',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, rect) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
@@ -145,7 +150,8 @@ export const moveClusterCommand: Command<{ id: ClusterId; x: number; y: number }
   id: 'cluster.move',
   label: 'cmd.moveCluster',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, x, y }) => {
     moveCluster(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
   },
@@ -155,7 +161,8 @@ export const resizeClusterCommand: Command<{ id: ClusterId; width: number; heigh
   id: 'cluster.resize',
   label: 'cmd.resizeCluster',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, width, height }) => {
     resizeCluster(
       e.doc,
@@ -173,7 +180,8 @@ export const renameClusterCommand: Command<{ id: ClusterId; title: string }> = {
   id: 'cluster.rename',
   label: 'boards.rename',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, title }) => {
     renameCluster(e.doc, id, title, e.origin);
   },
@@ -183,7 +191,8 @@ export const tidyClusterCommand: Command<ClusterId | undefined> = {
   id: 'cluster.tidy',
   label: 'boards.rename',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, id) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
@@ -209,7 +218,8 @@ export const deleteClusterCommand: Command<ClusterId> = {
   id: 'cluster.delete',
   label: 'boards.delete',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, id) => {
     deleteCluster(e.doc, id, e.origin);
   },
@@ -219,7 +229,8 @@ export const reorderClusterCommand: Command<{ id: ClusterId; by: -1 | 1 }> = {
   id: 'cluster.reorder',
   label: 'boards.moveRight',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, by }) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
@@ -298,7 +309,8 @@ export const acceptSuggestionsCommand: Command<{
   id: 'clusters.accept',
   label: 'cmd.acceptSuggestions',
   mutates: true,
-  enabled: canEditClusters,
+  enabled: hasBoard,
+  gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { boardId, clusters }) => {
     if (clusters.length > 0) acceptClusterSuggestions(e.doc, boardId, clusters, e.origin);
   },

@@ -12,7 +12,7 @@ import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
 import { mayChangeStructure, tellRefusal } from '../gate/noteGate.ts';
 import type { AnyCommand, Command } from './types.ts';
 
-const isFacilitator = (e: Editor) => mayChangeStructure(e, 'boards').allowed;
+const boardsGate = (e: Editor) => mayChangeStructure(e, 'boards');
 
 /**
  * Asked before a board dialog (new board, board settings) opens: a dialog
@@ -37,7 +37,7 @@ export const addBoardCommand: Command<{ title: string; question?: string }> = {
   label: 'boards.add',
   icon: 'plus',
   mutates: true,
-  enabled: isFacilitator,
+  gate: boardsGate,
   run: (e, input) => {
     const id = addBoard(e.doc, { title: input.title, question: input.question ?? '' }, e.origin);
     selectBoard(e, id);
@@ -48,7 +48,7 @@ export const renameBoardCommand: Command<{ boardId: BoardId; title: string; ques
   id: 'board.rename',
   label: 'boards.rename',
   mutates: true,
-  enabled: isFacilitator,
+  gate: boardsGate,
   run: (e, { boardId, title, question }) => {
     transact(e.doc, e.origin, () => {
       renameBoard(e.doc, boardId, title, e.origin);
@@ -61,7 +61,7 @@ export const deleteBoardCommand: Command<BoardId> = {
   id: 'board.delete',
   label: 'boards.delete',
   mutates: true,
-  enabled: isFacilitator,
+  gate: boardsGate,
   run: (e, boardId) => {
     const boards = e.index.boards();
     const at = boards.findIndex((b) => b.id === boardId);
@@ -78,7 +78,7 @@ export const moveBoardCommand: Command<{ boardId: BoardId; by: -1 | 1 }> = {
   id: 'board.move',
   label: 'boards.moveRight',
   mutates: true,
-  enabled: isFacilitator,
+  gate: boardsGate,
   run: (e, { boardId, by }) => {
     const boards = e.index.boards();
     const at = boards.findIndex((b) => b.id === boardId);

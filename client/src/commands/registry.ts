@@ -1,5 +1,6 @@
 import type { Editor } from '../editor/Editor.ts';
 import { asOneStep } from '../editor/undoSteps.ts';
+import { mayChange, tellRefusal, type Verdict } from '../gate/noteGate.ts';
 import type { AnyCommand, Command, Shortcut } from './types.ts';
 
 export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
@@ -78,26 +79,64 @@ export class CommandRegistry {
     return [...this.commands.values()];
   }
 
+  /**
+   * What the gate says to the command now: for a change, whether anything may
+   * change (the board loading, a viewer, a locked board, a newer document),
+   * then the command's own question (only the facilitator changes frames …).
+   */
+  verdict(editor: Editor, command: AnyCommand): Verdict {
+    if (command.mutates) {
+      const change = mayChange(editor, { boardInArg: command.boardInArg === true });
+      if (!change.allowed) return change;
+    }
+    return command.gate ? command.gate(editor) : { allowed: true };
+  }
+
+  /** The gate allows it and it applies now (something is selected …). */
   available(editor: Editor, command: AnyCommand): boolean {
-    // A command naming its board leaves the lock to the gate; a viewer or a newer document stops all.
-    const kind = editor.access.get().readOnly?.kind;
-    if (command.mutates && kind !== undefined && !(command.boardInArg && kind === 'locked'))
-      return false;
+    if (!this.verdict(editor, command).allowed) return false;
     return command.enabled ? command.enabled(editor) : true;
   }
 
-  /** True when the command ran and did not refuse. */
+  /**
+   * Whether pressing its key or button does something: the command runs, or
+   * the gate refuses it and says why. Only a command that does not apply
+   * (nothing selected, nothing to undo) and that nobody refuses is inert.
+   */
+  offered(editor: Editor, command: AnyCommand): boolean {
+    return !this.verdict(editor, command).allowed || this.available(editor, command);
+  }
+
+  /**
+   * True when the command ran and did not refuse. Every way in (keys, the
+   * toolbar, menus, the canvas, the outline, panels) comes through here, so a
+   * refusal of the gate is said here, the same way for all of them; a
+   * command that does not apply right now does nothing, silently.
+   */
   run<Arg>(editor: Editor, id: string, arg?: Arg): boolean {
     const command = this.commands.get(id);
-    if (!command || !this.available(editor, command)) return false;
+    if (!command || !this.ask(editor, id)) return false;
+    if (command.enabled && !command.enabled(editor)) return false;
     return asOneStep(editor.undo, () => command.run(editor, arg)) !== false;
   }
 
-  /** The first available command bound to this key event. */
+  /**
+   * Asks the gate about a command without running it — a gesture that would
+   * end in it (dragging notes on a locked board) — and says a refusal.
+   */
+  ask(editor: Editor, id: string): boolean {
+    const command = this.commands.get(id);
+    if (!command) return false;
+    const verdict = this.verdict(editor, command);
+    if (!verdict.allowed) tellRefusal(editor, verdict.denial);
+    return verdict.allowed;
+  }
+
+  /** The first command bound to this key event that is offered (runs, or says why not). */
   forKey(editor: Editor, event: KeyboardEvent): AnyCommand | undefined {
     for (const command of this.commands.values()) {
       if (!command.shortcuts?.some((s) => matchesShortcut(event, s))) continue;
-      if (this.available(editor, command)) return command;
+      if (this.offered(editor, command)) return command;
     }
     return undefined;
   }

@@ -2,6 +2,7 @@
 // keyboard shortcut, toolbar, context menu, outline. Labels are i18n keys.
 
 import type { Editor } from '../editor/Editor.ts';
+import type { Verdict } from '../gate/noteGate.ts';
 import type { MessageKey } from '../i18n/de.ts';
 import type { IconName } from '../ui/Icon.tsx';
 
@@ -29,8 +30,14 @@ export interface Command<Arg = void> {
    * judges that board's lock, not the lock of the board shown on the canvas.
    */
   boardInArg?: boolean;
-  /** Available right now (e.g. something is selected). */
+  /** Applies right now (e.g. something is selected, there is something to undo). */
   enabled?(editor: Editor): boolean;
+  /**
+   * The gate's question for this command beyond "may anything change"
+   * (gate/noteGate.ts), e.g. whether this person may change frames. Asked by
+   * the registry before `enabled`, so a refusal is said, not left silent.
+   */
+  gate?(editor: Editor): Verdict;
   /** `false` when nothing was done because it was refused (the gate has said why). */
   // biome-ignore lint/suspicious/noConfusingVoidType: most commands return nothing; refusing ones say false
   run(editor: Editor, arg: Arg): void | boolean;

@@ -6,6 +6,12 @@ import type { Message } from '../i18n/messages.ts';
 import { createStore, type Store } from '../ui/store.ts';
 
 const SHOWN_MS = 3500;
+/**
+ * A coalescing notice said again within this time of its last saying is the
+ * same action going on (a key's auto-repeat comes every 30–50 ms after a first
+ * pause of up to ~600 ms); said later, it is a new action and announced anew.
+ */
+const SAME_ACTION_MS = 1000;
 /** A notice with text to copy or an undo stays long enough to use it. */
 const ACTION_MS = 12000;
 
@@ -16,6 +22,12 @@ export interface NoticeExtras {
   undo?: () => void;
   /** Stays until the person closes it or another notice replaces it (texts to rescue). */
   persist?: boolean;
+  /**
+   * Said again while it is shown and less than SAME_ACTION_MS after its last
+   * saying, the notice stays as it is (not announced again) and only stays
+   * longer: a refusal for a held key or a repeated gesture is one message.
+   */
+  coalesce?: boolean;
 }
 
 export interface Notice extends NoticeExtras {
@@ -35,10 +47,19 @@ export function createNotices(): Notices {
   const current = createStore<Notice | null>(null);
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let saidAt = 0;
   return {
     current,
     say(message, extras) {
-      current.set({ message, id: ++seq, ...extras });
+      const shown = current.get();
+      const now = Date.now();
+      const again =
+        extras?.coalesce === true &&
+        shown?.coalesce === true &&
+        now - saidAt < SAME_ACTION_MS &&
+        sameMessage(shown.message, message);
+      saidAt = now;
+      if (!again) current.set({ message, id: ++seq, ...extras });
       if (timer) clearTimeout(timer);
       timer = null;
       if (extras?.persist) return;
@@ -53,4 +74,8 @@ export function createNotices(): Notices {
       if (timer) clearTimeout(timer);
     },
   };
+}
+
+function sameMessage(a: Message, b: Message): boolean {
+  return a.ns === b.ns && a.key === b.key && JSON.stringify(a.params) === JSON.stringify(b.params);
 }

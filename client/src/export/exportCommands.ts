@@ -26,7 +26,7 @@ export const saveCoverCommand: Command<CoverPatch> = {
   id: 'workshop.cover',
   label: 'cmd.saveCover',
   mutates: true,
-  enabled: (editor) => mayChangeStructure(editor, 'settings').allowed,
+  gate: (editor) => mayChangeStructure(editor, 'settings'),
   run(editor, cover) {
     updateCover(editor.doc, cover, editor.origin);
   },

@@ -17,13 +17,13 @@ import type { Editor } from '../editor/Editor.ts';
 import { mayChangeStructure } from '../gate/noteGate.ts';
 import { serverNow } from './facilitation.ts';
 
-const mayChangeSettings = (e: Editor) => mayChangeStructure(e, 'settings').allowed;
+const mayChangeSettings = (e: Editor) => mayChangeStructure(e, 'settings');
 
 export const startVotingCommand: Command<RoundInput> = {
   id: 'voting.start',
   label: 'cmd.startVoting',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e, round) => startVotingRound(e.doc, round, e.origin),
 };
 
@@ -31,7 +31,7 @@ export const endVotingCommand: Command = {
   id: 'voting.end',
   label: 'cmd.endVoting',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e) => endVotingRound(e.doc, e.origin),
 };
 
@@ -40,7 +40,7 @@ export const hiddenWritingCommand: Command<boolean> = {
   id: 'hidden.set',
   label: 'cmd.hiddenWriting',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e, hidden) => setHiddenWriting(e.doc, hidden, e.origin),
 };
 
@@ -48,7 +48,7 @@ export const lockBoardCommand: Command<{ boardId: BoardId; locked: boolean }> = 
   id: 'board.lock',
   label: 'cmd.lockBoard',
   mutates: true,
-  enabled: (e) => mayChangeStructure(e, 'boards').allowed,
+  gate: (e) => mayChangeStructure(e, 'boards'),
   run: (e, { boardId, locked }) => {
     setBoardLocked(e.doc, boardId, locked, e.origin);
   },
@@ -59,7 +59,7 @@ export const startTimerCommand: Command<number> = {
   id: 'timer.start',
   label: 'cmd.timerStart',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e, ms) => startTimer(e.doc, ms, e.origin, serverNow(e)),
 };
 
@@ -67,7 +67,7 @@ export const pauseTimerCommand: Command = {
   id: 'timer.pause',
   label: 'cmd.timerPause',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e) => pauseTimer(e.doc, e.origin, serverNow(e)),
 };
 
@@ -75,7 +75,7 @@ export const resumeTimerCommand: Command = {
   id: 'timer.resume',
   label: 'cmd.timerResume',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e) => resumeTimer(e.doc, e.origin, serverNow(e)),
 };
 
@@ -83,7 +83,7 @@ export const clearTimerCommand: Command = {
   id: 'timer.clear',
   label: 'cmd.timerClear',
   mutates: true,
-  enabled: mayChangeSettings,
+  gate: mayChangeSettings,
   run: (e) => clearTimer(e.doc, e.origin),
 };
 

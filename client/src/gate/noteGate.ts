@@ -83,6 +83,26 @@ function documentVerdict(editor: Editor): Verdict {
     : { allowed: false, denial: { reason: 'newerDocument' } };
 }
 
+/**
+ * Any change at all, asked by the command registry before a command that
+ * changes the workshop runs: the document's state, then this person's access
+ * to the shown board (a viewer's link, a locked board). A command that names
+ * its board in its argument leaves that board's lock to the rules it asks.
+ */
+export function mayChange(editor: Editor, options: { boardInArg?: boolean } = {}): Verdict {
+  const doc = documentVerdict(editor);
+  if (!doc.allowed) return doc;
+  const readOnly = editor.access.get().readOnly;
+  if (readOnly === null || (options.boardInArg && readOnly.kind === 'locked')) return ALLOWED;
+  const reason =
+    readOnly.kind === 'viewer'
+      ? 'viewer'
+      : readOnly.kind === 'locked'
+        ? 'boardLocked'
+        : 'newerDocument';
+  return { allowed: false, denial: { reason } };
+}
+
 function verdictOf(permission: Permission): Verdict {
   return permission.allowed ? ALLOWED : { allowed: false, denial: permission.denial };
 }
@@ -232,15 +252,23 @@ export function mayChangeStructure(editor: Editor, area: FacilitatorArea): Verdi
   return verdictOf(mayChangeWorkshop(actorOf(editor), area));
 }
 
-/** Tells the person why something was refused (a notice in their language). */
+/**
+ * Tells the person why something was refused (a notice in their language,
+ * announced to screen readers). Every refusal of the gate is said here, the
+ * registry's and the commands' own alike. The same refusal again while it is
+ * still on screen (a held key repeating, a second drop in a row) keeps the
+ * notice up instead of announcing it anew: one message per action.
+ */
 export function tellRefusal(editor: Editor, denial: GateDenial): void {
   if (denial.reason === 'beingWritten') {
-    editor.notices.say(message(boardMessages, 'denied.beingWritten', { name: denial.name }));
+    editor.notices.say(message(boardMessages, 'denied.beingWritten', { name: denial.name }), {
+      coalesce: true,
+    });
     return;
   }
   const key =
     denial.reason === 'notOwnNote'
       ? (`denied.notOwnNote.${denial.action}` as const)
       : (`denied.${denial.reason}` as const);
-  editor.notices.say(message(boardMessages, key));
+  editor.notices.say(message(boardMessages, key), { coalesce: true });
 }

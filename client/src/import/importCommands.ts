@@ -13,7 +13,7 @@ export const applyImportCommand: Command<{ plan: ImportPlan; target: ImportTarge
   id: 'import.apply',
   label: 'cmd.importApply',
   mutates: true,
-  enabled: (e) => mayChangeStructure(e, 'boards').allowed,
+  gate: (e) => mayChangeStructure(e, 'boards'),
   run: (e, { plan, target }) => {
     // Into an existing board: on free space near the middle of the view (the gate's placement).
     const result = applyImport(e.doc, plan, target, {

@@ -100,7 +100,7 @@ function pointerDown(
 
 /** A double-click (or double-tap): edit what is there, or write a new note. */
 function doubleClick(target: Target, world: Point, ctx: CanvasContext): Effect[] {
-  if (ctx.readOnly) return [];
+  // Read-only, it still asks for what it would do: the command's refusal says why.
   switch (target.kind) {
     case 'note':
       // While voting the two clicks have given two dots; nothing opens.

@@ -36,10 +36,13 @@ describe('canvas states', () => {
     expect(m.state.name).toBe('idle');
   });
 
-  test('a viewer cannot drag', () => {
+  test('a viewer cannot drag; the gate is asked once per press, so it says why once', () => {
     const m = new CanvasMachine();
     m.send(down(note(A)), ctx([], { readOnly: true }));
-    expect(m.send(move(50, 50), ctx([A], { readOnly: true }))).toEqual([]);
+    expect(m.send(move(50, 50), ctx([A], { readOnly: true }))).toEqual([
+      { type: 'ask', command: 'notes.translate' },
+    ]);
+    expect(m.send(move(80, 60), ctx([A], { readOnly: true }))).toEqual([]);
     expect(m.state.name).toBe('pointingNote');
   });
 
@@ -135,14 +138,15 @@ describe('canvas states', () => {
     ]);
   });
 
-  test('a viewer double-click does nothing', () => {
+  test("a viewer's double-click asks for what it would do, so the gate's refusal is said", () => {
     const m = new CanvasMachine();
+    const viewer = ctx([], { readOnly: true });
     expect(
-      m.send(
-        { type: 'doubleClick', target: { kind: 'canvas' }, world: { x: 0, y: 0 } },
-        ctx([], { readOnly: true }),
-      ),
-    ).toEqual([]);
+      m.send({ type: 'doubleClick', target: { kind: 'canvas' }, world: { x: 0, y: 0 } }, viewer),
+    ).toEqual([{ type: 'createNote', at: { x: 0, y: 0 } }]);
+    expect(m.send({ type: 'doubleClick', target: note(A), world: { x: 0, y: 0 } }, viewer)).toEqual(
+      [{ type: 'edit', id: A }],
+    );
   });
 });
 

@@ -12,8 +12,11 @@ export function pointingNote(state: CanvasState, event: CanvasEvent, ctx: Canvas
   if (event.type === 'cancel') return stay(IDLE);
   if (event.type === 'contextMenu') return idle(IDLE, event, ctx);
   if (event.type === 'pointerMove' && event.pointerId === state.pointerId) {
-    if (distance(event.screen, state.downScreen) < DRAG_THRESHOLD || ctx.readOnly)
+    if (distance(event.screen, state.downScreen) < DRAG_THRESHOLD || state.refused)
       return stay(state);
+    // Nothing moves here (a viewer, a locked board): the notes stay put, and the gate says why.
+    if (ctx.readOnly)
+      return stay({ ...state, refused: true }, [{ type: 'ask', command: 'notes.translate' }]);
     const ids = ctx.selection.has(state.id) ? [...ctx.selection] : [state.id];
     const dx = event.world.x - state.downWorld.x;
     const dy = event.world.y - state.downWorld.y;

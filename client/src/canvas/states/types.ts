@@ -86,7 +86,9 @@ export type Effect =
   | { type: 'renameCluster'; id: ClusterId }
   | { type: 'openMenu'; menu: MenuTarget; at: Point }
   | { type: 'tool'; tool: Tool }
-  | { type: 'cursor'; cursor: string };
+  | { type: 'cursor'; cursor: string }
+  /** A gesture that would end in this command: the gate is asked now, so a refusal is said at once. */
+  | { type: 'ask'; command: string };
 
 export type CanvasState =
   | { name: 'idle' }
@@ -98,6 +100,8 @@ export type CanvasState =
       downWorld: Point;
       shift: boolean;
       wasSelected: boolean;
+      /** A drag was tried where notes may not move; the gate has said why (once per press). */
+      refused?: boolean;
     }
   | { name: 'draggingNotes'; pointerId: number; ids: NoteId[]; downWorld: Point }
   | {
