@@ -14,6 +14,9 @@ import { hitTest, sceneOf, type Target } from './hitTest.ts';
 import type { CanvasContext, CanvasEvent } from './states/types.ts';
 import { intersects, type Point } from './viewport.ts';
 
+/** About the longest a double-click takes, first press to last release (browsers allow ~500 ms). */
+const DOUBLE_CLICK_MS = 500;
+
 export function canvasContext(editor: Editor, boardId: BoardId): CanvasContext {
   const { round } = facilitationState(editor);
   return {
@@ -24,7 +27,9 @@ export function canvasContext(editor: Editor, boardId: BoardId): CanvasContext {
     canEditClusters: mayChangeStructure(editor, 'clusters').allowed,
     voting: round.open && round.boardId === boardId && editor.role !== 'viewer',
     writesHidden: writesHidden(editor, boardId),
-    justLanded: (id) => editor.landings.justLanded(id),
+    // Without the time of the first press (a synthetic event) a double-click's usual span.
+    landedSince: (id, since) =>
+      editor.landings.landedSince(id, since ?? Date.now() - DOUBLE_CLICK_MS),
     notesInRect: (rect) =>
       editor.index
         .notes(boardId)

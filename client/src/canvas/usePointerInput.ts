@@ -42,7 +42,11 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       return { x: e.clientX - r.left, y: e.clientY - r.top };
     };
     const worldOf = (screen: Point) => toWorld(editor.viewport.get(), screen);
-    let lastTap = { time: 0, x: 0, y: 0 };
+    let lastTap = { time: 0, at: 0, x: 0, y: 0 };
+    // The last two presses (Date.now(), the clock of editor/landings.ts): a
+    // dblclick began with the one before the last. A note that arrived after
+    // it was not aimed at; one drawn before it was.
+    let presses = [0, 0];
     // A touch double-tap is taken on pointerdown; the browser then also fires
     // a compatibility dblclick, which must not count a second time.
     let touchDoubleTapAt = Number.NEGATIVE_INFINITY;
@@ -52,12 +56,17 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       const screen = local(e);
       const world = worldOf(screen);
       let doubleTap = false;
+      let firstTapAt = 0;
+      presses = [presses[1] ?? 0, Date.now()];
       if (e.pointerType === 'touch') {
         const now = performance.now();
         doubleTap =
           now - lastTap.time < DOUBLE_TAP_MS &&
           Math.hypot(screen.x - lastTap.x, screen.y - lastTap.y) < 24;
-        lastTap = doubleTap ? { time: 0, x: 0, y: 0 } : { time: now, ...screen };
+        firstTapAt = lastTap.at;
+        lastTap = doubleTap
+          ? { time: 0, at: 0, x: 0, y: 0 }
+          : { time: now, at: Date.now(), ...screen };
         if (doubleTap) touchDoubleTapAt = now;
       }
       if (e.button === 1) e.preventDefault();
@@ -84,7 +93,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         shift: e.shiftKey,
         spaceHeld: editor.canvas.spaceHeld.current,
         pointerType: e.pointerType === 'touch' || e.pointerType === 'pen' ? e.pointerType : 'mouse',
-        ...(doubleTap ? { doubleTap } : {}),
+        ...(doubleTap ? { doubleTap, firstTapAt } : {}),
       });
     };
     const onPointerMove = (e: PointerEvent) => {
@@ -128,7 +137,12 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
     const onDoubleClick = (e: MouseEvent) => {
       if (fromTextField(e.target) || isTouchEcho(e, touchDoubleTapAt, performance.now())) return;
       const world = worldOf(local(e));
-      sendToCanvas(editor, { type: 'doubleClick', target: targetAt(editor, world), world });
+      sendToCanvas(editor, {
+        type: 'doubleClick',
+        target: targetAt(editor, world),
+        world,
+        firstPressAt: presses[0] ?? 0,
+      });
     };
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();

@@ -1,17 +1,21 @@
 // Notes that just appeared or moved under someone else's hands (a remote
 // addition, a remote move): a double-click aimed at empty space that lands on
-// such a note a moment later must not open it (the canvas writes a new note
-// instead). Kept as local arrival times, so clocks of other devices do not matter.
+// such a note between its first press and its end must not open it (the
+// canvas writes a new note instead). A note that was already drawn when the
+// double-click began was aimed at, however fresh: it opens. Kept as local
+// arrival times, so clocks of other devices do not matter.
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE, notesMap } from '@pinnwand/shared/model/schema';
 import type * as Y from 'yjs';
 
-/** How long a note that just arrived under the pointer is not opened by a double-click. */
+/** How long an arrival is remembered (longer than any double-click takes). */
 export const LANDING_MS = 1000;
 
 export interface Landings {
   /** True when `id` appeared or moved here through someone else less than LANDING_MS ago. */
   justLanded(id: NoteId, now?: number): boolean;
+  /** True when `id` appeared or moved here through someone else at `since` (Date.now()) or later. */
+  landedSince(id: NoteId, since: number): boolean;
   destroy(): void;
 }
 
@@ -46,6 +50,10 @@ export function watchLandings(doc: Y.Doc, isLocal: (origin: unknown) => boolean)
     justLanded: (id, now = Date.now()) => {
       const at = landed.get(id);
       return at !== undefined && now - at < LANDING_MS;
+    },
+    landedSince: (id, since) => {
+      const at = landed.get(id);
+      return at !== undefined && at >= since;
     },
     destroy: () => notes.unobserveDeep(onNotes),
   };

@@ -18,7 +18,7 @@ export function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}
     canEditClusters: false,
     voting: false,
     writesHidden: false,
-    justLanded: () => false,
+    landedSince: () => false,
     notesInRect: () => [B],
     clusterRect: (id) => (id === C ? FRAME : undefined),
     ...extra,

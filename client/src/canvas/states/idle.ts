@@ -12,7 +12,7 @@ import { stay } from './types.ts';
 export function idle(state: CanvasState, event: CanvasEvent, ctx: CanvasContext): Step {
   switch (event.type) {
     case 'doubleClick':
-      return stay(state, doubleClick(event.target, event.world, ctx));
+      return stay(state, doubleClick(event.target, event.world, ctx, event.firstPressAt));
     case 'contextMenu':
       return stay(state, contextMenu(event.target, event.screen, ctx));
     case 'pointerMove':
@@ -35,7 +35,7 @@ function pointerDown(
   const { target } = event;
   // While voting, a quick second tap on a note is a second dot, not "edit this note".
   if (event.doubleTap && !(ctx.voting && target.kind === 'note'))
-    return stay(state, [...effects, ...doubleClick(target, event.world, ctx)]);
+    return stay(state, [...effects, ...doubleClick(target, event.world, ctx, event.firstTapAt)]);
   if (event.button === 1 || (event.button === 0 && event.spaceHeld)) {
     return { state: { name: 'panning', pointerId: event.pointerId, last: event.screen }, effects };
   }
@@ -99,15 +99,22 @@ function pointerDown(
 }
 
 /** A double-click (or double-tap): edit what is there, or write a new note. */
-function doubleClick(target: Target, world: Point, ctx: CanvasContext): Effect[] {
+function doubleClick(
+  target: Target,
+  world: Point,
+  ctx: CanvasContext,
+  since: number | undefined,
+): Effect[] {
   // Read-only, it still asks for what it would do: the command's refusal says why.
   switch (target.kind) {
     case 'note':
       // While voting the two clicks have given two dots; nothing opens.
       if (ctx.voting) return [];
       // Hidden writing: a double-click writes a hidden note, never a public edit; a
-      // note that slid under the pointer a moment ago was not what was aimed at.
-      if (ctx.writesHidden || ctx.justLanded(target.id)) return [{ type: 'createNote', at: world }];
+      // note that slid under the pointer during the double-click was not what was
+      // aimed at. One drawn there before it began was, however new: it opens.
+      if (ctx.writesHidden || ctx.landedSince(target.id, since))
+        return [{ type: 'createNote', at: world }];
       return [{ type: 'edit', id: target.id }];
     case 'hiddenNote':
       return [{ type: 'editHidden', id: target.id }];

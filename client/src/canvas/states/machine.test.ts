@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { A, B, ctx, down, move, note, up } from '../../testing/canvasMachineEvents.ts';
 import { CanvasMachine } from './machine.ts';
+import type { Target } from './types.ts';
 
 describe('canvas states', () => {
   test('a click on a note selects it and returns to idle', () => {
@@ -115,15 +116,18 @@ describe('canvas states', () => {
     ]);
   });
 
-  test('a double-click on a note that just slid under the pointer writes a new note instead', () => {
+  test('a double-click on a note that slid under the pointer during it writes a new note instead', () => {
     const m = new CanvasMachine();
-    const landed = ctx([], { justLanded: (id) => id === A });
-    expect(m.send({ type: 'doubleClick', target: note(A), world: { x: 5, y: 6 } }, landed)).toEqual(
-      [{ type: 'createNote', at: { x: 5, y: 6 } }],
-    );
-    expect(m.send({ type: 'doubleClick', target: note(B), world: { x: 5, y: 6 } }, landed)).toEqual(
-      [{ type: 'edit', id: B }],
-    );
+    // A arrived at 1000; B at 400, before the double-click began at 500.
+    const arrived: Record<string, number> = { [A]: 1000, [B]: 400 };
+    const landed = ctx([], {
+      landedSince: (id, since) => (arrived[id] ?? 0) >= (since ?? 0),
+    });
+    const dbl = (target: Target) =>
+      m.send({ type: 'doubleClick', target, world: { x: 5, y: 6 }, firstPressAt: 500 }, landed);
+    expect(dbl(note(A))).toEqual([{ type: 'createNote', at: { x: 5, y: 6 } }]);
+    // B was drawn when the double-click began, however freshly: it opens.
+    expect(dbl(note(B))).toEqual([{ type: 'edit', id: B }]);
   });
 
   test('while hidden writing runs, a double-click on a public note writes a hidden one', () => {

@@ -30,11 +30,14 @@ export type CanvasEvent =
       pointerType: 'mouse' | 'pen' | 'touch';
       /** The second tap of a touch double-tap (touch screens send no dblclick we use). */
       doubleTap?: boolean;
+      /** With `doubleTap`: when the first tap came (Date.now()). */
+      firstTapAt?: number;
     })
   /** `target` is given while nothing is pressed and the cursor depends on what is under it. */
   | (PointerInfo & { type: 'pointerMove'; target?: Target })
   | (PointerInfo & { type: 'pointerUp' })
-  | { type: 'doubleClick'; target: Target; world: Point }
+  /** `firstPressAt`: when the double-click's first press came (Date.now()). */
+  | { type: 'doubleClick'; target: Target; world: Point; firstPressAt?: number }
   | { type: 'contextMenu'; target: Target; screen: Point }
   /** A wheel or trackpad turn in screen pixels; with Ctrl/⌘ (or a pinch on a trackpad) a zoom. */
   | { type: 'wheel'; screen: Point; dx: number; dy: number; zoom: boolean }
@@ -55,10 +58,11 @@ export interface CanvasContext {
   /** Hidden writing runs: new notes stay on this device, a double-click never edits a public note. */
   writesHidden: boolean;
   /**
-   * The note appeared or moved here through someone else a moment ago: a
-   * double-click aimed at empty space that lands on it writes a new note instead.
+   * The note appeared or moved here through someone else after the double-
+   * click began (`since`, its first press): aimed at empty space, it lands on
+   * the note and writes a new note instead. A note drawn before opens.
    */
-  justLanded(id: NoteId): boolean;
+  landedSince(id: NoteId, since: number | undefined): boolean;
   notesInRect(rect: Rect): NoteId[];
   /** A frame's rectangle, for the ghost of a move or resize. */
   clusterRect(id: ClusterId): Rect | undefined;
