@@ -6,7 +6,7 @@
 // Through the canvas's own listeners (usePointerInput.ts), as the browser
 // sends them: press, release, press, release, dblclick.
 import { addNote } from '@pinnwand/shared/ops/noteOps';
-import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
+import { ALICE, testWorkshop, workshopWithAlicesNote } from '@pinnwand/shared/testing/testWorkshop';
 import { act, createElement, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -55,6 +55,13 @@ function click(el: HTMLElement, x: number, y: number): void {
   pointer(el, 'pointerup', x, y);
 }
 
+/** Two presses and the double-click they make, as the browser reports them. */
+function doubleClick(el: HTMLElement, x: number, y: number): void {
+  click(el, x, y);
+  click(el, x, y);
+  dblclick(el, x, y);
+}
+
 function dblclick(el: HTMLElement, x: number, y: number): void {
   later();
   act(() => {
@@ -62,17 +69,6 @@ function dblclick(el: HTMLElement, x: number, y: number): void {
       new MouseEvent('dblclick', { clientX: x, clientY: y, bubbles: true, detail: 2 }),
     );
   });
-}
-
-/** Alice's note in the server's copy at (100, 100): its middle is (180, 160). */
-function server() {
-  const ws = testWorkshop('blank');
-  const note = addNote(
-    ws.doc,
-    { boardId: ws.board, x: 100, y: 100, text: 'Idee', author: 'Alice', authorId: ALICE.id },
-    ALICE.origin,
-  );
-  return { ws, note };
 }
 
 /** What the server sends of `from` that `to` does not have yet (a remote change). */
@@ -90,20 +86,19 @@ afterEach(() => {
 
 describe('a double-click on a freshly arrived note', () => {
   it('right after the board loaded, opens the note drawn under the pointer', () => {
-    const { ws, note } = server();
+    // Alice's note in the server's copy: its middle is (180, 160).
+    const { ws, note } = workshopWithAlicesNote();
     const doc = new Y.Doc();
     const editor = testEditor(doc, { board: ws.board });
     const el = mount(editor);
     sync(ws.doc, doc);
-    click(el, 180, 160);
-    click(el, 180, 160);
-    dblclick(el, 180, 160);
+    doubleClick(el, 180, 160);
     expect(editor.editing.get()).toBe(note);
     expect(doc.getMap('notes').size).toBe(1);
   });
 
   it('that another participant just added, opens it', () => {
-    const { ws } = server();
+    const { ws } = workshopWithAlicesNote();
     const doc = new Y.Doc();
     const editor = testEditor(doc, { board: ws.board });
     const el = mount(editor);
@@ -114,9 +109,7 @@ describe('a double-click on a freshly arrived note', () => {
       ALICE.origin,
     );
     sync(ws.doc, doc);
-    click(el, 580, 160);
-    click(el, 580, 160);
-    dblclick(el, 580, 160);
+    doubleClick(el, 580, 160);
     expect(editor.editing.get()).toBe(fresh);
     expect(doc.getMap('notes').size).toBe(2);
   });

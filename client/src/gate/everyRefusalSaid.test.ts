@@ -5,9 +5,8 @@
 // held key repeating does not announce it again, a later press does.
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
-import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
-import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
+import { ALICE, workshopWithAlicesNote } from '@pinnwand/shared/testing/testWorkshop';
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -56,24 +55,13 @@ const testEditor = (doc: Y.Doc, options: TestEditorOptions) =>
 
 const said = (editor: Editor) => editor.notices.current.get()?.message.key;
 
-/** A workshop with one note of Alice's. */
-function workshop() {
-  const ws = testWorkshop('blank');
-  const note = addNote(
-    ws.doc,
-    { boardId: ws.board, x: 100, y: 100, text: 'Idee', author: 'Alice', authorId: ALICE.id },
-    ALICE.origin,
-  );
-  return { ws, note };
-}
-
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('while the board is still loading', () => {
   function loading(role: 'facilitator' | 'participant') {
-    const { ws } = workshop();
+    const { ws } = workshopWithAlicesNote();
     const doc = new Y.Doc();
     const editor = testEditor(doc, { role, board: ws.board });
     editor.preview.set(readBoardPreview(ws.doc));
@@ -131,7 +119,7 @@ describe('while the board is still loading', () => {
 
 describe('on a locked board, as a viewer, in a role', () => {
   it('a participant is told the board is locked: keys, double-click, drag', () => {
-    const { ws, note } = workshop();
+    const { ws, note } = workshopWithAlicesNote();
     const editor = testEditor(ws.doc, { role: 'participant', board: ws.board });
     listen(editor);
     setBoardLocked(ws.doc, ws.board, true, ALICE.origin);
@@ -172,7 +160,7 @@ describe('on a locked board, as a viewer, in a role', () => {
   });
 
   it('a viewer is told they only look on', () => {
-    const { ws } = workshop();
+    const { ws } = workshopWithAlicesNote();
     const viewer = testEditor(ws.doc, { role: 'viewer', board: ws.board });
     listen(viewer);
     press('n');
@@ -180,7 +168,7 @@ describe('on a locked board, as a viewer, in a role', () => {
   });
 
   it('a participant is told that frames are the facilitator’s', () => {
-    const { ws } = workshop();
+    const { ws } = workshopWithAlicesNote();
     const participant = testEditor(ws.doc, { role: 'participant', board: ws.board });
     listen(participant);
     press('g');
@@ -194,7 +182,7 @@ describe('on a locked board, as a viewer, in a role', () => {
 describe('one message per action', () => {
   it('a held key is announced once; a new press later is announced again', () => {
     vi.useFakeTimers();
-    const { ws, note } = workshop();
+    const { ws, note } = workshopWithAlicesNote();
     const editor = testEditor(ws.doc, { role: 'participant', board: ws.board });
     listen(editor);
     setBoardLocked(ws.doc, ws.board, true, ALICE.origin);

@@ -2,8 +2,9 @@
  * Test helpers: a fresh workshop document with known people and boards.
  */
 import * as Y from 'yjs';
-import { asParticipantId, type BoardId, type ParticipantId } from '../model/ids.ts';
+import { asParticipantId, type BoardId, type NoteId, type ParticipantId } from '../model/ids.ts';
 import { type LocalOrigin, localOrigin } from '../model/origin.ts';
+import { addNote } from '../ops/noteOps.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
 import type { TemplateId } from '../templates/templates.ts';
 
@@ -35,4 +36,15 @@ export function testWorkshop(template: TemplateId = 'retro', doc = new Y.Doc()):
     ALICE.origin,
   );
   return { doc, boardIds, board: boardIds[0]! };
+}
+
+/** A blank workshop with one note of Alice's, 'Idee', its top-left at (100, 100). */
+export function workshopWithAlicesNote(): { ws: TestWorkshop; note: NoteId } {
+  const ws = testWorkshop('blank');
+  const note = addNote(
+    ws.doc,
+    { boardId: ws.board, x: 100, y: 100, text: 'Idee', author: 'Alice', authorId: ALICE.id },
+    ALICE.origin,
+  );
+  return { ws, note };
 }
