@@ -2,10 +2,21 @@
  * A simulated network of Y.Doc peers whose message delivery the test
  * controls, after yjs' own `tests/testHelper.js`: every local update of a peer
  * is queued for every other connected peer, and nothing arrives until the
- * test says so. Tests can deliver in any order, deliver a message twice, drop
- * messages, and take peers offline; `resync` plays the y-protocols sync
+ * test says so. Tests can deliver in random order, deliver a message twice,
+ * drop messages, and take peers offline; `resync` plays the y-protocols sync
  * handshake (state vector → missing updates), which is how a real client
  * recovers dropped messages and offline edits when it reconnects.
+ *
+ * Random order keeps each link first-in-first-out by default, as a websocket
+ * (to and from the relaying server) is, and a dropped message breaks its
+ * link until the next resync, as a closed connection does: what was sent on
+ * it afterwards is lost too. `anyOrder` lifts that, for convergence alone;
+ * then a peer can receive an update whose dependencies it lacks, and Yjs
+ * applies its deletes at once while its new values wait. No Pinnwand client
+ * works from that state (the server refuses such updates and relays in order;
+ * a joiner holds the greeting's log update pending only until synced), and
+ * undo cannot work from it: a value deleted by someone else's pending change
+ * is not this person's to restore.
  *
  * Updates are applied with REMOTE_ORIGIN, as a provider would, and only
  * updates with another origin are sent on, so nothing echoes.
@@ -20,8 +31,10 @@ interface Message {
 }
 
 export interface DeliverOptions {
-  /** Pick messages in random order instead of first-in-first-out per link. */
+  /** Pick messages in random order (first-in-first-out per link unless `anyOrder`). */
   rng?: () => number;
+  /** With `rng`: reorder messages on the same link too, as no websocket would. */
+  anyOrder?: boolean;
   /** Probability of delivering a message twice. */
   duplicateRate?: number;
   /** Probability of losing a message (recovered only by `resync`). */
@@ -32,6 +45,8 @@ export class PeerNetwork {
   readonly docs: Y.Doc[];
   private queue: Message[] = [];
   private online: boolean[];
+  /** Links (`from>to`) that lost a message and carry nothing until the next resync. */
+  private broken = new Set<string>();
   /** Messages delivered, dropped and duplicated so far (for test diagnostics). */
   readonly stats = { delivered: 0, dropped: 0, duplicated: 0 };
 
@@ -72,15 +87,25 @@ export class PeerNetwork {
     return this.queue.length;
   }
 
-  /** Delivers one queued message (the oldest, or a random one with `rng`). False if none. */
+  /**
+   * Delivers one queued message (the oldest, or with `rng` the oldest of a
+   * random link, or any with `anyOrder`). False if none.
+   */
   deliverOne(options: DeliverOptions = {}): boolean {
     if (this.queue.length === 0) return false;
-    const index = options.rng ? Math.floor(options.rng() * this.queue.length) : 0;
+    const candidates = options.anyOrder ? this.queue.map((_, i) => i) : this.linkHeads();
+    const index = options.rng ? candidates[Math.floor(options.rng() * candidates.length)]! : 0;
     const [message] = this.queue.splice(index, 1);
     if (!message) return false;
+    const link = linkOf(message);
+    if (this.broken.has(link)) {
+      this.stats.dropped++;
+      return true;
+    }
     const roll = options.rng?.() ?? 1;
     if (options.dropRate && roll < options.dropRate) {
       this.stats.dropped++;
+      if (!options.anyOrder) this.broken.add(link);
       return true;
     }
     this.apply(message);
@@ -89,6 +114,19 @@ export class PeerNetwork {
       this.apply(message);
     }
     return true;
+  }
+
+  /** Index in the queue of each link's oldest message. */
+  private linkHeads(): number[] {
+    const seen = new Set<string>();
+    const heads: number[] = [];
+    this.queue.forEach((message, index) => {
+      const link = linkOf(message);
+      if (seen.has(link)) return;
+      seen.add(link);
+      heads.push(index);
+    });
+    return heads;
   }
 
   /** Delivers until the queue is empty (new messages caused by delivery included). */
@@ -129,6 +167,13 @@ export class PeerNetwork {
    */
   resync(a: number, b: number): void {
     if (!this.online[a] || !this.online[b]) return;
+    // A new connection: what the broken one still held is gone, the handshake sends it again.
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      if (this.broken.delete(`${from}>${to}`)) this.dropLink(from, to);
+    }
     const docA = this.doc(a);
     const docB = this.doc(b);
     this.queue.push({
@@ -159,6 +204,8 @@ export class PeerNetwork {
     this.stats.delivered++;
   }
 }
+
+const linkOf = (message: Message) => `${message.from}>${message.to}`;
 
 /** A canonical JSON rendering of a document's five roots, for comparing peers. */
 export function docSnapshot(doc: Y.Doc): string {
