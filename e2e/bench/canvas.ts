@@ -10,9 +10,11 @@
 // measured phase there (the reload until notes are drawn and 1.5 s after,
 // the drag, the pan and zoom: for finding where the time goes); CANVAS_TRACE=dir
 // a Chromium performance trace of the pan and zoom (raster, paint, compositing).
+
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type * as Y from 'yjs';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson } from '../harness/browser.ts';
@@ -33,7 +35,6 @@ import { BenchClient, facilitatorRoom } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
 import { quantile, type Spread, spread } from './lib/stats.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** One measured situation: a board of `notes` notes while `movers` other people move notes. */
 export interface CanvasScenario {
   notes: number;

@@ -1,11 +1,11 @@
 // The benchmark board: `count` notes in a grid of COLS columns, written into
 // a real workshop by a Node client (as an import or many people would).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ParticipantId } from '@pinnwand/shared/model/ids';
 import { insertNote } from '@pinnwand/shared/ops/entries';
 import type * as Y from 'yjs';
 import { BenchClient, type RoomRef } from './lib/client.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const COLS = 40;
 const DX = 190;
 const DY = 150;

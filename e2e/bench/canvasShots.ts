@@ -6,6 +6,7 @@
 // e2e/artifacts/screenshots/canvas-*.png.
 //
 //   node --import tsx bench/canvasShots.ts
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { launchBrowser, newPerson, screenshot } from '../harness/browser.ts';
@@ -13,8 +14,6 @@ import { startPinnwand } from '../harness/pinnwandProcess.ts';
 import { populate } from './canvasBoard.ts';
 import { facilitatorRoom } from './lib/client.ts';
 import { newDataDir, removeDir, waitForBuild } from './lib/servers.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function zoomTo(page: Page, scale: number): Promise<void> {
   const box = await page.locator('.board-canvas').boundingBox();

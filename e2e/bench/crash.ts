@@ -5,6 +5,7 @@
 // client saw it relayed (or, for Hocuspocus, the server acknowledged it) and
 // it is not in the document after the restart.
 
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchClient, noteTexts, type RoomRef, roomOnPort } from './lib/client.ts';
 import { LoadGenerator } from './lib/loadgen.ts';
 import { markersInText } from './lib/protocol.ts';
@@ -28,8 +29,6 @@ export interface CrashRoundResult {
   lost: number;
   error?: string;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Connects a reading client and waits until nothing new has arrived for `quietMs`. */
 export async function readBack(room: RoomRef, quietMs = 800, maxMs = 20_000) {

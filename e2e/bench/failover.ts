@@ -12,6 +12,7 @@
 //   a process killed with SIGKILL (and restarted) every 5–10 s, once an owner
 //   paused past its lease. Failover time: kill → the first edit written after
 //   the kill that another client of the room received.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -48,8 +49,6 @@ export interface FailoverResult {
     report: ChaosReport;
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function percentile(sorted: number[], p: number): number | null {
   if (sorted.length === 0) return null;

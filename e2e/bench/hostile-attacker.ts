@@ -10,6 +10,7 @@
 //   parent → { type: 'prepare', attack, httpUrl, wsUrl }   child → { type: 'ready' }
 //   parent → { type: 'start' }
 //   parent → { type: 'stop' }     child → { type: 'stopped', answers }
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -70,8 +71,6 @@ function raw(url: string, answers: Record<string, number>): Promise<WebSocket | 
     ws.on('message', () => undefined);
   });
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function attackedRoom(ctx: Ctx) {
   return createWorkshopViaApi(ctx.httpUrl, 'blank', 'Angegriffen');

@@ -15,9 +15,11 @@
 // (bench/hostile-attacker.ts, one per attack), the server in its own: this
 // process only sends and times the bystander's edits, so that building and
 // sending the attack's payloads does not delay the timing.
+
 import { type ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { type PinnwandProcess, startPinnwand } from '../harness/pinnwandProcess.ts';
@@ -53,8 +55,6 @@ interface Ctx {
   server: PinnwandProcess;
   wsUrl: string;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The attacks (hostile-attacker.ts ATTACKS, by id) and what each sends. */
 const ATTACKS: readonly { id: string; description: string }[] = [

@@ -8,11 +8,10 @@
 //   RSS2: 100 rooms × 30 clients
 //   RSS3: all clients gone, every room unloaded (ROOM_IDLE_MS)
 // per room = (RSS1 − RSS0) / 100; per connection = (RSS2 − RSS1) / 2,900.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BenchClient } from './lib/client.ts';
 import { rssMb } from './lib/proc.ts';
 import { newDataDir, removeDir, startServer } from './lib/servers.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface MemoryResult {
   rooms: number;

@@ -23,8 +23,10 @@
  * lands, so two processes that disagree for a moment never bounce it back
  * and forth.
  */
+
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WORKSHOP_ID_PATTERN, WS_PATH_PREFIX } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
 import type { LeaseInfo } from '../storage/postgres/roomLeases.ts';
@@ -59,8 +61,6 @@ function roomOfRequest(pathname: string): string | null {
   const id = API_ROOM.exec(pathname)?.[1];
   return id && WORKSHOP_ID_PATTERN.test(id) ? id : null;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class RoomRouter {
   private readonly proxied = new Set<Duplex>();

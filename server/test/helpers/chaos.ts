@@ -6,7 +6,9 @@
 // its port — once, instead, a room's owner paused with SIGSTOP past its lease
 // and resumed. Then a checker reads every room from PostgreSQL on its own
 // connection and compares it with what the clients received.
+
 import { writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -103,7 +105,6 @@ async function createWorkshop(url: string, title: string): Promise<{ id: string;
   return { id: body.id, token: body.participantToken };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = ([min, max]: [number, number]) => min + Math.random() * (max - min);
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {

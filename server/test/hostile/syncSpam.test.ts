@@ -12,7 +12,9 @@
  * viewer link proves no participant key, so an honest viewer behind the
  * attackers' own address would be refused with them, by design.
  */
+
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { describe, expect, it } from 'vitest';
@@ -56,8 +58,6 @@ function answersKernelBuffersHold(bytes: number): number {
   const buffers = maxOf('/proc/sys/net/ipv4/tcp_rmem') + maxOf('/proc/sys/net/ipv4/tcp_wmem');
   return Math.floor(buffers / bytes) + 1;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A workshop holding NOTES long notes, and the URL its viewers connect to. */
 async function bigWorkshop(
