@@ -38,6 +38,10 @@ describe('workshop administration', () => {
       created.urls.facilitator,
     );
     await expect.poll(() => f.page.getByAltText(/QR-Code/).count()).toBe(1);
+    // Its tab clicked again, the open section stays open.
+    await f.page.locator('.panel-tab-share').click();
+    await f.page.waitForTimeout(300);
+    expect(await participantInput.isVisible()).toBe(true);
     await expect.poll(() => f.page.getByRole('button', { name: 'Kopieren' }).count()).toBe(3);
     await expect.poll(() => f.page.getByText(/auf dem Gerät gespeichert/).count()).toBe(0);
     await screenshot(f.page, 'invites-on-another-device');

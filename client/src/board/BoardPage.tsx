@@ -193,7 +193,9 @@ export function BoardPage({ connection, editor, session }: Props) {
                     type="button"
                     className={`panel-tab panel-tab-${p.id}`}
                     aria-pressed={p.id === panel.id}
-                    onClick={() => togglePanel(p.id)}
+                    // A tab shows its section; closing is the × beside them (a
+                    // second click on the open section used to close the panel).
+                    onClick={() => editor.ui.update((s) => ({ ...s, panel: p.id }))}
                   >
                     {t(p.label)}
                   </button>
