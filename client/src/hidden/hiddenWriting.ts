@@ -2,7 +2,9 @@
 // notes (canvas, outline, paste) here instead of onto the board; the count is
 // published through awareness; once the phase has ended and this device is
 // synced, the notes are published into the shared document — each one asked
-// of the gate and placed apart from what is on its board.
+// of the gate and placed apart from what is on its board (what this device
+// sees; the revealing facilitator's device then moves apart what landed on
+// another person's note: revealSettling.ts).
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@pinnwand/shared/model/layout';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
@@ -15,6 +17,7 @@ import { mayCreateNotes } from '../gate/noteGate.ts';
 import { freeSpot, spotsApart, viewCentre } from '../gate/placement.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type HiddenNote, HiddenNotes } from './HiddenNotes.ts';
+import { settleAfterReveal } from './revealSettling.ts';
 
 export interface Composer {
   /** The hidden note being edited; absent for a new one. */
@@ -162,6 +165,7 @@ export function startHiddenWriting(editor: Editor): () => void {
     tryPublish();
   });
   const offStatus = editor.connectionStatus.subscribe(tryPublish);
+  const offSettling = settleAfterReveal(editor);
   void notes.ready.then(() => {
     publishCount();
     tryPublish();
@@ -172,6 +176,7 @@ export function startHiddenWriting(editor: Editor): () => void {
     offMeta();
     offBoards();
     offStatus();
+    offSettling();
     editor.hidden.set(null);
     notes.destroy();
   };
