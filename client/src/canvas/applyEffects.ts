@@ -48,6 +48,9 @@ export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
       case 'vote':
         run('vote.give', effect.id);
         break;
+      case 'takeBackVote':
+        run('vote.takeBack', effect.id);
+        break;
       case 'editHidden':
         editHidden(editor, effect.id);
         break;

@@ -9,6 +9,7 @@ import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
 import { mayChangeStructure, writesHidden } from '../gate/noteGate.ts';
+import { onOwnDots } from '../voting/ownDots.ts';
 import { applyEffects } from './applyEffects.ts';
 import { hitTest, sceneOf, type Target } from './hitTest.ts';
 import type { CanvasContext, CanvasEvent } from './states/types.ts';
@@ -30,6 +31,11 @@ export function canvasContext(editor: Editor, boardId: BoardId): CanvasContext {
     // Without the time of the first press (a synthetic event) a double-click's usual span.
     landedSince: (id, since) =>
       editor.landings.landedSince(id, since ?? Date.now() - DOUBLE_CLICK_MS),
+    onOwnDots: (id, world) => {
+      const note = editor.index.note(id);
+      const mine = note?.votes.byParticipant[editor.userId] ?? 0;
+      return note !== undefined && onOwnDots(note, mine, editor.viewport.get().scale, world);
+    },
     notesInRect: (rect) =>
       editor.index
         .notes(boardId)

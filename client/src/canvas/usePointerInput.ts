@@ -9,6 +9,8 @@ import { sendToCanvas, targetAt, wantsHover } from './canvasInput.ts';
 import { type Point, toWorld } from './viewport.ts';
 
 const DOUBLE_TAP_MS = 320;
+/** A finger held this long on the board is a long press (what phones take for one). */
+const LONG_PRESS_MS = 500;
 /** How long after a handled touch double-tap a dblclick is taken as its echo. */
 const TOUCH_ECHO_MS = 1000;
 
@@ -50,6 +52,13 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
     // A touch double-tap is taken on pointerdown; the browser then also fires
     // a compatibility dblclick, which must not count a second time.
     let touchDoubleTapAt = Number.NEGATIVE_INFINITY;
+    // The long press of the finger or pen held down (the machine takes it only
+    // while that press is still on a note and has not moved).
+    let longPress: ReturnType<typeof setTimeout> | null = null;
+    const endLongPress = () => {
+      if (longPress !== null) clearTimeout(longPress);
+      longPress = null;
+    };
 
     const onPointerDown = (e: PointerEvent) => {
       if (fromTextField(e.target)) return;
@@ -82,6 +91,14 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         } catch {
           // synthetic events have no capturable pointer
         }
+      }
+      endLongPress();
+      if (e.pointerType === 'touch' || e.pointerType === 'pen') {
+        const pointerId = e.pointerId;
+        longPress = setTimeout(() => {
+          longPress = null;
+          sendToCanvas(editor, { type: 'longPress', pointerId });
+        }, LONG_PRESS_MS);
       }
       sendToCanvas(editor, {
         type: 'pointerDown',
@@ -120,6 +137,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       }
     };
     const onPointerUp = (e: PointerEvent) => {
+      endLongPress();
       const screen = local(e);
       sendToCanvas(editor, {
         type: 'pointerUp',
@@ -128,7 +146,10 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         world: worldOf(screen),
       });
     };
-    const onPointerCancel = () => sendToCanvas(editor, { type: 'cancel' });
+    const onPointerCancel = () => {
+      endLongPress();
+      sendToCanvas(editor, { type: 'cancel' });
+    };
     const onLeave = (e: PointerEvent) => {
       if (e.pointerType === 'touch') return;
       editor.pointer.set(null);
@@ -197,6 +218,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       el.removeEventListener('dblclick', onDoubleClick);
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('contextmenu', onContextMenu);
+      endLongPress();
       offCursor();
       offTool();
       // A gesture cut off by leaving the board does not linger.

@@ -18,6 +18,7 @@ import { HiddenComposer } from '../hidden/HiddenComposer.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters, useNoteIds } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
+import { DOT_SIZE, ownDotSpots } from '../voting/ownDots.ts';
 import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
 
@@ -105,7 +106,7 @@ function Ghost({ editor, scale }: { editor: Editor; scale: number }) {
   );
 }
 
-/** Small dots on the notes this person voted for in the running round. */
+/** Small dots on the notes this person voted for in the running round (a click on them takes one back). */
 function MyDots({ editor, boardId, scale }: { editor: Editor; boardId: BoardId; scale: number }) {
   const { round } = useFacilitationState(editor);
   useNoteIds(editor.index, boardId);
@@ -118,15 +119,15 @@ function MyDots({ editor, boardId, scale }: { editor: Editor; boardId: BoardId; 
   const dots = [];
   for (const note of editor.index.notes(boardId)) {
     const mine = note.votes.byParticipant[editor.userId] ?? 0;
-    for (let i = 0; i < mine; i++) {
+    for (const [i, spot] of ownDotSpots(note, mine).entries()) {
       dots.push(
         <Rect
           key={`${note.id}-${i}`}
-          x={note.x + 8 + i * 14}
-          y={note.y + NOTE_HEIGHT - 30}
-          width={11}
-          height={11}
-          cornerRadius={6}
+          x={spot.x}
+          y={spot.y}
+          width={DOT_SIZE}
+          height={DOT_SIZE}
+          cornerRadius={DOT_SIZE / 2}
           fill="#c2185b"
           stroke="#ffffff"
           strokeWidth={1.5 / scale}

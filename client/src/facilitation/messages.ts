@@ -71,7 +71,7 @@ export const fde = {
   'vote.left': 'Noch {count} von {total, plural, one {# Stimme} other {# Stimmen}}',
   'vote.leftShort': '{count, plural, one {# Stimme} other {# Stimmen}} übrig',
   'vote.hint':
-    'Klicken oder tippen Sie auf eine Notiz, um eine Stimme zu geben. Rechtsklick nimmt sie zurück.',
+    'Klicken oder tippen Sie auf eine Notiz, um eine Stimme zu geben, auf Ihren Punkt darauf, um sie zurückzunehmen.',
   'vote.add': 'Stimme geben',
   'vote.remove': 'Stimme zurücknehmen',
   'vote.mine': 'Ihre Stimmen: {count}',
@@ -229,7 +229,7 @@ export const fen: Record<FKey, string> = {
   'vote.running': 'Voting on “{board}”',
   'vote.left': '{count} of {total, plural, one {# dot} other {# dots}} left',
   'vote.leftShort': '{count, plural, one {# dot} other {# dots}} left',
-  'vote.hint': 'Click or tap a note to give it a dot. To take it back, right-click the note.',
+  'vote.hint': 'Click or tap a note to give it a dot, or your dot on it to take the dot back.',
   'vote.add': 'Give a dot',
   'vote.remove': 'Take back a dot',
   'vote.mine': 'Your dots: {count}',

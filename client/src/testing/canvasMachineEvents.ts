@@ -19,6 +19,7 @@ export function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}
     voting: false,
     writesHidden: false,
     landedSince: () => false,
+    onOwnDots: () => false,
     notesInRect: () => [B],
     clusterRect: (id) => (id === C ? FRAME : undefined),
     ...extra,

@@ -48,12 +48,26 @@ export class CanvasMachine {
    * note's menu must not open over the editor. A long press is a new press.
    */
   private pressWasDoubleTap = false;
+  /**
+   * The latest press became a long press (the pipeline's, which opened the
+   * menu): the browser's own contextmenu for the same press — during the
+   * hold, or on release — opens nothing a second time.
+   */
+  private pressWasLongPress = false;
 
   send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
     const effects: Effect[] = [];
     if (event.type === 'wheel') return [wheel(event)];
-    if (event.type === 'pointerDown') this.pressWasDoubleTap = event.doubleTap === true;
-    if (event.type === 'contextMenu' && this.pressWasDoubleTap) return [];
+    if (event.type === 'pointerDown') {
+      this.pressWasDoubleTap = event.doubleTap === true;
+      this.pressWasLongPress = false;
+    }
+    if (event.type === 'contextMenu' && (this.pressWasDoubleTap || this.pressWasLongPress))
+      return [];
+    if (event.type === 'longPress') {
+      if (this.state.name !== 'pointingNote' || this.state.pointerId !== event.pointerId) return [];
+      this.pressWasLongPress = true;
+    }
     if (event.type === 'key') {
       if (this.state.name !== 'idle') return this.send({ type: 'cancel' }, ctx);
       return ctx.tool === 'select' ? [] : [{ type: 'tool', tool: 'select' }];

@@ -39,6 +39,12 @@ export type CanvasEvent =
   /** `firstPressAt`: when the double-click's first press came (Date.now()). */
   | { type: 'doubleClick'; target: Target; world: Point; firstPressAt?: number }
   | { type: 'contextMenu'; target: Target; screen: Point }
+  /**
+   * A finger (or pen) held still on the board for a while: the pipeline's own
+   * long press, since phones differ in whether and when their browser sends a
+   * contextmenu (some only on release, after the pointerup; some never).
+   */
+  | { type: 'longPress'; pointerId: number }
   /** A wheel or trackpad turn in screen pixels; with Ctrl/⌘ (or a pinch on a trackpad) a zoom. */
   | { type: 'wheel'; screen: Point; dx: number; dy: number; zoom: boolean }
   | { type: 'key'; key: 'Escape' }
@@ -63,6 +69,8 @@ export interface CanvasContext {
    * the note and writes a new note instead. A note drawn before opens.
    */
   landedSince(id: NoteId, since: number | undefined): boolean;
+  /** The point is on this person's own dots on the note (voting/ownDots.ts): a click takes one back. */
+  onOwnDots(id: NoteId, world: Point): boolean;
   notesInRect(rect: Rect): NoteId[];
   /** A frame's rectangle, for the ghost of a move or resize. */
   clusterRect(id: ClusterId): Rect | undefined;
@@ -82,6 +90,7 @@ export type Effect =
   | { type: 'edit'; id: NoteId }
   | { type: 'endEditing' }
   | { type: 'vote'; id: NoteId }
+  | { type: 'takeBackVote'; id: NoteId }
   | { type: 'editHidden'; id: string }
   | { type: 'ghost'; rect: Rect | null }
   | { type: 'moveCluster'; id: ClusterId; x: number; y: number }

@@ -1,0 +1,99 @@
+// Voting with a finger on a phone (390×844, touch): a tap gives a dot, a long
+// press opens the note's menu and gives none, and a tap on one's own dot takes
+// it back. Headless Chromium sends no contextmenu for touches through the
+// DevTools protocol — like a phone whose browser sends none during the hold —
+// so the long press here is the finger held down and lifted, nothing more.
+import { startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
+import { asParticipantId } from '@pinnwand/shared/model/ids';
+import { localOrigin } from '@pinnwand/shared/model/origin';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
+import { describe, expect, test } from 'vitest';
+import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, noteByText } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+describe('voting on a phone', () => {
+  const journey = useJourney();
+
+  test('a long press opens the note’s menu without a dot; a tap on one’s own dot takes it back', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const facilitator = new BenchClient(
+      facilitatorRoom(journey.server().url, created),
+      0,
+      {},
+      true,
+    );
+    await facilitator.connect();
+    const [board] = listBoards(facilitator.doc);
+    if (!board) throw new Error('no board');
+    const origin = localOrigin(asParticipantId('facilitator'));
+    addNote(
+      facilitator.doc,
+      {
+        boardId: board.id,
+        x: -80,
+        y: -60,
+        text: 'Mehr Pausen',
+        author: 'Moderatorin',
+        authorId: asParticipantId('facilitator'),
+      },
+      origin,
+    );
+    startVotingRound(
+      facilitator.doc,
+      { boardId: board.id, votesPerPerson: 5, maxVotesPerNote: 3, anonymous: true },
+      origin,
+    );
+    const phone = await journey.person('phone', PHONE);
+    await join(phone, created.urls.participant, 'Uwe');
+    const page = phone.page;
+    const left = () => page.locator('.fac-bar .votes-left').getAttribute('data-votes-left');
+    await expect.poll(left).toBe('5');
+    const note = await noteByText(page, 'Mehr Pausen');
+
+    // Two taps on the note: two dots.
+    await page.touchscreen.tap(note.x, note.y - 20);
+    await expect.poll(left).toBe('4');
+    await page.waitForTimeout(400);
+    await page.touchscreen.tap(note.x, note.y - 20);
+    await expect.poll(left).toBe('3');
+
+    // A long press: the finger held on the note, then lifted.
+    const cdp = await phone.context.newCDPSession(page);
+    await page.waitForTimeout(400);
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x: note.x, y: note.y - 20, id: 0 }],
+    });
+    await page.waitForTimeout(800);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const menu = page.locator('.context-menu');
+    await menu.waitFor();
+    expect(await menu.textContent()).toContain('Stimme zurücknehmen');
+    await page.waitForTimeout(300);
+    expect(await left()).toBe('3');
+    await screenshot(page, 'voting-phone-long-press-menu');
+    // A tap beside the menu closes it (and gives no dot: it is on empty board).
+    const canvas = await page.locator('.board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.touchscreen.tap(canvas.x + 30, canvas.y + 30);
+    await menu.waitFor({ state: 'detached' });
+
+    // The first of this person's dots, drawn near the note's bottom-left corner.
+    const scale = note.width / 160;
+    const dot = {
+      x: note.x - note.width / 2 + (8 + 5.5) * scale,
+      y: note.y - note.height / 2 + (120 - 30 + 5.5) * scale,
+    };
+    await screenshot(page, 'voting-phone-own-dots');
+    await page.waitForTimeout(400);
+    await page.touchscreen.tap(dot.x, dot.y);
+    await expect.poll(left).toBe('4');
+    facilitator.close();
+  });
+});
