@@ -9,6 +9,7 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
 import { useStore } from '../ui/store.ts';
+import { ClearVotesDialog, votesOnBoard } from '../voting/ClearVotesDialog.tsx';
 import { Ranking } from '../voting/VotingPanel.tsx';
 import { facilitationMessages } from './messages.ts';
 import { useFacilitationState } from './useFacilitationState.ts';
@@ -182,11 +183,19 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
   const [anonymous, setAnonymous] = useState(round.anonymous);
   const [hideTotals, setHideTotals] = useState(false);
   const [reset, setReset] = useState(false);
+  // Votes the new round would clear, while the facilitator is asked.
+  const [clearing, setClearing] = useState<number | null>(null);
   const id = useId();
   const boards = useBoards(editor.index);
   const roundBoard = boards.find((b) => b.id === round.boardId);
   const start = (e: FormEvent) => {
     e.preventDefault();
+    const votes = reset ? votesOnBoard(editor, boardId) : 0;
+    if (votes > 0) setClearing(votes);
+    else startRound();
+  };
+  const startRound = () => {
+    setClearing(null);
     editor.commands.run(editor, 'voting.start', {
       boardId,
       votesPerPerson: Number.parseInt(perPerson, 10) || 5,
@@ -267,6 +276,14 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
             {ft('vote.start')}
           </button>
         </form>
+      )}
+      {clearing !== null && (
+        <ClearVotesDialog
+          board={boards.find((b) => b.id === boardId)?.title ?? ''}
+          votes={clearing}
+          onCancel={() => setClearing(null)}
+          onConfirm={startRound}
+        />
       )}
     </section>
   );

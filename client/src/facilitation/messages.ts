@@ -67,6 +67,11 @@ export const fde = {
   'vote.anonymous': 'Anonym (Rangliste ohne Namen)',
   'vote.hideTotals': 'Stimmenzahlen bis zum Ende der Runde verbergen',
   'vote.reset': 'Bisherige Stimmen dieser Tafel löschen',
+  'vote.resetTitle': 'Bisherige Stimmen auf „{board}“ löschen?',
+  'vote.resetText':
+    '{count, plural, one {Die # bisherige Stimme wird} other {Alle # bisherigen Stimmen werden}} von allen Notizen dieser Tafel entfernt, bevor die neue Abstimmung beginnt.',
+  'vote.resetConfirm': 'Stimmen löschen und starten',
+  'vote.resetCancel': 'Abbrechen',
   'vote.running': 'Abstimmung läuft auf „{board}“',
   'vote.left': 'Noch {count} von {total, plural, one {# Stimme} other {# Stimmen}}',
   'vote.leftShort': '{count, plural, one {# Stimme} other {# Stimmen}} übrig',
@@ -226,6 +231,11 @@ export const fen: Record<FKey, string> = {
   'vote.anonymous': 'Anonymous (ranking without names)',
   'vote.hideTotals': 'Hide vote totals until the round ends',
   'vote.reset': 'Clear earlier votes on this board',
+  'vote.resetTitle': 'Clear the earlier votes on “{board}”?',
+  'vote.resetText':
+    '{count, plural, one {The # earlier dot is} other {All # earlier dots are}} removed from every note on this board before the new round starts.',
+  'vote.resetConfirm': 'Clear votes and start',
+  'vote.resetCancel': 'Cancel',
   'vote.running': 'Voting on “{board}”',
   'vote.left': '{count} of {total, plural, one {# dot} other {# dots}} left',
   'vote.leftShort': '{count, plural, one {# dot} other {# dots}} left',
