@@ -36,10 +36,18 @@ function positions(editor: Editor, boardId: BoardId): Point[] {
 const overlap = ([a, b]: Point[]) =>
   !!a && !!b && Math.abs(a.x - b.x) < NOTE_WIDTH && Math.abs(a.y - b.y) < NOTE_HEIGHT;
 
+/** Anna and Ben each hold a hidden note, as the facilitator's device has seen it. */
+function holdersAnnaAndBen(editor: Editor): void {
+  editor.facilitation.hiddenHolders.set(
+    ['anna', 'ben'].map((name) => ({ key: `p-${name}`, name, count: 1, connected: true })),
+  );
+}
+
 async function revealAndPublish(role: 'facilitator' | 'participant', revealHere: boolean) {
   const { doc, board } = testWorkshop('blank');
   setHiddenWriting(doc, true, ALICE.origin);
   const editor = testEditor(doc, { role, board });
+  holdersAnnaAndBen(editor);
   const stop = settleAfterReveal(editor);
   if (revealHere) setHiddenWriting(doc, false, editor.origin);
   else {
@@ -64,5 +72,27 @@ describe('settling the reveal', () => {
   it('another facilitator’s device, and a participant’s, move nothing', async () => {
     expect(overlap(await revealAndPublish('facilitator', false))).toBe(true);
     expect(overlap(await revealAndPublish('participant', false))).toBe(true);
+  });
+
+  it('leaves notes that were not held at the reveal where their author put them', async () => {
+    const { doc, board } = testWorkshop('blank');
+    setHiddenWriting(doc, true, ALICE.origin);
+    const editor = testEditor(doc, { role: 'facilitator', board });
+    holdersAnnaAndBen(editor);
+    const stop = settleAfterReveal(editor);
+    setHiddenWriting(doc, false, editor.origin);
+    publishFrom(doc, board, 'anna', { x: 200, y: 200 });
+    await tick();
+    // Carla held nothing: she writes openly, on Anna's note. Anna's next note
+    // (after her hidden ones were published) is open writing too.
+    publishFrom(doc, board, 'carla', { x: 210, y: 205 });
+    publishFrom(doc, board, 'anna', { x: 215, y: 200 });
+    await tick();
+    stop();
+    expect(positions(editor, board)).toEqual([
+      { x: 200, y: 200 },
+      { x: 210, y: 205 },
+      { x: 215, y: 200 },
+    ]);
   });
 });
