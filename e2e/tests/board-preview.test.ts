@@ -217,6 +217,11 @@ test('until the document is here the board can be looked at, not changed: a doub
     await fac.page.mouse.dblclick(first.x, first.y);
     await expect.poll(() => toast.textContent()).toContain('Die Tafel wird noch geladen');
     expect(await noteEditor.count()).toBe(0);
+    // Typed on regardless: letters, not shortcuts (N would add a note), kept and shown.
+    await fac.page.keyboard.type('Neu', { delay: 20 });
+    const kept = fac.page.locator('.fac-toast-kept');
+    await expect.poll(() => kept.inputValue()).toBe('Neu');
+    expect(await noteEditor.count()).toBe(0);
     await fac.page.getByRole('button', { name: 'Notiz hinzufügen' }).click();
     expect(await noteEditor.count()).toBe(0);
     await screenshot(fac.page, 'preview-loading-hint');
@@ -287,19 +292,33 @@ test('until the document is here the board can be looked at, not changed: a doub
       .poll(async () => (await pageAt(fac.page, { x: 0, y: 0 })).y)
       .toBeLessThan(before.y);
 
+    // A double-click to write, and the words typed while the board still loads …
+    await fac.page.mouse.dblclick(first.x, first.y);
+    await fac.page.keyboard.type('noch eine Idee', { delay: 20 });
+    await expect.poll(() => kept.inputValue()).toBe('noch eine Idee');
+    // Nothing was written meanwhile: the room still has its notes and no other.
+    expect(writer.doc.getMap('notes').size).toBe(NOTES);
+
     held.release();
     await fac.page.waitForFunction(
       () => performance.getEntriesByName('pinnwand:first-sync').length > 0,
     );
-    // Nothing was written meanwhile: the room still has its notes and no other.
-    expect(writer.doc.getMap('notes').size).toBe(NOTES);
+    // … become her note once it is ready, every letter, its editor open to go on.
+    await expect.poll(() => noteEditor.inputValue()).toBe('noch eine Idee');
+    await noteEditor.press('Escape');
+    const texts = () =>
+      [...writer.doc.getMap('notes').values()].map((n) =>
+        String((n as { get(k: string): unknown }).get('text')),
+      );
+    await expect.poll(() => texts().filter((t) => t === 'noch eine Idee').length).toBe(1);
+    expect(writer.doc.getMap('notes').size).toBe(NOTES + 1);
     // Now the same double-click opens the note, right away: it is drawn under the
     // pointer, however freshly the document brought it (editor/landings.ts).
     const again = await pageAt(fac.page, { x: 80, y: 60 });
     await fac.page.mouse.dblclick(again.x, again.y);
     await noteEditor.waitFor();
     expect(await noteEditor.inputValue()).toContain('Notiz 1:');
-    expect(writer.doc.getMap('notes').size).toBe(NOTES);
+    expect(writer.doc.getMap('notes').size).toBe(NOTES + 1);
   } finally {
     writer.close();
   }

@@ -53,11 +53,26 @@ describe('nothing typed is lost or garbled', () => {
     // Ben asks to take over; Anna finishes her words, pauses, and the note is Ben's.
     await prompt.getByRole('button', { name: 'Übernehmen' }).click();
     await editorOf(a.page).pressSequentially(' klare Zuständigkeiten', { delay: 10 });
+    await expect.poll(() => editorOf(a.page).count(), { timeout: 15_000 }).toBe(0);
+    // Her editor closed under her while she thought; she types on: her words are
+    // kept, not board shortcuts (N a new note, Backspace deleting the selected note).
+    const notesBefore = (await noteBoxes(a.page)).length;
+    await a.page.keyboard.type('nur xx', { delay: 20 });
+    await a.page.keyboard.press('Backspace');
+    await a.page.keyboard.press('Backspace');
+    await a.page.keyboard.type('so', { delay: 20 });
     await editorOf(b.page).waitFor({ timeout: 15_000 });
-    await expect.poll(() => editorOf(a.page).count()).toBe(0);
-    await expect
-      .poll(() => a.page.locator('.fac-toast').textContent())
-      .toContain('Ben hat die Notiz übernommen');
+    const toastA = a.page.locator('.fac-toast');
+    await expect.poll(() => toastA.textContent()).toContain('Ben hat die Notiz übernommen');
+    expect(await toastA.locator('.fac-toast-kept').inputValue()).toBe('nur so');
+    expect(await editorOf(a.page).count()).toBe(0);
+    expect((await noteBoxes(a.page)).length).toBe(notesBefore);
+    await screenshot(a.page, 'taken-over-typing-kept');
+    // Kept as a note of her own, on her word; she finishes it and closes it.
+    await toastA.getByRole('button', { name: 'Als neue Notiz behalten' }).click();
+    await editorOf(a.page).waitFor();
+    expect(await editorOf(a.page).inputValue()).toBe('nur so');
+    await a.page.keyboard.press('Escape');
     // Anna, in turn, cannot type into it now.
     const again = await noteByText(a.page, 'Schlanke Kommunikation und klare Zuständigkeiten');
     await a.page.mouse.dblclick(again.x, again.y);
@@ -90,7 +105,7 @@ describe('nothing typed is lost or garbled', () => {
     for (const p of [a, b]) {
       await expect
         .poll(async () => (await noteBoxes(p.page)).map((n) => n.text).sort())
-        .toEqual(['Gerade erschienen, ergänzt', final].sort());
+        .toEqual(['Gerade erschienen, ergänzt', final, 'nur so'].sort());
     }
     const boxes = await noteBoxes(b.page);
     const overlapping = boxes.filter((n, i) =>

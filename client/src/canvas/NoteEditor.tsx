@@ -8,9 +8,11 @@ import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
+import { closedUnderWriter } from '../editor/strayTyping.ts';
 import { bindTextarea, noteText } from '../editor/textBinding.ts';
 import { typed } from '../editor/writers.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
+import { boardMessages, message } from '../i18n/messages.ts';
 import { useNote } from '../model/useDoc.ts';
 import { useStore } from '../ui/store.ts';
 import {
@@ -46,13 +48,25 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
     return unbind;
   }, [editor, id, exists]);
 
+  // Undo here may take back the note's own creation: that closes the editor on purpose.
+  const undoing = useRef(false);
   useEffect(() => {
-    if (!exists) editor.editing.set(null);
-  }, [editor, exists]);
+    if (exists || editor.editing.get() !== id) return;
+    editor.editing.set(null);
+    if (undoing.current) return;
+    // Deleted by someone else while this person wrote: their last words are in no note now.
+    const draft = editor.writing.draft;
+    closedUnderWriter(
+      editor,
+      message(boardMessages, 'writer.deleted'),
+      draft?.id === id ? draft.text : '',
+    );
+  }, [editor, id, exists]);
 
   if (!note) return null;
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
     const mod = e.ctrlKey || e.metaKey;
+    undoing.current = mod && /^[zy]$/i.test(e.key);
     if (e.key === 'Escape') {
       e.preventDefault();
       editor.editing.set(null);

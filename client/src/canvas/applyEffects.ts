@@ -3,6 +3,8 @@
 
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { Editor } from '../editor/Editor.ts';
+import { holdNoteWhileLoading } from '../editor/strayTyping.ts';
+import { mayChange } from '../gate/noteGate.ts';
 import { editHidden } from '../hidden/hiddenWriting.ts';
 import type { Effect } from './states/types.ts';
 import { panBy, zoomAt } from './viewport.ts';
@@ -33,12 +35,16 @@ export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
       case 'zoom':
         editor.viewport.set(zoomAt(editor.viewport.get(), effect.anchor, effect.factor));
         break;
-      case 'createNote':
-        run('note.add', {
+      case 'createNote': {
+        const at = {
           x: Math.round(effect.at.x - NOTE_WIDTH / 2),
           y: Math.round(effect.at.y - NOTE_HEIGHT / 2),
-        });
+        };
+        // The board is still loading: the note waits for it, with what is typed meanwhile.
+        if (loadingOnly(editor)) holdNoteWhileLoading(editor, at);
+        else run('note.add', at);
         break;
+      }
       case 'edit':
         run('note.edit', effect.id);
         break;
@@ -83,4 +89,10 @@ export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
         break;
     }
   }
+}
+
+/** The gate refuses changes only because the document has not arrived (not a viewer, not read-only). */
+function loadingOnly(editor: Editor): boolean {
+  const verdict = mayChange(editor);
+  return !verdict.allowed && verdict.denial.reason === 'loading' && editor.role !== 'viewer';
 }

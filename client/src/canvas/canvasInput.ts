@@ -7,6 +7,7 @@
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { Editor } from '../editor/Editor.ts';
+import { endStrayTyping } from '../editor/strayTyping.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
 import { mayChangeStructure, writesHidden } from '../gate/noteGate.ts';
 import { onOwnDots } from '../voting/ownDots.ts';
@@ -57,6 +58,8 @@ export function targetAt(editor: Editor, world: Point): Target {
 export function sendToCanvas(editor: Editor, event: CanvasEvent): boolean {
   const boardId = editor.boardId.get();
   if (!boardId) return false;
+  // A press on the board is deliberate: keys are shortcuts again (strayTyping.ts).
+  if (event.type === 'pointerDown') endStrayTyping(editor);
   const machine = editor.canvas.machine;
   const before = machine.state;
   const effects = machine.send(event, canvasContext(editor, boardId));

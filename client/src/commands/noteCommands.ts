@@ -58,6 +58,7 @@ function createNoteAndEdit(
   editor: Editor,
   boardId: BoardId,
   at?: { x: number; y: number },
+  text?: string,
 ): NoteId {
   const user = editor.user.get();
   // A point given (a double-click) may be inside a frame on purpose; the toolbar, N and
@@ -67,7 +68,7 @@ function createNoteAndEdit(
     : freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
   const id = addNote(
     editor.doc,
-    { boardId, x: spot.x, y: spot.y, author: user.name, authorId: editor.userId },
+    { boardId, x: spot.x, y: spot.y, author: user.name, authorId: editor.userId, text },
     editor.origin,
   );
   markFresh(editor, id);
@@ -78,14 +79,23 @@ function createNoteAndEdit(
   return id;
 }
 
-export const addNoteCommand: Command<{ x: number; y: number } | undefined> = {
+/**
+ * Where a new note goes (a top-left in world coordinates; none: near the
+ * pointer or the view's centre) and the text it starts with (words kept
+ * from typing that had no editor, strayTyping.ts).
+ */
+export type NewNote = { x: number; y: number; text?: string } | { text: string } | undefined;
+
+const spotOf = (arg: NewNote) => (arg && 'x' in arg ? { x: arg.x, y: arg.y } : undefined);
+
+export const addNoteCommand: Command<NewNote> = {
   id: 'note.add',
   label: 'cmd.addNote',
   icon: 'plus',
   shortcuts: [{ key: 'n' }],
   mutates: true,
   enabled: (e) => e.boardId.get() !== null,
-  run: (e, at) => {
+  run: (e, arg) => {
     const boardId = e.boardId.get();
     if (!boardId) return;
     const verdict = mayCreateNotes(e, boardId);
@@ -93,8 +103,8 @@ export const addNoteCommand: Command<{ x: number; y: number } | undefined> = {
       tellRefusal(e, verdict.denial);
       return false;
     }
-    if (verdict.into === 'hidden') composeHidden(e, boardId, at);
-    else createNoteAndEdit(e, boardId, at);
+    if (verdict.into === 'hidden') composeHidden(e, boardId, spotOf(arg), arg?.text);
+    else createNoteAndEdit(e, boardId, spotOf(arg), arg?.text);
   },
 };
 

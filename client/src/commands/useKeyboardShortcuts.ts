@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { sendToCanvas } from '../canvas/canvasInput.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { keepStrayKey } from '../editor/strayTyping.ts';
 import { copySelection, PINNWAND_MIME, parsePrivate } from './clipboardCommands.ts';
 
 export function isTextInput(target: EventTarget | null): boolean {
@@ -28,6 +29,11 @@ export function useKeyboardShortcuts(editor: Editor): void {
   useEffect(() => {
     const spaceHeld = editor.canvas.spaceHeld;
     const onKeyDown = (event: KeyboardEvent) => {
+      // Typing whose editor closed under the writer (or that waits for the board) stays text.
+      if (!event.defaultPrevented && !isTextInput(event.target) && keepStrayKey(editor, event)) {
+        event.preventDefault();
+        return;
+      }
       if (event.key === ' ' && !isTextInput(event.target) && focusIsOnBoard(event.target)) {
         spaceHeld.current = true;
         event.preventDefault();

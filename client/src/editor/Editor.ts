@@ -32,6 +32,7 @@ import { discardIfEmpty } from './emptyNotes.ts';
 import { type Landings, watchLandings } from './landings.ts';
 import { createNotices, type Notices } from './notices.ts';
 import { lockedWhileWriting } from './refusals.ts';
+import { watchHeldNote } from './strayTyping.ts';
 import { typingStarts } from './undoSteps.ts';
 import { createWriting, myClaim, typed, type Writing, watchWriters } from './writers.ts';
 
@@ -227,7 +228,7 @@ export function createEditor(input: EditorInput): Editor {
     index.subscribeBoards(updateAccess),
   );
   mirrorIntoPresence(editor);
-  cleanup.push(watchWriters(editor));
+  cleanup.push(watchWriters(editor), watchHeldNote(editor));
   if (input.role !== 'viewer') cleanup.push(keepColourDistinct(editor));
   return editor;
 }

@@ -18,8 +18,12 @@ const ACTION_MS = 12000;
 export interface NoticeExtras {
   /** Text the person wrote that did not land (a refusal): shown to copy. */
   kept?: string;
+  /** What `kept` is, when the message does not say (the words typed after an editor closed). */
+  keptLabel?: Message;
   /** Takes back what was just done (a discarded draft). */
   undo?: () => void;
+  /** A button that does something with the notice's text (keep it as a new note). */
+  action?: { label: Message; run: () => void };
   /** Stays until the person closes it or another notice replaces it (texts to rescue). */
   persist?: boolean;
   /**
@@ -38,7 +42,13 @@ export interface Notice extends NoticeExtras {
 
 export interface Notices {
   current: Store<Notice | null>;
-  say(message: Message, extras?: NoticeExtras): void;
+  /** Shows `message`; returns the notice's id. */
+  say(message: Message, extras?: NoticeExtras): number;
+  /**
+   * Changes the notice `id` if it is still shown (its text to copy grew),
+   * without announcing it again; false when it is gone.
+   */
+  amend(id: number, message: Message, extras: NoticeExtras): boolean;
   dismiss(): void;
   destroy(): void;
 }
@@ -62,9 +72,18 @@ export function createNotices(): Notices {
       if (!again) current.set({ message, id: ++seq, ...extras });
       if (timer) clearTimeout(timer);
       timer = null;
-      if (extras?.persist) return;
-      const long = extras?.kept !== undefined || extras?.undo !== undefined;
+      const id = current.get()?.id ?? seq;
+      if (extras?.persist) return id;
+      const long =
+        extras?.kept !== undefined || extras?.undo !== undefined || extras?.action !== undefined;
       timer = setTimeout(() => current.set(null), long ? ACTION_MS : SHOWN_MS);
+      return id;
+    },
+    amend(id, message, extras) {
+      if (current.get()?.id !== id) return false;
+      if (extras.persist && timer) clearTimeout(timer);
+      current.set({ message, id, ...extras });
+      return true;
     },
     dismiss() {
       if (timer) clearTimeout(timer);

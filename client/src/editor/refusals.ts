@@ -6,6 +6,7 @@ import { boardMessages, message } from '../i18n/messages.ts';
 import type { OfflineWrites } from '../sync/offlineWrites.ts';
 import type { Store } from '../ui/store.ts';
 import type { Editor } from './Editor.ts';
+import { closedUnderWriter } from './strayTyping.ts';
 
 /** How recent a keystroke must be for a refusal to be about that text. */
 const RECENT_MS = 10_000;
@@ -50,8 +51,9 @@ export function lockedWhileWriting(editor: Editor): void {
   if (!id) return;
   const text = editor.index.note(id)?.text ?? recentDraft(editor) ?? '';
   editor.editing.set(null);
-  editor.notices.say(
+  closedUnderWriter(
+    editor,
     message(boardMessages, 'denied.lockedWhileWriting'),
-    text.trim() ? { kept: text } : undefined,
+    text.trim() ? text : '',
   );
 }

@@ -1,59 +1,13 @@
 import type { NoteId } from '@pinnwand/shared/model/ids';
-import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
-import { addNote } from '@pinnwand/shared/ops/noteOps';
-import { testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { mayWrite } from '../gate/noteGate.ts';
-import { testEditor } from '../testing/testEditor.ts';
+import { twoPeople } from '../testing/twoPeople.ts';
 import type { Editor } from './Editor.ts';
 import { askToTakeOver, claimBeats, QUIET_MS } from './writers.ts';
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** Two people on one board: documents and presence relayed between them at once. */
-function twoPeople() {
-  const ws = testWorkshop();
-  const docB = new Y.Doc();
-  Y.applyUpdate(docB, Y.encodeStateAsUpdate(ws.doc));
-  const relayDoc = (from: Y.Doc, to: Y.Doc) =>
-    from.on('update', (u: Uint8Array, origin: unknown) => {
-      if (origin !== 'relay') Y.applyUpdate(to, u, 'relay');
-    });
-  relayDoc(ws.doc, docB);
-  relayDoc(docB, ws.doc);
-  const awA = new Awareness(ws.doc);
-  const awB = new Awareness(docB);
-  const relayAw = (from: Awareness, to: Awareness) =>
-    from.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
-      const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
-      applyAwarenessUpdate(to, encodeAwarenessUpdate(from, changed), 'relay');
-    });
-  relayAw(awA, awB);
-  relayAw(awB, awA);
-  const make = (doc: Y.Doc, awareness: Awareness, id: string, name: string) =>
-    testEditor(doc, { awareness, identity: { id, name }, board: ws.board });
-  const a = make(ws.doc, awA, 'p-a', 'Anna');
-  const b = make(docB, awB, 'p-b', 'Bernd');
-  awB.setLocalStateField('user', { id: 'p-b', name: 'Bernd', color: '#123456' });
-  const note = addNote(
-    ws.doc,
-    {
-      boardId: ws.board,
-      x: 0,
-      y: 0,
-      text: 'Idee',
-      author: 'Anna',
-      authorId: asParticipantId('p-a'),
-    },
-    localOrigin(asParticipantId('p-a')),
-  );
-  return { a, b, note };
-}
 
 const edit = (e: Editor, id: NoteId) => {
   e.selection.set(new Set([id]));

@@ -17,6 +17,7 @@ import { boardMessages, message } from '../i18n/messages.ts';
 import type { Peer, PresenceUser } from '../presence/presenceTypes.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import type { Editor } from './Editor.ts';
+import { closedUnderWriter, type StrayTyping } from './strayTyping.ts';
 
 /** A writer who was asked to hand over hands over after this pause in typing. */
 export const QUIET_MS = 2000;
@@ -47,6 +48,8 @@ export interface Writing {
   saveOutlineDraft: (() => void) | null;
   /** What this person last typed and where, kept to copy if the change is refused. */
   draft: { id: NoteId; text: string } | null;
+  /** Typing that has no editor to go to (an editor closed under the writer, a note held while loading). */
+  stray: StrayTyping | null;
 }
 
 export function createWriting(): Writing {
@@ -56,6 +59,7 @@ export function createWriting(): Writing {
     prompt: createStore<WriterPrompt | null>(null),
     saveOutlineDraft: null,
     draft: null,
+    stray: null,
   };
 }
 
@@ -158,15 +162,18 @@ function check(editor: Editor): void {
       // Our claims crossed and theirs stands: stop at once and say who writes.
       release(editor);
       showWriter(editor, mine, other, 'canvas');
-      editor.notices.say(message(boardMessages, 'writer.lost', { name: other.user.name }));
+      closedUnderWriter(editor, message(boardMessages, 'writer.lost', { name: other.user.name }));
     } else {
       const asker = editor.presence.peers().find((p) => p.takeover === mine);
       if (asker && now - editor.writing.typedAt >= QUIET_MS) {
         release(editor);
-        editor.notices.say(message(boardMessages, 'writer.handedOver', { name: asker.user.name }));
+        closedUnderWriter(
+          editor,
+          message(boardMessages, 'writer.handedOver', { name: asker.user.name }),
+        );
       } else if (now - editor.writing.typedAt >= IDLE_MS) {
         release(editor);
-        editor.notices.say(message(boardMessages, 'writer.idle'));
+        closedUnderWriter(editor, message(boardMessages, 'writer.idle'));
       }
     }
   }

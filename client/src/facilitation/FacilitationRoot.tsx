@@ -156,15 +156,28 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
         {notice && (
           <div key={notice.id} className="fac-toast">
             <p>{noticeText(notice.message)}</p>
+            {notice.keptLabel && <p className="fac-toast-label">{noticeText(notice.keptLabel)}</p>}
             {notice.kept !== undefined && (
               <textarea
                 className="fac-toast-kept"
                 readOnly
-                aria-label={ft('notice.kept')}
+                aria-label={notice.keptLabel ? noticeText(notice.keptLabel) : ft('notice.kept')}
                 value={notice.kept}
                 rows={Math.min(notice.persist ? 8 : 4, notice.kept.split('\n').length + 1)}
                 onFocus={(e) => e.currentTarget.select()}
               />
+            )}
+            {notice.action && (
+              <button
+                type="button"
+                className="button small"
+                onClick={() => {
+                  editor.notices.dismiss();
+                  notice.action?.run();
+                }}
+              >
+                {noticeText(notice.action.label)}
+              </button>
             )}
             {notice.persist && (
               <button

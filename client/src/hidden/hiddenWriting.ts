@@ -57,11 +57,11 @@ export function hiddenNoteAt(
  * A new hidden note from the canvas (toolbar, N, double-click): opens the
  * composer at `at` (a top-left), or near the pointer. The gate has routed it here.
  */
-export function composeHidden(editor: Editor, boardId: BoardId, at?: Point): void {
+export function composeHidden(editor: Editor, boardId: BoardId, at?: Point, text = ''): void {
   const h = editor.hidden.get();
   if (!h) return;
   const spot = at ?? freeSpot(editor, boardId, editor.pointer.get() ?? viewCentre(editor));
-  h.composer.set({ boardId, x: spot.x, y: spot.y, text: '' });
+  h.composer.set({ boardId, x: spot.x, y: spot.y, text });
 }
 
 /** Opens the composer on one of this device's hidden notes. */

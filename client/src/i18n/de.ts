@@ -253,6 +253,13 @@ export const de = {
   'writer.ask': 'Übernehmen',
   'writer.asked': 'Gefragt – die Notiz öffnet sich, sobald {name} eine Pause macht.',
   'writer.close': 'Schließen',
+  'writer.deleted':
+    'Die Notiz wurde gelöscht, während Sie schrieben. Ihr Text steht hier zum Kopieren.',
+  'stray.keepAsNote': 'Als neue Notiz behalten',
+  'stray.typedAfter': 'Was Sie danach getippt haben (nicht gespeichert):',
+  'stray.held':
+    'Die Tafel wird noch geladen. Ihre Notiz entsteht hier, sobald sie da ist – schreiben Sie ruhig weiter.',
+  'stray.heldDropped': 'Die Notiz wurde nicht angelegt. Ihr Text steht hier zum Kopieren.',
   'note.hiddenPhaseEdit':
     'Verdecktes Schreiben läuft: Diese Notiz ist öffentlich, alle sehen Ihre Änderung sofort.',
 } as const;

@@ -244,6 +244,12 @@ export const en: Record<MessageKey, string> = {
   'writer.ask': 'Take over',
   'writer.asked': 'Asked – the note opens as soon as {name} pauses.',
   'writer.close': 'Close',
+  'writer.deleted': 'The note was deleted while you were writing. Your text is here to copy.',
+  'stray.keepAsNote': 'Keep as a new note',
+  'stray.typedAfter': 'What you typed afterwards (not saved):',
+  'stray.held':
+    'The board is still loading. Your note will be created here as soon as it is ready – keep typing.',
+  'stray.heldDropped': 'The note was not created. Your text is here to copy.',
   'note.hiddenPhaseEdit':
     'Hidden writing is on: this note is public, everyone sees your change at once.',
 };
