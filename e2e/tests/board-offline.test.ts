@@ -10,7 +10,7 @@ import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
-import { openPanel } from '../harness/facilitation.ts';
+import { canvasTexts, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('working offline', () => {
@@ -93,6 +93,55 @@ describe('working offline', () => {
     const onB = await offset(b.page);
     await expect.poll(() => offset(a.page)).toEqual(onB);
     await expect.poll(() => offset(c.page)).toEqual(onB);
+  });
+
+  test('a note edited in the outline offline and saved after reconnecting keeps what another person wrote into it meanwhile', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'retro');
+    const [a, b] = await Promise.all([journey.person('A'), journey.person('B')]);
+    await join(a, created.urls.facilitator, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    await addNoteAt(b.page, 0.4, 0.4, 'Kurze Wege im Amt');
+    await expect.poll(() => outlineTexts(a.page)).toEqual(['Kurze Wege im Amt']);
+
+    // Bernd opens "Gliederung → Bearbeiten" on his note, and loses the network.
+    const outline = b.page.locator('.side-panel');
+    await outline.getByRole('button', { name: 'Bearbeiten' }).click();
+    const form = outline.getByLabel('Notiztext bearbeiten');
+    await form.waitFor();
+    await b.context.setOffline(true);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('offline');
+    await form.fill('Kurze und klare Wege im Amt');
+
+    // Meanwhile Anna, online, adds to the end of the same note on the canvas, once
+    // Bernd has left the room for her (his claim on the note goes with him).
+    await expect
+      .poll(() => a.page.locator('.presence-count').textContent(), { timeout: 90_000 })
+      .toBe('1 anwesend');
+    const onA = await noteByText(a.page, 'Kurze Wege im Amt');
+    await a.page.mouse.dblclick(onA.x, onA.y);
+    const canvasEditor = a.page.getByLabel('Text der Notiz');
+    await canvasEditor.waitFor({ timeout: 15_000 });
+    await canvasEditor.press('End');
+    await canvasEditor.pressSequentially(' für alle', { delay: 10 });
+    await canvasEditor.press('Escape');
+
+    // Bernd is back; Anna's words reach his device; then he saves his form.
+    await b.context.setOffline(false);
+    await expect
+      .poll(() => b.page.locator('.connection').getAttribute('data-status'))
+      .toBe('connected');
+    await expect
+      .poll(async () => (await canvasTexts(b.page)).includes('Kurze Wege im Amt für alle'))
+      .toBe(true);
+    await outline.getByRole('button', { name: 'Speichern' }).click();
+
+    // Both edits stand, for both of them.
+    for (const p of [a, b])
+      await expect
+        .poll(() => outlineTexts(p.page))
+        .toEqual(['Kurze und klare Wege im Amt für alle']);
   });
 
   test('notes written offline on a board locked meanwhile are handed back to copy', async () => {

@@ -2,7 +2,9 @@
 // independent of the canvas selection. Each asks the gate first.
 import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
 import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
-import { addNote, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/noteOps';
+import { addNote, getNoteText, moveNotesToBoard, setNoteText } from '@pinnwand/shared/ops/noteOps';
+import { transact } from '@pinnwand/shared/ops/transact';
+import { applyTextEdits, mergeText } from '../editor/mergeText.ts';
 import { mayCreateNotes, mayMoveNotes, maySetText, tellRefusal } from '../gate/noteGate.ts';
 import { freeSpot, revealNote, spotBelow, viewCentre } from '../gate/placement.ts';
 import { addHidden } from '../hidden/hiddenWriting.ts';
@@ -68,18 +70,26 @@ export const editInOutlineCommand: Command<NoteId> = {
   },
 };
 
-export const setNoteTextCommand: Command<{ id: NoteId; text: string }> = {
+/**
+ * Writes a note's text. With `base` (the text a form opened with) only the
+ * change from `base` to `text` is written, merged into the note as it is now
+ * (editor/mergeText.ts): what others wrote meanwhile stays.
+ */
+export const setNoteTextCommand: Command<{ id: NoteId; text: string; base?: string }> = {
   id: 'note.setText',
   label: 'outline.edit',
   mutates: true,
   boardInArg: true,
-  run: (e, { id, text }) => {
-    const verdict = maySetText(e, id, text);
+  run: (e, { id, text, base }) => {
+    const ytext = getNoteText(e.doc, id);
+    const merged = base !== undefined && ytext ? mergeText(base, text, ytext.toString()) : null;
+    const verdict = maySetText(e, id, merged?.text ?? text);
     if (!verdict.allowed) {
       tellRefusal(e, verdict.denial);
       return false;
     }
-    setNoteText(e.doc, id, text, e.origin);
+    if (merged && ytext) transact(e.doc, e.origin, () => applyTextEdits(ytext, merged.edits));
+    else setNoteText(e.doc, id, text, e.origin);
   },
 };
 

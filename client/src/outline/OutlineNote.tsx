@@ -57,6 +57,9 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
   const [draft, setDraft] = useState(note.text);
   const draftRef = useRef(draft);
   draftRef.current = draft;
+  // The text the form opened with: saving writes the change from it, merged into the
+  // note as it is then, so what others wrote meanwhile stays (editor/mergeText.ts).
+  const base = useRef(note.text);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [target, setTarget] = useState('');
   const editButton = useRef<HTMLButtonElement>(null);
@@ -87,9 +90,14 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
   useEffect(() => {
     if (!writing) return;
     setDraft(note.text);
+    base.current = note.text;
     editor.writing.saveOutlineDraft = () => {
-      if (draftRef.current !== editor.index.note(note.id)?.text)
-        editor.commands.run(editor, 'note.setText', { id: note.id, text: draftRef.current });
+      if (draftRef.current !== base.current)
+        editor.commands.run(editor, 'note.setText', {
+          id: note.id,
+          text: draftRef.current,
+          base: base.current,
+        });
     };
     return () => {
       editor.writing.saveOutlineDraft = null;
@@ -120,11 +128,15 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
   // Esc keeps the draft, like everywhere: it saves; only "Abbrechen" drops it.
   const save = (e?: FormEvent) => {
     e?.preventDefault();
-    if (draft === note.text) {
+    // Unchanged here: nothing to write (the note may have changed elsewhere meanwhile).
+    if (draft === base.current) {
       done();
       return;
     }
-    if (editor.commands.run(editor, 'note.setText', { id: note.id, text: draft })) done();
+    if (
+      editor.commands.run(editor, 'note.setText', { id: note.id, text: draft, base: base.current })
+    )
+      done();
     // Refused: the form stays with the text to copy, and says why right here.
     else setRefusal(lastRefusal());
   };
