@@ -209,6 +209,10 @@ test('until the document is here the board can be looked at, not changed: a doub
     const held = await holdDocument(fac.page);
     await fac.page.goto(created.urls.facilitator);
     await drawn(fac.page);
+    // The board looks ready but is not: it says so before anyone tries to change it.
+    const loadingHint = fac.page.getByRole('status').filter({ hasText: 'Tafel wird geladen' });
+    await expect.poll(() => loadingHint.isVisible()).toBe(true);
+    await screenshot(fac.page, 'board-loading-desktop');
     const toast = fac.page.locator('.fac-toast');
     const noteEditor = fac.page.getByLabel(/Text der Notiz/);
 
@@ -277,6 +281,12 @@ test('until the document is here the board can be looked at, not changed: a doub
     await holdDocument(phone.page);
     await phone.page.goto(created.urls.participant);
     await drawn(phone.page);
+    await expect
+      .poll(() =>
+        phone.page.getByRole('status').filter({ hasText: 'Tafel wird geladen' }).isVisible(),
+      )
+      .toBe(true);
+    await screenshot(phone.page, 'board-loading-phone');
     await phone.page.getByRole('button', { name: 'Rückgängig' }).tap();
     await expect
       .poll(() => phone.page.locator('.fac-toast').textContent())
@@ -303,6 +313,8 @@ test('until the document is here the board can be looked at, not changed: a doub
     await fac.page.waitForFunction(
       () => performance.getEntriesByName('pinnwand:first-sync').length > 0,
     );
+    // The loading hint is gone with the document applied.
+    await expect.poll(() => loadingHint.count()).toBe(0);
     // … become her note once it is ready, every letter, its editor open to go on.
     await expect.poll(() => noteEditor.inputValue()).toBe('noch eine Idee');
     await noteEditor.press('Escape');

@@ -26,6 +26,7 @@ import type { Connection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
+import { BoardLoadingHint } from './BoardLoadingHint.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
 import { EmptyBoardHint } from './EmptyBoardHint.tsx';
 import { availablePanels } from './extensions.ts';
@@ -162,6 +163,7 @@ export function BoardPage({ connection, editor, session }: Props) {
                 <FacilitationCanvas editor={editor} boardId={board.id} />
                 <WriterPrompt editor={editor} />
                 <EmptyBoardHint editor={editor} boardId={board.id} />
+                <BoardLoadingHint editor={editor} />
                 <Toolbar editor={editor} />
               </div>
             </>

@@ -189,6 +189,7 @@ export const de = {
   'outline.discard': 'Verwerfen',
   'outline.refused': 'Das ging nicht. Ihr Text ist noch hier.',
   'outline.lockedKept': 'Diese Tafel wurde gesperrt. Ihr Text ist noch hier zum Kopieren.',
+  'board.loading': 'Tafel wird geladen … Ändern geht gleich.',
   'board.empty':
     'Noch keine Notizen. Doppelklick (am Telefon: zweimal tippen) auf die Tafel oder „+“ in der Werkzeugleiste schreibt die erste.',
   'board.emptyReadOnly': 'Auf dieser Tafel gibt es noch keine Notizen.',

@@ -183,6 +183,7 @@ export const en: Record<MessageKey, string> = {
   'outline.discard': 'Discard',
   'outline.refused': 'That did not work. Your text is still here.',
   'outline.lockedKept': 'This board was locked. Your text is still here to copy.',
+  'board.loading': 'Loading the board … you can make changes in a moment.',
   'board.empty':
     'No notes yet. Double-click the board (on a phone: tap twice) or “+” in the toolbar writes the first.',
   'board.emptyReadOnly': 'There are no notes on this board yet.',
