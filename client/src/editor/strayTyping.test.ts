@@ -5,7 +5,7 @@
 // new note, Backspace a deletion), and every letter is offered or written.
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
-import { getNoteText } from '@pinnwand/shared/ops/noteOps';
+import { deleteNotes, getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import { ALICE, workshopWithAlicesNote } from '@pinnwand/shared/testing/testWorkshop';
 import { act, createElement } from 'react';
@@ -13,7 +13,9 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import * as Y from 'yjs';
 import { sendToCanvas } from '../canvas/canvasInput.ts';
+import { NoteEditor } from '../canvas/NoteEditor.tsx';
 import { useKeyboardShortcuts } from '../commands/useKeyboardShortcuts.ts';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { testEditor } from '../testing/testEditor.ts';
 import { twoPeople } from '../testing/twoPeople.ts';
 import type { Editor } from './Editor.ts';
@@ -25,6 +27,16 @@ import { askToTakeOver, QUIET_MS } from './writers.ts';
 function Keys({ editor }: { editor: Editor }) {
   useKeyboardShortcuts(editor);
   return null;
+}
+
+/** The board page's key handler and note editor. */
+function Board({ editor }: { editor: Editor }) {
+  return createElement(
+    I18nProvider,
+    null,
+    createElement(Keys, { editor }),
+    createElement(NoteEditor, { editor }),
+  );
 }
 
 /** The board's key handler, listening on the window as on the board page. */
@@ -113,6 +125,39 @@ describe('an editor closed under the writer', () => {
     expect(a.editing.get()).not.toBeNull();
   });
 
+  it('deleted by someone else while writing: the last words and what followed are offered', () => {
+    const { a, b, note } = twoPeople();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(createElement(Board, { editor: a })));
+    onTestFinished(() => {
+      act(() => root.unmount());
+      host.remove();
+    });
+    a.selection.set(new Set([note]));
+    act(() => {
+      a.commands.run(a, 'note.edit', note);
+    });
+    const textarea = host.querySelector('textarea');
+    if (!textarea) throw new Error('no editor');
+    act(() => {
+      textarea.value = 'Idee und mehr';
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // The facilitator (on Bernd's device here) deletes the note.
+    act(() => {
+      deleteNotes(b.doc, [note], b.origin);
+    });
+    expect(host.querySelector('textarea')).toBeNull();
+    expect(a.editing.get()).toBeNull();
+    type([' ', 'n', 'o', 'c', 'h']);
+    expect(notesOf(a)).toBe(0);
+    expect(notice(a)?.message.key).toBe('writer.deleted');
+    expect(notice(a)?.kept).toBe('Idee und mehr noch');
+    expect(notice(a)?.action).toBeDefined();
+  });
+
   it('locked while writing: the text and what followed are offered, nothing is changed', () => {
     const { ws, note } = workshopWithAlicesNote();
     const editor = testEditor(ws.doc, { role: 'participant', board: ws.board });
@@ -129,6 +174,8 @@ describe('an editor closed under the writer', () => {
     expect(editor.index.note(note)?.text).toBe('Idee');
     expect(notice(editor)?.message.key).toBe('denied.lockedWhileWriting');
     expect(notice(editor)?.kept).toBe('Mein Text noch');
+    // No note can be added on the locked board: the words are offered to copy only.
+    expect(notice(editor)?.action).toBeUndefined();
   });
 });
 

@@ -42,16 +42,29 @@ export interface StrayTyping {
 /** The keys typed go on where the text they were typing stopped, as in the editor. */
 const keptText = (stray: StrayTyping): string => stray.base + stray.typed;
 
-/** A notice offering `text` to copy, and to keep as a new note of this person's own. */
+/**
+ * A notice offering `text` to copy, and — where this person may add notes
+ * now (not on a locked board) — to keep as a new note of their own.
+ */
 function offered(editor: Editor, text: string, typedAfter = false): NoticeExtras | undefined {
   if (!text.trim()) return undefined;
-  return {
+  const kept: NoticeExtras = {
     kept: text,
     ...(typedAfter ? { keptLabel: message(boardMessages, 'stray.typedAfter') } : {}),
     persist: true,
+  };
+  const add = editor.commands.get('note.add');
+  if (!add || !editor.commands.available(editor, add)) return kept;
+  return {
+    ...kept,
     action: {
       label: message(boardMessages, 'stray.keepAsNote'),
-      run: () => editor.commands.run(editor, 'note.add', { text }),
+      run: () => {
+        if (editor.commands.run(editor, 'note.add', { text })) return;
+        // Refused after all: the gate said why; the words stay beside it.
+        const why = editor.notices.current.get()?.message;
+        if (why) editor.notices.say(why, kept);
+      },
     },
   };
 }
