@@ -7,10 +7,10 @@
 // places they map to now — others' edits anywhere else in the note survive,
 // and what both deleted or both typed identically happens once.
 //
-// The diff is per code point (an emoji is never split into halves, which Yjs
-// would store as U+FFFD), trims the common prefix and suffix, and aligns the
-// middle by a longest common subsequence; a middle too large for that (far
-// beyond a note's length) is taken as one replaced block.
+// The diff is fast-diff's (Myers, as in diff-match-patch), read per code
+// point of the base: an emoji is never split into halves, which Yjs would
+// store as U+FFFD.
+import diff from 'fast-diff';
 import type * as Y from 'yjs';
 
 /** A diff of `base` to another text, per code point of the base. */
@@ -21,56 +21,28 @@ interface Alignment {
   inserted: string[];
 }
 
-/** Above this many cells (middle of base × middle of other) the middle is one block. */
-const MAX_CELLS = 4_000_000;
-
-function align(base: readonly string[], other: readonly string[]): Alignment {
-  const n = base.length;
-  const deleted = new Array<boolean>(n).fill(false);
-  const inserted = new Array<string>(n + 1).fill('');
-  let start = 0;
-  while (start < n && start < other.length && base[start] === other[start]) start++;
-  let end = 0;
-  while (
-    end < n - start &&
-    end < other.length - start &&
-    base[n - 1 - end] === other[other.length - 1 - end]
-  )
-    end++;
-  const a = base.slice(start, n - end);
-  const b = other.slice(start, other.length - end);
-  const rows = a.length;
-  const cols = b.length;
-  if (rows * cols > MAX_CELLS) {
-    for (let i = 0; i < rows; i++) deleted[start + i] = true;
-    inserted[start] = b.join('');
-    return { deleted, inserted };
+function align(base: string, other: string): Alignment {
+  // The code point at each UTF-16 offset of the base (a low surrogate counts
+  // with its pair), and one past the end.
+  const pointAt: number[] = [];
+  let points = 0;
+  for (const char of base) {
+    for (let k = 0; k < char.length; k++) pointAt.push(points);
+    points++;
   }
-  // lcs[i * (cols + 1) + j]: the longest common subsequence of a[i..] and b[j..].
-  const width = cols + 1;
-  const lcs = new Uint32Array((rows + 1) * width);
-  for (let i = rows - 1; i >= 0; i--)
-    for (let j = cols - 1; j >= 0; j--)
-      lcs[i * width + j] =
-        a[i] === b[j]
-          ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1
-          : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
-  let i = 0;
-  let j = 0;
-  while (i < rows || j < cols) {
-    if (i < rows && j < cols && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (
-      j >= cols ||
-      (i < rows && (lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0))
-    ) {
-      deleted[start + i] = true;
-      i++;
-    } else {
-      inserted[start + i] = (inserted[start + i] ?? '') + (b[j] ?? '');
-      j++;
+  pointAt.push(points);
+  const deleted = new Array<boolean>(points).fill(false);
+  const inserted = new Array<string>(points + 1).fill('');
+  let offset = 0;
+  for (const [op, text] of diff(base, other)) {
+    if (op === diff.INSERT) {
+      const at = pointAt[offset] ?? points;
+      inserted[at] = (inserted[at] ?? '') + text;
+      continue;
     }
+    if (op === diff.DELETE)
+      for (let k = 0; k < text.length; k++) deleted[pointAt[offset + k] ?? points] = true;
+    offset += text.length;
   }
   return { deleted, inserted };
 }
@@ -88,8 +60,8 @@ export function mergeText(
   theirs: string,
 ): { edits: TextEdit[]; text: string } {
   const b = Array.from(base);
-  const ours = align(b, Array.from(mine));
-  const others = align(b, Array.from(theirs));
+  const ours = align(base, mine);
+  const others = align(base, theirs);
   const edits: TextEdit[] = [];
   let text = '';
   for (let i = 0; i <= b.length; i++) {
