@@ -256,9 +256,9 @@ describe('hostile note texts', () => {
     }
     const out = workshopToMarkdown(readWorkshop(doc));
     expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/);
-    expect(out).toContain('\\[U+202E\\]gnp.exe\\[U+202C\\]');
-    expect(out).toContain('pass\\[U+200B\\]word');
-    expect(out).toContain('a\\[U+2066\\]b\\[U+2069\\] c\\[U+FEFF\\]');
+    expect(out).toContain('- [U+202E]gnp.exe[U+202C]\n');
+    expect(out).toContain('- pass[U+200B]word\n');
+    expect(out).toContain('- a[U+2066]b[U+2069] c[U+FEFF]\n');
   });
 
   it('keeps hostile cluster and board titles from becoming structure', () => {

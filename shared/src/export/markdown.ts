@@ -17,8 +17,9 @@
  *
  * Labels the document adds are set in italics (with `_`, the form Markdown
  * formatters such as Biome normalise to) and everything taken from the
- * workshop is escaped (markdownText.ts), so a cluster the facilitators named
- * "Zusammenfassung" can never be mistaken for the summary: the importer
+ * workshop is escaped where it would become markup (markdownText.ts), so a
+ * cluster the facilitators named "_Zusammenfassung_" can never be mistaken
+ * for the summary, while ordinary text reads as typed: the importer
  * (import/markdown.ts) reads this layout back exactly. Invisible bidi
  * overrides and zero-width characters are shown as `[U+202E]`
  * (invisibleChars.ts) so they cannot reorder or hide what a reader sees.
@@ -36,23 +37,25 @@ import { revealInvisibles } from './invisibleChars.ts';
 import { coverLines, type ExportLabels, labelsFor } from './labels.ts';
 import {
   escapeMarkdownHeading as escapeHeading,
-  escapeMarkdownLine as escapeLine,
+  escapeMarkdownParagraph,
+  escapeMarkdownStrict,
   textLines,
 } from './markdownText.ts';
 
-const escapeMarkdownLine = (line: string) => escapeLine(revealInvisibles(line));
+/** The lines of one paragraph, escaped, with invisible controls shown. */
+const paragraphLines = (lines: readonly string[]) =>
+  escapeMarkdownParagraph(lines.map(revealInvisibles));
 const escapeMarkdownHeading = (text: string) => escapeHeading(revealInvisibles(text));
 
 export type MarkdownOptions = ExportOptions;
 
 /** One list item; continuation lines are indented and joined by hard breaks (`\`). */
 export function noteListItem(note: Note, labels: ExportLabels, includeAuthors: boolean): string {
-  const lines = note.text.trim()
-    ? textLines(note.text).map((line) => escapeMarkdownLine(line))
-    : [`_${labels.emptyNote}_`];
+  const lines = note.text.trim() ? paragraphLines(textLines(note.text)) : [`_${labels.emptyNote}_`];
   let suffix = '';
   if (includeAuthors && note.author.trim()) {
-    suffix += ` _— ${escapeMarkdownLine(note.author.trim().replace(/\s+/g, ' '))}_`;
+    const author = revealInvisibles(note.author.trim().replace(/\s+/g, ' '));
+    suffix += ` _— ${escapeMarkdownStrict(author)}_`;
   }
   if (note.votes.total > 0) suffix += ` **(${labels.votes(note.votes.total)})**`;
   const last = lines.length - 1;
@@ -67,18 +70,11 @@ export function markdownParagraphs(text: string): string {
     .split(/\n[ \t]*\n+/)
     .map((p) => p.replace(/^\n+|\n+$/g, ''))
     .filter((p) => p.trim() !== '');
-  return paragraphs
-    .map((p) =>
-      textLines(p)
-        .map((line) => escapeMarkdownLine(line))
-        .join('\\\n'),
-    )
-    .join('\n\n');
+  return paragraphs.map((p) => paragraphLines(textLines(p)).join('\\\n')).join('\n\n');
 }
 
 function quote(text: string): string {
-  return textLines(text.trim())
-    .map((line) => escapeMarkdownLine(line))
+  return paragraphLines(textLines(text.trim()))
     .map((line, i, all) => `> ${line}${i < all.length - 1 ? '\\' : ''}`)
     .join('\n');
 }
@@ -111,8 +107,8 @@ export function workshopToMarkdown(view: WorkshopView, options: MarkdownOptions 
   const authors = options.includeAuthors === true;
   const blocks: string[] = [`# ${escapeMarkdownHeading(workshopTitle(view))}`];
   const cover = coverLines(labels, exportCover(view, options), documentDate(view, options));
-  const header = cover.map((line) =>
-    escapeMarkdownLine(`${line.label}: ${line.value.replace(/\s+/g, ' ')}`),
+  const header = paragraphLines(
+    cover.map((line) => `${line.label}: ${line.value.replace(/\s+/g, ' ')}`),
   );
   if (header.length > 0) blocks.push(header.join('\\\n'));
   for (const board of view.boards) blocks.push(...boardSection(board, labels, authors));
