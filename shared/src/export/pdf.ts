@@ -45,7 +45,7 @@ import { boardBounds, drawBoard, drawingSize } from './pdfBoardDrawing.ts';
 import { writeMetadata } from './pdfMetadata.ts';
 import { addOutline, type OutlineEntry } from './pdfOutline.ts';
 import { type StructElement, StructureTree } from './pdfTags.ts';
-import { cacheWordShaping, TextMeasure } from './pdfText.ts';
+import { cacheWordShaping, shownLine, TextMeasure } from './pdfText.ts';
 import { countNotes, titlePage } from './pdfTitlePage.ts';
 import {
   A4,
@@ -224,7 +224,8 @@ async function headedNoteList(
 function continuedHeading(w: PdfWriter, text: string) {
   const { size, spaceAfter } = SECTION_HEADING;
   const style: TextStyle = { size, bold: true, leading: 1.25 };
-  for (const line of w.lines(text, style)) {
+  for (const wrapped of w.lines(text, style)) {
+    const line = shownLine(wrapped);
     const y = w.baseline(size);
     w.decorate((page) =>
       page.drawText(line, { x: MARGIN.left, y, size, font: w.fonts.bold, color: INK }),

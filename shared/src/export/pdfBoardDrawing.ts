@@ -15,7 +15,8 @@ import { isNoteColor, NOTE_COLOR_HEX } from '../model/colors.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Rect } from '../model/layout.ts';
 import type { Note } from '../model/note.ts';
 import type { BoardView } from '../read/workshopView.ts';
-import { type TextMeasure, wrapText } from './pdfText.ts';
+import { splitLayoutHyphen } from './pdfHyphenation.ts';
+import { shownLine, type TextMeasure, wrapText } from './pdfText.ts';
 
 export interface DrawingFonts {
   regular: PDFFont;
@@ -91,15 +92,17 @@ function fitLines(
   size: number,
   m: TextMeasure,
 ): string[] {
+  // Inside the drawing (text the figure's ActualText replaces) a layout hyphen is drawn as one.
   const lines = wrapText(text, width, size, m);
-  if (lines.length <= maxLines) return lines;
+  if (lines.length <= maxLines) return lines.map(shownLine);
   const shown = lines.slice(0, Math.max(0, maxLines));
   if (shown.length > 0) {
-    let last = `${shown[shown.length - 1]?.trimEnd()}…`;
+    const lastLine = splitLayoutHyphen(shown[shown.length - 1] ?? '').text;
+    let last = `${lastLine.trimEnd()}…`;
     while (last.length > 1 && m.width(last, size) > width) last = `${last.slice(0, -2)}…`;
     shown[shown.length - 1] = last;
   }
-  return shown;
+  return shown.map(shownLine);
 }
 
 /**

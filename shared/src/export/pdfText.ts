@@ -3,11 +3,13 @@
  * running the font's shaping engine each time; the layout calls this for
  * every word of every note twice (drawing and list), so widths are cached per
  * word. Breaking is greedy at spaces; a word longer than the line (a URL, a
- * German compound) is broken after a hyphen or slash if it has one, else
- * between characters, so nothing ever runs off the page.
+ * German compound) is broken with a hyphen where the hyphenation patterns
+ * allow, or after a hyphen or slash it has, else between characters, so
+ * nothing ever runs off the page.
  */
 import type { PDFFont } from 'pdf-lib';
 import { revealInvisibles } from './invisibleChars.ts';
+import { hyphenationPoints, SOFT_HYPHEN, splitLayoutHyphen } from './pdfHyphenation.ts';
 
 interface Shaper {
   layout(text: string, features?: unknown): { glyphs: unknown[] };
@@ -109,11 +111,22 @@ export function cleanForPdf(text: string): string {
   );
 }
 
+/**
+ * Splits a word wider than the line into pieces that fit. It breaks, in this
+ * order of preference, at the last place that fits: where the hyphenation
+ * patterns allow (the piece then ends in SOFT_HYPHEN, drawn as a hyphen) or
+ * just after a hyphen or slash the word already has; failing both (a URL, a
+ * line narrower than two syllables) wherever the line is full, with a hyphen
+ * when letters meet there.
+ */
 function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeasure): string[] {
+  const points = hyphenationPoints(word);
+  const plain = word.replaceAll(SOFT_HYPHEN, '');
+  const fits = (text: string) => m.width(text, size) <= maxWidth;
   const parts: string[] = [];
-  let rest = word;
-  while (rest && m.width(rest, size) > maxWidth) {
-    const chars = [...rest];
+  let start = 0;
+  while (start < plain.length && !fits(plain.slice(start))) {
+    const chars = [...plain.slice(start)];
     let cut = 0;
     let width = 0;
     for (; cut < chars.length; cut++) {
@@ -121,14 +134,35 @@ function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeas
       if (width + w > maxWidth && cut > 0) break;
       width += w;
     }
-    // Prefer to break just after a hyphen or slash within the fitting part.
     const head = chars.slice(0, cut).join('');
-    const soft = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
-    const at = soft > 0 && soft < head.length - 1 ? soft + 1 : head.length;
-    parts.push(head.slice(0, at));
-    rest = rest.slice(at);
+    const end = start + head.length;
+    const typed = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
+    const afterTyped = typed > 0 && typed < head.length - 1 ? start + typed + 1 : -1;
+    const pattern = [...points]
+      .reverse()
+      .find((j) => j > start && j <= end && fits(`${plain.slice(start, j)}-`));
+    let piece: string;
+    let next: number;
+    if (pattern !== undefined && pattern > afterTyped) {
+      piece = plain.slice(start, pattern) + SOFT_HYPHEN;
+      next = pattern;
+    } else if (afterTyped > 0) {
+      piece = plain.slice(start, afterTyped);
+      next = afterTyped;
+    } else {
+      // No syllable fits: cut where the line is full, keeping room for a hyphen between letters.
+      let at = head.length;
+      const letters = (i: number) =>
+        /\p{L}/u.test(plain[i - 1] ?? '') && /\p{L}/u.test(plain[i] ?? '');
+      const hyphenated = (i: number) => letters(start + i) && i > 1;
+      while (hyphenated(at) && !fits(`${plain.slice(start, start + at)}-`) && at > 2) at--;
+      piece = plain.slice(start, start + at) + (hyphenated(at) ? SOFT_HYPHEN : '');
+      next = start + at;
+    }
+    parts.push(piece);
+    start = next;
   }
-  if (rest) parts.push(rest);
+  if (start < plain.length) parts.push(plain.slice(start));
   return parts;
 }
 
@@ -140,7 +174,9 @@ function wrapParagraph(text: string, maxWidth: number, size: number, m: TextMeas
   const space = m.width(' ', size);
   let line = '';
   let lineWidth = 0;
-  for (const word of words) {
+  for (const typed of words) {
+    // Soft hyphens the author typed are only places to break, never drawn.
+    const word = typed.replaceAll(SOFT_HYPHEN, '');
     const w = m.width(word, size);
     if (line && lineWidth + space + w <= maxWidth) {
       line += ` ${word}`;
@@ -155,7 +191,7 @@ function wrapParagraph(text: string, maxWidth: number, size: number, m: TextMeas
       lineWidth = w;
       continue;
     }
-    const pieces = splitLongWord(word, maxWidth, size, m);
+    const pieces = splitLongWord(typed, maxWidth, size, m);
     lines.push(...pieces.slice(0, -1));
     line = pieces[pieces.length - 1] ?? '';
     lineWidth = m.width(line, size);
@@ -169,4 +205,10 @@ export function wrapText(text: string, maxWidth: number, size: number, m: TextMe
   return cleanForPdf(text)
     .split('\n')
     .flatMap((paragraph) => wrapParagraph(paragraph, maxWidth, size, m));
+}
+
+/** A wrapped line as drawn where it is not text of its own (a picture, an artifact): its layout hyphen as "-". */
+export function shownLine(line: string): string {
+  const { text, hyphen } = splitLayoutHyphen(line);
+  return hyphen ? `${text}-` : text;
 }

@@ -7,6 +7,7 @@ import { documentDate, type ExportOptions, exportCover, workshopTitle } from './
 import { coverLines, type ExportLabels } from './labels.ts';
 import type { OutlineEntry } from './pdfOutline.ts';
 import type { StructElement } from './pdfTags.ts';
+import { shownLine } from './pdfText.ts';
 import {
   A4,
   ACCENT,
@@ -50,7 +51,7 @@ function tableRow(
   w.y = top;
   if (data.alignRight) {
     for (const line of dataLines) {
-      const width = w.measureOf(data.style.bold).width(line, data.style.size);
+      const width = w.measureOf(data.style.bold).width(shownLine(line), data.style.size);
       w.drawLines([line], data.style, td, A4.width - MARGIN.right - width);
     }
   } else {

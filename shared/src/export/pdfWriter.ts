@@ -7,6 +7,7 @@
  * bottom-left corner, as in PDF.
  */
 import { type PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import { splitLayoutHyphen } from './pdfHyphenation.ts';
 import type { StructElement, StructureTree } from './pdfTags.ts';
 import { type TextMeasure, wrapText } from './pdfText.ts';
 
@@ -146,16 +147,18 @@ export class PdfWriter {
     const lineHeight = style.size * (style.leading ?? 1.35);
     for (const line of lines) {
       this.ensure(lineHeight);
-      if (line) {
-        this.mark(owner, (page) =>
-          page.drawText(line, {
-            x,
-            y: this.baseline(style.size),
-            size: style.size,
-            font: this.fontOf(style.bold),
-            color: style.color ?? INK,
-          }),
-        );
+      const { text, hyphen } = splitLayoutHyphen(line);
+      const options = {
+        y: this.baseline(style.size),
+        size: style.size,
+        font: this.fontOf(style.bold),
+        color: style.color ?? INK,
+      };
+      if (text) this.mark(owner, (page) => page.drawText(text, { ...options, x }));
+      if (hyphen) {
+        // The hyphen of a word broken by the layout is not part of the text.
+        const after = x + this.measureOf(style.bold).width(text, style.size);
+        this.decorate((page) => page.drawText('-', { ...options, x: after }));
       }
       this.y += lineHeight;
     }
