@@ -108,6 +108,27 @@ describe('documentation export from the UI', () => {
     writeFileSync(path.join(artifactsDir, 'screenshots', 'export-board.png'), png.bytes);
   });
 
+  test('someone reading the UI in English downloads documents with English headings', async () => {
+    const base = journey.server().url;
+    const created = await createWorkshopViaApi(base, 'ozg-example', 'OZG-Erfahrungsaustausch 2023');
+    const f = await journey.person('Facilitator', { locale: 'en-GB' });
+    await join(f, created.urls.facilitator, 'Petra');
+    await openExportPanel(f.page);
+    for (const format of ['md', 'csv']) {
+      const ui = await download(f.page, format);
+      const res = await fetch(
+        `${base}/api/workshops/${created.id}/export.${format}?token=${created.viewerToken}&lang=en`,
+      );
+      expect(ui.bytes.equals(Buffer.from(await res.arrayBuffer())), `${format} bytes`).toBe(true);
+    }
+    const md = (await download(f.page, 'md')).bytes.toString('utf8');
+    expect(md).toContain('Date: 2023\\\n');
+    expect(md).toContain('Licence: CC BY 4.0\\\n');
+    expect(md).not.toContain('Datum:');
+    // The notes themselves stay as written.
+    expect(md).toContain('ÖZG-Koordination in den Ländern');
+  });
+
   test('a facilitator previews an import, a broken file is refused, and commit adds the notes', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank', 'Import');
     const f = await journey.person('Facilitator');

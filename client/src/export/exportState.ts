@@ -4,6 +4,7 @@
 // commands.
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
 import { documentFileName } from '@pinnwand/shared/export/exportOptions';
+import { type Lang, langSchema } from '@pinnwand/shared/model/lang';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import type { Editor } from '../editor/Editor.ts';
 import { createStore, type Store } from '../ui/store.ts';
@@ -37,6 +38,17 @@ export function openExportPanel(editor: Editor): void {
   editor.ui.update((s) => ({ ...s, panel: 'export' }));
 }
 
+/**
+ * The language the person reads the UI in, which the documents' headings and
+ * labels follow. I18nProvider keeps it on <html lang> (for screen readers),
+ * the one place code outside React can read it; undefined leaves the
+ * workshop's language.
+ */
+function uiLang(): Lang | undefined {
+  const lang = langSchema.safeParse(document.documentElement.lang);
+  return lang.success ? lang.data : undefined;
+}
+
 /** Builds the file from the live document and saves it; progress and outcome go to `status`. */
 export async function runExport(editor: Editor, format: ExportFormat): Promise<void> {
   const state = editor.exports;
@@ -49,11 +61,13 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
     // Only the facilitator may name authors (the server enforces the same). Documents
     // name them when asked; a backup is complete unless made without names.
     const facilitator = editor.role === 'facilitator';
+    const lang = uiLang();
     const options: ExportOptions = {
       includeAuthors:
         format === 'json'
           ? facilitator
           : format !== 'json-anonymous' && facilitator && state.authors.get(),
+      ...(lang ? { lang } : {}),
     };
     if (format === 'png') {
       const boardId = editor.boardId.get();

@@ -107,6 +107,35 @@ describe('workshop export and import over HTTP', () => {
     }
   });
 
+  it('writes the documents in the language asked for: ?lang=, else Accept-Language, else German', async () => {
+    const v = await view(ozg.id);
+    const md = (extra: string, headers: Record<string, string> = {}) =>
+      fetch(exportUrl(ozg, 'md', ozg.viewerToken, extra), { headers });
+    const english = await md('&lang=en');
+    expect(english.headers.get('content-language')).toBe('en');
+    const englishText = await english.text();
+    expect(englishText).toBe(workshopToMarkdown(v, { lang: 'en' }));
+    expect(englishText).toContain('Date: 2023\\\nOrganised by: ');
+    expect(englishText).toContain('Licence: CC BY 4.0\\\n');
+    // A browser's or script's Accept-Language, by preference; ?lang= wins over it.
+    const browser = await md('', { 'Accept-Language': 'fr-FR,en-GB;q=0.9,de;q=0.8' });
+    expect(await browser.text()).toBe(englishText);
+    const overruled = await md('&lang=de', { 'Accept-Language': 'en' });
+    expect(await overruled.text()).toBe(workshopToMarkdown(v));
+    // Nothing asked (or nothing we speak): German, as the workshop is.
+    const plain = await md('', { 'Accept-Language': 'fr, *;q=0.5' });
+    expect(plain.headers.get('content-language')).toBe('de');
+    expect(await plain.text()).toContain('Datum: 2023\\\n');
+    const csv = await (await fetch(exportUrl(ozg, 'csv', ozg.viewerToken, '&lang=en'))).text();
+    // (fetch's text() drops the byte order mark.)
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'board,cluster,text,votes,author,created',
+    );
+    const refused = await md('&lang=fr');
+    expect(refused.status).toBe(400);
+    expect(errorBodySchema.parse(await refused.json()).error).toContain('lang');
+  });
+
   it('refuses a bad token, an unknown workshop and an unknown format', async () => {
     expect((await fetch(exportUrl(ozg, 'md', 'wrong'))).status).toBe(401);
     expect((await fetch(`${t.url}/api/workshops/${ozg.id}/export.md`)).status).toBe(401);

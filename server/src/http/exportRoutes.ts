@@ -3,11 +3,13 @@
  * serialisers in @pinnwand/shared/export (the browser's download calls the
  * same functions, so both give the same bytes):
  *
- *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=0|1][&license=…]
+ *   GET  /api/workshops/<id>/export.{md,pdf,csv,json}?token=…[&authors=0|1][&license=…][&lang=de|en]
  *        any capability (a viewer token is enough). Documents name authors
  *        only with authors=1, the JSON backup unless authors=0; only the
  *        facilitator may export names. `license` overrides the workshop's
- *        licence line for this export.
+ *        licence line for this export. `lang` (else Accept-Language, else the
+ *        workshop's language) sets the language of the words the document
+ *        adds (exportLang.ts); the answer's Content-Language says which.
  *   POST /api/workshops/<id>/import?token=<facilitator>&format=<text|csv|md|structured|json>[&board=<boardId>][&preview=1]
  *        body: the file as text; validated first, then applied in one
  *        transaction; without `board` the file's boards become boards of the
@@ -30,7 +32,11 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { workshopToCsv } from '@pinnwand/shared/export/csv';
-import { documentFileName, type ExportOptions } from '@pinnwand/shared/export/exportOptions';
+import {
+  documentFileName,
+  type ExportOptions,
+  exportLang,
+} from '@pinnwand/shared/export/exportOptions';
 import { contentDisposition } from '@pinnwand/shared/export/fileName';
 import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
@@ -62,6 +68,7 @@ import {
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import { TokenBucket } from '../socket/TokenBucket.ts';
+import { requestedExportLang } from './exportLang.ts';
 import { HttpError, leaveBodyUnread, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
 import { QueueFull, WorkQueue } from './WorkQueue.ts';
@@ -90,12 +97,14 @@ export async function loadPdfFonts(): Promise<PdfFonts> {
   return { fontBytes, boldFontBytes };
 }
 
-function exportOptions(url: URL, ext: keyof typeof CONTENT_TYPES): ExportOptions {
+function exportOptions(ctx: RouteContext, ext: keyof typeof CONTENT_TYPES): ExportOptions {
+  const url = ctx.url;
   const license = url.searchParams.get('license')?.trim().slice(0, 200);
   const authors = url.searchParams.get('authors');
   // A backup is complete unless names are explicitly left out; documents the other way round.
   const includeAuthors = ext === 'json' ? authors !== '0' : authors === '1';
-  return { includeAuthors, ...(license ? { license } : {}) };
+  const lang = requestedExportLang(url, ctx.req.headers['accept-language']);
+  return { includeAuthors, ...(license ? { license } : {}), ...(lang ? { lang } : {}) };
 }
 
 /**
@@ -166,7 +175,7 @@ export function registerExportRoutes(
       throw new HttpError(404, `No export as .${ctx.params.format}; try md, pdf, csv or json.`);
     const ext = format.data;
     const { workshop, role } = await ctx.services.authorize(ctx, id);
-    const options = exportOptions(ctx.url, ext);
+    const options = exportOptions(ctx, ext);
     // Only the facilitator decides to name the authors; others get backups without names.
     if (options.includeAuthors && role !== 'facilitator') {
       if (ext === 'json' && ctx.url.searchParams.get('authors') !== '1') {
@@ -212,6 +221,8 @@ export function registerExportRoutes(
     ctx.res.setHeader('Content-Disposition', contentDisposition(fileName));
     ctx.res.setHeader('Content-Length', bytes.length);
     ctx.res.setHeader('Cache-Control', 'no-store');
+    ctx.res.setHeader('Content-Language', exportLang(view, options));
+    ctx.res.setHeader('Vary', 'Accept-Language');
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
   });
 

@@ -2,15 +2,15 @@
  * The workshop as CSV, one row per note: board, cluster, note text, votes,
  * author, created. Written for spreadsheets: UTF-8 with a byte order mark (so
  * Excel shows umlauts), CRLF line ends, ';' as delimiter for German
- * workshops (what a German Excel splits on) and ',' otherwise, header names in
- * the workshop's language (the importer reads both), cells that would run as
+ * exports (what a German Excel splits on) and ',' otherwise, header names in
+ * the export's language (exportLang; the importer reads both), cells that would run as
  * formulas guarded with an apostrophe. A note whose creation time is out of
  * range gets an empty "created" cell instead of failing the export.
  */
 import type { Note } from '../model/note.ts';
 import type { WorkshopView } from '../read/workshopView.ts';
 import { csvCell } from './csvFormat.ts';
-import { type ExportOptions, notesInExportOrder } from './exportOptions.ts';
+import { type ExportOptions, exportLang, notesInExportOrder } from './exportOptions.ts';
 import { CSV_COLUMNS, labelsFor } from './labels.ts';
 
 /** "2023-09-14 10:30:00" (UTC): a form every spreadsheet reads; '' for an invalid time. */
@@ -20,8 +20,9 @@ export function csvTimestamp(ms: number): string {
 }
 
 export function workshopToCsv(view: WorkshopView, options: ExportOptions = {}): string {
-  const delimiter = view.meta?.lang === 'en' ? ',' : ';';
-  const labels = labelsFor(view.meta?.lang);
+  const lang = exportLang(view, options);
+  const delimiter = lang === 'en' ? ',' : ';';
+  const labels = labelsFor(lang);
   const authors = options.includeAuthors === true;
   const rows: string[][] = [CSV_COLUMNS.map((column) => labels.csvColumns[column])];
   const add = (board: string, cluster: string, notes: readonly Note[]) => {

@@ -8,11 +8,12 @@
  * Exports never fail on odd but valid values: a date out of range or NaN is
  * left out, never thrown on.
  */
+import type { Lang } from '../model/lang.ts';
 import { type Cover, EMPTY_COVER } from '../model/meta.ts';
 import type { Note } from '../model/note.ts';
 import type { WorkshopView } from '../read/workshopView.ts';
 import { type ExportExtension, exportFileName } from './fileName.ts';
-import { labelsFor } from './labels.ts';
+import { type ExportLabels, labelsFor } from './labels.ts';
 
 export interface ExportOptions {
   /**
@@ -30,6 +31,23 @@ export interface ExportOptions {
    * whenever they are made.
    */
   date?: number;
+  /**
+   * The language of the words the document adds (headings, labels, dates,
+   * the CSV header and delimiter): the language the person exporting reads
+   * the UI in. Defaults to the workshop's language, else German. The notes
+   * are printed as written, in whatever language they are.
+   */
+  lang?: Lang;
+}
+
+/** The language of an export's own words: the one asked for, else the workshop's, else German. */
+export function exportLang(view: WorkshopView, options: ExportOptions = {}): Lang {
+  return options.lang ?? view.meta?.lang ?? 'de';
+}
+
+/** The words an export adds, in its language (`exportLang`). */
+export function exportLabels(view: WorkshopView, options: ExportOptions = {}): ExportLabels {
+  return labelsFor(exportLang(view, options));
 }
 
 /** yyyy-mm-dd in UTC (exports must not depend on the machine's time zone); '' for an invalid time. */
@@ -52,7 +70,7 @@ export function documentDate(view: WorkshopView, options: ExportOptions = {}): s
 /**
  * The download name of an export of `view`, the same in the browser and in
  * the server's Content-Disposition: `<title>-<date>.<ext>`, and a JSON backup
- * without authors marked as such in the workshop's language.
+ * without authors marked as such in the export's language.
  */
 export function documentFileName(
   title: string,
@@ -61,7 +79,7 @@ export function documentFileName(
   options: ExportOptions = {},
 ): string {
   const withoutNames = ext === 'json' && options.includeAuthors === false;
-  const variant = withoutNames ? labelsFor(view.meta?.lang).withoutNames : '';
+  const variant = withoutNames ? exportLabels(view, options).withoutNames : '';
   return exportFileName(title, documentDate(view, options), ext, variant);
 }
 

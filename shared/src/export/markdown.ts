@@ -1,6 +1,7 @@
 /**
  * The workshop as a Markdown document: the documentation a facilitator files
- * or mails. Layout (German labels shown; English ones for English workshops):
+ * or mails. Layout (German labels shown; English ones in English exports, see
+ * ExportOptions.lang):
  *
  *   # <workshop title>
  *   Datum: dd.mm.yyyy\            the cover: date, then (when given) Veranstalter,
@@ -30,11 +31,12 @@ import {
   documentDate,
   type ExportOptions,
   exportCover,
+  exportLabels,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
 import { revealInvisibles } from './invisibleChars.ts';
-import { coverLines, type ExportLabels, labelsFor } from './labels.ts';
+import { coverLines, type ExportLabels } from './labels.ts';
 import {
   escapeMarkdownHeading as escapeHeading,
   escapeMarkdownParagraph,
@@ -103,7 +105,7 @@ function boardSection(board: BoardView, labels: ExportLabels, authors: boolean):
 }
 
 export function workshopToMarkdown(view: WorkshopView, options: MarkdownOptions = {}): string {
-  const labels = labelsFor(view.meta?.lang);
+  const labels = exportLabels(view, options);
   const authors = options.includeAuthors === true;
   const blocks: string[] = [`# ${escapeMarkdownHeading(workshopTitle(view))}`];
   const cover = coverLines(labels, exportCover(view, options), documentDate(view, options));

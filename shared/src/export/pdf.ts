@@ -37,10 +37,11 @@ import {
   documentDate,
   type ExportOptions,
   exportCover,
+  exportLabels,
   notesInExportOrder,
   workshopTitle,
 } from './exportOptions.ts';
-import { type ExportLabels, labelsFor } from './labels.ts';
+import type { ExportLabels } from './labels.ts';
 import { boardBounds, drawBoard, drawingSize } from './pdfBoardDrawing.ts';
 import { writeMetadata } from './pdfMetadata.ts';
 import { addOutline, type OutlineEntry } from './pdfOutline.ts';
@@ -340,7 +341,7 @@ async function boardSection(
 const LANG_TAG = { de: 'de-DE', en: 'en' } as const;
 
 export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Promise<Uint8Array> {
-  const labels = labelsFor(view.meta?.lang);
+  const labels = exportLabels(view, options);
   const authors = options.includeAuthors === true;
   const title = workshopTitle(view);
   const cover = exportCover(view, options);
@@ -389,6 +390,7 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
   addOutline(doc, outline);
   writeMetadata(doc, {
     title,
+    // The notes' language (the workshop's): most of the text, whatever language the labels are in.
     lang: LANG_TAG[view.meta?.lang ?? 'de'] ?? LANG_TAG.de,
     subject: labels.exportedWith,
     author: [cover.organizer, cover.facilitators].filter(Boolean).join('; '),
