@@ -25,6 +25,8 @@ export interface ExportLabels {
   orphans: string;
   /** Stands in for a note without text, so it is never dropped silently. */
   emptyNote: string;
+  /** Said under a board that has no notes (PDF). */
+  noNotes: string;
   /** "1 Stimme" / "3 Stimmen". */
   votes: (count: number) => string;
   page: (page: number, of: number) => string;
@@ -62,6 +64,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     workshopSummary: 'Zusammenfassung des Workshops',
     orphans: 'Notizen gelöschter Tafeln',
     emptyNote: '(leer)',
+    noNotes: 'Keine Notizen.',
     votes: (count) => plural(count, 'Stimme', 'Stimmen'),
     page: (page, of) => `Seite ${page} von ${of}`,
     contents: 'Inhalt',
@@ -97,6 +100,7 @@ export const LABELS: Readonly<Record<Lang, ExportLabels>> = Object.freeze({
     workshopSummary: 'Workshop summary',
     orphans: 'Notes of deleted boards',
     emptyNote: '(empty)',
+    noNotes: 'No notes.',
     votes: (count) => plural(count, 'vote', 'votes'),
     page: (page, of) => `Page ${page} of ${of}`,
     contents: 'Contents',

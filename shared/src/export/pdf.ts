@@ -47,7 +47,7 @@ import { writeMetadata } from './pdfMetadata.ts';
 import { addOutline, type OutlineEntry } from './pdfOutline.ts';
 import { type StructElement, StructureTree } from './pdfTags.ts';
 import { cacheWordShaping, shownLine, TextMeasure } from './pdfText.ts';
-import { countNotes, titlePage } from './pdfTitlePage.ts';
+import { countNotes, numberContents, titlePage } from './pdfTitlePage.ts';
 import {
   A4,
   ACCENT,
@@ -301,6 +301,9 @@ async function boardPicture(
   w.gap(size.height + 20);
 }
 
+/** Room an empty board needs below the previous one: heading, question, one line. */
+const EMPTY_BOARD_ROOM = 140;
+
 async function boardSection(
   w: PdfWriter,
   board: BoardView,
@@ -309,13 +312,24 @@ async function boardSection(
   title: string,
   progress: Progress,
   outline: OutlineEntry[],
+  sharePage: boolean,
 ) {
   const doc = w.tags.root;
   w.header = `${title} · ${board.title}`;
   const bounds = boardBounds(board);
   const portraitBody = A4.height - MARGIN.top - MARGIN.bottom;
-  outline.push({ title: board.title || '—', page: w.newPage(false) });
+  // A board without notes or summary is a heading and a line: it goes below
+  // the previous board when there is room, not on a page of its own.
+  const empty = board.noteCount === 0 && board.clusters.length === 0 && !board.summary.trim();
+  if (empty && sharePage && w.remaining > EMPTY_BOARD_ROOM) {
+    w.gap(18);
+    outline.push({ title: board.title || '—', page: w.page });
+  } else outline.push({ title: board.title || '—', page: w.newPage(false) });
   boardHeading(w, doc, board);
+  if (empty) {
+    w.paragraph(labels.noNotes, { size: 11, color: MUTED }, doc);
+    return;
+  }
   if (bounds) {
     const maxHeight = Math.min(w.remaining - 24, portraitBody * 0.62);
     await boardPicture(w, doc, board, bounds, labels, maxHeight, progress);
@@ -366,13 +380,13 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
   );
 
   const outline: OutlineEntry[] = [];
-  titlePage(w, view, labels, options, outline);
+  const contents = titlePage(w, view, labels, options, outline);
   // Every note on a board is drawn once and listed once; orphans are only listed.
   const work = 2 * countNotes(view) - view.orphanNotes.length;
   const progress = new Progress(work, options.onProgress);
   await options.onProgress?.(0);
-  for (const board of view.boards) {
-    await boardSection(w, board, labels, authors, title, progress, outline);
+  for (const [i, board] of view.boards.entries()) {
+    await boardSection(w, board, labels, authors, title, progress, outline, i > 0);
   }
   if (view.orphanNotes.length > 0) {
     w.header = `${title} · ${labels.orphans}`;
@@ -385,6 +399,12 @@ export async function workshopToPdf(view: WorkshopView, options: PdfOptions): Pr
     outline.push({ title: labels.workshopSummary, page: w.newPage(false) });
     summaryBlock(w, tags.root, 'H2', labels.workshopSummary, view.summary, 20);
   }
+  // The contents list the boards, then the orphans and the summary, as the bookmarks do.
+  numberContents(
+    w,
+    contents,
+    outline.slice(1).map((entry) => entry.page),
+  );
   w.numberPages(title, labels.page);
   tags.finish();
   addOutline(doc, outline);

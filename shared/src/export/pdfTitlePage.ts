@@ -2,6 +2,8 @@
 // (organizer, facilitators, place, date, licence, attribution) and the
 // contents, each a tagged two-column table (TH per row, TD), so a screen
 // reader announces "Moderation: …" rather than two loose paragraphs.
+
+import type { PDFPage } from 'pdf-lib';
 import type { WorkshopView } from '../read/workshopView.ts';
 import { documentDate, type ExportOptions, exportCover, workshopTitle } from './exportOptions.ts';
 import { coverLines, type ExportLabels } from './labels.ts';
@@ -12,6 +14,7 @@ import {
   A4,
   ACCENT,
   CONTENT_WIDTH,
+  INK,
   MARGIN,
   MUTED,
   type PdfWriter,
@@ -27,13 +30,17 @@ export function countNotes(view: WorkshopView): number {
   return notes;
 }
 
-/** A two-column row of a table: a header cell and a data cell, top-aligned. */
+/**
+ * A row of a table: a header cell and a data cell, top-aligned; the data cell
+ * ends `right` points before the right margin. Returns the row and where it
+ * starts, for a cell filled in later.
+ */
 function tableRow(
   w: PdfWriter,
   table: StructElement,
   head: { text: string; style: TextStyle; width: number },
-  data: { text: string; style: TextStyle; width: number; alignRight?: boolean },
-) {
+  data: { text: string; style: TextStyle; width: number; alignRight?: boolean; right?: number },
+): { row: StructElement; page: PDFPage; top: number } {
   const row = w.tags.add(table, 'TR');
   const th = w.tags.add(row, 'TH', { scope: 'Row' });
   const td = w.tags.add(row, 'TD');
@@ -49,25 +56,31 @@ function tableRow(
   w.drawLines(headLines, head.style, th, MARGIN.left);
   const afterHead = w.y;
   w.y = top;
+  const right = A4.width - MARGIN.right - (data.right ?? 0);
   if (data.alignRight) {
     for (const line of dataLines) {
       const width = w.measureOf(data.style.bold).width(shownLine(line), data.style.size);
-      w.drawLines([line], data.style, td, A4.width - MARGIN.right - width);
+      w.drawLines([line], data.style, td, right - width);
     }
   } else {
-    w.drawLines(dataLines, data.style, td, A4.width - MARGIN.right - data.width);
+    w.drawLines(dataLines, data.style, td, right - data.width);
   }
   w.y = Math.max(w.y, afterHead);
+  return { row, page: w.page, top };
 }
 
-/** The first page: title, the cover's fields as a table, the contents. */
+/**
+ * The first page: title, the cover's fields as a table, the contents (board,
+ * its number of notes, its page: the numbers are written by `numberContents`
+ * once the boards are laid out).
+ */
 export function titlePage(
   w: PdfWriter,
   view: WorkshopView,
   labels: ExportLabels,
   options: ExportOptions,
   outline: OutlineEntry[],
-) {
+): ContentsRow[] {
   const doc = w.tags.root;
   const title = workshopTitle(view);
   outline.push({ title, page: w.newPage(false) });
@@ -110,21 +123,64 @@ export function titlePage(
     entries.push([labels.orphans, labels.notes(view.orphanNotes.length)]);
   if (view.summary.trim()) entries.push([labels.workshopSummary, '']);
   const contents = w.tags.add(doc, 'Table');
+  const rows: ContentsRow[] = [];
   for (const [entry, count] of entries) {
     const countWidth = w.fonts.measure.width(count, 11);
-    tableRow(
+    const { row, page, top } = tableRow(
       w,
       contents,
-      { text: entry, style: { size: 11, leading: 1.36 }, width: CONTENT_WIDTH - countWidth - 16 },
+      {
+        text: entry,
+        style: { size: 11, leading: 1.36 },
+        width: CONTENT_WIDTH - countWidth - PAGE_COLUMN - 16,
+      },
       {
         text: count,
         style: { size: 11, color: MUTED, leading: 1.36 },
         width: countWidth + 1,
         alignRight: true,
+        right: PAGE_COLUMN,
       },
     );
+    // The page number's cell, in its place in the row; its number is drawn once known.
+    rows.push({ cell: w.tags.add(row, 'TD'), page, top });
     w.gap(3);
   }
   w.gap(20);
   w.paragraph(labels.notes(countNotes(view)), { size: 10, color: MUTED }, doc);
+  return rows;
+}
+
+/** Room for the page numbers at the right of the contents. */
+const PAGE_COLUMN = 34;
+
+/** A row of the contents, waiting for the number of the page its section starts on. */
+export interface ContentsRow {
+  cell: StructElement;
+  page: PDFPage;
+  top: number;
+}
+
+/**
+ * Writes the page numbers into the contents once every page exists: `pages`
+ * holds, per row, the first page of its section.
+ */
+export function numberContents(w: PdfWriter, rows: readonly ContentsRow[], pages: PDFPage[]) {
+  const all = w.doc.getPages();
+  const size = 11;
+  rows.forEach((row, i) => {
+    const target = pages[i];
+    if (!target) return;
+    const label = String(all.indexOf(target) + 1);
+    const width = w.fonts.measure.width(label, size);
+    w.tags.mark(row.page, row.cell, () =>
+      row.page.drawText(label, {
+        x: A4.width - MARGIN.right - width,
+        y: A4.height - row.top - size,
+        size,
+        font: w.fonts.regular,
+        color: INK,
+      }),
+    );
+  });
 }
