@@ -10,7 +10,10 @@ import * as Y from 'yjs';
 import { parseMarkdown } from '../import/markdown.ts';
 import { loadStructuredResults } from '../import/structuredResults.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
+import { renameBoard, setBoardQuestion } from '../ops/boardOps.ts';
+import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
+import { setSummaryText } from '../ops/summaryOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
 import { OZG_FIXTURE } from '../testing/ozgFixture.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
@@ -133,6 +136,48 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
         expect(parsed.plan.boards[0]?.notes[0]?.text).toBe(typed);
       }),
       { numRuns: Number(process.env.RUNS ?? 400), seed: Number(process.env.SEED ?? 20261204) },
+    );
+  });
+
+  it('keeps board and cluster titles one plain heading each, and reads them back exactly', () => {
+    const title = text.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+    fc.assert(
+      fc.property(title, (typed) => {
+        const { doc, board } = testWorkshop('blank');
+        renameBoard(doc, board, typed, ALICE.origin);
+        createCluster(doc, { boardId: board, title: typed, x: 0, y: 0 }, ALICE.origin);
+        const out = workshopToMarkdown(readWorkshop(doc));
+        const html = md.render(out.slice(out.indexOf('\n## ')));
+        expect(html.match(/<h\d/g)).toHaveLength(2);
+        expect(html).not.toMatch(/<(a|img|b|code|em|strong|del|s)\b/);
+        const parsed = parseMarkdown(out);
+        if (!parsed.ok) throw new Error(parsed.error);
+        expect(parsed.plan.boards[0]?.title).toBe(typed);
+        expect(parsed.plan.boards[0]?.clusters[0]?.title).toBe(typed);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 20261204) },
+    );
+  });
+
+  it('keeps guiding questions and summaries plain text too, and reads them back exactly', () => {
+    fc.assert(
+      fc.property(text, (typed) => {
+        const { doc, board } = testWorkshop('blank');
+        setBoardQuestion(doc, board, typed, ALICE.origin);
+        setSummaryText(doc, board, typed, ALICE.origin);
+        const out = workshopToMarkdown(readWorkshop(doc));
+        const body = out.slice(out.indexOf('\n## '));
+        const html = md.render(body);
+        // The board's heading, the quote, the summary's heading; nothing from the text.
+        expect(html.match(/<h\d/g)).toHaveLength(2);
+        expect(html.match(/<blockquote>/g)).toHaveLength(1);
+        expect(html).not.toMatch(/<(a|img|b|code|pre|table|del|s|ol|ul|hr|h1|h4)\b/);
+        expect(html.match(/<em>/g)).toHaveLength(1);
+        const parsed = parseMarkdown(out);
+        if (!parsed.ok) throw new Error(parsed.error);
+        expect(parsed.plan.boards[0]?.question).toBe(typed.trim());
+      }),
+      { numRuns: Number(process.env.RUNS ?? 300), seed: Number(process.env.SEED ?? 20261204) },
     );
   });
 });
