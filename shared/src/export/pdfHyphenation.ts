@@ -33,6 +33,19 @@ export const RIGHT_MIN = 3;
  * them.
  */
 export function hyphenationPoints(word: string): number[] {
+  let points = known.get(word);
+  if (!points) {
+    points = findPoints(word);
+    // Words repeat across a workshop (a board drawing breaks the same long word on every note).
+    if (known.size >= 10_000) known.clear();
+    known.set(word, points);
+  }
+  return points;
+}
+
+const known = new Map<string, number[]>();
+
+function findPoints(word: string): number[] {
   const source = word.includes(SOFT_HYPHEN)
     ? word
     : hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 });
