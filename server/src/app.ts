@@ -37,6 +37,9 @@ import { SqliteStorage } from './storage/sqlite/SqliteStorage.ts';
 import { startRetention, sweepRetention } from './workshops/retention.ts';
 import { WorkshopRegistry } from './workshops/WorkshopRegistry.ts';
 
+/** Longer than docs/haproxy.cfg's `timeout server`, so the proxy closes idle connections first. */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface ServerDeps {
   /**
    * Storage backend; PostgreSQL when `config.databaseUrl` is set, else SQLite in
@@ -177,6 +180,12 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       else res.destroy(err instanceof Error ? err : undefined);
     });
   });
+  // Idle keep-alive connections are closed by the side that waits longer:
+  // Node's default (5 s) let a client or the proxy (docs/haproxy.cfg keeps
+  // backend connections up to its 60 s server timeout) send a request on a
+  // connection Node was closing that instant — a reset, not an answer (seen
+  // as ECONNRESET by a busy test client).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.on('upgrade', (req, socket, head) => {
     if (cluster) {
       cluster.router.handleUpgrade(req, socket, head, () =>
