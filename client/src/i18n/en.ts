@@ -103,7 +103,7 @@ export const en: Record<MessageKey, string> = {
   'cmd.contextMenu': 'Open context menu',
   'cmd.saveCover': 'Save cover details',
   'cmd.giveDot': 'Give a dot',
-  'cmd.takeBackDot': 'Take a dot back',
+  'cmd.takeBackDot': 'Take back a dot',
   'cmd.moveCluster': 'Move cluster',
   'cmd.resizeCluster': 'Resize cluster',
   'cmd.mergeNotes': 'Merge notes',
@@ -170,8 +170,8 @@ export const en: Record<MessageKey, string> = {
 
   'note.label': 'Note by {author}: {text}',
   'note.empty': '(empty)',
-  'note.votes': '{count, plural, one {# vote} other {# votes}}',
-  'note.vote1': '1 vote',
+  'note.votes': '{count, plural, one {# dot} other {# dots}}',
+  'note.vote1': '1 dot',
   'note.editorLabel': 'Note text',
   'note.editingBy': '{name} is writing',
 

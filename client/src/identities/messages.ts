@@ -59,13 +59,13 @@ export const iden: Record<IdentityMessageKey, string> = {
   'identities.issued': 'since {time}',
   'identities.revokedAt': 'revoked {time}',
   'identities.activity':
-    '{notes, plural, one {1 note} other {# notes}} · {votes, plural, one {1 vote} other {# votes}}',
+    '{notes, plural, one {1 note} other {# notes}} · {votes, plural, one {1 dot} other {# dots}}',
   'identities.sameName': 'Same name as another access',
   'identities.revoke': 'Revoke …',
   'identities.revokeLabel': 'Revoke the access of {name} …',
   'identities.revokeTitle': 'Revoke the access of {name}?',
   'identities.revokeVotes':
-    '{votes, plural, one {The one vote of this access is} other {The # votes of this access are}} taken back.',
+    '{votes, plural, one {The one dot of this access is} other {The # dots of this access are}} taken back.',
   'identities.revokeText':
     'The device is disconnected and can no longer write or vote in this workshop; it is told so with a message. Its notes stay. This cannot be undone.',
   'identities.revokeConfirm': 'Revoke access',
