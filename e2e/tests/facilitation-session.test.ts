@@ -56,6 +56,12 @@ describe('facilitating a session', () => {
     fac.page.on('dialog', (d) => void d.accept());
     await openPanel(fac.page, /^Zusammenfassung$/);
     await openPanel(b.page, /^Zusammenfassung$/);
+    // The board's and the workshop's draft buttons are told apart by name.
+    const workshopDraft = {
+      name: 'Entwurf aus Clustern: Zusammenfassung des Workshops',
+      exact: true,
+    };
+    expect(await fac.page.getByRole('button', workshopDraft).count()).toBe(1);
     const facBoard = fac.page.locator('[data-summary]').first().locator('textarea');
     await fac.page
       .locator('[data-summary]')

@@ -61,7 +61,15 @@ function SummaryEditor({
       </h3>
       <textarea id={id} ref={ref} rows={10} readOnly={!canWrite} className="summary-text" />
       {canWrite ? (
-        <button type="button" className="button small" onClick={fill} data-action="summary-draft">
+        <button
+          type="button"
+          className="button small"
+          onClick={fill}
+          data-action="summary-draft"
+          // Two of these in the panel: the name says which summary (it starts
+          // with the visible text, so speech input finds it by what it shows).
+          aria-label={`${ft('summary.draft')}: ${heading}`}
+        >
           {ft('summary.draft')}
         </button>
       ) : (

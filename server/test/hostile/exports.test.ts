@@ -113,7 +113,7 @@ describe('exports with odd but valid values', () => {
     const md = await (await get('md')).text();
     expect(md).toContain('- Ehrliche Notiz');
     expect(md).toContain('- Weit draußen');
-    expect(md).toContain('harmlos\\[U+202E\\]gnp.exe\\[U+202C\\] und pass\\[U+200B\\]wort');
+    expect(md).toContain('- harmlos[U+202E]gnp.exe[U+202C] und pass[U+200B]wort');
     expect(md).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/);
   });
 
