@@ -164,9 +164,9 @@ test('a document that arrives while the board’s code is still loading waits fo
   const server = journey.server();
   const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
   // Enough notes for a document the page applies as a large one (quietApply.ts:
-  // 256 KB). 1,000 notes are about 300 KB, and the answer may come as the
-  // updates since the snapshot and the snapshot apart: then neither was large,
-  // the mark never came and the board's chunk stayed held (a CI failure).
+  // 256 KB). 1,000 notes are 249 KB, just under it: with the template's board
+  // the answer was large or not, and when not, the mark never came and the
+  // board's chunk stayed held (a CI failure). 2,400 notes are 604 KB.
   const notes = 2400;
   (await populate(facilitatorRoom(server.url, created), notes)).close();
   const a = await namedPerson('Anna');
