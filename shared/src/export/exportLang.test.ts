@@ -3,9 +3,9 @@
  * the language the person exporting chose for the UI; without a choice, in
  * the workshop's language, German by default. The notes stay as written.
  */
+
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,21 +14,14 @@ import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { updateCover } from '../ops/workshopOps.ts';
 import { readWorkshop, type WorkshopView } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/node/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToCsv } from './csv.ts';
 import { documentFileName } from './exportOptions.ts';
 import { workshopToMarkdown } from './markdown.ts';
 import { workshopToPdf } from './pdf.ts';
 
-const fontDir = join(
-  createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
-  '..',
-  'ttf',
-);
-const fonts = {
-  fontBytes: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-  boldFontBytes: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-};
+const fonts = pdfFonts;
 
 /** A German workshop: a cluster, a loose note, a summary, an event date. */
 function germanWorkshop(): WorkshopView {

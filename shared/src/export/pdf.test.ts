@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
@@ -13,20 +12,13 @@ import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/node/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { vote } from '../testing/votes.ts';
 import { workshopToPdf } from './pdf.ts';
 
 const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
-const fontDir = join(
-  createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
-  '..',
-  'ttf',
-);
-const fonts = {
-  fontBytes: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-  boldFontBytes: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-};
+const fonts = pdfFonts;
 
 function ozgView() {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));

@@ -5,9 +5,9 @@
  * the title page, fonts embedded, A4 portrait. One export of the real example
  * workshop serves every check, so the suite stays quick.
  */
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
@@ -16,18 +16,11 @@ import * as Y from 'yjs';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { readWorkshop, type WorkshopView } from '../read/workshopView.ts';
 import { createExampleWorkshop } from '../templates/exampleWorkshop.ts';
+import { pdfFonts } from '../testing/node/pdfFonts.ts';
 import { notesInExportOrder } from './exportOptions.ts';
 import { workshopToPdf } from './pdf.ts';
 
-const fontDir = join(
-  createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
-  '..',
-  'ttf',
-);
-const fonts = {
-  fontBytes: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-  boldFontBytes: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-};
+const fonts = pdfFonts;
 
 const run = (tool: string, ...args: string[]) =>
   execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

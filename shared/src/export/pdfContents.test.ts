@@ -2,27 +2,20 @@
  * The PDF a facilitator files: the contents say on which page each board
  * starts, and boards without notes do not each waste a page.
  */
+
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/node/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 
-const fontDir = join(
-  createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
-  '..',
-  'ttf',
-);
-const fonts = {
-  fontBytes: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-  boldFontBytes: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-};
+const fonts = pdfFonts;
 const run = (...args: string[]) =>
   execFileSync(args[0] as string, args.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
 

@@ -3,28 +3,21 @@
  * a hyphen a reader sees; the text behind it (search, copy, screen readers)
  * keeps the word whole.
  */
+
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/node/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 import { hyphenationPoints } from './pdfHyphenation.ts';
 
-const fontDir = join(
-  createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'),
-  '..',
-  'ttf',
-);
-const fonts = {
-  fontBytes: readFileSync(join(fontDir, 'DejaVuSans.ttf')),
-  boldFontBytes: readFileSync(join(fontDir, 'DejaVuSans-Bold.ttf')),
-};
+const fonts = pdfFonts;
 const run = (tool: string, ...args: string[]) =>
   execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
