@@ -59,8 +59,12 @@ function joinHardBreaks(lines: string[]): string {
 
 function parseItem(lines: string[]): PlannedNote {
   const last = lines.length - 1;
-  const m = ITEM_SUFFIX.exec(lines[last] as string);
-  const head = m?.[1] ?? (lines[last] as string);
+  // The export puts the suffix one space after the last line's text. When a
+  // note ends in a blank line that space starts a continuation line
+  // ("   _— author_") and was taken off with the indentation: put it back.
+  const tail = last > 0 ? ` ${lines[last]}` : (lines[last] as string);
+  const m = ITEM_SUFFIX.exec(tail);
+  const head = (m?.[1] ?? tail).slice(last > 0 ? 1 : 0);
   // "_(leer)_" is how the export writes a note without text.
   const empty = last === 0 && EMPTY_NOTE.has(italicLabel(head) ?? '');
   const note: PlannedNote = { text: empty ? '' : joinHardBreaks([...lines.slice(0, last), head]) };
