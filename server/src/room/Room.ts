@@ -20,12 +20,12 @@
  * reconnect and resync) and is reloaded from storage.
  *
  * What goes out to the connections (flow control, SyncStep answers,
- * broadcasts) is RoomSender's; presence and cursors are AwarenessRelay's; the
+ * broadcasts) is RoomSender's; who is in the room (joins, leaves, revoked
+ * identities) is RoomMembers'; presence and cursors are AwarenessRelay's; the
  * server's own changes are ServerChanges'; what storage holds of the room
  * (sequence numbers, sizes, when to compact) is StoredLog's.
  */
 
-import { isRevoked } from '@pinnwand/shared/model/identity';
 import type { OpenOptions } from '@pinnwand/shared/model/migrations';
 import { type CloseCodeName, RejectReason } from '@pinnwand/shared/protocol/wire';
 import type { Logger } from 'pino';
@@ -49,6 +49,7 @@ import { migrateOnBuild } from './migrateOnBuild.ts';
 import { PolicyReverter } from './PolicyReverter.ts';
 import { type RoomAction, rejectWaiting } from './RoomAction.ts';
 import { RoomFailed } from './RoomFailed.ts';
+import { RoomMembers } from './RoomMembers.ts';
 import { RoomSender } from './RoomSender.ts';
 import { ServerChanges } from './ServerChanges.ts';
 import { StoredLog } from './StoredLog.ts';
@@ -79,6 +80,8 @@ export class Room {
   private reverterInstance: PolicyReverter | null = null;
   private readonly deferredBuild: DeferredBuild;
   readonly connections = new Set<Connection>();
+  /** Joins and leaves, counts, revoked identities. */
+  readonly members: RoomMembers;
   private readonly sender: RoomSender;
   private readonly awareness: AwarenessRelay;
   private readonly greeting: JoinGreeting;
@@ -138,6 +141,14 @@ export class Room {
       this.sender,
       deps.metrics,
     );
+    this.members = new RoomMembers(this.connections, {
+      document: this.document,
+      sender: this.sender,
+      greeting: this.greeting,
+      awareness: this.awareness,
+      metrics: deps.metrics,
+      onEmpty: () => deps.onEmpty(this),
+    });
   }
 
   /** The live document (built from the stored state on first use: LazyDocument). */
@@ -163,7 +174,7 @@ export class Room {
       this.collector.take(update, origin);
     });
     this.reverterInstance = new PolicyReverter(doc, this.id, this.deps.policy, this.deps.logger);
-    this.closeRevoked();
+    this.members.closeRevoked();
     migrateOnBuild(
       doc,
       this.id,
@@ -181,64 +192,11 @@ export class Room {
   // --- receiving (socket layer) ---------------------------------------------
 
   addConnection(conn: Connection): void {
-    if (this.isRevokedIdentity(conn)) {
-      this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
-      this.sender.close(conn, 'forbidden');
-      return;
-    }
-    this.connections.add(conn);
-    this.enqueue({ kind: 'greet', conn });
-  }
-
-  /**
-   * Whether the connection's participant identity was revoked by the
-   * facilitator. Judged once the document is in memory (joiners of a room just
-   * loaded are checked when it is built: `closeRevoked`).
-   */
-  private isRevokedIdentity(conn: Connection): boolean {
-    return (
-      conn.participantId !== null &&
-      this.document.isBuilt &&
-      isRevoked(this.document.doc, conn.participantId)
-    );
-  }
-
-  /** Closes (4403) every connection whose identity is revoked; returns how many. */
-  closeRevoked(): number {
-    let closed = 0;
-    for (const conn of [...this.connections]) {
-      if (!this.isRevokedIdentity(conn)) continue;
-      this.deps.metrics.rejected.inc({ reason: RejectReason.identityRevoked });
-      this.sender.close(conn, 'forbidden');
-      this.removeConnection(conn);
-      closed += 1;
-    }
-    return closed;
-  }
-
-  /** Open connections with this capability. */
-  countRole(role: Connection['role']): number {
-    let n = 0;
-    for (const conn of this.connections) if (conn.role === role) n += 1;
-    return n;
-  }
-
-  /** Open connections per participant id. */
-  connectedParticipants(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const conn of this.connections) {
-      if (conn.participantId !== null) {
-        counts.set(conn.participantId, (counts.get(conn.participantId) ?? 0) + 1);
-      }
-    }
-    return counts;
+    if (this.members.join(conn)) this.enqueue({ kind: 'greet', conn });
   }
 
   removeConnection(conn: Connection): void {
-    if (!this.connections.delete(conn)) return;
-    this.greeting.forget(conn);
-    this.awareness.removeConnection(conn);
-    if (this.connections.size === 0) this.deps.onEmpty(this);
+    this.members.leave(conn);
   }
 
   /** Shutdown: input from now on is dropped; what was received is still applied and committed. */

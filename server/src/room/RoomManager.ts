@@ -181,13 +181,13 @@ export class RoomManager {
   /** Open connections per participant id in a loaded room (empty when not loaded). */
   connectedParticipants(id: string): Map<string, number> {
     const room = this.rooms.get(id);
-    return room?.state === 'ready' ? room.connectedParticipants() : new Map();
+    return room?.state === 'ready' ? room.members.connectedParticipants() : new Map();
   }
 
   /** Closes the connections of revoked identities in a loaded room; returns how many. */
   closeRevoked(id: string): number {
     const room = this.rooms.get(id);
-    return room?.state === 'ready' ? room.closeRevoked() : 0;
+    return room?.state === 'ready' ? room.members.closeRevoked() : 0;
   }
 
   /** Applies a server-origin change (imports); resolves once stored and relayed. */

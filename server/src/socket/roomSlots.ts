@@ -16,7 +16,7 @@ export function roomFullFor(room: Room, role: Role, limits: Limits): string | nu
   if (total >= limits.maxConnectionsPerRoom - limits.facilitatorReservedSlots) {
     return RejectReason.roomFullForRole;
   }
-  if (role === 'viewer' && room.countRole('viewer') >= limits.maxViewersPerRoom) {
+  if (role === 'viewer' && room.members.countRole('viewer') >= limits.maxViewersPerRoom) {
     return RejectReason.roomFullForRole;
   }
   return null;
