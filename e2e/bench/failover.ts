@@ -13,11 +13,11 @@
 //   paused past its lease. Failover time: kill → the first edit written after
 //   the kill that another client of the room received.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type ChaosReport, runChaos } from '@pinnwand/server/test/helpers/chaos';
+import { freePort, startPostgresCluster } from '@pinnwand/server/test/helpers/postgresCluster';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type ChaosReport, runChaos } from '../../server/test/helpers/chaos.ts';
-import { freePort, startPostgresCluster } from '../../server/test/helpers/postgresCluster.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { makeDataDir, removeDataDir, startPinnwand } from '../harness/pinnwandProcess.ts';
 
