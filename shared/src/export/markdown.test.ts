@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyImport } from '../import/applyImport.ts';
@@ -14,46 +13,30 @@ import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { createWorkshop, updateCover } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import {
+  OZG_WORKSHOP_DAY,
+  ozgWorkshop,
+  renderedText,
+  renderMarkdown,
+  workshopWithNotes,
+} from '../testing/markdownWorkshops.ts';
 import { ALICE, BOB, testWorkshop } from '../testing/testWorkshop.ts';
 import { vote } from '../testing/votes.ts';
 import { revealInvisibles } from './invisibleChars.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
-const FIXTURE = new URL('../../fixtures/ozg-erfahrungsaustausch-2023.json', import.meta.url);
 const GOLDEN = new URL('./golden/ozg-erfahrungsaustausch-2023.md', import.meta.url);
-const WORKSHOP_DAY = Date.UTC(2023, 8, 14, 9, 0);
-
-function ozgDoc(): { doc: Y.Doc; license: string } {
-  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
-  const doc = new Y.Doc();
-  loadStructuredResults(doc, fixture, IMPORT_ORIGIN, { createdAt: WORKSHOP_DAY });
-  return { doc, license: fixture.license };
-}
-
-const md = new MarkdownIt({ html: true, linkify: false });
-
-/** The text a reader sees in a rendered list item: tags removed, <br> as line break. */
-function renderedText(html: string): string {
-  return html
-    .replace(/<br>\n?/g, '\n')
-    .replace(/<\/?(ul|li|p)>\n?/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\n$/, '');
-}
 
 describe('workshopToMarkdown', { timeout: 30_000 }, () => {
   it('writes the OZG example as the golden document', () => {
-    const { doc, license } = ozgDoc();
+    const { doc, license } = ozgWorkshop();
     const out = workshopToMarkdown(readWorkshop(doc), { license });
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, out);
     expect(out).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 
   it('keeps every note of the example, and no author unless asked', () => {
-    const { doc } = ozgDoc();
+    const { doc } = ozgWorkshop();
     const view = readWorkshop(doc);
     const out = workshopToMarkdown(view);
     const texts = view.boards.flatMap((b) => [
@@ -61,14 +44,14 @@ describe('workshopToMarkdown', { timeout: 30_000 }, () => {
       ...b.clusters.flatMap((c) => c.notes),
     ]);
     expect(texts).toHaveLength(94);
-    const rendered = renderedText(md.render(out));
+    const rendered = renderedText(renderMarkdown(out));
     for (const note of texts) expect(rendered).toContain(note.text);
     expect(out).not.toContain('Import');
     expect(workshopToMarkdown(view, { includeAuthors: true })).toContain('_— Import_');
   });
 
   it('is stable through Markdown → import → Markdown', () => {
-    const { doc, license } = ozgDoc();
+    const { doc, license } = ozgWorkshop();
     const first = workshopToMarkdown(readWorkshop(doc), { license });
     const parsed = parseMarkdown(first);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -77,10 +60,10 @@ describe('workshopToMarkdown', { timeout: 30_000 }, () => {
     // A new, empty workshop of the same title and date, then the document's boards.
     const fresh = new Y.Doc();
     loadStructuredResults(fresh, { title: parsed.plan.title ?? '', boards: [] }, IMPORT_ORIGIN, {
-      createdAt: WORKSHOP_DAY,
+      createdAt: OZG_WORKSHOP_DAY,
     });
     updateCover(fresh, readWorkshop(doc).cover, IMPORT_ORIGIN);
-    applyImport(fresh, parsed.plan, { kind: 'workshop' }, { now: WORKSHOP_DAY });
+    applyImport(fresh, parsed.plan, { kind: 'workshop' }, { now: OZG_WORKSHOP_DAY });
     const second = workshopToMarkdown(readWorkshop(fresh), { license });
     expect(second).toBe(first);
   });
@@ -222,15 +205,9 @@ describe('hostile note texts', () => {
 
   for (const text of hostile) {
     it(`keeps ${JSON.stringify(text.slice(0, 40))} inert and intact`, () => {
-      const { doc, board } = testWorkshop('blank');
-      addNote(
-        doc,
-        { boardId: board, x: 0, y: 0, text, author: 'A', authorId: ALICE.id },
-        ALICE.origin,
-      );
-      const out = workshopToMarkdown(readWorkshop(doc));
+      const out = workshopToMarkdown(readWorkshop(workshopWithNotes([text])));
       const item = out.slice(out.indexOf('\n- ') + 1);
-      const html = md.render(item);
+      const html = renderMarkdown(item);
       // Exactly one list item with one paragraph of text: nothing else.
       expect(html.startsWith('<ul>\n<li>')).toBe(true);
       expect(html).not.toMatch(
@@ -246,14 +223,11 @@ describe('hostile note texts', () => {
   }
 
   it('shows bidi overrides and zero-width characters, so nothing is reordered or hidden', () => {
-    const { doc, board } = testWorkshop('blank');
-    for (const text of ['\u202Egnp.exe\u202C', 'pass\u200Bword', 'a\u2066b\u2069 c\uFEFF']) {
-      addNote(
-        doc,
-        { boardId: board, x: 0, y: 0, text, author: 'A', authorId: ALICE.id },
-        ALICE.origin,
-      );
-    }
+    const doc = workshopWithNotes([
+      '\u202Egnp.exe\u202C',
+      'pass\u200Bword',
+      'a\u2066b\u2069 c\uFEFF',
+    ]);
     const out = workshopToMarkdown(readWorkshop(doc));
     expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\ufeff]/);
     expect(out).toContain('- [U+202E]gnp.exe[U+202C]\n');

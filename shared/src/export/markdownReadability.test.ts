@@ -4,47 +4,25 @@
  * become markup, and everything else reads as typed.
  */
 import fc from 'fast-check';
-import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { parseMarkdown } from '../import/markdown.ts';
-import { loadStructuredResults } from '../import/structuredResults.ts';
-import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { renameBoard, setBoardQuestion } from '../ops/boardOps.ts';
 import { createCluster } from '../ops/clusterOps.ts';
-import { addNote } from '../ops/noteOps.ts';
 import { setSummaryText } from '../ops/summaryOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
-import { OZG_FIXTURE } from '../testing/ozgFixture.ts';
+import {
+  ozgWorkshop,
+  renderedText,
+  renderMarkdown,
+  workshopWithNotes,
+} from '../testing/markdownWorkshops.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
-import { vote } from '../testing/votes.ts';
 import { workshopToMarkdown } from './markdown.ts';
 
-const md = new MarkdownIt({ html: true, linkify: false });
-
+/** Notes of "Alice Ä." with `votes` votes each, as written with their authors. */
 function markdownOf(texts: readonly string[], votes = 0): string {
-  const { doc, board } = testWorkshop('blank');
-  for (const [i, text] of texts.entries()) {
-    const id = addNote(
-      doc,
-      { boardId: board, x: i * 200, y: 0, text, author: 'Alice Ä.', authorId: ALICE.id },
-      ALICE.origin,
-    );
-    for (let v = 0; v < votes; v++) vote(doc, id, `p-${v}` as never, ALICE.origin);
-  }
+  const doc = workshopWithNotes(texts, { author: 'Alice Ä.', votes });
   return workshopToMarkdown(readWorkshop(doc), { includeAuthors: true });
-}
-
-/** What a reader sees in one rendered list item: tags removed, line breaks kept. */
-function seen(html: string): string {
-  return html
-    .replace(/<br>\n?/g, '\n')
-    .replace(/<\/?(ul|li|p)>\n?/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\n$/, '');
 }
 
 describe('the Markdown export reads as typed', () => {
@@ -74,7 +52,7 @@ describe('the Markdown export reads as typed', () => {
     // Rendered, each note still shows exactly what was typed.
     for (const text of notes) {
       const line = out.split('\n- ').find((item) => item.startsWith(text.split('\n')[0] as string));
-      expect(seen(md.render(`- ${line}`))).toContain(text.replace(/ $/, ''));
+      expect(renderedText(renderMarkdown(`- ${line}`))).toContain(text.replace(/ $/, ''));
     }
   });
 
@@ -83,8 +61,7 @@ describe('the Markdown export reads as typed', () => {
   });
 
   it('writes the OZG workshop with no escapes and no character references', () => {
-    const doc = new Y.Doc();
-    loadStructuredResults(doc, OZG_FIXTURE, IMPORT_ORIGIN, { createdAt: Date.UTC(2023, 8, 14) });
+    const { doc } = ozgWorkshop();
     const out = workshopToMarkdown(readWorkshop(doc));
     // The only backslashes are the hard breaks that end a line.
     expect(out.replace(/\\\n/g, '\n')).not.toContain('\\');
@@ -119,7 +96,7 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
       fc.property(text, fc.integer({ min: 0, max: 2 }), (typed, votes) => {
         const out = markdownOf([typed], votes);
         const item = out.slice(out.indexOf('\n- ') + 1);
-        const html = md.render(item);
+        const html = renderMarkdown(item);
         expect(html.match(/<li>/g)).toHaveLength(1);
         expect(html).not.toMatch(/<(h\d|a|img|b|code|pre|table|del|s|blockquote|ol|hr)\b/);
         // The document's own italics and bold (author, votes) and nothing else.
@@ -127,7 +104,7 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
         expect(html.match(/<strong>/g)?.length ?? 0).toBe(votes > 0 ? 1 : 0);
         // A reader sees the typed characters (white space aside).
         const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
-        const shown = seen(html.replace(/ ?<em>— Alice Ä\.<\/em>.*<\/li>/s, '</li>'));
+        const shown = renderedText(html.replace(/ ?<em>— Alice Ä\.<\/em>.*<\/li>/s, '</li>'));
         expect(squash(shown)).toBe(squash(typed));
         const parsed = parseMarkdown(out);
         if (!parsed.ok) throw new Error(parsed.error);
@@ -145,7 +122,7 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
         renameBoard(doc, board, typed, ALICE.origin);
         createCluster(doc, { boardId: board, title: typed, x: 0, y: 0 }, ALICE.origin);
         const out = workshopToMarkdown(readWorkshop(doc));
-        const html = md.render(out.slice(out.indexOf('\n## ')));
+        const html = renderMarkdown(out.slice(out.indexOf('\n## ')));
         expect(html.match(/<h\d/g)).toHaveLength(2);
         expect(html).not.toMatch(/<(a|img|b|code|em|strong|del|s)\b/);
         const parsed = parseMarkdown(out);
@@ -165,7 +142,7 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
         setSummaryText(doc, board, typed, ALICE.origin);
         const out = workshopToMarkdown(readWorkshop(doc));
         const body = out.slice(out.indexOf('\n## '));
-        const html = md.render(body);
+        const html = renderMarkdown(body);
         // The board's heading, the quote, the summary's heading; nothing from the text.
         expect(html.match(/<h\d/g)).toHaveLength(2);
         expect(html.match(/<blockquote>/g)).toHaveLength(1);
