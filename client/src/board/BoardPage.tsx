@@ -12,6 +12,7 @@ import {
   FacilitationBar,
   FacilitationCanvas,
   FacilitationServices,
+  FacilitationToasts,
 } from '../facilitation/FacilitationRoot.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
@@ -28,6 +29,7 @@ import { useStore } from '../ui/store.ts';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardLoadingHint } from './BoardLoadingHint.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { EmptyBoardHint } from './EmptyBoardHint.tsx';
 import { availablePanels } from './extensions.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -79,6 +81,13 @@ export function BoardPage({ connection, editor, session }: Props) {
   useEffect(() => {
     if (panelId && sidePanel.current) sidePanel.current.scrollTop = 0;
   }, [panelId]);
+  const readOnlyBanner = readOnly && readOnly.kind !== 'locked' && (
+    <p className="viewer-banner" role="note">
+      {readOnly.kind === 'newerDocument'
+        ? t('session.readOnlyDoc', { version: readOnly.detail })
+        : t('viewer.banner')}
+    </p>
+  );
   const togglePanel = (id: PanelId) =>
     editor.ui.update((s) => ({ ...s, panel: s.panel === id ? null : id }));
 
@@ -131,13 +140,6 @@ export function BoardPage({ connection, editor, session }: Props) {
         </div>
       </header>
       <FacilitationServices editor={editor} />
-      {readOnly && readOnly.kind !== 'locked' && (
-        <p className="viewer-banner" role="note">
-          {readOnly.kind === 'newerDocument'
-            ? t('session.readOnlyDoc', { version: readOnly.detail })
-            : t('viewer.banner')}
-        </p>
-      )}
       <BoardTabs editor={editor} boards={boards} current={boardId} />
       <nav className="mobile-switch" aria-label={`${t('view.canvas')} / ${t('view.outline')}`}>
         {(['canvas', 'outline'] as const).map((v) => (
@@ -157,21 +159,33 @@ export function BoardPage({ connection, editor, session }: Props) {
           {board ? (
             <>
               <BoardHeading editor={editor} board={board} />
-              <FacilitationBar editor={editor} />
-              <div className="canvas-area">
-                <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
-                <FacilitationCanvas editor={editor} boardId={board.id} />
-                <WriterPrompt editor={editor} />
-                <EmptyBoardHint editor={editor} boardId={board.id} />
-                <BoardLoadingHint editor={editor} />
-                <Toolbar editor={editor} />
+              {/* The banners lie over the top of the canvas: one appearing never
+                  resizes or moves the stage, so no note jumps under the pointer. */}
+              <div className="board-stage">
+                <div className="board-banners">
+                  <ConnectionBanner connection={connection} />
+                  {readOnlyBanner}
+                  <FacilitationBar editor={editor} />
+                </div>
+                <div className="canvas-area">
+                  <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
+                  <FacilitationCanvas editor={editor} boardId={board.id} />
+                  <WriterPrompt editor={editor} />
+                  <EmptyBoardHint editor={editor} boardId={board.id} />
+                  <BoardLoadingHint editor={editor} />
+                  <Toolbar editor={editor} />
+                </div>
               </div>
             </>
           ) : (
-            <p className="muted board-none">
-              {t(boards.length === 0 ? 'session.loading' : 'boards.none')}
-            </p>
+            <>
+              {readOnlyBanner}
+              <p className="muted board-none">
+                {t(boards.length === 0 ? 'session.loading' : 'boards.none')}
+              </p>
+            </>
           )}
+          <FacilitationToasts editor={editor} />
         </main>
         {/* The phone's outline view, mounted only while chosen: hidden, it would
             arrange and render every note again beside the side panel's. */}

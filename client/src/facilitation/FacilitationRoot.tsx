@@ -1,7 +1,7 @@
 // Mounts the facilitation features on the workshop screen: starts their
 // services (cluster membership, hidden writing, hidden-note holders, follow
-// mode, the server clock) and renders the status bar above the board (with the
-// editor's notices), the canvas overlay and the dialogs. Their commands and
+// mode, the server clock) and renders the status bar over the board's top, the
+// editor's notices, the canvas overlay and the dialogs. Their commands and
 // panels are part of the workshop's lists (board/features.tsx).
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
@@ -48,10 +48,9 @@ export function FacilitationServices({ editor }: { editor: Editor }) {
   return null;
 }
 
-/** The line above the canvas: timer, voting, hidden writing, lock, follow, messages. */
+/** The line over the canvas's top: timer, voting, hidden writing, lock, follow. */
 export function FacilitationBar({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
-  const noticeText = useMessageText();
   const f = editor.facilitation;
   const { round, facilitation } = useFacilitationState(editor);
   // Cleared a minute after the end, so the bar does not keep an empty slot.
@@ -59,7 +58,6 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
   const boardId = useStore(editor.boardId);
   const boards = useBoards(editor.index);
   const following = useStore(f.following);
-  const notice = useStore(editor.notices.current);
   const hidden = useStore(editor.hidden);
   const { readOnly } = useStore(editor.access);
   const roundBoard = boards.find((b) => b.id === round.boardId);
@@ -145,65 +143,67 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
         {following ? ft('follow.stop') : ft('follow.start')}
       </button>,
     );
+  if (items.length === 0) return null;
   return (
-    <>
-      {items.length > 0 && (
-        <section className="fac-bar" aria-label={ft('fac.bar.label')}>
-          {items}
-        </section>
+    <section className="fac-bar" aria-label={ft('fac.bar.label')}>
+      {items}
+    </section>
+  );
+}
+
+/** The editor's notices, as toasts above the toolbar (outside the banners' layer). */
+export function FacilitationToasts({ editor }: { editor: Editor }) {
+  const ft = useT(facilitationMessages);
+  const noticeText = useMessageText();
+  const notice = useStore(editor.notices.current);
+  return (
+    <div className="fac-toast-region" aria-live="polite">
+      {notice && (
+        <div key={notice.id} className="fac-toast">
+          <p>{noticeText(notice.message)}</p>
+          {notice.keptLabel && <p className="fac-toast-label">{noticeText(notice.keptLabel)}</p>}
+          {notice.kept !== undefined && (
+            <textarea
+              className="fac-toast-kept"
+              readOnly
+              aria-label={notice.keptLabel ? noticeText(notice.keptLabel) : ft('notice.kept')}
+              value={notice.kept}
+              rows={Math.min(notice.persist ? 8 : 4, notice.kept.split('\n').length + 1)}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          )}
+          {notice.action && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                editor.notices.dismiss();
+                notice.action?.run();
+              }}
+            >
+              {noticeText(notice.action.label)}
+            </button>
+          )}
+          {notice.persist && (
+            <button type="button" className="button small" onClick={() => editor.notices.dismiss()}>
+              {ft('notice.close')}
+            </button>
+          )}
+          {notice.undo && (
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                notice.undo?.();
+                editor.notices.dismiss();
+              }}
+            >
+              {ft('notice.undo')}
+            </button>
+          )}
+        </div>
       )}
-      <div className="fac-toast-region" aria-live="polite">
-        {notice && (
-          <div key={notice.id} className="fac-toast">
-            <p>{noticeText(notice.message)}</p>
-            {notice.keptLabel && <p className="fac-toast-label">{noticeText(notice.keptLabel)}</p>}
-            {notice.kept !== undefined && (
-              <textarea
-                className="fac-toast-kept"
-                readOnly
-                aria-label={notice.keptLabel ? noticeText(notice.keptLabel) : ft('notice.kept')}
-                value={notice.kept}
-                rows={Math.min(notice.persist ? 8 : 4, notice.kept.split('\n').length + 1)}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-            )}
-            {notice.action && (
-              <button
-                type="button"
-                className="button small"
-                onClick={() => {
-                  editor.notices.dismiss();
-                  notice.action?.run();
-                }}
-              >
-                {noticeText(notice.action.label)}
-              </button>
-            )}
-            {notice.persist && (
-              <button
-                type="button"
-                className="button small"
-                onClick={() => editor.notices.dismiss()}
-              >
-                {ft('notice.close')}
-              </button>
-            )}
-            {notice.undo && (
-              <button
-                type="button"
-                className="button small"
-                onClick={() => {
-                  notice.undo?.();
-                  editor.notices.dismiss();
-                }}
-              >
-                {ft('notice.undo')}
-              </button>
-            )}
-          </div>
-        )}
-      </div>
-    </>
+    </div>
   );
 }
 
