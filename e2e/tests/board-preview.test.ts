@@ -3,6 +3,7 @@
 // the document gives — pixel for pixel — and is replaced by the document once
 // synced (a note moved meanwhile moves there). Hidden writing stays hidden:
 // another person's hidden note is never in the preview.
+import { NOTE_HEIGHT } from '@pinnwand/shared/model/layout';
 import { boardPreviewSchema } from '@pinnwand/shared/protocol/http';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -290,6 +291,19 @@ test('until the document is here the board can be looked at, not changed: a doub
       )
       .toBe(true);
     await screenshot(phone.page, 'board-loading-phone');
+    // The phone's loading note sits just above the toolbar, beside it, not over
+    // the board's first row of notes, which one reads first.
+    const pill = await phone.page.locator('[data-board-loading]').boundingBox();
+    const toolbar = await phone.page.locator('.toolbar').boundingBox();
+    if (!pill || !toolbar) throw new Error('no loading note or toolbar');
+    expect(pill.y + pill.height).toBeLessThanOrEqual(toolbar.y);
+    expect(toolbar.y - (pill.y + pill.height)).toBeLessThan(16);
+    // The grid's first row (world y 0 to NOTE_HEIGHT) is on screen, under nothing.
+    const rowTop = await pageAt(phone.page, { x: 0, y: 0 });
+    const rowBottom = await pageAt(phone.page, { x: 0, y: NOTE_HEIGHT });
+    const canvasBox = await phone.page.locator('.board-canvas').boundingBox();
+    expect(rowTop.y).toBeGreaterThanOrEqual(canvasBox?.y ?? 0);
+    expect(pill.y).toBeGreaterThan(rowBottom.y);
     await phone.page.getByRole('button', { name: 'Rückgängig' }).tap();
     await expect
       .poll(() => phone.page.locator('.fac-toast').textContent())
