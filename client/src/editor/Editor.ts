@@ -24,6 +24,7 @@ import type { HiddenWriting } from '../hidden/hiddenWriting.ts';
 import { DocIndex } from '../model/docIndex.ts';
 import { keepColourDistinct } from '../presence/distinctColour.ts';
 import { Presence } from '../presence/presence.ts';
+import { RemoteCursors } from '../presence/remoteCursors.ts';
 import type { Identity } from '../session/identity.ts';
 import type { ConnectionStatus } from '../sync/connectionStatus.ts';
 import { createStore, type Store } from '../ui/store.ts';
@@ -52,6 +53,8 @@ export interface Editor {
   doc: Y.Doc;
   index: DocIndex;
   presence: Presence;
+  /** Other people's pointers to draw, fading when they stop moving (presence/remoteCursors.ts). */
+  cursors: RemoteCursors;
   /**
    * The name each participant id showed in presence during this session, kept
    * after they leave: the facilitator's list of identities still names a
@@ -164,6 +167,7 @@ export function createEditor(input: EditorInput): Editor {
     doc: input.doc,
     index,
     presence,
+    cursors: new RemoteCursors(presence),
     seenNames: new Map(),
     awareness: input.awareness,
     role: input.role,
@@ -209,6 +213,7 @@ export function createEditor(input: EditorInput): Editor {
       editor.landings.destroy();
       notices.destroy();
       undo.destroy();
+      editor.cursors.destroy();
       presence.destroy();
       index.destroy();
     },
@@ -239,6 +244,8 @@ function mirrorIntoPresence(editor: Editor): void {
   // A viewer's selection is their own business: it is not shown to everyone.
   if (editor.role !== 'viewer')
     editor.selection.subscribe(() => presence.set({ selection: [...editor.selection.get()] }));
+  // Another board shown: the pointer left this one (others stop drawing it here).
+  editor.boardId.subscribe(() => presence.set({ cursor: null }));
   let editingBefore: NoteId | null = null;
   editor.editing.subscribe(() => {
     typingStarts(undo);
