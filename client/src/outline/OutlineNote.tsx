@@ -16,6 +16,7 @@ import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
+import { keepFocusAfterDelete } from './focusAfterDelete.ts';
 import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
 
 interface Props {
@@ -300,7 +301,10 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
               type="button"
               className="link-button danger"
               aria-label={t('outline.deleteNote', { text: label })}
-              onClick={() => editor.commands.run(editor, 'note.delete', note.id)}
+              onClick={() => {
+                if (item.current) keepFocusAfterDelete(item.current);
+                editor.commands.run(editor, 'note.delete', note.id);
+              }}
             >
               {t('outline.delete')}
             </button>

@@ -1,0 +1,73 @@
+// Deleting a note from the outline with the keyboard keeps the keyboard user in
+// the list: the focus moves to the next note, to the previous one when the last
+// went, and to the board's heading when none is left — never to the page's body.
+import { asParticipantId } from '@pinnwand/shared/model/ids';
+import { localOrigin } from '@pinnwand/shared/model/origin';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, outlineTexts } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+/** What has the focus: a button's accessible name, or the element and its text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    return el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()}: ${el.textContent}`;
+  });
+
+describe('deleting from the outline', () => {
+  const journey = useJourney();
+
+  test('the focus goes to the next note, then the previous, then the board’s heading', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
+    await writer.connect();
+    try {
+      const [board] = listBoards(writer.doc);
+      if (!board) throw new Error('no board');
+      const author = asParticipantId('facilitator');
+      ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
+        addNote(
+          writer.doc,
+          { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
+          localOrigin(author),
+        );
+      });
+      const fac = await journey.person('Moderatorin');
+      await join(fac, created.urls.facilitator);
+      const page = fac.page;
+      await expect.poll(() => outlineTexts(page)).toEqual(['Eins', 'Zwei', 'Drei']);
+
+      // The middle one: the next note takes the focus.
+      await page.getByRole('button', { name: 'Notiz „Zwei“ löschen' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => outlineTexts(page)).toEqual(['Eins', 'Drei']);
+      await expect.poll(() => focused(page)).toBe('Notiz „Drei“ bearbeiten');
+      await screenshot(page, 'outline-delete-focus-next');
+
+      // On with the keyboard: Tab to its delete button; the last one went, the previous takes it.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('Notiz „Drei“ löschen');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => outlineTexts(page)).toEqual(['Eins']);
+      await expect.poll(() => focused(page)).toBe('Notiz „Eins“ bearbeiten');
+
+      // The last note of the list: the board's heading.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => outlineTexts(page)).toEqual([]);
+      await expect.poll(() => focused(page)).toMatch(/^summary: Pinnwand/);
+      await screenshot(page, 'outline-delete-focus-heading');
+    } finally {
+      writer.close();
+    }
+  });
+});
