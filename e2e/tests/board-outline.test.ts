@@ -198,8 +198,9 @@ describe('outline and accessibility', () => {
     // Tap selects a note: the colour choice appears in the toolbar.
     await phone.page.getByRole('button', { name: 'Vergrößern' }).tap();
     await phone.page.getByRole('button', { name: 'Vergrößern' }).tap();
+    // A note clear of the banners over the canvas's top and of the toolbar.
     const first = (await noteBoxes(phone.page)).find(
-      (n) => n.x > 40 && n.x < 350 && n.y > 400 && n.y < 700,
+      (n) => n.x > 40 && n.x < 350 && n.y > 320 && n.y < 700,
     );
     if (!first) throw new Error('no note on the phone screen');
     await phone.page.touchscreen.tap(first.x, first.y);

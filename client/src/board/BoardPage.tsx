@@ -26,6 +26,7 @@ import { ConnectionBadge } from '../sync/ConnectionBadge.tsx';
 import type { Connection } from '../sync/connection.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
+import { BoardBanners } from './BoardBanners.tsx';
 import { BoardHeading } from './BoardHeading.tsx';
 import { BoardLoadingHint } from './BoardLoadingHint.tsx';
 import { BoardTabs } from './BoardTabs.tsx';
@@ -159,14 +160,12 @@ export function BoardPage({ connection, editor, session }: Props) {
           {board ? (
             <>
               <BoardHeading editor={editor} board={board} />
-              {/* The banners lie over the top of the canvas: one appearing never
-                  resizes or moves the stage, so no note jumps under the pointer. */}
               <div className="board-stage">
-                <div className="board-banners">
+                <BoardBanners editor={editor}>
                   <ConnectionBanner connection={connection} />
                   {readOnlyBanner}
                   <FacilitationBar editor={editor} />
-                </div>
+                </BoardBanners>
                 <div className="canvas-area">
                   <BoardCanvas editor={editor} boardId={board.id} boardTitle={board.title} />
                   <FacilitationCanvas editor={editor} boardId={board.id} />

@@ -19,6 +19,8 @@ export interface CanvasUi {
   ghost: Store<Rect | null>;
   /** The CSS cursor over the canvas (e.g. over a frame's grip). */
   cursor: Store<string>;
+  /** Screen pixels at the canvas's top under banners (board/BoardBanners.tsx). */
+  topInset: Store<number>;
 }
 
 export function createCanvasUi(): CanvasUi {
@@ -29,5 +31,6 @@ export function createCanvasUi(): CanvasUi {
     brush: createStore<Rect | null>(null),
     ghost: createStore<Rect | null>(null),
     cursor: createStore(''),
+    topInset: createStore(0),
   };
 }

@@ -72,16 +72,17 @@ export function zoomToFit(e: Editor, options: { minScale?: number } = {}): void 
     e.viewport.set({ x: size.width / 2 - NOTE_WIDTH, y: size.height / 3, scale: 1 });
     return;
   }
-  // Leave room for the floating toolbar at the bottom.
-  const usable = { width: size.width, height: Math.max(100, size.height - TOOLBAR_ROOM) };
+  // Leave room for the floating toolbar at the bottom and the banners at the top.
+  const top = e.canvas.topInset.get();
+  const usable = { width: size.width, height: Math.max(100, size.height - TOOLBAR_ROOM - top) };
   const fitted = fitRect(bounds, usable, Math.min(40, size.width / 14));
   const min = options.minScale;
   if (min !== undefined && fitted.scale < min) {
     const margin = 16;
-    e.viewport.set({ scale: min, x: margin - bounds.x * min, y: margin - bounds.y * min });
+    e.viewport.set({ scale: min, x: margin - bounds.x * min, y: top + margin - bounds.y * min });
     return;
   }
-  e.viewport.set(fitted);
+  e.viewport.set({ ...fitted, y: fitted.y + top });
 }
 
 export const zoomToFitCommand: Command = {
