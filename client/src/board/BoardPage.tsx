@@ -18,7 +18,8 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useBoards, useMeta } from '../model/useDoc.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
-import { initials, usePeople } from '../presence/PeoplePanel.tsx';
+import { Avatar } from '../presence/Avatar.tsx';
+import { useInitials, usePeople } from '../presence/PeoplePanel.tsx';
 import { navigate } from '../routing/useRoute.ts';
 import { useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
@@ -54,6 +55,7 @@ export function BoardPage({ connection, editor, session }: Props) {
   const identity = useIdentity();
   const [renaming, setRenaming] = useState(false);
   const { readOnly } = useStore(editor.access);
+  const label = useInitials(editor);
   useKeyboardShortcuts(editor);
 
   // A new name or colour is published; the id stays the participant id the
@@ -128,13 +130,7 @@ export function BoardPage({ connection, editor, session }: Props) {
             onClick={() => setRenaming(true)}
             title={t('name.change')}
           >
-            <span
-              className="avatar small"
-              style={{ background: identity.color }}
-              aria-hidden="true"
-            >
-              {initials(identity.name)}
-            </span>
+            <Avatar label={label(editor.userId, identity.name)} color={identity.color} small />
             <span className="visually-hidden">{t('name.change')}: </span>
             <span className="me-name">{identity.name}</span>
           </button>
@@ -249,19 +245,19 @@ export function BoardPage({ connection, editor, session }: Props) {
 function PresenceButton({ editor, onClick }: { editor: Editor; onClick(): void }) {
   const t = useT();
   const people = usePeople(editor);
+  const label = useInitials(editor);
   const shown = people.slice(0, 4);
   return (
     <button type="button" className="presence-button" onClick={onClick}>
       <span className="avatars" aria-hidden="true">
         {shown.map((p) => (
-          <span
+          <Avatar
             key={p.clientId}
-            className="avatar small"
-            style={{ background: p.user.color }}
+            label={label(p.user.id, p.user.name)}
+            color={p.user.color}
             title={p.user.name}
-          >
-            {initials(p.user.name)}
-          </span>
+            small
+          />
         ))}
       </span>
       <span className="presence-count">{t('presence.count', { count: people.length + 1 })}</span>

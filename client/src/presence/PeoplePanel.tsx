@@ -1,8 +1,10 @@
 // Who is here: everyone connected to this workshop, with what they are doing.
-import { useSyncExternalStore } from 'react';
+import { distinctInitials, initials } from '@pinnwand/shared/model/initials';
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useStore } from '../ui/store.ts';
+import { Avatar } from './Avatar.tsx';
 import type { Peer } from './presenceTypes.ts';
 
 /** One entry per person (a person with two tabs appears once). */
@@ -17,10 +19,28 @@ export function usePeople(editor: Editor): Peer[] {
   return uniquePeople(peers).filter((p) => p.user.id !== editor.userId);
 }
 
+/**
+ * The avatar's short label for a participant id: initials made unique among the
+ * people here, this person included ("FMü" and "FMe"), the same on every device.
+ */
+export function useInitials(editor: Editor): (id: string, name: string) => string {
+  const people = usePeople(editor);
+  const me = useStore(editor.user);
+  const named = [
+    { id: editor.userId as string, name: me.name },
+    ...people.map((p) => ({ id: p.user.id, name: p.user.name })),
+  ];
+  const key = JSON.stringify(named);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `named`
+  const labels = useMemo(() => distinctInitials(named), [key]);
+  return (id, name) => labels.get(id) ?? initials(name);
+}
+
 export function PeoplePanel({ editor }: { editor: Editor }) {
   const t = useT();
   const people = usePeople(editor);
   const me = useStore(editor.user);
+  const label = useInitials(editor);
   const boards = editor.index.boards();
   return (
     <section aria-labelledby="people-h">
@@ -29,9 +49,7 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
       </h2>
       <ul className="people">
         <li>
-          <span className="avatar" style={{ background: me.color }} aria-hidden="true">
-            {initials(me.name)}
-          </span>
+          <Avatar label={label(editor.userId, me.name)} color={me.color} />
           {t('presence.you', { name: me.name })}
           {/* A no-break space: the list item is a flex row, which drops a leading space. */}
           <span className="muted small">
@@ -43,9 +61,7 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
           const board = boards.find((b) => b.id === (p.cursor?.boardId ?? p.view?.boardId));
           return (
             <li key={p.clientId} data-person={p.user.name}>
-              <span className="avatar" style={{ background: p.user.color }} aria-hidden="true">
-                {initials(p.user.name)}
-              </span>
+              <Avatar label={label(p.user.id, p.user.name)} color={p.user.color} />
               {p.user.name}
               {p.role === 'facilitator' || p.role === 'viewer' ? (
                 <span className="muted small">
@@ -71,18 +87,4 @@ export function PeoplePanel({ editor }: { editor: Editor }) {
       </ul>
     </section>
   );
-}
-
-export function initials(name: string): string {
-  // Letters only: "Petra (Moderation)" is PM's name with a role, not "P(".
-  const words = name
-    .replace(/[([{].*?[)\]}]/gu, ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => /\p{L}/u.test(w));
-  const first = words[0] ?? '';
-  const letters =
-    words.length > 1
-      ? `${[...first][0] ?? ''}${[...(words.at(-1) ?? '')][0] ?? ''}`
-      : [...first].slice(0, 2).join('');
-  return letters.toUpperCase() || '?';
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESENCE_COLORS } from '../session/identity.ts';
 import { leastUsedColour } from './distinctColour.ts';
-import { initials } from './PeoplePanel.tsx';
 
 describe('telling people apart', () => {
   it('takes the least used colour of the palette', () => {
@@ -9,13 +8,5 @@ describe('telling people apart', () => {
     expect(leastUsedColour([PRESENCE_COLORS[0], PRESENCE_COLORS[1]])).toBe(PRESENCE_COLORS[2]);
     const everyOnce = [...PRESENCE_COLORS, PRESENCE_COLORS[0]];
     expect(leastUsedColour(everyOnce)).toBe(PRESENCE_COLORS[1]);
-  });
-
-  it('takes initials from letters only', () => {
-    expect(initials('Petra (Moderation)')).toBe('PE');
-    expect(initials('Jana Schäfer')).toBe('JS');
-    expect(initials('Özlem')).toBe('ÖZ');
-    expect(initials('Anna-Lena Berg (Moderation)')).toBe('AB');
-    expect(initials('— 42 —')).toBe('?');
   });
 });
