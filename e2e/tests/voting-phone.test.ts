@@ -55,6 +55,15 @@ describe('voting on a phone', () => {
     const left = () => page.locator('.fac-bar .votes-left').getAttribute('data-votes-left');
     await expect.poll(left).toBe('5');
     const note = await noteByText(page, 'Mehr Pausen');
+    // How to vote is said on the phone too, short, and over no note.
+    const hint = page.locator('[data-vote-hint]');
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toBe(
+      'Notiz antippen: Stimme geben. Eigenen Punkt antippen: zurücknehmen.',
+    );
+    const banners = await page.locator('.board-banners').boundingBox();
+    expect(note.y - note.height / 2).toBeGreaterThan((banners?.y ?? 0) + (banners?.height ?? 0));
+    await screenshot(page, 'voting-phone-hint');
 
     // Two taps on the note: two dots.
     await page.touchscreen.tap(note.x, note.y - 20);

@@ -86,7 +86,11 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
         {round.boardId === boardId ? (
           <>
             <VotesLeft editor={editor} />
-            <span className="fac-hint-text">{ft('vote.hint')}</span>
+            {/* On a phone the short one: the chip lies over the board's top. */}
+            <span className="fac-hint-text long">{ft('vote.hint')}</span>
+            <span className="fac-hint-text short" data-vote-hint>
+              {ft('vote.hintShort')}
+            </span>
           </>
         ) : (
           <>

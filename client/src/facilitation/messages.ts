@@ -77,6 +77,7 @@ export const fde = {
   'vote.leftShort': '{count, plural, one {# Stimme} other {# Stimmen}} übrig',
   'vote.hint':
     'Klicken oder tippen Sie auf eine Notiz, um eine Stimme zu geben, auf Ihren Punkt darauf, um sie zurückzunehmen.',
+  'vote.hintShort': 'Notiz antippen: Stimme geben. Eigenen Punkt antippen: zurücknehmen.',
   'vote.add': 'Stimme geben',
   'vote.remove': 'Stimme zurücknehmen',
   'vote.mine': 'Ihre Stimmen: {count}',
@@ -240,6 +241,7 @@ export const fen: Record<FKey, string> = {
   'vote.left': '{count} of {total, plural, one {# dot} other {# dots}} left',
   'vote.leftShort': '{count, plural, one {# dot} other {# dots}} left',
   'vote.hint': 'Click or tap a note to give it a dot, or your dot on it to take the dot back.',
+  'vote.hintShort': 'Tap a note: give a dot. Tap your dot: take it back.',
   'vote.add': 'Give a dot',
   'vote.remove': 'Take back a dot',
   'vote.mine': 'Your dots: {count}',
