@@ -1,0 +1,49 @@
+// Undo and redo on a phone: the toolbar's buttons (the same commands as
+// Ctrl+Z, through the same gate), disabled while there is nothing to take back.
+import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { join, noteBoxes } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useJourney } from '../harness/journey.ts';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+describe('undo on a phone', () => {
+  const journey = useJourney();
+
+  test('the toolbar’s undo and redo take back and bring back a note', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const phone = await journey.person('phone', PHONE);
+    await join(phone, created.urls.participant, 'Uwe');
+    const page = phone.page;
+    const undo = page.getByRole('button', { name: 'Rückgängig' });
+    const redo = page.getByRole('button', { name: 'Wiederholen' });
+    expect(await undo.isVisible()).toBe(true);
+    expect(await redo.isVisible()).toBe(true);
+    expect(await undo.isDisabled()).toBe(true);
+    expect(await redo.isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Notiz hinzufügen' }).tap();
+    const editor = page.getByLabel(/Text der Notiz/);
+    await editor.waitFor();
+    await editor.pressSequentially('Vom Handy', { delay: 5 });
+    await page.keyboard.press('Escape');
+    const texts = async () => (await noteBoxes(page)).map((n) => n.text);
+    await expect.poll(texts).toEqual(['Vom Handy']);
+    await expect.poll(() => undo.isEnabled()).toBe(true);
+    await screenshot(page, 'phone-undo-before');
+
+    // Two steps, as with Ctrl+Z: the typing, then the note (undoSteps.ts).
+    await undo.tap();
+    await expect.poll(texts).toEqual(['']);
+    await expect.poll(() => redo.isEnabled()).toBe(true);
+    await undo.tap();
+    await expect.poll(texts).toEqual([]);
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+    await screenshot(page, 'phone-undo-after');
+    await redo.tap();
+    await redo.tap();
+    await expect.poll(texts).toEqual(['Vom Handy']);
+    await expect.poll(() => redo.isDisabled()).toBe(true);
+  });
+});
