@@ -71,6 +71,8 @@ describe('banners over the board', () => {
         const page = person.page;
         const before = await layout(page);
         await screenshot(page, `banners-${device}-none`);
+        // No banner, no strip (it would show in the phone's outline view).
+        expect(await page.locator('.board-banners').isVisible()).toBe(false);
 
         setBoardLocked(facilitator.doc, boardId, true, origin);
         startVotingRound(
