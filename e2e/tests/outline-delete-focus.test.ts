@@ -70,4 +70,40 @@ describe('deleting from the outline', () => {
       writer.close();
     }
   });
+
+  test('on a phone’s outline too, the next note takes the focus', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
+    await writer.connect();
+    try {
+      const [board] = listBoards(writer.doc);
+      if (!board) throw new Error('no board');
+      const author = asParticipantId('facilitator');
+      ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
+        addNote(
+          writer.doc,
+          { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
+          localOrigin(author),
+        );
+      });
+      const phone = await journey.person('phone', {
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      await join(phone, created.urls.facilitator, 'Moderatorin');
+      const page = phone.page;
+      await page.getByRole('button', { name: 'Gliederung', exact: true }).tap();
+      const outline = page.locator('.mobile-outline');
+      await outline.getByRole('button', { name: 'Notiz „Zwei“ löschen' }).focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => outline.locator('.outline-text').allTextContents())
+        .toEqual(['Eins', 'Drei']);
+      await expect.poll(() => focused(page)).toBe('Notiz „Drei“ bearbeiten');
+      await screenshot(page, 'outline-delete-focus-phone');
+    } finally {
+      writer.close();
+    }
+  });
 });
