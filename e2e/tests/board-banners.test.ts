@@ -37,6 +37,48 @@ async function layout(page: Page) {
 describe('banners over the board', () => {
   const journey = useJourney();
 
+  test('on a desktop, a long title and the server going silent move nothing either', async () => {
+    const server = journey.server();
+    const created = await createWorkshopViaApi(
+      server.url,
+      'blank',
+      'OZG-Erfahrungsaustausch 2023: Die Zukunft der föderalen OZG-Umsetzung',
+    );
+    const facilitator = new BenchClient(facilitatorRoom(server.url, created), 0, {}, true);
+    await facilitator.connect();
+    const [board] = listBoards(facilitator.doc);
+    if (!board) throw new Error('no board');
+    addNote(
+      facilitator.doc,
+      {
+        boardId: board.id as BoardId,
+        x: -120,
+        y: -90,
+        text: 'Oben links',
+        author: 'Moderatorin',
+        authorId: asParticipantId('facilitator'),
+      },
+      origin,
+    );
+    facilitator.close();
+    const person = await journey.person('desktop');
+    await join(person, created.urls.participant, 'Uwe');
+    const page = person.page;
+    const before = await layout(page);
+    const pid = server.child.pid;
+    if (!pid) throw new Error('no server pid');
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await expect
+        .poll(() => page.locator('.connection').getAttribute('data-status'), { timeout: 15_000 })
+        .toBe('reconnecting');
+      await screenshot(page, 'banners-desktop-reconnecting');
+      expect(await layout(page)).toEqual(before);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  });
+
   for (const [device, options] of [
     ['desktop', {}],
     ['phone', PHONE],
