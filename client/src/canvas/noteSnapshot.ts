@@ -27,15 +27,15 @@
 // re-renders no React component, and a level's text is laid out when first
 // drawn.
 //
-// What a note paints and what a snapshot covers: snapshotGeometry.ts; when the
-// view has come to rest: viewSettling.ts; the bitmaps: snapshotCanvas.ts.
+// What a note paints and what a snapshot covers: snapshotGeometry.ts; how a
+// rectangle of a frame is painted: framePainter.ts; when the view has come to
+// rest: viewSettling.ts; the bitmaps: snapshotCanvas.ts.
 
-import { type NoteLook, paintNote } from './notePainter.ts';
+import { FramePainter } from './framePainter.ts';
 import type { Drawable } from './noteSketches.ts';
-import { coveredNotes } from './occlusion.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
 import { type Frame, placement, SnapshotCanvas } from './snapshotCanvas.ts';
-import { cardBounds, noteBounds, type Place, snapshotRegion } from './snapshotGeometry.ts';
+import { type Place, snapshotRegion } from './snapshotGeometry.ts';
 import { detailAt, type NoteDetail } from './useViewRect.ts';
 import { intersects, type Rect, type Size, type Viewport, visibleRect } from './viewport.ts';
 import { ViewSettling } from './viewSettling.ts';
@@ -78,6 +78,7 @@ export class NoteSnapshot {
   /** Too many notes changed for patches: a whole redraw replaces the picture. */
   private rebuild = false;
   private readonly settling = new ViewSettling(() => this.requestDraw());
+  private readonly painter: FramePainter;
   /** The canvas on screen, and where it was put. */
   private presented: HTMLCanvasElement | null = null;
   private transform = '';
@@ -100,7 +101,12 @@ export class NoteSnapshot {
     private readonly view: () => SnapshotView,
     /** The element the shown canvas sits in, over the stage's lower layer. */
     private readonly plane: HTMLElement,
-  ) {}
+  ) {
+    this.painter = new FramePainter(items, () => ({
+      view: this.settling.lastView?.scale ?? 1,
+      screen: this.screenRatio,
+    }));
+  }
 
   /** Brings the snapshot up to date before the next frame (once per frame however often asked). */
   requestDraw(): void {
@@ -111,17 +117,12 @@ export class NoteSnapshot {
     });
   }
 
-  /** World rectangle a note at `place` may paint, at the current zoom. */
-  private bounds(place: Place): Rect {
-    return noteBounds(place, this.settling.lastView?.scale ?? 1);
-  }
-
   /** A note was drawn at `before` and is now drawn at `after` (null: not drawn). */
   noteChanged(before: Place | null, after: Place | null): void {
     if (this.whole) return;
-    if (before) this.dirty.push(this.bounds(before));
+    if (before) this.dirty.push(this.painter.bounds(before));
     if (after && !(before && before.x === after.x && before.y === after.y))
-      this.dirty.push(this.bounds(after));
+      this.dirty.push(this.painter.bounds(after));
     if (this.dirty.length > MAX_PATCHES) {
       // Cheaper as a whole redraw (in slices; the current picture stays meanwhile).
       this.dirty = [];
@@ -269,7 +270,7 @@ export class NoteSnapshot {
     this.stats.whole++;
     const region = snapshotRegion(visible, scale);
     const frame = { canvas: this.canvasFor(region, scale), region, scale, level };
-    this.drawInto(frame, region, false);
+    this.painter.drawInto(frame, region, false);
     return frame;
   }
 
@@ -312,14 +313,15 @@ export class NoteSnapshot {
     }
     // Notes that move meanwhile report both places (noteChanged), drawn again
     // uncovered at the end: the flags may go stale, the picture does not.
-    if (build.count < 0) build.hidden = this.covered(nodes, build);
+    if (build.count < 0) build.hidden = this.painter.covered(nodes, build);
     build.count = nodes.length;
     const hidden = build.hidden;
     const ctx = build.canvas.ctx;
     ctx.save();
     ctx.translate(-build.region.x, -build.region.y);
     while (build.next < nodes.length) {
-      if (hidden?.[build.next] !== 1) this.drawNote(nodes[build.next]!, build, build.region);
+      if (hidden?.[build.next] !== 1)
+        this.painter.drawNote(nodes[build.next]!, build, build.region);
       build.next++;
       if (build.next % 16 === 0) {
         build.canvas.flush();
@@ -337,7 +339,7 @@ export class NoteSnapshot {
     // frames because it is still wanted (update() drops a build nobody wants).
     this.rebuild = false;
     this.stats.whole++;
-    for (const rect of build.dirty) this.drawInto(build, rect, true);
+    for (const rect of build.dirty) this.painter.drawInto(build, rect, true);
     this.show(build);
     // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
     // whole picture of a board with notes, shown in this frame.
@@ -367,7 +369,7 @@ export class NoteSnapshot {
       old.scale,
     );
     const frame = { ...old, region };
-    for (const strip of exposed(region, old.region)) this.drawInto(frame, strip, true);
+    for (const strip of exposed(region, old.region)) this.painter.drawInto(frame, strip, true);
     this.shown = frame;
   }
 
@@ -383,49 +385,7 @@ export class NoteSnapshot {
     for (const rect of merged) {
       if (!intersects(rect, shown.region)) continue;
       this.stats.patches++;
-      this.drawInto(shown, rect, true);
+      this.painter.drawInto(shown, rect, true);
     }
-  }
-
-  /** Draws every note overlapping `area` into `frame`, in board order (clearing it first when `clip`). */
-  private drawInto(frame: Frame, area: Rect, clip: boolean): void {
-    const ctx = frame.canvas.ctx;
-    ctx.save();
-    ctx.translate(-frame.region.x, -frame.region.y);
-    if (clip) {
-      ctx.beginPath();
-      ctx.rect(area.x, area.y, area.width, area.height);
-      ctx.clip();
-      ctx.clearRect(area.x, area.y, area.width, area.height);
-    }
-    for (const node of this.items()) this.drawNote(node, frame, area);
-    ctx.restore();
-  }
-
-  /** Which of `nodes` the notes above them hide in the frame's region. */
-  private covered(nodes: readonly Drawable[], frame: Frame): Uint8Array {
-    const notes = nodes.map((node) => ({
-      place: node.getAttr('look') ? { x: node.x(), y: node.y() } : null,
-    }));
-    // Below full detail a note paints its card and outline only (notePainter.ts).
-    const reach =
-      frame.level === 'detail'
-        ? (place: Place) => this.bounds(place)
-        : (place: Place) => cardBounds(place, frame.scale / this.screenRatio);
-    return coveredNotes(notes, frame.region, frame.scale, reach);
-  }
-
-  /** Paints one note at the frame's level of detail (the context is set up by the caller); whether it was drawn. */
-  private drawNote(node: Drawable, frame: Frame, area: Rect): boolean {
-    const x = node.x();
-    const y = node.y();
-    if (!intersects(this.bounds({ x, y }), area)) return false;
-    const look = node.getAttr('look') as NoteLook | undefined;
-    if (!look) return false;
-    const ctx = frame.canvas.ctx;
-    ctx.translate(x, y);
-    paintNote(ctx, look, frame.level, frame.scale / this.screenRatio);
-    ctx.translate(-x, -y);
-    return true;
   }
 }
