@@ -2,14 +2,13 @@
 // (presence/remoteCursors.ts decides which and how long). Drawn at a constant
 // screen size whatever the zoom.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useSyncExternalStore } from 'react';
 import { Group, Path, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useStore } from '../ui/store.ts';
 import { FONT_FAMILY } from './noteStyle.ts';
 
 export function CursorsLayer({ editor, boardId }: { editor: Editor; boardId: BoardId }) {
-  const cursors = useSyncExternalStore(editor.cursors.subscribe, editor.cursors.shown);
+  const cursors = useStore(editor.cursors.shown);
   const { scale } = useStore(editor.viewport);
   const inv = 1 / scale;
   return (

@@ -32,7 +32,7 @@ function twoPeople() {
 }
 
 const names = (cursors: RemoteCursors) =>
-  cursors.shown().map((c) => (c.label ? c.user.name : '(dot)'));
+  cursors.shown.get().map((c) => (c.label ? c.user.name : '(dot)'));
 
 describe('remote cursors', () => {
   beforeEach(() => {
@@ -83,9 +83,9 @@ describe('remote cursors', () => {
       cursor: { boardId: 'b1', x: 10, y: 20 },
       view: { boardId: 'b1', x: 0, y: 0, scale: 1 },
     });
-    expect(annaSees.shown().map((c) => c.boardId)).toEqual(['b1']);
+    expect(annaSees.shown.get().map((c) => c.boardId)).toEqual(['b1']);
     fritzPresence.set({ view: { boardId: 'b2', x: 0, y: 0, scale: 1 } });
-    expect(annaSees.shown()).toEqual([]);
+    expect(annaSees.shown.get()).toEqual([]);
     destroy();
   });
 

@@ -5,6 +5,7 @@
 // hanging over the board. A pointer goes at once when its awareness state is
 // removed or the person shows another board (their `view` names it).
 
+import { createStore, type Store } from '../ui/store.ts';
 import type { Presence } from './presence.ts';
 import type { PresenceUser } from './presenceTypes.ts';
 
@@ -23,51 +24,27 @@ export interface ShownCursor {
   label: boolean;
 }
 
-export interface CursorClock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realClock: CursorClock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export class RemoteCursors {
   /** Per client: where its pointer was last seen to move, and when. */
   private moved = new Map<number, { at: string; since: number }>();
-  private listeners = new Set<() => void>();
-  private cache: ShownCursor[] = [];
-  private timer: unknown = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly stop: () => void;
+  /** The pointers to draw now (a new array only when something changed). */
+  readonly shown: Store<ShownCursor[]> = createStore<ShownCursor[]>([]);
 
-  constructor(
-    private readonly presence: Presence,
-    private readonly clock: CursorClock = realClock,
-  ) {
+  constructor(private readonly presence: Presence) {
     this.stop = presence.subscribe(() => this.update());
     this.update();
   }
 
-  /** The pointers to draw now (a new array only when something changed). */
-  shown = (): ShownCursor[] => this.cache;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
   destroy(): void {
     this.stop();
-    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    this.listeners.clear();
   }
 
   private update(): void {
-    const now = this.clock.now();
+    const now = Date.now();
     const present = new Set<number>();
     const shown: ShownCursor[] = [];
     let nextChange = Number.POSITIVE_INFINITY;
@@ -97,17 +74,15 @@ export class RemoteCursors {
     }
     for (const clientId of [...this.moved.keys()])
       if (!present.has(clientId)) this.moved.delete(clientId);
-    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer =
       nextChange === Number.POSITIVE_INFINITY
         ? null
-        : this.clock.setTimeout(() => {
+        : setTimeout(() => {
             this.timer = null;
             this.update();
           }, nextChange - now);
-    if (sameCursors(this.cache, shown)) return;
-    this.cache = shown;
-    for (const listener of [...this.listeners]) listener();
+    if (!sameCursors(this.shown.get(), shown)) this.shown.set(shown);
   }
 }
 
