@@ -18,6 +18,12 @@ export interface BrowserLoad {
    * set in the frame that shows it, client/src/canvas/noteSnapshot.ts).
    */
   firstDrawnMs: number;
+  /**
+   * From navigation start until the board's notes are on the canvas as plain
+   * cards at their places (the mark `pinnwand:notes-placed`): the first
+   * picture, before its titles are drawn.
+   */
+  notesPlacedMs: number;
   /** The identity request within it (POST …/identities): start and end, ms since navigation. */
   identityStartMs: number | null;
   identityEndMs: number | null;
@@ -122,6 +128,8 @@ export async function browserLoads(
           .find((e) => e.name.includes('/board-preview')) as PerformanceResourceTiming | undefined;
         return {
           firstDrawnMs: whole.startTime,
+          notesPlacedMs:
+            performance.getEntriesByName('pinnwand:notes-placed')[0]?.startTime ?? whole.startTime,
           drawn: (whole.detail as { notes: number }).notes,
           socketOpenMs: performance.getEntriesByName('pinnwand:socket-open')[0]?.startTime ?? null,
           firstSyncMs: performance.getEntriesByName('pinnwand:first-sync')[0]?.startTime ?? null,

@@ -170,8 +170,10 @@ export interface ColdLoadResult {
   appliedWarmMs: ReturnType<typeof spread>;
   /** Pinnwand: a device's first visit (identity request, then the socket), after compaction. */
   firstVisitAfterMs?: ReturnType<typeof spread>;
-  /** Pinnwand's client in Chromium, after compaction: link opened → first notes drawn. */
+  /** Pinnwand's client in Chromium, after compaction: link opened → the board's whole picture drawn. */
   browserFirstDrawnMs?: ReturnType<typeof spread>;
+  /** The same until its notes are on screen as cards (the first picture, before the titles). */
+  browserNotesPlacedMs?: ReturnType<typeof spread>;
   browserLoads?: BrowserLoad[];
   /** The same with the workshop in progress (its document in the server's memory). */
   browserWarmFirstDrawnMs?: ReturnType<typeof spread>;
@@ -254,6 +256,7 @@ export async function coldLoad(
         browser = await launchBrowser();
         res.browserLoads = await browserLoads(browser, dataDir, room, runs, false);
         res.browserFirstDrawnMs = spread(res.browserLoads.map((l) => l.firstDrawnMs));
+        res.browserNotesPlacedMs = spread(res.browserLoads.map((l) => l.notesPlacedMs));
         res.browserWarmLoads = await browserLoads(browser, dataDir, room, runs, true);
         res.browserWarmFirstDrawnMs = spread(res.browserWarmLoads.map((l) => l.firstDrawnMs));
       } catch (err) {

@@ -88,8 +88,16 @@ export class NoteSnapshot {
 
   /** Called once the first whole picture of the board is shown. */
   private onPicture: (() => void)[] = [];
-  /** Whether the page has marked its first picture of notes (a performance mark, below). */
-  private static marked = false;
+  /**
+   * Whether a whole picture at the view's level of detail has been shown since
+   * the board was last drawn afresh. Until then the picture on screen, if any,
+   * is the notes as plain cards (see update()).
+   */
+  private pictured = false;
+  /** The level of detail the view wanted at the last update. */
+  private wantedLevel: NoteDetail = 'card';
+  /** Whether the page has marked its first cards and its first whole picture (performance marks, below). */
+  private static marked = { cards: false, whole: false };
 
   constructor(
     /**
@@ -135,7 +143,7 @@ export class NoteSnapshot {
 
   /** Calls `fn` once a whole picture of the board is on screen (at once if one is). */
   whenPictured(fn: () => void): () => void {
-    if (this.shown && !this.whole) {
+    if (this.shown && this.pictured && !this.whole) {
       fn();
       return () => undefined;
     }
@@ -171,9 +179,11 @@ export class NoteSnapshot {
     }
     const visible = visibleRect(viewport, size);
     const want = { scale: viewport.scale * pixelRatio, level: detailAt(viewport.scale) };
+    this.wantedLevel = want.level;
     if (this.whole) {
       // Nothing shown is usable (a new board, another screen).
       this.whole = false;
+      this.pictured = false;
       this.dirty = [];
       this.build = null;
       if (this.shown) this.spare = this.shown.canvas;
@@ -184,8 +194,11 @@ export class NoteSnapshot {
       // The first picture is built in slices too (no frame waits for the whole
       // board), and shown once whole: a canvas on screen that changes is copied
       // to the compositor in every frame, which cost more than drawing the
-      // notes (software rendering, 5,000 notes).
-      this.continueBuild(visible, want.scale, want.level, FIRST_SLICE_MS);
+      // notes (software rendering, 5,000 notes). It shows the notes as plain
+      // cards, a fraction of the work of their titles (laid out, hyphenated,
+      // filled): the board's shape is there at once, and the titles follow in
+      // a second whole redraw at the view's level.
+      this.continueBuild(visible, want.scale, 'card', FIRST_SLICE_MS);
       this.patch();
       this.present(viewport);
       return;
@@ -208,7 +221,8 @@ export class NoteSnapshot {
       !fits ||
       this.rebuild ||
       (!sharp && this.settling.settled);
-    if (stale) this.continueBuild(visible, want.scale, level);
+    if (stale)
+      this.continueBuild(visible, want.scale, level, this.pictured ? SLICE_MS : FIRST_SLICE_MS);
     else this.build = null;
     this.present(viewport);
   }
@@ -342,9 +356,21 @@ export class NoteSnapshot {
     for (const rect of build.dirty) this.painter.drawInto(build, rect, true);
     this.show(build);
     // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
-    // whole picture of a board with notes, shown in this frame.
-    if (nodes.length > 0 && !NoteSnapshot.marked) {
-      NoteSnapshot.marked = true;
+    // notes on screen (as cards), and its first whole picture of a board with
+    // notes, each shown in this frame.
+    const marks = NoteSnapshot.marked;
+    if (nodes.length > 0 && !marks.cards) {
+      marks.cards = true;
+      performance.mark('pinnwand:notes-placed', { detail: { notes: nodes.length } });
+    }
+    if (!this.pictured && build.level !== this.wantedLevel) {
+      // The cards of the first picture: its level comes next.
+      this.requestDraw();
+      return;
+    }
+    this.pictured = true;
+    if (nodes.length > 0 && !marks.whole) {
+      marks.whole = true;
       performance.mark('pinnwand:board-drawn', { detail: { notes: nodes.length } });
     }
     const waiting = this.onPicture;
