@@ -4,6 +4,7 @@
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
+import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -11,7 +12,7 @@ import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, outlineTexts } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
-import { useJourney } from '../harness/journey.ts';
+import { type Journey, useJourney } from '../harness/journey.ts';
 
 /** What has the focus: a button's accessible name, or the element and its text. */
 const focused = (page: Page) =>
@@ -21,24 +22,39 @@ const focused = (page: Page) =>
     return el.getAttribute('aria-label') ?? `${el.tagName.toLowerCase()}: ${el.textContent}`;
   });
 
+/**
+ * Runs `body` on a blank workshop whose board holds the notes Eins, Zwei and
+ * Drei, one under the other, written by a facilitator's client that leaves after it.
+ */
+async function withThreeNotes(
+  journey: Journey,
+  body: (created: CreatedWorkshop) => Promise<void>,
+): Promise<void> {
+  const created = await createWorkshopViaApi(journey.server().url, 'blank');
+  const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
+  await writer.connect();
+  try {
+    const [board] = listBoards(writer.doc);
+    if (!board) throw new Error('no board');
+    const author = asParticipantId('facilitator');
+    ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
+      addNote(
+        writer.doc,
+        { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
+        localOrigin(author),
+      );
+    });
+    await body(created);
+  } finally {
+    writer.close();
+  }
+}
+
 describe('deleting from the outline', () => {
   const journey = useJourney();
 
   test('the focus goes to the next note, then the previous, then the board’s heading', async () => {
-    const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
-    await writer.connect();
-    try {
-      const [board] = listBoards(writer.doc);
-      if (!board) throw new Error('no board');
-      const author = asParticipantId('facilitator');
-      ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
-        addNote(
-          writer.doc,
-          { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
-          localOrigin(author),
-        );
-      });
+    await withThreeNotes(journey, async (created) => {
       const fac = await journey.person('Moderatorin');
       await join(fac, created.urls.facilitator);
       const page = fac.page;
@@ -66,26 +82,11 @@ describe('deleting from the outline', () => {
       await expect.poll(() => outlineTexts(page)).toEqual([]);
       await expect.poll(() => focused(page)).toMatch(/^summary: Pinnwand/);
       await screenshot(page, 'outline-delete-focus-heading');
-    } finally {
-      writer.close();
-    }
+    });
   });
 
   test('on a phone’s outline too, the next note takes the focus', async () => {
-    const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
-    await writer.connect();
-    try {
-      const [board] = listBoards(writer.doc);
-      if (!board) throw new Error('no board');
-      const author = asParticipantId('facilitator');
-      ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
-        addNote(
-          writer.doc,
-          { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
-          localOrigin(author),
-        );
-      });
+    await withThreeNotes(journey, async (created) => {
       const phone = await journey.person('phone', {
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -102,8 +103,6 @@ describe('deleting from the outline', () => {
         .toEqual(['Eins', 'Drei']);
       await expect.poll(() => focused(page)).toBe('Notiz „Drei“ bearbeiten');
       await screenshot(page, 'outline-delete-focus-phone');
-    } finally {
-      writer.close();
-    }
+    });
   });
 });
