@@ -22,10 +22,32 @@ const PHONE: PersonOptions = {
 };
 const origin = localOrigin(asParticipantId('facilitator'));
 
+const NOTE_TEXT = 'Oben links';
+
+/** Adds the note `layout` measures to the workshop's only board; returns the board. */
+function addTopLeftNote(facilitator: BenchClient): BoardId {
+  const [board] = listBoards(facilitator.doc);
+  if (!board) throw new Error('no board');
+  const boardId = board.id as BoardId;
+  addNote(
+    facilitator.doc,
+    {
+      boardId,
+      x: -120,
+      y: -90,
+      text: NOTE_TEXT,
+      author: 'Moderatorin',
+      authorId: asParticipantId('facilitator'),
+    },
+    origin,
+  );
+  return boardId;
+}
+
 /** Where the stage and the note are on screen, rounded to whole pixels. */
 async function layout(page: Page) {
   const stage = await page.locator('.board-canvas').boundingBox();
-  const note = await noteByText(page, 'Oben links');
+  const note = await noteByText(page, NOTE_TEXT);
   const tabs = await page.locator('.board-tabs').boundingBox();
   return {
     stage: stage && [stage.x, stage.y, stage.width, stage.height].map(Math.round),
@@ -46,20 +68,7 @@ describe('banners over the board', () => {
     );
     const facilitator = new BenchClient(facilitatorRoom(server.url, created), 0, {}, true);
     await facilitator.connect();
-    const [board] = listBoards(facilitator.doc);
-    if (!board) throw new Error('no board');
-    addNote(
-      facilitator.doc,
-      {
-        boardId: board.id as BoardId,
-        x: -120,
-        y: -90,
-        text: 'Oben links',
-        author: 'Moderatorin',
-        authorId: asParticipantId('facilitator'),
-      },
-      origin,
-    );
+    addTopLeftNote(facilitator);
     facilitator.close();
     const person = await journey.person('desktop');
     await join(person, created.urls.participant, 'Uwe');
@@ -93,21 +102,7 @@ describe('banners over the board', () => {
       );
       await facilitator.connect();
       try {
-        const [board] = listBoards(facilitator.doc);
-        if (!board) throw new Error('no board');
-        const boardId = board.id as BoardId;
-        addNote(
-          facilitator.doc,
-          {
-            boardId,
-            x: -120,
-            y: -90,
-            text: 'Oben links',
-            author: 'Moderatorin',
-            authorId: asParticipantId('facilitator'),
-          },
-          origin,
-        );
+        const boardId = addTopLeftNote(facilitator);
         const person = await journey.person(device, options);
         await join(person, created.urls.participant, 'Uwe');
         const page = person.page;
