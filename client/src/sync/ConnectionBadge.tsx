@@ -12,7 +12,9 @@ export function ConnectionBadge({ connection }: { connection: Connection }) {
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-label">{t(`status.${status}`)}</span>
       {keepsChangesLocally(status) && (
-        <span className="connection-note">{t('status.keptLocally')}</span>
+        // Said in full over the board (board/ConnectionBanner.tsx); here only for
+        // screen readers, so the header never wraps to a taller one and moves the board.
+        <span className="visually-hidden">{t('status.keptLocally')}</span>
       )}
     </div>
   );
