@@ -1,5 +1,5 @@
 // Who is here: everyone connected to this workshop, with what they are doing.
-import { distinctInitials, initials } from '@pinnwand/shared/model/initials';
+import { distinctInitials, initials, type NamedPerson } from '@pinnwand/shared/model/initials';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
@@ -30,9 +30,10 @@ export function useInitials(editor: Editor): (id: string, name: string) => strin
     { id: editor.userId as string, name: me.name },
     ...people.map((p) => ({ id: p.user.id, name: p.user.name })),
   ];
+  // Keyed by the names, not the array: presence hands a new one on every cursor
+  // move, the labels change only when someone comes, leaves or is renamed.
   const key = JSON.stringify(named);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `named`
-  const labels = useMemo(() => distinctInitials(named), [key]);
+  const labels = useMemo(() => distinctInitials(JSON.parse(key) as NamedPerson[]), [key]);
   return (id, name) => labels.get(id) ?? initials(name);
 }
 
