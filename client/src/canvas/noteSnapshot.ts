@@ -46,6 +46,12 @@ const SCALE_SLACK = 2;
 const SLICE_MS = 5;
 /** The same for the first picture of a board, while nothing else is shown yet (input still gets a turn). */
 const FIRST_SLICE_MS = 24;
+/**
+ * A board with more notes than this shows them as plain cards first (see
+ * update()); a smaller one is drawn whole within a frame or two, where cards
+ * without their text would only flicker.
+ */
+const CARDS_FIRST_NOTES = 500;
 /** More changed notes than this at once are drawn as a whole redraw. */
 const MAX_PATCHES = 150;
 
@@ -194,11 +200,12 @@ export class NoteSnapshot {
       // The first picture is built in slices too (no frame waits for the whole
       // board), and shown once whole: a canvas on screen that changes is copied
       // to the compositor in every frame, which cost more than drawing the
-      // notes (software rendering, 5,000 notes). It shows the notes as plain
-      // cards, a fraction of the work of their titles (laid out, hyphenated,
-      // filled): the board's shape is there at once, and the titles follow in
-      // a second whole redraw at the view's level.
-      this.continueBuild(visible, want.scale, 'card', FIRST_SLICE_MS);
+      // notes (software rendering, 5,000 notes). On a large board it shows
+      // the notes as plain cards, a fraction of the work of their titles
+      // (laid out, hyphenated, filled): the board's shape is there at once,
+      // and the titles follow in a second whole redraw at the view's level.
+      const level = this.items().length > CARDS_FIRST_NOTES ? 'card' : want.level;
+      this.continueBuild(visible, want.scale, level, FIRST_SLICE_MS);
       this.patch();
       this.present(viewport);
       return;
