@@ -112,7 +112,9 @@ function meta(command: string): SectionMeta {
   };
 }
 
-const command = `pnpm bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+// pnpm passes the `--` of `pnpm bench -- --only x` on: it is not an argument of ours.
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const command = `pnpm bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 const log = (...a: unknown[]) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
