@@ -60,6 +60,11 @@ export function noteListItem(note: Note, labels: ExportLabels, includeAuthors: b
     suffix += ` _— ${escapeMarkdownStrict(author)}_`;
   }
   if (note.votes.total > 0) suffix += ` **(${labels.votes(note.votes.total)})**`;
+  // A hard break needs something after it in its paragraph: a note's trailing
+  // empty lines are written only when the author or votes follow on the last
+  // one. Otherwise a reader would see a stray backslash, and the import would
+  // keep it; the empty lines themselves show nothing.
+  while (suffix === '' && lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const last = lines.length - 1;
   lines[last] = `${lines[last]}${suffix}`;
   return `- ${lines.join('\\\n  ')}`;

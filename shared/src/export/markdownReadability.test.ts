@@ -114,6 +114,25 @@ describe('the Markdown export stays inert', { timeout: 120_000 }, () => {
     );
   });
 
+  it('writes a note with nothing after it (no author, no votes) without its trailing empty lines, and reads back the rest', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('', '\n', '\n\n'), (typed, ending) => {
+        const note = typed + ending;
+        const doc = workshopWithNotes([note], { author: '' });
+        const out = workshopToMarkdown(readWorkshop(doc), { includeAuthors: true });
+        const html = renderMarkdown(out.slice(out.indexOf('\n- ') + 1));
+        expect(html.match(/<li>/g)).toHaveLength(1);
+        // No stray backslash where a hard break had nothing after it.
+        const squash = (t: string) => t.replace(/\s+/g, ' ').trim();
+        expect(squash(renderedText(html))).toBe(squash(note));
+        const parsed = parseMarkdown(out);
+        if (!parsed.ok) throw new Error(parsed.error);
+        expect(parsed.plan.boards[0]?.notes[0]?.text).toBe(note.replace(/\n+$/, ''));
+      }),
+      { numRuns: Number(process.env.RUNS ?? 400), seed: Number(process.env.SEED ?? 20261204) },
+    );
+  });
+
   it('keeps board and cluster titles one plain heading each, and reads them back exactly', () => {
     const title = text.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
     fc.assert(
