@@ -1,6 +1,6 @@
 // The shortcut overview (`?`), generated from the registered commands plus
 // the pointer gestures that are not commands.
-import { describeShortcut } from '../commands/registry.ts';
+import { describeShortcut, isMac } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { mayChangeStructure } from '../gate/noteGate.ts';
 import type { MessageKey } from '../i18n/de.ts';
@@ -20,7 +20,6 @@ const GESTURES: [MessageKey, MessageKey][] = [
 export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const t = useT();
   const { lang } = useI18n();
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   // A gesture row already names its keys (editing, nudging): its command is not listed twice.
   const seen = new Set<string>(GESTURES.map(([what]) => what));
   const frames = mayChangeStructure(editor, 'clusters').allowed;
@@ -52,7 +51,9 @@ export function ShortcutHelp({ editor, onClose }: { editor: Editor; onClose(): v
               {c.shortcuts
                 ?.filter((s) => !s.alternate)
                 .map((s) => (
-                  <kbd key={describeShortcut(s, mac, lang)}>{describeShortcut(s, mac, lang)}</kbd>
+                  <kbd key={describeShortcut(s, isMac, lang)}>
+                    {describeShortcut(s, isMac, lang)}
+                  </kbd>
                 ))}
             </dd>
           </div>

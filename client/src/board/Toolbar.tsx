@@ -4,14 +4,12 @@ import type { NoteColor } from '@pinnwand/shared/model/colors';
 import { NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import { Fragment, useSyncExternalStore } from 'react';
 import { noteColors } from '../commands/noteCommands.ts';
-import { ariaShortcut, describeShortcut } from '../commands/registry.ts';
+import { ariaShortcut, describeShortcut, isMac } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore, useStoreSelect } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The zoom level, e.g. "80 %"; pressing it returns to actual size. */
 function ZoomLevel({ editor }: { editor: Editor }) {

@@ -15,6 +15,9 @@ export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boole
   return true;
 }
 
+/** Apple's keyboards: ⌘ and ⌥ where others have Ctrl and Alt. */
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
 /** The shortcut as printed on keys, e.g. "Strg+⇧+Z" (German) or "Ctrl+⇧+Z". */
 export function describeShortcut(
   shortcut: Shortcut,
