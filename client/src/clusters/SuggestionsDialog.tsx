@@ -8,6 +8,7 @@ import { suggestClusters } from '@pinnwand/shared/cluster/suggestClusters';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import type { Note } from '@pinnwand/shared/model/note';
 import { useMemo, useState } from 'react';
+import { undoHinted } from '../commands/undoHint.ts';
 import { zoomToFit } from '../commands/viewCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { say } from '../facilitation/facilitation.ts';
@@ -28,6 +29,12 @@ export function unclusteredNotes(editor: Editor, boardId: BoardId): Note[] {
     .notes(boardId)
     .filter((n) => !(n.clusterId && clusters.has(n.clusterId)) && n.text.trim() !== '');
 }
+
+const ACCEPTED = {
+  keys: 'suggest.accepted',
+  mac: 'suggest.acceptedMac',
+  toolbar: 'suggest.acceptedTouch',
+} as const;
 
 export function SuggestionsDialog({
   editor,
@@ -62,7 +69,7 @@ export function SuggestionsDialog({
       .map((d) => ({ title: d.title.trim() || ft('cluster.newTitle'), noteIds: d.noteIds }));
     if (clusters.length === 0) return;
     if (!editor.commands.run(editor, 'clusters.accept', { boardId, clusters })) return;
-    say(editor, 'suggest.accepted', { count: clusters.length });
+    say(editor, undoHinted(editor, ACCEPTED), { count: clusters.length });
     onClose();
     requestAnimationFrame(() => zoomToFit(editor));
   };

@@ -38,6 +38,7 @@ import {
 import { composeHidden } from '../hidden/hiddenWriting.ts';
 import { boardMessages, message } from '../i18n/messages.ts';
 import type { AnyCommand, Command } from './types.ts';
+import { undoHinted } from './undoHint.ts';
 
 const hasSelection = (e: Editor) => e.selection.get().size > 0;
 const selected = (e: Editor): NoteId[] => [...e.selection.get()];
@@ -143,6 +144,12 @@ export const editNoteCommand: Command<NoteId | undefined> = {
   },
 };
 
+const DELETED = {
+  keys: 'note.deleted',
+  mac: 'note.deletedMac',
+  toolbar: 'note.deletedTouch',
+} as const;
+
 /** Deletes what the gate allows, and says so ("Notiz gelöscht – Rückgängig (Strg+Z)"). */
 export function deleteNotesAsked(editor: Editor, ids: readonly NoteId[]): void {
   const sorted = mayDeleteNotes(editor, ids);
@@ -158,7 +165,9 @@ export function deleteNotesAsked(editor: Editor, ids: readonly NoteId[]): void {
   // A refusal is what the person needs to hear, even when some notes went.
   if (sorted.denial) tellRefusal(editor, sorted.denial);
   else if (allowed.length > 0)
-    editor.notices.say(message(boardMessages, 'note.deleted', { count: allowed.length }));
+    editor.notices.say(
+      message(boardMessages, undoHinted(editor, DELETED), { count: allowed.length }),
+    );
 }
 
 export const deleteSelectionCommand: Command = {

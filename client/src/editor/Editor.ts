@@ -64,6 +64,12 @@ export interface Editor {
   awareness: Awareness;
   role: Role;
   /**
+   * A phone-sized screen when the board opened (the layout's 760px breakpoint):
+   * taken as a touch device without a keyboard, so notices name the toolbar's
+   * buttons rather than shortcuts.
+   */
+  readonly narrowScreen: boolean;
+  /**
    * Set when the document turns out to come from a newer Pinnwand (what is
    * newer); its one writer is the format check when the document has loaded.
    */
@@ -171,6 +177,7 @@ export function createEditor(input: EditorInput): Editor {
     seenNames: new Map(),
     awareness: input.awareness,
     role: input.role,
+    narrowScreen: input.narrowScreen,
     newerDocument,
     access,
     get readOnly() {

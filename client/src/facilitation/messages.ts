@@ -42,7 +42,10 @@ export const fde = {
   'suggest.discard': 'Alle verwerfen',
   'suggest.leftovers':
     '{count, plural, one {# Notiz passt} other {# Notizen passen}} zu keinem Cluster und {count, plural, one {bleibt, wo sie ist} other {bleiben, wo sie sind}}.',
+  // One wording per way to undo (commands/undoHint.ts): keyboard, Mac, phone.
   'suggest.accepted': '{count} Cluster angelegt. Rückgängig mit Strg+Z.',
+  'suggest.acceptedMac': '{count} Cluster angelegt. Rückgängig mit ⌘+Z.',
+  'suggest.acceptedTouch': '{count} Cluster angelegt. Rückgängig über ↶ in der Werkzeugleiste.',
   'suggest.notes': '{count, plural, one {# Notiz} other {# Notizen}}',
 
   'dup.run': 'Duplikate finden',
@@ -209,6 +212,10 @@ export const fen: Record<FKey, string> = {
     '{count, plural, one {# note fits no cluster and stays where it is} other {# notes fit no cluster and stay where they are}}.',
   'suggest.accepted':
     '{count, plural, one {# cluster} other {# clusters}} created. Undo with Ctrl+Z.',
+  'suggest.acceptedMac':
+    '{count, plural, one {# cluster} other {# clusters}} created. Undo with ⌘+Z.',
+  'suggest.acceptedTouch':
+    '{count, plural, one {# cluster} other {# clusters}} created. Undo with ↶ in the toolbar.',
   'suggest.notes': '{count, plural, one {# note} other {# notes}}',
 
   'dup.run': 'Find duplicates',

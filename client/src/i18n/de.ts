@@ -225,8 +225,13 @@ export const de = {
   'viewer.banner': 'Sie sehen diesen Workshop nur an und können nichts ändern.',
   'error.generic': 'Etwas ist schiefgegangen: {reason}',
 
+  // One wording per way to undo (commands/undoHint.ts): keyboard, Mac, phone.
   'note.deleted':
     '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (Strg+Z)',
+  'note.deletedMac':
+    '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig (⌘+Z)',
+  'note.deletedTouch':
+    '{count, plural, one {Notiz gelöscht} other {# Notizen gelöscht}} – Rückgängig über ↶ in der Werkzeugleiste',
   'server.refusedOffline':
     '{count, plural, one {Eine Notiz, die Sie ohne Verbindung geschrieben haben, wurde} other {# Notizen, die Sie ohne Verbindung geschrieben haben, wurden}} vom Server abgelehnt (zum Beispiel, weil die Tafel inzwischen gesperrt ist). Ihre Texte stehen hier zum Kopieren.',
   'server.refused':

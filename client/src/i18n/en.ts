@@ -219,6 +219,9 @@ export const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong: {reason}',
 
   'note.deleted': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (Ctrl+Z)',
+  'note.deletedMac': '{count, plural, one {Note deleted} other {# notes deleted}} – Undo (⌘+Z)',
+  'note.deletedTouch':
+    '{count, plural, one {Note deleted} other {# notes deleted}} – Undo with ↶ in the toolbar',
   'server.refusedOffline':
     '{count, plural, one {A note you wrote while offline was} other {# notes you wrote while offline were}} refused by the server (for example because the board has been locked since). Your texts are here to copy.',
   'server.refused':

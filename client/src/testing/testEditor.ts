@@ -26,6 +26,8 @@ export interface TestEditorOptions {
   awareness?: Awareness;
   /** The board shown from the start; default none. */
   board?: BoardId;
+  /** A phone-sized screen; default a wide one. */
+  narrowScreen?: boolean;
 }
 
 export function testEditor(doc: Y.Doc, options: TestEditorOptions = {}): Editor {
@@ -36,7 +38,7 @@ export function testEditor(doc: Y.Doc, options: TestEditorOptions = {}): Editor 
     role: options.role ?? 'participant',
     commands: options.commands ?? defaultCommands,
     identity: { id: 'me', name: 'Me', color: '#123456', ...options.identity },
-    narrowScreen: false,
+    narrowScreen: options.narrowScreen ?? false,
   });
   if (options.board) editor.boardId.set(options.board);
   onTestFinished(() => editor.destroy());
