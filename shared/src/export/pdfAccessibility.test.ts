@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, type PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { pdfFonts } from '../../test/pdfFonts.ts';
 import { IMPORT_ORIGIN } from '../model/origin.ts';
 import { readWorkshop, type WorkshopView } from '../read/workshopView.ts';
 import { createExampleWorkshop } from '../templates/exampleWorkshop.ts';
+import { pdfFonts } from '../testing/pdfFonts.ts';
 import { notesInExportOrder } from './exportOptions.ts';
 import { workshopToPdf } from './pdf.ts';
 

@@ -8,10 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pdfFonts } from '../../test/pdfFonts.ts';
 import { addBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { pdfFonts } from '../../test/pdfFonts.ts';
 import type { Lang } from '../model/lang.ts';
 import { createCluster } from '../ops/clusterOps.ts';
 import { addNote } from '../ops/noteOps.ts';
 import { createWorkshop } from '../ops/workshopOps.ts';
 import { readWorkshop } from '../read/workshopView.ts';
+import { pdfFonts } from '../testing/pdfFonts.ts';
 import { ALICE } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
 
