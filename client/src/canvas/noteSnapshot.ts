@@ -29,8 +29,10 @@
 //
 // What a note paints and what a snapshot covers: snapshotGeometry.ts; how a
 // rectangle of a frame is painted: framePainter.ts; when the view has come to
-// rest: viewSettling.ts; the bitmaps: snapshotCanvas.ts.
+// rest: viewSettling.ts; the bitmaps: snapshotCanvas.ts; when the board's
+// picture counts as drawn (cards first): firstPicture.ts.
 
+import { FirstPicture } from './firstPicture.ts';
 import { FramePainter } from './framePainter.ts';
 import type { Drawable } from './noteSketches.ts';
 import { contains, exposed, mergeOverlapping } from './rects.ts';
@@ -46,12 +48,6 @@ const SCALE_SLACK = 2;
 const SLICE_MS = 5;
 /** The same for the first picture of a board, while nothing else is shown yet (input still gets a turn). */
 const FIRST_SLICE_MS = 24;
-/**
- * A board with more notes than this shows them as plain cards first (see
- * update()); a smaller one is drawn whole within a frame or two, where cards
- * without their text would only flicker.
- */
-const CARDS_FIRST_NOTES = 500;
 /** More changed notes than this at once are drawn as a whole redraw. */
 const MAX_PATCHES = 150;
 
@@ -92,18 +88,10 @@ export class NoteSnapshot {
   /** Redraws done (for the benchmark's and tests' curiosity). */
   readonly stats = { whole: 0, slices: 0, shifts: 0, patches: 0 };
 
-  /** Called once the first whole picture of the board is shown. */
-  private onPicture: (() => void)[] = [];
-  /**
-   * Whether a whole picture at the view's level of detail has been shown since
-   * the board was last drawn afresh. Until then the picture on screen, if any,
-   * is the notes as plain cards (see update()).
-   */
-  private pictured = false;
+  /** When the picture counts as drawn, and who waits for it. */
+  private readonly picture = new FirstPicture();
   /** The level of detail the view wanted at the last update. */
   private wantedLevel: NoteDetail = 'card';
-  /** Whether the page has marked its first cards and its first whole picture (performance marks, below). */
-  private static marked = { cards: false, whole: false };
 
   constructor(
     /**
@@ -149,14 +137,7 @@ export class NoteSnapshot {
 
   /** Calls `fn` once a whole picture of the board is on screen (at once if one is). */
   whenPictured(fn: () => void): () => void {
-    if (this.shown && this.pictured && !this.whole) {
-      fn();
-      return () => undefined;
-    }
-    this.onPicture.push(fn);
-    return () => {
-      this.onPicture = this.onPicture.filter((f) => f !== fn);
-    };
+    return this.picture.when(fn, this.shown !== null && !this.whole);
   }
 
   /** Everything is drawn again (the text's line breaks changed), the current picture shown meanwhile. */
@@ -189,7 +170,7 @@ export class NoteSnapshot {
     if (this.whole) {
       // Nothing shown is usable (a new board, another screen).
       this.whole = false;
-      this.pictured = false;
+      this.picture.reset();
       this.dirty = [];
       this.build = null;
       if (this.shown) this.spare = this.shown.canvas;
@@ -201,10 +182,8 @@ export class NoteSnapshot {
       // board), and shown once whole: a canvas on screen that changes is copied
       // to the compositor in every frame, which cost more than drawing the
       // notes (software rendering, 5,000 notes). On a large board it shows
-      // the notes as plain cards, a fraction of the work of their titles
-      // (laid out, hyphenated, filled): the board's shape is there at once,
-      // and the titles follow in a second whole redraw at the view's level.
-      const level = this.items().length > CARDS_FIRST_NOTES ? 'card' : want.level;
+      // plain cards first (firstPicture.ts).
+      const level = this.picture.firstLevel(this.items().length, want.level);
       this.continueBuild(visible, want.scale, level, FIRST_SLICE_MS);
       this.patch();
       this.present(viewport);
@@ -229,7 +208,7 @@ export class NoteSnapshot {
       this.rebuild ||
       (!sharp && this.settling.settled);
     if (stale)
-      this.continueBuild(visible, want.scale, level, this.pictured ? SLICE_MS : FIRST_SLICE_MS);
+      this.continueBuild(visible, want.scale, level, this.picture.done ? SLICE_MS : FIRST_SLICE_MS);
     else this.build = null;
     this.present(viewport);
   }
@@ -362,27 +341,8 @@ export class NoteSnapshot {
     this.stats.whole++;
     for (const rect of build.dirty) this.painter.drawInto(build, rect, true);
     this.show(build);
-    // For the cold-load benchmark (e2e/bench/coldload.ts): the page's first
-    // notes on screen (as cards), and its first whole picture of a board with
-    // notes, each shown in this frame.
-    const marks = NoteSnapshot.marked;
-    if (nodes.length > 0 && !marks.cards) {
-      marks.cards = true;
-      performance.mark('pinnwand:notes-placed', { detail: { notes: nodes.length } });
-    }
-    if (!this.pictured && build.level !== this.wantedLevel) {
-      // The cards of the first picture: its level comes next.
-      this.requestDraw();
-      return;
-    }
-    this.pictured = true;
-    if (nodes.length > 0 && !marks.whole) {
-      marks.whole = true;
-      performance.mark('pinnwand:board-drawn', { detail: { notes: nodes.length } });
-    }
-    const waiting = this.onPicture;
-    this.onPicture = [];
-    for (const fn of waiting) fn();
+    // The first picture's cards: the view's level comes next.
+    if (!this.picture.shown(build.level, this.wantedLevel, nodes.length)) this.requestDraw();
   }
 
   /** Pans past the edge at the same zoom: keep the overlap (moved within the canvas on screen), draw the rest. */
