@@ -9,14 +9,31 @@ import { useJourney } from '../harness/journey.ts';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
+type Journey = ReturnType<typeof useJourney>;
+
+/** A participant on a phone in a new blank workshop; `write` adds a note through the toolbar. */
+async function onPhone(journey: Journey) {
+  const created = await createWorkshopViaApi(journey.server().url, 'blank');
+  const phone = await journey.person('phone', PHONE);
+  await join(phone, created.urls.participant, 'Uwe');
+  const page = phone.page;
+  const texts = async () => (await noteBoxes(page)).map((n) => n.text);
+  const write = async (text: string) => {
+    await page.getByRole('button', { name: 'Notiz hinzufügen' }).tap();
+    const editor = page.getByLabel(/Text der Notiz/);
+    await editor.waitFor();
+    await editor.pressSequentially(text, { delay: 5 });
+    await page.keyboard.press('Escape');
+    await expect.poll(texts).toEqual([text]);
+  };
+  return { page, texts, write };
+}
+
 describe('undo on a phone', () => {
   const journey = useJourney();
 
   test('the toolbar’s undo and redo take back and bring back a note', async () => {
-    const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const phone = await journey.person('phone', PHONE);
-    await join(phone, created.urls.participant, 'Uwe');
-    const page = phone.page;
+    const { page, texts, write } = await onPhone(journey);
     const undo = page.getByRole('button', { name: 'Rückgängig' });
     const redo = page.getByRole('button', { name: 'Wiederholen' });
     expect(await undo.isVisible()).toBe(true);
@@ -24,13 +41,7 @@ describe('undo on a phone', () => {
     expect(await undo.isDisabled()).toBe(true);
     expect(await redo.isDisabled()).toBe(true);
 
-    await page.getByRole('button', { name: 'Notiz hinzufügen' }).tap();
-    const editor = page.getByLabel(/Text der Notiz/);
-    await editor.waitFor();
-    await editor.pressSequentially('Vom Handy', { delay: 5 });
-    await page.keyboard.press('Escape');
-    const texts = async () => (await noteBoxes(page)).map((n) => n.text);
-    await expect.poll(texts).toEqual(['Vom Handy']);
+    await write('Vom Handy');
     await expect.poll(() => undo.isEnabled()).toBe(true);
     await screenshot(page, 'phone-undo-before');
 
@@ -49,17 +60,8 @@ describe('undo on a phone', () => {
   });
 
   test('the notice after a delete points to the toolbar’s undo, not to Ctrl+Z', async () => {
-    const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const phone = await journey.person('phone', PHONE);
-    await join(phone, created.urls.participant, 'Uwe');
-    const page = phone.page;
-    await page.getByRole('button', { name: 'Notiz hinzufügen' }).tap();
-    const editor = page.getByLabel(/Text der Notiz/);
-    await editor.waitFor();
-    await editor.pressSequentially('Weg damit', { delay: 5 });
-    await page.keyboard.press('Escape');
-    const texts = async () => (await noteBoxes(page)).map((n) => n.text);
-    await expect.poll(texts).toEqual(['Weg damit']);
+    const { page, texts, write } = await onPhone(journey);
+    await write('Weg damit');
 
     // The note just written stays selected: the toolbar's delete takes it.
     await page.getByRole('button', { name: 'Auswahl löschen' }).tap();
