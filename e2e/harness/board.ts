@@ -168,3 +168,16 @@ export function drawnAt(world: { x: number; y: number }): boolean | null {
   const alpha = canvas.getContext('2d')?.getImageData(px, py, 1, 1).data[3] ?? 0;
   return alpha > 0;
 }
+
+/** Where a world point of the board is on the page (CSS pixels), by the stage's transform. */
+export const pageAt = (page: Page, world: { x: number; y: number }) =>
+  page.evaluate((p) => {
+    type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    if (!stage) throw new Error('no stage');
+    const origin = stage.container().getBoundingClientRect();
+    return {
+      x: origin.left + stage.x() + p.x * stage.scaleX(),
+      y: origin.top + stage.y() + p.y * stage.scaleX(),
+    };
+  }, world);

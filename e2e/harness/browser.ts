@@ -41,6 +41,8 @@ export interface PersonOptions {
   isMobile?: boolean;
   hasTouch?: boolean;
   locale?: string;
+  /** A device that remembers this person's name (no name prompt), as a returning person opens a link. */
+  named?: boolean;
 }
 
 export async function newPerson(
@@ -54,6 +56,10 @@ export async function newPerson(
     hasTouch: options.hasTouch ?? false,
     locale: options.locale ?? 'de-DE',
   });
+  if (options.named)
+    await context.addInitScript(
+      `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `id-${name}`, name, color: '#1f5fbf' }))})`,
+    );
   const page = await context.newPage();
   const person: Person = { name, context, page, console: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => person.console.push(`[${msg.type()}] ${msg.text()}`));

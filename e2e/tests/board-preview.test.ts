@@ -10,23 +10,14 @@ import { expect, test } from 'vitest';
 import { COLS, populate } from '../bench/canvasBoard.ts';
 import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { drawnAt, noteBoxes } from '../harness/board.ts';
-import { type Person, screenshot } from '../harness/browser.ts';
+import { drawnAt, noteBoxes, pageAt } from '../harness/board.ts';
+import { screenshot } from '../harness/browser.ts';
 import { canvasTexts, openPanel, roomOfThree } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const NOTES = 400;
 
 const journey = useJourney();
-
-/** A device with a remembered name (no name prompt), as a returning person opens a link. */
-async function namedPerson(name: string): Promise<Person> {
-  const person = await journey.person(name);
-  await person.context.addInitScript(
-    `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: `id-${name}`, name, color: '#1f5fbf' }))})`,
-  );
-  return person;
-}
 
 /**
  * Holds back everything the server sends on the page's board socket (its
@@ -83,7 +74,7 @@ test('a new device draws the server’s preview first, the same picture the docu
   const writer = await populate(facilitatorRoom(server.url, created), NOTES);
   try {
     // A: its socket delivers nothing yet, so what it draws can only be the preview.
-    const a = await namedPerson('Anna');
+    const a = await journey.person('Anna', { named: true });
     const held = await holdDocument(a.page);
     await a.page.goto(created.urls.participant);
     await drawn(a.page);
@@ -97,7 +88,7 @@ test('a new device draws the server’s preview first, the same picture the docu
     const fromPreview = await picture(a.page);
 
     // B: no preview (the request fails), so it draws from the document.
-    const b = await namedPerson('Ben');
+    const b = await journey.person('Ben', { named: true });
     await b.page.route('**/board-preview**', (route) =>
       route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"no"}' }),
     );
@@ -148,19 +139,6 @@ test('a new device draws the server’s preview first, the same picture the docu
   }
 });
 
-/** Where a world point of the board is on the page (CSS pixels), by the stage's transform. */
-const pageAt = (page: Page, world: { x: number; y: number }) =>
-  page.evaluate((p) => {
-    type Stage = { x(): number; y(): number; scaleX(): number; container(): HTMLElement };
-    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
-    if (!stage) throw new Error('no stage');
-    const origin = stage.container().getBoundingClientRect();
-    return {
-      x: origin.left + stage.x() + p.x * stage.scaleX(),
-      y: origin.top + stage.y() + p.y * stage.scaleX(),
-    };
-  }, world);
-
 test('a document that arrives while the board’s code is still loading waits for the preview’s picture', async () => {
   const server = journey.server();
   const created = await createWorkshopViaApi(server.url, 'blank', 'Vorschau');
@@ -170,7 +148,7 @@ test('a document that arrives while the board’s code is still loading waits fo
   // board's chunk stayed held (a CI failure). 2,400 notes are 604 KB.
   const notes = 2400;
   (await populate(facilitatorRoom(server.url, created), notes)).close();
-  const a = await namedPerson('Anna');
+  const a = await journey.person('Anna', { named: true });
   // The board's chunk comes only once the socket (opened ahead of it, by the
   // gate's chunk) has delivered the whole document, as on a busy phone.
   await a.page.route('**/assets/WorkshopPage-*.js', async (route) => {
@@ -209,7 +187,7 @@ test('until the document is here the board can be looked at, not changed: a doub
   const writer = await populate(facilitatorRoom(server.url, created), NOTES);
   try {
     // The facilitator, whom no rule stops: only the missing document does.
-    const fac = await namedPerson('Fiona');
+    const fac = await journey.person('Fiona', { named: true });
     const held = await holdDocument(fac.page);
     await fac.page.goto(created.urls.facilitator);
     await drawn(fac.page);
@@ -278,10 +256,8 @@ test('until the document is here the board can be looked at, not changed: a doub
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
+      named: true,
     });
-    await phone.context.addInitScript(
-      `localStorage.setItem('pinnwand.identity', ${JSON.stringify(JSON.stringify({ id: 'id-Pia', name: 'Pia', color: '#1f5fbf' }))})`,
-    );
     await holdDocument(phone.page);
     await phone.page.goto(created.urls.participant);
     await drawn(phone.page);
