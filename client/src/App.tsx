@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { WorkshopSkeleton } from './board/WorkshopSkeleton.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { LandingPage } from './landing/LandingPage.tsx';
 import { useRoute } from './routing/useRoute.ts';
@@ -17,7 +18,7 @@ export function App() {
   return (
     <I18nProvider>
       {route.kind === 'workshop' ? (
-        <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+        <Suspense fallback={<WorkshopSkeleton />}>
           <WorkshopPage key={route.workshopId} workshopId={route.workshopId} token={route.token} />
         </Suspense>
       ) : route.kind === 'accessibility' ? (

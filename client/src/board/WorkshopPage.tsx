@@ -3,6 +3,7 @@
 import type { SessionInfo } from '@pinnwand/shared/protocol/http';
 import { CloseCode } from '@pinnwand/shared/protocol/wire';
 import { useEffect, useState } from 'react';
+import { dismissEarlyCards } from '../canvas/earlyCards.ts';
 import { watchDocumentFormat } from '../editor/documentFormat.ts';
 import { createEditor, type Editor } from '../editor/Editor.ts';
 import { announceRefusals } from '../editor/refusals.ts';
@@ -19,11 +20,11 @@ import { type Gate, takeGate } from '../session/workshopGate.ts';
 import { showBoardPreview, takeBoardPreview } from '../sync/boardPreview.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { dropEarlyConnection, takeEarlyConnection } from '../sync/earlyConnection.ts';
+import { isNarrowScreen } from '../ui/narrowScreen.ts';
 import { useStore } from '../ui/store.ts';
 import { BoardPage } from './BoardPage.tsx';
 import { workshopCommands, workshopOutlineExtras, workshopPanels } from './features.tsx';
-
-const NARROW = '(max-width: 760px)';
+import { WorkshopSkeleton } from './WorkshopSkeleton.tsx';
 
 export function WorkshopPage({
   workshopId,
@@ -45,10 +46,11 @@ export function WorkshopPage({
       cancelled = true;
       // Opened ahead for this page; not taken by a board that is not coming.
       dropEarlyConnection();
+      dismissEarlyCards();
     };
   }, [workshopId, fromUrl]);
 
-  if (gate.kind === 'loading') return <Message text="session.loading" />;
+  if (gate.kind === 'loading') return <WorkshopSkeleton />;
   if (gate.kind === 'error') return <Message text={gate.message} error />;
   if (!named)
     return (
@@ -77,7 +79,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       outlineNoteExtras: workshopOutlineExtras,
       // Votes and authorship use the id the server derives from this device's key.
       identity: { ...getIdentity(), id: participantId(session.workshopId) },
-      narrowScreen: window.matchMedia(NARROW).matches,
+      narrowScreen: isNarrowScreen(),
       ...(session.role === 'facilitator' && takeJustCreated(session.workshopId)
         ? { initialPanel: 'share' }
         : {}),
@@ -108,7 +110,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       connection.destroy();
     };
   }, [session.workshopId, session.role, token]);
-  if (!live) return <Message text="session.loading" />;
+  if (!live) return <WorkshopSkeleton />;
   return <Denied connection={live.connection} editor={live.editor} session={session} />;
 }
 
@@ -134,6 +136,7 @@ function Denied({
 /** What a participant whose access the facilitator revoked sees instead of the board. */
 function Revoked() {
   const t = useT();
+  useEffect(dismissEarlyCards, []);
   const it = useT(identityMessages);
   return (
     <main className="message-page">
@@ -148,6 +151,8 @@ function Revoked() {
 
 function Message({ text, error }: { text: MessageKey; error?: boolean }) {
   const t = useT();
+  // No board is coming: nor are its first cards.
+  useEffect(dismissEarlyCards, []);
   return (
     <main className="message-page">
       <h1>{t('app.name')}</h1>

@@ -17,6 +17,7 @@ import { useStore } from '../ui/store.ts';
 import { previewOf } from './boardPreviewContent.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
+import { adoptEarlyCards } from './earlyCards.ts';
 import { LiveNotes } from './LiveNotes.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NotesLayer } from './NotesLayer.tsx';
@@ -30,8 +31,6 @@ interface Props {
   boardTitle: string;
 }
 
-/** Below this canvas width a board opens readable rather than whole (phones). */
-const SMALL_SCREEN = 600;
 /** How long after opening a board its notes count as "still arriving" from the server. */
 const ARRIVAL_MS = 4000;
 
@@ -98,10 +97,7 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
   // not kept, and a board whose notes arrive after it opened (from the server,
   // after the local copy) is fitted again — unless the person moved meanwhile.
   useEffect(() => {
-    const fitBoard = () => {
-      const small = editor.stageSize.get().width < SMALL_SCREEN;
-      zoomToFit(editor, small ? { minScale: 0.5 } : {});
-    };
+    const fitBoard = () => zoomToFit(editor, { opening: true });
     // The server's preview's notes while it stands in for the document.
     const notes = previewOf(editor, boardId)?.notes ?? editor.index.notes(boardId);
     const saved = editor.viewports.get(boardId);
@@ -110,6 +106,10 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
       return;
     }
     fitBoard();
+    // The board's first cards, drawn before this canvas existed, stay until
+    // its own picture shows them (FirstPicture), here and at its view.
+    if (wrapper.current)
+      adoptEarlyCards(wrapper.current, boardId, editor.stageSize, editor.viewport);
     if (notes.length > 0) return;
     // Only the board's notes arriving from the server right after opening (not a first
     // note written here, not one added by someone much later) fit the view again.

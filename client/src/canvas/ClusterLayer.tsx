@@ -7,6 +7,7 @@ import { Group, Rect, Text } from 'react-konva';
 import type { Editor } from '../editor/Editor.ts';
 import { useClusters } from '../model/useDoc.ts';
 import { usePreviewOf } from './boardPreviewContent.ts';
+import { FRAME } from './cardShape.ts';
 import { FONT_FAMILY } from './noteStyle.ts';
 
 export const ClusterLayer = memo(function ClusterLayer({
@@ -26,11 +27,11 @@ export const ClusterLayer = memo(function ClusterLayer({
           <Rect
             width={c.width}
             height={c.height}
-            fill="rgba(255,255,255,0.75)"
-            stroke="#8a94a6"
-            strokeWidth={1.5}
-            dash={[8, 4]}
-            cornerRadius={8}
+            fill={FRAME.fill}
+            stroke={FRAME.stroke}
+            strokeWidth={FRAME.strokeWidth}
+            dash={FRAME.dash}
+            cornerRadius={FRAME.cornerRadius}
             perfectDrawEnabled={false}
           />
           <Text

@@ -5,6 +5,7 @@
 // picture": the document held back behind the server's preview and the
 // mounting of note components wait for it (NotesLayer.tsx). The page marks
 // both for the cold-load benchmark (e2e/bench/coldload.ts).
+import { dismissEarlyCards } from './earlyCards.ts';
 import type { NoteDetail } from './useViewRect.ts';
 
 /**
@@ -56,7 +57,10 @@ export class FirstPicture {
     const marks = FirstPicture.marked;
     if (notes > 0 && !marks.cards) {
       marks.cards = true;
-      performance.mark('pinnwand:notes-placed', { detail: { notes } });
+      // The cards drawn before the board's code had loaded are now these.
+      dismissEarlyCards();
+      if (performance.getEntriesByName('pinnwand:notes-placed').length === 0)
+        performance.mark('pinnwand:notes-placed', { detail: { notes } });
     }
     if (!this.pictured && level !== wanted) return false;
     this.pictured = true;

@@ -6,6 +6,7 @@
 // board's snapshot (noteSnapshot.ts) and by the Konva shape of a note being
 // dragged (NoteNode.tsx). Leaves the context's transform as it found it.
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { fillCard, strokeCard } from './cardShape.ts';
 import { NOTE_FOOTER, NOTE_PADDING, NOTE_TEXT_COLOR, noteFill, noteFont } from './noteStyle.ts';
 import {
   fitLine,
@@ -41,48 +42,6 @@ export interface NoteLook {
   layouts: NoteLayouts;
 }
 
-/** Corner radius of a card, world units. */
-const CORNER = 3;
-
-/**
- * Whether a card's corners are rounded at `scale` (CSS pixels per world
- * unit): below a pixel nobody sees the rounding, and a plain rectangle
- * rasterises in about half the time of a rounded one in Chromium's software
- * canvas, which adds up over a zoomed-out board of thousands of cards.
- */
-function rounded(scale: number): boolean {
-  return CORNER * scale >= 1;
-}
-
-function card(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  fill: string,
-  scale: number,
-): void {
-  ctx.fillStyle = fill;
-  if (!rounded(scale)) {
-    ctx.fillRect(x, y, NOTE_WIDTH, NOTE_HEIGHT);
-    return;
-  }
-  ctx.beginPath();
-  ctx.roundRect(x, y, NOTE_WIDTH, NOTE_HEIGHT, CORNER);
-  ctx.fill();
-}
-
-function outline(ctx: CanvasRenderingContext2D, color: string, screenPx: number, scale: number) {
-  ctx.strokeStyle = color;
-  ctx.lineWidth = screenPx / scale;
-  if (!rounded(scale)) {
-    ctx.strokeRect(0, 0, NOTE_WIDTH, NOTE_HEIGHT);
-    return;
-  }
-  ctx.beginPath();
-  ctx.roundRect(0, 0, NOTE_WIDTH, NOTE_HEIGHT, CORNER);
-  ctx.stroke();
-}
-
 function lines(ctx: CanvasRenderingContext2D, layout: TextLayout, x: number, y: number): void {
   ctx.font = layout.font;
   ctx.fillStyle = NOTE_TEXT_COLOR;
@@ -105,10 +64,10 @@ function badge(ctx: CanvasRenderingContext2D, votes: number, x: number, y: numbe
 
 /** The whole note: text at its size, author, votes, shadow, who is writing in it. */
 function paintDetail(ctx: CanvasRenderingContext2D, look: NoteLook, scale: number): void {
-  card(ctx, 2, 3, SHADOW, scale);
-  card(ctx, 0, 0, noteFill(look.color), scale);
+  fillCard(ctx, 2, 3, SHADOW, scale);
+  fillCard(ctx, 0, 0, noteFill(look.color), scale);
   const ring = look.selected ? SELECTED : look.remoteColor;
-  if (ring) outline(ctx, ring, OUTLINE_PX, scale);
+  if (ring) strokeCard(ctx, ring, OUTLINE_PX, scale);
   if (!look.editingHere) lines(ctx, look.layouts.get('detail'), NOTE_PADDING, NOTE_PADDING);
   const authorWidth = NOTE_WIDTH - 2 * NOTE_PADDING - (look.votes > 0 ? 34 : 0);
   ctx.font = noteFont(10);
@@ -138,9 +97,9 @@ function paintTitle(
   level: Exclude<NoteDetail, 'detail' | 'card'>,
   scale: number,
 ): void {
-  card(ctx, 0, 0, noteFill(look.color), scale);
+  fillCard(ctx, 0, 0, noteFill(look.color), scale);
   const ring = look.selected ? SELECTED : look.remoteColor;
-  outline(ctx, ring ?? TITLE_OUTLINE, ring ? OUTLINE_PX : 1, scale);
+  strokeCard(ctx, ring ?? TITLE_OUTLINE, ring ? OUTLINE_PX : 1, scale);
   lines(ctx, look.layouts.get(level), TITLE_PADDING, TITLE_PADDING);
   if (look.votes > 0) {
     // The pill grows with the title type so it stays readable.
@@ -155,9 +114,9 @@ function paintTitle(
 
 /** A board fitted whole beyond 10 %: the card in its colour (and a selection ring), no text. */
 function paintCard(ctx: CanvasRenderingContext2D, look: NoteLook, scale: number): void {
-  card(ctx, 0, 0, noteFill(look.color), scale);
+  fillCard(ctx, 0, 0, noteFill(look.color), scale);
   const ring = look.selected ? SELECTED : look.remoteColor;
-  if (ring) outline(ctx, ring, OUTLINE_PX, scale);
+  if (ring) strokeCard(ctx, ring, OUTLINE_PX, scale);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Undo/redo and canvas navigation.
-import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+
+import { fittedView, openingView } from '../canvas/boardFit.ts';
 import { shownRects } from '../canvas/boardPreviewContent.ts';
-import { boundsOf, fitRect, zoomAt } from '../canvas/viewport.ts';
+import { zoomAt } from '../canvas/viewport.ts';
 import type { Editor } from '../editor/Editor.ts';
 import type { AnyCommand, Command } from './types.ts';
 
@@ -32,8 +33,6 @@ export const redoCommand: Command = {
   },
 };
 
-const TOOLBAR_ROOM = 64;
-
 function zoomBy(e: Editor, factor: number): void {
   const size = e.stageSize.get();
   e.viewport.set(zoomAt(e.viewport.get(), { x: size.width / 2, y: size.height / 2 }, factor));
@@ -58,31 +57,16 @@ export const zoomOutCommand: Command = {
 };
 
 /**
- * Fits the current board's notes and clusters into the view. With `minScale`
- * (used when a board opens on a small screen) it never zooms out further than
- * that and shows the content's top-left corner instead: readable notes to pan
- * across beat a whole board of unreadable ones.
+ * Fits the current board's notes and clusters into the view (boardFit.ts);
+ * `opening`: as a board opens (readable rather than whole on a small screen).
  */
-export function zoomToFit(e: Editor, options: { minScale?: number } = {}): void {
+export function zoomToFit(e: Editor, options: { opening?: boolean } = {}): void {
   const boardId = e.boardId.get();
   if (!boardId) return;
-  const bounds = boundsOf(shownRects(e, boardId));
+  const rects = shownRects(e, boardId);
   const size = e.stageSize.get();
-  if (!bounds) {
-    e.viewport.set({ x: size.width / 2 - NOTE_WIDTH, y: size.height / 3, scale: 1 });
-    return;
-  }
-  // Leave room for the floating toolbar at the bottom and the banners at the top.
   const top = e.canvas.topInset.get();
-  const usable = { width: size.width, height: Math.max(100, size.height - TOOLBAR_ROOM - top) };
-  const fitted = fitRect(bounds, usable, Math.min(40, size.width / 14));
-  const min = options.minScale;
-  if (min !== undefined && fitted.scale < min) {
-    const margin = 16;
-    e.viewport.set({ scale: min, x: margin - bounds.x * min, y: top + margin - bounds.y * min });
-    return;
-  }
-  e.viewport.set({ ...fitted, y: fitted.y + top });
+  e.viewport.set(options.opening ? openingView(rects, size, top) : fittedView(rects, size, top));
 }
 
 export const zoomToFitCommand: Command = {

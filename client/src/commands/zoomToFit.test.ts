@@ -42,7 +42,7 @@ describe('fitting the board into view', () => {
     const { editor } = boardOfNotes(40);
     editor.stageSize.set({ width: 390, height: 600 });
     editor.canvas.topInset.set(70);
-    zoomToFit(editor, { minScale: 0.5 });
+    zoomToFit(editor, { opening: true });
     const v = editor.viewport.get();
     expect(v.scale).toBe(0.5);
     expect(v.y).toBeGreaterThanOrEqual(70);

@@ -29,6 +29,11 @@ function remembered(workshopId: string): string | null {
   }
 }
 
+/** Whether this device has been given an identity for the workshop before (it has been here). */
+export function remembersIdentity(workshopId: string): boolean {
+  return remembered(workshopId) !== null;
+}
+
 /**
  * Makes sure this device has an issued identity for the workshop: the one it
  * remembers, or a new one from the server. Resolves false when none could be

@@ -12,9 +12,17 @@
 import type { BoardPreview } from '@pinnwand/shared/protocol/http';
 import { boardPreviewAnswer, fetchBoardPreview } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { createStore } from '../ui/store.ts';
 import type { Connection } from './connection.ts';
 
 const asked = new Map<string, Promise<BoardPreview | null>>();
+
+/**
+ * The answer to the preview asked for as the page opened (startBoardPreview),
+ * once it is here: the page's skeleton shows its title, boards and first
+ * cards while the board's code loads (board/WorkshopSkeleton.tsx).
+ */
+export const openingPreview = createStore<BoardPreview | null>(null);
 const keyOf = (workshopId: string, token: string) => `${workshopId}#${token}`;
 
 function ask(workshopId: string, token: string): Promise<BoardPreview | null> {
@@ -40,12 +48,15 @@ export function startBoardPreview(workshopId: string, token: string): void {
   const key = keyOf(workshopId, token);
   const early = takeEarlyRequest();
   if (asked.has(key)) return;
-  if (early && keyOf(early.workshopId, early.token) === key)
-    asked.set(
-      key,
-      boardPreviewAnswer(early.response).then((r) => (r.ok ? r.value : null)),
-    );
-  else asked.set(key, ask(workshopId, token));
+  const answer =
+    early && keyOf(early.workshopId, early.token) === key
+      ? boardPreviewAnswer(early.response).then((r) => (r.ok ? r.value : null))
+      : ask(workshopId, token);
+  asked.set(key, answer);
+  void answer.then(
+    (p) => openingPreview.set(p),
+    () => undefined,
+  );
 }
 
 /** The preview asked for at page load (once), else a fresh request. */

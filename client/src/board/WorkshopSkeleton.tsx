@@ -1,0 +1,84 @@
+// The workshop page while its code and its first answers load: the board
+// page's layout (BoardPage.tsx) with what the server's preview already tells
+// — the workshop's title, its boards, the first board's heading — and none
+// of its controls, and over its canvas area the board's first cards
+// (canvas/earlyCards.ts). It uses the board page's own classes, so that the
+// board's canvas comes to lie where the skeleton's lay and the cards do not
+// move when the page arrives (e2e board-preview holds it to that).
+import { useLayoutEffect, useRef } from 'react';
+import { showEarlyCards } from '../canvas/earlyCards.ts';
+import { useT } from '../i18n/I18nProvider.tsx';
+import { openingPreview } from '../sync/boardPreview.ts';
+import { isNarrowScreen } from '../ui/narrowScreen.ts';
+import { useStore } from '../ui/store.ts';
+
+export function WorkshopSkeleton() {
+  const t = useT();
+  const preview = useStore(openingPreview);
+  const area = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (preview && area.current) showEarlyCards(area.current, preview);
+  }, [preview]);
+  const board = preview?.boards.find((b) => b.id === preview.boardId) ?? null;
+  return (
+    <div className="workshop workshop-skeleton" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        {t('session.loading')}
+      </p>
+      <div className="app-header" aria-hidden="true">
+        <span className="brand">
+          <span className="brand-mark" />
+          <span className="brand-name">{t('app.name')}</span>
+        </span>
+        <span className="workshop-title">{preview?.title}</span>
+        {/* The tallest of the header's controls (the name button with its
+            face): on a phone it sets the height of the header's first row. */}
+        <span className="header-actions">
+          <span className="button small skeleton-control">
+            <span className="avatar small" />
+          </span>
+        </span>
+      </div>
+      {preview && (
+        <div className="tabs-wrap" aria-hidden="true">
+          <div className="board-tabs">
+            <div className="board-tab-list">
+              {preview.boards.map((b) => (
+                <span
+                  key={b.id}
+                  className="board-tab"
+                  data-selected={b.id === preview.boardId || undefined}
+                >
+                  {b.title || '…'}
+                </span>
+              ))}
+            </div>
+          </div>
+        </div>
+      )}
+      <div className="mobile-switch" aria-hidden="true">
+        <span className="button small">{t('view.canvas')}</span>
+        <span className="button small">{t('view.outline')}</span>
+      </div>
+      <div className="workspace" aria-hidden="true">
+        <div className="board-main">
+          {board && (
+            <div className="board-heading">
+              <div className="board-heading-text">
+                <h2>{board.title}</h2>
+                {board.question && <p className="question">{board.question}</p>}
+              </div>
+            </div>
+          )}
+          <div className="board-stage">
+            <div className="canvas-area" ref={area}>
+              <div className="board-canvas" />
+            </div>
+          </div>
+        </div>
+        {/* As Editor.ts opens the side panel: beside the board on a wide screen. */}
+        {!isNarrowScreen() && <div className="side-panel" />}
+      </div>
+    </div>
+  );
+}
