@@ -30,7 +30,7 @@ export function WorkshopSkeleton() {
           <span className="brand-mark" />
           <span className="brand-name">{t('app.name')}</span>
         </span>
-        <span className="workshop-title">{preview?.title}</span>
+        <h1 className="workshop-title">{preview?.title}</h1>
         {/* The tallest of the header's controls (the name button with its
             face): on a phone it sets the height of the header's first row. */}
         <span className="header-actions">
@@ -57,7 +57,9 @@ export function WorkshopSkeleton() {
         </div>
       )}
       <div className="mobile-switch" aria-hidden="true">
-        <span className="button small">{t('view.canvas')}</span>
+        <span className="button small" data-pressed>
+          {t('view.canvas')}
+        </span>
         <span className="button small">{t('view.outline')}</span>
       </div>
       <div className="workspace" aria-hidden="true">
