@@ -108,8 +108,10 @@ export function adoptEarlyCards(
   canvas.style.position = 'absolute';
   canvas.style.left = '0';
   canvas.style.top = '0';
-  canvas.style.pointerEvents = 'none';
-  wrapper.append(canvas);
+  // Right above the stage: under whatever the board lays over it (the note editor).
+  const stage = wrapper.firstElementChild;
+  if (stage) stage.after(canvas);
+  else wrapper.append(canvas);
   const follow = () => paint(canvas, preview, size.get(), view.get());
   follow();
   const stopView = view.subscribe(follow);
