@@ -1,18 +1,22 @@
 // The one binding of a <textarea> to a Y.Text (a note being written on the
 // canvas, a board's or the workshop's summary). Local input is written as a
-// minimal diff (shared's replaceText) with this person's origin, so undo covers
-// typing and a concurrent edit elsewhere in the text survives. Remote changes
-// replace the textarea's value and put the caret back where it was in the
-// text, using Yjs relative positions (which move with concurrent inserts and
-// deletes). Which text is bound, and whether it may be created on the first
-// keystroke, is the target's business.
+// minimal change with this person's origin, so undo covers typing and a
+// concurrent edit elsewhere in the text survives. Remote changes replace the
+// textarea's value and put the caret back where it was in the text, using Yjs
+// relative positions (which move with concurrent inserts and deletes) — except
+// while an input method composes: then they wait (composition.ts), and the
+// composed text is placed over them when it is committed (textRebase.ts).
+// Which text is bound, and whether it may be created on the first keystroke,
+// is the target's business.
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import type { SummaryTarget } from '@pinnwand/shared/model/summary';
 import { getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { ensureSummaryText, getSummaryText } from '@pinnwand/shared/ops/summaryOps';
-import { replaceText, transact } from '@pinnwand/shared/ops/transact';
+import { transact } from '@pinnwand/shared/ops/transact';
 import * as Y from 'yjs';
+import { Composition } from './composition.ts';
 import type { Editor } from './Editor.ts';
+import { changeBetween, rebase } from './textRebase.ts';
 
 export interface TextTarget {
   /** The Y.Text if it exists. */
@@ -41,17 +45,34 @@ export function bindTextarea(
 ): () => void {
   const { doc, origin } = editor;
   let ytext = target.find(doc);
+  // The value the textarea was last given (it then matched the Y.Text): local
+  // input is the change from it, never from the Y.Text, which may hold
+  // others' changes the textarea has not shown yet.
+  let shown = ytext?.toString() ?? '';
+  const composition = new Composition();
+  let writing = false;
   let anchor: Y.RelativePosition | null = null;
   let head: Y.RelativePosition | null = null;
 
   const remember = () => {
-    if (!ytext) return;
+    // Only while the textarea shows the Y.Text are its offsets the Y.Text's.
+    if (!ytext || textarea.value !== shown || composition.holding) return;
     anchor = Y.createRelativePositionFromTypeIndex(ytext, textarea.selectionStart);
     head = Y.createRelativePositionFromTypeIndex(ytext, textarea.selectionEnd);
   };
-  const onRemote = (_event: Y.YTextEvent, transaction: Y.Transaction) => {
-    if (!ytext || transaction.origin === origin) return;
+  // Any change this binding did not write is shown: others', undo's, and this
+  // person's own from elsewhere (an import into a summary).
+  const onRemote = (event: Y.YTextEvent) => {
+    if (!ytext || writing) return;
+    // Held only once the composition has changed the text: a phone keyboard
+    // marks the word at the caret as composing as soon as the caret touches
+    // it, and others' edits need not wait for a word nobody is typing.
+    if (composition.active && (textarea.value !== shown || composition.holding)) {
+      composition.hold(event.delta);
+      return;
+    }
     const value = ytext.toString();
+    shown = value;
     if (value === textarea.value) return;
     const focused = document.activeElement === textarea;
     textarea.value = value;
@@ -60,25 +81,69 @@ export function bindTextarea(
     const h = Y.createAbsolutePositionFromRelativePosition(head, doc);
     if (a && h) textarea.setSelectionRange(a.index, h.index);
   };
-  const onInput = () => {
+  // Writes what was typed since `shown`, placed over the changes held back
+  // meanwhile, and shows those.
+  const sync = () => {
     if (!ytext) {
       ytext = target.ensure(doc, origin);
       ytext?.observe(onRemote);
     }
     const text = ytext;
     if (!text) return;
-    transact(doc, origin, () => replaceText(text, textarea.value));
+    const { selectionStart, selectionEnd, selectionDirection } = textarea;
+    const typed = changeBetween(shown, textarea.value, selectionEnd);
+    const change = rebase(typed ?? { at: 0, remove: 0, insert: '' }, composition.release());
+    if (typed) {
+      writing = true;
+      try {
+        transact(doc, origin, () => {
+          for (let i = change.removals.length - 1; i >= 0; i--) {
+            const [from, to] = change.removals[i] ?? [0, 0];
+            text.delete(from, to - from);
+          }
+          if (change.insert) text.insert(change.at, change.insert);
+        });
+      } finally {
+        writing = false;
+      }
+    }
+    shown = text.toString();
+    if (shown !== textarea.value) {
+      const focused = document.activeElement === textarea;
+      textarea.value = shown;
+      if (focused) {
+        textarea.setSelectionRange(
+          change.place(selectionStart),
+          change.place(selectionEnd),
+          selectionDirection,
+        );
+      }
+    }
     remember();
   };
-  textarea.value = ytext?.toString() ?? '';
+  const onInput = () => {
+    if (!composition.active) sync();
+  };
+  const onCompositionStart = () => composition.start();
+  const onCompositionEnd = () => {
+    composition.end();
+    sync();
+  };
+  textarea.value = shown;
   ytext?.observe(onRemote);
   remember();
   textarea.addEventListener('input', onInput);
+  textarea.addEventListener('compositionstart', onCompositionStart);
+  textarea.addEventListener('compositionend', onCompositionEnd);
   textarea.addEventListener('select', remember);
   textarea.addEventListener('keyup', remember);
   textarea.addEventListener('pointerup', remember);
   return () => {
+    // An editor closed mid-composition (taken over, locked) keeps what was typed, as typing does.
+    if (composition.active) onCompositionEnd();
     textarea.removeEventListener('input', onInput);
+    textarea.removeEventListener('compositionstart', onCompositionStart);
+    textarea.removeEventListener('compositionend', onCompositionEnd);
     textarea.removeEventListener('select', remember);
     textarea.removeEventListener('keyup', remember);
     textarea.removeEventListener('pointerup', remember);
