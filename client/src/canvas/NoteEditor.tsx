@@ -65,6 +65,12 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
 
   if (!note) return null;
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    // Esc or Enter during an input method's composition cancels or confirms a
+    // candidate; Ctrl+Z there is the input method's own.
+    if (e.nativeEvent.isComposing) {
+      e.stopPropagation();
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     undoing.current = mod && /^[zy]$/i.test(e.key);
     if (e.key === 'Escape') {
