@@ -5,7 +5,7 @@ import { WORKSHOP_SUMMARY_KEY } from '@pinnwand/shared/model/schema';
 import { addNote, getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { getSummaryText, setSummaryText } from '@pinnwand/shared/ops/summaryOps';
 import { transact } from '@pinnwand/shared/ops/transact';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, onTestFinished, test, vi } from 'vitest';
 import * as Y from 'yjs';
 import { twoPeople } from '../testing/twoPeople.ts';
 import { bindTextarea, noteText, summaryText } from './textBinding.ts';
@@ -144,6 +144,7 @@ function compose(textarea: HTMLTextAreaElement) {
     commit(text: string) {
       update(text);
       textarea.dispatchEvent(new CompositionEvent('compositionend', { data: text }));
+      vi.advanceTimersByTime(1);
     },
   };
 }
@@ -154,6 +155,13 @@ function caret(textarea: HTMLTextAreaElement): number {
 }
 
 describe('bindTextarea while an input method composes', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test('a remote insert before the composition waits for its end; then both are everywhere', () => {
     const { textarea, mine, theirs, bernd } = writingTogether('Hallo Welt');
     textarea.setSelectionRange(10, 10);
@@ -239,6 +247,42 @@ describe('bindTextarea while an input method composes', () => {
     expect(caret(textarea)).toBe(2);
   });
 
+  test('the last input after compositionend (browsers differ): the value is taken once it is there', () => {
+    const { textarea, theirs, bernd } = writingTogether('Hallo Welt');
+    textarea.setSelectionRange(10, 10);
+    const ime = compose(textarea);
+    ime.update('にほ');
+    bernd((t) => t.insert(0, 'Liebe '));
+    textarea.dispatchEvent(new CompositionEvent('compositionend', { data: '日本' }));
+    // Bernd writes again before that input comes: still held.
+    bernd((t) => t.insert(0, '> '));
+    expect(textarea.value).toBe('Hallo Weltにほ');
+    textarea.value = 'Hallo Welt日本';
+    textarea.setSelectionRange(12, 12);
+    textarea.dispatchEvent(new InputEvent('input', { inputType: 'insertFromComposition' }));
+    expect(textarea.value).toBe('> Liebe Hallo Welt日本');
+    expect(theirs.toString()).toBe('> Liebe Hallo Welt日本');
+    expect(caret(textarea)).toBe(textarea.value.length);
+    vi.advanceTimersByTime(1);
+    expect(theirs.toString()).toBe('> Liebe Hallo Welt日本');
+  });
+
+  test('a phone keyboard composing the next word at once: both words arrive', () => {
+    const { textarea, theirs, bernd } = writingTogether('Hallo');
+    textarea.setSelectionRange(5, 5);
+    const first = compose(textarea);
+    first.update(' Wel');
+    bernd((t) => t.insert(0, '> '));
+    textarea.dispatchEvent(new CompositionEvent('compositionend', { data: ' Welt' }));
+    const second = compose(textarea);
+    second.update('t');
+    expect(textarea.value).toBe('Hallo Welt');
+    second.commit('t!');
+    expect(textarea.value).toBe('> Hallo Welt!');
+    expect(theirs.toString()).toBe('> Hallo Welt!');
+    expect(caret(textarea)).toBe(textarea.value.length);
+  });
+
   test('a cancelled composition writes nothing and then shows what came meanwhile', () => {
     const { textarea, mine, bernd } = writingTogether('Hallo Welt');
     textarea.setSelectionRange(10, 10);
@@ -263,6 +307,7 @@ describe('bindTextarea while an input method composes', () => {
     expect(textarea.value).toBe('Liebe Hallo Welt');
     expect(caret(textarea)).toBe(16);
     textarea.dispatchEvent(new CompositionEvent('compositionend', { data: 'Welt' }));
+    vi.advanceTimersByTime(1);
     type(textarea, 16, '!');
     expect(theirs.toString()).toBe('Liebe Hallo Welt!');
   });

@@ -64,10 +64,11 @@ export function bindTextarea(
   // person's own from elsewhere (an import into a summary).
   const onRemote = (event: Y.YTextEvent) => {
     if (!ytext || writing) return;
-    // Held only once the composition has changed the text: a phone keyboard
-    // marks the word at the caret as composing as soon as the caret touches
-    // it, and others' edits need not wait for a word nobody is typing.
-    if (composition.active && (textarea.value !== shown || composition.holding)) {
+    // Held while the textarea shows a composition not yet written, not for a
+    // composition that has changed nothing: a phone keyboard marks the word
+    // at the caret as composing as soon as the caret touches it, and others'
+    // edits need not wait for a word nobody is typing.
+    if (composition.holding || textarea.value !== shown) {
       composition.hold(event.delta);
       return;
     }
@@ -121,13 +122,26 @@ export function bindTextarea(
     }
     remember();
   };
-  const onInput = () => {
-    if (!composition.active) sync();
+  // Browsers differ in whether a composition's last input comes before or
+  // after compositionend, so the value is taken (and rewritten) a moment
+  // later, as ProseMirror does; a composition begun meanwhile takes it along
+  // when it ends.
+  let ending: ReturnType<typeof setTimeout> | undefined;
+  const syncNow = () => {
+    clearTimeout(ending);
+    ending = undefined;
+    sync();
   };
-  const onCompositionStart = () => composition.start();
+  const onInput = () => {
+    if (!composition.active) syncNow();
+  };
+  const onCompositionStart = () => {
+    clearTimeout(ending);
+    composition.start();
+  };
   const onCompositionEnd = () => {
     composition.end();
-    sync();
+    ending = setTimeout(syncNow, 0);
   };
   textarea.value = shown;
   ytext?.observe(onRemote);
@@ -140,7 +154,10 @@ export function bindTextarea(
   textarea.addEventListener('pointerup', remember);
   return () => {
     // An editor closed mid-composition (taken over, locked) keeps what was typed, as typing does.
-    if (composition.active) onCompositionEnd();
+    if (composition.active || ending !== undefined) {
+      composition.end();
+      syncNow();
+    }
     textarea.removeEventListener('input', onInput);
     textarea.removeEventListener('compositionstart', onCompositionStart);
     textarea.removeEventListener('compositionend', onCompositionEnd);
