@@ -39,7 +39,7 @@ const WORKSHOP_CHUNKS = [
 /** Outside /assets/ (cached for a year): revalidated like index.html, whose build it belongs to. */
 const PRELOAD_FILE = 'workshop-preload.js';
 
-// The board's first picture (src/sync/boardPreview.ts) is asked for here too,
+// The board's first picture (src/sync/boardPreview.ts) and its cards are asked for here too,
 // before the main bundle has even loaded: on a busy machine that bundle ran
 // a second after the page opened, and the server needs that time to read the
 // preview of a room it has just loaded. So are the gate's session and, for a
@@ -52,7 +52,7 @@ const PRELOAD_FILE = 'workshop-preload.js';
 // else as src/session/remembered.ts keeps it; the identity as
 // src/facilitation/participantKey.ts keeps it; in a header, as every API
 // request of the app (src/api/httpApi.ts).
-const askEarly = `try{const m=/^\\/w\\/([A-Za-z0-9_-]{1,128})\\/?$/.exec(location.pathname);const t=m&&(new URLSearchParams(location.hash.slice(1)).get('token')||JSON.parse(localStorage.getItem('pinnwand.token.'+m[1])||'null'));if(m&&typeof t==='string'&&t){const a='/api/workshops/'+m[1]+'/',h={Authorization:'Bearer '+t},o={cache:'no-store',headers:h};window.__pinnwandBoardPreview={workshopId:m[1],token:t,response:fetch(a+'board-preview',o)};window.__pinnwandGate={workshopId:m[1],token:t,session:fetch(a+'session',o),identity:localStorage.getItem('pinnwand.identity.'+m[1])?null:fetch(a+'identities',{method:'POST',cache:'no-store',headers:h})}}}catch(e){}`;
+const askEarly = `try{const m=/^\\/w\\/([A-Za-z0-9_-]{1,128})\\/?$/.exec(location.pathname);const t=m&&(new URLSearchParams(location.hash.slice(1)).get('token')||JSON.parse(localStorage.getItem('pinnwand.token.'+m[1])||'null'));if(m&&typeof t==='string'&&t){const a='/api/workshops/'+m[1]+'/',h={Authorization:'Bearer '+t},o={cache:'no-store',headers:h};window.__pinnwandBoardPreview={workshopId:m[1],token:t,cards:fetch(a+'board-cards',o),response:fetch(a+'board-preview',o)};window.__pinnwandGate={workshopId:m[1],token:t,session:fetch(a+'session',o),identity:localStorage.getItem('pinnwand.identity.'+m[1])?null:fetch(a+'identities',{method:'POST',cache:'no-store',headers:h})}}}catch(e){}`;
 
 function workshopPreload(): Plugin {
   return {

@@ -11,9 +11,11 @@ import { notesMap } from '@pinnwand/shared/model/schema';
 import { addNote, moveNote } from '@pinnwand/shared/ops/noteOps';
 import {
   type BoardPreview,
+  boardCardsSchema,
   boardPreviewSchema,
   errorBodySchema,
 } from '@pinnwand/shared/protocol/http';
+import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { getMeta, listBoards } from '@pinnwand/shared/read/lookups';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -146,16 +148,37 @@ describe('the board preview', () => {
     expect(JSON.parse(gunzipSync(raw.body).toString('utf8'))).toEqual(plain);
   });
 
+  it('gives the same preview as plain cards to every capability, and follows the document', async () => {
+    const w = await inProgress('ozg-example', 'Karten');
+    const cards = async (token: string) => {
+      const res = await fetch(`${t.url}/api/workshops/${w.id}/board-cards?token=${token}`);
+      expect(res.status).toBe(200);
+      return boardCardsSchema.parse(await res.json());
+    };
+    for (const token of [w.facilitatorToken, w.participantToken, w.viewerToken]) {
+      const whole = await preview(w.id, token);
+      expect(await cards(token)).toEqual(boardCards(whole));
+      expect((await cards(token)).cards.length).toBe(3 * whole.notes.length);
+    }
+    const before = await preview(w.id, w.viewerToken);
+    const first = before.notes[0]!;
+    await change(w.id, (doc) => moveNote(doc, first.id, { x: 4321, y: 1234 }, SERVER_ORIGIN));
+    const at = (await preview(w.id, w.viewerToken)).notes.findIndex((n) => n.id === first.id);
+    expect((await cards(w.viewerToken)).cards.slice(3 * at, 3 * at + 2)).toEqual([4321, 1234]);
+  });
+
   it('refuses a bad token with 401 and an unknown workshop with 404', async () => {
     const w = await inProgress();
-    const bad = await fetch(`${t.url}/api/workshops/${w.id}/board-preview?token=nope`);
-    expect(bad.status).toBe(401);
-    expect(errorBodySchema.parse(await bad.json()).error).toMatch(/link/);
-    const none = await fetch(`${t.url}/api/workshops/${w.id}/board-preview`);
-    expect(none.status).toBe(401);
-    const unknown = await fetch(
-      `${t.url}/api/workshops/unknownworkshop1/board-preview?token=${w.viewerToken}`,
-    );
-    expect(unknown.status).toBe(404);
+    for (const route of ['board-preview', 'board-cards']) {
+      const bad = await fetch(`${t.url}/api/workshops/${w.id}/${route}?token=nope`);
+      expect(bad.status).toBe(401);
+      expect(errorBodySchema.parse(await bad.json()).error).toMatch(/link/);
+      const none = await fetch(`${t.url}/api/workshops/${w.id}/${route}`);
+      expect(none.status).toBe(401);
+      const unknown = await fetch(
+        `${t.url}/api/workshops/unknownworkshop1/${route}?token=${w.viewerToken}`,
+      );
+      expect(unknown.status).toBe(404);
+    }
   });
 });

@@ -9,7 +9,12 @@ import type { Migration } from '@pinnwand/shared/model/migrations';
 import { localOrigin, SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
 import { notesMap } from '@pinnwand/shared/model/schema';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
-import { type BoardPreview, boardPreviewSchema } from '@pinnwand/shared/protocol/http';
+import {
+  type BoardPreview,
+  boardCardsSchema,
+  boardPreviewSchema,
+} from '@pinnwand/shared/protocol/http';
+import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -25,14 +30,15 @@ import {
   waitFor,
 } from './helpers/testServer.ts';
 
-/** The preview as a device gets it, with or without `Accept-Encoding: gzip`. */
-async function fetchPreview(
+/** An answer of `route` as a device gets it, with or without `Accept-Encoding: gzip`. */
+async function fetchJson(
   url: string,
   w: CreatedWorkshop,
   gzip: boolean,
-): Promise<{ status: number; encoding: string | undefined; preview: BoardPreview | null }> {
+  route: 'board-preview' | 'board-cards',
+): Promise<{ status: number; encoding: string | undefined; json: unknown }> {
   const { get } = await import('node:http');
-  const target = `${url}/api/workshops/${w.id}/board-preview?token=${w.viewerToken}`;
+  const target = `${url}/api/workshops/${w.id}/${route}?token=${w.viewerToken}`;
   const headers = gzip ? { 'Accept-Encoding': 'gzip' } : {};
   return new Promise((resolve, reject) => {
     get(target, { headers }, (res) => {
@@ -45,12 +51,23 @@ async function fetchPreview(
         resolve({
           status: res.statusCode ?? 0,
           encoding,
-          preview:
-            body.length > 0 ? boardPreviewSchema.parse(JSON.parse(body.toString('utf8'))) : null,
+          json: body.length > 0 ? JSON.parse(body.toString('utf8')) : null,
         });
       });
     }).on('error', reject);
   });
+}
+
+/** The preview as a device gets it. */
+async function fetchPreview(url: string, w: CreatedWorkshop, gzip: boolean) {
+  const { json, ...rest } = await fetchJson(url, w, gzip, 'board-preview');
+  return { ...rest, preview: json === null ? null : boardPreviewSchema.parse(json) };
+}
+
+/** The preview as plain cards, as a device gets them. */
+async function fetchCards(url: string, w: CreatedWorkshop, gzip: boolean) {
+  const { json, ...rest } = await fetchJson(url, w, gzip, 'board-cards');
+  return { ...rest, cards: json === null ? null : boardCardsSchema.parse(json) };
 }
 
 /**
@@ -99,6 +116,11 @@ describe('the board preview', () => {
         expect(cold.status).toBe(200);
         expect(cold.encoding).toBe(gzip ? 'gzip' : undefined);
         expect(cold.preview).toEqual(warm.preview);
+        // The same preview as plain cards, for the device's very first sight of the board.
+        const cards = await fetchCards(own.url, w, gzip);
+        expect(cards.status).toBe(200);
+        expect(cards.encoding).toBe(gzip ? 'gzip' : undefined);
+        expect(cards.cards).toEqual(boardCards(warm.preview!));
         expect(own.server.rooms.peekDoc(w.id)).toBeUndefined();
       }
       // A new device asks for its identity beside the preview: stored without

@@ -10,7 +10,9 @@ import {
   ApiRoute,
   accessibilityInfoSchema,
   apiPath,
+  type BoardCards,
   type BoardPreview,
+  boardCardsSchema,
   type CreatedWorkshop,
   type CreateWorkshopRequest,
   createdWorkshopSchema,
@@ -147,6 +149,21 @@ export function fetchBoardPreview(
  */
 export function boardPreviewAnswer(response: Promise<Response>): Promise<ApiResult<BoardPreview>> {
   return answerOf(response, boardPreviewParser);
+}
+
+/**
+ * The first board as plain cards (the tabs, its heading and frames, its
+ * notes' places and colours): what the page shows of it before anything
+ * else. `early`: the request the build's workshop-preload.js made as the page
+ * opened.
+ */
+export function fetchBoardCards(
+  workshopId: string,
+  token: string,
+  early: Promise<Response> | null = null,
+): Promise<ApiResult<BoardCards>> {
+  if (early) return answerOf(early, boardCardsSchema);
+  return call(apiPath(ApiRoute.boardCards, { id: workshopId }), { token }, boardCardsSchema);
 }
 
 /** The participant and viewer links, for the facilitator token. */

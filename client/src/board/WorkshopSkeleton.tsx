@@ -1,25 +1,25 @@
 // The workshop page while its code and its first answers load: the board
-// page's layout (BoardPage.tsx) with what the server's preview already tells
+// page's layout (BoardPage.tsx) with what the board's cards already tell
 // — the workshop's title, its boards, the first board's heading — and none
 // of its controls, and over its canvas area the board's first cards
 // (canvas/earlyCards.ts). It uses the board page's own classes, so that the
 // board's canvas comes to lie where the skeleton's lay and the cards do not
-// move when the page arrives (e2e board-preview holds it to that).
+// move when the page arrives (e2e board-first-cards holds it to that).
 import { useLayoutEffect, useRef } from 'react';
 import { showEarlyCards } from '../canvas/earlyCards.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { openingPreview } from '../sync/boardPreview.ts';
+import { openingCards } from '../sync/boardPreview.ts';
 import { isNarrowScreen } from '../ui/narrowScreen.ts';
 import { useStore } from '../ui/store.ts';
 
 export function WorkshopSkeleton() {
   const t = useT();
-  const preview = useStore(openingPreview);
+  const cards = useStore(openingCards);
   const area = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (preview && area.current) showEarlyCards(area.current, preview);
-  }, [preview]);
-  const board = preview?.boards.find((b) => b.id === preview.boardId) ?? null;
+    if (cards && area.current) showEarlyCards(area.current, cards);
+  }, [cards]);
+  const board = cards?.boards.find((b) => b.id === cards.boardId) ?? null;
   return (
     <div className="workshop workshop-skeleton" aria-busy="true">
       <p className="visually-hidden" role="status">
@@ -30,7 +30,7 @@ export function WorkshopSkeleton() {
           <span className="brand-mark" />
           <span className="brand-name">{t('app.name')}</span>
         </span>
-        <h1 className="workshop-title">{preview?.title}</h1>
+        <h1 className="workshop-title">{cards?.title}</h1>
         {/* The tallest of the header's controls (the name button with its
             face): on a phone it sets the height of the header's first row. */}
         <span className="header-actions">
@@ -39,15 +39,15 @@ export function WorkshopSkeleton() {
           </span>
         </span>
       </div>
-      {preview && (
+      {cards && (
         <div className="tabs-wrap" aria-hidden="true">
           <div className="board-tabs">
             <div className="board-tab-list">
-              {preview.boards.map((b) => (
+              {cards.boards.map((b) => (
                 <span
                   key={b.id}
                   className="board-tab"
-                  data-selected={b.id === preview.boardId || undefined}
+                  data-selected={b.id === cards.boardId || undefined}
                 >
                   {b.title || '…'}
                 </span>

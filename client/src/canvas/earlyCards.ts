@@ -1,5 +1,6 @@
-// A new device's first sight of a board: the server's preview of it
-// (sync/boardPreview.ts) painted as plain cards, at the view the board will
+// A new device's first sight of a board: the server's preview of it as plain
+// cards (`GET …/board-cards`, asked for as the page opens: sync/boardPreview.ts)
+// painted at the view the board will
 // open at, on a canvas of its own — while the board's code (its chunk, React's
 // board page, Konva's stage) is still loading, which on a 5,000-note board
 // took about as long again as the preview's answer.
@@ -12,7 +13,7 @@
 // time: a device that has been here before may hold the document itself, and
 // draws that instead of the preview.
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
-import type { BoardPreview } from '@pinnwand/shared/protocol/http';
+import type { BoardCards } from '@pinnwand/shared/protocol/http';
 import type { Store } from '../ui/store.ts';
 import { openingView } from './boardFit.ts';
 import { FRAME, fillCard } from './cardShape.ts';
@@ -20,7 +21,7 @@ import { noteFill } from './noteStyle.ts';
 import type { Rect, Size, Viewport } from './viewport.ts';
 
 interface Early {
-  preview: BoardPreview | null;
+  cards: BoardCards | null;
   canvas: HTMLCanvasElement | null;
   /** Where it was laid over the skeleton (page coordinates, CSS pixels). */
   placed: Rect | null;
@@ -32,18 +33,18 @@ let early: Early | null = null;
 
 /** This page opens a workshop for the first time on this device: its board's first cards may be drawn early. */
 export function expectEarlyCards(): void {
-  early = { preview: null, canvas: null, placed: null, stopFollowing: () => {} };
+  early = { cards: null, canvas: null, placed: null, stopFollowing: () => {} };
 }
 
 /**
- * The skeleton's canvas area (`area`) is laid out with `preview`'s board:
+ * The skeleton's canvas area (`area`) is laid out with the board of `cards`:
  * the cards are painted over it, at the view the board opens at (again only
  * if the area moved). Nothing unless expected.
  */
-export function showEarlyCards(area: HTMLElement, preview: BoardPreview): void {
+export function showEarlyCards(area: HTMLElement, cards: BoardCards): void {
   const state = early;
-  if (!state || preview.boardId === null || preview.notes.length === 0) return;
-  if (state.preview && state.preview !== preview) return;
+  if (!state || cards.boardId === null || cards.cards.length === 0) return;
+  if (state.cards && state.cards !== cards) return;
   // Sized as the board's stage will be (BoardCanvas.tsx rounds its measure), at the very place.
   const r = area.getBoundingClientRect();
   const placed = {
@@ -62,7 +63,7 @@ export function showEarlyCards(area: HTMLElement, preview: BoardPreview): void {
     was.height === placed.height
   )
     return;
-  state.preview = preview;
+  state.cards = cards;
   state.placed = placed;
   if (!state.canvas) {
     const canvas = document.createElement('canvas');
@@ -75,14 +76,18 @@ export function showEarlyCards(area: HTMLElement, preview: BoardPreview): void {
   state.canvas.style.position = 'fixed';
   state.canvas.style.left = `${placed.x}px`;
   state.canvas.style.top = `${placed.y}px`;
-  const rects: Rect[] = [
-    ...preview.notes.map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT })),
-    ...preview.clusters,
-  ];
+  const rects: Rect[] = [...cards.clusters];
+  for (let i = 0; i + 2 < cards.cards.length; i += 3)
+    rects.push({
+      x: cards.cards[i] ?? 0,
+      y: cards.cards[i + 1] ?? 0,
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+    });
   // No banners over the board yet: a device's first visit opens without them.
-  paint(state.canvas, preview, placed, openingView(rects, placed, 0));
+  paint(state.canvas, cards, placed, openingView(rects, placed, 0));
   if (performance.getEntriesByName('pinnwand:notes-placed').length === 0)
-    performance.mark('pinnwand:notes-placed', { detail: { notes: preview.notes.length } });
+    performance.mark('pinnwand:notes-placed', { detail: { notes: cards.cards.length / 3 } });
 }
 
 /**
@@ -98,9 +103,9 @@ export function adoptEarlyCards(
 ): void {
   const state = early;
   const canvas = state?.canvas;
-  const preview = state?.preview;
-  if (!state || !canvas || !preview || !state.placed) return;
-  if (preview.boardId !== boardId) {
+  const cards = state?.cards;
+  if (!state || !canvas || !cards || !state.placed) return;
+  if (cards.boardId !== boardId) {
     dismissEarlyCards();
     return;
   }
@@ -112,7 +117,7 @@ export function adoptEarlyCards(
   const stage = wrapper.firstElementChild;
   if (stage) stage.after(canvas);
   else wrapper.append(canvas);
-  const follow = () => paint(canvas, preview, size.get(), view.get());
+  const follow = () => paint(canvas, cards, size.get(), view.get());
   follow();
   const stopView = view.subscribe(follow);
   const stopSize = size.subscribe(follow);
@@ -132,7 +137,7 @@ export function dismissEarlyCards(): void {
 }
 
 /** The frames and the notes as cards (as noteSnapshot draws a large board's first picture). */
-function paint(canvas: HTMLCanvasElement, preview: BoardPreview, size: Size, view: Viewport): void {
+function paint(canvas: HTMLCanvasElement, cards: BoardCards, size: Size, view: Viewport): void {
   const ratio = window.devicePixelRatio || 1;
   const width = Math.round(size.width * ratio);
   const height = Math.round(size.height * ratio);
@@ -153,12 +158,15 @@ function paint(canvas: HTMLCanvasElement, preview: BoardPreview, size: Size, vie
   ctx.strokeStyle = FRAME.stroke;
   ctx.lineWidth = FRAME.strokeWidth;
   ctx.setLineDash(FRAME.dash);
-  for (const c of preview.clusters) {
+  for (const c of cards.clusters) {
     ctx.beginPath();
     ctx.roundRect(c.x, c.y, c.width, c.height, FRAME.cornerRadius);
     ctx.fill();
     ctx.stroke();
   }
   ctx.setLineDash([]);
-  for (const n of preview.notes) fillCard(ctx, n.x, n.y, noteFill(n.color), view.scale);
+  const fills = cards.colors.map(noteFill);
+  const at = cards.cards;
+  for (let i = 0; i + 2 < at.length; i += 3)
+    fillCard(ctx, at[i] ?? 0, at[i + 1] ?? 0, fills[at[i + 2] ?? 0] ?? noteFill(''), view.scale);
 }

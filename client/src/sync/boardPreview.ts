@@ -9,8 +9,8 @@
 // (`takeBoardPreview`) and shows it until the server's document is applied —
 // unless the device already showed a document of its own (its local copy),
 // which stays what is drawn.
-import type { BoardPreview } from '@pinnwand/shared/protocol/http';
-import { boardPreviewAnswer, fetchBoardPreview } from '../api/httpApi.ts';
+import type { BoardCards, BoardPreview } from '@pinnwand/shared/protocol/http';
+import { boardPreviewAnswer, fetchBoardCards, fetchBoardPreview } from '../api/httpApi.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { createStore } from '../ui/store.ts';
 import type { Connection } from './connection.ts';
@@ -18,11 +18,13 @@ import type { Connection } from './connection.ts';
 const asked = new Map<string, Promise<BoardPreview | null>>();
 
 /**
- * The answer to the preview asked for as the page opened (startBoardPreview),
- * once it is here: the page's skeleton shows its title, boards and first
- * cards while the board's code loads (board/WorkshopSkeleton.tsx).
+ * The first board as plain cards, once answered (asked for with the preview
+ * as the page opens): the page's skeleton shows its title, boards and
+ * heading, and a device here for the first time its cards, while the board's
+ * code loads (board/WorkshopSkeleton.tsx, canvas/earlyCards.ts).
  */
-export const openingPreview = createStore<BoardPreview | null>(null);
+export const openingCards = createStore<BoardCards | null>(null);
+
 const keyOf = (workshopId: string, token: string) => `${workshopId}#${token}`;
 
 function ask(workshopId: string, token: string): Promise<BoardPreview | null> {
@@ -34,6 +36,7 @@ interface EarlyRequest {
   workshopId: string;
   token: string;
   response: Promise<Response>;
+  cards?: Promise<Response>;
 }
 
 function takeEarlyRequest(): EarlyRequest | null {
@@ -48,13 +51,15 @@ export function startBoardPreview(workshopId: string, token: string): void {
   const key = keyOf(workshopId, token);
   const early = takeEarlyRequest();
   if (asked.has(key)) return;
-  const answer =
-    early && keyOf(early.workshopId, early.token) === key
-      ? boardPreviewAnswer(early.response).then((r) => (r.ok ? r.value : null))
-      : ask(workshopId, token);
-  asked.set(key, answer);
-  void answer.then(
-    (p) => openingPreview.set(p),
+  const taken = early && keyOf(early.workshopId, early.token) === key ? early : null;
+  asked.set(
+    key,
+    taken
+      ? boardPreviewAnswer(taken.response).then((r) => (r.ok ? r.value : null))
+      : ask(workshopId, token),
+  );
+  void fetchBoardCards(workshopId, token, taken?.cards ?? null).then(
+    (r) => openingCards.set(r.ok ? r.value : null),
     () => undefined,
   );
 }

@@ -11,37 +11,82 @@
  * room.
  */
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
+import type { BoardPreview } from '@pinnwand/shared/protocol/http';
+import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import type * as Y from 'yjs';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** What a preview is sent as: whole, or as plain cards (@pinnwand/shared/read/boardCards). */
+export type PreviewKind = 'preview' | 'cards';
 
 class Encoded {
-  private gzipped: Promise<Buffer> | null = null;
-  constructor(readonly json: Buffer) {}
+  private readonly json = new Map<PreviewKind, Buffer>();
+  private readonly gzipped = new Map<PreviewKind, Promise<Buffer>>();
+  constructor(private readonly preview: BoardPreview) {}
 
-  /** Compressed in the thread pool when first asked for. */
-  body(compressed: boolean): Promise<Buffer> {
-    if (!compressed) return Promise.resolve(this.json);
-    this.gzipped ??= gzipAsync(this.json, { level: 6 });
-    return this.gzipped;
+  /** Encoded when first asked for; compressed in the thread pool. */
+  body(kind: PreviewKind, compressed: boolean): Promise<Buffer> {
+    let json = this.json.get(kind);
+    if (!json) {
+      const value = kind === 'cards' ? boardCards(this.preview) : this.preview;
+      json = Buffer.from(JSON.stringify(value), 'utf8');
+      this.json.set(kind, json);
+    }
+    if (!compressed) return Promise.resolve(json);
+    let gzipped = this.gzipped.get(kind);
+    if (!gzipped) {
+      gzipped = gzipAsync(json, { level: 6 });
+      this.gzipped.set(kind, gzipped);
+    }
+    return gzipped;
   }
 }
+
+/** Rooms whose stored preview's cards were asked for, kept this many at most. */
+const STORED_KEPT = 64;
 
 export class BoardPreviewCache {
   private readonly fromDocs = new WeakMap<Y.Doc, Encoded>();
   private readonly watched = new WeakSet<Y.Doc>();
+  /** A cold room's cards, made from its stored preview (the gzipped bytes they came from). */
+  private readonly fromStored = new Map<string, { stored: Buffer; encoded: Promise<Encoded> }>();
 
-  /** The preview of the room's document as JSON, gzipped when `compressed`. */
-  get(doc: Y.Doc, compressed: boolean): Promise<Buffer> {
+  /** The preview of the room's document as JSON (`kind`), gzipped when `compressed`. */
+  get(doc: Y.Doc, kind: PreviewKind, compressed: boolean): Promise<Buffer> {
     let entry = this.fromDocs.get(doc);
     if (!entry) {
       this.watch(doc);
-      entry = new Encoded(Buffer.from(JSON.stringify(readBoardPreview(doc)), 'utf8'));
+      entry = new Encoded(readBoardPreview(doc));
       this.fromDocs.set(doc, entry);
     }
-    return entry.body(compressed);
+    return entry.body(kind, compressed);
+  }
+
+  /**
+   * The cards of a cold room's stored preview (`stored`, gzipped JSON): read
+   * once per stored preview, not for every device that joins — a
+   * megabyte's parse each time would add up on the event loop when a whole
+   * room arrives at once.
+   */
+  async storedCards(roomId: string, stored: Buffer, compressed: boolean): Promise<Buffer> {
+    let entry = this.fromStored.get(roomId);
+    if (!entry?.stored.equals(stored)) {
+      const encoded = gunzipAsync(stored).then(
+        (json) => new Encoded(JSON.parse(json.toString('utf8')) as BoardPreview),
+      );
+      entry = { stored, encoded };
+      this.fromStored.delete(roomId);
+      this.fromStored.set(roomId, entry);
+      if (this.fromStored.size > STORED_KEPT) {
+        const oldest = this.fromStored.keys().next().value;
+        if (oldest !== undefined) this.fromStored.delete(oldest);
+      }
+    }
+    return (await entry.encoded).body('cards', compressed);
   }
 
   private watch(doc: Y.Doc): void {

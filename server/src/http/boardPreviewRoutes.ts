@@ -20,46 +20,62 @@
  * on a 2-core machine a worker's build of a 5,000-note room answered after
  * the document had been applied in the page, and its CPU made Chromium's
  * first picture 0.6 s later.
+ *
+ * GET …/board-cards answers the same preview as plain cards (`BoardCards`,
+ * @pinnwand/shared/read/boardCards: each note's place and colour, about a
+ * fifteenth of the bytes), for the device's very first sight of the board
+ * while its code loads; the same rules, the same 204.
  */
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { ApiRoute } from '@pinnwand/shared/protocol/http';
-import type { BoardPreviewCache } from './boardPreviewCache.ts';
-import type { Router } from './router.ts';
+import type { BoardPreviewCache, PreviewKind } from './boardPreviewCache.ts';
+import type { RouteHandler, Router } from './router.ts';
 import type { RoomAccess } from './services.ts';
 
 const gunzipAsync = promisify(gunzip);
 
 /** The stored preview of a room whose document is not built, if current, as the client takes it. */
-async function storedBody(rooms: RoomAccess, id: string, compressed: boolean) {
+async function storedBody(
+  rooms: RoomAccess,
+  cache: BoardPreviewCache,
+  id: string,
+  kind: PreviewKind,
+  compressed: boolean,
+) {
   const gzipped = await rooms.storedPreview(id);
   if (!gzipped) return null;
   const bytes = Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength);
+  if (kind === 'cards') return cache.storedCards(id, bytes, compressed);
   return compressed ? bytes : gunzipAsync(bytes);
 }
 
 export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCache): void {
-  router.get(ApiRoute.boardPreview, async (ctx) => {
-    const id = ctx.params.id!;
-    const { rooms } = ctx.services;
-    await ctx.services.authorize(ctx, id);
-    const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
-    const body =
-      (await rooms.withBuiltDoc(id, (doc) => cache.get(doc, compressed))) ??
-      (await storedBody(rooms, id, compressed));
-    if (!body) {
-      ctx.res.statusCode = 204;
+  const answer =
+    (kind: PreviewKind): RouteHandler =>
+    async (ctx) => {
+      const id = ctx.params.id!;
+      const { rooms } = ctx.services;
+      await ctx.services.authorize(ctx, id);
+      const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
+      const body =
+        (await rooms.withBuiltDoc(id, (doc) => cache.get(doc, kind, compressed))) ??
+        (await storedBody(rooms, cache, id, kind, compressed));
+      if (!body) {
+        ctx.res.statusCode = 204;
+        ctx.res.setHeader('Cache-Control', 'no-store');
+        ctx.res.end();
+        return;
+      }
+      ctx.res.statusCode = 200;
+      ctx.res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      // The token is in the query: no shared cache may keep it; it changes with the document.
       ctx.res.setHeader('Cache-Control', 'no-store');
-      ctx.res.end();
-      return;
-    }
-    ctx.res.statusCode = 200;
-    ctx.res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    // The token is in the query: no shared cache may keep it; it changes with the document.
-    ctx.res.setHeader('Cache-Control', 'no-store');
-    ctx.res.setHeader('Vary', 'Accept-Encoding');
-    if (compressed) ctx.res.setHeader('Content-Encoding', 'gzip');
-    ctx.res.setHeader('Content-Length', body.length);
-    ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
-  });
+      ctx.res.setHeader('Vary', 'Accept-Encoding');
+      if (compressed) ctx.res.setHeader('Content-Encoding', 'gzip');
+      ctx.res.setHeader('Content-Length', body.length);
+      ctx.res.end(ctx.req.method === 'HEAD' ? undefined : body);
+    };
+  router.get(ApiRoute.boardPreview, answer('preview'));
+  router.get(ApiRoute.boardCards, answer('cards'));
 }
