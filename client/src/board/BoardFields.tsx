@@ -3,9 +3,10 @@
 // Shift+Enter makes a new line.
 import { useId } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { isComposing } from '../ui/isComposing.ts';
 
 function submitOnEnter(e: React.KeyboardEvent<HTMLTextAreaElement>): void {
-  if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+  if (e.key !== 'Enter' || e.shiftKey || isComposing(e)) return;
   e.preventDefault();
   e.currentTarget.form?.requestSubmit();
 }

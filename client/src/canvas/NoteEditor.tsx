@@ -14,6 +14,7 @@ import { typed } from '../editor/writers.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { boardMessages, message } from '../i18n/messages.ts';
 import { useNote } from '../model/useDoc.ts';
+import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import {
   FONT_FAMILY,
@@ -67,7 +68,7 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
     // Esc or Enter during an input method's composition cancels or confirms a
     // candidate; Ctrl+Z there is the input method's own.
-    if (e.nativeEvent.isComposing) {
+    if (isComposing(e)) {
       e.stopPropagation();
       return;
     }
