@@ -1,12 +1,13 @@
 // Writing through an input method (Japanese here; dead keys and phone
 // keyboards compose the same way) while others write in the same text, in
 // real Chromium: its DevTools protocol drives a real composition
-// (Input.imeSetComposition, committed by Input.insertText).
+// (Input.imeSetComposition, committed by Input.insertText). Esc and Enter
+// pressed while composing cancel or confirm a candidate: no field acts on them.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { addNoteAt, join, noteByText } from '../harness/board.ts';
-import { openPanel } from '../harness/facilitation.ts';
+import { addNoteAt, join, noteByText, waitForBoard } from '../harness/board.ts';
+import { clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 async function inputMethod(page: Page) {
@@ -19,6 +20,20 @@ async function inputMethod(page: Page) {
         selectionEnd: text.length,
       }),
     commit: (text: string) => cdp.send('Input.insertText', { text }),
+    /**
+     * A key the input method takes (Enter confirming a candidate) as Chromium
+     * passes it on: keyCode 229 and no character. page.keyboard's Enter would
+     * type one as well, and so submit a form as no input method does.
+     */
+    take: async (key: 'Enter' | 'Escape') => {
+      await cdp.send('Input.dispatchKeyEvent', {
+        type: 'rawKeyDown',
+        key,
+        code: key,
+        windowsVirtualKeyCode: 229,
+      });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key });
+    },
   };
 }
 
@@ -129,5 +144,86 @@ describe('writing through an input method', () => {
     // Typing a note without an input method is as before.
     await addNoteAt(p.page, 0.7, 0.6, 'Zweite Idee');
     await noteByText(fac.page, 'Zweite Idee');
+  });
+
+  test('the name prompt, a frame’s name, the outline and a hidden note: Esc and Enter while composing are the input method’s', async () => {
+    const workshop = await createWorkshopViaApi(journey.server().url, 'blank');
+    const [fac, p] = await Promise.all([journey.person('F'), journey.person('P')]);
+    await join(fac, workshop.urls.facilitator, 'Moderatorin');
+
+    // The name prompt: Enter confirming the candidate does not submit the name.
+    await p.page.goto(workshop.urls.participant);
+    const name = p.page.getByLabel(/^Name$/);
+    await name.click();
+    const imeP = await inputMethod(p.page);
+    await imeP.compose('はな');
+    await imeP.take('Enter');
+    expect(await name.count()).toBe(1);
+    await imeP.commit('花');
+    await expect.poll(() => name.inputValue()).toBe('花');
+    await p.page.keyboard.press('Enter');
+    await waitForBoard(p.page);
+
+    // A frame's name on the canvas.
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Cluster hinzufügen' })
+      .click();
+    const rename = fac.page.getByLabel('Überschrift des Clusters');
+    await rename.fill('Team ');
+    const imeF = await inputMethod(fac.page);
+    await imeF.compose('にほ');
+    // Both as the input method passes Enter on and as a key marked isComposing.
+    await imeF.take('Enter');
+    await fac.page.keyboard.press('Enter');
+    await fac.page.keyboard.press('Escape');
+    expect(await rename.count()).toBe(1);
+    await imeF.compose('にほん');
+    await imeF.commit('日本');
+    await expect.poll(() => rename.inputValue()).toBe('Team 日本');
+    await fac.page.keyboard.press('Enter');
+    await expect.poll(() => rename.count()).toBe(0);
+    await expect
+      .poll(async () => (await clusterBoxes(p.page)).map((c) => c.title))
+      .toEqual(['Team 日本']);
+
+    // A note edited in the outline: Esc would save and end the editing.
+    await addNoteAt(p.page, 0.7, 0.7, 'Idee');
+    await openPanel(p.page, /^Gliederung$/);
+    const item = p.page.locator('.outline-note', { hasText: 'Idee' });
+    await item.getByRole('button', { name: 'Bearbeiten' }).click();
+    const text = p.page.getByLabel('Notiztext bearbeiten');
+    await text.press('End');
+    await p.page.keyboard.type(': ');
+    await imeP.compose('さくら');
+    await p.page.keyboard.press('Escape');
+    await p.page.keyboard.press('Control+Enter');
+    expect(await text.count()).toBe(1);
+    await imeP.commit('桜');
+    await expect.poll(() => text.inputValue()).toBe('Idee: 桜');
+    await p.page.keyboard.press('Escape');
+    await expect.poll(() => text.count()).toBe(0);
+    await noteByText(fac.page, 'Idee: 桜');
+
+    // A hidden note: Esc would save and close it.
+    await fac.page
+      .locator('.side-panel')
+      .getByRole('button', { name: 'Verdecktes Schreiben starten' })
+      .click();
+    await expect.poll(() => p.page.locator('.fac-hidden').count()).toBe(1);
+    const box = await p.page.locator('.board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await p.page.mouse.dblclick(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    const hidden = p.page.getByLabel('Verdeckte Notiz');
+    await hidden.pressSequentially('Geheim ', { delay: 5 });
+    await imeP.compose('ゆき');
+    await p.page.keyboard.press('Escape');
+    expect(await hidden.count()).toBe(1);
+    await imeP.commit('雪');
+    await expect.poll(() => hidden.inputValue()).toBe('Geheim 雪');
+    await p.page.keyboard.press('Escape');
+    await expect.poll(() => hidden.count()).toBe(0);
+    await expect.poll(() => fac.page.locator('.fac-counts').textContent()).toContain('花: 1');
   });
 });

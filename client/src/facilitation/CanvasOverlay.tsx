@@ -17,6 +17,7 @@ import type { Editor } from '../editor/Editor.ts';
 import { HiddenComposer } from '../hidden/HiddenComposer.tsx';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useClusters, useNoteIds } from '../model/useDoc.ts';
+import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import { DOT_SIZE, ownDotSpots } from '../voting/ownDots.ts';
 import { facilitationMessages } from './messages.ts';
@@ -252,6 +253,8 @@ function RenameField({ editor, cluster }: { editor: Editor; cluster: Cluster }) 
       onBlur={() => done(true)}
       onKeyDown={(e) => {
         e.stopPropagation();
+        // Enter confirming a candidate is not the end of the name.
+        if (isComposing(e)) return;
         if (e.key === 'Enter') done(true);
         else if (e.key === 'Escape') done(false);
       }}

@@ -8,6 +8,7 @@ import { facilitationMessages } from '../facilitation/messages.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { message } from '../i18n/messages.ts';
 import { Icon } from '../ui/Icon.tsx';
+import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import type { HiddenWriting } from './hiddenWriting.ts';
 
@@ -77,6 +78,8 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
       }}
       onKeyDown={(e) => {
         e.stopPropagation();
+        // Esc cancelling a composition does not close the note.
+        if (isComposing(e)) return;
         if (e.key === 'Escape') save();
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
       }}

@@ -14,6 +14,7 @@ import { mayMoveNotes } from '../gate/noteGate.ts';
 import { revealNote } from '../gate/placement.ts';
 import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { isComposing } from '../ui/isComposing.ts';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { keepFocusAfterDelete } from './focusAfterDelete.ts';
@@ -189,6 +190,8 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
               typed(editor, e.target.value);
             }}
             onKeyDown={(e) => {
+              // Esc cancelling a composition does not end the editing.
+              if (isComposing(e)) return;
               if (e.key === 'Escape') {
                 e.preventDefault();
                 save();

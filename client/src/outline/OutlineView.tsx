@@ -7,6 +7,7 @@ import type { Editor } from '../editor/Editor.ts';
 import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
 import { type NoteRightsJudge, useNoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import { NoteList } from './NoteList.tsx';
 import { type OutlineWorkshop, useWorkshopView } from './useWorkshopView.ts';
@@ -150,7 +151,7 @@ function AddNote({
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !isComposing(e)) submit(e);
         }}
       />
       {(refusal ?? denied) && (
