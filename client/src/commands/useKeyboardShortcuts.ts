@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { sendToCanvas } from '../canvas/canvasInput.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { keepStrayKey } from '../editor/strayTyping.ts';
+import { isComposing } from '../ui/isComposing.ts';
 import { copySelection, PINNWAND_MIME, parsePrivate } from './clipboardCommands.ts';
 
 export function isTextInput(target: EventTarget | null): boolean {
@@ -29,6 +30,9 @@ export function useKeyboardShortcuts(editor: Editor): void {
   useEffect(() => {
     const spaceHeld = editor.canvas.spaceHeld;
     const onKeyDown = (event: KeyboardEvent) => {
+      // Composing happens in text fields, which keep their keys anyway; this
+      // also holds for a field that closes under the writer mid-composition.
+      if (isComposing(event)) return;
       // Typing whose editor closed under the writer (or that waits for the board) stays text.
       if (!event.defaultPrevented && !isTextInput(event.target) && keepStrayKey(editor, event)) {
         event.preventDefault();
