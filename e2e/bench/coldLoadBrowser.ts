@@ -19,9 +19,11 @@ export interface BrowserLoad {
    */
   firstDrawnMs: number;
   /**
-   * From navigation start until the board's notes are on the canvas as plain
-   * cards at their places (the mark `pinnwand:notes-placed`): the first
-   * picture, before its titles are drawn.
+   * From navigation start until the board's notes are on screen as plain
+   * cards at their places (the mark `pinnwand:notes-placed`): for a device
+   * here for the first time the early cards over the page's skeleton
+   * (client/src/canvas/earlyCards.ts), else the board's first picture before
+   * its titles are drawn.
    */
   notesPlacedMs: number;
   /** The identity request within it (POST …/identities): start and end, ms since navigation. */
@@ -29,6 +31,8 @@ export interface BrowserLoad {
   identityEndMs: number | null;
   /** The board preview request (GET …/board-preview): answered, ms since navigation; null if none. */
   previewEndMs: number | null;
+  /** The board's cards (GET …/board-cards, the early cards' source): answered, ms since navigation; null if none. */
+  cardsEndMs?: number | null;
   /** The client's marks (client/src/sync/connection.ts): socket open, first document applied. */
   socketOpenMs: number | null;
   firstSyncMs: number | null;
@@ -126,6 +130,9 @@ export async function browserLoads(
         const preview = performance
           .getEntriesByType('resource')
           .find((e) => e.name.includes('/board-preview')) as PerformanceResourceTiming | undefined;
+        const cards = performance
+          .getEntriesByType('resource')
+          .find((e) => e.name.includes('/board-cards')) as PerformanceResourceTiming | undefined;
         return {
           firstDrawnMs: whole.startTime,
           notesPlacedMs:
@@ -136,6 +143,7 @@ export async function browserLoads(
           identityStartMs: identity ? identity.startTime : null,
           identityEndMs: identity ? identity.responseEnd : null,
           previewEndMs: preview ? preview.responseEnd : null,
+          cardsEndMs: cards ? cards.responseEnd : null,
         };
       });
       loads.push(load);
