@@ -36,7 +36,8 @@ interface EarlyRequest {
   workshopId: string;
   token: string;
   response: Promise<Response>;
-  cards?: Promise<Response>;
+  /** The cards' body, read as it arrived (null: no cards, 204 or a failure). */
+  cards?: Promise<unknown>;
 }
 
 function takeEarlyRequest(): EarlyRequest | null {
