@@ -18,7 +18,7 @@ if (opened.kind === 'workshop') {
   const token = opened.token ?? rememberedToken(opened.workshopId);
   if (token) startBoardPreview(opened.workshopId, token);
   // A device here for the first time, with a name (no prompt comes first),
-  // sees the board's first cards drawn from the preview while the board's
+  // sees the board's cards (the server's preview of it) while the board's
   // code loads; one that has been here may hold the document and draws that.
   if (token && !remembersIdentity(opened.workshopId) && getIdentity().name.trim() !== '')
     expectEarlyCards();

@@ -1,9 +1,9 @@
 // A new device's first sight of a board: the server's preview of it as plain
-// cards (`GET …/board-cards`, asked for as the page opens: sync/boardPreview.ts)
-// painted at the view the board will
-// open at, on a canvas of its own — while the board's code (its chunk, React's
-// board page, Konva's stage) is still loading, which on a 5,000-note board
-// took about as long again as the preview's answer.
+// cards (`GET …/board-cards`, asked for as the page opens: sync/boardPreview.ts),
+// painted at the view the board will open at, on a canvas of its own — while
+// the board's code (its chunk, React's board page, Konva's stage) is still
+// loading, which on a 5,000-note board took about as long again as the
+// preview's answer.
 //
 // The canvas lies over the page's skeleton (board/WorkshopSkeleton.tsx, the
 // board page's layout without its controls) where the board's canvas will
