@@ -27,7 +27,7 @@ class Encoded {
   private readonly gzipped = new Map<PreviewKind, Promise<Buffer>>();
   constructor(private readonly preview: BoardPreview) {}
 
-  /** Encoded when first asked for; compressed in the thread pool. */
+  /** Encoded when first asked for; the preview compressed in the thread pool, the cards at once. */
   body(kind: PreviewKind, compressed: boolean): Promise<Buffer> {
     let json = this.json.get(kind);
     if (!json) {
@@ -78,10 +78,16 @@ export class BoardPreviewCache {
    * room arrives at once. Read at once, not in the thread pool (see `body`):
    * 10–30 ms of the event loop once per stored preview.
    */
-  storedCards(roomId: string, stored: Buffer, compressed: boolean): Promise<Buffer> {
+  storedCards(roomId: string, stored: Buffer, compressed: boolean): Promise<Buffer> | null {
     let entry = this.fromStored.get(roomId);
     if (!entry?.stored.equals(stored)) {
-      const preview = JSON.parse(gunzipSync(stored).toString('utf8')) as BoardPreview;
+      let preview: BoardPreview;
+      try {
+        preview = JSON.parse(gunzipSync(stored).toString('utf8')) as BoardPreview;
+      } catch {
+        // Not readable (never seen): no cards; the device draws from the document.
+        return null;
+      }
       entry = { stored, encoded: new Encoded(preview) };
       this.fromStored.delete(roomId);
       this.fromStored.set(roomId, entry);
