@@ -50,6 +50,13 @@ export async function openPanel(page: Page, label: RegExp): Promise<void> {
   if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
 }
 
+/** A facilitator adds a cluster frame from the Moderation panel; returns its name field, open for renaming. */
+export async function addClusterFromPanel(page: Page): Promise<Locator> {
+  await openPanel(page, /^Moderation$/);
+  await page.locator('.side-panel').getByRole('button', { name: 'Cluster hinzufügen' }).click();
+  return page.getByLabel('Überschrift des Clusters');
+}
+
 /** Switches to the board tab with this title. */
 export async function showBoard(page: Page, title: string): Promise<void> {
   await page.getByRole('tab', { name: title }).click();

@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { addNoteAt, noteByText, seriousAxeViolations } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import {
+  addClusterFromPanel,
   axeSource,
   clusterBoxes,
   openPanel,
@@ -42,12 +43,7 @@ describe('clusters', () => {
     await addNoteAt(b.page, 0.15, 0.75, 'Kaffee');
     await addNoteAt(fac.page, 0.85, 0.75, 'Obst');
 
-    await openPanel(fac.page, /^Moderation$/);
-    await fac.page
-      .locator('.side-panel')
-      .getByRole('button', { name: 'Cluster hinzufügen' })
-      .click();
-    const rename = fac.page.getByLabel('Überschrift des Clusters');
+    const rename = await addClusterFromPanel(fac.page);
     await rename.fill('Frühstück');
     await rename.press('Enter');
     await expect

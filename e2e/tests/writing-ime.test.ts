@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, waitForBoard } from '../harness/board.ts';
-import { clusterBoxes, openPanel } from '../harness/facilitation.ts';
+import { addClusterFromPanel, clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 async function inputMethod(page: Page) {
@@ -165,12 +165,7 @@ describe('writing through an input method', () => {
     await waitForBoard(p.page);
 
     // A frame's name on the canvas.
-    await openPanel(fac.page, /^Moderation$/);
-    await fac.page
-      .locator('.side-panel')
-      .getByRole('button', { name: 'Cluster hinzufügen' })
-      .click();
-    const rename = fac.page.getByLabel('Überschrift des Clusters');
+    const rename = await addClusterFromPanel(fac.page);
     await rename.fill('Team ');
     const imeF = await inputMethod(fac.page);
     await imeF.compose('にほ');

@@ -92,9 +92,14 @@ async function answerOf<T>(response: Promise<Response>, schema: Schema<T>): Prom
     return { ok: false, reason: failureReason(res.status), status: res.status, message };
   }
   const body: unknown = res.status === 204 ? null : await res.json().catch(() => undefined);
+  return checked(body, schema, res.status);
+}
+
+/** A body read from an answer of `status`, checked against `schema`. */
+function checked<T>(body: unknown, schema: Schema<T>, status: number): ApiResult<T> {
   const parsed = schema.safeParse(body);
   if (!parsed.success)
-    return { ok: false, reason: 'invalid', status: res.status, message: 'unexpected answer' };
+    return { ok: false, reason: 'invalid', status, message: 'unexpected answer' };
   return { ok: true, value: parsed.data };
 }
 
@@ -164,13 +169,7 @@ export function fetchBoardCards(
   token: string,
   early: Promise<unknown> | null = null,
 ): Promise<ApiResult<BoardCards>> {
-  if (early)
-    return early.then((body) => {
-      const parsed = boardCardsSchema.safeParse(body);
-      return parsed.success
-        ? { ok: true, value: parsed.data }
-        : { ok: false, reason: 'invalid', status: 200, message: 'unexpected answer' };
-    });
+  if (early) return early.then((body) => checked(body, boardCardsSchema, 200));
   return call(apiPath(ApiRoute.boardCards, { id: workshopId }), { token }, boardCardsSchema);
 }
 
