@@ -11,7 +11,7 @@
  * room.
  */
 import { promisify } from 'node:util';
-import { gunzipSync, gzip, gzipSync } from 'node:zlib';
+import { gzip, gzipSync } from 'node:zlib';
 import type { BoardPreview } from '@pinnwand/shared/protocol/http';
 import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
@@ -51,14 +51,9 @@ class Encoded {
   }
 }
 
-/** Rooms whose stored preview's cards were asked for, kept this many at most. */
-const STORED_KEPT = 64;
-
 export class BoardPreviewCache {
   private readonly fromDocs = new WeakMap<Y.Doc, Encoded>();
   private readonly watched = new WeakSet<Y.Doc>();
-  /** A cold room's cards, made from its stored preview (the gzipped bytes they came from). */
-  private readonly fromStored = new Map<string, { stored: Buffer; encoded: Encoded }>();
 
   /** The preview of the room's document as JSON (`kind`), gzipped when `compressed`. */
   get(doc: Y.Doc, kind: PreviewKind, compressed: boolean): Promise<Buffer> {
@@ -69,34 +64,6 @@ export class BoardPreviewCache {
       this.fromDocs.set(doc, entry);
     }
     return entry.body(kind, compressed);
-  }
-
-  /**
-   * The cards of a cold room's stored preview (`stored`, gzipped JSON): read
-   * once per stored preview, not for every device that joins — a
-   * megabyte's parse each time would add up on the event loop when a whole
-   * room arrives at once. Read at once, not in the thread pool (see `body`):
-   * 10–30 ms of the event loop once per stored preview.
-   */
-  storedCards(roomId: string, stored: Buffer, compressed: boolean): Promise<Buffer> | null {
-    let entry = this.fromStored.get(roomId);
-    if (!entry?.stored.equals(stored)) {
-      let preview: BoardPreview;
-      try {
-        preview = JSON.parse(gunzipSync(stored).toString('utf8')) as BoardPreview;
-      } catch {
-        // Not readable (never seen): no cards; the device draws from the document.
-        return null;
-      }
-      entry = { stored, encoded: new Encoded(preview) };
-      this.fromStored.delete(roomId);
-      this.fromStored.set(roomId, entry);
-      if (this.fromStored.size > STORED_KEPT) {
-        const oldest = this.fromStored.keys().next().value;
-        if (oldest !== undefined) this.fromStored.delete(oldest);
-      }
-    }
-    return entry.encoded.body('cards', compressed);
   }
 
   private watch(doc: Y.Doc): void {

@@ -24,7 +24,8 @@
  * GET …/board-cards answers the same preview as plain cards (`BoardCards`,
  * @pinnwand/shared/read/boardCards: each note's place and colour, about a
  * fifteenth of the bytes), for the device's very first sight of the board
- * while its code loads; the same rules, the same 204.
+ * while its code loads; the same rules, the same 204. A cold room's cards
+ * are stored beside its preview, so they too are sent as stored.
  */
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -35,19 +36,17 @@ import type { RoomAccess } from './services.ts';
 
 const gunzipAsync = promisify(gunzip);
 
-/** The stored preview of a room whose document is not built, if current, as the client takes it. */
-async function storedBody(
-  rooms: RoomAccess,
-  cache: BoardPreviewCache,
-  id: string,
-  kind: PreviewKind,
-  compressed: boolean,
-) {
-  const gzipped = await rooms.storedPreview(id);
-  if (!gzipped) return null;
+/**
+ * The stored preview (or its cards) of a room whose document is not built, if
+ * current, as the client takes it; null when there is none, or when the
+ * stored bytes cannot be read (never seen): the device draws from the document.
+ */
+async function storedBody(rooms: RoomAccess, id: string, kind: PreviewKind, compressed: boolean) {
+  const stored = await rooms.storedPreview(id);
+  if (!stored) return null;
+  const gzipped = kind === 'cards' ? stored.cards : stored.preview;
   const bytes = Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength);
-  if (kind === 'cards') return cache.storedCards(id, bytes, compressed);
-  return compressed ? bytes : gunzipAsync(bytes);
+  return compressed ? bytes : gunzipAsync(bytes).catch(() => null);
 }
 
 export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCache): void {
@@ -58,9 +57,12 @@ export function registerBoardPreviewRoutes(router: Router, cache: BoardPreviewCa
       const { rooms } = ctx.services;
       await ctx.services.authorize(ctx, id);
       const compressed = /\bgzip\b/.test(String(ctx.req.headers['accept-encoding'] ?? ''));
+      // A room whose document is built answers from it; any other from storage,
+      // without waiting for a load that the stored preview may not need.
       const body =
-        (await rooms.withBuiltDoc(id, (doc) => cache.get(doc, kind, compressed))) ??
-        (await storedBody(rooms, cache, id, kind, compressed));
+        (rooms.peekDoc(id) &&
+          (await rooms.withBuiltDoc(id, (doc) => cache.get(doc, kind, compressed)))) ||
+        (await storedBody(rooms, id, kind, compressed));
       if (!body) {
         ctx.res.statusCode = 204;
         ctx.res.setHeader('Cache-Control', 'no-store');

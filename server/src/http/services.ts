@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Storage, WorkshopRecord } from '../storage/Storage.ts';
+import type { Storage, StoredPicture, WorkshopRecord } from '../storage/Storage.ts';
 import type { WorkshopRegistry } from '../workshops/WorkshopRegistry.ts';
 import type { RouteContext } from './router.ts';
 
@@ -20,10 +20,11 @@ export interface RoomAccess {
   /** Runs `fn` with the room's document if it is built already; null (nothing built) otherwise. Read only. */
   withBuiltDoc<T>(workshopId: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T | null>;
   /**
-   * The board preview (gzipped JSON) stored at the room's last compaction, if
-   * nothing was committed since; null otherwise. Never builds the document.
+   * The board preview and its cards stored at the room's last compaction, if
+   * nothing that changes the picture was committed since; null otherwise.
+   * Never builds the document.
    */
-  storedPreview(workshopId: string): Promise<Uint8Array | null>;
+  storedPreview(workshopId: string): Promise<StoredPicture | null>;
   /**
    * Applies a server-origin change (pass `IMPORT_ORIGIN`/`SERVER_ORIGIN` from
    * `@pinnwand/shared/model/origin`); resolves once it is stored and relayed to

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { RoomLoss, Storage } from '../storage/Storage.ts';
+import type { RoomLoss, Storage, StoredPicture, StoredPreview } from '../storage/Storage.ts';
 import { previewFormat } from '../storage/storedPreview.ts';
 import { Committer } from './Committer.ts';
 import type { Connection } from './Connection.ts';
@@ -19,8 +19,6 @@ import { closeCodeForLoss } from './roomLoss.ts';
 import type { UpdatePolicy } from './updatePolicy.ts';
 
 /** The workshop was deleted (or never existed) when its room was about to load. */
-/** What a loaded room holds: its document once built, else the stored bytes it was loaded from. */
-
 export class WorkshopGone extends Error {
   constructor(readonly workshopId: string) {
     super(`workshop ${workshopId} does not exist`);
@@ -43,6 +41,8 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  /** The stored preview read with each room's load, for the first to ask (storedPreview). */
+  private readonly previewsReadWithLoad = new WeakMap<Room, Promise<StoredPreview | null>>();
   private closing = false;
 
   constructor(private readonly deps: RoomManagerDeps) {
@@ -90,7 +90,14 @@ export class RoomManager {
     const started = performance.now();
     // A join authorised just before the workshop was deleted must not revive it.
     if (!(await this.deps.storage.getWorkshop(id))) throw new WorkshopGone(id);
-    const stored = await this.deps.storage.load(id);
+    const loaded = this.deps.storage.load(id);
+    // Asked right behind the load: a room with updates stored after its
+    // preview answers it only once loaded (storedPreview), and asked after
+    // the load, the read waited behind the commit (an fsync) of the first
+    // write the room's first requests make, a new device's identity.
+    const preview = this.deps.storage.loadPreview(id);
+    preview.catch(() => {});
+    const stored = await loaded;
     const { config, metrics, logger, policy } = this.deps;
     const room = new Room(id, stored, {
       policy,
@@ -104,6 +111,7 @@ export class RoomManager {
       onFailed: (r) => this.forget(r),
       migrations: this.deps.migrations,
     });
+    this.previewsReadWithLoad.set(room, preview);
     this.rooms.set(id, room);
     metrics.roomsLoaded.set(this.rooms.size);
     metrics.roomLoadSeconds.observe((performance.now() - started) / 1000);
@@ -150,7 +158,7 @@ export class RoomManager {
   }
 
   /**
-   * The board preview stored at the room's last compaction (gzipped JSON), if
+   * The board preview stored at the room's last compaction, and its cards, if
    * it shows what the room holds: read from a document in the format this
    * room opens without migrating, and with nothing committed after the
    * snapshot it was read from that may change the picture — a room loaded
@@ -158,20 +166,38 @@ export class RoomManager {
    * (`write`); one under roots the preview does not read (a new device's
    * identity) keeps it (StoredLog.pictureSeq). Null otherwise. Never builds the
    * document; a built one is read live instead (`withBuiltDoc`).
+   *
+   * A room that is not loaded is not loaded for it when nothing at all was
+   * stored after that snapshot (the storage says so in the same read): a new
+   * device's cards then wait for no load of a 5,000-note room behind a freshly
+   * started server's other work.
    */
-  async storedPreview(id: string): Promise<Uint8Array | null> {
+  async storedPreview(id: string): Promise<StoredPicture | null> {
+    const format = previewFormat(this.deps.migrations?.currentVersion ?? SCHEMA_VERSION);
+    const picture = (stored: StoredPreview | null) =>
+      stored?.format === format && stored.cards
+        ? { preview: stored.gzipped, cards: stored.cards }
+        : null;
+    // Not loaded, or loading (which writes nothing): storage holds all the room does.
+    if (!this.rooms.has(id) && !this.closing) {
+      const stored = await this.deps.storage.loadPreview(id);
+      if (stored && stored.upToSeq === stored.storedSeq) return picture(stored);
+    }
     const room = await this.acquire(id);
     room.pins += 1;
     try {
-      const stored = await this.deps.storage.loadPreview(id);
-      const format = previewFormat(this.deps.migrations?.currentVersion ?? SCHEMA_VERSION);
+      // Read with the load, if nobody took that read yet; a read from then
+      // passes the same checks as a fresh one (they compare sequence numbers).
+      const readWithLoad = this.previewsReadWithLoad.get(room);
+      this.previewsReadWithLoad.delete(room);
+      const stored = await (readWithLoad ?? this.deps.storage.loadPreview(id));
       // Compared after the read: a commit that landed meanwhile raised pictureSeq already.
       // Not beyond lastSeq: a compaction may cover an append not yet committed in the room.
       const current =
-        stored?.format === format &&
+        stored !== null &&
         stored.upToSeq >= room.log.pictureSeq &&
         stored.upToSeq <= room.log.lastSeq;
-      return current && room.state === 'ready' ? stored.gzipped : null;
+      return current && room.state === 'ready' ? picture(stored) : null;
     } finally {
       room.pins -= 1;
       if (room.connections.size === 0) this.scheduleIdle(room);

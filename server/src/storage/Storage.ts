@@ -67,6 +67,20 @@ export interface StoredPreview {
   format: string;
   /** The BoardPreview as JSON, gzipped. */
   gzipped: Uint8Array;
+  /** Its BoardCards as JSON, gzipped; null in a preview stored before cards were (an older format). */
+  cards: Uint8Array | null;
+  /**
+   * Sequence number of the workshop's last stored update when the preview was
+   * read, in the same read: equal to `upToSeq` when nothing was stored after
+   * the snapshot it shows, so it shows all that is stored.
+   */
+  storedSeq: number;
+}
+
+/** A stored preview found current, as served: the BoardPreview and its BoardCards, gzipped JSON. */
+export interface StoredPicture {
+  preview: Uint8Array;
+  cards: Uint8Array;
 }
 
 /** What a compaction left in storage. */

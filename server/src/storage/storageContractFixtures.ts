@@ -9,7 +9,7 @@ import { SERVER_ORIGIN } from '@pinnwand/shared/model/origin';
 import { META, metaMap, SCHEMA_VERSION } from '@pinnwand/shared/model/schema';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { createWorkshop } from '@pinnwand/shared/ops/workshopOps';
-import type { BoardPreview } from '@pinnwand/shared/protocol/http';
+import type { BoardCards, BoardPreview } from '@pinnwand/shared/protocol/http';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import * as Y from 'yjs';
 import type { Storage, StoredDocument, StoredPreview, WorkshopRecord } from './Storage.ts';
@@ -93,6 +93,11 @@ export function workshopWriter() {
 
 export function previewIn(stored: StoredPreview): BoardPreview {
   return JSON.parse(gunzipSync(stored.gzipped).toString('utf8')) as BoardPreview;
+}
+
+/** The stored preview's cards (null: none stored with it). */
+export function cardsIn(stored: StoredPreview): BoardCards | null {
+  return stored.cards && (JSON.parse(gunzipSync(stored.cards).toString('utf8')) as BoardCards);
 }
 
 export async function withStorage(

@@ -9,6 +9,12 @@
  * that snapshot covers. Whoever serves it checks that nothing that may change
  * the picture was committed after (room/RoomManager.ts `storedPreview`).
  *
+ * Its cards (`BoardCards`, @pinnwand/shared/read/boardCards: the notes' places
+ * and colours, a fifteenth of the bytes) are stored beside it, gzipped too:
+ * a new device asks for them first, and projecting them from a stored
+ * megabyte of preview cost the freshly started server 0.1–0.25 s of its
+ * event loop on the first joiner's path, ahead of every other answer.
+ *
  * `format` names what the bytes hold: the shape of BoardPreview and the
  * document schema they were read under. A preview of another format is not
  * used (the room falls back to what it does without one), so a release that
@@ -17,6 +23,7 @@
 import { gzipSync } from 'node:zlib';
 import { documentFormat } from '@pinnwand/shared/model/migrations';
 import { SCHEMA_VERSION } from '@pinnwand/shared/model/schema';
+import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import type * as Y from 'yjs';
 
@@ -24,7 +31,8 @@ import type * as Y from 'yjs';
  * Version of what a stored preview holds: raise it whenever `BoardPreview`
  * (shared/src/protocol/http.ts) or what `readBoardPreview` reads changes.
  */
-const PREVIEW_SHAPE = 2; // 2: notes in layer order (a note's `layer`, else its creation time)
+// 2: notes in layer order (a note's `layer`, else its creation time); 3: with its cards.
+const PREVIEW_SHAPE = 3;
 
 /** The format tag of a preview read from a document of schema `schemaVersion`. */
 export function previewFormat(schemaVersion: number = SCHEMA_VERSION): string {
@@ -36,6 +44,8 @@ export interface PreviewToStore {
   format: string;
   /** The JSON of the BoardPreview, gzipped: served as it is to clients that accept gzip. */
   gzipped: Uint8Array;
+  /** The JSON of its BoardCards, gzipped, served likewise. */
+  cards: Uint8Array;
 }
 
 /**
@@ -48,9 +58,10 @@ export interface PreviewToStore {
 export function previewToStore(doc: Y.Doc): PreviewToStore | null {
   try {
     if (documentFormat(doc).kind !== 'current') return null;
-    const json = JSON.stringify(readBoardPreview(doc));
+    const preview = readBoardPreview(doc);
     // Level 6, as the live route's cache (http/boardPreviewCache.ts).
-    return { format: previewFormat(), gzipped: gzipSync(json, { level: 6 }) };
+    const gzip = (value: unknown) => gzipSync(JSON.stringify(value), { level: 6 });
+    return { format: previewFormat(), gzipped: gzip(preview), cards: gzip(boardCards(preview)) };
   } catch {
     return null;
   }

@@ -3,8 +3,11 @@
  * compaction (storedPreview.ts): what it covers, when it is kept, dropped and
  * deleted.
  */
+
+import { boardCards } from '@pinnwand/shared/read/boardCards';
 import { expect, it } from 'vitest';
 import {
+  cardsIn,
   previewIn,
   record,
   type StorageFactory,
@@ -25,9 +28,13 @@ export function storedPreviewCases(factory: StorageFactory): void {
       const first = await storage.compact(r.id);
       const stored = await storage.loadPreview(r.id);
       expect(stored?.upToSeq).toBe(first?.upToSeq);
+      expect(stored?.storedSeq).toBe(first?.upToSeq);
       expect(stored?.format).toBe(previewFormat());
       expect(previewIn(stored!)).toEqual(w.preview());
       expect(previewIn(stored!).notes).toMatchObject([{ text: 'Erste', x: 10, y: 20 }]);
+      // Its cards beside it, for a new device's first sight of the board.
+      expect(cardsIn(stored!)).toEqual(boardCards(w.preview()));
+      expect(cardsIn(stored!)?.cards).toHaveLength(3);
       // A later commit leaves it showing the state it was read from, older than the log.
       const [late] = (await storage.append([
         { workshopId: r.id, update: w.addNote('Zweite', 200, 20) },
@@ -35,13 +42,18 @@ export function storedPreviewCases(factory: StorageFactory): void {
       const behind = await storage.loadPreview(r.id);
       expect(behind?.upToSeq).toBe(first?.upToSeq);
       expect(behind!.upToSeq).toBeLessThan(late);
+      // …and says so: something was stored after it.
+      expect(behind?.storedSeq).toBe(late);
       expect(previewIn(behind!).notes).toHaveLength(1);
       const second = await storage.compact(r.id);
       expect(second?.upToSeq).toBe(late);
       const again = reopen ? await reopen() : storage;
       const now = await again.loadPreview(r.id);
       expect(now?.upToSeq).toBe(late);
+      expect(now?.storedSeq).toBe(late);
       expect(previewIn(now!)).toEqual(w.preview());
+      expect(cardsIn(now!)).toEqual(boardCards(w.preview()));
+      expect(cardsIn(now!)?.cards).toHaveLength(6);
       expect(await again.loadPreview('never-created')).toBeNull();
     }));
 
@@ -57,6 +69,7 @@ export function storedPreviewCases(factory: StorageFactory): void {
       const kept = await storage.loadPreview(r.id);
       expect(kept?.upToSeq).toBe(compaction?.upToSeq);
       expect(Buffer.from(kept!.gzipped)).toEqual(Buffer.from(stored!.gzipped));
+      expect(Buffer.from(kept!.cards!)).toEqual(Buffer.from(stored!.cards!));
       // A document this code cannot read as current gets no preview, and the
       // one before, of an older state, goes with the snapshot it was read from.
       await storage.append([{ workshopId: r.id, update: w.newerSchema() }]);

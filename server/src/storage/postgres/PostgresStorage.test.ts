@@ -282,7 +282,7 @@ describe('PostgresStorage schema', () => {
       "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations",
       'schema_once',
     );
-    expect(versions).toBe('1,2,3,4');
+    expect(versions).toBe('1,2,3,4,5');
     const role = await cluster.superuserSql(
       "SELECT rolsuper::text || ' ' || (SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql')::text FROM pg_roles WHERE rolname = 'pinnwand'",
       'schema_once',

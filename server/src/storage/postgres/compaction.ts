@@ -41,10 +41,18 @@ export async function compactRoom(
     if (preview) {
       await db.query({
         name: 'pinnwand-store-preview',
-        text: `INSERT INTO board_previews (workshop_id, seq, format, data) VALUES ($1, $2, $3, $4)
+        text: `INSERT INTO board_previews (workshop_id, seq, format, data, cards)
+               VALUES ($1, $2, $3, $4, $5)
                ON CONFLICT (workshop_id) DO UPDATE
-                 SET seq = excluded.seq, format = excluded.format, data = excluded.data`,
-        values: [workshopId, lastSeq, preview.format, asBuffer(preview.gzipped)],
+                 SET seq = excluded.seq, format = excluded.format, data = excluded.data,
+                     cards = excluded.cards`,
+        values: [
+          workshopId,
+          lastSeq,
+          preview.format,
+          asBuffer(preview.gzipped),
+          asBuffer(preview.cards),
+        ],
       });
     } else {
       // The previous one shows an older state.

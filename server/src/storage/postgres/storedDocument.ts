@@ -47,11 +47,25 @@ export async function readPreview(
   pool: pg.Pool,
   workshopId: string,
 ): Promise<StoredPreview | null> {
-  const { rows } = await pool.query<{ seq: string; format: string; data: Buffer }>({
+  // One statement: the preview and the last stored sequence number from one snapshot of the database.
+  const { rows } = await pool.query<{
+    seq: string;
+    format: string;
+    data: Buffer;
+    cards: Buffer | null;
+    stored_seq: string;
+  }>({
     name: 'pinnwand-read-preview',
-    text: 'SELECT seq, format, data FROM board_previews WHERE workshop_id = $1',
+    text: `SELECT seq, format, data, cards,
+                  greatest(
+                    coalesce((SELECT max(seq) FROM updates u WHERE u.workshop_id = p.workshop_id), 0),
+                    coalesce((SELECT seq FROM snapshots s WHERE s.workshop_id = p.workshop_id), 0))
+                    AS stored_seq
+           FROM board_previews p WHERE workshop_id = $1`,
     values: [workshopId],
   });
   const row = rows[0];
-  return row ? { upToSeq: Number(row.seq), format: row.format, gzipped: row.data } : null;
+  if (!row) return null;
+  const { seq, format, data, cards, stored_seq } = row;
+  return { upToSeq: Number(seq), format, gzipped: data, cards, storedSeq: Number(stored_seq) };
 }

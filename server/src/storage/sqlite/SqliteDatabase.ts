@@ -82,14 +82,17 @@ interface WorkshopRow {
  * its own, not columns of `snapshots`: columns added there come after the
  * snapshot blob, and reading them would walk its overflow pages (megabytes)
  * for the few kilobytes of the preview. `seq`: the snapshot's sequence number
- * when it was stored; `format`: storedPreview.ts `previewFormat`.
+ * when it was stored; `format`: storedPreview.ts `previewFormat`; `cards`:
+ * the preview's cards, added later still (migrate; null in rows of an older
+ * format).
  */
 const BOARD_PREVIEWS = `
 CREATE TABLE IF NOT EXISTS board_previews (
   workshop_id TEXT PRIMARY KEY REFERENCES workshops(id),
   seq INTEGER NOT NULL,
   format TEXT NOT NULL,
-  data BLOB NOT NULL
+  data BLOB NOT NULL,
+  cards BLOB
 );`;
 
 const SCHEMA = `
@@ -124,13 +127,20 @@ ${BOARD_PREVIEWS}
  *   exist when the column is added get the migration time, so an upgrade never
  *   makes an old workshop look abandoned at once;
  * - `identities_issued`: participant identities issued (Storage.countIdentity);
- *   null for workshops from before, whose count their document still knows.
+ *   null for workshops from before, whose count their document still knows;
+ * - `board_previews.cards`: the stored preview's cards (BOARD_PREVIEWS).
  */
 function migrate(db: Database.Database, now: number): void {
-  const columns = new Set(
-    (db.prepare('PRAGMA table_info(workshops)').all() as { name: string }[]).map((c) => c.name),
-  );
+  const columnsOf = (table: string) =>
+    new Set(
+      (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+    );
+  const columns = columnsOf('workshops');
+  const previewColumns = columnsOf('board_previews');
   db.transaction(() => {
+    if (!previewColumns.has('cards')) {
+      db.exec('ALTER TABLE board_previews ADD COLUMN cards BLOB');
+    }
     if (!columns.has('sealed_invites')) {
       db.exec('ALTER TABLE workshops ADD COLUMN sealed_invites BLOB');
     }
@@ -182,12 +192,17 @@ export class SqliteDatabase {
       deleteWorkshop: this.db.prepare('DELETE FROM workshops WHERE id = ?'),
       deletePreview: this.db.prepare('DELETE FROM board_previews WHERE workshop_id = ?'),
       getPreview: this.db.prepare(
-        'SELECT seq, format, data FROM board_previews WHERE workshop_id = ?',
+        `SELECT seq, format, data, cards,
+                max(coalesce((SELECT max(seq) FROM updates u WHERE u.workshop_id = p.workshop_id), 0),
+                    coalesce((SELECT seq FROM snapshots s WHERE s.workshop_id = p.workshop_id), 0))
+                  AS stored_seq
+         FROM board_previews p WHERE workshop_id = ?`,
       ),
       upsertPreview: this.db.prepare(
-        `INSERT INTO board_previews (workshop_id, seq, format, data) VALUES (?, ?, ?, ?)
+        `INSERT INTO board_previews (workshop_id, seq, format, data, cards) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (workshop_id) DO UPDATE
-           SET seq = excluded.seq, format = excluded.format, data = excluded.data`,
+           SET seq = excluded.seq, format = excluded.format, data = excluded.data,
+               cards = excluded.cards`,
       ),
       idleSince: this.db.prepare(
         'SELECT id FROM workshops WHERE COALESCE(last_update_at, created_at) < ? ORDER BY id',
@@ -345,6 +360,7 @@ export class SqliteDatabase {
           lastSeq,
           preview.format,
           asBuffer(preview.gzipped),
+          asBuffer(preview.cards),
         );
       } else this.stmts.deletePreview.run(workshopId);
       return { upToSeq: lastSeq, snapshotBytes: snapshot.length };
@@ -353,9 +369,11 @@ export class SqliteDatabase {
 
   loadPreview(workshopId: string): StoredPreview | null {
     const row = this.stmts.getPreview.get(workshopId) as
-      | { seq: number; format: string; data: Buffer }
+      | { seq: number; format: string; data: Buffer; cards: Buffer | null; stored_seq: number }
       | undefined;
-    return row ? { upToSeq: row.seq, format: row.format, gzipped: row.data } : null;
+    if (!row) return null;
+    const { seq, format, data, cards, stored_seq } = row;
+    return { upToSeq: seq, format, gzipped: data, cards, storedSeq: stored_seq };
   }
 
   deleteWorkshop(id: string): boolean {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runStorageContract } from '../storageContract.ts';
+import { previewFormat } from '../storedPreview.ts';
 import { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage.ts';
 
 runStorageContract('SqliteStorage', async () => {
@@ -97,20 +98,29 @@ describe('SqliteStorage checkpoints', () => {
 });
 
 describe('SqliteStorage schema', () => {
+  /** A workshop with one note logged, and a writer of more notes into it. */
+  async function workshopWithNote(storage: SqliteStorage, id: string) {
+    const doc = new Y.Doc();
+    const { boardIds } = createWorkshop(
+      doc,
+      { title: 'Alt', template: 'blank', createdAt: 1 },
+      SERVER_ORIGIN,
+    );
+    const w = record(id);
+    await storage.createWorkshop(w, Y.encodeStateAsUpdate(doc));
+    const write = async (into: SqliteStorage, text: string) => {
+      const before = Y.encodeStateVector(doc);
+      const note = { boardId: boardIds[0] as BoardId, x: 5, y: 6, text, author: 'A' };
+      addNote(doc, { ...note, authorId: asParticipantId('p-a') }, SERVER_ORIGIN);
+      await into.append([{ workshopId: w.id, update: Y.encodeStateAsUpdate(doc, before) }]);
+    };
+    await write(storage, 'Alt');
+    return { w, write };
+  }
+
   it('adds the board previews to a database from before them, keeping what it holds', () =>
     withStorage({}, async (storage, file) => {
-      const doc = new Y.Doc();
-      const { boardIds } = createWorkshop(
-        doc,
-        { title: 'Alt', template: 'blank', createdAt: 1 },
-        SERVER_ORIGIN,
-      );
-      const w = record('before-previews-1');
-      await storage.createWorkshop(w, Y.encodeStateAsUpdate(doc));
-      const before = Y.encodeStateVector(doc);
-      const note = { boardId: boardIds[0] as BoardId, x: 5, y: 6, text: 'Alt', author: 'A' };
-      addNote(doc, { ...note, authorId: asParticipantId('p-a') }, SERVER_ORIGIN);
-      await storage.append([{ workshopId: w.id, update: Y.encodeStateAsUpdate(doc, before) }]);
+      const { w } = await workshopWithNote(storage, 'before-previews-1');
       await storage.close();
       // The layout of the release before: no board_previews table.
       const old = new Database(file);
@@ -122,6 +132,32 @@ describe('SqliteStorage schema', () => {
         expect(await reopened.loadPreview(w.id)).toBeNull();
         const compaction = await reopened.compact(w.id);
         expect((await reopened.loadPreview(w.id))?.upToSeq).toBe(compaction?.upToSeq);
+      } finally {
+        await reopened.close();
+      }
+    }));
+
+  it("adds the previews' cards to a database from before them: its stored preview stays, of the older format and without cards, until the next compaction", () =>
+    withStorage({}, async (storage, file) => {
+      const { w, write } = await workshopWithNote(storage, 'before-cards-1');
+      await storage.compact(w.id);
+      await storage.close();
+      // The layout of the release before: previews without their cards.
+      const old = new Database(file);
+      old.exec('ALTER TABLE board_previews DROP COLUMN cards');
+      old.prepare("UPDATE board_previews SET format = 'board-preview-2/schema-1'").run();
+      old.close();
+      const reopened = await SqliteStorage.open({ file });
+      try {
+        const kept = await reopened.loadPreview(w.id);
+        expect(kept?.format).toBe('board-preview-2/schema-1');
+        expect(kept?.cards).toBeNull();
+        await write(reopened, 'Neu');
+        const compaction = await reopened.compact(w.id);
+        const now = await reopened.loadPreview(w.id);
+        expect(now?.upToSeq).toBe(compaction?.upToSeq);
+        expect(now?.format).toBe(previewFormat());
+        expect(now?.cards).not.toBeNull();
       } finally {
         await reopened.close();
       }

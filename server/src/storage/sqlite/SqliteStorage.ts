@@ -152,8 +152,14 @@ export class SqliteStorage implements Storage {
 
   async loadPreview(workshopId: string): Promise<StoredPreview | null> {
     const preview = await this.call('loadPreview', workshopId);
-    // Structured cloning turns the Buffer into a plain byte array; callers send Buffers.
-    return preview && { ...preview, gzipped: toBuffer(preview.gzipped) };
+    // Structured cloning turns the Buffers into plain byte arrays; callers send Buffers.
+    return (
+      preview && {
+        ...preview,
+        gzipped: toBuffer(preview.gzipped),
+        cards: preview.cards && toBuffer(preview.cards),
+      }
+    );
   }
 
   deleteWorkshop(id: string): Promise<boolean> {
