@@ -39,8 +39,11 @@ describe('boardCards', () => {
     expect(JSON.stringify(cards).length).toBeLessThan(JSON.stringify(preview).length / 2);
   });
 
-  it('refuses an answer whose cards are not whole', () => {
+  it('refuses an answer whose cards are not whole, or not numbers', () => {
     const cards = boardCards({ title: '', boards: [], boardId: null, clusters: [], notes: [] });
+    expect(boardCardsSchema.safeParse({ ...cards, cards: [1, 2, 3] }).success).toBe(true);
     expect(boardCardsSchema.safeParse({ ...cards, cards: [1, 2] }).success).toBe(false);
+    for (const bad of [[1, 2, '3'], [1, null, 3], 'cards', { 0: 1, 1: 2, 2: 3 }, undefined])
+      expect(boardCardsSchema.safeParse({ ...cards, cards: bad }).success).toBe(false);
   });
 });
