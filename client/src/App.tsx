@@ -18,7 +18,7 @@ export function App() {
   return (
     <I18nProvider>
       {route.kind === 'workshop' ? (
-        <Suspense fallback={<WorkshopSkeleton />}>
+        <Suspense fallback={<WorkshopSkeleton workshopId={route.workshopId} />}>
           <WorkshopPage key={route.workshopId} workshopId={route.workshopId} token={route.token} />
         </Suspense>
       ) : route.kind === 'accessibility' ? (

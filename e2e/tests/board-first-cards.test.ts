@@ -2,12 +2,13 @@
 // cards before the board's code has loaded: painted from the server's preview
 // over the page's skeleton (client/src/canvas/earlyCards.ts), exactly where
 // the board then shows them, and gone once the board's own picture is there.
+// A facilitator's page does not move when the board arrives either.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { populate } from '../bench/canvasBoard.ts';
 import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { drawnAt, pageAt } from '../harness/board.ts';
+import { drawnAt, pageAt, waitForBoard } from '../harness/board.ts';
 import { type PersonOptions, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -24,12 +25,28 @@ const GAPS = [
   { x: 190 * 3 + 80, y: 150 * 2 + 135 },
 ];
 
-/** Where the cards' canvas is on the page (CSS pixels). */
-const earlyBox = (page: Page) =>
-  page.evaluate(() => {
-    const r = document.querySelector('.early-cards')?.getBoundingClientRect();
+/** Where an element is on the page (CSS pixels). */
+const boxOf = (page: Page, selector: string) =>
+  page.evaluate((selector) => {
+    const r = document.querySelector(selector)?.getBoundingClientRect();
     return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
+  }, selector);
+
+/** Where the cards' canvas is on the page (CSS pixels). */
+const earlyBox = (page: Page) => boxOf(page, '.early-cards');
+
+/** Holds the board's code back until the returned function is called. */
+async function holdBoardCode(page: Page): Promise<() => void> {
+  let releaseBoard = () => {};
+  const boardHeld = new Promise<void>((resolve) => {
+    releaseBoard = resolve;
   });
+  await page.route('**/assets/WorkshopPage-*.js', async (route) => {
+    await boardHeld;
+    await route.continue();
+  });
+  return releaseBoard;
+}
 
 /** Whether the cards' canvas, kept aside as it was shown, has paint at a page point. */
 const earlyPaintAt = (page: Page, at: { x: number; y: number }, box: { x: number; y: number }) =>
@@ -52,14 +69,7 @@ async function firstCards(name: string, options: PersonOptions, shot: string) {
   const person = await journey.person(name, { ...options, named: true });
   const { page } = person;
   // The board's code is held back until the cards have been looked at.
-  let releaseBoard = () => {};
-  const boardHeld = new Promise<void>((resolve) => {
-    releaseBoard = resolve;
-  });
-  await page.route('**/assets/WorkshopPage-*.js', async (route) => {
-    await boardHeld;
-    await route.continue();
-  });
+  const releaseBoard = await holdBoardCode(page);
   await page.goto(created.urls.participant);
   await page.waitForFunction(
     () => performance.getEntriesByName('pinnwand:notes-placed').length > 0,
@@ -125,5 +135,46 @@ test('on a phone too', async () => {
     'Pia',
     { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     'first-cards-phone',
+  );
+});
+
+/**
+ * A facilitator opens their workshop again (a board without a guiding
+ * question): the skeleton's heading has the "rename" button the board's
+ * heading will have, so the canvas does not move down when the board arrives.
+ */
+async function facilitatorReturns(name: string, options: PersonOptions, shot: string) {
+  const server = journey.server();
+  const created = await createWorkshopViaApi(server.url, 'blank', 'Ohne Leitfrage');
+  const { page } = await journey.person(name, { ...options, named: true });
+  await page.goto(created.urls.facilitator);
+  await waitForBoard(page);
+  // Its code comes from the network again, where it can be held back, not from the service worker.
+  await page.evaluate(async () => {
+    for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+  });
+  const releaseBoard = await holdBoardCode(page);
+  await page.reload();
+  await page.locator('.workshop-skeleton .board-heading').waitFor();
+  const before = await boxOf(page, '.workshop-skeleton .canvas-area');
+  expect(before).not.toBeNull();
+  await screenshot(page, shot);
+  releaseBoard();
+  await waitForBoard(page);
+  expect(await page.getByRole('button', { name: 'Tafel umbenennen' }).count()).toBe(1);
+  const board = await boxOf(page, '.board-canvas');
+  expect(board!.x).toBe(before!.x);
+  expect(board!.y).toBe(before!.y);
+}
+
+test('a facilitator’s page does not move when the board arrives', async () => {
+  await facilitatorReturns('Frieda', {}, 'facilitator-skeleton-desktop');
+});
+
+test('nor on a phone', async () => {
+  await facilitatorReturns(
+    'Fritz',
+    { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    'facilitator-skeleton-phone',
   );
 });

@@ -50,7 +50,7 @@ export function WorkshopPage({
     };
   }, [workshopId, fromUrl]);
 
-  if (gate.kind === 'loading') return <WorkshopSkeleton />;
+  if (gate.kind === 'loading') return <WorkshopSkeleton workshopId={workshopId} />;
   if (gate.kind === 'error') return <Message text={gate.message} error />;
   if (!named)
     return (
@@ -110,7 +110,7 @@ function LiveWorkshop({ session, token }: { session: SessionInfo; token: string 
       connection.destroy();
     };
   }, [session.workshopId, session.role, token]);
-  if (!live) return <WorkshopSkeleton />;
+  if (!live) return <WorkshopSkeleton workshopId={session.workshopId} role={session.role} />;
   return <Denied connection={live.connection} editor={live.editor} session={session} />;
 }
 

@@ -5,15 +5,24 @@
 // (canvas/earlyCards.ts). It uses the board page's own classes, so that the
 // board's canvas comes to lie where the skeleton's lay and the cards do not
 // move when the page arrives (e2e board-first-cards holds it to that).
+import type { Role } from '@pinnwand/shared/protocol/roles';
 import { useLayoutEffect, useRef } from 'react';
 import { showEarlyCards } from '../canvas/earlyCards.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { rememberedSession } from '../session/remembered.ts';
 import { openingCards } from '../sync/boardPreview.ts';
 import { isNarrowScreen } from '../ui/narrowScreen.ts';
 import { useStore } from '../ui/store.ts';
 
-export function WorkshopSkeleton() {
+/**
+ * `role`: the link's role once the server said it; until then the role this
+ * device was last given here, if any — a facilitator's heading has the
+ * "rename" button, which makes it taller (and, on a phone, shown at all), so
+ * a skeleton without it let the canvas move down when the page arrived.
+ */
+export function WorkshopSkeleton({ workshopId, role }: { workshopId: string; role?: Role }) {
   const t = useT();
+  const facilitator = (role ?? rememberedSession(workshopId)?.role) === 'facilitator';
   const cards = useStore(openingCards);
   const area = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -70,6 +79,7 @@ export function WorkshopSkeleton() {
                 <h2>{board.title}</h2>
                 {board.question && <p className="question">{board.question}</p>}
               </div>
+              {facilitator && <span className="button small">{t('boards.rename')}</span>}
             </div>
           )}
           <div className="board-stage">
