@@ -19,13 +19,21 @@ export interface Journey {
   person(name: string, options?: PersonOptions): Promise<Person>;
 }
 
-export function useJourney(): Journey {
+export interface JourneyOptions {
+  /** Settings for this file's server (README's environment table), e.g. a shorter PING_INTERVAL_MS. */
+  serverEnv?: Record<string, string>;
+}
+
+export function useJourney(options: JourneyOptions = {}): Journey {
   let server: PinnwandProcess | undefined;
   let browser: Browser | undefined;
   let people: Person[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startPinnwand(), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startPinnwand({ env: options.serverEnv }),
+      launchBrowser(),
+    ]);
   });
 
   beforeEach((ctx) => {
