@@ -14,7 +14,10 @@ import { canvasTexts, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('working offline', () => {
-  const journey = useJourney();
+  // A browser taken offline leaves the server a socket that no longer answers;
+  // the server ends it after a missed pong. At the default 30 s ping interval
+  // "1 anwesend" took 33 s to come, at 5 s it takes 18 s: the same mechanism.
+  const journey = useJourney({ serverEnv: { PING_INTERVAL_MS: '5000' } });
 
   test('offline edits survive a reload and merge on reconnect', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'ozg-erfahrungsaustausch');

@@ -8,7 +8,11 @@ import { canvasTexts, openPanel, recordFrames, roomOfThree } from '../harness/fa
 import { useJourney } from '../harness/journey.ts';
 
 describe('hidden writing', () => {
-  const journey = useJourney();
+  // An author taken offline leaves the server a socket that no longer answers;
+  // the server ends it after a missed pong. A 5 s ping interval instead of the
+  // default 30 s brings the facilitator's "not connected" mark sooner, by the
+  // same mechanism.
+  const journey = useJourney({ serverEnv: { PING_INTERVAL_MS: '5000' } });
 
   test('hidden writing: B never receives A’s hidden text before the reveal', async () => {
     const { fac, a, b } = await roomOfThree(journey, 'blank');
