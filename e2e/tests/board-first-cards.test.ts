@@ -25,6 +25,12 @@ const GAPS = [
   { x: 190 * 3 + 80, y: 150 * 2 + 135 },
 ];
 
+const PHONE: PersonOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
 /** Where an element is on the page (CSS pixels). */
 const boxOf = (page: Page, selector: string) =>
   page.evaluate((selector) => {
@@ -98,15 +104,12 @@ async function firstCards(name: string, options: PersonOptions, shot: string) {
   expect(await page.locator('.early-cards').count()).toBe(0);
   expect(await page.locator('.workshop-skeleton').count()).toBe(0);
   // The board's canvas lies where the cards lay, and each note is where they showed it.
-  const board = await page.evaluate(() => {
-    const r = document.querySelector('.board-canvas')!.getBoundingClientRect();
-    return { x: r.left, y: r.top, width: r.width, height: r.height };
-  });
-  expect(board.x).toBe(before!.x);
-  expect(board.y).toBe(before!.y);
+  const board = await boxOf(page, '.board-canvas');
+  expect(board!.x).toBe(before!.x);
+  expect(board!.y).toBe(before!.y);
   // The stage is sized to the whole pixel (BoardCanvas.tsx), the cards' canvas too.
-  expect(Math.abs(board.width - before!.width)).toBeLessThan(1);
-  expect(Math.abs(board.height - before!.height)).toBeLessThan(1);
+  expect(Math.abs(board!.width - before!.width)).toBeLessThan(1);
+  expect(Math.abs(board!.height - before!.height)).toBeLessThan(1);
   for (const world of NOTE_MIDDLES) {
     expect(
       await page.evaluate(drawnAt, world),
@@ -131,11 +134,7 @@ test('a new device sees the board’s cards before the board’s code, where the
 });
 
 test('on a phone too', async () => {
-  await firstCards(
-    'Pia',
-    { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-    'first-cards-phone',
-  );
+  await firstCards('Pia', PHONE, 'first-cards-phone');
 });
 
 /**
@@ -172,9 +171,5 @@ test('a facilitator’s page does not move when the board arrives', async () => 
 });
 
 test('nor on a phone', async () => {
-  await facilitatorReturns(
-    'Fritz',
-    { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-    'facilitator-skeleton-phone',
-  );
+  await facilitatorReturns('Fritz', PHONE, 'facilitator-skeleton-phone');
 });

@@ -157,6 +157,11 @@ async function install(major, work) {
 
 const works = lines.map((major) => mkdtempSync(path.join(os.tmpdir(), `pinnwand-node${major}-`)));
 let failed = false;
+/** A line that could not be installed or whose tests failed: said, and the script exits 1. */
+function fail(major, error) {
+  failed = true;
+  console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+}
 try {
   // Installing is not timed by any test, so both lines install at once; their
   // tests then run one line after the other, each with the machine to itself,
@@ -165,9 +170,7 @@ try {
   for (const [i, major] of lines.entries()) {
     const installed = installs[i];
     if (installed?.status !== 'fulfilled') {
-      failed = true;
-      const error = installed?.reason;
-      console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(major, installed?.reason);
       continue;
     }
     const { version, env } = installed.value;
@@ -178,8 +181,7 @@ try {
         env,
       });
     } catch (error) {
-      failed = true;
-      console.error(`Node ${major}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(major, error);
     }
   }
 } finally {
