@@ -45,6 +45,13 @@ export interface PersonOptions {
   named?: boolean;
 }
 
+/** The phone every phone test is: 390 × 844 CSS pixels, mobile, touch. */
+export const PHONE: PersonOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+};
+
 export async function newPerson(
   browser: Browser,
   name: string,

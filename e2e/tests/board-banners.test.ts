@@ -12,14 +12,9 @@ import { describe, expect, test } from 'vitest';
 import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, noteByText } from '../harness/board.ts';
-import { type PersonOptions, screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
-const PHONE: PersonOptions = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-};
 const origin = localOrigin(asParticipantId('facilitator'));
 
 const NOTE_TEXT = 'Oben links';

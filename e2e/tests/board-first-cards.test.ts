@@ -9,7 +9,7 @@ import { populate } from '../bench/canvasBoard.ts';
 import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { drawnAt, pageAt, waitForBoard } from '../harness/board.ts';
-import { type PersonOptions, screenshot } from '../harness/browser.ts';
+import { type PersonOptions, PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const journey = useJourney();
@@ -24,12 +24,6 @@ const GAPS = [
   { x: 175, y: 60 },
   { x: 190 * 3 + 80, y: 150 * 2 + 135 },
 ];
-
-const PHONE: PersonOptions = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-};
 
 /** Where an element is on the page (CSS pixels). */
 const boxOf = (page: Page, selector: string) =>

@@ -18,7 +18,7 @@ import {
   outlineTexts,
   seriousAxeViolations,
 } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 import { repoRoot } from '../harness/paths.ts';
 
@@ -188,11 +188,7 @@ describe('outline and accessibility', () => {
     }
 
     // The outline as the main view on a phone.
-    const phone = await journey.person('phone', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Uwe Böhm');
     await screenshot(phone.page, 'board-example-phone');
     // Tap selects a note: the colour choice appears in the toolbar.

@@ -14,11 +14,9 @@ import {
   noteByText,
   outlineTexts,
 } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 const overlapping = (a: NoteBox, b: NoteBox) =>
   Math.abs(a.x - b.x) < (a.width + b.width) / 2 - 2 &&

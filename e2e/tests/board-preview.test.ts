@@ -11,7 +11,7 @@ import { COLS, populate } from '../bench/canvasBoard.ts';
 import { facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { drawnAt, noteBoxes, pageAt } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { canvasTexts, openPanel, roomOfThree } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -252,12 +252,7 @@ test('until the document is here the board can be looked at, not changed: a doub
     await screenshot(fac.page, 'refusal-loading-desktop');
 
     // On a phone, the toolbar's undo (nothing to undo yet) says the same.
-    const phone = await journey.person('Pia', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      named: true,
-    });
+    const phone = await journey.person('Pia', { ...PHONE, named: true });
     await holdDocument(phone.page);
     await phone.page.goto(created.urls.participant);
     await drawn(phone.page);

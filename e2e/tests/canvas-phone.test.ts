@@ -16,10 +16,8 @@ import { describe, expect, test } from 'vitest';
 import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, noteByText } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /** The contextmenu a phone's browser fires at a touch point, on the element there. */
 const browserContextMenu = (page: Page, at: { x: number; y: number }) =>

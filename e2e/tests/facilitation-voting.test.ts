@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, noteByText, seriousAxeViolations } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { axeSource, openPanel, roomOfThree, showBoard } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -69,11 +69,7 @@ describe('voting in a session', () => {
   test('on a phone: timer, dots left and voting by tap', async () => {
     const workshop = await createWorkshopViaApi(journey.server().url, 'retro');
     const fac = await journey.person('Moderatorin');
-    const phone = await journey.person('Handy', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await journey.person('Handy', PHONE);
     await join(fac, workshop.urls.facilitator);
     await join(phone, workshop.urls.participant);
     await addNoteAt(fac.page, 0.4, 0.4, 'Mehr Pausen');

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, outlineTexts } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { type Journey, useJourney } from '../harness/journey.ts';
 
 /** What has the focus: a button's accessible name, or the element and its text. */
@@ -87,11 +87,7 @@ describe('deleting from the outline', () => {
 
   test('on a phone’s outline too, the next note takes the focus', async () => {
     await withThreeNotes(journey, async (created) => {
-      const phone = await journey.person('phone', {
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
+      const phone = await journey.person('phone', PHONE);
       await join(phone, created.urls.facilitator, 'Moderatorin');
       const page = phone.page;
       await page.getByRole('button', { name: 'Gliederung', exact: true }).tap();

@@ -7,11 +7,9 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { addNoteAt, join, outlineTexts, seriousAxeViolations } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 describe('participant identities', () => {
   const journey = useJourney();

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('initials in avatars', () => {
@@ -13,11 +13,7 @@ describe('initials in avatars', () => {
   test('people whose initials clash get labels every device shows alike', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank');
     const fritz = await journey.person('Fritz');
-    const frieda = await journey.person('Frieda', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const frieda = await journey.person('Frieda', PHONE);
     await join(fritz, created.urls.participant, 'Fritz Müller');
     await join(frieda, created.urls.participant, 'Frieda Meier');
     const avatars = (page: typeof fritz.page) => ({

@@ -4,10 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, noteBoxes } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 type Journey = ReturnType<typeof useJourney>;
 

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join, noteBoxes, seriousAxeViolations } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
@@ -66,11 +66,7 @@ describe('dialogs', () => {
 
   test('the board settings dialog on a phone: labelled form, Esc cancels, focus returns', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'retro', 'Dialog-Test');
-    const phone = await journey.person('Paula', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await journey.person('Paula', PHONE);
     await join(phone, created.urls.facilitator, 'Paula');
     const opener = phone.page.locator('.board-heading button');
     await opener.click();
