@@ -187,6 +187,16 @@ describe('documentation export from the UI', () => {
     expect(await v.page.getByTestId('export-authors').count()).toBe(0);
     const md = await download(v.page, 'md');
     expect(md.bytes.toString('utf8')).toContain('## Bewährtes');
+    // Only the facilitator's backup is complete with names; a viewer's backup is
+    // offered as what it is, not as "vollständig mit Namen".
+    expect(await v.page.locator('[data-export="json"]').count()).toBe(0);
+    expect(await v.page.locator('.export-panel').textContent()).not.toContain('mit Namen');
+    const offered = v.page.locator('[data-export="json-anonymous"]');
+    expect(await offered.textContent()).toContain('JSON ohne Namen');
+    const backup = await download(v.page, 'json-anonymous');
+    expect(backup.name).toMatch(/-ohne-Namen\.json$/);
+    expect(backup.bytes.toString('utf8')).not.toContain('Teilnehmende 2023');
+    await screenshot(v.page, 'export-panel-viewer');
   });
 
   test('a facilitator restores a downloaded backup as a new workshop', async () => {

@@ -34,6 +34,12 @@ export function ExportPanel({ editor }: { editor: Editor }) {
   const status = useStore(state.status);
   const importing = useStore(state.importing);
   const busy = status.kind === 'busy';
+  // Only a facilitator's backup carries the authors' names (runExport; the server
+  // drops them for any other token), so everyone else is offered the backup as
+  // what they get: one without names.
+  const formats = FORMATS.filter(
+    ({ format }) => format !== 'json' || editor.role === 'facilitator',
+  );
 
   return (
     <section className="export-panel" aria-labelledby={`${ids}-h`}>
@@ -53,9 +59,7 @@ export function ExportPanel({ editor }: { editor: Editor }) {
         </label>
       )}
       <ul className="export-formats">
-        {FORMATS.filter(
-          ({ format }) => format !== 'json-anonymous' || editor.role === 'facilitator',
-        ).map(({ format, label, hint }) => (
+        {formats.map(({ format, label, hint }) => (
           <li key={format}>
             <button
               type="button"
