@@ -190,6 +190,14 @@ describe('board structure', () => {
     const tabs = (p: typeof a) => p.page.getByRole('tab').allTextContents();
     const initial = await tabs(a);
     expect(initial.length).toBeGreaterThan(1);
+    const left = a.page.getByRole('button', { name: '← Tafel nach links' });
+    const right = a.page.getByRole('button', { name: 'Tafel nach rechts →' });
+
+    // The first board goes no further left: that button is off, not silently idle.
+    await a.page.getByRole('button', { name: 'Tafel umbenennen' }).click();
+    expect(await left.isDisabled()).toBe(true);
+    expect(await right.isDisabled()).toBe(false);
+    await a.page.getByRole('button', { name: 'Abbrechen' }).click();
 
     // A new board asks for its title and question; Enter in the question creates it.
     await a.page.getByRole('button', { name: 'Tafel hinzufügen' }).click();
@@ -205,9 +213,13 @@ describe('board structure', () => {
       .poll(() => b.page.locator('.board-heading .question').textContent())
       .toBe('Was probieren wir aus?');
     await a.page.getByRole('button', { name: 'Tafel umbenennen' }).click();
+    // The last board goes no further right.
+    expect(await right.isDisabled()).toBe(true);
     await a.page.getByLabel('Titel', { exact: true }).fill('Maßnahmen');
     await a.page.getByLabel('Leitfrage').fill('Was ändern wir bis zum nächsten Treffen?');
-    await a.page.getByRole('button', { name: '← Tafel nach links' }).click();
+    await left.click();
+    await expect.poll(() => right.isDisabled()).toBe(false);
+    await screenshot(a.page, 'board-settings-moved-left');
     await a.page.getByRole('button', { name: 'Speichern' }).click();
     const expected = [...initial.slice(0, -1), 'Maßnahmen', initial.at(-1) as string];
     await expect.poll(() => tabs(b)).toEqual(expected);

@@ -1,10 +1,11 @@
 // The current board's title and guiding question, prominent above the canvas.
 // Facilitators open the board settings (rename, question, move, delete) here.
 import type { Board } from '@pinnwand/shared/model/board';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { mayOpenBoardDialog } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
+import { useBoards } from '../model/useDoc.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { BoardFields } from './BoardFields.tsx';
 
@@ -44,6 +45,20 @@ function BoardSettings({
   const t = useT();
   const [title, setTitle] = useState(board.title);
   const [question, setQuestion] = useState(board.question);
+  // The first board cannot go further left, the last no further right: their
+  // buttons are off rather than doing nothing when pressed.
+  const boards = useBoards(editor.index);
+  const at = boards.findIndex((b) => b.id === board.id);
+  const left = useRef<HTMLButtonElement>(null);
+  const right = useRef<HTMLButtonElement>(null);
+  const move = (by: -1 | 1) => {
+    editor.commands.run(editor, 'board.move', { boardId: board.id, by });
+    // A move to the end turns its own button off: the keyboard's focus goes to
+    // the other, once it has rendered (it may have been off itself until now).
+    const end = by < 0 ? at + by === 0 : at + by === boards.length - 1;
+    const other = by < 0 ? right : left;
+    if (end) requestAnimationFrame(() => other.current?.focus());
+  };
   const save = () => {
     editor.commands.run(editor, 'board.rename', {
       boardId: board.id,
@@ -66,14 +81,18 @@ function BoardSettings({
           <button
             type="button"
             className="button"
-            onClick={() => editor.commands.run(editor, 'board.move', { boardId: board.id, by: -1 })}
+            ref={left}
+            disabled={at <= 0}
+            onClick={() => move(-1)}
           >
             ← {t('boards.moveLeft')}
           </button>{' '}
           <button
             type="button"
             className="button"
-            onClick={() => editor.commands.run(editor, 'board.move', { boardId: board.id, by: 1 })}
+            ref={right}
+            disabled={at < 0 || at === boards.length - 1}
+            onClick={() => move(1)}
           >
             {t('boards.moveRight')} →
           </button>
