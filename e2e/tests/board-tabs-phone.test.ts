@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const LONG_TITLE = 'Neue Aufgaben für Außenstellen und Fachverfahren';
@@ -36,11 +36,7 @@ describe('board tabs on a phone', () => {
     } finally {
       facilitator.close();
     }
-    const phone = await journey.person('phone', {
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Özlem');
     const page = phone.page;
     const tab = page.getByRole('tab', { name: LONG_TITLE });
