@@ -95,6 +95,8 @@ function workshopPreload(): Plugin {
       // then, a 2 KB file waited behind the page's other requests (6 per host)
       // for 0.3 s on a busy machine. The loader still adds the stylesheet and
       // awaits it, now from the cache, so the board is never drawn unstyled.
+      // `crossOrigin` as the loader's own link has it: a preload is only reused
+      // by a request of the same credentials mode, otherwise fetched twice.
       const css = new Set<string>();
       for (const f of files) {
         const chunk = bundle[f];
@@ -105,7 +107,7 @@ function workshopPreload(): Plugin {
       this.emitFile({
         type: 'asset',
         fileName: PRELOAD_FILE,
-        source: `if(location.pathname.startsWith('/w/')){${askEarly}for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}for(const f of ${styles}){const l=document.createElement('link');l.rel='preload';l.as='style';l.href=f;document.head.append(l)}}\n`,
+        source: `if(location.pathname.startsWith('/w/')){${askEarly}for(const f of ${list}){const l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.append(l)}for(const f of ${styles}){const l=document.createElement('link');l.rel='preload';l.as='style';l.crossOrigin='';l.href=f;document.head.append(l)}}\n`,
       });
     },
   };

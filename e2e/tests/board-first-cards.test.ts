@@ -96,6 +96,10 @@ async function firstCards(name: string, options: PersonOptions, shot: string) {
   );
   // The board's own picture shows the notes: the early cards have gone.
   expect(await page.locator('.early-cards').count()).toBe(0);
+  // The board's stylesheets, fetched early, were not fetched a second time.
+  const styles = person.requests.filter((url) => url.endsWith('.css'));
+  expect(styles.length).toBeGreaterThan(0);
+  expect(styles).toEqual([...new Set(styles)]);
   expect(await page.locator('.workshop-skeleton').count()).toBe(0);
   // The board's canvas lies where the cards lay, and each note is where they showed it.
   const board = await boxOf(page, '.board-canvas');
