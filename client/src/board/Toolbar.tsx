@@ -11,7 +11,7 @@ import { Icon } from '../ui/Icon.tsx';
 import { useStore, useStoreSelect } from '../ui/store.ts';
 import { toolbarGroups } from './extensions.ts';
 
-/** The zoom level, e.g. "80 %"; pressing it returns to actual size. */
+/** The zoom level ("80 %" in German, "80%" in English); pressing it returns to actual size. */
 function ZoomLevel({ editor }: { editor: Editor }) {
   const t = useT();
   const percent = useStoreSelect(editor.viewport, (v) => Math.round(v.scale * 100));
@@ -22,7 +22,8 @@ function ZoomLevel({ editor }: { editor: Editor }) {
       title={t('cmd.zoomReset')}
       onClick={() => editor.commands.run(editor, 'view.reset')}
     >
-      {percent} %<span className="visually-hidden"> – {t('cmd.zoomReset')}</span>
+      {t('zoom.level', { percent })}
+      <span className="visually-hidden"> – {t('cmd.zoomReset')}</span>
     </button>
   );
 }

@@ -106,7 +106,7 @@ export const xen: Record<XKey, string> = {
   'export.authors': 'Include authors’ names in PDF, Markdown and CSV',
   'export.jsonAnonymous': 'JSON without names',
   'export.jsonAnonymous.hint': 'to share: a backup without the authors’ names',
-  'export.busy': 'Building the PDF … {percent} %',
+  'export.busy': 'Building the PDF … {percent}%',
   'export.done': '{file} downloaded.',
   'export.failed': 'Export failed: {reason}',
   'import.heading': 'Import',

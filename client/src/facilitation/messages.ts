@@ -224,7 +224,7 @@ export const fen: Record<FKey, string> = {
   'dup.merge': 'Merge',
   'dup.skip': 'Skip',
   'dup.explain': 'Merging keeps the chosen text; the names and votes of all notes are kept.',
-  'dup.similarity': '{percent} % alike (shared letter sequences)',
+  'dup.similarity': '{percent}% alike (shared letter sequences)',
   'dup.sameText': '{count} notes with this text',
   'dup.sameTextBy': '{count} notes with this text, by {authors}',
   'dup.keepWhich': 'Which text stays?',

@@ -139,6 +139,7 @@ export const de = {
   'cmd.zoomOut': 'Verkleinern',
   'cmd.zoomToFit': 'Alles zeigen',
   'cmd.zoomReset': 'Originalgröße',
+  'zoom.level': '{percent} %',
   'cmd.exportPdf': 'Als PDF exportieren',
   'cmd.exportMarkdown': 'Als Markdown exportieren',
   'cmd.exportCsv': 'Als CSV exportieren',

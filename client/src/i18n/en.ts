@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'cmd.zoomOut': 'Zoom out',
   'cmd.zoomToFit': 'Show everything',
   'cmd.zoomReset': 'Actual size',
+  'zoom.level': '{percent}%',
   'cmd.exportPdf': 'Export as PDF',
   'cmd.exportMarkdown': 'Export as Markdown',
   'cmd.exportCsv': 'Export as CSV',
