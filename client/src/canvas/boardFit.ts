@@ -6,7 +6,7 @@ import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { boundsOf, fitRect, type Rect, type Size, type Viewport } from './viewport.ts';
 
 /** Kept free at the bottom for the floating toolbar. */
-const TOOLBAR_ROOM = 64;
+export const TOOLBAR_ROOM = 64;
 /** Below this canvas width a board opens readable rather than whole (phones). */
 const SMALL_SCREEN = 600;
 /** The zoom a board opens at on a small screen, at least. */

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { fitRect, panToContain, toScreen, toWorld, visibleRect, zoomAt } from './viewport.ts';
+import {
+  fitRect,
+  fitRectInside,
+  panToContain,
+  toScreen,
+  toWorld,
+  visibleInside,
+  visibleRect,
+  zoomAt,
+} from './viewport.ts';
 
 describe('viewport', () => {
   test('toWorld inverts toScreen', () => {
@@ -56,5 +65,33 @@ describe('viewport', () => {
       y: 0,
       scale: 2,
     });
+  });
+  test('fitRectInside shows the whole content between the banners and the toolbar', () => {
+    const size = { width: 390, height: 640 };
+    const insets = { top: 40, bottom: 64 };
+    // Taller than the stage: fitted into the whole stage its top would lie under the banners.
+    const content = { x: 0, y: 0, width: 400, height: 1200 };
+    const view = fitRectInside(content, size, insets, 0, 4);
+    const top = toScreen(view, { x: content.x, y: content.y });
+    const bottom = toScreen(view, { x: content.x, y: content.y + content.height });
+    expect(top.y).toBeCloseTo(40);
+    expect(bottom.y).toBeCloseTo(size.height - 64);
+    // What is seen there is the content, so a follower shown it sees it there too.
+    const seen = visibleInside(view, size, insets);
+    expect(seen.y).toBeCloseTo(content.y);
+    expect(seen.y + seen.height).toBeCloseTo(content.y + content.height);
+    const none = { top: 0, bottom: 0 };
+    expect(fitRectInside(content, size, none, 0, 4)).toEqual(fitRect(content, size, 0, 4));
+    expect(visibleInside(view, size, none)).toEqual(visibleRect(view, size));
+  });
+  test('what lies over the edges covers at most half of the stage, in proportion', () => {
+    const size = { width: 800, height: 300 };
+    const insets = { top: 250, bottom: 50 };
+    const content = { x: 0, y: 0, width: 100, height: 600 };
+    const view = fitRectInside(content, size, insets, 0, 4);
+    // 300 px covered of 300 become 150: 125 at the top, 25 at the bottom.
+    expect(toScreen(view, content).y).toBeCloseTo(125);
+    expect(view.scale).toBeCloseTo(150 / 600);
+    expect(visibleInside(view, size, insets).y).toBeCloseTo(0);
   });
 });

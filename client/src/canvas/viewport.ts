@@ -77,6 +77,47 @@ export function fitRect(content: Rect, size: Size, padding = 48, maxScale = 1.25
   };
 }
 
+/** Screen pixels at a stage's top and bottom that something lies over (banners, the toolbar). */
+export interface Insets {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * What lies over a stage covers at most this share of it when a view is
+ * fitted between: banners taller than that (a landscape phone) would leave
+ * too small a strip to show anything in.
+ */
+const MAX_COVERED_SHARE = 0.5;
+
+/** The strip of a stage that `insets` leave free: its top and height on screen. */
+function freeStrip(size: Size, insets: Insets): { top: number; height: number } {
+  const top = Math.max(0, insets.top);
+  const covered = top + Math.max(0, insets.bottom);
+  const shrink = Math.min(1, (size.height * MAX_COVERED_SHARE) / Math.max(1, covered));
+  return { top: top * shrink, height: size.height - covered * shrink };
+}
+
+/** The part of the world seen in a stage of `size` between what lies over its edges. */
+export function visibleInside(view: Viewport, size: Size, insets: Insets): Rect {
+  const free = freeStrip(size, insets);
+  const seen = visibleRect(view, { width: size.width, height: free.height });
+  return { ...seen, y: seen.y + free.top / view.scale };
+}
+
+/** `fitRect` into the part of a stage of `size` between what lies over its edges. */
+export function fitRectInside(
+  content: Rect,
+  size: Size,
+  insets: Insets,
+  padding?: number,
+  maxScale?: number,
+): Viewport {
+  const free = freeStrip(size, insets);
+  const fitted = fitRect(content, { width: size.width, height: free.height }, padding, maxScale);
+  return { ...fitted, y: fitted.y + free.top };
+}
+
 /**
  * The view panned as little as needed for `content` (world) to lie inside
  * `area` (world: the part of the board a person sees), or `view` itself when
