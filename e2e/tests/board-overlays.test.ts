@@ -1,12 +1,21 @@
-// What lies over the board never covers what a person is working on: a
-// facilitator drawing and naming the first frame of an empty board sees the
-// frame and its name field, not the empty board's hint.
+// What lies over the board never covers what a person is working on or is
+// being shown: a facilitator drawing and naming the first frame of an empty
+// board sees the frame and its name field, not the empty board's hint; a frame
+// the facilitator brings everyone to, or shows those who follow, lies between
+// the follow button at the top and the toolbar at the bottom.
+
+import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
+import { localOrigin } from '@pinnwand/shared/model/origin';
+import { createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join } from '../harness/board.ts';
 import { type PersonOptions, screenshot } from '../harness/browser.ts';
-import { addClusterFromPanel, openPanel } from '../harness/facilitation.ts';
+import { addClusterFromPanel, clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const PHONE: PersonOptions = {
@@ -43,7 +52,7 @@ async function shownBox(locator: Locator): Promise<Box | null> {
 /** One finger pressed at `from`, moved to `to` and lifted (Chromium's DevTools protocol). */
 async function touchDrag(page: Page, from: Point, to: Point): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type: string, p?: Point) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: Point) =>
     cdp.send('Input.dispatchTouchEvent', {
       type,
       touchPoints: p ? [{ x: p.x, y: p.y, id: 0 }] : [],
@@ -94,6 +103,91 @@ describe('overlays over the board', () => {
       expect(field).not.toBeNull();
       const hint = await shownBox(fac.page.locator('[data-empty-hint]'));
       expect(hint && field && overlap(hint, field)).toBeFalsy();
+    });
+  }
+
+  for (const [device, options] of DEVICES) {
+    test(`on a ${device}, the frame the facilitator brings everyone to lies clear of the follow button and the toolbar`, async () => {
+      const server = journey.server();
+      const created = await createWorkshopViaApi(server.url, 'blank');
+      const writer = new BenchClient(facilitatorRoom(server.url, created), 0, {}, true);
+      await writer.connect();
+      try {
+        const [board] = listBoards(writer.doc);
+        if (!board) throw new Error('no board');
+        const boardId = board.id as BoardId;
+        const origin = localOrigin(asParticipantId('facilitator'));
+        const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+        // A frame about the shape of the screen it is shown on: fitted by its height.
+        const tall = device === 'phone';
+        createCluster(
+          writer.doc,
+          {
+            boardId,
+            title: 'Ideen',
+            x: 0,
+            y: 0,
+            width: tall ? 400 : 900,
+            height: 640 * (tall ? 2 : 1),
+          },
+          origin,
+        );
+        for (const [i, text] of ['Mehr Pausen', 'Kürzere Runden', 'Fragen vorab'].entries()) {
+          const spot = tall ? { x: 40, y: 80 + i * 420 } : { x: 40 + i * 290, y: 80 };
+          addNote(writer.doc, { boardId, ...spot, text, ...author }, origin);
+        }
+      } finally {
+        writer.close();
+      }
+      const [fac, follower, other] = await Promise.all([
+        journey.person(`fac-${device}`, options),
+        journey.person(`follower-${device}`, options),
+        journey.person(`other-${device}`, options),
+      ]);
+      await join(fac, created.urls.facilitator, 'Moderatorin');
+      await join(follower, created.urls.participant, 'Uwe');
+      await join(other, created.urls.participant, 'Ida');
+      await follower.page.getByRole('button', { name: 'Moderation folgen' }).click();
+      await follower.page.getByRole('button', { name: 'Nicht mehr folgen' }).waitFor();
+      await other.page.getByRole('button', { name: 'Moderation folgen' }).waitFor();
+      await openPanel(fac.page, /^Moderation$/);
+      await fac.page.getByRole('button', { name: 'Alle hierher holen: Ideen' }).click();
+      // On a phone the panel lies over the board.
+      if (device === 'phone')
+        await fac.page.getByRole('button', { name: 'Seitenleiste schließen' }).click();
+      await screenshot(fac.page, `overlays-${device}-facilitator-shows-frame`);
+      // The one following is shown the facilitator's view; the other is brought to the frame.
+      const shown: { name: string; frame: Box; button: Box; toolbar: Box; canvas: Box }[] = [];
+      for (const [person, name] of [
+        [follower, 'following'],
+        [other, 'brought'],
+      ] as const) {
+        const page = person.page;
+        await page.getByText('Die Moderation hat Sie hierher geholt.').waitFor();
+        let frame: Box | undefined;
+        await expect
+          .poll(async () => {
+            const next = (await clusterBoxes(page))[0];
+            const settled = JSON.stringify(next) === JSON.stringify(frame);
+            frame = next;
+            return settled;
+          })
+          .toBe(true);
+        await screenshot(page, `overlays-${device}-${name}-frame`);
+        const button = await shownBox(page.locator('[data-follow-toggle]'));
+        const toolbar = await shownBox(page.locator('.toolbar'));
+        const canvas = await page.locator('.board-canvas').boundingBox();
+        if (!frame || !button || !toolbar || !canvas) throw new Error('nothing to measure');
+        shown.push({ name, frame, button, toolbar, canvas });
+      }
+      // The whole frame, heading first, is on the board, and neither the follow
+      // button nor the toolbar lies over it.
+      for (const { name, frame, button, toolbar, canvas } of shown) {
+        expect(overlap(frame, button), `${name}: follow button over the frame`).toBe(false);
+        expect(overlap(frame, toolbar), `${name}: toolbar over the frame`).toBe(false);
+        expect(frame.y, name).toBeGreaterThanOrEqual(canvas.y);
+        expect(frame.y + frame.height, name).toBeLessThanOrEqual(canvas.y + canvas.height);
+      }
     });
   }
 });

@@ -2,9 +2,14 @@
 // they see (`viewRect`, world coordinates, so screens of any size can show the
 // same part) and, on "bring everyone here", a numbered `summon`. A follower
 // shows the facilitator's board and view until they act themselves (press,
-// wheel, key): any own interaction ends following.
+// wheel, key): any own interaction ends following. What lies over the
+// canvas's edges — the banners at its top (board/BoardBanners.tsx, with the
+// follow button), the toolbar at its bottom — is left out on both sides: a
+// facilitator publishes what they see between theirs, and a follower is shown
+// it between their own, so nothing shown lies under a banner or the toolbar.
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
-import { fitRect, type Rect, visibleRect } from '../canvas/viewport.ts';
+import { TOOLBAR_ROOM } from '../canvas/boardFit.ts';
+import { fitRectInside, type Insets, type Rect, visibleInside } from '../canvas/viewport.ts';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { publish, say, serverNow } from '../facilitation/facilitation.ts';
@@ -59,7 +64,8 @@ export function facilitatorStates(
 export function currentViewRect(editor: Editor): ViewRect | null {
   const boardId = editor.boardId.get();
   if (!boardId) return null;
-  return { boardId, ...visibleRect(editor.viewport.get(), editor.stageSize.get()) };
+  const seen = visibleInside(editor.viewport.get(), editor.stageSize.get(), coveredEdges(editor));
+  return { boardId, ...seen };
 }
 
 export function showView(editor: Editor, view: ViewRect): void {
@@ -67,7 +73,16 @@ export function showView(editor: Editor, view: ViewRect): void {
     if (!editor.index.boards().some((b) => b.id === view.boardId)) return;
     selectBoard(editor, view.boardId as BoardId);
   }
-  editor.viewport.set(fitRect(view, editor.stageSize.get(), 0, 4));
+  fitView(editor, view);
+}
+
+function fitView(editor: Editor, view: Rect): void {
+  editor.viewport.set(fitRectInside(view, editor.stageSize.get(), coveredEdges(editor), 0, 4));
+}
+
+/** What lies over this person's canvas: the banners at its top, the toolbar at its bottom. */
+function coveredEdges(editor: Editor): Insets {
+  return { top: editor.canvas.topInset.get(), bottom: TOOLBAR_ROOM };
 }
 
 let summonSeq = 0;
@@ -80,7 +95,7 @@ export function bringEveryone(editor: Editor, clusterId?: ClusterId): void {
     const c = boardId ? editor.index.clusters(boardId).find((x) => x.id === clusterId) : undefined;
     if (c && boardId) {
       view = { boardId, x: c.x - 24, y: c.y - 24, width: c.width + 48, height: c.height + 48 };
-      editor.viewport.set(fitRect(view, editor.stageSize.get(), 0, 4));
+      fitView(editor, view);
     }
   }
   if (!view) return;
@@ -97,6 +112,7 @@ export function startFollow(editor: Editor): () => void {
     cleanup.push(
       editor.viewport.subscribe(push),
       editor.stageSize.subscribe(push),
+      editor.canvas.topInset.subscribe(push),
       editor.boardId.subscribe(push),
     );
     push();
@@ -131,6 +147,8 @@ export function startFollow(editor: Editor): () => void {
   editor.awareness.on('change', onChange);
   cleanup.push(() => editor.awareness.off('change', onChange));
   cleanup.push(following.subscribe(onChange));
+  // A banner that comes or goes here, or a turned phone, changes where the view fits.
+  cleanup.push(editor.canvas.topInset.subscribe(onChange), editor.stageSize.subscribe(onChange));
 
   // Own interaction ends following; a board switch made by following is not "own".
   const stop = (e: Event) => {
