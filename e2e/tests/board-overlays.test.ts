@@ -1,8 +1,9 @@
 // What lies over the board never covers what a person is working on or is
 // being shown: a facilitator drawing and naming the first frame of an empty
-// board sees the frame and its name field, not the empty board's hint; a frame
-// the facilitator brings everyone to, or shows those who follow, lies between
-// the follow button at the top and the toolbar at the bottom.
+// board sees the frame and its name field, not the empty board's hint, and so
+// does a participant writing a hidden note there; a frame the facilitator
+// brings everyone to, or shows those who follow, lies between the follow
+// button at the top and the toolbar at the bottom.
 
 import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
 import { localOrigin } from '@pinnwand/shared/model/origin';
@@ -105,6 +106,27 @@ describe('overlays over the board', () => {
       expect(hint && field && overlap(hint, field)).toBeFalsy();
     });
   }
+
+  test('while writing hidden on an empty board, the hint leaves the hidden note being written free', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const [fac, a] = await Promise.all([journey.person('fac'), journey.person('a')]);
+    await join(fac, created.urls.facilitator, 'Moderatorin');
+    await join(a, created.urls.participant, 'Anna');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+    await a.page.locator('.fac-hidden').waitFor();
+    // Written where the hint is: in the board's middle.
+    const hint = await shownBox(a.page.locator('[data-empty-hint]'));
+    if (!hint) throw new Error('no hint');
+    await a.page.mouse.dblclick(hint.x + hint.width / 2, hint.y + hint.height / 2);
+    const composer = a.page.locator('.hidden-composer');
+    await composer.waitFor();
+    await screenshot(a.page, 'overlays-desktop-hidden-composer');
+    const written = await shownBox(composer);
+    const over = await shownBox(a.page.locator('[data-empty-hint]'));
+    expect(written).not.toBeNull();
+    expect(over && written && overlap(over, written)).toBeFalsy();
+  });
 
   for (const [device, options] of DEVICES) {
     test(`on a ${device}, the frame the facilitator brings everyone to lies clear of the follow button and the toolbar`, async () => {
