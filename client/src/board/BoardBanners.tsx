@@ -2,7 +2,8 @@
 // read-only, the facilitation bar). It lies over the board instead of pushing
 // it down: a banner that comes or goes never resizes or moves the stage, so
 // no note jumps from under the pointer. Its height is kept in
-// `editor.canvas.topInset`, so fitting the board into view leaves it free.
+// `editor.canvas.topInset`, so fitting the board into view, and showing the
+// facilitator's view to those who follow (follow/follow.ts), leaves it free.
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 
