@@ -15,15 +15,10 @@ import { describe, expect, test } from 'vitest';
 import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
 import { join } from '../harness/board.ts';
-import { type PersonOptions, screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { addClusterFromPanel, clusterBoxes, openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
-const PHONE: PersonOptions = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-};
 const DEVICES = [
   ['desktop', {}],
   ['phone', PHONE],
