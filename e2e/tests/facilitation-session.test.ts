@@ -35,6 +35,12 @@ describe('facilitating a session', () => {
       Math.max(s1 ?? 0, s2 ?? 0, s3 ?? 0) - Math.min(s1 ?? 0, s2 ?? 0, s3 ?? 0),
     ).toBeLessThanOrEqual(2);
     await expect.poll(() => b.page.getByRole('timer').textContent()).toMatch(/1:5\d/);
+    // While it runs, the button beside the minutes starts it over, and says so.
+    await expect
+      .poll(() => fac.page.locator('[data-action="timer-start"]').textContent())
+      .toBe('Neu starten');
+    await fac.page.locator('[data-action="timer-start"]').scrollIntoViewIfNeeded();
+    await screenshot(fac.page, 'facilitation-timer-facilitator');
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => a.page.getByRole('timer').textContent()).toContain('angehalten');
     await screenshot(b.page, 'facilitation-timer-participant');
@@ -42,7 +48,7 @@ describe('facilitating a session', () => {
     await fac.page.locator('.side-panel').getByLabel('Minuten').fill('0.1');
     await fac.page
       .locator('.side-panel')
-      .getByRole('button', { name: 'Start', exact: true })
+      .getByRole('button', { name: 'Neu starten', exact: true })
       .click();
     for (const p of [fac, a, b]) {
       await expect

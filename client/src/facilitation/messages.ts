@@ -102,6 +102,7 @@ export const fde = {
   'timer.label': 'Timer',
   'timer.minutes': 'Minuten',
   'timer.start': 'Start',
+  'timer.restart': 'Neu starten',
   'timer.pause': 'Pause',
   'timer.resume': 'Weiter',
   'timer.stop': 'Stopp',
@@ -140,7 +141,6 @@ export const fde = {
 
   'follow.start': 'Moderation folgen',
   'follow.stop': 'Nicht mehr folgen',
-  'follow.active': 'Sie folgen der Moderation.',
   'follow.noFacilitator': 'Die Moderation ist gerade nicht da.',
   'follow.bring': 'Alle hierher holen',
   'follow.brought': 'Die Moderation hat Sie hierher geholt.',
@@ -270,6 +270,7 @@ export const fen: Record<FKey, string> = {
   'timer.label': 'Timer',
   'timer.minutes': 'Minutes',
   'timer.start': 'Start',
+  'timer.restart': 'Restart',
   'timer.pause': 'Pause',
   'timer.resume': 'Resume',
   'timer.stop': 'Stop',
@@ -307,7 +308,6 @@ export const fen: Record<FKey, string> = {
 
   'follow.start': 'Follow facilitator',
   'follow.stop': 'Stop following',
-  'follow.active': 'You are following the facilitator.',
   'follow.noFacilitator': 'No facilitator is here right now.',
   'follow.bring': 'Bring everyone here',
   'follow.brought': 'The facilitator brought you here.',

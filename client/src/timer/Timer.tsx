@@ -110,8 +110,9 @@ export function TimerControls({ editor }: { editor: Editor }) {
         value={minutes}
         onChange={(ev) => setMinutes(ev.target.value)}
       />
+      {/* With a timer set, the minutes beside it start it over: say so. */}
       <button type="submit" className="button small primary" data-action="timer-start">
-        {ft('timer.start')}
+        {timer ? ft('timer.restart') : ft('timer.start')}
       </button>
       {timer?.state === 'running' && (
         <button type="button" className="button small" onClick={() => run('timer.pause')}>
