@@ -8,6 +8,7 @@ import { bringEveryone } from '../follow/follow.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
+import { isNarrowScreen } from '../ui/narrowScreen.ts';
 import { useStore } from '../ui/store.ts';
 import { ClearVotesDialog, votesOnBoard } from '../voting/ClearVotesDialog.tsx';
 import { Ranking } from '../voting/VotingPanel.tsx';
@@ -59,7 +60,13 @@ function ClustersSection({ editor, boardId }: { editor: Editor; boardId: BoardId
         <button
           type="button"
           className="button small"
-          onClick={() => editor.commands.run(editor, 'cluster.add', { fromSelection: false })}
+          onClick={() => {
+            editor.commands.run(editor, 'cluster.add', { fromSelection: false });
+            // On a phone the panel covers the board: it gives way to the new
+            // frame's name field, which would otherwise open unseen beneath it.
+            if (f.renaming.get() && isNarrowScreen())
+              editor.ui.update((s) => ({ ...s, panel: null }));
+          }}
           data-action="cluster-add"
         >
           {ft('cluster.add')}
