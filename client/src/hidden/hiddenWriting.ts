@@ -90,14 +90,16 @@ export function addHidden(
  * Writes the hidden notes into the shared document as ordinary notes by this
  * person (one transaction), and forgets them here. Empty ones are dropped; a
  * note for a board deleted meanwhile goes to the first board; one the gate
- * refuses now (a locked board) waits for a later try. Returns how many went.
+ * refuses now (a locked board) waits for a later try, and so does `keep` (the
+ * note open in the composer: its text there is newer). Returns how many went.
  */
-export function revealHidden(editor: Editor, store: HiddenNotes): number {
+export function revealHidden(editor: Editor, store: HiddenNotes, keep?: string): number {
   const boards = new Set(editor.index.boards().map((b) => b.id));
   const first = editor.index.boards()[0]?.id;
   const forget: string[] = [];
   const going: { note: HiddenNote; boardId: BoardId }[] = [];
   for (const note of store.all()) {
+    if (note.id === keep) continue;
     if (note.text.trim() === '') {
       forget.push(note.id);
       continue;
@@ -149,7 +151,9 @@ export function startHiddenWriting(editor: Editor): () => void {
     if (notes.all().length === 0) return;
     if (facilitationState(editor).facilitation.hiddenWriting) return;
     if (editor.connectionStatus.get() !== 'connected' || !editor.index.meta().meta) return;
-    revealHidden(editor, notes);
+    // A note being rewritten goes once its composer closes: published now, it
+    // would be forgotten here and the rewrite saved into nothing.
+    revealHidden(editor, notes, h.composer.get()?.id);
   };
   const publishCount = () => publish(editor, { hiddenNotes: notes.all().length });
   const offNotes = notes.subscribe(() => {
@@ -165,6 +169,7 @@ export function startHiddenWriting(editor: Editor): () => void {
     tryPublish();
   });
   const offStatus = editor.connectionStatus.subscribe(tryPublish);
+  const offComposer = h.composer.subscribe(tryPublish);
   const offSettling = settleAfterReveal(editor);
   void notes.ready.then(() => {
     publishCount();
@@ -176,6 +181,7 @@ export function startHiddenWriting(editor: Editor): () => void {
     offMeta();
     offBoards();
     offStatus();
+    offComposer();
     offSettling();
     editor.hidden.set(null);
     notes.destroy();
