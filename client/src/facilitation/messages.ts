@@ -119,6 +119,9 @@ export const fde = {
   'hidden.mark': 'verdeckt',
   'hidden.compose': 'Verdeckte Notiz',
   'hidden.composeLabel': 'Text der verdeckten Notiz',
+  'hidden.composeRevealed': 'Notiz',
+  'hidden.composeRevealedHint':
+    'Das verdeckte Schreiben ist beendet: Beim Speichern wird die Notiz für alle sichtbar.',
   'hidden.save': 'Speichern',
   'hidden.delete': 'Löschen',
   'hidden.cancel': 'Verwerfen',
@@ -286,6 +289,9 @@ export const fen: Record<FKey, string> = {
   'hidden.mark': 'hidden',
   'hidden.compose': 'Hidden note',
   'hidden.composeLabel': 'Text of the hidden note',
+  'hidden.composeRevealed': 'Note',
+  'hidden.composeRevealedHint':
+    'Hidden writing has ended: saving makes this note visible to everyone.',
   'hidden.save': 'Save',
   'hidden.delete': 'Delete',
   'hidden.cancel': 'Discard',

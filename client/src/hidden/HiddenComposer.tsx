@@ -5,6 +5,7 @@ import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
+import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { message } from '../i18n/messages.ts';
 import { Icon } from '../ui/Icon.tsx';
@@ -20,6 +21,8 @@ export function HiddenComposer({ editor }: { editor: Editor }) {
 
 function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
   const ft = useT(facilitationMessages);
+  // Open when the facilitator revealed: what is saved now goes onto the board for everyone.
+  const revealed = !useFacilitationState(editor).facilitation.hiddenWriting;
   const composer = useStore(h.composer);
   const view = useStore(editor.viewport);
   const size = useStore(editor.stageSize);
@@ -85,9 +88,27 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
       }}
     >
       <label htmlFor={id} className="hidden-composer-label">
-        <Icon name="eyeOff" size={16} className="fac-icon" /> {ft('hidden.compose')}
+        {revealed ? (
+          ft('hidden.composeRevealed')
+        ) : (
+          <>
+            <Icon name="eyeOff" size={16} className="fac-icon" /> {ft('hidden.compose')}
+          </>
+        )}
       </label>
-      <textarea id={id} ref={ref} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+      {revealed && (
+        <p id={`${id}-hint`} className="hidden-composer-hint">
+          {ft('hidden.composeRevealedHint')}
+        </p>
+      )}
+      <textarea
+        id={id}
+        ref={ref}
+        rows={4}
+        value={text}
+        aria-describedby={revealed ? `${id}-hint` : undefined}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="row">
         <button type="submit" className="button small primary">
           {ft('hidden.save')}
