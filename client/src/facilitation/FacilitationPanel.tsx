@@ -2,13 +2,14 @@
 // duplicates, the list in outline order), the voting round, the timer, hidden
 // writing, the shared view and the board lock. Each control runs a command.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { bringEveryone } from '../follow/follow.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { useBoards, useClusters } from '../model/useDoc.ts';
 import { SoundToggle, TimerControls } from '../timer/Timer.tsx';
 import { isNarrowScreen } from '../ui/narrowScreen.ts';
+import { revealBelowStickyTop } from '../ui/revealBelowStickyTop.ts';
 import { useStore } from '../ui/store.ts';
 import { ClearVotesDialog, votesOnBoard } from '../voting/ClearVotesDialog.tsx';
 import { Ranking } from '../voting/VotingPanel.tsx';
@@ -194,6 +195,16 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
   const [clearing, setClearing] = useState<number | null>(null);
   const id = useId();
   const boards = useBoards(editor.index);
+  // The ranking moves up to where the running round's controls were, so the
+  // panel's scroll would cut off its beginning: this facilitator, who ended
+  // the round, is shown it (another facilitator's panel is left as it is).
+  const ended = useRef(false);
+  const rankingBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (round.open || !ended.current) return;
+    ended.current = false;
+    if (rankingBox.current) revealBelowStickyTop(rankingBox.current);
+  }, [round.open]);
   const roundBoard = boards.find((b) => b.id === round.boardId);
   const start = (e: FormEvent) => {
     e.preventDefault();
@@ -216,7 +227,9 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
     <section className="fac-section" aria-labelledby="fac-vote-h">
       <h3 id="fac-vote-h">{ft('section.voting')}</h3>
       {!round.open && round.boardId && (
-        <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+        <div ref={rankingBox}>
+          <Ranking editor={editor} boardId={round.boardId} anonymous={round.anonymous} />
+        </div>
       )}
       {round.open && roundBoard ? (
         <>
@@ -224,7 +237,10 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
           <button
             type="button"
             className="button small primary"
-            onClick={() => editor.commands.run(editor, 'voting.end')}
+            onClick={() => {
+              ended.current = true;
+              editor.commands.run(editor, 'voting.end');
+            }}
             data-action="vote-end"
           >
             {ft('vote.end')}
