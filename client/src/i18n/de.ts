@@ -11,7 +11,7 @@ export const de = {
 
   'landing.create.heading': 'Neuen Workshop anlegen',
   'landing.create.title': 'Titel des Workshops',
-  'landing.create.titlePlaceholder': 'z. B. Erfahrungsaustausch OZG-Umsetzung',
+  'landing.create.titlePlaceholder': 'z. B. OZG-Austausch',
   'landing.create.template': 'Vorlage',
   'landing.create.submit': 'Workshop anlegen',
   'landing.create.busy': 'Wird angelegt …',

@@ -9,7 +9,7 @@ export const en: Record<MessageKey, string> = {
 
   'landing.create.heading': 'Create a workshop',
   'landing.create.title': 'Workshop title',
-  'landing.create.titlePlaceholder': 'e.g. Sharing experience on digital services',
+  'landing.create.titlePlaceholder': 'e.g. E-government exchange',
   'landing.create.template': 'Template',
   'landing.create.submit': 'Create workshop',
   'landing.create.busy': 'Creating …',
