@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { axeSource } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 import { startPinnwand } from '../harness/pinnwandProcess.ts';
@@ -66,6 +66,33 @@ describe('landing page', () => {
       expect(await seriousAxeViolations(visitor.page, axeSource)).toEqual([]);
     } finally {
       await operated.stop();
+    }
+  });
+
+  test('the workshop title’s example is read whole on a phone and on a desktop', async () => {
+    for (const [name, options] of [
+      ['desktop', {}],
+      ['phone', PHONE],
+      ['phone-en', { ...PHONE, locale: 'en-GB' }],
+    ] as const) {
+      const visitor = await journey.person(name, options);
+      await visitor.page.goto(journey.server().url);
+      const title = visitor.page.getByLabel(/^(Titel des Workshops|Workshop title)$/);
+      await title.waitFor();
+      await screenshot(visitor.page, `landing-title-${name}`);
+      // The placeholder's drawn width against the room inside the field.
+      const fit = await title.evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no 2d context');
+        context.font = style.font;
+        const room =
+          input.clientWidth -
+          Number.parseFloat(style.paddingLeft) -
+          Number.parseFloat(style.paddingRight);
+        return { text: context.measureText(input.placeholder).width, room };
+      });
+      expect(fit.text, name).toBeLessThanOrEqual(fit.room);
     }
   });
 });
