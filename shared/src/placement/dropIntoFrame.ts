@@ -1,0 +1,80 @@
+/**
+ * Notes dropped into a cluster frame where other notes already lie: a dropped
+ * note that covers none keeps its spot; one that would cover another moves to
+ * the nearest free spot inside the frame's body (below its heading), so no
+ * note hides another until the frame is tidied. When the frame has no free
+ * spot left, the note takes the first free slot of the frame's grid below
+ * what is there and the frame is to grow to hold it (`grow`); whoever may not
+ * resize frames leaves the note where it was dropped. Pure, like freeSpace.ts,
+ * whose search it uses with the frame's body as the "view".
+ */
+import {
+  CLUSTER_HEADER,
+  CLUSTER_PADDING,
+  gridColumnsFor,
+  gridSlot,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Point,
+  type Rect,
+} from '../model/layout.ts';
+import { findFreeNote, noteRect, rectsOverlap, VIEW_MARGIN } from './freeSpace.ts';
+
+export interface FrameDrop {
+  /** New top-left for each dropped note, in the order given. */
+  spots: Point[];
+  /** Size the frame needs to hold them all, or null when it holds them already. */
+  grow: { width: number; height: number } | null;
+}
+
+const MAX_SLOTS = 10_000;
+
+export function dropIntoFrame(
+  frame: Rect,
+  lying: readonly Point[],
+  dropped: readonly Point[],
+): FrameDrop {
+  const covers = (p: Point, others: readonly Point[]) =>
+    others.some((o) => rectsOverlap(noteRect(o), noteRect(p)));
+  const taken = [...lying];
+  const spots: (Point | null)[] = dropped.map((p) => {
+    if (covers(p, taken)) return null;
+    taken.push(p);
+    return p;
+  });
+  // The area where a note's top-left may go, widened by the margin findFree keeps from a view's edge.
+  const body: Rect = {
+    x: frame.x + CLUSTER_PADDING - VIEW_MARGIN,
+    y: frame.y + CLUSTER_HEADER + CLUSTER_PADDING - VIEW_MARGIN,
+    width: frame.width - 2 * CLUSTER_PADDING + 2 * VIEW_MARGIN,
+    height: frame.height - CLUSTER_HEADER - 2 * CLUSTER_PADDING + 2 * VIEW_MARGIN,
+  };
+  const inBody = (p: Point) =>
+    p.x >= body.x + VIEW_MARGIN - 0.5 &&
+    p.y >= body.y + VIEW_MARGIN - 0.5 &&
+    p.x + NOTE_WIDTH <= body.x + body.width - VIEW_MARGIN + 0.5 &&
+    p.y + NOTE_HEIGHT <= body.y + body.height - VIEW_MARGIN + 0.5;
+  const columns = gridColumnsFor(frame.width);
+  let right = frame.x + frame.width;
+  let bottom = frame.y + frame.height;
+  const placed = dropped.map((want, i) => {
+    const kept = spots[i];
+    if (kept) return kept;
+    const near = findFreeNote({ notes: taken, frames: [] }, want, body);
+    let spot = near;
+    if (!inBody(near)) {
+      let index = 0;
+      spot = gridSlot(frame, columns, index);
+      while (covers(spot, taken) && index < MAX_SLOTS) spot = gridSlot(frame, columns, ++index);
+      right = Math.max(right, spot.x + NOTE_WIDTH + CLUSTER_PADDING);
+      bottom = Math.max(bottom, spot.y + NOTE_HEIGHT + CLUSTER_PADDING);
+    }
+    taken.push(spot);
+    return spot;
+  });
+  const grow =
+    right > frame.x + frame.width || bottom > frame.y + frame.height
+      ? { width: right - frame.x, height: bottom - frame.y }
+      : null;
+  return { spots: placed, grow };
+}
