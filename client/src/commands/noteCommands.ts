@@ -4,11 +4,13 @@
 import { NOTE_COLORS, type NoteColor } from '@pinnwand/shared/model/colors';
 import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Point } from '@pinnwand/shared/model/layout';
+import { resizeCluster } from '@pinnwand/shared/ops/clusterOps';
 import {
   addNote,
   bringNotesToFront,
   deleteNotes,
   duplicateNotes,
+  moveNote,
   recolorNotes,
   translateNotes,
 } from '@pinnwand/shared/ops/noteOps';
@@ -33,6 +35,7 @@ import {
   keepNotesInView,
   revealNote,
   spotsBeside,
+  spotsInFrames,
   viewCentre,
 } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
@@ -285,7 +288,9 @@ function coveredAfterMove(editor: Editor, ids: readonly NoteId[], delta: Point):
  * Moves notes on their board by an offset: a drag on the canvas, the arrow
  * keys. Notes moved onto a note drawn above them are brought to the front in
  * the same step, so what was dropped lies on top, on every screen (the order
- * is the document's: shared/model/note.ts `layer`).
+ * is the document's: shared/model/note.ts `layer`). Inside a cluster frame a
+ * note is not left covering another: it goes to the nearest free spot there
+ * (gate/placement.ts `spotsInFrames`), in the same undo step.
  */
 export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number }> = {
   id: 'notes.translate',
@@ -298,8 +303,11 @@ export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number 
     const delta = { x: Math.round(dx), y: Math.round(dy) };
     // Judged on the positions before the move: the index reads the document after each transaction.
     const toFront = coveredAfterMove(e, allowed, delta);
+    const inFrames = spotsInFrames(e, allowed, delta);
     transact(e.doc, e.origin, () => {
       translateNotes(e.doc, allowed, delta, e.origin);
+      for (const [id, size] of inFrames.grows) resizeCluster(e.doc, id, size, e.origin);
+      for (const [id, spot] of inFrames.moves) moveNote(e.doc, id, spot, e.origin);
       if (toFront) bringNotesToFront(e.doc, allowed, e.origin);
     });
   },

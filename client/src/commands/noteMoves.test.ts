@@ -3,16 +3,26 @@
 // document's); a note moved by the keyboard stays in sight, the view
 // following it as little as needed.
 import type { NoteId } from '@pinnwand/shared/model/ids';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import {
+  CLUSTER_HEADER,
+  CLUSTER_PADDING,
+  DEFAULT_CLUSTER_HEIGHT,
+  GRID_GAP,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+} from '@pinnwand/shared/model/layout';
+import { createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { rectsOverlap } from '@pinnwand/shared/placement/freeSpace';
+import { getCluster } from '@pinnwand/shared/read/lookups';
 import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { shownView } from '../gate/placement.ts';
 import { DocIndex } from '../model/docIndex.ts';
-import { testEditor } from '../testing/testEditor.ts';
+import { type TestEditorOptions, testEditor } from '../testing/testEditor.ts';
 
-function board(places: { x: number; y: number }[]) {
+function board(places: { x: number; y: number }[], options: TestEditorOptions = {}) {
   const ws = testWorkshop('blank');
   const ids = places.map((p, i) =>
     addNote(
@@ -28,7 +38,7 @@ function board(places: { x: number; y: number }[]) {
       ALICE.origin,
     ),
   );
-  const editor = testEditor(ws.doc, { board: ws.board });
+  const editor = testEditor(ws.doc, { ...options, board: ws.board });
   return { ...ws, ids, editor };
 }
 
@@ -106,5 +116,56 @@ describe('moving notes', () => {
     const view = editor.viewport.get();
     editor.commands.run(editor, 'selection.nudgeLeft');
     expect(editor.viewport.get()).toBe(view);
+  });
+});
+
+describe('moving notes into a cluster frame', () => {
+  // A frame with room for two notes side by side, the first of them lying there.
+  const slot = { x: CLUSTER_PADDING, y: CLUSTER_HEADER + CLUSTER_PADDING };
+  const rect = (p: { x: number; y: number }) => ({ ...p, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+  function framed(places: { x: number; y: number }[], role: 'participant' | 'facilitator') {
+    const ws = board(places, { role });
+    const frame = createCluster(
+      ws.doc,
+      { boardId: ws.board, title: 'F', x: 0, y: 0 },
+      ALICE.origin,
+    );
+    ws.editor.undo.clear();
+    return { ...ws, frame };
+  }
+
+  it('a note dropped onto one lying in the frame goes beside it, in the same undo step', () => {
+    const { ids, editor } = framed([slot, { x: 600, y: 0 }], 'participant');
+    const [lying, dropped] = ids as [NoteId, NoteId];
+    editor.commands.run(editor, 'notes.translate', { ids: [dropped], dx: -570, dy: 70 });
+    const note = editor.index.note(dropped)!;
+    expect(rectsOverlap(rect(note), rect(editor.index.note(lying)!))).toBe(false);
+    expect(note).toMatchObject({ x: slot.x + NOTE_WIDTH + GRID_GAP, y: slot.y });
+    editor.undo.undo();
+    expect(editor.index.note(dropped)).toMatchObject({ x: 600, y: 0 });
+  });
+
+  it('into a full frame: the facilitator’s frame grows to hold it; a participant’s note lies where dropped', () => {
+    const full = [slot, { x: slot.x + NOTE_WIDTH + GRID_GAP, y: slot.y }, { x: 600, y: 0 }];
+    const fac = framed(full, 'facilitator');
+    fac.editor.commands.run(fac.editor, 'notes.translate', {
+      ids: [fac.ids[2]!],
+      dx: -580,
+      dy: 60,
+    });
+    expect(fac.editor.index.note(fac.ids[2]!)).toMatchObject({
+      x: slot.x,
+      y: slot.y + NOTE_HEIGHT + GRID_GAP,
+    });
+    expect(getCluster(fac.doc, fac.frame)?.height).toBeGreaterThan(DEFAULT_CLUSTER_HEIGHT);
+
+    const part = framed(full, 'participant');
+    part.editor.commands.run(part.editor, 'notes.translate', {
+      ids: [part.ids[2]!],
+      dx: -580,
+      dy: 60,
+    });
+    expect(part.editor.index.note(part.ids[2]!)).toMatchObject({ x: 20, y: 60 });
+    expect(getCluster(part.doc, part.frame)?.height).toBe(DEFAULT_CLUSTER_HEIGHT);
   });
 });

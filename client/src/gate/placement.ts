@@ -6,9 +6,13 @@
 // here it is given the board and the view. Every path that adds notes
 // (canvas, toolbar, phone "+", outline, paste, reveal) and new frames takes
 // its spots from here.
+
+import { clusterAt } from '@pinnwand/shared/facilitation/membership';
 import type { ImportPlacement } from '@pinnwand/shared/import/applyImport';
-import type { BoardId, NoteId } from '@pinnwand/shared/model/ids';
-import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import type { Cluster } from '@pinnwand/shared/model/cluster';
+import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+import { GRID_GAP, NOTE_HEIGHT, NOTE_WIDTH, noteCentreInside } from '@pinnwand/shared/model/layout';
+import { dropIntoFrame } from '@pinnwand/shared/placement/dropIntoFrame';
 import {
   findFree,
   findFreeNote,
@@ -25,6 +29,7 @@ import {
   visibleRect,
 } from '../canvas/viewport.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { mayChangeStructure } from './noteGate.ts';
 
 export function viewCentre(editor: Editor): Point {
   const size = editor.stageSize.get();
@@ -313,4 +318,59 @@ export function keepNotesInView(editor: Editor, ids: readonly NoteId[], toward: 
   const view = editor.viewport.get();
   const next = panToContain(view, area, content, toward);
   if (next !== view) editor.viewport.set(next);
+}
+
+/** Where notes moved by `delta` go inside the frames they land in (see `spotsInFrames`). */
+export interface FrameLanding {
+  /** Notes that would cover another there, with the spot they take instead. */
+  moves: Map<NoteId, Point>;
+  /** Frames that grow to hold them (only for whoever may resize frames). */
+  grows: Map<ClusterId, { width: number; height: number }>;
+}
+
+/**
+ * Notes moved into a cluster frame (a drag, the arrow keys) cover no note
+ * already lying there: by the shared rule (placement/dropIntoFrame) those
+ * that would go to the nearest free spot inside the frame; a full frame grows
+ * when this person may resize frames, otherwise the note lies where it was
+ * dropped. Judged on the positions before the move.
+ */
+export function spotsInFrames(editor: Editor, ids: readonly NoteId[], delta: Point): FrameLanding {
+  const landing: FrameLanding = { moves: new Map(), grows: new Map() };
+  const moving = new Set(ids);
+  const byFrame = new Map<ClusterId, { frame: Cluster; dropped: { id: NoteId; at: Point }[] }>();
+  for (const id of ids) {
+    const note = editor.index.note(id);
+    if (!note) continue;
+    const at = { x: note.x + delta.x, y: note.y + delta.y };
+    const frames = editor.index.clusters(note.boardId);
+    const frameId = clusterAt({ ...at, clusterId: note.clusterId }, frames);
+    const frame = frames.find((c) => c.id === frameId);
+    if (!frame) continue;
+    const entry = byFrame.get(frame.id) ?? { frame, dropped: [] };
+    entry.dropped.push({ id, at });
+    byFrame.set(frame.id, entry);
+  }
+  if (byFrame.size === 0) return landing;
+  const mayResize = mayChangeStructure(editor, 'clusters').allowed;
+  for (const { frame, dropped } of byFrame.values()) {
+    const lying = editor.index
+      .notes(frame.boardId)
+      .filter((n) => !moving.has(n.id))
+      .map((n) => ({ x: n.x, y: n.y }));
+    const { spots, grow } = dropIntoFrame(
+      frame,
+      lying,
+      dropped.map((d) => d.at),
+    );
+    if (grow && mayResize) landing.grows.set(frame.id, grow);
+    dropped.forEach((d, i) => {
+      const spot = spots[i];
+      if (!spot || (spot.x === d.at.x && spot.y === d.at.y)) return;
+      // A spot the frame would have to grow for is no spot for whoever may not resize it.
+      if (!mayResize && !noteCentreInside(spot, frame)) return;
+      landing.moves.set(d.id, spot);
+    });
+  }
+  return landing;
 }
