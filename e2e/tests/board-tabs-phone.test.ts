@@ -11,6 +11,7 @@ import { join } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
+const FACILITATOR = localOrigin(asParticipantId('facilitator'));
 const LONG_TITLE = 'Neue Aufgaben für Außenstellen und Fachverfahren';
 /** The faded edge of the tab strip where more tabs lie beyond (styles.css, 2.5rem). */
 const FADE = 40;
@@ -31,7 +32,7 @@ describe('board tabs on a phone', () => {
       addBoard(
         facilitator.doc,
         { title: LONG_TITLE, question: 'Welche Aufgaben kommen auf Ihre Behörde zu?' },
-        localOrigin(asParticipantId('facilitator')),
+        FACILITATOR,
       );
     } finally {
       facilitator.close();
@@ -60,5 +61,38 @@ describe('board tabs on a phone', () => {
       .poll(place)
       .toEqual({ clipped: false, clearLeft: true, clearRight: true, inside: true });
     await screenshot(page, 'board-tabs-phone-long-title');
+  });
+
+  test('a facilitator’s tabs and the “add board” button after them lie side by side', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'retro');
+    const facilitator = new BenchClient(
+      facilitatorRoom(journey.server().url, created),
+      0,
+      {},
+      true,
+    );
+    await facilitator.connect();
+    try {
+      addBoard(facilitator.doc, { title: LONG_TITLE, question: '' }, FACILITATOR);
+    } finally {
+      facilitator.close();
+    }
+    const phone = await journey.person('phone', PHONE);
+    await join(phone, created.urls.facilitator, 'Moderatorin');
+    const page = phone.page;
+    await page.getByRole('tab', { name: LONG_TITLE }).waitFor();
+    // Left to right along the strip (scroll positions included): each begins where the one before ended.
+    const spans = await page
+      .locator('.board-tabs [role="tab"], .board-tabs > .button')
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const box = el.getBoundingClientRect();
+          return { left: box.left, right: box.right };
+        }),
+      );
+    expect(spans.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]!.left).toBeGreaterThanOrEqual(spans[i - 1]!.right - 0.5);
+    await screenshot(page, 'board-tabs-phone-facilitator');
   });
 });

@@ -42,6 +42,10 @@ describe('ending a vote', () => {
       const headingTop = (await heading.boundingBox())?.y ?? Number.NaN;
       const tabs = await panel.locator('.panel-tabs').boundingBox();
       expect(headingTop).toBeGreaterThanOrEqual((tabs?.y ?? 0) + (tabs?.height ?? 0));
+      // The button that had the focus is gone: the ranking has it, not the page.
+      expect(await page.evaluate(() => document.activeElement?.closest('.ranking') !== null)).toBe(
+        true,
+      );
     },
   );
 });

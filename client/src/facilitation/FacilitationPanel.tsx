@@ -203,7 +203,10 @@ function VotingSection({ editor, boardId }: { editor: Editor; boardId: BoardId }
   useEffect(() => {
     if (round.open || !ended.current) return;
     ended.current = false;
-    if (rankingBox.current) revealBelowStickyTop(rankingBox.current);
+    if (!rankingBox.current) return;
+    revealBelowStickyTop(rankingBox.current);
+    // The end button is gone: the keyboard's focus goes to the result, not to the page.
+    rankingBox.current.querySelector<HTMLElement>('.ranking')?.focus({ preventScroll: true });
   }, [round.open]);
   const roundBoard = boards.find((b) => b.id === round.boardId);
   const start = (e: FormEvent) => {

@@ -86,7 +86,8 @@ export function Ranking({
   // Named by its board, so a ranking shown beside another board is not taken for that one's.
   const title = boards.find((b) => b.id === boardId)?.title;
   return (
-    <section className="ranking" aria-labelledby={headingId} data-board-id={boardId}>
+    // Focusable (not a tab stop): it takes the focus from the button that ended the round.
+    <section className="ranking" aria-labelledby={headingId} data-board-id={boardId} tabIndex={-1}>
       <h3 id={headingId}>
         {title === undefined ? ft('vote.ranking') : ft('vote.rankingOf', { board: title })}
       </h3>
