@@ -181,3 +181,16 @@ export const pageAt = (page: Page, world: { x: number; y: number }) =>
       y: origin.top + stage.y() + p.y * stage.scaleX(),
     };
   }, world);
+
+/** A mouse drag as a person makes one: press, a first small move past the drag threshold, then on to `to`. */
+export async function dragMouse(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 2 });
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+}

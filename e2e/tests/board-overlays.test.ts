@@ -6,14 +6,13 @@
 // button at the top and the toolbar at the bottom.
 
 import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
 import { createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { addClusterFromPanel, clusterBoxes, openPanel } from '../harness/facilitation.ts';
@@ -127,18 +126,15 @@ describe('overlays over the board', () => {
     test(`on a ${device}, the frame the facilitator brings everyone to lies clear of the follow button and the toolbar`, async () => {
       const server = journey.server();
       const created = await createWorkshopViaApi(server.url, 'blank');
-      const writer = new BenchClient(facilitatorRoom(server.url, created), 0, {}, true);
-      await writer.connect();
-      try {
-        const [board] = listBoards(writer.doc);
+      await asFacilitator(server.url, created, (doc) => {
+        const [board] = listBoards(doc);
         if (!board) throw new Error('no board');
         const boardId = board.id as BoardId;
-        const origin = localOrigin(asParticipantId('facilitator'));
         const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
         // A frame about the shape of the screen it is shown on: fitted by its height.
         const tall = device === 'phone';
         createCluster(
-          writer.doc,
+          doc,
           {
             boardId,
             title: 'Ideen',
@@ -147,15 +143,13 @@ describe('overlays over the board', () => {
             width: tall ? 400 : 900,
             height: 640 * (tall ? 2 : 1),
           },
-          origin,
+          FACILITATOR_ORIGIN,
         );
         for (const [i, text] of ['Mehr Pausen', 'Kürzere Runden', 'Fragen vorab'].entries()) {
           const spot = tall ? { x: 40, y: 80 + i * 420 } : { x: 40 + i * 290, y: 80 };
-          addNote(writer.doc, { boardId, ...spot, text, ...author }, origin);
+          addNote(doc, { boardId, ...spot, text, ...author }, FACILITATOR_ORIGIN);
         }
-      } finally {
-        writer.close();
-      }
+      });
       const [fac, follower, other] = await Promise.all([
         journey.person(`fac-${device}`, options),
         journey.person(`follower-${device}`, options),

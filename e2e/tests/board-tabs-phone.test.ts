@@ -1,17 +1,14 @@
 // On a phone the board's tab is the only place its title is shown (the heading
 // keeps the question only): a long title has to be readable there, clear of
 // the faded edges and the arrows that say more tabs lie beyond.
-import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addBoard } from '@pinnwand/shared/ops/boardOps';
 import { describe, expect, test } from 'vitest';
-import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
-const FACILITATOR = localOrigin(asParticipantId('facilitator'));
 const LONG_TITLE = 'Neue Aufgaben für Außenstellen und Fachverfahren';
 /** The faded edge of the tab strip where more tabs lie beyond (styles.css, 2.5rem). */
 const FADE = 40;
@@ -21,22 +18,13 @@ describe('board tabs on a phone', () => {
 
   test('a long board title is shown whole in its tab, clear of the faded edges', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const facilitator = new BenchClient(
-      facilitatorRoom(journey.server().url, created),
-      0,
-      {},
-      true,
-    );
-    await facilitator.connect();
-    try {
+    await asFacilitator(journey.server().url, created, (doc) =>
       addBoard(
-        facilitator.doc,
+        doc,
         { title: LONG_TITLE, question: 'Welche Aufgaben kommen auf Ihre Behörde zu?' },
-        FACILITATOR,
-      );
-    } finally {
-      facilitator.close();
-    }
+        FACILITATOR_ORIGIN,
+      ),
+    );
     const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Özlem');
     const page = phone.page;
@@ -65,18 +53,9 @@ describe('board tabs on a phone', () => {
 
   test('a facilitator’s tabs and the “add board” button after them lie side by side', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'retro');
-    const facilitator = new BenchClient(
-      facilitatorRoom(journey.server().url, created),
-      0,
-      {},
-      true,
+    await asFacilitator(journey.server().url, created, (doc) =>
+      addBoard(doc, { title: LONG_TITLE, question: '' }, FACILITATOR_ORIGIN),
     );
-    await facilitator.connect();
-    try {
-      addBoard(facilitator.doc, { title: LONG_TITLE, question: '' }, FACILITATOR);
-    } finally {
-      facilitator.close();
-    }
     const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.facilitator, 'Moderatorin');
     const page = phone.page;

@@ -1,21 +1,12 @@
 // Notes dragged one after another onto the same spot of a cluster frame: the
 // second lands beside the first, inside the frame, instead of hiding it until
 // the frame is tidied ("Aufräumen").
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { addNoteAt, join, noteBoxes, noteByText } from '../harness/board.ts';
+import { addNoteAt, dragMouse, join, noteBoxes, noteByText } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import { addClusterFromPanel, clusterBoxes } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 10, from.y + 10, { steps: 2 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 describe('dropping notes into a cluster frame', () => {
   const journey = useJourney();
@@ -34,9 +25,9 @@ describe('dropping notes into a cluster frame', () => {
     const [frame] = await clusterBoxes(page);
     if (!frame) throw new Error('no frame');
     const target = { x: frame.x + frame.width / 3, y: frame.y + frame.height / 2 + 10 };
-    await drag(page, await noteByText(page, 'Brötchen'), target);
+    await dragMouse(page, await noteByText(page, 'Brötchen'), target);
     await page.waitForTimeout(300);
-    await drag(page, await noteByText(page, 'Kaffee'), target);
+    await dragMouse(page, await noteByText(page, 'Kaffee'), target);
     await page.waitForTimeout(500);
     await screenshot(page, 'cluster-drop-apart');
 

@@ -5,7 +5,7 @@
 // edited, accepted as one step and undone as one step.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addNoteAt, noteByText, seriousAxeViolations } from '../harness/board.ts';
+import { addNoteAt, dragMouse, noteByText, seriousAxeViolations } from '../harness/board.ts';
 import { screenshot } from '../harness/browser.ts';
 import {
   addClusterFromPanel,
@@ -24,14 +24,6 @@ async function outlineCluster(page: Page, title: string): Promise<string[]> {
     .filter({ has: page.locator('h4', { hasText: title }) })
     .locator('.outline-text')
     .allTextContents();
-}
-
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 10, from.y + 10, { steps: 2 });
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
 }
 
 describe('clusters', () => {
@@ -54,7 +46,10 @@ describe('clusters', () => {
     const [frame] = await clusterBoxes(a.page);
     if (!frame) throw new Error('no frame');
     const bread = await noteByText(a.page, 'Brötchen');
-    await drag(a.page, bread, { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 + 10 });
+    await dragMouse(a.page, bread, {
+      x: frame.x + frame.width / 2,
+      y: frame.y + frame.height / 2 + 10,
+    });
     await openPanel(a.page, /^Gliederung$/);
     await expect.poll(() => outlineCluster(a.page, 'Frühstück')).toEqual(['Brötchen']);
     // One undo takes back the drag and the joining together; redo brings both back.
@@ -100,7 +95,7 @@ describe('clusters', () => {
     const [frame2] = await clusterBoxes(a.page);
     const bread2 = await noteByText(a.page, 'Brötchen');
     if (!frame2) throw new Error('no frame');
-    await drag(a.page, bread2, {
+    await dragMouse(a.page, bread2, {
       x: frame2.x + frame2.width + 140,
       y: frame2.y + frame2.height + 90,
     });
@@ -110,7 +105,7 @@ describe('clusters', () => {
     const [frame3] = await clusterBoxes(fac.page);
     const coffee = await noteByText(fac.page, 'Kaffee');
     if (!frame3) throw new Error('no frame');
-    await drag(
+    await dragMouse(
       fac.page,
       { x: frame3.x + 30, y: frame3.y + 12 },
       { x: frame3.x - 50, y: frame3.y - 20 },
@@ -128,7 +123,7 @@ describe('clusters', () => {
     const [frame4] = await clusterBoxes(fac.page);
     if (!frame4) throw new Error('no frame');
     const corner = { x: frame4.x + frame4.width - 6, y: frame4.y + frame4.height - 6 };
-    await drag(fac.page, corner, { x: corner.x + 120, y: corner.y + 60 });
+    await dragMouse(fac.page, corner, { x: corner.x + 120, y: corner.y + 60 });
     await expect.poll(async () => (await clusterBoxes(b.page))[0]?.width ?? 0).toBeGreaterThan(0);
     await expect
       .poll(async () => ((await clusterBoxes(fac.page))[0]?.width ?? 0) - frame4.width)
@@ -147,7 +142,7 @@ describe('clusters', () => {
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Cluster zeichnen' }).click();
     const canvas = await fac.page.locator('.board-canvas').boundingBox();
     if (!canvas) throw new Error('no canvas');
-    await drag(
+    await dragMouse(
       fac.page,
       { x: canvas.x + 30, y: canvas.y + 30 },
       { x: canvas.x + 230, y: canvas.y + 170 },
