@@ -96,6 +96,7 @@ export const fde = {
   'vote.otherBoard': 'Abgestimmt wird auf „{board}“.',
   'vote.goThere': 'Dorthin wechseln',
   'vote.by': 'von {names}',
+  'vote.inCluster': 'in „{cluster}“',
   'vote.points': '{count, plural, one {# Stimme} other {# Stimmen}}',
   'vote.point1': '1 Stimme',
 
@@ -267,6 +268,7 @@ export const fen: Record<FKey, string> = {
   'vote.otherBoard': 'Voting is on “{board}”.',
   'vote.goThere': 'Go there',
   'vote.by': 'by {names}',
+  'vote.inCluster': 'in “{cluster}”',
   'vote.points': '{count, plural, one {# dot} other {# dots}}',
   'vote.point1': '1 dot',
 

@@ -4,29 +4,23 @@
 // any time — the ranking (with names unless the round is anonymous).
 import { ranking } from '@pinnwand/shared/facilitation/votingRound';
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useId, useSyncExternalStore } from 'react';
+import { useId } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import { useFacilitationState } from '../facilitation/useFacilitationState.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
-import { useBoards } from '../model/useDoc.ts';
+import { useBoards, useDocVersion } from '../model/useDoc.ts';
 import { usePeople } from '../presence/PeoplePanel.tsx';
 import { DotButtons } from './DotButtons.tsx';
+import { VoteNoteText } from './VoteNoteText.tsx';
 import { VotesLeft } from './VotesLeft.tsx';
-
-function useDocVersion(editor: Editor) {
-  return useSyncExternalStore(
-    (l) => editor.index.subscribeDoc(l),
-    () => editor.index.docVersion(),
-  );
-}
 
 export function VotingPanel({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
   const { round } = useFacilitationState(editor);
   const boards = useBoards(editor.index);
-  useDocVersion(editor);
+  useDocVersion(editor.index);
   const board = boards.find((b) => b.id === round.boardId);
   if (!round.boardId || !board) return <p className="muted">{ft('vote.noVotes')}</p>;
   const notes = editor.index.notes(round.boardId).filter((n) => n.text.trim() !== '');
@@ -51,7 +45,7 @@ export function VotingPanel({ editor }: { editor: Editor }) {
           {notes.map((note) => {
             return (
               <li key={note.id} className="vote-item" data-note-id={note.id}>
-                <span className="vote-text">{note.text}</span>
+                <VoteNoteText editor={editor} note={note} />
                 <span className="vote-controls">
                   <DotButtons editor={editor} note={note} />
                 </span>
@@ -78,7 +72,7 @@ export function Ranking({
 }) {
   const ft = useT(facilitationMessages);
   const headingId = useId();
-  useDocVersion(editor);
+  useDocVersion(editor.index);
   usePeople(editor);
   const boards = useBoards(editor.index);
   const names = participantNames(editor);
@@ -98,7 +92,7 @@ export function Ranking({
           {list.map((r) => (
             <li key={r.note.id} data-rank={r.rank}>
               <span className="rank">{r.rank}.</span>
-              <span className="vote-text">{r.note.text}</span>
+              <VoteNoteText editor={editor} note={r.note} />
               <strong className="rank-total">
                 {r.total === 1 ? ft('vote.point1') : ft('vote.points', { count: r.total })}
               </strong>
