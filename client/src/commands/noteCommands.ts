@@ -36,6 +36,7 @@ import {
   revealNote,
   spotsBeside,
   spotsInFrames,
+  type FrameLanding,
   viewCentre,
 } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
@@ -284,26 +285,35 @@ function coveredAfterMove(editor: Editor, ids: readonly NoteId[], delta: Point):
   return false;
 }
 
+const NO_LANDING: FrameLanding = { moves: new Map(), grows: new Map() };
+
 /**
  * Moves notes on their board by an offset: a drag on the canvas, the arrow
  * keys. Notes moved onto a note drawn above them are brought to the front in
  * the same step, so what was dropped lies on top, on every screen (the order
  * is the document's: shared/model/note.ts `layer`). Inside a cluster frame a
- * note is not left covering another: it goes to the nearest free spot there
- * (gate/placement.ts `spotsInFrames`), in the same undo step.
+ * dropped note is not left covering another: it goes to the nearest free spot
+ * there (gate/placement.ts `spotsInFrames`), in the same undo step. An
+ * `exact` move (the arrow keys) goes by exactly its offset: a nudge is a
+ * precise step, and a note nudged past its neighbour must not jump elsewhere.
  */
-export const translateCommand: Command<{ ids?: NoteId[]; dx: number; dy: number }> = {
+export const translateCommand: Command<{
+  ids?: NoteId[];
+  dx: number;
+  dy: number;
+  exact?: boolean;
+}> = {
   id: 'notes.translate',
   label: 'cmd.nudge',
   mutates: true,
-  run: (e, { ids, dx, dy }) => {
+  run: (e, { ids, dx, dy, exact = false }) => {
     if (dx === 0 && dy === 0) return;
     const allowed = permitted(e, mayMoveNotes(e, ids ?? selected(e)));
     if (allowed.length === 0) return false;
     const delta = { x: Math.round(dx), y: Math.round(dy) };
     // Judged on the positions before the move: the index reads the document after each transaction.
     const toFront = coveredAfterMove(e, allowed, delta);
-    const inFrames = spotsInFrames(e, allowed, delta);
+    const inFrames = exact ? NO_LANDING : spotsInFrames(e, allowed, delta);
     transact(e.doc, e.origin, () => {
       translateNotes(e.doc, allowed, delta, e.origin);
       for (const [id, size] of inFrames.grows) resizeCluster(e.doc, id, size, e.origin);
@@ -321,7 +331,7 @@ function nudge(id: string, key: string, dx: number, dy: number, shift: boolean):
     mutates: true,
     enabled: hasSelection,
     run: (e: Editor) => {
-      if (translateCommand.run(e, { dx, dy }) === false) return false;
+      if (translateCommand.run(e, { dx, dy, exact: true }) === false) return false;
       // The moved notes stay in sight: the view follows them past its edge.
       keepNotesInView(e, selected(e), { x: dx, y: dy });
     },

@@ -168,4 +168,18 @@ describe('moving notes into a cluster frame', () => {
     expect(part.editor.index.note(part.ids[2]!)).toMatchObject({ x: 20, y: 60 });
     expect(getCluster(part.doc, part.frame)?.height).toBe(DEFAULT_CLUSTER_HEIGHT);
   });
+
+  it('an arrow key moves a note in the frame by exactly its step, even onto a note lying there', () => {
+    const beside = { x: slot.x + NOTE_WIDTH + GRID_GAP, y: slot.y };
+    const { ids, editor, doc, frame } = framed([slot, beside], 'facilitator');
+    const [left, right] = ids as [NoteId, NoteId];
+    editor.selection.set(new Set([left]));
+    editor.commands.run(editor, 'selection.nudgeRight');
+    expect(editor.index.note(left)).toMatchObject({ x: slot.x + 8, y: slot.y });
+    // Now touching the other note: the next steps go on by the step, no jump past it.
+    editor.commands.run(editor, 'selection.nudgeRightFar');
+    expect(editor.index.note(left)).toMatchObject({ x: slot.x + 48, y: slot.y });
+    expect(editor.index.note(right)).toMatchObject(beside);
+    expect(getCluster(doc, frame)?.height).toBe(DEFAULT_CLUSTER_HEIGHT);
+  });
 });

@@ -329,11 +329,12 @@ export interface FrameLanding {
 }
 
 /**
- * Notes moved into a cluster frame (a drag, the arrow keys) cover no note
- * already lying there: by the shared rule (placement/dropIntoFrame) those
- * that would go to the nearest free spot inside the frame; a full frame grows
- * when this person may resize frames, otherwise the note lies where it was
- * dropped. Judged on the positions before the move.
+ * Notes dropped into a cluster frame (a drag; the arrow keys move exactly by
+ * their step) cover no note already lying there: by the shared rule
+ * (placement/dropIntoFrame) those that would go to the nearest free spot
+ * inside the frame; a full frame grows when this person may resize frames,
+ * otherwise the note lies where it was dropped. Judged on the positions
+ * before the move.
  */
 export function spotsInFrames(editor: Editor, ids: readonly NoteId[], delta: Point): FrameLanding {
   const landing: FrameLanding = { moves: new Map(), grows: new Map() };
