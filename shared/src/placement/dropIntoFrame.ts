@@ -18,7 +18,7 @@ import {
   type Point,
   type Rect,
 } from '../model/layout.ts';
-import { findFreeNote, noteRect, rectsOverlap, VIEW_MARGIN } from './freeSpace.ts';
+import { findFreeNote, noteRect, PLACEMENT_GAP, rectsOverlap, VIEW_MARGIN } from './freeSpace.ts';
 
 export interface FrameDrop {
   /** New top-left for each dropped note, in the order given. */
@@ -54,13 +54,17 @@ export function dropIntoFrame(
     p.y >= body.y + VIEW_MARGIN - 0.5 &&
     p.x + NOTE_WIDTH <= body.x + body.width - VIEW_MARGIN + 0.5 &&
     p.y + NOTE_HEIGHT <= body.y + body.height - VIEW_MARGIN + 0.5;
+  // Only notes that reach into the body can keep a spot inside it from being free; the
+  // search asks about each candidate spot, so on a large board it is given just those.
+  const reaches = (p: Point) => rectsOverlap(noteRect(p), body, PLACEMENT_GAP);
+  const nearBody = taken.filter(reaches);
   const columns = gridColumnsFor(frame.width);
   let right = frame.x + frame.width;
   let bottom = frame.y + frame.height;
   const placed = dropped.map((want, i) => {
     const kept = spots[i];
     if (kept) return kept;
-    const near = findFreeNote({ notes: taken, frames: [] }, want, body);
+    const near = findFreeNote({ notes: nearBody, frames: [] }, want, body);
     let spot = near;
     if (!inBody(near)) {
       let index = 0;
@@ -70,6 +74,7 @@ export function dropIntoFrame(
       bottom = Math.max(bottom, spot.y + NOTE_HEIGHT + CLUSTER_PADDING);
     }
     taken.push(spot);
+    if (reaches(spot)) nearBody.push(spot);
     return spot;
   });
   const grow =
