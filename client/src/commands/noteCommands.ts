@@ -30,13 +30,13 @@ import {
   writesHidden,
 } from '../gate/noteGate.ts';
 import {
+  type FrameLanding,
   freeSpot,
   freeTopLeft,
   keepNotesInView,
   revealNote,
   spotsBeside,
   spotsInFrames,
-  type FrameLanding,
   viewCentre,
 } from '../gate/placement.ts';
 import { composeHidden } from '../hidden/hiddenWriting.ts';
