@@ -1,11 +1,19 @@
 // Moving notes on the canvas: a note dragged onto another lies on top of it,
 // on every screen in the room; a note moved with Shift+arrow stays in sight,
-// the view following it instead of letting it slide under the side panel.
+// the view following it instead of letting it slide under the side panel;
+// while a note is dragged onto one lying in a cluster frame, the spot it will
+// go to is outlined, with the mouse and with a finger.
+import type { BoardId } from '@pinnwand/shared/model/ids';
+import { asParticipantId } from '@pinnwand/shared/model/ids';
+import { createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { addNoteAt, join, noteByText } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
+import { addNoteAt, join, noteByText, pageAt } from '../harness/board.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
 
 /** The world point of the board under a point of the page. */
@@ -37,6 +45,53 @@ const colourAt = (page: Page, world: { x: number; y: number }) =>
     const d = canvas.getContext('2d')?.getImageData(px, py, 1, 1).data;
     return d ? [d[0], d[1], d[2]] : null;
   }, world);
+
+/** Where the canvas outlines that dragged notes will land (world top-lefts). */
+const landingSpots = (page: Page) =>
+  page.evaluate(() => {
+    type Node = { x(): number; y(): number };
+    type Stage = { find(selector: string): Node[] };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    return (stage?.find('.landing') ?? []).map((n) => ({ x: n.x(), y: n.y() }));
+  });
+
+/** Where the note with `text` is drawn on the board (world top-left; the last drawn if dragged). */
+const notePlace = (page: Page, text: string) =>
+  page.evaluate((t) => {
+    type Node = { x(): number; y(): number; getAttr(name: string): unknown };
+    type Stage = { find(selector: string): Node[] };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    const node = stage?.find('.note').find((n) => n.getAttr('noteText') === t);
+    return node ? { x: node.x(), y: node.y() } : null;
+  }, text);
+
+/** A pointer (mouse or one finger) pressed at `from`, moved to `to` in steps and held there. */
+async function pressAndMove(
+  page: Page,
+  touch: boolean,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<() => Promise<void>> {
+  const at = (i: number) => ({
+    x: from.x + ((to.x - from.x) * i) / 10,
+    y: from.y + ((to.y - from.y) * i) / 10,
+  });
+  if (!touch) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(at(i).x, at(i).y);
+    return () => page.mouse.up();
+  }
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: { x: number; y: number }) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ ...p, id: 0 }] : [] });
+  await send('touchStart', from);
+  for (let i = 1; i <= 10; i++) await send('touchMove', at(i));
+  return async () => {
+    await send('touchEnd');
+    await cdp.detach();
+  };
+}
 
 describe('moving notes on the canvas', () => {
   const journey = useJourney();
@@ -116,4 +171,43 @@ describe('moving notes on the canvas', () => {
     expect(down.y + down.height / 2).toBeLessThanOrEqual(toolbar.y);
     await screenshot(a.page, 'moving-keyboard-down');
   });
+
+  for (const [device, options] of [
+    ['desktop', {}],
+    ['phone', PHONE],
+  ] as const) {
+    test(`on a ${device}, a note dragged onto one lying in a frame shows where it will go, and goes there`, async () => {
+      const server = journey.server();
+      const created = await createWorkshopViaApi(server.url, 'blank');
+      // A frame for two notes side by side, one lying in its first slot; another note below it.
+      const lying = { x: 16, y: 56 };
+      const beside = { x: 188, y: 56 };
+      await asFacilitator(server.url, created, (doc) => {
+        const boardId = listBoards(doc)[0]?.id as BoardId;
+        const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+        createCluster(doc, { boardId, title: 'Ideen', x: 0, y: 0 }, FACILITATOR_ORIGIN);
+        addNote(doc, { boardId, ...lying, text: 'Liegt', ...author }, FACILITATOR_ORIGIN);
+        addNote(doc, { boardId, x: 100, y: 320, text: 'Kommt', ...author }, FACILITATOR_ORIGIN);
+      });
+      const a = await journey.person(`mover-${device}`, options);
+      await join(a, created.urls.participant, 'Anna');
+      const page = a.page;
+      await noteByText(page, 'Kommt');
+      expect(await landingSpots(page)).toEqual([]);
+
+      // Pressed in the note's middle and brought onto the lying note, a little right of it.
+      const from = await pageAt(page, { x: 100 + 80, y: 320 + 60 });
+      const to = await pageAt(page, { x: lying.x + 80 + 30, y: lying.y + 60 + 10 });
+      const release = await pressAndMove(page, device === 'phone', from, to);
+      await expect.poll(() => landingSpots(page)).toEqual([beside]);
+      await screenshot(page, `moving-landing-preview-${device}`);
+      await release();
+
+      // It lies where the outline was, and the outline is gone.
+      await expect.poll(() => notePlace(page, 'Kommt')).toEqual(beside);
+      expect(await landingSpots(page)).toEqual([]);
+      expect(await notePlace(page, 'Liegt')).toEqual(lying);
+      await screenshot(page, `moving-landing-dropped-${device}`);
+    });
+  }
 });

@@ -18,6 +18,7 @@ import { previewOf } from './boardPreviewContent.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { CursorsLayer } from './CursorsLayer.tsx';
 import { adoptEarlyCards } from './earlyCards.ts';
+import { LandingGhosts } from './LandingGhosts.tsx';
 import { LiveNotes } from './LiveNotes.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NotesLayer } from './NotesLayer.tsx';
@@ -171,8 +172,10 @@ export function BoardCanvas({ editor, boardId, boardTitle }: Props) {
               <ClusterLayer editor={editor} boardId={boardId} />
               <NotesLayer editor={editor} boardId={boardId} />
             </Layer>
-            {/* Above the notes: the ones this person drags, the selection frame, cursors. */}
+            {/* Above the notes: where dragged notes will land, the ones this person
+            drags, the selection frame, cursors. */}
             <Layer listening={false}>
+              <LandingGhosts editor={editor} scale={view.scale} />
               <LiveNotes editor={editor} boardId={boardId} />
               <BrushLayer editor={editor} scale={view.scale} />
               <CursorsLayer editor={editor} boardId={boardId} />

@@ -6,6 +6,7 @@ import type { Editor } from '../editor/Editor.ts';
 import { holdNoteWhileLoading } from '../editor/strayTyping.ts';
 import { mayChange } from '../gate/noteGate.ts';
 import { editHidden } from '../hidden/hiddenWriting.ts';
+import { previewLanding } from './dropLanding.ts';
 import type { Effect } from './states/types.ts';
 import { panBy, zoomAt } from './viewport.ts';
 
@@ -18,13 +19,16 @@ export function applyEffects(editor: Editor, effects: readonly Effect[]): void {
         break;
       case 'dragPreview':
         editor.dragOffset.set({ dx: effect.dx, dy: effect.dy });
+        previewLanding(editor, effect.ids, effect.dx, effect.dy);
         break;
       case 'dragCommit':
         run('notes.translate', { ids: effect.ids, dx: effect.dx, dy: effect.dy });
         editor.dragOffset.set(null);
+        editor.canvas.landing.set(null);
         break;
       case 'dragCancel':
         editor.dragOffset.set(null);
+        editor.canvas.landing.set(null);
         break;
       case 'brush':
         editor.canvas.brush.set(effect.rect);

@@ -3,8 +3,10 @@
 // default: select, move, pan) or `cluster` (a drag draws a new frame) — and
 // what the canvas shows of a gesture in progress: the selection frame being
 // drawn (brush), the outline of a frame being moved, resized or drawn (ghost),
-// the cursor.
+// where dragged notes will land when that is not where they are drawn
+// (landing), the cursor.
 import { createStore, type Store } from '../ui/store.ts';
+import type { DropLanding } from './dropLanding.ts';
 import { CanvasMachine } from './states/machine.ts';
 import type { Rect } from './viewport.ts';
 
@@ -17,6 +19,8 @@ export interface CanvasUi {
   tool: Store<Tool>;
   brush: Store<Rect | null>;
   ghost: Store<Rect | null>;
+  /** While notes are dragged: the spots inside frames they will move to, and frames that grow. */
+  landing: Store<DropLanding | null>;
   /** The CSS cursor over the canvas (e.g. over a frame's grip). */
   cursor: Store<string>;
   /** Screen pixels at the canvas's top under banners (board/BoardBanners.tsx). */
@@ -30,6 +34,7 @@ export function createCanvasUi(): CanvasUi {
     tool: createStore<Tool>('select'),
     brush: createStore<Rect | null>(null),
     ghost: createStore<Rect | null>(null),
+    landing: createStore<DropLanding | null>(null),
     cursor: createStore(''),
     topInset: createStore(0),
   };

@@ -9,6 +9,7 @@ export function draggingNotes(state: CanvasState, event: CanvasEvent, _ctx: Canv
   if (event.pointerId !== state.pointerId) return stay(state);
   const dx = event.world.x - state.downWorld.x;
   const dy = event.world.y - state.downWorld.y;
-  if (event.type === 'pointerMove') return stay(state, [{ type: 'dragPreview', dx, dy }]);
+  if (event.type === 'pointerMove')
+    return stay(state, [{ type: 'dragPreview', ids: state.ids, dx, dy }]);
   return stay(IDLE, [{ type: 'dragCommit', ids: state.ids, dx, dy }]);
 }

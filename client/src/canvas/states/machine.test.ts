@@ -29,7 +29,9 @@ describe('canvas states', () => {
     const m = new CanvasMachine();
     m.send(down(note(A)), ctx([A, B]));
     expect(m.send(move(2, 0), ctx([A, B]))).toEqual([]);
-    expect(m.send(move(20, 10), ctx([A, B]))).toEqual([{ type: 'dragPreview', dx: 20, dy: 10 }]);
+    expect(m.send(move(20, 10), ctx([A, B]))).toEqual([
+      { type: 'dragPreview', ids: [A, B], dx: 20, dy: 10 },
+    ]);
     expect(m.state.name).toBe('draggingNotes');
     expect(m.send(up(30, 10), ctx([A, B]))).toEqual([
       { type: 'dragCommit', ids: [A, B], dx: 30, dy: 10 },

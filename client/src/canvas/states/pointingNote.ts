@@ -29,7 +29,7 @@ export function pointingNote(state: CanvasState, event: CanvasEvent, ctx: Canvas
     const dy = event.world.y - state.downWorld.y;
     return {
       state: { name: 'draggingNotes', pointerId: state.pointerId, ids, downWorld: state.downWorld },
-      effects: [{ type: 'dragPreview', dx, dy }],
+      effects: [{ type: 'dragPreview', ids, dx, dy }],
     };
   }
   if (event.type === 'pointerUp' && event.pointerId === state.pointerId) {

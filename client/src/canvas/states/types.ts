@@ -80,7 +80,7 @@ export type MenuTarget = { kind: 'note'; ids: NoteId[] } | { kind: 'cluster'; id
 
 export type Effect =
   | { type: 'select'; ids: NoteId[] }
-  | { type: 'dragPreview'; dx: number; dy: number }
+  | { type: 'dragPreview'; ids: NoteId[]; dx: number; dy: number }
   | { type: 'dragCommit'; ids: NoteId[]; dx: number; dy: number }
   | { type: 'dragCancel' }
   | { type: 'brush'; rect: Rect | null }
