@@ -29,6 +29,35 @@ export interface FrameDrop {
 
 const MAX_SLOTS = 10_000;
 
+/**
+ * Where notes put into the frame without a point (the note menu, the outline)
+ * are wanted, one after another: each on the frame's first grid slot, in
+ * reading order, that lies inside it and covers neither a note lying there
+ * nor one wanted before it. With no such slot left, the first slot: given to
+ * dropIntoFrame, the note then goes to the nearest free spot, or below what
+ * is there, the frame growing to hold it.
+ */
+export function slotsWanted(frame: Rect, lying: readonly Point[], count: number): Point[] {
+  const columns = gridColumnsFor(frame.width);
+  const taken = lying.filter((p) => rectsOverlap(noteRect(p), frame));
+  const bottom = frame.y + frame.height - CLUSTER_PADDING;
+  const wanted: Point[] = [];
+  let index = 0;
+  for (let i = 0; i < count; i++) {
+    let spot = gridSlot(frame, columns, index);
+    while (
+      spot.y + NOTE_HEIGHT <= bottom &&
+      taken.some((t) => rectsOverlap(noteRect(t), noteRect(spot)))
+    )
+      spot = gridSlot(frame, columns, ++index);
+    if (spot.y + NOTE_HEIGHT > bottom) spot = gridSlot(frame, columns, 0);
+    else index++;
+    taken.push(spot);
+    wanted.push(spot);
+  }
+  return wanted;
+}
+
 export function dropIntoFrame(
   frame: Rect,
   lying: readonly Point[],
