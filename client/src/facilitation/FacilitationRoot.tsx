@@ -1,11 +1,12 @@
 // Mounts the facilitation features on the workshop screen: starts their
-// services (cluster membership, hidden writing, hidden-note holders, follow
-// mode, the server clock) and renders the status bar over the board's top, the
+// services (cluster membership, drops into a frame that crossed someone
+// else's, hidden writing, hidden-note holders, follow mode, the server clock) and renders the status bar over the board's top, the
 // editor's notices, the canvas overlay and the dialogs. Their commands and
 // panels are part of the workshop's lists (board/features.tsx).
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { DuplicatesDialog } from '../clusters/DuplicatesDialog.tsx';
+import { settleConcurrentDrops } from '../clusters/dropSettling.ts';
 import { watchMembership } from '../clusters/membership.ts';
 import { SuggestionsDialog } from '../clusters/SuggestionsDialog.tsx';
 import { selectBoard } from '../commands/boardCommands.ts';
@@ -32,6 +33,7 @@ export function FacilitationServices({ editor }: { editor: Editor }) {
     publish(editor, { participantId: editor.userId });
     const stops = [
       watchMembership(editor),
+      settleConcurrentDrops(editor),
       startHiddenWriting(editor),
       startHiddenHolders(editor),
       startFollow(editor),
