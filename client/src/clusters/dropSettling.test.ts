@@ -63,7 +63,18 @@ function twoDevices() {
     const n = getNote(doc, id);
     return { x: n?.x ?? Number.NaN, y: n?.y ?? Number.NaN };
   };
-  return { ws, docB, anna, ben, notes, deliver, at, stop: () => stops.forEach((s) => s()) };
+  return {
+    ws,
+    docB,
+    anna,
+    ben,
+    notes,
+    deliver,
+    at,
+    stop: () => {
+      for (const s of stops) s();
+    },
+  };
 }
 
 describe('notes dropped onto the same spot of a frame at the same moment', () => {
