@@ -5,8 +5,10 @@
  * note hides another until the frame is tidied. When the frame has no free
  * spot left, the note takes the first free slot of the frame's grid below
  * what is there and the frame is to grow to hold it (`grow`); whoever may not
- * resize frames leaves the note where it was dropped. Pure, like freeSpace.ts,
- * whose search it uses with the frame's body as the "view".
+ * resize frames leaves the note where it was dropped. Notes put into a frame
+ * without a point (the note menu, the outline) are wanted on its free grid
+ * slots (`slotsWanted`) and then placed by the same rule. Pure, like
+ * freeSpace.ts, whose search it uses with the frame's body as the "view".
  */
 import {
   CLUSTER_HEADER,
