@@ -1,10 +1,18 @@
 // Facilitation with a facilitator and two participants in real Chromium: the
 // shared timer, summaries written together, follow mode, a locked board.
+import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
+import { createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
+import type { Locator } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addNoteAt } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
+import { addNoteAt, join, noteByText } from '../harness/board.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import {
   canvasTexts,
+  clusterBoxes,
   openPanel,
   roomOfThree,
   showBoard,
@@ -148,6 +156,72 @@ describe('facilitating a session', () => {
     }
   });
 
+  test('the frame everyone is brought to lies clear of the notice saying so and of a phone toolbar grown by the colours', async () => {
+    const server = journey.server();
+    const created = await createWorkshopViaApi(server.url, 'blank');
+    await asFacilitator(server.url, created, (doc) => {
+      const [board] = listBoards(doc);
+      if (!board) throw new Error('no board');
+      const boardId = board.id as BoardId;
+      // Tall: fitted by its height, its bottom edge lies just above what covers the canvas.
+      createCluster(
+        doc,
+        { boardId, title: 'Ideen', x: 0, y: 0, width: 400, height: 1100 },
+        FACILITATOR_ORIGIN,
+      );
+      const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+      addNote(doc, { boardId, x: -320, y: 0, text: 'Abseits', ...author }, FACILITATOR_ORIGIN);
+    });
+    const [fac, desk, phone] = await Promise.all([
+      journey.person('Moderatorin'),
+      journey.person('Dora'),
+      journey.person('Paul', PHONE),
+    ]);
+    await join(fac, created.urls.facilitator, 'Moderatorin');
+    await join(desk, created.urls.participant, 'Dora');
+    await join(phone, created.urls.participant, 'Paul');
+    // Paul has a note selected: his toolbar shows the colours in a second row.
+    const note = await noteByText(phone.page, 'Abseits');
+    await phone.page.touchscreen.tap(note.x, note.y);
+    await expect
+      .poll(() => phone.page.locator('.toolbar .colors').getAttribute('aria-hidden'))
+      .toBe('false');
+    await screenshot(phone.page, 'summon-phone-before');
+    await openPanel(fac.page, /^Moderation$/);
+    await fac.page.getByRole('button', { name: 'Alle hierher holen: Ideen' }).click();
+    for (const [person, device] of [
+      [desk, 'desktop'],
+      [phone, 'phone'],
+    ] as const) {
+      const page = person.page;
+      const toast = page.locator('.fac-toast', {
+        hasText: 'Die Moderation hat Sie hierher geholt.',
+      });
+      await toast.waitFor();
+      const notice = await shownBox(toast);
+      const toolbar = await shownBox(page.locator('.toolbar'));
+      let frame: Box | undefined;
+      await expect
+        .poll(async () => {
+          const next = (await clusterBoxes(page))[0];
+          const settled = JSON.stringify(next) === JSON.stringify(frame);
+          frame = next;
+          return settled;
+        })
+        .toBe(true);
+      await screenshot(page, `summon-${device}-brought`);
+      if (!frame || !notice || !toolbar) throw new Error('nothing to measure');
+      // The frame's stroke may reach half a pixel beyond its box.
+      const bottom = frame.y + frame.height - 1;
+      expect(bottom, `${device}: the notice lies over the frame`).toBeLessThanOrEqual(notice.y);
+      expect(bottom, `${device}: the toolbar lies over the frame`).toBeLessThanOrEqual(toolbar.y);
+      expect(
+        notice.y + notice.height,
+        `${device}: the notice lies on the toolbar`,
+      ).toBeLessThanOrEqual(toolbar.y);
+    }
+  });
+
   test('a locked board offers participants no changes', async () => {
     const { fac, a } = await roomOfThree(journey, 'blank');
     await addNoteAt(a.page, 0.4, 0.4, 'Vor dem Sperren');
@@ -196,3 +270,16 @@ describe('facilitating a session', () => {
       .toContain('Notiz gelöscht – Rückgängig (Strg+Z)');
   });
 });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The element's box on screen, or null when it is not shown. */
+async function shownBox(locator: Locator): Promise<Box | null> {
+  if ((await locator.count()) === 0 || !(await locator.first().isVisible())) return null;
+  return locator.first().boundingBox();
+}

@@ -2,13 +2,15 @@
 // choice when notes are selected. Buttons for changes are not offered to viewers.
 import type { NoteColor } from '@pinnwand/shared/model/colors';
 import { NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
-import { Fragment, useSyncExternalStore } from 'react';
+import { Fragment, useRef, useSyncExternalStore } from 'react';
+import { TOOLBAR_ROOM } from '../canvas/boardFit.ts';
 import { noteColors } from '../commands/noteCommands.ts';
 import { ariaShortcut, describeShortcut, isMac } from '../commands/registry.ts';
 import type { Editor } from '../editor/Editor.ts';
 import { useI18n, useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore, useStoreSelect } from '../ui/store.ts';
+import { useRoomAtBottom } from '../ui/useRoomAtBottom.ts';
 import { toolbarGroups } from './extensions.ts';
 
 /** The zoom level ("80 %" in German, "80%" in English); pressing it returns to actual size. */
@@ -48,8 +50,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
     () => `${editor.undo.undoStack.length}:${editor.undo.redoStack.length}`,
   );
   const hasSelection = editor.selection.get().size > 0;
+  const bar = useRef<HTMLDivElement>(null);
+  useRoomAtBottom(bar, editor.canvas.bottomInset, TOOLBAR_ROOM);
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div ref={bar} className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       {toolbarGroups.map((group) => {
         const buttons = group
           .map((id) => editor.commands.get(id))

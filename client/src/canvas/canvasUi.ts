@@ -6,6 +6,7 @@
 // where dragged notes will land when that is not where they are drawn
 // (landing), the cursor.
 import { createStore, type Store } from '../ui/store.ts';
+import { TOOLBAR_ROOM } from './boardFit.ts';
 import type { DropLanding } from './dropLanding.ts';
 import { CanvasMachine } from './states/machine.ts';
 import type { Rect } from './viewport.ts';
@@ -25,6 +26,16 @@ export interface CanvasUi {
   cursor: Store<string>;
   /** Screen pixels at the canvas's top under banners (board/BoardBanners.tsx). */
   topInset: Store<number>;
+  /**
+   * Screen pixels at the canvas's bottom under the toolbar (board/Toolbar.tsx
+   * measures it: on a phone it grows a second row with the colours).
+   */
+  bottomInset: Store<number>;
+  /**
+   * Screen pixels at the canvas's bottom under the notice shown now, toolbar
+   * included (facilitation/FacilitationRoot.tsx measures it); 0 without one.
+   */
+  noticeInset: Store<number>;
 }
 
 export function createCanvasUi(): CanvasUi {
@@ -37,5 +48,7 @@ export function createCanvasUi(): CanvasUi {
     landing: createStore<DropLanding | null>(null),
     cursor: createStore(''),
     topInset: createStore(0),
+    bottomInset: createStore(TOOLBAR_ROOM),
+    noticeInset: createStore(0),
   };
 }

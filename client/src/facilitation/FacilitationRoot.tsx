@@ -4,7 +4,7 @@
 // editor's notices, the canvas overlay and the dialogs. Their commands and
 // panels are part of the workshop's lists (board/features.tsx).
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { DuplicatesDialog } from '../clusters/DuplicatesDialog.tsx';
 import { settleConcurrentDrops } from '../clusters/dropSettling.ts';
 import { watchMembership } from '../clusters/membership.ts';
@@ -20,6 +20,7 @@ import { measureClockOffset } from '../timer/clock.ts';
 import { TimerWithSound, useTimerView } from '../timer/Timer.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
+import { useRoomAtBottom } from '../ui/useRoomAtBottom.ts';
 import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { CanvasOverlay } from './CanvasOverlay.tsx';
 import { publish } from './facilitation.ts';
@@ -157,13 +158,25 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
   );
 }
 
-/** The editor's notices, as toasts above the toolbar (outside the banners' layer). */
+/**
+ * The editor's notices, as toasts just above the toolbar (outside the banners'
+ * layer); how far up a notice reaches is kept, so a view the facilitator
+ * summons is fitted clear of the notice that says so (follow/follow.ts).
+ */
 export function FacilitationToasts({ editor }: { editor: Editor }) {
   const ft = useT(facilitationMessages);
   const noticeText = useMessageText();
   const notice = useStore(editor.notices.current);
+  const toolbarRoom = useStore(editor.canvas.bottomInset);
+  const region = useRef<HTMLDivElement>(null);
+  useRoomAtBottom(region, editor.canvas.noticeInset, 0);
   return (
-    <div className="fac-toast-region" aria-live="polite">
+    <div
+      ref={region}
+      className="fac-toast-region"
+      aria-live="polite"
+      style={{ bottom: `calc(${toolbarRoom}px + 0.5rem)` }}
+    >
       {notice && (
         <div key={notice.id} className="fac-toast">
           <p>{noticeText(notice.message)}</p>

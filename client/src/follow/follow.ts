@@ -6,9 +6,10 @@
 // canvas's edges — the banners at its top (board/BoardBanners.tsx, with the
 // follow button), the toolbar at its bottom — is left out on both sides: a
 // facilitator publishes what they see between theirs, and a follower is shown
-// it between their own, so nothing shown lies under a banner or the toolbar.
+// it between their own, so nothing shown lies under a banner or the toolbar
+// (measured: a phone's toolbar grows a row while notes are selected). A
+// summoned view is fitted clear of the notice that says so, too.
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
-import { TOOLBAR_ROOM } from '../canvas/boardFit.ts';
 import { fitRectInside, type Insets, type Rect, visibleInside } from '../canvas/viewport.ts';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
@@ -68,21 +69,45 @@ export function currentViewRect(editor: Editor): ViewRect | null {
   return { boardId, ...seen };
 }
 
-export function showView(editor: Editor, view: ViewRect): void {
+/** Shows `view`'s board and fits `view` clear of what lies over the canvas (and a notice). */
+export function showView(editor: Editor, view: ViewRect, clearOfNotice = false): void {
   if (editor.boardId.get() !== view.boardId) {
     if (!editor.index.boards().some((b) => b.id === view.boardId)) return;
     selectBoard(editor, view.boardId as BoardId);
   }
-  fitView(editor, view);
+  fitView(editor, view, clearOfNotice);
 }
 
-function fitView(editor: Editor, view: Rect): void {
-  editor.viewport.set(fitRectInside(view, editor.stageSize.get(), coveredEdges(editor), 0, 4));
+function fitView(editor: Editor, view: Rect, clearOfNotice = false): void {
+  const covered = coveredEdges(editor, clearOfNotice);
+  editor.viewport.set(fitRectInside(view, editor.stageSize.get(), covered, 0, 4));
 }
 
-/** What lies over this person's canvas: the banners at its top, the toolbar at its bottom. */
-function coveredEdges(editor: Editor): Insets {
-  return { top: editor.canvas.topInset.get(), bottom: TOOLBAR_ROOM };
+/**
+ * What lies over this person's canvas: the banners at its top, the toolbar at
+ * its bottom — and, with `notice`, the notice shown above the toolbar.
+ */
+function coveredEdges(editor: Editor, notice = false): Insets {
+  const toolbar = editor.canvas.bottomInset.get();
+  const bottom = notice ? Math.max(toolbar, editor.canvas.noticeInset.get()) : toolbar;
+  return { top: editor.canvas.topInset.get(), bottom };
+}
+
+/** Whether `view` is seen whole on this person's canvas, clear of what lies over it. */
+function seenWhole(editor: Editor, view: ViewRect): boolean {
+  if (editor.boardId.get() !== view.boardId) return false;
+  const seen = visibleInside(
+    editor.viewport.get(),
+    editor.stageSize.get(),
+    coveredEdges(editor, true),
+  );
+  const slack = 0.5 / editor.viewport.get().scale;
+  return (
+    view.x >= seen.x - slack &&
+    view.y >= seen.y - slack &&
+    view.x + view.width <= seen.x + seen.width + slack &&
+    view.y + view.height <= seen.y + seen.height + slack
+  );
 }
 
 let summonSeq = 0;
@@ -113,16 +138,19 @@ export function startFollow(editor: Editor): () => void {
       editor.viewport.subscribe(push),
       editor.stageSize.subscribe(push),
       editor.canvas.topInset.subscribe(push),
+      editor.canvas.bottomInset.subscribe(push),
       editor.boardId.subscribe(push),
     );
     push();
   }
   const seen = new Map<number, number>();
+  // The view a summon brought this person to, until they act themselves.
+  let summoned: ViewRect | null = null;
   let applying = false;
-  const apply = (view: ViewRect) => {
+  const apply = (view: ViewRect, clearOfNotice = false) => {
     applying = true;
     try {
-      showView(editor, view);
+      showView(editor, view, clearOfNotice);
     } finally {
       applying = false;
     }
@@ -137,8 +165,9 @@ export function startFollow(editor: Editor): () => void {
       // A summon is acted on once, and only while fresh (not one found on joining later).
       if (last === s.seq || (last === undefined && serverNow(editor) - s.at > 15_000)) continue;
       if (editor.role === 'facilitator') continue;
-      apply(s.view);
+      summoned = s.view;
       say(editor, 'follow.brought');
+      apply(s.view, true);
     }
     if (!following.get()) return;
     const view = facilitators.find((x) => x.view)?.view;
@@ -147,17 +176,36 @@ export function startFollow(editor: Editor): () => void {
   editor.awareness.on('change', onChange);
   cleanup.push(() => editor.awareness.off('change', onChange));
   cleanup.push(following.subscribe(onChange));
-  // A banner that comes or goes here, or a turned phone, changes where the view fits.
-  cleanup.push(editor.canvas.topInset.subscribe(onChange), editor.stageSize.subscribe(onChange));
+  // A banner that comes or goes here, the toolbar growing, or a turned phone,
+  // changes where the view fits.
+  cleanup.push(
+    editor.canvas.topInset.subscribe(onChange),
+    editor.canvas.bottomInset.subscribe(onChange),
+    editor.stageSize.subscribe(onChange),
+  );
+  // The summoned view is fitted again when its notice (shown just after it was
+  // fitted), a banner or the toolbar comes to lie over it; not when they go,
+  // so the view does not move again a few seconds later.
+  const keepSummoned = () => {
+    if (summoned && !seenWhole(editor, summoned)) apply(summoned, true);
+  };
+  cleanup.push(
+    editor.canvas.noticeInset.subscribe(keepSummoned),
+    editor.canvas.topInset.subscribe(keepSummoned),
+    editor.canvas.bottomInset.subscribe(keepSummoned),
+    editor.stageSize.subscribe(keepSummoned),
+  );
 
-  // Own interaction ends following; a board switch made by following is not "own".
+  // Own interaction ends following and leaves the summoned view to the person;
+  // a board switch made by following is not "own".
   const stop = (e: Event) => {
-    if (!following.get() || applying) return;
+    if (applying) return;
     const target = e.target as HTMLElement | null;
     if (target?.closest?.('[data-follow-toggle]')) return;
     if (e instanceof KeyboardEvent && ['Shift', 'Control', 'Alt', 'Meta', 'Tab'].includes(e.key))
       return;
-    following.set(false);
+    summoned = null;
+    if (following.get()) following.set(false);
   };
   const root = document;
   root.addEventListener('pointerdown', stop, true);
