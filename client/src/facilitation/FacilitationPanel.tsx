@@ -76,7 +76,12 @@ function ClustersSection({ editor, boardId }: { editor: Editor; boardId: BoardId
           type="button"
           className="button small"
           aria-pressed={drawing}
-          onClick={() => editor.commands.run(editor, 'cluster.draw')}
+          onClick={() => {
+            editor.commands.run(editor, 'cluster.draw');
+            // On a phone the panel covers the board the frame is drawn on.
+            if (editor.canvas.tool.get() === 'cluster' && isNarrowScreen())
+              editor.ui.update((s) => ({ ...s, panel: null }));
+          }}
           data-action="cluster-draw"
         >
           {ft('cluster.draw')}
