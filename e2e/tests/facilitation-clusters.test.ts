@@ -5,8 +5,9 @@
 // edited, accepted as one step and undone as one step.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { addNoteAt, dragMouse, noteByText, seriousAxeViolations } from '../harness/board.ts';
-import { screenshot } from '../harness/browser.ts';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { addNoteAt, dragMouse, join, noteByText, seriousAxeViolations } from '../harness/board.ts';
+import { PHONE, screenshot } from '../harness/browser.ts';
 import {
   addClusterFromPanel,
   axeSource,
@@ -242,5 +243,58 @@ describe('clusters', () => {
     await fac.page.keyboard.press('Control+z');
     await fac.page.keyboard.press('Control+z');
     await expect.poll(async () => (await clusterBoxes(b.page)).length).toBe(before);
+  });
+
+  test('on a phone the panel gives way to drawing a frame, and a long frame name is readable in the panel on phone and desktop', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const [phone, desk] = await Promise.all([
+      journey.person('Moderatorin-phone', PHONE),
+      journey.person('Moderatorin-desktop'),
+    ]);
+    await join(phone, created.urls.facilitator, 'Mia');
+    await join(desk, created.urls.facilitator, 'Dirk');
+    const page = phone.page;
+    await openPanel(page, /^Moderation$/);
+    await page.locator('.side-panel').getByRole('button', { name: 'Cluster zeichnen' }).click();
+    // The panel lay over the whole board: it is gone, the board says what to do.
+    await expect.poll(() => page.locator('.side-panel').count()).toBe(0);
+    await page.getByText('Ziehen Sie auf der Tafel einen Rahmen').waitFor();
+    await screenshot(page, 'draw-frame-phone-panel-gone');
+    const canvas = await page.locator('.board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await dragMouse(
+      page,
+      { x: canvas.x + 40, y: canvas.y + canvas.height * 0.3 },
+      { x: canvas.x + canvas.width - 40, y: canvas.y + canvas.height * 0.6 },
+    );
+    const rename = page.getByLabel('Überschrift des Clusters');
+    await rename.waitFor();
+    const title = 'Rahmenbedingungen der Verwaltungsdigitalisierung im Landkreis';
+    await rename.fill(title);
+    await rename.press('Enter');
+    await expect
+      .poll(async () => (await clusterBoxes(desk.page)).map((c) => c.title))
+      .toEqual([title]);
+    // Beside its six buttons the name is shown whole, wrapped, not cut off.
+    for (const [person, device] of [
+      [phone, 'phone'],
+      [desk, 'desktop'],
+    ] as const) {
+      await openPanel(person.page, /^Moderation$/);
+      const name = person.page.locator('.fac-clusters .fac-cluster-title');
+      await expect.poll(() => name.textContent()).toBe(title);
+      await name.scrollIntoViewIfNeeded();
+      await screenshot(person.page, `cluster-list-${device}-long-name`);
+      const clipped = await name.evaluate(
+        (el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+      );
+      expect(clipped, `${device}: the name is cut off`).toBe(false);
+      const row = await person.page.locator('.fac-clusters li').boundingBox();
+      const panel = await person.page.locator('.side-panel').boundingBox();
+      if (!row || !panel) throw new Error('nothing to measure');
+      expect(row.x + row.width, `${device}: the row runs past the panel`).toBeLessThanOrEqual(
+        panel.x + panel.width,
+      );
+    }
   });
 });
