@@ -90,4 +90,52 @@ describe('participant identities', () => {
       .poll(() => outlineTexts(f.page).then((t) => t.sort()))
       .toEqual(['Noch eine Idee', 'Paulas Idee']);
   });
+
+  test('a device that only opened the link is listed apart, without a name, and not counted among the accesses', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank', 'Nur geöffnet');
+    const [f, fPhone, p, q] = await Promise.all([
+      journey.person('Fiona'),
+      journey.person('Fiona-Handy', PHONE),
+      journey.person('Paula'),
+      journey.person('Quentin'),
+    ]);
+    await join(f, created.urls.facilitator, 'Fiona');
+    await join(p, created.urls.participant, 'Paula');
+    // Quentin opens the link and stops at the name prompt: his device holds an identity.
+    const issued = q.page.waitForResponse(
+      (r) => r.url().endsWith('/identities') && r.request().method() === 'POST',
+    );
+    await q.page.goto(created.urls.participant);
+    expect((await issued).status()).toBe(201);
+    await q.page.getByLabel(/^Name$/).waitFor();
+
+    for (const [person, device] of [
+      [f, 'desktop'],
+      [fPhone, 'phone'],
+    ] as const) {
+      if (device === 'phone') await join(fPhone, created.urls.facilitator, 'Fiona');
+      const page = person.page;
+      if (!(await page.locator('.panel-tab-people').isVisible()))
+        await page.locator('.panel-toggle').click();
+      await page.locator('.panel-tab-people').click();
+      const section = page.getByRole('region', { name: 'Teilnahme-Zugänge' });
+      const rows = section.locator('li.identity');
+      // Fiona (on both her devices) and Paula count; Quentin's device does not.
+      const people = device === 'phone' ? 3 : 2;
+      await expect
+        .poll(() => section.locator('p.small:not(.muted)').first().textContent())
+        .toMatch(
+          new RegExp(
+            `^${people} Zugänge ausgegeben, dazu 1 Gerät ohne Namen \\(höchstens \\d+ Zugänge\\)$`,
+          ),
+        );
+      await expect.poll(() => rows.count()).toBe(people + 1);
+      const last = rows.last();
+      expect(await last.getAttribute('class')).toContain('unnamed');
+      expect(await last.textContent()).toMatch(/^Ohne Namen \(Kennung .{6}\)/);
+      expect(await last.textContent()).toContain('Kein Name bekannt');
+      await last.scrollIntoViewIfNeeded();
+      await screenshot(page, `identities-unnamed-${device}`);
+    }
+  });
 });

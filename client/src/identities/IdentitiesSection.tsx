@@ -13,7 +13,7 @@ import { rememberedToken } from '../session/remembered.ts';
 import { ConfirmActions } from '../ui/ConfirmActions.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
 import { useStore } from '../ui/store.ts';
-import { type IdentityRow, identityRows } from './identityRows.ts';
+import { type IdentityRow, identityCounts, identityRows } from './identityRows.ts';
 import { identityMessages } from './messages.ts';
 import { useIdentities } from './useIdentities.ts';
 
@@ -56,6 +56,8 @@ export function IdentitiesSection({ editor }: { editor: Editor }) {
     return identityRows(state.list.identities, editor.index.allNotes(), present, editor.userId);
   }, [state, peers, me.name, docVersion, editor]);
 
+  const counts = identityCounts(rows);
+
   // After a revocation the row's button is gone: focus stays on the row it was in.
   useEffect(() => {
     if (!done) return;
@@ -84,10 +86,13 @@ export function IdentitiesSection({ editor }: { editor: Editor }) {
       {state.kind === 'ready' && (
         <>
           <p className="small">
-            {t('identities.count', {
-              count: state.list.identities.length,
-              limit: state.list.limit,
-            })}
+            {counts.unnamed === 0
+              ? t('identities.count', { count: counts.people, limit: state.list.limit })
+              : t('identities.countUnnamed', {
+                  count: counts.people,
+                  unnamed: counts.unnamed,
+                  limit: state.list.limit,
+                })}
           </p>
           {rows.length === 0 ? (
             <p className="muted">{t('identities.empty')}</p>
@@ -98,7 +103,13 @@ export function IdentitiesSection({ editor }: { editor: Editor }) {
                   key={row.participantId}
                   data-identity={row.participantId}
                   tabIndex={-1}
-                  className={row.revokedAt !== null ? 'identity revoked' : 'identity'}
+                  className={
+                    row.revokedAt !== null
+                      ? 'identity revoked'
+                      : row.unnamed
+                        ? 'identity unnamed'
+                        : 'identity'
+                  }
                 >
                   <div className="identity-main">
                     <span className="identity-name">{nameOf(row)}</span>
@@ -115,7 +126,9 @@ export function IdentitiesSection({ editor }: { editor: Editor }) {
                             ? t('identities.connected')
                             : t('identities.notConnected'),
                           t('identities.issued', { time: formatTime(row.issuedAt, lang) }),
-                          t('identities.activity', { notes: row.notes, votes: row.votes }),
+                          row.unnamed
+                            ? t('identities.unnamedHint')
+                            : t('identities.activity', { notes: row.notes, votes: row.votes }),
                         ].join(' · ')}
                   </div>
                   {row.sharesName && (

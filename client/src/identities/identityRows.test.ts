@@ -1,6 +1,6 @@
 import type { Note } from '@pinnwand/shared/model/note';
 import { describe, expect, it } from 'vitest';
-import { identityRows } from './identityRows.ts';
+import { identityCounts, identityRows } from './identityRows.ts';
 
 const note = (
   authorId: string,
@@ -65,5 +65,27 @@ describe('identity rows', () => {
       ['c', false],
       ['old', false],
     ]);
+  });
+
+  it('lists a device that only opened the link apart, after the people, and counts it apart', () => {
+    const rows = identityRows(
+      [
+        issued('me', 1, null, 1),
+        issued('early', 2),
+        issued('anna', 3, null, 1),
+        issued('voter', 4),
+      ],
+      [note('anna', 'Anna', 10, { voter: 1 })],
+      [{ id: 'me', name: 'Fiona' }],
+      'me',
+    );
+    expect(rows.map((r) => [r.participantId, r.unnamed])).toEqual([
+      ['me', false],
+      ['anna', false],
+      // No name known, but it voted: someone, not just an opened link.
+      ['voter', false],
+      ['early', true],
+    ]);
+    expect(identityCounts(rows)).toEqual({ people: 3, unnamed: 1 });
   });
 });

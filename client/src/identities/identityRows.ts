@@ -3,7 +3,10 @@
 // revoked, connected now) and what the board shows about each: the names it
 // wrote notes under and shows in presence, its notes and its votes. Names are
 // what people typed in, so the same name on two identities is pointed out: it
-// is how a second key made to vote twice shows itself. Pure, so it is tested.
+// is how a second key made to vote twice shows itself. A device gets its
+// identity as it opens the link, before its name prompt: one that went no
+// further has no name, notes or votes, and is listed after the people, apart
+// (`unnamed`), not counted among them. Pure, so it is tested.
 import type { Note } from '@pinnwand/shared/model/note';
 import type { IdentityList } from '@pinnwand/shared/protocol/http';
 
@@ -21,6 +24,14 @@ export interface IdentityRow {
   own: boolean;
   /** Another identity still valid goes by one of the same names. */
   sharesName: boolean;
+  /** No name known here and nothing written or voted: most likely a device that only opened the link. */
+  unnamed: boolean;
+}
+
+/** How many valid identities stand for people, and how many for devices that only opened the link. */
+export interface IdentityCounts {
+  people: number;
+  unnamed: number;
 }
 
 /** Somebody in presence: the participant id they claim and the name they show. */
@@ -65,6 +76,7 @@ export function identityRows(
       votes,
       own: id === ownId,
       sharesName: false,
+      unnamed: names.length === 0 && noteCount === 0 && votes === 0 && id !== ownId,
     };
   });
   const valid = rows.filter((r) => r.revokedAt === null);
@@ -73,6 +85,17 @@ export function identityRows(
       (other) => other !== row && other.names.some((n) => row.names.some((m) => key(m) === key(n))),
     );
   }
-  // Valid ones first, in the order they were issued; revoked ones after.
-  return [...valid, ...rows.filter((r) => r.revokedAt !== null)];
+  // Valid ones first, in the order they were issued, those without a name
+  // after the people; revoked ones last.
+  return [
+    ...valid.filter((r) => !r.unnamed),
+    ...valid.filter((r) => r.unnamed),
+    ...rows.filter((r) => r.revokedAt !== null),
+  ];
+}
+
+export function identityCounts(rows: readonly IdentityRow[]): IdentityCounts {
+  const valid = rows.filter((r) => r.revokedAt === null);
+  const unnamed = valid.filter((r) => r.unnamed).length;
+  return { people: valid.length - unnamed, unnamed };
 }

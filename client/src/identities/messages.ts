@@ -9,6 +9,9 @@ export const ide = {
     'Jedes Gerät, das über den Teilnahmelink beitritt, erhält einen eigenen Zugang; Stimmen zählen je Zugang. Hat sich jemand einen zweiten Zugang verschafft, um doppelt abzustimmen, widerrufen Sie ihn hier.',
   'identities.count':
     '{count, plural, one {1 Zugang} other {# Zugänge}} ausgegeben (höchstens {limit})',
+  'identities.countUnnamed':
+    '{count, plural, one {1 Zugang} other {# Zugänge}} ausgegeben, dazu {unnamed, plural, one {1 Gerät} other {# Geräte}} ohne Namen (höchstens {limit} Zugänge)',
+  'identities.unnamedHint': 'Kein Name bekannt – etwa ein Gerät, das nur den Link geöffnet hat',
   'identities.loading': 'Die Zugänge werden geladen …',
   'identities.error': 'Die Zugänge konnten nicht geladen werden: {reason}',
   'identities.retry': 'Erneut laden',
@@ -47,6 +50,9 @@ export const iden: Record<IdentityMessageKey, string> = {
   'identities.intro':
     'Every device that joins through the participant link gets its own access; votes count per access. If someone got a second access to vote twice, revoke it here.',
   'identities.count': '{count, plural, one {1 access} other {# accesses}} issued (at most {limit})',
+  'identities.countUnnamed':
+    '{count, plural, one {1 access} other {# accesses}} issued, and {unnamed, plural, one {1 device} other {# devices}} without a name (at most {limit} accesses)',
+  'identities.unnamedHint': 'No name known – likely a device that only opened the link',
   'identities.loading': 'Loading the accesses …',
   'identities.error': 'The accesses could not be loaded: {reason}',
   'identities.retry': 'Load again',
