@@ -85,4 +85,46 @@ describe('dialogs', () => {
     expect(await phone.page.locator('.board-heading h2').textContent()).not.toBe('Geändert');
     await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
   });
+
+  for (const [device, options] of [
+    ['desktop', {}],
+    ['phone', PHONE],
+  ] as const) {
+    test(`on a ${device}, the name prompt says which workshop it opens, over the workshop's page`, async () => {
+      const created = await createWorkshopViaApi(
+        journey.server().url,
+        'ozg-erfahrungsaustausch',
+        'Digitale Antragsstrecke Wohngeld',
+      );
+      // The facilitator has it open, as in a workshop that is under way.
+      const fac = await journey.person(`fac-${device}`);
+      await join(fac, created.urls.facilitator, 'Moderatorin');
+      const person = await journey.person(`new-${device}`, options);
+      const page = person.page;
+      await page.goto(created.urls.participant);
+      const prompt = page.getByRole('dialog', { name: 'Wie möchten Sie sich nennen?' });
+      await prompt.waitFor();
+      await expect.poll(() => prompt.textContent()).toContain('Sie nehmen teil am Workshop');
+      expect(await prompt.textContent()).toContain('Digitale Antragsstrecke Wohngeld');
+      // The first board's guiding question, once the board's cards are in.
+      await expect
+        .poll(() => prompt.textContent())
+        .toContain('Welche Strukturen, Format & weiteren Elemente haben sich bewährt?');
+      // Behind it the workshop's page, not an empty one: its title and its boards.
+      await expect
+        .poll(() => page.locator('.workshop-title').first().textContent())
+        .toBe('Digitale Antragsstrecke Wohngeld');
+      await expect.poll(() => page.locator('.board-tab').count()).toBe(3);
+      // Typing goes into the name field at once.
+      expect(await page.getByLabel(/^Name$/).evaluate((el) => el === document.activeElement)).toBe(
+        true,
+      );
+      await screenshot(page, `name-prompt-${device}`);
+      expect(await seriousAxeViolations(page, axeSource)).toEqual([]);
+      await page.getByLabel(/^Name$/).fill('Nora');
+      await page.getByRole('button', { name: 'Weiter' }).click();
+      await page.locator('.board-canvas canvas').first().waitFor();
+      expect(await page.getByRole('dialog').count()).toBe(0);
+    });
+  }
 });

@@ -13,11 +13,11 @@ import { useT } from '../i18n/I18nProvider.tsx';
 import { identityMessages } from '../identities/messages.ts';
 import { navigate } from '../routing/useRoute.ts';
 import { registerServiceWorkerWhenIdle } from '../serviceWorker.ts';
-import { getIdentity, useIdentity } from '../session/identity.ts';
+import { getIdentity, type Identity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
 import { takeJustCreated } from '../session/remembered.ts';
 import { type Gate, takeGate } from '../session/workshopGate.ts';
-import { showBoardPreview, takeBoardPreview } from '../sync/boardPreview.ts';
+import { openingCards, showBoardPreview, takeBoardPreview } from '../sync/boardPreview.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { dropEarlyConnection, takeEarlyConnection } from '../sync/earlyConnection.ts';
 import { isNarrowScreen } from '../ui/narrowScreen.ts';
@@ -53,14 +53,37 @@ export function WorkshopPage({
   if (gate.kind === 'loading') return <WorkshopSkeleton workshopId={workshopId} />;
   if (gate.kind === 'error') return <Message text={gate.message} error />;
   if (!named)
-    return (
+    return <NamingFirst session={gate.session} identity={identity} onDone={() => setNamed(true)} />;
+  return <LiveWorkshop session={gate.session} token={gate.token} />;
+}
+
+/**
+ * The name prompt of a device here for the first time, over the page's
+ * skeleton (the workshop's title, boards and first cards, from the board's
+ * cards asked for as the link opened) rather than over an empty page.
+ */
+function NamingFirst({
+  session,
+  identity,
+  onDone,
+}: {
+  session: SessionInfo;
+  identity: Identity;
+  onDone(): void;
+}) {
+  const cards = useStore(openingCards);
+  const question = cards?.boards.find((b) => b.id === cards.boardId)?.question ?? '';
+  return (
+    <>
+      <WorkshopSkeleton workshopId={session.workshopId} role={session.role} />
       <NamePrompt
         identity={identity}
-        viewer={gate.session.role === 'viewer'}
-        onDone={() => setNamed(true)}
+        viewer={session.role === 'viewer'}
+        joining={{ title: session.title, question }}
+        onDone={onDone}
       />
-    );
-  return <LiveWorkshop session={gate.session} token={gate.token} />;
+    </>
+  );
 }
 
 function LiveWorkshop({ session, token }: { session: SessionInfo; token: string }) {

@@ -45,6 +45,8 @@ export const de = {
     'Dieser Workshop wurde mit einer neueren Version von Pinnwand gespeichert (Format {version}). Diese Version kann ihn nur anzeigen, damit nichts verloren geht; nach einem Update lässt er sich wieder bearbeiten.',
 
   'name.heading': 'Wie möchten Sie sich nennen?',
+  'name.joining': 'Sie nehmen teil am Workshop',
+  'name.joiningViewer': 'Sie sehen zu beim Workshop',
   'name.text':
     'Ihr Name erscheint an Ihren Notizen und zeigt den anderen, wo Sie gerade auf der Tafel sind.',
   'name.textViewer':

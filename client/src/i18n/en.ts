@@ -41,6 +41,8 @@ export const en: Record<MessageKey, string> = {
     'This workshop was saved by a newer version of Pinnwand (format {version}). This version can only show it, so that nothing is lost; after an update it can be edited again.',
 
   'name.heading': 'What should we call you?',
+  'name.joining': 'You are joining the workshop',
+  'name.joiningViewer': 'You are watching the workshop',
   'name.text': 'Your name appears on your notes and shows the others where you are on the board.',
   'name.textViewer':
     'You are viewing this workshop only. Your name appears in the list of people here.',

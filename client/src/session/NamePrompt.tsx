@@ -1,5 +1,7 @@
 // Asks for the name shown on one's notes and pointer (a viewer's only in the
-// list of people here); remembered on the device.
+// list of people here); remembered on the device. Asked as a workshop link
+// opens, it says which workshop the person is joining (and its first board's
+// question), so the first thing they see is where they are.
 import { useId, useState } from 'react';
 import { useT } from '../i18n/I18nProvider.tsx';
 import { Dialog } from '../ui/Dialog.tsx';
@@ -11,9 +13,11 @@ interface Props {
   onCancel?: () => void;
   /** Viewers write no notes: their name only shows in the list of people here. */
   viewer?: boolean;
+  /** The workshop being joined: its title and its first board's guiding question ('' if none). */
+  joining?: { title: string; question: string };
 }
 
-export function NamePrompt({ identity, onDone, onCancel, viewer = false }: Props) {
+export function NamePrompt({ identity, onDone, onCancel, viewer = false, joining }: Props) {
   const t = useT();
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
@@ -32,6 +36,18 @@ export function NamePrompt({ identity, onDone, onCancel, viewer = false }: Props
       onClose={() => onCancel?.()}
       onSubmit={submit}
     >
+      {joining?.title && (
+        <div className="name-prompt-workshop">
+          <p className="small muted">{t(viewer ? 'name.joiningViewer' : 'name.joining')}</p>
+          <p className="name-prompt-title">{joining.title}</p>
+          {joining.question && (
+            <p className="question small">
+              <span className="visually-hidden">{t('boards.questionLabel')}: </span>
+              {joining.question}
+            </p>
+          )}
+        </div>
+      )}
       <p>{t(viewer ? 'name.textViewer' : 'name.text')}</p>
       <label htmlFor={nameId}>{t('name.label')}</label>
       <input
