@@ -43,7 +43,7 @@ export function buildWorkload(
       Y.applyUpdate(all, u);
     });
     if (p === 0 && withBoard) {
-      // Pinnwand's blank template already has a board ("Pinnwand", order 0), and a
+      // Pinnwand's blank template already has a board ("Tafel 1", order 0), and a
       // device opens the first board by order, ties broken by id: at order 0 the
       // template's random id came first in about 60 % of rooms, and the page
       // opened the empty board. Order -1 puts the benchmark's board first, as a

@@ -35,7 +35,7 @@ describe('clearing votes', () => {
     await panel.getByLabel('Bisherige Stimmen dieser Tafel löschen').check();
     await panel.getByRole('button', { name: 'Abstimmung starten' }).click();
     const dialog = page.getByRole('alertdialog', {
-      name: /Bisherige Stimmen auf „Pinnwand“ löschen/,
+      name: /Bisherige Stimmen auf „Tafel 1“ löschen/,
     });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain('Alle 2 bisherigen Stimmen');

@@ -93,7 +93,7 @@ describe('nothing typed is lost or garbled', () => {
     // does not: client/src/canvas/doubleClickOnArrival.test.ts).
     await openOutline(a.page);
     const side = a.page.locator('.side-panel');
-    await side.getByLabel('Neue Notiz auf „Pinnwand“').fill('Gerade erschienen');
+    await side.getByLabel('Neue Notiz auf „Tafel 1“').fill('Gerade erschienen');
     await side.getByRole('button', { name: 'Hinzufügen' }).click();
     const landed = await noteByText(b.page, 'Gerade erschienen');
     await b.page.mouse.dblclick(landed.x, landed.y);

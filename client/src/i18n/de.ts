@@ -83,7 +83,7 @@ export const de = {
 
   'boards.label': 'Tafeln',
   'boards.add': 'Tafel hinzufügen',
-  'boards.newTitle': 'Neue Tafel',
+  'boards.newTitle': 'Tafel {number}',
   'boards.rename': 'Tafel umbenennen',
   'boards.delete': 'Tafel löschen',
   'boards.deleteConfirm':

@@ -77,7 +77,7 @@ export const en: Record<MessageKey, string> = {
 
   'boards.label': 'Boards',
   'boards.add': 'Add board',
-  'boards.newTitle': 'New board',
+  'boards.newTitle': 'Board {number}',
   'boards.rename': 'Rename board',
   'boards.delete': 'Delete board',
   'boards.deleteConfirm': 'Delete board “{title}”? Its notes are kept as unassigned.',

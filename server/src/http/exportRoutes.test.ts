@@ -224,7 +224,7 @@ describe('workshop export and import over HTTP', () => {
     const copy = await view(w.id);
     const original = await view(ozg.id);
     expect(copy.boards.map((b) => b.title)).toEqual([
-      'Pinnwand',
+      'Tafel 1',
       ...original.boards.map((b) => b.title),
     ]);
     expect(copy.boards.slice(1).map((b) => b.noteCount)).toEqual(

@@ -68,7 +68,7 @@ describe('workshopToCsv', () => {
     // Header names in the workshop's language (German here); the importer reads both.
     expect(csv.startsWith('\uFEFFTafel;Cluster;Text;Stimmen;Autor*in;Erstellt\r\n')).toBe(true);
     expect(csv).toContain(
-      'Pinnwand;"Strukturen; „neu“";Zusammenarbeit Bund-Länder;2;Alice;2023-09-14 10:30:00\r\n',
+      'Tafel 1;"Strukturen; „neu“";Zusammenarbeit Bund-Länder;2;Alice;2023-09-14 10:30:00\r\n',
     );
     expect(csv).toContain('"Zeile 1\nZeile ""2""; mit Trenner, Komma"');
     // A cell a spreadsheet would run as a formula is guarded.
@@ -139,6 +139,6 @@ describe('workshopToCsv', () => {
       },
       ALICE.origin,
     );
-    expect(workshopToCsv(readWorkshop(doc))).toContain('Pinnwand;;spät;0;;\r\n');
+    expect(workshopToCsv(readWorkshop(doc))).toContain('Tafel 1;;spät;0;;\r\n');
   });
 });

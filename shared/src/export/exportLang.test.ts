@@ -81,7 +81,7 @@ describe('an export of a German workshop made from the English UI', { timeout: 6
   it('CSV: the English header, split by commas', () => {
     const csv = workshopToCsv(view, { lang: 'en' });
     expect(csv.split('\r\n')[0]).toBe('\uFEFFboard,cluster,text,votes,author,created');
-    expect(csv).toContain('Pinnwand,Ideen,Antrag digital,0,,');
+    expect(csv).toContain('Tafel 1,Ideen,Antrag digital,0,,');
   });
 
   it('names a backup without names in English', () => {

@@ -49,7 +49,7 @@ describe('the PDF contents and empty boards', { timeout: 60_000 }, () => {
 
   it('gives the page each board starts on in the contents', () => {
     const contents = page(1, '-layout');
-    expect(contents).toMatch(/Pinnwand +1 Notiz +2\n/);
+    expect(contents).toMatch(/Tafel 1 +1 Notiz +2\n/);
     expect(contents).toMatch(/Parkplatz +0 Notizen +2\n/);
     expect(contents).toMatch(/Nachträge +0 Notizen +2\n/);
     expect(contents).toMatch(/Ausblick +3 Notizen +3\n/);

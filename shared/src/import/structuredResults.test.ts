@@ -108,7 +108,7 @@ describe('loadStructuredResults', () => {
     expect(transactions).toBe(1);
     undo.undo();
     const view = readWorkshop(doc);
-    expect(view.boards.map((b) => b.title)).toEqual(['Pinnwand']);
+    expect(view.boards.map((b) => b.title)).toEqual(['Tafel 1']);
     expect(view.boards[0]?.noteCount).toBe(0);
   });
 

@@ -105,7 +105,9 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = Object.freeze({
       de: 'Eine leere Pinnwand; Fragen und weitere Boards legen Sie selbst an.',
       en: 'One empty board; add questions and more boards yourself.',
     },
-    boards: [{ title: { de: 'Pinnwand', en: 'Board' }, question: { de: '', en: '' } }],
+    // Named the way an added board is named when it is given no title
+    // (client: "+ Tafel hinzufügen", boards.newTitle), not like the app.
+    boards: [{ title: { de: 'Tafel 1', en: 'Board 1' }, question: { de: '', en: '' } }],
   },
 });
 
