@@ -66,7 +66,12 @@ export function zoomToFit(e: Editor, options: { opening?: boolean } = {}): void 
   const rects = shownRects(e, boardId);
   const size = e.stageSize.get();
   const top = e.canvas.topInset.get();
-  e.viewport.set(options.opening ? openingView(rects, size, top) : fittedView(rects, size, top));
+  e.viewport.set(
+    options.opening
+      ? openingView(rects, size, top)
+      : // Above the toolbar as tall as it is (two rows on a phone with the colours).
+        fittedView(rects, size, top, undefined, e.canvas.bottomInset.get()),
+  );
 }
 
 export const zoomToFitCommand: Command = {

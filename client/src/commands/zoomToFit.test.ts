@@ -38,6 +38,16 @@ describe('fitting the board into view', () => {
     expect(v.y + bottom * v.scale).toBeLessThanOrEqual(600 - 64);
   });
 
+  it('keeps the notes above a phone toolbar grown by the row of colours', () => {
+    // Tall: fitted by its height, so its bottom row lies just above the toolbar.
+    const { editor, bottom } = boardOfNotes(40);
+    editor.stageSize.set({ width: 390, height: 700 });
+    editor.canvas.bottomInset.set(104);
+    zoomToFit(editor);
+    const v = editor.viewport.get();
+    expect(v.y + bottom * v.scale).toBeLessThanOrEqual(700 - 104);
+  });
+
   it('on a small screen, shows the top-left corner below the banners', () => {
     const { editor } = boardOfNotes(40);
     editor.stageSize.set({ width: 390, height: 600 });
