@@ -80,7 +80,7 @@ describe('deleting from the outline', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await expect.poll(() => outlineTexts(page)).toEqual([]);
-      await expect.poll(() => focused(page)).toMatch(/^summary: Pinnwand/);
+      await expect.poll(() => focused(page)).toMatch(/^summary: Tafel 1/);
       await screenshot(page, 'outline-delete-focus-heading');
     });
   });
