@@ -8,6 +8,7 @@ import {
   type AcceptedCluster,
   acceptClusterSuggestions,
 } from '@pinnwand/shared/facilitation/applySuggestions';
+import { membershipAfterFrameChange } from '@pinnwand/shared/facilitation/membership';
 import { type MergeText, mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
 import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
 import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
@@ -18,7 +19,6 @@ import {
   DEFAULT_CLUSTER_WIDTH,
   gridFrameSize,
   NOTE_WIDTH,
-  noteCentreInside,
   squareColumns,
 } from '@pinnwand/shared/model/layout';
 import {
@@ -35,7 +35,7 @@ import {
 import { moveNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { separateFrames } from '@pinnwand/shared/placement/freeSpace';
-import { getNote, listClusters, listNoteIds } from '@pinnwand/shared/read/lookups';
+import { getCluster, getNote, listClusters, listNoteIds } from '@pinnwand/shared/read/lookups';
 import { permitted } from '../commands/noteCommands.ts';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
@@ -132,20 +132,50 @@ export const createClusterCommand: Command<{
       width: Math.round(Math.max(MIN_CLUSTER.width, rect.width)),
       height: Math.round(Math.max(MIN_CLUSTER.height, rect.height)),
     };
-    const inside = e.index
-      .notes(boardId)
-      .filter((n) => !n.clusterId && noteCentreInside(n, frame))
-      .map((n) => n.id);
     const id = transact(e.doc, e.origin, () => {
       const created = createCluster(e.doc, { boardId, title: '', ...frame }, e.origin);
-      assignNotesToCluster(e.doc, created, inside, e.origin, { keepPositions: true });
+      settleFrameMembers(e, created);
       return created;
     });
     e.facilitation.renaming.set(id);
   },
 };
 
-/** Moves a frame with its notes to a new top-left. */
+/**
+ * Inside a frame change's transaction (so one undo takes back both): the
+ * notes now lying in the changed frame join it, its members now outside it
+ * leave it (for another frame they lie in, or for none) — by the same rule as
+ * a dropped note (`clusterAt`), so the outline and the exports list what the
+ * board shows. Only notes this person may move are re-assigned (a facilitator
+ * may move anyone's; the server's role policy accepts that), the others keep
+ * their cluster.
+ */
+function settleFrameMembers(e: Editor, id: ClusterId): void {
+  const frame = getCluster(e.doc, id);
+  if (!frame) return;
+  const notes = listNoteIds(e.doc, frame.boardId)
+    .map((nid) => getNote(e.doc, nid))
+    .filter((n) => n !== undefined);
+  const { joins, leaves } = membershipAfterFrameChange(
+    notes,
+    listClusters(e.doc, frame.boardId),
+    new Set([id]),
+  );
+  const mayMove = (ids: NoteId[]) => mayMoveNotes(e, ids, frame.boardId).allowed;
+  for (const [clusterId, ids] of joins)
+    assignNotesToCluster(e.doc, clusterId, mayMove(ids), e.origin, { keepPositions: true });
+  const leaving = mayMove(leaves);
+  if (leaving.length > 0) unassignNotes(e.doc, leaving, e.origin);
+}
+
+/**
+ * Moves a frame with its notes to a new top-left. Loose notes it then covers
+ * join it, as they do when the frame is resized or drawn over them: whatever
+ * way a frame comes to lie over a note, the note is shown inside it, and the
+ * outline must not say otherwise (a whiteboard's frame takes in what it is put
+ * over). Its own notes move along and stay; another cluster's notes it comes
+ * to cover stay in their cluster (they still lie in it).
+ */
 export const moveClusterCommand: Command<{ id: ClusterId; x: number; y: number }> = {
   id: 'cluster.move',
   label: 'cmd.moveCluster',
@@ -153,7 +183,10 @@ export const moveClusterCommand: Command<{ id: ClusterId; x: number; y: number }
   enabled: hasBoard,
   gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, x, y }) => {
-    moveCluster(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
+    transact(e.doc, e.origin, () => {
+      moveCluster(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
+      settleFrameMembers(e, id);
+    });
   },
 };
 
@@ -164,15 +197,18 @@ export const resizeClusterCommand: Command<{ id: ClusterId; width: number; heigh
   enabled: hasBoard,
   gate: (e) => mayChangeStructure(e, 'clusters'),
   run: (e, { id, width, height }) => {
-    resizeCluster(
-      e.doc,
-      id,
-      {
-        width: Math.round(Math.max(MIN_CLUSTER.width, width)),
-        height: Math.round(Math.max(MIN_CLUSTER.height, height)),
-      },
-      e.origin,
-    );
+    transact(e.doc, e.origin, () => {
+      resizeCluster(
+        e.doc,
+        id,
+        {
+          width: Math.round(Math.max(MIN_CLUSTER.width, width)),
+          height: Math.round(Math.max(MIN_CLUSTER.height, height)),
+        },
+        e.origin,
+      );
+      settleFrameMembers(e, id);
+    });
   },
 };
 
