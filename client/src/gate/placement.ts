@@ -334,7 +334,7 @@ export interface FrameLanding {
  * (placement/dropIntoFrame) those that would go to the nearest free spot
  * inside the frame; a full frame grows when this person may resize frames,
  * otherwise the note lies where it was dropped. Judged on the positions
- * before the move.
+ * before the move; this device's hidden notes count as lying there.
  */
 export function spotsInFrames(editor: Editor, ids: readonly NoteId[], delta: Point): FrameLanding {
   const landing: FrameLanding = { moves: new Map(), grows: new Map() };
@@ -354,11 +354,13 @@ export function spotsInFrames(editor: Editor, ids: readonly NoteId[], delta: Poi
   }
   if (byFrame.size === 0) return landing;
   const mayResize = mayChangeStructure(editor, 'clusters').allowed;
+  const hidden = editor.hidden.get()?.notes.all() ?? [];
   for (const { frame, dropped } of byFrame.values()) {
-    const lying = editor.index
-      .notes(frame.boardId)
-      .filter((n) => !moving.has(n.id))
-      .map((n) => ({ x: n.x, y: n.y }));
+    // This device's hidden notes are drawn on the canvas too: a drop covers none of them.
+    const lying = [
+      ...editor.index.notes(frame.boardId).filter((n) => !moving.has(n.id)),
+      ...hidden.filter((n) => n.boardId === frame.boardId),
+    ].map((n) => ({ x: n.x, y: n.y }));
     const { spots, grow } = dropIntoFrame(
       frame,
       lying,
