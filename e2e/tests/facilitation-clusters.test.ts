@@ -1,7 +1,7 @@
 // Clusters with a facilitator and two participants in real Chromium: a named
 // frame added and renamed in place, notes dragged in and out on the canvas,
 // moved by keyboard in the outline and the context menu, the frame moved with
-// its notes; and the local cluster suggestions on the example's "Neues" board,
+// its notes, resized over a note lying beside it (which joins); and the local cluster suggestions on the example's "Neues" board,
 // edited, accepted as one step and undone as one step.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -137,6 +137,22 @@ describe('clusters', () => {
         return Math.abs(k.x - o.x) >= k.width || Math.abs(k.y - o.y) >= k.height;
       })
       .toBe(true);
+
+    // The facilitator resizes the frame over Brötchen, lying below and right of it:
+    // the outline lists it under the frame, as the board shows it; one undo lets it go.
+    const [frame5] = await clusterBoxes(fac.page);
+    const bread3 = await noteByText(fac.page, 'Brötchen');
+    if (!frame5) throw new Error('no frame');
+    const grip = { x: frame5.x + frame5.width - 6, y: frame5.y + frame5.height - 6 };
+    await dragMouse(fac.page, grip, {
+      x: Math.max(grip.x, bread3.x + 30),
+      y: Math.max(grip.y, bread3.y + 30),
+    });
+    await expect.poll(() => outlineCluster(fac.page, 'Frühstück')).toContain('Brötchen');
+    expect(await outlineCluster(fac.page, 'Ohne Cluster')).toEqual([]);
+    await screenshot(fac.page, 'facilitation-cluster-resized-over-note');
+    await fac.page.keyboard.press('Control+z');
+    await expect.poll(() => outlineCluster(fac.page, 'Ohne Cluster')).toEqual(['Brötchen']);
 
     // Draw a new frame on empty board, named in place.
     await openPanel(fac.page, /^Moderation$/);
