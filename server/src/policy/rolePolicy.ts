@@ -35,6 +35,8 @@
  * Cost: linear in what the transaction changed. Each changed type's chain to
  * its root is walked once (nesting depth is bounded by the update guard).
  */
+import { acceptsClusterField } from '@pinnwand/shared/model/cluster';
+import { acceptsNoteField } from '@pinnwand/shared/model/note';
 import { BOARD, boardsMap, CLUSTER, NOTE, notesMap, ROOT } from '@pinnwand/shared/model/schema';
 import { voteCountSchema } from '@pinnwand/shared/model/vote';
 import {
@@ -54,6 +56,7 @@ import type { CheckContext, UpdatePolicy, Verdict } from '../room/updatePolicy.t
 import { Refusal, RoleReason, reasonOf } from './roleReasons.ts';
 import {
   entriesBefore,
+  existsNow,
   textBefore,
   textOf,
   valueAfter,
@@ -158,6 +161,7 @@ class ParticipantCheck {
       const after = valueAfter(map, key);
       const grows = typeof before === 'number' && typeof after === 'number' && after >= before;
       if (!grows) throw new Refusal(RoleReason.clusters);
+      if (!acceptsClusterField(key, after)) throw new Refusal(RoleReason.offBoard(key));
     }
     this.refuseIfLocked(valuesAround(map, CLUSTER.boardId, this.tr));
   }
@@ -176,6 +180,7 @@ class ParticipantCheck {
     if (!noteId) return;
     this.refuseIfLocked(valuesAround(noteMap, NOTE.boardId, this.tr));
     if (chain.length === 2) {
+      this.checkFieldValues(noteMap, keys);
       if (keys.has(NOTE.votes)) this.checkVotesReplaced(noteId, noteMap);
       if (keys.has(NOTE.boardId)) this.checkBoardChange(noteMap);
       if (keys.has(NOTE.authorId) || keys.has(NOTE.author)) this.checkAuthorship(noteMap);
@@ -245,6 +250,20 @@ class ParticipantCheck {
         const map = votes as Y.Map<unknown>;
         this.checkVoteEntries(noteId, map, new Set(map.keys()));
       }
+    }
+  }
+
+  /**
+   * A note someone edits stays a note: every field it changed holds a value
+   * the readers accept (a colour that is a number, a position that is text or
+   * infinite would make every board and export skip the whole note), and the
+   * note stays on the board (shared/model/note.ts, acceptsNoteField).
+   */
+  private checkFieldValues(note: Y.Map<unknown>, keys: Set<string | null>): void {
+    if (!existsNow(note)) return;
+    for (const key of keys) {
+      if (key === null || key === NOTE.votes) continue;
+      if (!acceptsNoteField(key, note.get(key))) throw new Refusal(RoleReason.badField(key));
     }
   }
 

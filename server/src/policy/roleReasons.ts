@@ -27,6 +27,9 @@ export const RoleReason = {
   viewer: 'Viewers cannot change the workshop.',
   unknownRoot: 'Participants can only change boards, notes and clusters of the workshop.',
   unknownBoard: 'Notes can only be put on a board that exists.',
+  badField: (key: string) =>
+    `A note's ${key} must keep a value of its type (docs/design.md), within the board.`,
+  offBoard: (key: string) => `A cluster's ${key} must stay within the board.`,
   authorship: 'Only facilitators can change who wrote a note.',
   notOwnNote: {
     create: 'Notes can only be written in your own name (authorId = your participant identity).',

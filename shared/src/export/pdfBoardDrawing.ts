@@ -12,7 +12,7 @@
  */
 import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { isNoteColor, NOTE_COLOR_HEX } from '../model/colors.ts';
-import { NOTE_HEIGHT, NOTE_WIDTH, type Rect } from '../model/layout.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH, type Rect, withinBoard } from '../model/layout.ts';
 import type { Note } from '../model/note.ts';
 import type { BoardView } from '../read/workshopView.ts';
 import { splitLayoutHyphen } from './pdfHyphenation.ts';
@@ -44,10 +44,7 @@ function allNotes(board: BoardView): Note[] {
   return [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes];
 }
 
-/** Board units beyond which a position is treated as out of the picture. */
-const FAR = 1e6;
-const plausible = (...values: number[]) =>
-  values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
+const plausible = (...values: number[]) => values.every(withinBoard);
 const drawable = (c: { x: number; y: number; width: number; height: number }) =>
   plausible(c.x, c.y, c.width, c.height) && c.width > 0 && c.height > 0;
 

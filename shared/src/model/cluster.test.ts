@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readCluster } from './cluster.ts';
+import { acceptsClusterField, readCluster } from './cluster.ts';
 import { asClusterId } from './ids.ts';
 
 function entry(fields: Record<string, unknown>): Y.Map<unknown> {
@@ -29,5 +29,18 @@ describe('readCluster', () => {
       expect(read.error).toMatch(/width: /);
       expect(read.error).toMatch(/boardId: /);
     }
+  });
+});
+
+describe('acceptsClusterField', () => {
+  it('accepts a frame on the board and refuses one the reader would skip or that leaves the board', () => {
+    expect(acceptsClusterField('width', 2000)).toBe(true);
+    expect(acceptsClusterField('height', undefined)).toBe(true);
+    expect(acceptsClusterField('title', 'Neu')).toBe(true);
+    expect(acceptsClusterField('width', Number.POSITIVE_INFINITY)).toBe(false);
+    expect(acceptsClusterField('height', 1e300)).toBe(false);
+    expect(acceptsClusterField('width', -1)).toBe(false);
+    expect(acceptsClusterField('x', Number.NaN)).toBe(false);
+    expect(acceptsClusterField('title', 5)).toBe(false);
   });
 });

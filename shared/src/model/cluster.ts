@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { fieldKeys, pick } from './fields.ts';
 import { boardIdSchema, type ClusterId, clusterIdSchema } from './ids.ts';
-import { DEFAULT_CLUSTER_HEIGHT, DEFAULT_CLUSTER_WIDTH } from './layout.ts';
+import { DEFAULT_CLUSTER_HEIGHT, DEFAULT_CLUSTER_WIDTH, withinBoard } from './layout.ts';
 import { parseWith, type ReadResult } from './result.ts';
 
 export const clusterFieldsSchema = z.object({
@@ -50,6 +50,26 @@ export const clusterEntrySchema = clusterFieldsSchema.extend({
 /** The keys of a cluster entry in the document (`CLUSTER.boardId` …). */
 export const CLUSTER = fieldKeys(clusterEntrySchema);
 const ENTRY_KEYS = Object.values(CLUSTER);
+
+const GEOMETRY: ReadonlySet<string> = new Set([
+  CLUSTER.x,
+  CLUSTER.y,
+  CLUSTER.width,
+  CLUSTER.height,
+]);
+
+/**
+ * Whether `value` may stand under the cluster entry's field `key` after a
+ * change by someone who may only adjust the frame: a value the reader accepts
+ * (else the cluster would vanish from every board and export as malformed),
+ * and its place and size on the board (`withinBoard`).
+ */
+export function acceptsClusterField(key: string, value: unknown): boolean {
+  if (!Object.hasOwn(clusterEntrySchema.shape, key)) return true;
+  const shape = clusterEntrySchema.shape[key as keyof typeof clusterEntrySchema.shape];
+  if (!shape.safeParse(value).success) return false;
+  return !GEOMETRY.has(key) || value === undefined || withinBoard(value);
+}
 
 export function readCluster(map: Y.Map<unknown>, id: ClusterId): ReadResult<Cluster> {
   const parsed = parseWith(clusterEntrySchema, pick(map, ENTRY_KEYS), `clusters/${id}`);

@@ -17,6 +17,17 @@ export const DEFAULT_CLUSTER_WIDTH = 2 * NOTE_WIDTH + GRID_GAP + 2 * CLUSTER_PAD
 export const DEFAULT_CLUSTER_HEIGHT = CLUSTER_HEADER + NOTE_HEIGHT + 2 * CLUSTER_PADDING;
 /** Offset of a duplicate from its original, so it does not hide it. */
 export const DUPLICATE_OFFSET = 24;
+/**
+ * How far from the origin a position or a frame's size reaches in board units.
+ * Drawings and pictures leave out what lies beyond (a note at 1e300 would be
+ * lost from view), so nobody but a facilitator may put anything there.
+ */
+export const BOARD_EXTENT = 1e6;
+
+/** A position or size within the board: finite and within `BOARD_EXTENT` of the origin. */
+export function withinBoard(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= BOARD_EXTENT;
+}
 
 export interface Point {
   x: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { asNoteId } from './ids.ts';
-import { NOTE, noteEntrySchema, readNote } from './note.ts';
+import { acceptsNoteField, NOTE, noteEntrySchema, readNote } from './note.ts';
 
 function entry(fields: Record<string, unknown>): Y.Map<unknown> {
   const doc = new Y.Doc();
@@ -121,5 +121,36 @@ describe('readNote without zod for well-formed notes', () => {
     const read = readNote(entry(fields), asNoteId('n1'));
     expect(read.ok && read.value.votes).toEqual({ total: 3, byParticipant: { ann: 2, ben: 1 } });
     expect(read.ok && read.problems?.length).toBe(3);
+  });
+});
+
+describe('acceptsNoteField', () => {
+  it('accepts what the reader accepts, positions on the board and keys outside the schema', () => {
+    expect(acceptsNoteField('color', 'pink')).toBe(true);
+    expect(acceptsNoteField('x', -999_999)).toBe(true);
+    expect(acceptsNoteField('x', undefined)).toBe(true);
+    expect(acceptsNoteField('clusterId', undefined)).toBe(true);
+    expect(acceptsNoteField('layer', 17)).toBe(true);
+    expect(acceptsNoteField('text', new Y.Text('neu'))).toBe(true);
+    expect(acceptsNoteField('somethingElse', { any: 'thing' })).toBe(true);
+  });
+
+  it('refuses values that would make the reader skip the note, and positions off the board', () => {
+    for (const [key, value] of [
+      ['color', 5],
+      ['color', undefined],
+      ['x', 'links'],
+      ['x', Number.NaN],
+      ['y', Number.NEGATIVE_INFINITY],
+      ['y', 1e300],
+      ['createdAt', undefined],
+      ['createdAt', null],
+      ['clusterId', ''],
+      ['layer', 'oben'],
+      ['text', 'kein Y.Text'],
+      ['boardId', 3],
+    ] as const) {
+      expect(acceptsNoteField(key, value), `${key}: ${String(value)}`).toBe(false);
+    }
   });
 });

@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { fieldKeys, pick } from './fields.ts';
 import { boardIdSchema, clusterIdSchema, type NoteId, noteIdSchema } from './ids.ts';
+import { withinBoard } from './layout.ts';
 import { parseWith, type ReadResult } from './result.ts';
 import { readVotes, voteTallySchema } from './vote.ts';
 
@@ -151,6 +152,19 @@ export function readNote(map: Y.Map<unknown>, id: NoteId): ReadResult<Note> {
   return read.problems.length > 0
     ? { ok: true, value, problems: read.problems }
     : { ok: true, value };
+}
+
+/**
+ * Whether `value` may stand under the note entry's field `key` after a change
+ * by someone allowed to edit the note but not to destroy it: a value the reader
+ * accepts (else every board and export would skip the whole note as
+ * malformed), and a position on the board (`withinBoard`; absent reads as 0).
+ * Keys the schema does not declare are not fields: always accepted.
+ */
+export function acceptsNoteField(key: string, value: unknown): boolean {
+  if (!Object.hasOwn(noteEntrySchema.shape, key)) return true;
+  if (key === NOTE.x || key === NOTE.y) return value === undefined || withinBoard(value);
+  return noteEntrySchema.shape[key as keyof typeof noteEntrySchema.shape].safeParse(value).success;
 }
 
 /** A note's place in its board's drawing order (higher lies on top): see `layer`. */
