@@ -180,13 +180,14 @@ class ParticipantCheck {
     if (!noteId) return;
     this.refuseIfLocked(valuesAround(noteMap, NOTE.boardId, this.tr));
     if (chain.length === 2) {
-      this.checkFieldValues(noteMap, keys);
       if (keys.has(NOTE.votes)) this.checkVotesReplaced(noteId, noteMap);
       if (keys.has(NOTE.boardId)) this.checkBoardChange(noteMap);
       if (keys.has(NOTE.authorId) || keys.has(NOTE.author)) this.checkAuthorship(noteMap);
       if (keys.has(NOTE.text)) {
         this.checkCleared(noteMap, () => textOf(valueBefore(noteMap, NOTE.text, this.tr), this.tr));
       }
+      // Last, so that the rules above give their more precise reasons first.
+      this.checkFieldValues(noteMap, keys);
       return;
     }
     const inner = chain[2];
