@@ -26,6 +26,7 @@ import {
   type OutgoingAwarenessEntry,
   parseAwarenessState,
 } from '../socket/messageCodec.ts';
+import type { ClientIdOwners } from './ClientIdOwners.ts';
 import type { Connection } from './Connection.ts';
 
 interface StateRecord {
@@ -62,7 +63,11 @@ export class AwarenessRegistry {
   /** Client id → the participant that introduced it, kept after its connection closed. */
   private readonly bound = new Map<number, string>();
 
-  constructor(private readonly maxStateBytes: number) {}
+  constructor(
+    private readonly maxStateBytes: number,
+    /** Told of every id a connection introduces: its document changes belong to the same writer. */
+    private readonly clientIds: ClientIdOwners | null = null,
+  ) {}
 
   apply(conn: Connection, entries: readonly AwarenessEntry[]): AwarenessResult {
     const result: AwarenessResult = {
@@ -112,6 +117,7 @@ export class AwarenessRegistry {
         this.owned.set(conn, ownedCount + 1);
         this.owners.set(entry.clientId, conn);
         if (conn.participantId !== null) this.bind(entry.clientId, conn.participantId);
+        this.clientIds?.announce(conn, entry.clientId);
       }
       const json = removal
         ? 'null'

@@ -15,6 +15,7 @@ import {
   type OutgoingAwarenessEntry,
 } from '../socket/messageCodec.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
+import type { ClientIdOwners } from './ClientIdOwners.ts';
 import type { Connection } from './Connection.ts';
 import type { RoomSender } from './RoomSender.ts';
 
@@ -28,8 +29,9 @@ export class AwarenessRelay {
     maxStateBytes: number,
     private readonly sender: RoomSender,
     private readonly metrics: Metrics,
+    clientIds: ClientIdOwners,
   ) {
-    this.registry = new AwarenessRegistry(maxStateBytes);
+    this.registry = new AwarenessRegistry(maxStateBytes, clientIds);
   }
 
   /** A connection's awareness frame; a malformed state closes it (4400). */

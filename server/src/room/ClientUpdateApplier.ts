@@ -14,6 +14,7 @@ import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import { encodePermissionDenied } from '../socket/messageCodec.ts';
 import { type Batch, RoomCorrupted, type UpdateCollector } from './Batch.ts';
+import type { ClientIdOwners } from './ClientIdOwners.ts';
 import type { Connection } from './Connection.ts';
 import type { LazyDocument } from './LazyDocument.ts';
 import type { PolicyReverter } from './PolicyReverter.ts';
@@ -49,6 +50,8 @@ export interface ClientUpdateRoom {
   storedBytes: () => number;
   sender: RoomSender;
   collector: UpdateCollector;
+  /** Whose client ids are whose: nobody writes under another's. */
+  clientIds: ClientIdOwners;
 }
 
 export class ClientUpdateApplier {
@@ -86,6 +89,11 @@ export class ClientUpdateApplier {
     const cap = conn.role === 'facilitator' ? limits.maxDocumentBytes : participantCap(limits);
     if (!checked.deletesOnly && this.room.storedBytes() + update.bytes.length > cap) {
       this.refuse(conn, RejectReason.documentTooLarge, 'documentTooLarge');
+      return false;
+    }
+    if (!checked.deletesOnly && !this.room.clientIds.mayWrite(conn, doc, update.decoded)) {
+      logger.debug({ room: roomId, conn: conn.id }, 'update under another writer’s client id');
+      this.refuse(conn, RejectReason.foreignClientId, 'malformed');
       return false;
     }
     const start = batch.updates.length;

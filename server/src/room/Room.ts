@@ -40,6 +40,7 @@ import {
 import type { StoredDocument } from '../storage/Storage.ts';
 import { AwarenessRelay } from './AwarenessRelay.ts';
 import { type Batch, mergeInGroups, UpdateCollector } from './Batch.ts';
+import { ClientIdOwners } from './ClientIdOwners.ts';
 import { ClientUpdateApplier, participantCap } from './ClientUpdateApplier.ts';
 import type { Connection } from './Connection.ts';
 import { DeferredBuild } from './DeferredBuild.ts';
@@ -126,7 +127,9 @@ export class Room {
       shrinkAbove: participantCap(deps.limits),
     });
     this.sender = new RoomSender(this.connections, this.syncAnswers, deps.limits, deps.metrics);
+    const clientIds = new ClientIdOwners();
     this.clientUpdates = new ClientUpdateApplier(deps, {
+      clientIds,
       id,
       document: this.document,
       reverter: () => this.reverter,
@@ -140,6 +143,7 @@ export class Room {
       deps.limits.awarenessMaxStateBytes,
       this.sender,
       deps.metrics,
+      clientIds,
     );
     this.members = new RoomMembers(this.connections, {
       document: this.document,

@@ -137,6 +137,7 @@ export const RejectReason = {
   rateLimited: 'rate-limited',
   tooBig: 'too-big',
   documentTooLarge: 'document-too-large',
+  foreignClientId: 'foreign-client-id',
   awarenessNotOwner: 'awareness-not-owner',
   awarenessTooLarge: 'awareness-too-large',
   awarenessTooManyClients: 'awareness-too-many-clients',
