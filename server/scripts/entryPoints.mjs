@@ -5,4 +5,5 @@ export const serverEntryPoints = {
   sqliteWorker: 'src/storage/sqlite/sqliteWorker.ts',
   compactionWorker: 'src/storage/threads/compactionWorker.ts',
   checkpointWorker: 'src/storage/sqlite/checkpointWorker.ts',
+  exportWorker: 'src/http/exportWorker.ts',
 };

@@ -144,7 +144,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const router = new Router();
   registerSystemRoutes(router);
   registerWorkshopRoutes(router, config.limits.workshopCreatesPerMinute);
-  registerExportRoutes(router);
+  const exportRoutes = registerExportRoutes(router);
   registerAdminRoutes(router);
   registerIdentityRoutes(router);
   registerBoardPreviewRoutes(router, new BoardPreviewCache());
@@ -272,6 +272,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     httpServer.closeAllConnections();
     await httpClosed;
     await sweeping.catch(() => undefined);
+    await exportRoutes.close();
     await storage!.close();
   }
 

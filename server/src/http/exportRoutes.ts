@@ -20,6 +20,8 @@
  *        "… (wiederhergestellt)" so it is never mistaken for the original, and answers like
  *        POST /api/workshops (201 with id, tokens and links)
  *
+ * Markdown, CSV and JSON are written in a thread of their own, one at a time
+ * (ExportThread.ts), `PDF_QUEUE_LENGTH` more wait, beyond that: 503.
  * The PDF font (DejaVu Sans) is read once from the `dejavu-fonts-ttf` package.
  * PDFs render at most `PDF_CONCURRENCY` at a time, `PDF_QUEUE_LENGTH` more
  * wait, beyond that: 503. Imports and restores pass a per-process budget
@@ -31,15 +33,12 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { workshopToCsv } from '@pinnwand/shared/export/csv';
 import {
   documentFileName,
   type ExportOptions,
   exportLang,
 } from '@pinnwand/shared/export/exportOptions';
 import { contentDisposition } from '@pinnwand/shared/export/fileName';
-import { workshopToJsonBackup } from '@pinnwand/shared/export/jsonBackup';
-import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import { workshopToPdf } from '@pinnwand/shared/export/pdf';
 import {
   applyImport,
@@ -68,6 +67,7 @@ import {
 import { getBoard } from '@pinnwand/shared/read/lookups';
 import { readWorkshop, type WorkshopView } from '@pinnwand/shared/read/workshopView';
 import { TokenBucket } from '../socket/TokenBucket.ts';
+import { ExportThread } from './ExportThread.ts';
 import { requestedExportLang } from './exportLang.ts';
 import { HttpError, leaveBodyUnread, readBodyBytes, sendJson } from './respond.ts';
 import type { RouteContext, Router } from './router.ts';
@@ -156,7 +156,7 @@ async function viewOf(ctx: RouteContext, id: string): Promise<WorkshopView> {
 export function registerExportRoutes(
   router: Router,
   fonts: () => Promise<PdfFonts> = loadPdfFonts,
-): void {
+): { close(): Promise<void> } {
   let fontsLoaded: Promise<PdfFonts> | null = null;
   const pdfFonts = () => {
     fontsLoaded ??= fonts().catch((error: unknown) => {
@@ -167,6 +167,7 @@ export function registerExportRoutes(
   };
 
   let pdfQueue: WorkQueue | null = null;
+  let exportThread: ExportThread | null = null;
 
   router.get(ApiRoute.export, async (ctx) => {
     const id = ctx.params.id!;
@@ -182,16 +183,28 @@ export function registerExportRoutes(
         options.includeAuthors = false;
       } else throw new HttpError(403, 'authors: only the facilitator can include authors.');
     }
-    const view = await viewOf(ctx, id);
-    let body: string | Uint8Array;
-    if (ext === 'md') body = workshopToMarkdown(view, options);
-    else if (ext === 'csv') body = workshopToCsv(view, options);
-    else if (ext === 'json') body = workshopToJsonBackup(view, options);
-    else {
+    let answer: { body: Uint8Array; fileName: string; lang: string };
+    if (ext !== 'pdf') {
+      exportThread ??= new ExportThread(ctx.services.config.limits.pdfQueueLength);
+      try {
+        answer = await exportThread.render(
+          (thread) => ctx.services.rooms.withDoc(id, (doc) => thread.stateOf(doc)),
+          ext,
+          options,
+          workshop.title,
+        );
+      } catch (err) {
+        if (!(err instanceof QueueFull)) throw err;
+        ctx.res.setHeader('Retry-After', '5');
+        throw new HttpError(503, 'Too many exports at once; try again in a few seconds.');
+      }
+    } else {
+      const view = await viewOf(ctx, id);
       const { pdfConcurrency, pdfQueueLength } = ctx.services.config.limits;
       pdfQueue ??= new WorkQueue(pdfConcurrency, pdfQueueLength);
       const started = performance.now();
       const fontBytes = await pdfFonts();
+      let body: Uint8Array;
       try {
         // Queued: a burst of PDF requests renders a few at a time, not all at once.
         // Each yields to the event loop every few dozen notes: a large PDF must
@@ -212,16 +225,20 @@ export function registerExportRoutes(
         { workshop: id, ms: Math.round(performance.now() - started), bytes: body.length },
         'pdf export',
       );
+      const title = view.meta?.title || workshop.title;
+      answer = {
+        body,
+        fileName: documentFileName(title, view, ext, options),
+        lang: exportLang(view, options),
+      };
     }
-    const title = view.meta?.title || workshop.title;
-    const fileName = documentFileName(title, view, ext, options);
-    const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
+    const bytes = Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength);
     ctx.res.statusCode = 200;
     ctx.res.setHeader('Content-Type', CONTENT_TYPES[ext]);
-    ctx.res.setHeader('Content-Disposition', contentDisposition(fileName));
+    ctx.res.setHeader('Content-Disposition', contentDisposition(answer.fileName));
     ctx.res.setHeader('Content-Length', bytes.length);
     ctx.res.setHeader('Cache-Control', 'no-store');
-    ctx.res.setHeader('Content-Language', exportLang(view, options));
+    ctx.res.setHeader('Content-Language', answer.lang);
     ctx.res.setHeader('Vary', 'Accept-Language');
     ctx.res.end(ctx.req.method === 'HEAD' ? undefined : bytes);
   });
@@ -317,4 +334,6 @@ export function registerExportRoutes(
     ctx.log.info({ workshop: created.id }, 'workshop restored from backup');
     sendJson(ctx.res, 201, createdWorkshopBody(base, created));
   });
+
+  return { close: async () => exportThread?.close() };
 }

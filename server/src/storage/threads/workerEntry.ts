@@ -11,6 +11,7 @@ const SOURCES = {
   sqliteWorker: '../sqlite/sqliteWorker.ts',
   compactionWorker: './compactionWorker.ts',
   checkpointWorker: '../sqlite/checkpointWorker.ts',
+  exportWorker: '../../http/exportWorker.ts',
 } as const;
 
 export type WorkerName = keyof typeof SOURCES;
