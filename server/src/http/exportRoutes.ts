@@ -199,28 +199,33 @@ export function registerExportRoutes(
         throw new HttpError(503, 'Too many exports at once; try again in a few seconds.');
       }
     } else {
-      const view = await viewOf(ctx, id);
       const { pdfConcurrency, pdfQueueLength } = ctx.services.config.limits;
       pdfQueue ??= new WorkQueue(pdfConcurrency, pdfQueueLength);
       const started = performance.now();
       const fontBytes = await pdfFonts();
-      let body: Uint8Array;
+      let rendered: { view: WorkshopView; body: Uint8Array };
       try {
         // Queued: a burst of PDF requests renders a few at a time, not all at once.
-        // Each yields to the event loop every few dozen notes: a large PDF must
-        // not hold up the relay for everyone else on this server.
-        body = await pdfQueue.run(() =>
-          workshopToPdf(view, {
+        // The workshop is read only when a request's turn comes (reading a large
+        // one takes a tenth of a second and more), so the overflow is refused
+        // at once and the waiting hold no copy. Each yields to the event loop
+        // while it is written: a large PDF must not hold up the relay for
+        // everyone else on this server.
+        rendered = await pdfQueue.run(async () => {
+          const view = await viewOf(ctx, id);
+          const body = await workshopToPdf(view, {
             ...options,
             ...fontBytes,
             onProgress: () => new Promise<void>((resolve) => setImmediate(resolve)),
-          }),
-        );
+          });
+          return { view, body };
+        });
       } catch (err) {
         if (!(err instanceof QueueFull)) throw err;
         ctx.res.setHeader('Retry-After', '5');
         throw new HttpError(503, 'Too many PDF exports at once; try again in a few seconds.');
       }
+      const { view, body } = rendered;
       ctx.log.info(
         { workshop: id, ms: Math.round(performance.now() - started), bytes: body.length },
         'pdf export',
