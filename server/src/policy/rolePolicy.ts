@@ -36,7 +36,7 @@
  * its root is walked once (nesting depth is bounded by the update guard).
  */
 import { acceptsClusterField } from '@pinnwand/shared/model/cluster';
-import { acceptsNoteField } from '@pinnwand/shared/model/note';
+import { acceptsNoteField, NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
 import { BOARD, boardsMap, CLUSTER, NOTE, notesMap, ROOT } from '@pinnwand/shared/model/schema';
 import { voteCountSchema } from '@pinnwand/shared/model/vote';
 import {
@@ -185,6 +185,8 @@ class ParticipantCheck {
       if (keys.has(NOTE.authorId) || keys.has(NOTE.author)) this.checkAuthorship(noteMap);
       if (keys.has(NOTE.text)) {
         this.checkCleared(noteMap, () => textOf(valueBefore(noteMap, NOTE.text, this.tr), this.tr));
+        const text = valueAfter(noteMap, NOTE.text);
+        if (text instanceof Y.Text) this.checkTextLength(text, () => 0);
       }
       // Last, so that the rules above give their more precise reasons first.
       this.checkFieldValues(noteMap, keys);
@@ -196,6 +198,7 @@ class ParticipantCheck {
     }
     if (chain.length === 3 && inner?._item?.parentSub === NOTE.text && inner instanceof Y.Text) {
       this.checkCleared(noteMap, () => textBefore(inner, this.tr));
+      this.checkTextLength(inner, () => textBefore(inner, this.tr).length);
     }
     // Otherwise another field's content: allowed on unlocked boards.
   }
@@ -245,6 +248,8 @@ class ParticipantCheck {
           authorId: added.get(NOTE.authorId),
         }),
       );
+      const text = added.get(NOTE.text);
+      if (text instanceof Y.Text) this.checkTextLength(text, () => 0);
       // Votes arriving with a note (an undone delete brings them back) are judged like any vote.
       const votes = added.get(NOTE.votes);
       if (votes instanceof Y.Map && votes.size > 0) {
@@ -266,6 +271,16 @@ class ParticipantCheck {
       if (key === null || key === NOTE.votes) continue;
       if (!acceptsNoteField(key, note.get(key))) throw new Refusal(RoleReason.badField(key));
     }
+  }
+
+  /**
+   * A note's text grows to NOTE_TEXT_MAX characters at most (a longer one, say
+   * a facilitator's, may still shrink). Its length now is known at once; the
+   * length before (linear in the text) is read only for a text beyond the limit.
+   */
+  private checkTextLength(text: Y.Text, lengthBefore: () => number): void {
+    if (!existsNow(text) || text.length <= NOTE_TEXT_MAX) return;
+    if (text.length > lengthBefore()) throw new Refusal(RoleReason.textTooLong(NOTE_TEXT_MAX));
   }
 
   /** Moving a note to another board: only one's own, never one with votes (the round's budget counts one board). */

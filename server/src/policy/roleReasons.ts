@@ -29,6 +29,7 @@ export const RoleReason = {
   unknownBoard: 'Notes can only be put on a board that exists.',
   badField: (key: string) =>
     `A note's ${key} must keep a value of its type (docs/design.md), within the board.`,
+  textTooLong: (max: number) => `A note holds at most ${max} characters.`,
   offBoard: (key: string) => `A cluster's ${key} must stay within the board.`,
   authorship: 'Only facilitators can change who wrote a note.',
   notOwnNote: {

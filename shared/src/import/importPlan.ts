@@ -6,6 +6,7 @@
  * can show the plan as a preview before the facilitator commits.
  */
 import { z } from 'zod';
+import { NOTE_TEXT_MAX } from '../model/note.ts';
 
 export const IMPORT_FORMATS = ['text', 'csv', 'md', 'structured', 'json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -16,7 +17,7 @@ export const IMPORT_LIMITS = {
   /** Notes in one import. */
   notes: 5000,
   /** Characters in one note's text. */
-  noteText: 5000,
+  noteText: NOTE_TEXT_MAX,
   /** Characters in a title or question. */
   title: 500,
   /** Characters in a summary. */

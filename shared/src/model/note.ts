@@ -17,6 +17,14 @@ import { withinBoard } from './layout.ts';
 import { parseWith, type ReadResult } from './result.ts';
 import { readVotes, voteTallySchema } from './vote.ts';
 
+/**
+ * The most characters a note's text holds: a sticky note, not a document.
+ * Participants' changes beyond it are refused (the server's role policy), and
+ * imports check it; laying out a note of a megabyte took the PDF export ten
+ * seconds in one piece.
+ */
+export const NOTE_TEXT_MAX = 5000;
+
 /** A note's own fields, in plain values (its text as a string). */
 export const noteFieldsSchema = z.object({
   /** The board the note is on. May name a deleted board: the note is then an orphan. */
