@@ -103,7 +103,8 @@ describe('a burst of exports of a large workshop', () => {
     const answers = Promise.all(burst);
     const slowest = await slowestEditWhile(answers, writer, reader);
     const results = await answers;
-    expect(slowest).toBeLessThan(2000);
+    // On the event loop, the ten Markdown exports alone held it for 10 s and more.
+    expect(slowest).toBeLessThan(5000);
     // One is written, four wait; the others are asked to come back.
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
     for (const r of results.filter((r) => r.status !== 200)) {
