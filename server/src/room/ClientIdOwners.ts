@@ -11,21 +11,29 @@
  * So each client id belongs to one writer (the participant id the connection
  * proved, else one writer per role: connections without a key cannot be told
  * apart): the writer that announced it in awareness first (a stock client
- * announces its document's id as soon as it connects), or that wrote its very
- * first change. A connection that extends another writer's id, or the room's
- * own (server changes), is refused (ClientUpdateApplier closes it with 4400).
- * Honest clients extend only their own ids, also after a reload (a local copy's
- * offline changes under the previous id: same device, same participant key).
+ * announces its document's id as soon as it connects, before it sends its
+ * changes). A connection that extends another writer's id, or the room's own
+ * (server changes), is refused (ClientUpdateApplier closes it with the
+ * transient 4509). Honest clients extend only their own ids, also after a
+ * reload (a local copy's offline changes under the previous id: same device,
+ * same participant key).
  *
- * Bindings last the room's life. Ids bound by writing are in the document's
- * state vector anyway; ids only announced are capped like the awareness
- * registry's (oldest forgotten).
+ * Writing does not bind an id, only announcing does: a client may rightly
+ * pass on someone else's changes that this process does not have yet — with
+ * several processes, one that fails over from a process that already relayed
+ * them to one that has not read them from storage yet. Binding those ids to
+ * the forwarder would lock their real writer out for the room's life. For the
+ * same reason the refusal is transient: by the time the client comes back,
+ * this process has read the changes and they are skipped as known.
+ *
+ * Bindings last the room's life and are capped like the awareness registry's
+ * (oldest forgotten).
  */
 import * as Y from 'yjs';
 import type { Connection } from './Connection.ts';
 import type { Decoded } from './updateGuard.ts';
 
-/** Ids remembered only from awareness (oldest forgotten beyond). */
+/** Ids remembered (oldest forgotten beyond). */
 const MAX_ANNOUNCED = 10_000;
 
 /** The writer a connection counts as. */
@@ -34,12 +42,11 @@ export function writerOf(conn: Connection): string {
 }
 
 export class ClientIdOwners {
-  private readonly written = new Map<number, string>();
   private readonly announced = new Map<number, string>();
 
   /** The awareness registry gave `clientId` to `conn`: it belongs to its writer unless it has an owner. */
   announce(conn: Connection, clientId: number): void {
-    if (this.written.has(clientId) || this.announced.has(clientId)) return;
+    if (this.announced.has(clientId)) return;
     this.announced.set(clientId, writerOf(conn));
     if (this.announced.size > MAX_ANNOUNCED) {
       this.announced.delete(this.announced.keys().next().value!);
@@ -49,30 +56,19 @@ export class ClientIdOwners {
   /**
    * Whether `conn` may add what `update` adds to `doc` (structs beyond the
    * document's clock for their client; structs it has are skipped by Yjs and
-   * harmless). Ids new to the document and without an owner become the
-   * writer's. Linear in the update's structs.
+   * harmless). Linear in the update's structs.
    */
   mayWrite(conn: Connection, doc: Y.Doc, update: Decoded): boolean {
     const writer = writerOf(conn);
-    const claims: number[] = [];
     let last = -1;
     for (const struct of update.structs) {
       const client = struct.id.client;
       if (client === last || struct instanceof Y.Skip) continue;
-      const state = Y.getState(doc.store, client);
-      if (struct.id.clock + struct.length <= state) continue;
+      if (struct.id.clock + struct.length <= Y.getState(doc.store, client)) continue;
       last = client;
       if (client === doc.clientID) return false;
-      const owner = this.written.get(client) ?? this.announced.get(client);
-      if (owner === undefined) {
-        if (state === 0) claims.push(client);
-      } else if (owner !== writer) {
-        return false;
-      }
-    }
-    for (const client of claims) {
-      this.written.set(client, writer);
-      this.announced.delete(client);
+      const owner = this.announced.get(client);
+      if (owner !== undefined && owner !== writer) return false;
     }
     return true;
   }

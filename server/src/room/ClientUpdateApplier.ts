@@ -93,7 +93,7 @@ export class ClientUpdateApplier {
     }
     if (!checked.deletesOnly && !this.room.clientIds.mayWrite(conn, doc, update.decoded)) {
       logger.debug({ room: roomId, conn: conn.id }, 'update under another writer’s client id');
-      this.refuse(conn, RejectReason.foreignClientId, 'malformed');
+      this.refuse(conn, RejectReason.foreignClientId, 'foreignClientId');
       return false;
     }
     const start = batch.updates.length;

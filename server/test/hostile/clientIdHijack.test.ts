@@ -6,8 +6,8 @@
  * writes next: when that person's connection drops (their awareness state
  * disappears), everything they write offline is then skipped on their return,
  * or lands wherever the hostile change sits. The server binds each client id
- * to the identity that wrote or announced it first, and closes a connection
- * that writes under another identity's id.
+ * to the identity that announced it first, and closes a connection that
+ * writes under another identity's id (transiently: see ClientIdOwners).
  */
 import { getNoteText } from '@pinnwand/shared/ops/noteOps';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('writing under someone else’s client id', () => {
     );
     expect(noteText(after, note)).toBe('Alice schreibt offline weiter');
     expect(Y.encodeStateVector(after)).toEqual(Y.encodeStateVector(alice.doc));
-    expect(await refused).toBe(4400);
+    expect(await refused).toBe(4509);
   });
 
   it('is refused for an id only announced in awareness, while the owner still writes under it', async () => {
@@ -69,7 +69,7 @@ describe('writing under someone else’s client id', () => {
     const claimed = forge(view, s.alice.doc.clientID);
     claimed.doc.getMap('notes').set('x', 1);
     attacker.sendUpdate(claimed.updates[0]!);
-    expect(await closedWithin(attacker.closed, 5000)).toBe(4400);
+    expect(await closedWithin(attacker.closed, 5000)).toBe(4509);
     const note = writeNote(s, s.alice, 'Alice, danach');
     const after = await freshView(s);
     await waitFor(() => noteText(after, note) === 'Alice, danach', 10_000, 'alice’s note');

@@ -86,6 +86,13 @@ export const CloseCode = {
   full: 4503,
   /** Storage failed (disk full, database error): the update was not stored and not relayed; try again later. */
   storageFailed: 4507,
+  /**
+   * The update adds changes under a Yjs client id another writer announced
+   * (server/src/room/ClientIdOwners.ts); not applied. Transient: an honest
+   * client only does so when passing on changes this process has not read
+   * yet, and they are known by the time it comes back.
+   */
+  foreignClientId: 4509,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -114,6 +121,7 @@ export const CloseReason: Readonly<Record<CloseCodeName, string>> = {
   rateLimited: 'rate limited',
   full: 'room or server full',
   storageFailed: 'storage failed, update not saved',
+  foreignClientId: 'client id of another writer, update not saved',
 };
 
 /**
