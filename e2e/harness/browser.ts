@@ -3,25 +3,50 @@
 // storage, IndexedDB and network state are separate, as on separate devices.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  chromium,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
 import { artifactsDir } from './paths.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const LAUNCH_OPTIONS: LaunchOptions = {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+/** A Chromium that several processes connect to (the e2e run's shared one, sharedChromium.ts). */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH_OPTIONS);
+}
+
+/** Connects to the run's shared Chromium; says so plainly when it is gone. */
+export async function connectBrowser(wsEndpoint: string): Promise<Browser> {
+  try {
+    return await chromium.connect(wsEndpoint, { timeout: 30_000 });
+  } catch (error) {
+    throw new Error(
+      `The e2e run's shared Chromium (started by e2e/harness/sharedChromium.ts at ${wsEndpoint}) is not reachable; it may have crashed or been killed. ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 export interface Person {

@@ -1,11 +1,12 @@
 // One call per test file sets up what a browser journey needs and guarantees
-// teardown: a real server on a free port with a fresh DATA_DIR, one Chromium,
-// people (browser contexts) created on demand. After each test it fails the
+// teardown: a real server on a free port with a fresh DATA_DIR, a connection
+// to the run's Chromium (sharedChromium.ts), people (browser contexts, each
+// fresh) created on demand. After each test it fails the
 // test on any uncaught page error; on failure it saves screenshots and consoles.
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, onTestFailed } from 'vitest';
 import {
-  launchBrowser,
+  connectBrowser,
   newPerson,
   type Person,
   type PersonOptions,
@@ -28,12 +29,17 @@ export function useJourney(options: JourneyOptions = {}): Journey {
   let server: PinnwandProcess | undefined;
   let browser: Browser | undefined;
   let people: Person[] = [];
+  /** Set when the connection to the shared Chromium dropped mid-file: every later step says so. */
+  let lostBrowser = false;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       startPinnwand({ env: options.serverEnv }),
-      launchBrowser(),
+      connectBrowser(inject('chromiumWsEndpoint')),
     ]);
+    browser.on('disconnected', () => {
+      lostBrowser = true;
+    });
   });
 
   beforeEach((ctx) => {
@@ -47,6 +53,7 @@ export function useJourney(options: JourneyOptions = {}): Journey {
   });
 
   afterEach(async () => {
+    expect(lostBrowser, 'the shared Chromium disconnected (crashed or was killed)').toBe(false);
     const errors = people.flatMap((p) => p.pageErrors.map((e) => `${p.name}: ${e.message}`));
     await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
     people = [];
@@ -54,6 +61,7 @@ export function useJourney(options: JourneyOptions = {}): Journey {
   });
 
   afterAll(async () => {
+    // Only this file's connection: the shared Chromium lives on for the next file.
     await browser?.close();
     if (server) {
       await server.stop();
@@ -72,6 +80,7 @@ export function useJourney(options: JourneyOptions = {}): Journey {
     },
     async person(name, options) {
       if (!browser) throw new Error('browser not started');
+      if (lostBrowser) throw new Error('the shared Chromium disconnected (crashed or was killed)');
       const person = await newPerson(browser, name, options);
       people.push(person);
       return person;

@@ -3,8 +3,8 @@
 // both are made by the same serialisers in @pinnwand/shared. Then an import:
 // preview first, a broken file refused, one transaction on commit.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
@@ -31,8 +31,9 @@ async function download(page: Page, format: string): Promise<{ name: string; byt
     page.waitForEvent('download', { timeout: 30_000 }),
     page.locator(`[data-export="${format}"]`).click(),
   ]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+  // Streamed, not read from file.path(): the run's Chromium is connected to
+  // over Playwright's websocket, and a remote browser's downloads have no local path.
+  return { name: file.suggestedFilename(), bytes: await buffer(await file.createReadStream()) };
 }
 
 describe('documentation export from the UI', () => {
