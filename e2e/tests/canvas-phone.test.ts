@@ -7,14 +7,12 @@
 // finger, on whatever lies there — the note editor that just opened under
 // it, or the note's author line beside the editor.
 
-import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
 import { createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join, noteByText } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
@@ -43,20 +41,15 @@ describe('taps on a phone', () => {
   test('a double tap on a note opens its editor and not the note menu; a long press opens the menu', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank');
     // A cluster on the board, far from the note: the note's menu offers "In Cluster verschieben".
-    const facilitator = new BenchClient(
-      facilitatorRoom(journey.server().url, created),
-      0,
-      {},
-      true,
-    );
-    await facilitator.connect();
-    const [board] = listBoards(facilitator.doc);
-    if (!board) throw new Error('no board');
-    createCluster(
-      facilitator.doc,
-      { boardId: board.id, title: 'Ideen', x: -3000, y: -3000 },
-      localOrigin(asParticipantId('facilitator')),
-    );
+    await asFacilitator(journey.server().url, created, (doc) => {
+      const [board] = listBoards(doc);
+      if (!board) throw new Error('no board');
+      createCluster(
+        doc,
+        { boardId: board.id, title: 'Ideen', x: -3000, y: -3000 },
+        FACILITATOR_ORIGIN,
+      );
+    });
     const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Uwe');
     const page = phone.page;
@@ -116,6 +109,5 @@ describe('taps on a phone', () => {
     expect(await menu.textContent()).toContain('In Cluster verschieben');
     expect(await editor.count()).toBe(0);
     await screenshot(page, 'phone-long-press-menu');
-    facilitator.close();
   });
 });

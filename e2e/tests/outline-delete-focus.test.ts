@@ -2,14 +2,13 @@
 // the list: the focus moves to the next note, to the previous one when the last
 // went, and to the board's heading when none is left — never to the page's body.
 import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join, outlineTexts } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { type Journey, useJourney } from '../harness/journey.ts';
@@ -24,30 +23,32 @@ const focused = (page: Page) =>
 
 /**
  * Runs `body` on a blank workshop whose board holds the notes Eins, Zwei and
- * Drei, one under the other, written by a facilitator's client that leaves after it.
+ * Drei, one under the other, written by the facilitator before anyone opens it.
  */
 async function withThreeNotes(
   journey: Journey,
   body: (created: CreatedWorkshop) => Promise<void>,
 ): Promise<void> {
   const created = await createWorkshopViaApi(journey.server().url, 'blank');
-  const writer = new BenchClient(facilitatorRoom(journey.server().url, created), 0, {}, true);
-  await writer.connect();
-  try {
-    const [board] = listBoards(writer.doc);
+  await asFacilitator(journey.server().url, created, (doc) => {
+    const [board] = listBoards(doc);
     if (!board) throw new Error('no board');
-    const author = asParticipantId('facilitator');
     ['Eins', 'Zwei', 'Drei'].forEach((text, i) => {
       addNote(
-        writer.doc,
-        { boardId: board.id, x: 0, y: i * 160, text, author: 'Moderatorin', authorId: author },
-        localOrigin(author),
+        doc,
+        {
+          boardId: board.id,
+          x: 0,
+          y: i * 160,
+          text,
+          author: 'Moderatorin',
+          authorId: asParticipantId('facilitator'),
+        },
+        FACILITATOR_ORIGIN,
       );
     });
-    await body(created);
-  } finally {
-    writer.close();
-  }
+  });
+  await body(created);
 }
 
 describe('deleting from the outline', () => {

@@ -5,12 +5,11 @@
 // so the long press here is the finger held down and lifted, nothing more.
 import { startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { localOrigin } from '@pinnwand/shared/model/origin';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import { describe, expect, test } from 'vitest';
-import { BenchClient, facilitatorRoom } from '../bench/lib/client.ts';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join, noteByText } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
 import { useJourney } from '../harness/journey.ts';
@@ -20,33 +19,27 @@ describe('voting on a phone', () => {
 
   test('a long press opens the note’s menu without a dot; a tap on one’s own dot takes it back', async () => {
     const created = await createWorkshopViaApi(journey.server().url, 'blank');
-    const facilitator = new BenchClient(
-      facilitatorRoom(journey.server().url, created),
-      0,
-      {},
-      true,
-    );
-    await facilitator.connect();
-    const [board] = listBoards(facilitator.doc);
-    if (!board) throw new Error('no board');
-    const origin = localOrigin(asParticipantId('facilitator'));
-    addNote(
-      facilitator.doc,
-      {
-        boardId: board.id,
-        x: -80,
-        y: -60,
-        text: 'Mehr Pausen',
-        author: 'Moderatorin',
-        authorId: asParticipantId('facilitator'),
-      },
-      origin,
-    );
-    startVotingRound(
-      facilitator.doc,
-      { boardId: board.id, votesPerPerson: 5, maxVotesPerNote: 3, anonymous: true },
-      origin,
-    );
+    await asFacilitator(journey.server().url, created, (doc) => {
+      const [board] = listBoards(doc);
+      if (!board) throw new Error('no board');
+      addNote(
+        doc,
+        {
+          boardId: board.id,
+          x: -80,
+          y: -60,
+          text: 'Mehr Pausen',
+          author: 'Moderatorin',
+          authorId: asParticipantId('facilitator'),
+        },
+        FACILITATOR_ORIGIN,
+      );
+      startVotingRound(
+        doc,
+        { boardId: board.id, votesPerPerson: 5, maxVotesPerNote: 3, anonymous: true },
+        FACILITATOR_ORIGIN,
+      );
+    });
     const phone = await journey.person('phone', PHONE);
     await join(phone, created.urls.participant, 'Uwe');
     const page = phone.page;
@@ -101,6 +94,5 @@ describe('voting on a phone', () => {
     await page.waitForTimeout(400);
     await page.touchscreen.tap(dot.x, dot.y);
     await expect.poll(left).toBe('4');
-    facilitator.close();
   });
 });
