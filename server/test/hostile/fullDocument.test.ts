@@ -37,8 +37,9 @@ describe('a full document', () => {
     void closed.then((c) => {
       code = c;
     });
-    for (let i = 0; i < 40 && code === null; i++) {
-      junk.push(writeNote(s, filler, 'x'.repeat(20_000), i));
+    // Notes of the longest text a participant may write (NOTE_TEXT_MAX).
+    for (let i = 0; i < 160 && code === null; i++) {
+      junk.push(writeNote(s, filler, 'x'.repeat(5_000), i));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(await closed).toBe(4413);
