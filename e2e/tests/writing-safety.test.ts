@@ -4,10 +4,17 @@
 // hidden writing never opens a public edit, Esc keeps drafts and discarding can
 // be undone, and locks are per board in the outline, with typed text kept.
 // One room of three per test; the pages are reused within a test.
+import type { NoteId } from '@pinnwand/shared/model/ids';
+import { NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
+import { notesMap } from '@pinnwand/shared/model/schema';
+import { getNoteText } from '@pinnwand/shared/ops/noteOps';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator } from '../harness/asFacilitator.ts';
 import {
   addNoteAt,
+  join,
   noteBoxes,
   noteByText,
   outlineTexts,
@@ -209,5 +216,33 @@ describe('nothing typed is lost or garbled', () => {
       'Kurze Runde am Morgen',
     );
     await screenshot(a.page, 'canvas-locked-text-kept');
+  });
+
+  test('a note keeps the first 5,000 characters of a longer paste, and the server takes them', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const anna = await journey.person('Anna');
+    await join(anna, created.urls.participant);
+    const page = anna.page;
+    const canvas = await page.locator('.board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.dblclick(canvas.x + canvas.width * 0.4, canvas.y + canvas.height * 0.4);
+    await editorOf(page).waitFor();
+    // A paste: one insertion of the whole text, as the clipboard gives it.
+    await page.keyboard.insertText(`Protokoll ${'x'.repeat(NOTE_TEXT_MAX)}`);
+    expect((await editorOf(page).inputValue()).length).toBe(NOTE_TEXT_MAX);
+    await page.keyboard.press('Escape');
+    // The server refuses a participant's longer text and takes it back: what was
+    // shown is what everyone gets.
+    let lengths: number[] = [];
+    await expect
+      .poll(async () => {
+        await asFacilitator(journey.server().url, created, (doc) => {
+          lengths = [...notesMap(doc).keys()].map(
+            (id) => getNoteText(doc, id as NoteId)?.length ?? 0,
+          );
+        });
+        return lengths;
+      })
+      .toEqual([NOTE_TEXT_MAX]);
   });
 });

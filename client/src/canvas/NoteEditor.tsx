@@ -6,6 +6,7 @@
 
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
 import { useEffect, useRef } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { closedUnderWriter } from '../editor/strayTyping.ts';
@@ -94,6 +95,7 @@ function NoteTextarea({ editor, id }: { editor: Editor; id: NoteId }) {
   };
   return (
     <textarea
+      maxLength={NOTE_TEXT_MAX}
       ref={ref}
       className="note-editor"
       aria-label={t('note.editorLabel')}

@@ -2,6 +2,7 @@
 // is kept in this device's hidden store only.
 
 import { NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
@@ -102,6 +103,7 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
         </p>
       )}
       <textarea
+        maxLength={NOTE_TEXT_MAX}
         id={id}
         ref={ref}
         rows={4}

@@ -3,7 +3,7 @@
 
 import { isNoteColor, NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
-import type { Note } from '@pinnwand/shared/model/note';
+import { NOTE_TEXT_MAX, type Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { WriterPromptBody } from '../canvas/WriterPrompt.tsx';
@@ -180,6 +180,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
             {t('outline.editLabel')}
           </label>
           <textarea
+            maxLength={NOTE_TEXT_MAX}
             id={`${id}-text`}
             value={draft}
             rows={Math.min(8, Math.max(2, draft.split('\n').length + 1))}

@@ -1,5 +1,6 @@
 // The outline: boards → clusters → notes as plain HTML lists. It is the
 // accessible equivalent of the canvas and the comfortable view on a phone.
+import { NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useDeferredValue, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
@@ -145,6 +146,7 @@ function AddNote({
     <form className="outline-add" onSubmit={submit}>
       <label htmlFor={id}>{t('outline.newNoteLabel', { board: board.title })}</label>
       <textarea
+        maxLength={NOTE_TEXT_MAX}
         ref={field}
         id={id}
         rows={2}
