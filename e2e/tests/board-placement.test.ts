@@ -237,7 +237,7 @@ describe('language and viewers', () => {
     const v = await journey.person('viewer');
     await v.page.goto(created.urls.viewer);
     await v.page.getByLabel(/^Name$/).waitFor();
-    const text = await v.page.locator('.name-prompt p').first().textContent();
+    const text = await v.page.locator('.name-prompt-text').textContent();
     expect(text).not.toContain('Notizen');
     expect(text).toContain('nur an');
 

@@ -48,7 +48,7 @@ export function NamePrompt({ identity, onDone, onCancel, viewer = false, joining
           )}
         </div>
       )}
-      <p>{t(viewer ? 'name.textViewer' : 'name.text')}</p>
+      <p className="name-prompt-text">{t(viewer ? 'name.textViewer' : 'name.text')}</p>
       <label htmlFor={nameId}>{t('name.label')}</label>
       <input
         id={nameId}
