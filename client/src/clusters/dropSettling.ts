@@ -13,7 +13,7 @@
 import { clusterAt } from '@pinnwand/shared/facilitation/membership';
 import type { NoteId } from '@pinnwand/shared/model/ids';
 import { IMPORT_ORIGIN } from '@pinnwand/shared/model/origin';
-import { NOTE, notesMap } from '@pinnwand/shared/model/schema';
+import { notesMap } from '@pinnwand/shared/model/schema';
 import { moveNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { noteRect, rectsOverlap } from '@pinnwand/shared/placement/freeSpace';
@@ -21,28 +21,14 @@ import type * as Y from 'yjs';
 import type { Editor } from '../editor/Editor.ts';
 import { mayMoveNotes } from '../gate/noteGate.ts';
 import { spotsInFrames } from '../gate/placement.ts';
+import { movedNotes } from './movedNotes.ts';
 
 /** How long after a drop another person's note may still have been dropped blind to it. */
 const CONCURRENT_MS = 5000;
 
-/** The notes whose position a transaction changed (or that it added). */
-function movedNotes(tr: Y.Transaction, root: Y.Map<Y.Map<unknown>>): Set<NoteId> {
-  const moved = new Set<NoteId>();
-  for (const [type, keys] of tr.changed) {
-    if ((type as unknown) === root) {
-      for (const key of keys) if (key) moved.add(key as NoteId);
-      continue;
-    }
-    if ((type.parent as unknown) !== root || !(keys.has(NOTE.x) || keys.has(NOTE.y))) continue;
-    const id = type._item?.parentSub;
-    if (typeof id === 'string') moved.add(id as NoteId);
-  }
-  return moved;
-}
-
 /** Starts watching for drops that crossed someone else's; returns the teardown. */
 export function settleConcurrentDrops(editor: Editor): () => void {
-  const root = notesMap(editor.doc) as Y.Map<Y.Map<unknown>>;
+  const root = notesMap(editor.doc);
   /** Notes this device moved into a frame, and when. */
   const dropped = new Map<NoteId, number>();
   let pending: Set<NoteId> | null = null;

@@ -5,11 +5,12 @@
 // undo takes back the move and the membership together.
 import { clusterAt } from '@pinnwand/shared/facilitation/membership';
 import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
-import { NOTE, notesMap } from '@pinnwand/shared/model/schema';
+import { notesMap } from '@pinnwand/shared/model/schema';
 import { assignNotesToCluster, unassignNotes } from '@pinnwand/shared/ops/clusterOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import type * as Y from 'yjs';
 import type { Editor } from '../editor/Editor.ts';
+import { movedNotes } from './movedNotes.ts';
 
 export function watchMembership(editor: Editor): () => void {
   const root = notesMap(editor.doc);
@@ -45,16 +46,8 @@ export function watchMembership(editor: Editor): () => void {
 
   const onTransaction = (tr: Y.Transaction) => {
     if (tr.origin !== editor.origin) return;
-    for (const [type, keys] of tr.changed) {
-      if ((type as unknown) === root) {
-        // Newly written notes (e.g. a double-click inside a frame) join where they land.
-        for (const key of keys) if (key) pending.add(key as NoteId);
-        continue;
-      }
-      if ((type.parent as unknown) !== root || !(keys.has(NOTE.x) || keys.has(NOTE.y))) continue;
-      const id = type._item?.parentSub;
-      if (typeof id === 'string') pending.add(id as NoteId);
-    }
+    // Newly written notes (e.g. a double-click inside a frame) join where they land.
+    for (const id of movedNotes(tr, root)) pending.add(id);
     // At once, while Yjs is still cleaning up the move: the follow-up transaction
     // then lands before the caller's stopCapturing(), in the move's undo step.
     if (pending.size > 0 && !settling) {
