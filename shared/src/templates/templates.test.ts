@@ -24,6 +24,13 @@ describe('templates', () => {
     }
   });
 
+  it('calls a board "Tafel" in German, as the interface does', () => {
+    for (const id of TEMPLATE_IDS) {
+      const { name, description } = TEMPLATES[id];
+      expect(`${name.de} ${description.de}`).not.toMatch(/Board/);
+    }
+  });
+
   it('has the retro boards of the issue', () => {
     expect(TEMPLATES.retro.boards.map((b) => b.title.de)).toEqual([
       'Was lief gut?',

@@ -102,7 +102,7 @@ export const TEMPLATES: Readonly<Record<TemplateId, Template>> = Object.freeze({
     id: 'blank',
     name: { de: 'Leer', en: 'Blank' },
     description: {
-      de: 'Eine leere Pinnwand; Fragen und weitere Boards legen Sie selbst an.',
+      de: 'Eine leere Tafel; Fragen und weitere Tafeln legen Sie selbst an.',
       en: 'One empty board; add questions and more boards yourself.',
     },
     // Named the way an added board is named when it is given no title
