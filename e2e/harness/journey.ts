@@ -2,9 +2,10 @@
 // teardown: a real server on a free port with a fresh DATA_DIR, a connection
 // to the run's Chromium (sharedChromium.ts), people (browser contexts, each
 // fresh) created on demand. After each test it fails the
-// test on any uncaught page error; on failure it saves screenshots and consoles.
+// test on any uncaught page error; on failure it saves screenshots and consoles
+// while the pages are still open.
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, onTestFailed } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import {
   connectBrowser,
   newPerson,
@@ -42,21 +43,23 @@ export function useJourney(options: JourneyOptions = {}): Journey {
     });
   });
 
-  beforeEach((ctx) => {
+  beforeEach(() => {
     people = [];
-    onTestFailed(async () => {
+  });
+
+  afterEach(async (ctx) => {
+    const errors = people.flatMap((p) => p.pageErrors.map((e) => `${p.name}: ${e.message}`));
+    // Artifacts are saved here, not in onTestFailed: vitest runs that after
+    // afterEach, when the pages below are closed and a screenshot is blank.
+    if (ctx.task.result?.state === 'fail' || errors.length > 0 || lostBrowser) {
       const dir = await saveArtifacts(ctx.task.name, people);
       console.error(
         `Artifacts of the failed test are in ${dir}\nServer output:\n${server?.output()}`,
       );
-    });
-  });
-
-  afterEach(async () => {
-    expect(lostBrowser, 'the shared Chromium disconnected (crashed or was killed)').toBe(false);
-    const errors = people.flatMap((p) => p.pageErrors.map((e) => `${p.name}: ${e.message}`));
+    }
     await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
     people = [];
+    expect(lostBrowser, 'the shared Chromium disconnected (crashed or was killed)').toBe(false);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   });
 
