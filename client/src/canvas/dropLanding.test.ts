@@ -11,7 +11,7 @@ import {
   NOTE_HEIGHT,
   NOTE_WIDTH,
 } from '@pinnwand/shared/model/layout';
-import { createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { assignNotesToCluster, createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { ALICE, testWorkshop } from '@pinnwand/shared/testing/testWorkshop';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +31,9 @@ function framed(places: { x: number; y: number }[], options: TestEditorOptions =
       ALICE.origin,
     ),
   );
-  createCluster(ws.doc, { boardId: ws.board, title: 'F', x: 0, y: 0 }, ALICE.origin);
+  const frame = createCluster(ws.doc, { boardId: ws.board, title: 'F', x: 0, y: 0 }, ALICE.origin);
   const editor = testEditor(ws.doc, { ...options, board: ws.board });
-  return { ids, editor };
+  return { ids, editor, frame, doc: ws.doc };
 }
 
 describe('where dragged notes will land', () => {
@@ -43,7 +43,7 @@ describe('where dragged notes will land', () => {
     // Over the lying note: the spot beside it is shown.
     applyEffects(editor, [{ type: 'dragPreview', ids: [dropped], dx: -575.4, dy: 70.2 }]);
     const shown = editor.canvas.landing.get();
-    expect(shown).toEqual({ notes: [beside], frames: [] });
+    expect(shown).toEqual({ notes: [beside], frames: [], joins: [] });
     // A move that lands on the same spot keeps the preview (nothing redrawn).
     applyEffects(editor, [{ type: 'dragPreview', ids: [dropped], dx: -574, dy: 71 }]);
     expect(editor.canvas.landing.get()).toBe(shown);
@@ -73,5 +73,21 @@ describe('where dragged notes will land', () => {
     expect(frame?.height).toBeGreaterThan(DEFAULT_CLUSTER_HEIGHT);
     applyEffects(editor, [{ type: 'dragCancel' }]);
     expect(editor.canvas.landing.get()).toBeNull();
+  });
+
+  it('a frame that grows over a loose note marks it as taken in, and the release takes it in', () => {
+    // "Darunter" lies just below the full frame, where the frame grows to hold the dropped note.
+    const under = { x: 188, y: 200 };
+    const { ids, editor, frame, doc } = framed([slot, beside, { x: 600, y: 0 }, under], {
+      role: 'facilitator',
+    });
+    const [a, b, dropped, below] = ids as [NoteId, NoteId, NoteId, NoteId];
+    assignNotesToCluster(doc, frame, [a, b], ALICE.origin, { keepPositions: true });
+    applyEffects(editor, [{ type: 'dragPreview', ids: [dropped], dx: -580, dy: 60 }]);
+    const shown = editor.canvas.landing.get();
+    expect(shown?.frames[0]?.height).toBeGreaterThan(under.y + NOTE_HEIGHT / 2);
+    expect(shown?.joins).toEqual([under]);
+    applyEffects(editor, [{ type: 'dragCommit', ids: [dropped], dx: -580, dy: 60 }]);
+    expect(editor.index.note(below)?.clusterId).toBe(frame);
   });
 });

@@ -8,7 +8,6 @@ import {
   type AcceptedCluster,
   acceptClusterSuggestions,
 } from '@pinnwand/shared/facilitation/applySuggestions';
-import { membershipAfterFrameChange } from '@pinnwand/shared/facilitation/membership';
 import { type MergeText, mergeNotes } from '@pinnwand/shared/facilitation/mergeNotes';
 import { placeNotesInCluster } from '@pinnwand/shared/facilitation/placeInCluster';
 import type { BoardId, ClusterId, NoteId } from '@pinnwand/shared/model/ids';
@@ -22,7 +21,6 @@ import {
   squareColumns,
 } from '@pinnwand/shared/model/layout';
 import {
-  assignNotesToCluster,
   createCluster,
   deleteCluster,
   moveCluster,
@@ -35,7 +33,7 @@ import {
 import { moveNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { separateFrames } from '@pinnwand/shared/placement/freeSpace';
-import { getCluster, getNote, listClusters, listNoteIds } from '@pinnwand/shared/read/lookups';
+import { getNote, listClusters, listNoteIds } from '@pinnwand/shared/read/lookups';
 import { permitted } from '../commands/noteCommands.ts';
 import type { AnyCommand, Command } from '../commands/types.ts';
 import type { Editor } from '../editor/Editor.ts';
@@ -46,6 +44,7 @@ import {
   mayMoveNotes,
 } from '../gate/noteGate.ts';
 import { freeFrameSpot } from '../gate/placement.ts';
+import { settleFrameMembers } from './frameMembers.ts';
 
 /** Smallest frame a resize or a drawn frame leaves. */
 export const MIN_CLUSTER = { width: NOTE_WIDTH / 2, height: CLUSTER_HEADER + 40 };
@@ -134,39 +133,12 @@ export const createClusterCommand: Command<{
     };
     const id = transact(e.doc, e.origin, () => {
       const created = createCluster(e.doc, { boardId, title: '', ...frame }, e.origin);
-      settleFrameMembers(e, created);
+      settleFrameMembers(e, [created]);
       return created;
     });
     e.facilitation.renaming.set(id);
   },
 };
-
-/**
- * Inside a frame change's transaction (so one undo takes back both): the
- * notes now lying in the changed frame join it, its members now outside it
- * leave it (for another frame they lie in, or for none) — by the same rule as
- * a dropped note (`clusterAt`), so the outline and the exports list what the
- * board shows. Only notes this person may move are re-assigned (a facilitator
- * may move anyone's; the server's role policy accepts that), the others keep
- * their cluster.
- */
-function settleFrameMembers(e: Editor, id: ClusterId): void {
-  const frame = getCluster(e.doc, id);
-  if (!frame) return;
-  const notes = listNoteIds(e.doc, frame.boardId)
-    .map((nid) => getNote(e.doc, nid))
-    .filter((n) => n !== undefined);
-  const { joins, leaves } = membershipAfterFrameChange(
-    notes,
-    listClusters(e.doc, frame.boardId),
-    new Set([id]),
-  );
-  const mayMove = (ids: NoteId[]) => mayMoveNotes(e, ids, frame.boardId).allowed;
-  for (const [clusterId, ids] of joins)
-    assignNotesToCluster(e.doc, clusterId, mayMove(ids), e.origin, { keepPositions: true });
-  const leaving = mayMove(leaves);
-  if (leaving.length > 0) unassignNotes(e.doc, leaving, e.origin);
-}
 
 /**
  * Moves a frame with its notes to a new top-left. Loose notes it then covers
@@ -185,7 +157,7 @@ export const moveClusterCommand: Command<{ id: ClusterId; x: number; y: number }
   run: (e, { id, x, y }) => {
     transact(e.doc, e.origin, () => {
       moveCluster(e.doc, id, { x: Math.round(x), y: Math.round(y) }, e.origin);
-      settleFrameMembers(e, id);
+      settleFrameMembers(e, [id]);
     });
   },
 };
@@ -207,7 +179,7 @@ export const resizeClusterCommand: Command<{ id: ClusterId; width: number; heigh
         },
         e.origin,
       );
-      settleFrameMembers(e, id);
+      settleFrameMembers(e, [id]);
     });
   },
 };

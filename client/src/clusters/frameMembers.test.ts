@@ -3,6 +3,7 @@
 // the outline and the exports list what the board shows.
 import { workshopToMarkdown } from '@pinnwand/shared/export/markdown';
 import type { ClusterId, NoteId } from '@pinnwand/shared/model/ids';
+import { noteCentreInside } from '@pinnwand/shared/model/layout';
 import { assignNotesToCluster, createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { getCluster, getNote } from '@pinnwand/shared/read/lookups';
@@ -146,6 +147,37 @@ describe('frame changes settle membership', () => {
     editor.commands.run(editor, 'cluster.resize', { id: frame, width: 800, height: 300 });
     expect(getCluster(editor.doc, frame)?.width).toBe(400);
     expect(clusterOf(editor, loose)).toBeNull();
+    stop();
+  });
+
+  it('a frame that grows for a drop takes in the loose note it comes to cover; one undo takes back all', () => {
+    const { ws, editor, frame, loose, stop } = setup();
+    // The frame's row is full: a note dropped onto it goes below, and the frame grows to
+    // hold it, down over "Darunter", which lies just below the frame's bottom edge.
+    const second = addNote(
+      ws.doc,
+      { boardId: ws.board, x: 188, y: 60, text: 'Auch drin', author: 'Alice', authorId: ALICE.id },
+      ALICE.origin,
+    );
+    assignNotesToCluster(ws.doc, frame, [second], ALICE.origin, { keepPositions: true });
+    const below = addNote(
+      ws.doc,
+      { boardId: ws.board, x: 188, y: 250, text: 'Darunter', author: 'Bob', authorId: BOB.id },
+      BOB.origin,
+    );
+    editor.undo.clear();
+    editor.commands.run(editor, 'notes.translate', { ids: [loose], dx: -470, dy: -30 });
+    const grown = getCluster(editor.doc, frame);
+    expect(grown?.height).toBeGreaterThan(300);
+    expect(grown && noteCentreInside(getNote(editor.doc, below)!, grown)).toBe(true);
+    expect(clusterOf(editor, loose)).toBe(frame);
+    expect(clusterOf(editor, below)).toBe(frame);
+    expect(outline(editor, frame).unclustered).toEqual([]);
+
+    editor.undo.undo();
+    expect(getCluster(editor.doc, frame)?.height).toBe(300);
+    expect(getNote(editor.doc, loose)).toMatchObject({ x: 500, y: 100, clusterId: null });
+    expect(clusterOf(editor, below)).toBeNull();
     stop();
   });
 });

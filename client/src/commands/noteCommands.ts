@@ -16,6 +16,7 @@ import {
 } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import { rectsOverlap } from '@pinnwand/shared/placement/freeSpace';
+import { settleFrameMembers } from '../clusters/frameMembers.ts';
 import { type Editor, EMPTY_SELECTION } from '../editor/Editor.ts';
 import { markFresh } from '../editor/emptyNotes.ts';
 import { dismissWriter, otherWriter, showWriter, type WritingPlace } from '../editor/writers.ts';
@@ -293,7 +294,9 @@ const NO_LANDING: FrameLanding = { moves: new Map(), grows: new Map() };
  * the same step, so what was dropped lies on top, on every screen (the order
  * is the document's: shared/model/note.ts `layer`). Inside a cluster frame a
  * dropped note is not left covering another: it goes to the nearest free spot
- * there (gate/placement.ts `spotsInFrames`), in the same undo step. An
+ * there (gate/placement.ts `spotsInFrames`), and a full frame the facilitator
+ * drops into grows, taking in the loose notes it comes to cover (as a resize
+ * does, clusters/frameMembers.ts), all in the same undo step. An
  * `exact` move (the arrow keys) goes by exactly its offset: a nudge is a
  * precise step, and a note nudged past its neighbour must not jump elsewhere.
  */
@@ -318,6 +321,8 @@ export const translateCommand: Command<{
       translateNotes(e.doc, allowed, delta, e.origin);
       for (const [id, size] of inFrames.grows) resizeCluster(e.doc, id, size, e.origin);
       for (const [id, spot] of inFrames.moves) moveNote(e.doc, id, spot, e.origin);
+      // A grown frame takes in the notes it comes to cover, as a resized one does.
+      if (inFrames.grows.size > 0) settleFrameMembers(e, [...inFrames.grows.keys()]);
       if (toFront) bringNotesToFront(e.doc, allowed, e.origin);
     });
   },
