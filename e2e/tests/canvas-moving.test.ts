@@ -2,7 +2,8 @@
 // on every screen in the room; a note moved with Shift+arrow stays in sight,
 // the view following it instead of letting it slide under the side panel;
 // while a note is dragged onto one lying in a cluster frame, the spot it will
-// go to is outlined, with the mouse and with a finger.
+// go to is outlined, with the mouse and with a finger, and when the wheel
+// moves the board under a mouse held still.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { createCluster } from '@pinnwand/shared/ops/clusterOps';
@@ -210,4 +211,45 @@ describe('moving notes on the canvas', () => {
       await screenshot(page, `moving-landing-dropped-${device}`);
     });
   }
+
+  test('a note held still while the wheel moves the board follows the board, its landing shown at once', async () => {
+    const server = journey.server();
+    const created = await createWorkshopViaApi(server.url, 'blank');
+    const lying = { x: 16, y: 56 };
+    const beside = { x: 188, y: 56 };
+    await asFacilitator(server.url, created, (doc) => {
+      const boardId = listBoards(doc)[0]?.id as BoardId;
+      const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+      createCluster(doc, { boardId, title: 'Ideen', x: 0, y: 0 }, FACILITATOR_ORIGIN);
+      addNote(doc, { boardId, ...lying, text: 'Liegt', ...author }, FACILITATOR_ORIGIN);
+      addNote(doc, { boardId, x: 100, y: 320, text: 'Kommt', ...author }, FACILITATOR_ORIGIN);
+    });
+    const a = await journey.person('wheel-mover');
+    await join(a, created.urls.participant, 'Anna');
+    const page = a.page;
+    await noteByText(page, 'Kommt');
+    const scale = await page.evaluate(() => {
+      type Stage = { scaleX(): number };
+      return (window as unknown as { Konva: { stages: Stage[] } }).Konva.stages[0]?.scaleX() ?? 1;
+    });
+
+    // Held 220 units below the spot of the other test, where the note lies below the frame.
+    const from = await pageAt(page, { x: 100 + 80, y: 320 + 60 });
+    const onLying = { x: lying.x + 80 + 30, y: lying.y + 60 + 10 };
+    const below = await pageAt(page, { x: onLying.x, y: onLying.y + 220 });
+    const release = await pressAndMove(page, false, from, below);
+    await page.waitForTimeout(200);
+    expect(await landingSpots(page)).toEqual([]);
+    // The wheel brings the board 220 units down under the mouse, which does not move:
+    // the note is now over the lying one, and where it will go is shown without a move.
+    await page.mouse.wheel(0, -220 * scale);
+    await expect.poll(() => landingSpots(page)).toEqual([beside]);
+    expect(await worldAt(page, below)).toEqual({
+      x: expect.closeTo(onLying.x, 0),
+      y: expect.closeTo(onLying.y, 0),
+    });
+    await screenshot(page, 'moving-landing-after-wheel');
+    await release();
+    await expect.poll(() => notePlace(page, 'Kommt')).toEqual(beside);
+  });
 });

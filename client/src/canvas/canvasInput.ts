@@ -14,7 +14,7 @@ import { onOwnDots } from '../voting/ownDots.ts';
 import { applyEffects } from './applyEffects.ts';
 import { hitTest, sceneOf, type Target } from './hitTest.ts';
 import type { CanvasContext, CanvasEvent } from './states/types.ts';
-import { intersects, type Point } from './viewport.ts';
+import { intersects, type Point, toWorld } from './viewport.ts';
 
 /** About the longest a double-click takes, first press to last release (browsers allow ~500 ms). */
 const DOUBLE_CLICK_MS = 500;
@@ -46,6 +46,7 @@ export function canvasContext(editor: Editor, boardId: BoardId): CanvasContext {
       const c = editor.index.clusters(boardId).find((x) => x.id === id);
       return c ? { x: c.x, y: c.y, width: c.width, height: c.height } : undefined;
     },
+    toWorld: (screen) => toWorld(editor.viewport.get(), screen),
   };
 }
 

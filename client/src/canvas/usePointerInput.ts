@@ -200,6 +200,11 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       editor.canvas.cursor.set(editor.canvas.tool.get() === 'cluster' ? 'crosshair' : ''),
     );
     showCursor();
+    // The wheel, a summons or the keyboard moved the view under a pointer held
+    // still: a drag follows the board point now under it at once.
+    const offView = editor.viewport.subscribe(() => {
+      if (editor.canvas.machine.followsView()) sendToCanvas(editor, { type: 'viewChanged' });
+    });
 
     el.addEventListener('pointerdown', onPointerDown);
     el.addEventListener('pointermove', onPointerMove);
@@ -221,6 +226,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       endLongPress();
       offCursor();
       offTool();
+      offView();
       // A gesture cut off by leaving the board does not linger.
       sendToCanvas(editor, { type: 'cancel' });
       el.style.cursor = '';

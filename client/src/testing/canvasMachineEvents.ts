@@ -22,6 +22,7 @@ export function ctx(selection: NoteId[] = [], extra: Partial<CanvasContext> = {}
     onOwnDots: () => false,
     notesInRect: () => [B],
     clusterRect: (id) => (id === C ? FRAME : undefined),
+    toWorld: (screen) => screen,
     ...extra,
   };
 }

@@ -1,5 +1,17 @@
+import type { NoteId } from '@pinnwand/shared/model/ids';
 import { describe, expect, test } from 'vitest';
-import { A, B, ctx, down, move, note, up } from '../../testing/canvasMachineEvents.ts';
+import {
+  A,
+  B,
+  C,
+  ctx,
+  down,
+  FRAME,
+  facilitator,
+  move,
+  note,
+  up,
+} from '../../testing/canvasMachineEvents.ts';
 import { CanvasMachine } from './machine.ts';
 import type { Target } from './types.ts';
 
@@ -233,5 +245,39 @@ describe('the wheel', () => {
     const zoom = m.send({ ...turn, dx: 0, dy: -100, zoom: true }, ctx([A]));
     expect(zoom).toEqual([{ type: 'zoom', anchor: { x: 10, y: 20 }, factor: Math.exp(0.25) }]);
     expect(m.state.name).toBe('draggingNotes');
+  });
+
+  test('a zoom or pan under a drag held still takes the drag to the board point now under the pointer', () => {
+    const m = new CanvasMachine();
+    m.send(down(note(A), 10, 10), ctx([A]));
+    m.send(move(40, 30), ctx([A]));
+    // Zoomed in twice around the stage's corner: the pointer at (40,30) is over (20,15).
+    const zoomed = ctx([A], { toWorld: (p) => ({ x: p.x / 2, y: p.y / 2 }) });
+    expect(m.send({ type: 'viewChanged' }, zoomed)).toEqual([
+      { type: 'dragPreview', ids: [A], dx: 10, dy: 5 },
+    ]);
+    expect(m.state.name).toBe('draggingNotes');
+  });
+
+  test('a view change moves a frame being moved and a selection frame, and is nothing to a press or a pan', () => {
+    const m = new CanvasMachine();
+    const panned = (selection: NoteId[] = []) =>
+      facilitator(selection, { toWorld: (p) => ({ x: p.x + 100, y: p.y }) });
+    expect(m.send({ type: 'viewChanged' }, panned())).toEqual([]);
+    m.send(down(note(A), 10, 10), ctx([A]));
+    expect(m.send({ type: 'viewChanged' }, panned([A]))).toEqual([]);
+    m.send(up(10, 10), ctx([A]));
+    m.send(down({ kind: 'canvas' }, 0, 0), ctx());
+    m.send(move(50, 50), ctx());
+    expect(m.send({ type: 'viewChanged' }, panned())[0]).toEqual({
+      type: 'brush',
+      rect: { x: 0, y: 0, width: 150, height: 50 },
+    });
+    m.send(up(50, 50), ctx());
+    m.send(down({ kind: 'clusterHeader', id: C }, 10, 10), facilitator());
+    m.send(move(30, 10), facilitator());
+    expect(m.send({ type: 'viewChanged' }, panned())).toEqual([
+      { type: 'ghost', rect: { ...FRAME, x: 120 } },
+    ]);
   });
 });

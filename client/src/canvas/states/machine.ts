@@ -1,7 +1,9 @@
 // Dispatches canvas events to the current state and keeps track of the
 // fingers on the screen: a second finger, whatever was happening, cancels it
 // and starts a pinch. The wheel pans or zooms in any state. Esc cancels the
-// gesture in progress, or leaves a tool.
+// gesture in progress, or leaves a tool. A gesture that follows the pointer
+// over the board (dragging notes, a frame, a selection frame) follows it too
+// when the view moves under a pointer held still.
 import type { Point } from '../viewport.ts';
 import { brushing } from './brushing.ts';
 import { draggingNotes } from './draggingNotes.ts';
@@ -31,6 +33,15 @@ const handlers: Record<CanvasState['name'], Handler> = {
   drawingCluster,
 };
 
+/** Gestures that follow the board point under the pointer, which a view change moves. */
+const FOLLOWS_VIEW: ReadonlySet<CanvasState['name']> = new Set([
+  'draggingNotes',
+  'brushing',
+  'movingCluster',
+  'resizingCluster',
+  'drawingCluster',
+]);
+
 /** The wheel moves or zooms the view whatever else is going on. */
 function wheel(event: Extract<CanvasEvent, { type: 'wheel' }>): Effect {
   if (event.zoom)
@@ -54,10 +65,20 @@ export class CanvasMachine {
    * hold, or on release — opens nothing a second time.
    */
   private pressWasLongPress = false;
+  /** Where the latest pointer event was, on the stage: after a view change it is over another board point. */
+  private pointer: { pointerId: number; screen: Point } | null = null;
+
+  /** Whether a change of the view changes what the gesture in progress shows (see `viewChanged`). */
+  followsView(): boolean {
+    return FOLLOWS_VIEW.has(this.state.name);
+  }
 
   send(event: CanvasEvent, ctx: CanvasContext): Effect[] {
     const effects: Effect[] = [];
     if (event.type === 'wheel') return [wheel(event)];
+    if (event.type === 'viewChanged') return this.viewChanged(ctx);
+    if (event.type === 'pointerDown' || event.type === 'pointerMove')
+      this.pointer = { pointerId: event.pointerId, screen: event.screen };
     if (event.type === 'pointerDown') {
       this.pressWasDoubleTap = event.doubleTap === true;
       this.pressWasLongPress = false;
@@ -95,6 +116,21 @@ export class CanvasMachine {
     }
     effects.push(...this.step(event, ctx));
     return effects;
+  }
+
+  /**
+   * The view moved while a gesture follows the pointer: what it shows (the
+   * dragged notes and where they will land, a frame's ghost, the selection
+   * frame) is taken again at the board point now under the pointer, as if it
+   * had moved there — not left behind until the pointer next moves.
+   */
+  private viewChanged(ctx: CanvasContext): Effect[] {
+    const state = this.state;
+    const pointer = this.pointer;
+    if (!this.followsView() || !('pointerId' in state) || pointer?.pointerId !== state.pointerId)
+      return [];
+    const { pointerId, screen } = pointer;
+    return this.step({ type: 'pointerMove', pointerId, screen, world: ctx.toWorld(screen) }, ctx);
   }
 
   private step(event: CanvasEvent, ctx: CanvasContext): Effect[] {

@@ -48,6 +48,11 @@ export type CanvasEvent =
   /** A wheel or trackpad turn in screen pixels; with Ctrl/⌘ (or a pinch on a trackpad) a zoom. */
   | { type: 'wheel'; screen: Point; dx: number; dy: number; zoom: boolean }
   | { type: 'key'; key: 'Escape' }
+  /**
+   * The view moved or zoomed (the wheel, a pinch, a summons): a pointer held
+   * still now lies over another point of the board.
+   */
+  | { type: 'viewChanged' }
   | { type: 'cancel' };
 
 /** What the states may ask about the world; answered by the pipeline. */
@@ -74,6 +79,8 @@ export interface CanvasContext {
   notesInRect(rect: Rect): NoteId[];
   /** A frame's rectangle, for the ghost of a move or resize. */
   clusterRect(id: ClusterId): Rect | undefined;
+  /** The board point under a point of the stage, in the view as it is now. */
+  toWorld(screen: Point): Point;
 }
 
 export type MenuTarget = { kind: 'note'; ids: NoteId[] } | { kind: 'cluster'; id: ClusterId };
