@@ -117,7 +117,8 @@ export async function clusterBoxes(
       const r = node.getClientRect();
       return {
         id: node.id(),
-        title: String(node.find('Text')[0]?.getAttr('text') ?? ''),
+        // The whole name (the heading drawn may be wrapped over lines, or cut).
+        title: String(node.getAttr('clusterTitle') ?? node.find('Text')[0]?.getAttr('text') ?? ''),
         x: origin.left + r.x,
         y: origin.top + r.y,
         width: r.width,

@@ -1,10 +1,17 @@
 // Frames made from the Moderation panel in real Chromium: on a phone the panel
 // gives way to drawing one, a frame added from the panel is named straight
-// away (on a phone too), a long frame name is read whole in the panel, and
-// notes dropped one after another on the same spot of a frame lie side by side
-// in it.
+// away (on a phone too), a long frame name is read whole in the panel and in
+// the frame's heading on the board (wrapped, above the notes in the frame),
+// and notes dropped one after another on the same spot of a frame lie side by
+// side in it.
+import { asParticipantId, type BoardId, type ClusterId } from '@pinnwand/shared/model/ids';
+import { assignNotesToCluster, createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { addNote } from '@pinnwand/shared/ops/noteOps';
+import { listBoards } from '@pinnwand/shared/read/lookups';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
+import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { addNoteAt, dragMouse, join, noteBoxes, noteByText } from '../harness/board.ts';
 import { type PersonOptions, PHONE, screenshot } from '../harness/browser.ts';
 import { addClusterFromPanel, clusterBoxes, openPanel } from '../harness/facilitation.ts';
@@ -14,6 +21,29 @@ const DEVICES: [string, PersonOptions][] = [
   ['desktop', {}],
   ['phone', PHONE],
 ];
+
+/** The headings drawn on the board: their lines, type size and page rectangle. */
+const headings = (page: Page) =>
+  page.evaluate(() => {
+    type Node = {
+      getAttr(name: string): unknown;
+      getClientRect(): { x: number; y: number; width: number; height: number };
+      container(): HTMLElement;
+      find(selector: string): Node[];
+    };
+    const stage = (window as unknown as { Konva?: { stages: Node[] } }).Konva?.stages[0];
+    if (!stage) return [];
+    const origin = stage.container().getBoundingClientRect();
+    return stage.find('.cluster-heading').map((node) => {
+      const r = node.getClientRect();
+      return {
+        lines: String(node.getAttr('text')).split('\n'),
+        size: Number(node.getAttr('fontSize')),
+        top: origin.top + r.y,
+        bottom: origin.top + r.y + r.height,
+      };
+    });
+  });
 
 describe('frames from the panel', () => {
   const journey = useJourney();
@@ -151,4 +181,60 @@ describe('frames from the panel', () => {
       expect(note.y + note.height / 2).toBeLessThanOrEqual(after.y + after.height);
     }
   });
+
+  // A facilitator clusters notes under headings they want to read on the board,
+  // not cut after a few words: a long name wraps within the frame, above its notes.
+  for (const [device, options] of DEVICES) {
+    test(`on a ${device}, a long frame name is read on the board, wrapped above the notes in the frame`, async () => {
+      const server = journey.server();
+      const workshop = await createWorkshopViaApi(server.url, 'blank');
+      const long = 'Was wir aus dem Pilotprojekt mitnehmen';
+      const longer =
+        'Rahmenbedingungen der Verwaltungsdigitalisierung im Landkreis und in allen kreisangehörigen Gemeinden, gesammelt im zweiten Workshop';
+      await asFacilitator(server.url, workshop, (doc) => {
+        const boardId = listBoards(doc)[0]?.id as BoardId;
+        const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+        const framed = (title: string, x: number, texts: string[]): ClusterId => {
+          const id = createCluster(doc, { boardId, title, x, y: 0 }, FACILITATOR_ORIGIN);
+          const notes = texts.map((text, i) =>
+            addNote(
+              doc,
+              { boardId, x: x + 16 + i * 172, y: 56, text, ...author },
+              FACILITATOR_ORIGIN,
+            ),
+          );
+          assignNotesToCluster(doc, id, notes, FACILITATOR_ORIGIN, { keepPositions: true });
+          return id;
+        };
+        framed(long, 0, ['Früh einbinden', 'Kurze Wege']);
+        framed(longer, 400, ['Personal', 'Haushalt']);
+      });
+      const fac = await journey.person(`headings-${device}`, options);
+      await join(fac, workshop.urls.facilitator, 'Moderatorin');
+      const page = fac.page;
+      await noteByText(page, 'Haushalt');
+      await expect.poll(async () => (await headings(page)).length).toBe(2);
+      const drawn = await headings(page);
+      const first = drawn.find((h) => h.lines[0]?.startsWith('Was'));
+      const second = drawn.find((h) => h.lines[0]?.startsWith('Rahmen'));
+      if (!first || !second) throw new Error('no headings');
+      // The long name over two lines, whole; the longer one smaller, cut with "…" after three.
+      expect(first.lines.length).toBe(2);
+      expect(first.lines.join(' ').replace(/- /g, '').replace(/\s+/g, ' ')).toBe(long);
+      expect(second.lines.length).toBe(3);
+      expect(second.size).toBeLessThan(first.size);
+      expect(second.lines[2]).toMatch(/…$/);
+      // Neither heading reaches down to the notes in its frame.
+      for (const [heading, text] of [
+        [first, 'Früh einbinden'],
+        [second, 'Personal'],
+      ] as const) {
+        const note = await noteByText(page, text);
+        expect(heading.bottom, `heading over "${text}"`).toBeLessThanOrEqual(
+          note.y - note.height / 2,
+        );
+      }
+      await screenshot(page, `frame-headings-long-${device}`);
+    });
+  }
 });

@@ -24,6 +24,8 @@ export interface TextLayout {
   font: string;
   /** Distance between baselines (world units). */
   lineHeight: number;
+  /** The text went on beyond the lines that fit (the last ends in an ellipsis). */
+  cut: boolean;
 }
 
 const ELLIPSIS = '…';
@@ -76,7 +78,8 @@ export function layoutText(
   const lines = wrapText(text, box.width, measure, fit + 1, (word) =>
     splitRemembered(word, box.width, size, bold, measure),
   ).split('\n');
-  if (lines.length > fit) {
+  const cut = lines.length > fit;
+  if (cut) {
     lines.length = fit;
     // The text goes on: the last line that fits ends in an ellipsis.
     let last = (lines[fit - 1] ?? '').replace(/-$/, '');
@@ -84,7 +87,7 @@ export function layoutText(
       last = last.slice(0, -1);
     lines[fit - 1] = last.trimEnd() + ELLIPSIS;
   }
-  return { lines, font: noteFont(size, bold), lineHeight: linePx };
+  return { lines, font: noteFont(size, bold), lineHeight: linePx, cut };
 }
 
 /** Type size of a note's title when zoomed out (world units; see useViewRect.ts). */

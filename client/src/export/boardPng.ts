@@ -4,12 +4,20 @@
 // lines break like the canvas's, at syllable boundaries (canvas/hyphenate.ts),
 // never mid-syllable. A picture cannot be scrolled, so every note shows its
 // whole text: a long one is set smaller, and if that is not enough the note
-// grows downwards. Invisible bidi overrides are shown, not applied.
+// grows downwards. A frame's heading wraps as on the canvas (canvas/
+// frameHeading.ts). Invisible bidi overrides are shown, not applied.
 
 import { revealInvisibles } from '@pinnwand/shared/export/invisibleChars';
+import {
+  HEADING_INSET,
+  HEADING_LINE_HEIGHT,
+  HEADING_TOP,
+  headingWidth,
+} from '@pinnwand/shared/model/clusterHeading';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import Konva from 'konva';
+import { frameHeading } from '../canvas/frameHeading.ts';
 import { loadHyphenation } from '../canvas/hyphenation.ts';
 import {
   FONT_FAMILY,
@@ -28,6 +36,23 @@ const MARGIN = 40;
 const FAR = 1e6;
 const plausible = (...values: number[]) =>
   values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
+
+/** A frame's heading, set as the canvas sets it (ClusterLayer.tsx). */
+function headingText(x: number, y: number, width: number, title: string): Konva.Text {
+  const { size, lines } = frameHeading(title, width);
+  return new Konva.Text({
+    x: x + HEADING_INSET,
+    y: y + HEADING_TOP,
+    width: Math.max(1, headingWidth(width)),
+    text: lines.join('\n'),
+    fontFamily: FONT_FAMILY,
+    fontSize: size,
+    lineHeight: HEADING_LINE_HEIGHT,
+    fontStyle: 'bold',
+    fill: NOTE_TEXT_COLOR,
+    wrap: 'none',
+  });
+}
 
 export async function boardToPng(board: BoardView): Promise<Blob> {
   await loadHyphenation();
@@ -76,18 +101,7 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
           strokeWidth: 1.5,
           cornerRadius: 8,
         }),
-        new Konva.Text({
-          x: c.x + 12,
-          y: c.y + 12,
-          width: Math.max(0, c.width - 24),
-          text: revealInvisibles(c.title),
-          fontFamily: FONT_FAMILY,
-          fontSize: 16,
-          fontStyle: 'bold',
-          fill: NOTE_TEXT_COLOR,
-          wrap: 'none',
-          ellipsis: true,
-        }),
+        headingText(c.x, c.y, c.width, revealInvisibles(c.title)),
       );
     }
     for (const n of notes) {

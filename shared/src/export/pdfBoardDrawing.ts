@@ -11,6 +11,13 @@
  * still appear in the list.
  */
 import { type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import {
+  HEADING_INSET,
+  HEADING_LINE_HEIGHT,
+  HEADING_TOP,
+  headingWidth,
+  layoutHeading,
+} from '../model/clusterHeading.ts';
 import { isNoteColor, NOTE_COLOR_HEX } from '../model/colors.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH, type Rect, withinBoard } from '../model/layout.ts';
 import type { Note } from '../model/note.ts';
@@ -127,7 +134,6 @@ export async function drawBoard(
     borderColor: BOARD_BORDER,
     borderWidth: 0.5,
   });
-  const titleSize = 13 * scale;
   for (const c of board.clusters) {
     if (!drawable(c)) continue;
     page.drawRectangle({
@@ -139,16 +145,27 @@ export async function drawBoard(
       borderColor: FRAME_BORDER,
       borderWidth: Math.max(0.3, 1.5 * scale),
     });
-    const title = fitLines(c.title, (c.width - 24) * scale, 1, titleSize, fonts.measureBold)[0];
-    if (title) {
-      page.drawText(title, {
-        x: toX(c.x + 12),
-        y: toY(c.y + 26),
-        size: titleSize,
+    // The heading wraps as on the canvas (model/clusterHeading.ts), measured in the PDF's font.
+    const width = headingWidth(c.width) * scale;
+    const heading = layoutHeading((size, lines) => {
+      const all = wrapText(c.title, width, size * scale, fonts.measureBold);
+      return {
+        lines: fitLines(c.title, width, lines, size * scale, fonts.measureBold),
+        cut: all.length > lines,
+      };
+    });
+    const headingLine = heading.size * HEADING_LINE_HEIGHT;
+    heading.lines.forEach((line, i) => {
+      if (!line) return;
+      page.drawText(line, {
+        x: toX(c.x + HEADING_INSET),
+        // The baseline where the canvas has it: the line's middle plus the font's x-height, roughly.
+        y: toY(c.y + HEADING_TOP + i * headingLine + 0.9 * heading.size),
+        size: heading.size * scale,
         font: fonts.bold,
         color: INK,
       });
-    }
+    });
   }
   const size = 12 * scale;
   const lineHeight = size * 1.2;
