@@ -7,7 +7,8 @@
 // board sees the frame and its name field, not the empty board's hint, and so
 // does a participant writing a hidden note there; a frame the facilitator
 // brings everyone to, or shows those who follow, lies between the follow
-// button at the top and the toolbar at the bottom.
+// button at the top and the toolbar at the bottom, and the notice that says
+// so is centred on the board, beside the side panel.
 import { startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
 import { asParticipantId, type BoardId } from '@pinnwand/shared/model/ids';
 import { setBoardLocked } from '@pinnwand/shared/ops/boardOps';
@@ -286,7 +287,20 @@ describe('banners and overlays over the board', () => {
         [other, 'brought'],
       ] as const) {
         const page = person.page;
-        await page.getByText('Die Moderation hat Sie hierher geholt.').waitFor();
+        const said = page.locator('.fac-toast', {
+          hasText: 'Die Moderation hat Sie hierher geholt.',
+        });
+        await said.waitFor();
+        // The notice is centred on the board, like the toolbar, not on the window: on
+        // the desktop the side panel takes the window's right part.
+        const notice = await said.boundingBox();
+        const board = await page.locator('.board-canvas').boundingBox();
+        if (!notice || !board) throw new Error('no notice to measure');
+        const offMiddle = notice.x + notice.width / 2 - (board.x + board.width / 2);
+        expect(Math.abs(offMiddle), `${name}: notice off the board's middle`).toBeLessThanOrEqual(
+          2,
+        );
+        await screenshot(page, `overlays-${device}-${name}-notice`);
         let frame: Box | undefined;
         await expect
           .poll(async () => {

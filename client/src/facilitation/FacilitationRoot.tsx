@@ -20,6 +20,7 @@ import { measureClockOffset } from '../timer/clock.ts';
 import { TimerWithSound, useTimerView } from '../timer/Timer.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
+import { useCentredOnCanvas } from '../ui/useCentredOnCanvas.ts';
 import { useRoomAtBottom } from '../ui/useRoomAtBottom.ts';
 import { VotesLeft } from '../voting/VotesLeft.tsx';
 import { CanvasOverlay } from './CanvasOverlay.tsx';
@@ -160,7 +161,7 @@ export function FacilitationBar({ editor }: { editor: Editor }) {
 
 /**
  * The editor's notices, as toasts just above the toolbar (outside the banners'
- * layer); how far up a notice reaches is kept, so a view the facilitator
+ * layer), centred on the board's canvas like the toolbar; how far up a notice reaches is kept, so a view the facilitator
  * summons is fitted clear of the notice that says so (follow/follow.ts).
  */
 export function FacilitationToasts({ editor }: { editor: Editor }) {
@@ -170,6 +171,8 @@ export function FacilitationToasts({ editor }: { editor: Editor }) {
   const toolbarRoom = useStore(editor.canvas.bottomInset);
   const region = useRef<HTMLDivElement>(null);
   useRoomAtBottom(region, editor.canvas.noticeInset, 0);
+  const boardId = useStore(editor.boardId);
+  useCentredOnCanvas(region, boardId);
   return (
     <div
       ref={region}
