@@ -3,10 +3,11 @@
 // the view following it instead of letting it slide under the side panel;
 // while a note is dragged onto one lying in a cluster frame, the spot it will
 // go to is outlined, with the mouse and with a finger, and when the wheel
-// moves the board under a mouse held still.
+// moves the board under a mouse held still; a full frame that grows for the
+// drop over a loose note marks it, and takes it in.
 import type { BoardId } from '@pinnwand/shared/model/ids';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
-import { createCluster } from '@pinnwand/shared/ops/clusterOps';
+import { assignNotesToCluster, createCluster } from '@pinnwand/shared/ops/clusterOps';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
 import type { Page } from 'playwright-core';
@@ -54,6 +55,15 @@ const landingSpots = (page: Page) =>
     type Stage = { find(selector: string): Node[] };
     const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
     return (stage?.find('.landing') ?? []).map((n) => ({ x: n.x(), y: n.y() }));
+  });
+
+/** Notes outlined as taken in by a frame that grows for the drop (world top-lefts of the outlines). */
+const joinMarks = (page: Page) =>
+  page.evaluate(() => {
+    type Node = { x(): number; y(): number };
+    type Stage = { find(selector: string): Node[] };
+    const stage = (window as unknown as { Konva?: { stages: Stage[] } }).Konva?.stages[0];
+    return (stage?.find('.landing-join') ?? []).map((n) => ({ x: n.x(), y: n.y() }));
   });
 
 /** Where the note with `text` is drawn on the board (world top-left; the last drawn if dragged). */
@@ -251,5 +261,41 @@ describe('moving notes on the canvas', () => {
     await screenshot(page, 'moving-landing-after-wheel');
     await release();
     await expect.poll(() => notePlace(page, 'Kommt')).toEqual(beside);
+  });
+
+  test('a full frame that grows for a drop over a loose note marks it while dragging, and takes it in', async () => {
+    const server = journey.server();
+    const created = await createWorkshopViaApi(server.url, 'blank');
+    await asFacilitator(server.url, created, (doc) => {
+      const boardId = listBoards(doc)[0]?.id as BoardId;
+      const author = { author: 'Moderatorin', authorId: asParticipantId('facilitator') };
+      const frame = createCluster(doc, { boardId, title: 'Ideen', x: 0, y: 0 }, FACILITATOR_ORIGIN);
+      const full = [
+        addNote(doc, { boardId, x: 16, y: 56, text: 'Eins', ...author }, FACILITATOR_ORIGIN),
+        addNote(doc, { boardId, x: 188, y: 56, text: 'Zwei', ...author }, FACILITATOR_ORIGIN),
+      ];
+      assignNotesToCluster(doc, frame, full, FACILITATOR_ORIGIN, { keepPositions: true });
+      // Just below the frame, where it grows to hold a third note.
+      addNote(doc, { boardId, x: 188, y: 200, text: 'Darunter', ...author }, FACILITATOR_ORIGIN);
+      addNote(doc, { boardId, x: 100, y: 400, text: 'Kommt', ...author }, FACILITATOR_ORIGIN);
+    });
+    const fac = await journey.person('grow-mover');
+    await join(fac, created.urls.facilitator, 'Moderatorin');
+    const page = fac.page;
+    await noteByText(page, 'Kommt');
+    const unclustered = page.locator('.side-panel').getByText('Ohne Cluster');
+    await unclustered.waitFor();
+
+    const from = await pageAt(page, { x: 100 + 80, y: 400 + 60 });
+    const to = await pageAt(page, { x: 16 + 80 + 30, y: 56 + 60 + 10 });
+    const release = await pressAndMove(page, false, from, to);
+    await expect.poll(() => landingSpots(page)).toEqual([{ x: 16, y: 188 }]);
+    expect(await joinMarks(page)).toEqual([{ x: 184, y: 196 }]);
+    await screenshot(page, 'moving-landing-grow-takes-in');
+    await release();
+    // Both the dropped note and the one the grown frame covers are in the cluster.
+    await expect.poll(() => unclustered.count()).toBe(0);
+    expect(await joinMarks(page)).toEqual([]);
+    await screenshot(page, 'moving-landing-grow-taken-in');
   });
 });
