@@ -12,7 +12,10 @@
  *   frame of entries the sender does not own costs no JSON parsing;
  * - a state larger than the limit is not relayed;
  * - the server overwrites `state.role` with the connection's capability, so
- *   nobody can pose as the facilitator.
+ *   nobody can pose as the facilitator;
+ * - note claims (`editing`, `editingSince`, `takeover`) are stamped with the
+ *   server's clock and dropped where the connection may not write
+ *   (AwarenessClaims).
  *
  * Awareness is ephemeral: it is relayed at once, never stored.
  */
@@ -26,6 +29,7 @@ import {
   type OutgoingAwarenessEntry,
   parseAwarenessState,
 } from '../socket/messageCodec.ts';
+import type { AwarenessClaims } from './AwarenessClaims.ts';
 import type { ClientIdOwners } from './ClientIdOwners.ts';
 import type { Connection } from './Connection.ts';
 
@@ -67,6 +71,7 @@ export class AwarenessRegistry {
     private readonly maxStateBytes: number,
     /** Told of every id a connection introduces: its document changes belong to the same writer. */
     private readonly clientIds: ClientIdOwners | null = null,
+    private readonly claims: AwarenessClaims | null = null,
   ) {}
 
   apply(conn: Connection, entries: readonly AwarenessEntry[]): AwarenessResult {
@@ -119,6 +124,8 @@ export class AwarenessRegistry {
         if (conn.participantId !== null) this.bind(entry.clientId, conn.participantId);
         this.clientIds?.announce(conn, entry.clientId);
       }
+      if (state === null) this.claims?.forget(entry.clientId);
+      else this.claims?.judge(conn, entry.clientId, state);
       const json = removal
         ? 'null'
         : JSON.stringify({ ...state, [AWARENESS_ROLE_FIELD]: conn.role });
@@ -141,6 +148,7 @@ export class AwarenessRegistry {
     for (const [clientId, owner] of this.owners) {
       if (owner !== conn) continue;
       this.owners.delete(clientId);
+      this.claims?.forget(clientId);
       const state = this.states.get(clientId);
       this.states.delete(clientId);
       if (state && state.json !== 'null') {

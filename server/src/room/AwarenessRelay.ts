@@ -14,6 +14,7 @@ import {
   encodeAwareness,
   type OutgoingAwarenessEntry,
 } from '../socket/messageCodec.ts';
+import type { AwarenessClaims } from './AwarenessClaims.ts';
 import { AwarenessRegistry } from './AwarenessRegistry.ts';
 import type { ClientIdOwners } from './ClientIdOwners.ts';
 import type { Connection } from './Connection.ts';
@@ -30,8 +31,9 @@ export class AwarenessRelay {
     private readonly sender: RoomSender,
     private readonly metrics: Metrics,
     clientIds: ClientIdOwners,
+    claims: AwarenessClaims,
   ) {
-    this.registry = new AwarenessRegistry(maxStateBytes, clientIds);
+    this.registry = new AwarenessRegistry(maxStateBytes, clientIds, claims);
   }
 
   /** A connection's awareness frame; a malformed state closes it (4400). */

@@ -38,6 +38,7 @@ import {
   encodeUpdate,
 } from '../socket/messageCodec.ts';
 import type { StoredDocument } from '../storage/Storage.ts';
+import { AwarenessClaims } from './AwarenessClaims.ts';
 import { AwarenessRelay } from './AwarenessRelay.ts';
 import { type Batch, mergeInGroups, UpdateCollector } from './Batch.ts';
 import { ClientIdOwners } from './ClientIdOwners.ts';
@@ -144,6 +145,7 @@ export class Room {
       this.sender,
       deps.metrics,
       clientIds,
+      new AwarenessClaims(() => (this.document.isBuilt ? this.document.doc : null)),
     );
     this.members = new RoomMembers(this.connections, {
       document: this.document,
