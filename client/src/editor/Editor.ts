@@ -35,7 +35,14 @@ import { createNotices, type Notices } from './notices.ts';
 import { lockedWhileWriting } from './refusals.ts';
 import { watchHeldNote } from './strayTyping.ts';
 import { typingStarts } from './undoSteps.ts';
-import { createWriting, myClaim, typed, type Writing, watchWriters } from './writers.ts';
+import {
+  claimEnded,
+  createWriting,
+  myClaim,
+  typed,
+  type Writing,
+  watchWriters,
+} from './writers.ts';
 
 export type PanelId = 'outline' | 'share' | 'people' | (string & {});
 export type MobileView = 'canvas' | 'outline';
@@ -266,9 +273,12 @@ function mirrorIntoPresence(editor: Editor): void {
   const publishClaim = () => {
     const claim = myClaim(editor);
     if (claim === claimed) return;
+    const ended = claimed;
     claimed = claim;
     if (claim) typed(editor);
-    presence.set({ editing: claim, editingSince: claim ? Date.now() : null });
+    // The server stamps the claim's time with its own clock (writers.ts).
+    presence.set({ editing: claim, editingSince: null });
+    if (ended) claimEnded(editor, ended);
   };
   editor.editing.subscribe(publishClaim);
   editor.writing.outline.subscribe(publishClaim);

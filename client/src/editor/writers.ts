@@ -1,8 +1,9 @@
 // One writer per note at a time. Whoever opens an editor on a note (the canvas
-// editor or the outline's form) claims it in their presence (`editing`, with
-// the time of the claim); the gate refuses anyone else an editor on a claimed
-// note (noteGate.mayWrite), so honest people never type into the same text at
-// once and characters never interleave.
+// editor or the outline's form) claims it in their presence (`editing`; the
+// server stamps the claim's time, `editingSince`, with its own clock); the gate
+// refuses anyone else an editor on a claimed note (noteGate.mayWrite), so
+// honest people never type into the same text at once and characters never
+// interleave.
 //
 // The claim ends when the writer closes the editor, leaves (awareness drops
 // their state), stays idle for IDLE_MS, or hands the note over: someone who
@@ -10,17 +11,31 @@
 // presence); the writer's own client grants it once the writer has paused
 // typing for QUIET_MS (nothing typed is lost: the canvas editor writes into the
 // document as it goes, the outline saves its draft first), and the asker's
-// editor opens by itself. Two claims that crossed on the wire are settled the
-// same way on every device: the earlier claim, then the lower client id.
+// editor opens by itself.
+//
+// A writer's client may not answer: its tab froze (a phone locked with the
+// editor open) or it will not. So the asker also watches the note's text: once
+// it has not changed for QUIET_MS + UNANSWERED_GRACE_MS since the request, the
+// asker's editor opens anyway, as a claim that keeps naming the note in
+// `takeover` (taken over). Such a claim beats a plain one on every device;
+// the silent writer's client, when it comes back, finds it and closes its
+// editor as if it had handed over (its text is in the note or saved). Other
+// claims that crossed on the wire are settled the same way on every device:
+// the earlier server stamp, then the lower client id
+// (@pinnwand/shared/protocol/writingClaims).
 import type { NoteId } from '@pinnwand/shared/model/ids';
+import {
+  type Claim,
+  claimBeats,
+  QUIET_MS,
+  UNANSWERED_GRACE_MS,
+} from '@pinnwand/shared/protocol/writingClaims';
 import { boardMessages, message } from '../i18n/messages.ts';
 import type { Peer, PresenceUser } from '../presence/presenceTypes.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import type { Editor } from './Editor.ts';
 import { closedUnderWriter, type StrayTyping } from './strayTyping.ts';
 
-/** A writer who was asked to hand over hands over after this pause in typing. */
-export const QUIET_MS = 2000;
 /** An editor nobody typed into for this long frees its note. */
 export const IDLE_MS = 120_000;
 const CHECK_MS = 1000;
@@ -44,12 +59,23 @@ export interface Writing {
   typedAt: number;
   /** A refused editor: who writes there, and whether this person asked to take over. */
   prompt: Store<WriterPrompt | null>;
-  /** Saves the open outline form's draft; set by the form while it is open. */
+  /** Saves the open outline form's draft (the form stays open); set by the form while it is open. */
   saveOutlineDraft: (() => void) | null;
   /** What this person last typed and where, kept to copy if the change is refused. */
   draft: { id: NoteId; text: string } | null;
   /** Typing that has no editor to go to (an editor closed under the writer, a note held while loading). */
   stray: StrayTyping | null;
+  /** This person's request to take over, while its writer's client has not answered. */
+  asked: AskedTakeover | null;
+}
+
+/** A request to take over: the note's text as last seen here, and since when it stood still. */
+export interface AskedTakeover {
+  id: NoteId;
+  text: string;
+  quietSince: number;
+  /** Unanswered past QUIET_MS + UNANSWERED_GRACE_MS: this person may take the note over. */
+  expired: boolean;
 }
 
 export function createWriting(): Writing {
@@ -60,27 +86,41 @@ export function createWriting(): Writing {
     saveOutlineDraft: null,
     draft: null,
     stray: null,
+    asked: null,
   };
 }
 
-interface Claim {
-  since: number;
-  clientId: number;
-}
-
-/** True when claim `a` stands against claim `b`: the earlier one, then the lower client id. */
-export function claimBeats(a: Claim, b: Claim): boolean {
-  return a.since !== b.since ? a.since < b.since : a.clientId < b.clientId;
-}
+export { claimBeats, QUIET_MS, UNANSWERED_GRACE_MS };
 
 /** The note this person writes in, on the canvas or in the outline. */
 export function myClaim(editor: Editor): NoteId | null {
   return editor.editing.get() ?? editor.writing.outline.get();
 }
 
-function myClaimInfo(editor: Editor): Claim {
+function peerClaim(peer: Peer): Claim {
   return {
-    since: editor.presence.local()?.editingSince ?? Number.POSITIVE_INFINITY,
+    forced: peer.takeover !== null && peer.takeover === peer.editing,
+    since: peer.editingSince ?? 0,
+    clientId: peer.clientId,
+  };
+}
+
+/** Whether this person's unanswered request for `id` lets them take it over. */
+function mayForce(editor: Editor, id: NoteId): boolean {
+  const asked = editor.writing.asked;
+  return asked !== null && asked.id === id && asked.expired;
+}
+
+/** This person's claim on `id` as the others see it (or will, once it is stamped); null without one. */
+function myClaimOn(editor: Editor, id: NoteId): Claim | null {
+  const forced = mayForce(editor, id);
+  const claiming = myClaim(editor) === id;
+  if (!claiming && !forced) return null;
+  // Once the server relayed the claim, what others see is what counts.
+  const echo = claiming ? editor.presence.ownClaimEcho() : null;
+  return {
+    forced: echo ? echo.takenOver : forced || editor.presence.local()?.takeover === id,
+    since: echo?.since ?? Number.POSITIVE_INFINITY,
     clientId: editor.presence.clientId,
   };
 }
@@ -91,18 +131,18 @@ function myClaimInfo(editor: Editor): Claim {
  */
 export function otherWriter(editor: Editor, id: NoteId): Peer | null {
   let best: Peer | null = null;
+  let bestClaim: Claim | null = null;
   for (const peer of editor.presence.peers()) {
     if (peer.editing !== id) continue;
-    const claim = { since: peer.editingSince ?? 0, clientId: peer.clientId };
-    if (!best || claimBeats(claim, { since: best.editingSince ?? 0, clientId: best.clientId }))
+    const claim = peerClaim(peer);
+    if (!bestClaim || claimBeats(claim, bestClaim)) {
       best = peer;
+      bestClaim = claim;
+    }
   }
-  if (!best) return null;
-  if (myClaim(editor) === id) {
-    const theirs = { since: best.editingSince ?? 0, clientId: best.clientId };
-    if (claimBeats(myClaimInfo(editor), theirs)) return null;
-  }
-  return best;
+  if (!best || !bestClaim) return null;
+  const mine = myClaimOn(editor, id);
+  return mine && claimBeats(mine, bestClaim) ? null : best;
 }
 
 /** Called on every keystroke in the note being written, with the text as it now reads. */
@@ -121,6 +161,12 @@ export function showWriter(editor: Editor, id: NoteId, writer: Peer, from: Writi
 export function askToTakeOver(editor: Editor): void {
   const prompt = editor.writing.prompt.get();
   if (!prompt) return;
+  editor.writing.asked = {
+    id: prompt.id,
+    text: noteText(editor, prompt.id),
+    quietSince: Date.now(),
+    expired: false,
+  };
   editor.writing.prompt.set({ ...prompt, asked: true });
   editor.presence.set({ takeover: prompt.id });
   check(editor);
@@ -129,7 +175,38 @@ export function askToTakeOver(editor: Editor): void {
 /** Closes the prompt (and withdraws a request to take over). */
 export function dismissWriter(editor: Editor): void {
   if (editor.writing.prompt.get()?.asked) editor.presence.set({ takeover: null });
+  editor.writing.asked = null;
   editor.writing.prompt.set(null);
+}
+
+/**
+ * This person's claim on `id` ended (editor closed): a request to take it over
+ * that their claim still named is done, and is withdrawn.
+ */
+export function claimEnded(editor: Editor, id: NoteId): void {
+  if (editor.writing.asked?.id === id) editor.writing.asked = null;
+  if (editor.presence.local()?.takeover === id && editor.writing.prompt.get()?.id !== id)
+    editor.presence.set({ takeover: null });
+}
+
+function noteText(editor: Editor, id: NoteId): string {
+  return editor.index.note(id)?.text ?? '';
+}
+
+/**
+ * The writer asked to hand `asked.id` over has not answered yet: the request
+ * expires once the note's text has stood still for QUIET_MS plus the grace
+ * (what the writer's client would have waited for, had it been listening).
+ */
+function watchUnanswered(editor: Editor, asked: AskedTakeover, now: number): void {
+  if (asked.expired) return;
+  const text = noteText(editor, asked.id);
+  if (text !== asked.text) {
+    asked.text = text;
+    asked.quietSince = now;
+  } else if (now - asked.quietSince >= QUIET_MS + UNANSWERED_GRACE_MS) {
+    asked.expired = true;
+  }
 }
 
 /** Ends this person's claim; what they wrote stays (the outline's draft is saved). */
@@ -158,12 +235,25 @@ function check(editor: Editor): void {
   const mine = myClaim(editor);
   if (mine) {
     const other = otherWriter(editor, mine);
-    if (other) {
+    if (other && peerClaim(other).forced && editor.presence.local()?.takeover !== mine) {
+      // They asked, this client did not answer (its tab was frozen) and they
+      // took the note over: hand over now, whatever was typed just before.
+      release(editor);
+      closedUnderWriter(
+        editor,
+        message(boardMessages, 'writer.handedOver', { name: other.user.name }),
+      );
+    } else if (other) {
       // Our claims crossed and theirs stands: stop at once and say who writes.
       release(editor);
       showWriter(editor, mine, other, 'canvas');
       closedUnderWriter(editor, message(boardMessages, 'writer.lost', { name: other.user.name }));
     } else {
+      // Taken over and the silent writer is gone: an ordinary claim from now
+      // on, which someone else may ask for and take over in turn.
+      const peers = editor.presence.peers();
+      if (editor.presence.local()?.takeover === mine && !peers.some((p) => p.editing === mine))
+        editor.presence.set({ takeover: null });
       const asker = editor.presence.peers().find((p) => p.takeover === mine);
       if (asker && now - editor.writing.typedAt >= QUIET_MS) {
         release(editor);
@@ -171,6 +261,11 @@ function check(editor: Editor): void {
           editor,
           message(boardMessages, 'writer.handedOver', { name: asker.user.name }),
         );
+      } else if (asker) {
+        // Still typing while someone waits: the outline's draft goes into the
+        // note as it grows, so the asker sees this client answer (the canvas
+        // editor writes as it goes anyway) and does not take the note over.
+        editor.writing.saveOutlineDraft?.();
       } else if (now - editor.writing.typedAt >= IDLE_MS) {
         release(editor);
         closedUnderWriter(editor, message(boardMessages, 'writer.idle'));
@@ -178,11 +273,20 @@ function check(editor: Editor): void {
     }
   }
   const prompt = editor.writing.prompt.get();
+  const asked = editor.writing.asked;
+  if (prompt?.asked && asked?.id === prompt.id) watchUnanswered(editor, asked, now);
   if (prompt && otherWriter(editor, prompt.id) === null && myClaim(editor) !== prompt.id) {
     editor.writing.prompt.set(null);
     if (prompt.asked) {
-      editor.presence.set({ takeover: null });
+      // Granted: the request is done. Taken over: the claim keeps naming it
+      // (the silent writer's client sees it as taken over) until it ends.
+      const forced = mayForce(editor, prompt.id);
+      if (!forced) {
+        editor.writing.asked = null;
+        editor.presence.set({ takeover: null });
+      }
       if (editor.index.note(prompt.id)) open(editor, prompt);
+      if (forced && myClaim(editor) !== prompt.id) claimEnded(editor, prompt.id);
     }
   }
 }

@@ -94,12 +94,12 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
     setDraft(note.text);
     base.current = note.text;
     editor.writing.saveOutlineDraft = () => {
-      if (draftRef.current !== base.current)
-        editor.commands.run(editor, 'note.setText', {
-          id: note.id,
-          text: draftRef.current,
-          base: base.current,
-        });
+      const text = draftRef.current;
+      if (text === base.current) return;
+      // Saved while the form stays open (someone waits to take over): what
+      // follows is merged onto what was saved, not onto the text it began with.
+      if (editor.commands.run(editor, 'note.setText', { id: note.id, text, base: base.current }))
+        base.current = text;
     };
     return () => {
       editor.writing.saveOutlineDraft = null;

@@ -2,6 +2,8 @@
 // what they have selected and which note they are writing in. Cursor and view
 // updates are throttled (~20 Hz) so a moving mouse does not flood the relay.
 import type { Awareness } from 'y-protocols/awareness';
+import { isRecord } from '../session/storage.ts';
+import { OWN_ECHO_EVENT } from './ownEcho.ts';
 import { type Peer, type PresenceState, type PresenceUser, readPresence } from './presenceTypes.ts';
 
 const THROTTLE_MS = 50;
@@ -13,6 +15,14 @@ export interface NoteDecor {
   editingBy: PresenceUser | null;
   /** How far someone else is dragging it right now, from where (see PresenceState.dragging). */
   dragOffset: { dx: number; dy: number; fromX: number; fromY: number } | null;
+}
+
+/** This person's note claim as the server relayed it. */
+export interface ClaimEcho {
+  /** The server's stamp (`editingSince`). */
+  since: number;
+  /** The server relayed it as taken over (`takeover` names the claimed note). */
+  takenOver: boolean;
 }
 
 const NO_DECOR: NoteDecor = Object.freeze({
@@ -29,6 +39,11 @@ export class Presence {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
   private readonly onChange = () => this.recompute();
+  /** The note this person claims as last published, and the clock of the state that claimed it. */
+  private claim: { note: string; clock: number } | null = null;
+  /** That claim as the server relayed it (read from the echo), null until it came back. */
+  private claimEcho: ClaimEcho | null = null;
+  private readonly onEcho = (clock: number, state: unknown) => this.receiveEcho(clock, state);
 
   constructor(
     private readonly awareness: Awareness,
@@ -46,6 +61,7 @@ export class Presence {
     };
     awareness.setLocalState(initial);
     awareness.on('change', this.onChange);
+    awareness.on(OWN_ECHO_EVENT, this.onEcho);
     this.recompute();
   }
 
@@ -105,6 +121,29 @@ export class Presence {
     return this.decor.get(noteId) ?? NO_DECOR;
   }
 
+  /**
+   * This person's claim as the server relayed it to everyone (the echo of its
+   * own state): its stamp (`editingSince`, the clock every other device
+   * compares) and whether the server let it stand as taken over. Null while
+   * it has not come back (offline, or just claimed).
+   */
+  ownClaimEcho(): ClaimEcho | null {
+    return this.claim ? this.claimEcho : null;
+  }
+
+  private receiveEcho(clock: number, state: unknown): void {
+    const claim = this.claim;
+    if (!claim || clock < claim.clock || !isRecord(state)) return;
+    // An echo of an older state (another claim, or none) says nothing about this one.
+    if (state.editing !== claim.note) return;
+    const since = state.editingSince;
+    if (typeof since !== 'number' || !Number.isFinite(since)) return;
+    const takenOver = state.takeover === claim.note;
+    if (this.claimEcho?.since === since && this.claimEcho.takenOver === takenOver) return;
+    this.claimEcho = { since, takenOver };
+    for (const listener of [...this.listeners]) listener();
+  }
+
   local(): PresenceState | null {
     return this.awareness.getLocalState() as PresenceState | null;
   }
@@ -129,13 +168,20 @@ export class Presence {
     this.lastFlush = Date.now();
     const current = this.local();
     if (!current) return;
-    this.awareness.setLocalState({ ...current, ...this.pending });
+    const next = { ...current, ...this.pending };
+    this.awareness.setLocalState(next);
     this.pending = {};
+    if (next.editing !== (this.claim?.note ?? null)) {
+      const clock = this.awareness.meta.get(this.awareness.clientID)?.clock ?? 0;
+      this.claim = next.editing ? { note: next.editing, clock } : null;
+      this.claimEcho = null;
+    }
   }
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
     this.awareness.off('change', this.onChange);
+    this.awareness.off(OWN_ECHO_EVENT, this.onEcho);
   }
 }
 

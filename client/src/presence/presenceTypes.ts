@@ -18,12 +18,18 @@ export interface PresenceState {
    */
   editing: string | null;
   /**
-   * When the claim was made (ms since epoch, the claimant's clock): two claims
+   * When the claim was made (ms, the SERVER's clock: it overwrites what a
+   * client sends, see @pinnwand/shared/protocol/writingClaims): two claims
    * that crossed on the wire are settled by the earlier one (then the lower
-   * client id), the same way on every device.
+   * client id), the same way on every device. This client publishes null and
+   * learns its own stamp from the server's echo (Presence.ownClaimEcho).
    */
   editingSince: number | null;
-  /** A note whose writer this person asked to hand it over ("Übernehmen"). */
+  /**
+   * A note whose writer this person asked to hand it over ("Übernehmen"). Kept
+   * while `editing` names the same note: taken over without an answer
+   * (editor/writers.ts), which beats a plain claim.
+   */
   takeover: string | null;
   view: { boardId: string; x: number; y: number; scale: number } | null;
   /**

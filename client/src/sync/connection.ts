@@ -5,12 +5,14 @@
 // close an open websocket; a heartbeat (heartbeat.ts) notices a server that
 // stopped answering within about a second.
 import { MessageType } from '@pinnwand/shared/protocol/wire';
+import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { readAuthMessage } from 'y-protocols/auth';
-import type { Awareness } from 'y-protocols/awareness';
+import { type Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { participantKey } from '../facilitation/participantKey.ts';
+import { reportOwnEcho } from '../presence/ownEcho.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type ConnectionStatus, deriveStatus, type StatusInputs } from './connectionStatus.ts';
 import { watchHeartbeat } from './heartbeat.ts';
@@ -106,6 +108,13 @@ export function openConnection(workshopId: string, token: string): Connection {
   let refusals = 0;
   provider.messageHandlers[MessageType.auth] = (_encoder, decoder, p) => {
     readAuthMessage(decoder, p.doc, (_doc, reason) => refused.set({ reason, seq: ++refusals }));
+  };
+  // As y-websocket's own handler, but this client's own state is read first:
+  // the server's stamp on its note claim comes back only there (ownEcho.ts).
+  provider.messageHandlers[MessageType.awareness] = (_encoder, decoder, p) => {
+    const update = decoding.readVarUint8Array(decoder);
+    reportOwnEcho(p.awareness, update);
+    applyAwarenessUpdate(p.awareness, update, p);
   };
   let holdUntil: Promise<void> | null = null;
   applyLargeSyncQuietly(provider, persistence, MessageType.sync, () => holdUntil);

@@ -23,8 +23,11 @@ export function twoPeople(commands?: readonly AnyCommand[]) {
   relayDoc(docB, ws.doc);
   const awA = new Awareness(ws.doc);
   const awB = new Awareness(docB);
+  // Presence not delivered to someone (a frozen tab) until it is resumed.
+  const held = new Set<Awareness>();
   const relayAw = (from: Awareness, to: Awareness) =>
     from.on('update', ({ added, updated, removed }: Record<string, number[]>) => {
+      if (held.has(to)) return;
       const changed = [...(added ?? []), ...(updated ?? []), ...(removed ?? [])];
       applyAwarenessUpdate(to, encodeAwarenessUpdate(from, changed), 'relay');
     });
@@ -52,5 +55,22 @@ export function twoPeople(commands?: readonly AnyCommand[]) {
     },
     localOrigin(asParticipantId('p-a')),
   );
-  return { ws, a, b, note };
+  const person = (who: 'a' | 'b') => (who === 'a' ? awA : awB);
+  return {
+    ws,
+    a,
+    b,
+    note,
+    /** Stops delivering the other's presence to `who`, as to a frozen tab. */
+    holdPresence(who: 'a' | 'b') {
+      held.add(person(who));
+    },
+    /** Delivers it again, starting with what `who` missed. */
+    resumePresence(who: 'a' | 'b') {
+      const to = person(who);
+      const from = to === awA ? awB : awA;
+      held.delete(to);
+      applyAwarenessUpdate(to, encodeAwarenessUpdate(from, [from.clientID]), 'relay');
+    },
+  };
 }
