@@ -1,5 +1,6 @@
 // Nothing a person types is lost or garbled: one writer per note (the second
-// person sees who writes and takes over when the writer pauses), a
+// person sees who writes and takes over when the writer pauses, or when the
+// writer's frozen tab does not answer), a
 // double-click opens the note drawn under the pointer, however freshly it came,
 // hidden writing never opens a public edit, Esc keeps drafts and discarding can
 // be undone, and locks are per board in the outline, with typed text kept.
@@ -57,9 +58,12 @@ describe('nothing typed is lost or garbled', () => {
     await screenshot(b.page, 'writer-prompt-desktop');
     expect(await seriousAxeViolations(b.page, axeSource)).toEqual([]);
 
-    // Ben asks to take over; Anna finishes her words, pauses, and the note is Ben's.
+    // Ben asks to take over while Anna writes on (the look at his prompt above
+    // may have taken longer than her 2 s pause); she finishes her words,
+    // pauses, and the note is Ben's.
+    await editorOf(a.page).pressSequentially(' klare', { delay: 10 });
     await prompt.getByRole('button', { name: 'Übernehmen' }).click();
-    await editorOf(a.page).pressSequentially(' klare Zuständigkeiten', { delay: 10 });
+    await editorOf(a.page).pressSequentially(' Zuständigkeiten', { delay: 10 });
     await expect.poll(() => editorOf(a.page).count(), { timeout: 15_000 }).toBe(0);
     // Her editor closed under her while she thought; she types on: her words are
     // kept, not board shortcuts (N a new note, Backspace deleting the selected note).
@@ -126,6 +130,60 @@ describe('nothing typed is lost or garbled', () => {
       ),
     );
     expect(overlapping).toEqual([]);
+  });
+
+  test('a writer whose tab froze does not hold the note: the asker takes it over, the thawed tab hands over', async () => {
+    const { fac, a, b } = await roomOfThree(journey, 'blank');
+    await addNoteAt(a.page, 0.35, 0.35, 'Notiz am Telefon');
+    const onA = await noteByText(a.page, 'Notiz am Telefon');
+    await a.page.mouse.dblclick(onA.x, onA.y);
+    await editorOf(a.page).waitFor();
+    await editorOf(a.page).press('End');
+    await editorOf(a.page).pressSequentially(', halb', { delay: 10 });
+    const onB = await noteByText(b.page, 'Notiz am Telefon, halb');
+
+    // Anna's phone locks with the editor open: her tab hangs (nothing of her
+    // client runs, what arrives waits), so her client answers nobody.
+    let thawed = false;
+    const frozen = a.page
+      .evaluate((ms) => {
+        const until = Date.now() + ms;
+        while (Date.now() < until) {
+          // The main thread is held, as in a frozen tab.
+        }
+      }, 15_000)
+      .then(() => {
+        thawed = true;
+      });
+    await b.page.mouse.dblclick(onB.x, onB.y);
+    const prompt = b.page.locator('.writer-prompt');
+    await expect.poll(() => prompt.textContent()).toContain('Anna schreibt gerade in dieser Notiz');
+    await prompt.getByRole('button', { name: 'Übernehmen' }).click();
+    // No answer, and the note stands still: after a few seconds Ben writes anyway,
+    // while Anna's tab is still frozen.
+    await editorOf(b.page).waitFor({ timeout: 20_000 });
+    expect(thawed).toBe(false);
+    expect(await editorOf(b.page).inputValue()).toBe('Notiz am Telefon, halb');
+    await editorOf(b.page).press('End');
+    await editorOf(b.page).pressSequentially(' und von Ben ergänzt', { delay: 10 });
+    // The facilitator cannot write there either: Ben's claim stands for everyone.
+    const onFac = await noteByText(fac.page, 'Notiz am Telefon, halb und von Ben ergänzt');
+    await fac.page.mouse.dblclick(onFac.x, onFac.y);
+    await expect
+      .poll(() => fac.page.locator('.writer-prompt').textContent())
+      .toContain('Ben schreibt gerade');
+
+    // Anna's phone wakes: her editor closes, she is told, and nothing is lost.
+    await frozen;
+    await expect.poll(() => editorOf(a.page).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(() => a.page.locator('.fac-toast').textContent())
+      .toContain('Ben hat die Notiz übernommen');
+    await b.page.keyboard.press('Escape');
+    const final = 'Notiz am Telefon, halb und von Ben ergänzt';
+    for (const p of [fac, a, b]) {
+      await expect.poll(async () => (await canvasTexts(p.page)).includes(final)).toBe(true);
+    }
   });
 
   test('hidden writing: a double-click on a public note writes a hidden one; Esc keeps, discarding can be undone', async () => {
