@@ -81,6 +81,19 @@ describe('several processes on one PostgreSQL', () => {
       5000,
       'awareness through the forwarding process',
     );
+    // A note claim is stamped once, by the owner's clock (room/AwarenessClaims.ts):
+    // the fake early time a forwarded client sends does not survive the trip,
+    // and a later claim through the owner directly is stamped later.
+    type Claim = { editing?: unknown; editingSince?: unknown } | undefined;
+    const claimOf = (at: typeof atA, of: typeof atA) =>
+      at.awareness.getStates().get(of.awareness.clientID) as Claim;
+    atB.awareness.setLocalState({ user: { name: 'Bo' }, editing: 'n1', editingSince: 0 });
+    await waitFor(() => claimOf(atA, atB)?.editing === 'n1', 5000, 'claim through the forwarder');
+    const forwarded = claimOf(atA, atB)?.editingSince as number;
+    expect(forwarded).toBeGreaterThan(0);
+    atA.awareness.setLocalState({ user: { name: 'Ada' }, editing: 'n1', editingSince: 0 });
+    await waitFor(() => claimOf(atB, atA)?.editing === 'n1', 5000, 'claim at the owner');
+    expect(claimOf(atB, atA)?.editingSince as number).toBeGreaterThan(forwarded);
   });
 
   it('answers the HTTP API on every process with the owner’s live document', async () => {
