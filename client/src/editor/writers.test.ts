@@ -107,6 +107,32 @@ describe('one writer per note', () => {
     expect(b.editing.get()).toBe(note);
   });
 
+  it('an outline writer asked to hand over saves as they type, so the asker waits for their pause', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'setTimeout'] });
+    const { ws, a, b, note } = twoPeople();
+    expect(a.commands.run(a, 'note.editInOutline', note)).toBe(true);
+    // The outline's form keeps a draft; it reaches the note when saved.
+    let draft = 'Idee';
+    a.writing.saveOutlineDraft = () =>
+      setNoteText(ws.doc, note, draft, localOrigin(asParticipantId('p-a')));
+    edit(b, note);
+    askToTakeOver(b);
+    for (let i = 0; i < 12; i += 1) {
+      draft += ` ${i}`;
+      typed(a, draft);
+      vi.advanceTimersByTime(500);
+    }
+    // Six seconds of typing: Anna keeps the note, and Bernd sees it grow.
+    expect(a.writing.outline.get()).toBe(note);
+    expect(b.editing.get()).toBeNull();
+    expect(b.index.note(note)?.text.startsWith('Idee 0 1 2')).toBe(true);
+    // She pauses: her client hands over and Bernd's editor opens.
+    vi.advanceTimersByTime(QUIET_MS + 1100);
+    expect(a.writing.outline.get()).toBeNull();
+    expect(b.editing.get()).toBe(note);
+    expect(b.index.note(note)?.text).toBe(draft);
+  });
+
   it('settles two claims that crossed: a takeover, then the earlier stands, then the lower client id', () => {
     const claim = (since: number, clientId: number, forced = false) => ({
       forced,
