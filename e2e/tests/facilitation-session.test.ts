@@ -52,8 +52,11 @@ describe('facilitating a session', () => {
     await fac.page.locator('.side-panel').getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => a.page.getByRole('timer').textContent()).toContain('angehalten');
     await screenshot(b.page, 'facilitation-timer-participant');
-    // A short countdown ends on all three screens.
-    await fac.page.locator('.side-panel').getByLabel('Minuten').fill('0.1');
+    // A short countdown ends on all three screens. Typed the German way, with a
+    // decimal comma: a number field dropped it and made "0,1" a minute.
+    const minutes = fac.page.locator('.side-panel').getByLabel('Minuten');
+    await minutes.fill('');
+    await minutes.pressSequentially('0,1');
     await fac.page
       .locator('.side-panel')
       .getByRole('button', { name: 'Neu starten', exact: true })

@@ -101,12 +101,14 @@ export function TimerControls({ editor }: { editor: Editor }) {
   return (
     <form className="fac-row" onSubmit={start}>
       <label htmlFor={id}>{ft('timer.minutes')}</label>
+      {/* Text, not a number field: a number field drops the German decimal comma
+          ("2,5" became 25 minutes); the comma is read as a point below. */}
       <input
         id={id}
         className="fac-number"
-        type="number"
-        min="0.1"
-        step="any"
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
         value={minutes}
         onChange={(ev) => setMinutes(ev.target.value)}
       />
