@@ -183,6 +183,29 @@ describe('moving notes on the canvas', () => {
     await screenshot(a.page, 'moving-keyboard-down');
   });
 
+  // Text selected across the board (a drag that began on the heading, a
+  // triple-click) includes the canvas: Chromium then took a press and move on
+  // a note for a drag of that selection and cancelled the note's drag.
+  test('a note still moves while text on the page is selected across the board', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const a = await journey.person('A');
+    await join(a, created.urls.participant, 'Anna');
+    await addNoteAt(a.page, 0.3, 0.4, 'Trotz Markierung');
+    const note = await noteByText(a.page, 'Trotz Markierung');
+    const before = await notePlace(a.page, 'Trotz Markierung');
+    await a.page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('.board-main') as Node);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    await a.page.mouse.move(note.x, note.y);
+    await a.page.mouse.down();
+    await a.page.mouse.move(note.x + 150, note.y + 80, { steps: 12 });
+    await a.page.mouse.up();
+    await expect.poll(() => notePlace(a.page, 'Trotz Markierung')).not.toEqual(before);
+  });
+
   for (const [device, options] of [
     ['desktop', {}],
     ['phone', PHONE],

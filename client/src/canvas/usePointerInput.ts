@@ -179,6 +179,13 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
         zoom,
       });
     };
+    // Nothing on the board is dragged the browser's way. Text selected across
+    // the page includes the canvas, and a press and move on it would start a
+    // native drag of that selection, which cancels the pointer's gesture: the
+    // note a person drags stays where it was.
+    const onDragStart = (e: DragEvent) => {
+      if (!fromTextField(e.target)) e.preventDefault();
+    };
     // The browser's own menu never shows over the board; ours may. The note
     // editor keeps the browser's text menu.
     const onContextMenu = (e: MouseEvent) => {
@@ -214,6 +221,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
     el.addEventListener('dblclick', onDoubleClick);
     el.addEventListener('wheel', onWheel, { passive: false });
     el.addEventListener('contextmenu', onContextMenu);
+    el.addEventListener('dragstart', onDragStart);
     return () => {
       el.removeEventListener('pointerdown', onPointerDown);
       el.removeEventListener('pointermove', onPointerMove);
@@ -223,6 +231,7 @@ export function usePointerInput(editor: Editor, element: RefObject<HTMLDivElemen
       el.removeEventListener('dblclick', onDoubleClick);
       el.removeEventListener('wheel', onWheel);
       el.removeEventListener('contextmenu', onContextMenu);
+      el.removeEventListener('dragstart', onDragStart);
       endLongPress();
       offCursor();
       offTool();
