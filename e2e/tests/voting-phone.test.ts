@@ -3,7 +3,7 @@
 // it back. Headless Chromium sends no contextmenu for touches through the
 // DevTools protocol — like a phone whose browser sends none during the hold —
 // so the long press here is the finger held down and lifted, nothing more.
-import { startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
+import { endVotingRound, startVotingRound } from '@pinnwand/shared/facilitation/votingRound';
 import { asParticipantId } from '@pinnwand/shared/model/ids';
 import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { listBoards } from '@pinnwand/shared/read/lookups';
@@ -12,6 +12,7 @@ import { createWorkshopViaApi } from '../harness/api.ts';
 import { asFacilitator, FACILITATOR_ORIGIN } from '../harness/asFacilitator.ts';
 import { join, noteByText } from '../harness/board.ts';
 import { PHONE, screenshot } from '../harness/browser.ts';
+import { openPanel } from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 describe('voting on a phone', () => {
@@ -94,5 +95,50 @@ describe('voting on a phone', () => {
     await page.waitForTimeout(400);
     await page.touchscreen.tap(dot.x, dot.y);
     await expect.poll(left).toBe('4');
+  });
+
+  test('a note with a long link wraps in the vote list and the ranking instead of running out of the panel', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const url =
+      'https://www.digitale-verwaltung.de/Webs/DV/DE/onlinezugangsgesetz/efa/efa-node.html';
+    await asFacilitator(journey.server().url, created, (doc) => {
+      const [board] = listBoards(doc);
+      if (!board) throw new Error('no board');
+      addNote(
+        doc,
+        {
+          boardId: board.id,
+          x: -80,
+          y: -60,
+          text: `Siehe ${url} für Details.`,
+          author: 'Moderatorin',
+          authorId: asParticipantId('facilitator'),
+        },
+        FACILITATOR_ORIGIN,
+      );
+      startVotingRound(
+        doc,
+        { boardId: board.id, votesPerPerson: 3, maxVotesPerNote: 3, anonymous: true },
+        FACILITATOR_ORIGIN,
+      );
+    });
+    const phone = await journey.person('phone', PHONE);
+    await join(phone, created.urls.participant, 'Uwe');
+    const page = phone.page;
+    await openPanel(page, /^Abstimmen$/);
+    const panel = page.locator('.side-panel');
+    const overflow = () => panel.evaluate((el) => el.scrollWidth - el.clientWidth);
+    await panel.locator('.vote-item').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await panel
+      .locator('.vote-item')
+      .getByRole('button', { name: /^Stimme geben/ })
+      .tap();
+    await asFacilitator(journey.server().url, created, (doc) =>
+      endVotingRound(doc, FACILITATOR_ORIGIN),
+    );
+    await panel.locator('.ranking-list li').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'voting-phone-long-link-ranking');
   });
 });
