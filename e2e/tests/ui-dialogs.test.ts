@@ -98,6 +98,11 @@ describe('dialogs', () => {
       );
       // The facilitator has it open, as in a workshop that is under way.
       const fac = await journey.person(`fac-${device}`);
+      // The facilitator's own prompt does not say they take part: they run it.
+      await fac.page.goto(created.urls.facilitator);
+      const facPrompt = fac.page.getByRole('dialog', { name: 'Wie möchten Sie sich nennen?' });
+      await expect.poll(() => facPrompt.textContent()).toContain('Sie moderieren den Workshop');
+      expect(await facPrompt.textContent()).not.toContain('Sie nehmen teil');
       await join(fac, created.urls.facilitator, 'Moderatorin');
       const person = await journey.person(`new-${device}`, options);
       const page = person.page;

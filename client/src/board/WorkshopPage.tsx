@@ -79,6 +79,7 @@ function NamingFirst({
       <NamePrompt
         identity={identity}
         viewer={session.role === 'viewer'}
+        facilitator={session.role === 'facilitator'}
         joining={{ title: session.title, question }}
         onDone={onDone}
       />

@@ -47,6 +47,7 @@ export const de = {
   'name.heading': 'Wie möchten Sie sich nennen?',
   'name.joining': 'Sie nehmen teil am Workshop',
   'name.joiningViewer': 'Sie sehen zu beim Workshop',
+  'name.joiningFacilitator': 'Sie moderieren den Workshop',
   'name.text':
     'Ihr Name erscheint an Ihren Notizen und zeigt den anderen, wo Sie gerade auf der Tafel sind.',
   'name.textViewer':

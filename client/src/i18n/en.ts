@@ -43,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'name.heading': 'What should we call you?',
   'name.joining': 'You are joining the workshop',
   'name.joiningViewer': 'You are watching the workshop',
+  'name.joiningFacilitator': 'You are facilitating the workshop',
   'name.text': 'Your name appears on your notes and shows the others where you are on the board.',
   'name.textViewer':
     'You are viewing this workshop only. Your name appears in the list of people here.',

@@ -13,11 +13,20 @@ interface Props {
   onCancel?: () => void;
   /** Viewers write no notes: their name only shows in the list of people here. */
   viewer?: boolean;
+  /** The facilitator (who may just have created the workshop) is not told they are taking part. */
+  facilitator?: boolean;
   /** The workshop being joined: its title and its first board's guiding question ('' if none). */
   joining?: { title: string; question: string };
 }
 
-export function NamePrompt({ identity, onDone, onCancel, viewer = false, joining }: Props) {
+export function NamePrompt({
+  identity,
+  onDone,
+  onCancel,
+  viewer = false,
+  facilitator = false,
+  joining,
+}: Props) {
   const t = useT();
   const [name, setName] = useState(identity.name);
   const [color, setColor] = useState(identity.color);
@@ -38,7 +47,15 @@ export function NamePrompt({ identity, onDone, onCancel, viewer = false, joining
     >
       {joining?.title && (
         <div className="name-prompt-workshop">
-          <p className="small muted">{t(viewer ? 'name.joiningViewer' : 'name.joining')}</p>
+          <p className="small muted">
+            {t(
+              viewer
+                ? 'name.joiningViewer'
+                : facilitator
+                  ? 'name.joiningFacilitator'
+                  : 'name.joining',
+            )}
+          </p>
           <p className="name-prompt-title">{joining.title}</p>
           {joining.question && (
             <p className="question small">
