@@ -72,8 +72,14 @@ describe('outline and accessibility', () => {
     await a.page.keyboard.press('Tab');
     await a.page.keyboard.press('Enter');
     await expect.poll(() => outlineTexts(b.page)).toEqual(['Barrierefreiheit von Anfang an']);
-    // The focus stayed in the field, ready for the next note.
+    // The focus stayed in the field, ready for the next note, and it says the note is
+    // there (it is listed above, often out of view) until the next one is typed.
     expect(await a.page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    const added = a.page.locator('.outline-board.current .outline-add [role="status"]');
+    expect(await added.textContent()).toBe('Notiz hinzugefügt.');
+    await a.page.keyboard.type('N');
+    expect(await added.textContent()).toBe('');
+    await a.page.keyboard.press('Backspace');
 
     // Back to the note's "Bearbeiten" button, edit, save — all by keyboard.
     await a.page.keyboard.down('Shift');

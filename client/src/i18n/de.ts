@@ -205,6 +205,7 @@ export const de = {
   'outline.addNote': 'Notiz hinzufügen',
   'outline.newNoteLabel': 'Neue Notiz auf „{board}“',
   'outline.add': 'Hinzufügen',
+  'outline.added': 'Notiz hinzugefügt.',
   'outline.edit': 'Bearbeiten',
   'outline.save': 'Speichern',
   'outline.cancel': 'Abbrechen',

@@ -198,6 +198,7 @@ export const en: Record<MessageKey, string> = {
   'outline.addNote': 'Add note',
   'outline.newNoteLabel': 'New note on “{board}”',
   'outline.add': 'Add',
+  'outline.added': 'Note added.',
   'outline.edit': 'Edit',
   'outline.save': 'Save',
   'outline.cancel': 'Cancel',

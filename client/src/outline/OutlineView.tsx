@@ -123,6 +123,10 @@ function AddNote({
   const t = useT();
   const [text, setText] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The new note takes its place in reading order, often above the field and
+  // out of view (on a phone, mostly): that it is there is said here, where the
+  // person looks.
+  const [added, setAdded] = useState(false);
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const noticeText = useMessageText();
@@ -134,6 +138,7 @@ function AddNote({
     if (editor.commands.run(editor, 'note.addTo', { boardId: board.id, text: text.trim() })) {
       setText('');
       setRefusal(null);
+      setAdded(true);
       // The button goes disabled with the field empty: the focus stays in the field, for the next note.
       field.current?.focus();
       return;
@@ -151,7 +156,10 @@ function AddNote({
         id={id}
         rows={2}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setAdded(false);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !isComposing(e)) submit(e);
         }}
@@ -168,6 +176,9 @@ function AddNote({
       >
         {t('outline.add')}
       </button>
+      <p className="outline-added muted small" role="status">
+        {added ? t('outline.added') : ''}
+      </p>
     </form>
   );
 }
