@@ -39,6 +39,20 @@ describe('notes dropped into a frame', () => {
     expect(dropIntoFrame(frame, [first], [free])).toEqual({ spots: [free], grow: null });
   });
 
+  it("a note dropped across the frame's edge or onto its heading comes inside, below the heading", () => {
+    const across = { x: frame.x + frame.width - NOTE_WIDTH / 2 - 10, y: first.y + 20 };
+    const onHeading = { x: first.x, y: frame.y + 4 };
+    for (const dropped of [across, onHeading]) {
+      const { spots, grow } = dropIntoFrame(frame, [], [dropped]);
+      const [spot] = spots as [Point];
+      expect(spot.y).toBeGreaterThanOrEqual(first.y);
+      expect(spot.x).toBeGreaterThanOrEqual(first.x);
+      expect(spot.x + NOTE_WIDTH).toBeLessThanOrEqual(frame.x + frame.width - CLUSTER_PADDING);
+      expect(spot.y + NOTE_HEIGHT).toBeLessThanOrEqual(frame.y + frame.height - CLUSTER_PADDING);
+      expect(grow).toBeNull();
+    }
+  });
+
   it('several notes dropped onto the same spot cover none of each other', () => {
     const wide = { ...frame, width: 3 * (NOTE_WIDTH + GRID_GAP) + 2 * CLUSTER_PADDING };
     const { spots, grow } = dropIntoFrame(wide, [first], [first, first]);

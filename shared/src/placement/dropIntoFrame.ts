@@ -1,8 +1,10 @@
 /**
  * Notes dropped into a cluster frame where other notes already lie: a dropped
- * note that covers none keeps its spot; one that would cover another moves to
- * the nearest free spot inside the frame's body (below its heading), so no
- * note hides another until the frame is tidied. When the frame has no free
+ * note that lies within the frame's border, below its heading, and covers
+ * none keeps its spot; one that would cover another, or reaches across the
+ * border or onto the heading, moves to the nearest free spot inside the
+ * frame's body, so no note hides another and every member is seen inside its
+ * frame. When the frame has no free
  * spot left, the note takes the first free slot of the frame's grid below
  * what is there and the frame is to grow to hold it (`grow`); whoever may not
  * resize frames leaves the note where it was dropped. Notes put into a frame
@@ -67,12 +69,6 @@ export function dropIntoFrame(
 ): FrameDrop {
   const covers = (p: Point, others: readonly Point[]) =>
     others.some((o) => rectsOverlap(noteRect(o), noteRect(p)));
-  const taken = [...lying];
-  const spots: (Point | null)[] = dropped.map((p) => {
-    if (covers(p, taken)) return null;
-    taken.push(p);
-    return p;
-  });
   // The area where a note's top-left may go, widened by the margin findFree keeps from a view's edge.
   const body: Rect = {
     x: frame.x + CLUSTER_PADDING - VIEW_MARGIN,
@@ -85,6 +81,19 @@ export function dropIntoFrame(
     p.y >= body.y + VIEW_MARGIN - 0.5 &&
     p.x + NOTE_WIDTH <= body.x + body.width - VIEW_MARGIN + 0.5 &&
     p.y + NOTE_HEIGHT <= body.y + body.height - VIEW_MARGIN + 0.5;
+  // A note within the frame's border, below its heading, that covers none keeps its spot;
+  // one across the border or on the heading is a member that would look like none.
+  const withinFrame = (p: Point) =>
+    p.x >= frame.x &&
+    p.y >= frame.y + CLUSTER_HEADER &&
+    p.x + NOTE_WIDTH <= frame.x + frame.width &&
+    p.y + NOTE_HEIGHT <= frame.y + frame.height;
+  const taken = [...lying];
+  const spots: (Point | null)[] = dropped.map((p) => {
+    if (covers(p, taken) || !withinFrame(p)) return null;
+    taken.push(p);
+    return p;
+  });
   // Only notes that reach into the body can keep a spot inside it from being free; the
   // search asks about each candidate spot, so on a large board it is given just those.
   const reaches = (p: Point) => rectsOverlap(noteRect(p), body, PLACEMENT_GAP);
