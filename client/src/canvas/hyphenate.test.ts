@@ -42,4 +42,17 @@ describe('wrapText', () => {
     for (let max = 1; max <= all.length + 1; max++)
       expect(wrapText(text, 120, mono, max).split('\n')).toEqual(all.slice(0, max));
   });
+  test('breaks a web or e-mail address after a slash or dot, never with a hyphen of its own', () => {
+    for (const address of [
+      'https://www.digitale-verwaltung.de/Webs/DV/DE/onlinezugangsgesetz/efa/efa-node.html',
+      'poststelle.onlinezugangsgesetz@digitalministerium.example.de',
+      'digitale-verwaltung.de/Webs/DV/DE/onlinezugangsgesetz',
+    ]) {
+      const out = lines(`Siehe ${address} für Details`, 140);
+      for (const line of out) expect(mono(line)).toBeLessThanOrEqual(140);
+      // Put back together without removing anything: no hyphen was added.
+      expect(out.join('').replace(/Siehe|für|Details| /g, '')).toBe(address);
+      expect(out.join('\n')).not.toContain('verwal-');
+    }
+  });
 });

@@ -7,6 +7,7 @@
 // hyphen already in it. Until the patterns are loaded, a heuristic finds
 // syllable-like boundaries (between two consonants, or before a consonant
 // that starts a syllable). Display only: the note's text is never changed.
+import { ADDRESS_BREAK_AFTER, isWebAddress } from '@pinnwand/shared/export/webAddress';
 import { patternBreaks } from './hyphenation.ts';
 
 const SOFT_HYPHEN = '\u00AD';
@@ -79,8 +80,34 @@ function heuristicCut(rest: string, fit: number): number {
   return cut;
 }
 
+/**
+ * A web or e-mail address wider than `width` in pieces that each fit, with no
+ * hyphen added (it would read as part of the address): broken after the last
+ * slash, dot or other separator that fits, else where the line is full.
+ */
+function splitAddress(word: string, width: number, measure: Measure): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > 1 && measure(rest) > width) {
+    let fit = 1;
+    while (fit < rest.length - 1 && measure(rest.slice(0, fit + 1)) <= width) fit++;
+    let cut = fit;
+    for (let j = fit; j >= LEFT_MIN; j--) {
+      if (ADDRESS_BREAK_AFTER.test(rest[j - 1] ?? '')) {
+        cut = j;
+        break;
+      }
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
 /** Splits a word wider than `width` into pieces that each fit (with their hyphen). */
 export function splitWord(word: string, width: number, measure: Measure): string[] {
+  if (isWebAddress(word)) return splitAddress(word, width, measure);
   const breaks = patternBreaks(word);
   const pieces: string[] = [];
   let start = 0;

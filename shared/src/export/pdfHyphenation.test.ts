@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addBoard } from '../ops/boardOps.ts';
 import { addNote } from '../ops/noteOps.ts';
@@ -15,7 +17,8 @@ import { readWorkshop } from '../read/workshopView.ts';
 import { pdfFonts } from '../testing/pdfFonts.ts';
 import { ALICE, testWorkshop } from '../testing/testWorkshop.ts';
 import { workshopToPdf } from './pdf.ts';
-import { hyphenationPoints } from './pdfHyphenation.ts';
+import { hyphenationPoints, SOFT_HYPHEN } from './pdfHyphenation.ts';
+import { TextMeasure, wrapText } from './pdfText.ts';
 
 const fonts = pdfFonts;
 const run = (tool: string, ...args: string[]) =>
@@ -87,5 +90,23 @@ describe('a word too long for its line in the PDF', { timeout: 60_000 }, () => {
     const tagged = struct.replace(/[\s"]/g, '');
     expect(tagged).toContain(`H2(block)${TITLE}`);
     expect(tagged).toContain(`LBody(block)Zuklären:${NOTE}`);
+  });
+});
+
+describe('a web or e-mail address too long for its line in the PDF', () => {
+  it('is broken after a slash or dot, never with a hyphen of its own', async () => {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const measure = new TextMeasure(await doc.embedFont(fonts.fontBytes));
+    for (const address of [
+      'https://www.digitale-verwaltung.de/Webs/DV/DE/onlinezugangsgesetz/efa/efa-node.html',
+      'poststelle.onlinezugangsgesetz@digitalministerium.example.de',
+    ]) {
+      expect(hyphenationPoints(address)).toEqual([]);
+      const lines = wrapText(address, 120, 10, measure);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(line).not.toContain(SOFT_HYPHEN);
+      expect(lines.join('')).toBe(address);
+    }
   });
 });

@@ -12,6 +12,7 @@ import createHyphenator, { type HyphenationFunctionSync } from 'hyphen';
 // Node's ESM loader (the server's bundle keeps npm packages external) cannot
 // import its directories.
 import de1996 from 'hyphen/patterns/de-1996.js';
+import { isWebAddress } from './webAddress.ts';
 
 // Without `async`, the factory returns the synchronous function.
 const hyphenateSync = createHyphenator(de1996) as HyphenationFunctionSync;
@@ -30,9 +31,10 @@ export const RIGHT_MIN = 3;
  * Indices where `word` may be broken with a hyphen (before `word[j]`),
  * ascending. Soft hyphens the author typed are break points of their own and
  * replace the patterns' guesses; the indices then count in the word without
- * them.
+ * them. None in a web or e-mail address (webAddress.ts).
  */
 export function hyphenationPoints(word: string): number[] {
+  if (isWebAddress(word)) return [];
   let points = known.get(word);
   if (!points) {
     points = findPoints(word);

@@ -10,6 +10,7 @@
 import type { PDFFont } from 'pdf-lib';
 import { revealInvisibles } from './invisibleChars.ts';
 import { hyphenationPoints, SOFT_HYPHEN, splitLayoutHyphen } from './pdfHyphenation.ts';
+import { ADDRESS_BREAK_AFTER, isWebAddress } from './webAddress.ts';
 
 interface Shaper {
   layout(text: string, features?: unknown): { glyphs: unknown[] };
@@ -111,6 +112,13 @@ export function cleanForPdf(text: string): string {
   );
 }
 
+/** Index of the last character of `head` an address may be broken after, or -1. */
+function lastBreakInAddress(head: string): number {
+  for (let i = head.length - 2; i > 0; i--)
+    if (ADDRESS_BREAK_AFTER.test(head[i] as string)) return i;
+  return -1;
+}
+
 /**
  * Splits a word wider than the line into pieces that fit. It breaks, in this
  * order of preference, at the last place that fits: where the hyphenation
@@ -121,6 +129,7 @@ export function cleanForPdf(text: string): string {
  */
 function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeasure): string[] {
   const points = hyphenationPoints(word);
+  const address = isWebAddress(word);
   const plain = word.replaceAll(SOFT_HYPHEN, '');
   const fits = (text: string) => m.width(text, size) <= maxWidth;
   const parts: string[] = [];
@@ -136,7 +145,9 @@ function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeas
     }
     const head = chars.slice(0, cut).join('');
     const end = start + head.length;
-    const typed = Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
+    const typed = address
+      ? lastBreakInAddress(head)
+      : Math.max(head.lastIndexOf('-'), head.lastIndexOf('/'));
     const afterTyped = typed > 0 && typed < head.length - 1 ? start + typed + 1 : -1;
     const pattern = [...points]
       .reverse()
@@ -154,7 +165,8 @@ function splitLongWord(word: string, maxWidth: number, size: number, m: TextMeas
       let at = head.length;
       const letters = (i: number) =>
         /\p{L}/u.test(plain[i - 1] ?? '') && /\p{L}/u.test(plain[i] ?? '');
-      const hyphenated = (i: number) => letters(start + i) && i > 1;
+      // An address gets no hyphen: it would read as part of it (webAddress.ts).
+      const hyphenated = (i: number) => !address && letters(start + i) && i > 1;
       while (hyphenated(at) && !fits(`${plain.slice(start, start + at)}-`) && at > 2) at--;
       piece = plain.slice(start, start + at) + (hyphenated(at) ? SOFT_HYPHEN : '');
       next = start + at;
