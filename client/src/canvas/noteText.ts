@@ -95,6 +95,20 @@ export const TITLE_SIZE = { title: 24, far: 40 } as const;
 const TITLE_LINE_HEIGHT = 1.1;
 export const TITLE_PADDING = 6;
 
+/**
+ * The note's text at full detail, as the canvas draws it (and the PNG export,
+ * so that the picture shows what people saw): at its size, as many lines as
+ * fit above the footer, the last cut with an ellipsis.
+ */
+export function detailLayout(text: string): TextLayout {
+  return layoutText(
+    text,
+    { width: TEXT_WIDTH, height: NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER },
+    noteFontSize(text),
+    NOTE_LINE_HEIGHT,
+  );
+}
+
 /** The layouts of one note text, each made when first drawn (again once the hyphenation patterns arrive). */
 export class NoteLayouts {
   private laid: Partial<Record<TextDetail, TextLayout>> = {};
@@ -111,12 +125,7 @@ export class NoteLayouts {
     if (!layout) {
       layout =
         level === 'detail'
-          ? layoutText(
-              this.text,
-              { width: TEXT_WIDTH, height: NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER },
-              noteFontSize(this.text),
-              NOTE_LINE_HEIGHT,
-            )
+          ? detailLayout(this.text)
           : layoutText(
               this.text,
               { width: NOTE_WIDTH - 2 * TITLE_PADDING, height: NOTE_HEIGHT - 2 * TITLE_PADDING },

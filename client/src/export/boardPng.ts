@@ -1,11 +1,11 @@
 // A PNG of one board at print resolution, drawn on an off-screen Konva stage
-// from the board's data (the live canvas only draws what is on screen). Same
-// look as the canvas: note colours and type sizes come from canvas/noteStyle,
-// lines break like the canvas's, at syllable boundaries (canvas/hyphenate.ts),
-// never mid-syllable. A picture cannot be scrolled, so every note shows its
-// whole text: a long one is set smaller, and if that is not enough the note
-// grows downwards. A frame's heading wraps as on the canvas (canvas/
-// frameHeading.ts). Invisible bidi overrides are shown, not applied.
+// from the board's data (the live canvas only draws what is on screen). It
+// shows the board as people saw it: note colours, type sizes and lines as on
+// the canvas (canvas/noteStyle, noteText), notes at their board size with a
+// long text cut with "…" (noteLayout.ts), a frame's heading wrapped as on the
+// canvas (canvas/frameHeading.ts), the author's name in a note's footer when
+// the export names authors. Above the board, its title and guiding question
+// (pngHeader.ts). Invisible bidi overrides are shown, not applied.
 
 import { revealInvisibles } from '@pinnwand/shared/export/invisibleChars';
 import {
@@ -14,6 +14,7 @@ import {
   HEADING_TOP,
   headingWidth,
 } from '@pinnwand/shared/model/clusterHeading';
+import type { Lang } from '@pinnwand/shared/model/lang';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import Konva from 'konva';
@@ -21,12 +22,20 @@ import { frameHeading } from '../canvas/frameHeading.ts';
 import { loadHyphenation } from '../canvas/hyphenation.ts';
 import {
   FONT_FAMILY,
+  NOTE_FOOTER,
   NOTE_LINE_HEIGHT,
   NOTE_PADDING,
   NOTE_TEXT_COLOR,
   noteFill,
 } from '../canvas/noteStyle.ts';
-import { noteLayout } from './noteLayout.ts';
+import { AUTHOR_SIZE, noteLayout } from './noteLayout.ts';
+import {
+  HEADER_LINE_HEIGHT,
+  HEADER_MIN_WIDTH,
+  pngHeader,
+  QUESTION_SIZE,
+  TITLE_SIZE,
+} from './pngHeader.ts';
 
 /** Long side of the picture: A4 at 300 dpi. */
 const PRINT_PIXELS = 3508;
@@ -34,6 +43,11 @@ const PRINT_PIXELS = 3508;
 const MAX_SIDE = 16_000;
 const MARGIN = 40;
 const FAR = 1e6;
+/** The author's name, as on the canvas (notePainter.ts). */
+const AUTHOR_COLOR = '#4a4a4a';
+const MUTED = '#5f666e';
+/** The PDF's accent (pdfWriter.ts), beside the question as there. */
+const ACCENT = '#1c5499';
 const plausible = (...values: number[]) =>
   values.every((v) => Number.isFinite(v) && Math.abs(v) <= FAR);
 
@@ -54,11 +68,21 @@ function headingText(x: number, y: number, width: number, title: string): Konva.
   });
 }
 
-export async function boardToPng(board: BoardView): Promise<Blob> {
+export interface PngOptions {
+  /** Names each note's author in its footer (the export's "authors" option). */
+  includeAuthors: boolean;
+  /** The language of the words the picture adds ("Leitfrage"). */
+  lang: Lang;
+}
+
+export async function boardToPng(board: BoardView, options: PngOptions): Promise<Blob> {
   await loadHyphenation();
   const notes = [...board.clusters.flatMap((c) => c.notes), ...board.unclusteredNotes]
     .filter((n) => plausible(n.x, n.y))
-    .map((n) => ({ ...n, layout: noteLayout(n.text) }));
+    .map((n) => ({
+      ...n,
+      layout: noteLayout(n.text, options.includeAuthors ? n.author : '', n.votes.total),
+    }));
   const clusters = board.clusters.filter(
     (c) => plausible(c.x, c.y, c.width, c.height) && c.width > 0 && c.height > 0,
   );
@@ -76,7 +100,11 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
     maxX = Math.max(...boxes.map((b) => b.x + b.w));
     maxY = Math.max(...boxes.map((b) => b.y + b.h));
   }
-  const width = maxX - minX + 2 * MARGIN;
+  const contentWidth = Math.max(maxX - minX, HEADER_MIN_WIDTH);
+  const header = pngHeader(board, options.lang, contentWidth);
+  // The header lies above the board's content, in the margin's coordinates.
+  minY -= header.height;
+  const width = contentWidth + 2 * MARGIN;
   const height = maxY - minY + 2 * MARGIN;
   const longest = Math.max(width, height);
   const pixelRatio = Math.max(0.5, Math.min(PRINT_PIXELS / longest, MAX_SIDE / longest, 4));
@@ -89,6 +117,43 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
     layer.add(
       new Konva.Rect({ x: minX - MARGIN, y: minY - MARGIN, width, height, fill: '#ffffff' }),
     );
+    layer.add(
+      new Konva.Text({
+        x: minX,
+        y: minY,
+        width: contentWidth,
+        text: header.title,
+        fontFamily: FONT_FAMILY,
+        fontSize: TITLE_SIZE,
+        lineHeight: HEADER_LINE_HEIGHT,
+        fontStyle: 'bold',
+        fill: NOTE_TEXT_COLOR,
+        wrap: 'none',
+      }),
+    );
+    if (header.question) {
+      const lines = header.question.split('\n').length;
+      layer.add(
+        new Konva.Rect({
+          x: minX,
+          y: minY + header.questionTop,
+          width: 3,
+          height: lines * QUESTION_SIZE * HEADER_LINE_HEIGHT,
+          fill: ACCENT,
+        }),
+        new Konva.Text({
+          x: minX + 12,
+          y: minY + header.questionTop,
+          width: contentWidth - 12,
+          text: header.question,
+          fontFamily: FONT_FAMILY,
+          fontSize: QUESTION_SIZE,
+          lineHeight: HEADER_LINE_HEIGHT,
+          fill: MUTED,
+          wrap: 'none',
+        }),
+      );
+    }
     for (const c of clusters) {
       layer.add(
         new Konva.Rect({
@@ -134,6 +199,19 @@ export async function boardToPng(board: BoardView): Promise<Blob> {
           wrap: 'none',
         }),
       );
+      if (n.layout.author) {
+        layer.add(
+          new Konva.Text({
+            x: n.x + NOTE_PADDING,
+            y: n.y + noteHeight - NOTE_FOOTER + 2,
+            text: n.layout.author,
+            fontFamily: FONT_FAMILY,
+            fontSize: AUTHOR_SIZE,
+            fill: AUTHOR_COLOR,
+            wrap: 'none',
+          }),
+        );
+      }
       if (n.votes.total > 0) {
         layer.add(
           new Konva.Text({

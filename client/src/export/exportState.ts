@@ -3,7 +3,7 @@
 // `runExport` is the one action behind the panel's buttons and the export
 // commands.
 import type { ExportOptions } from '@pinnwand/shared/export/exportOptions';
-import { documentFileName } from '@pinnwand/shared/export/exportOptions';
+import { documentFileName, exportLang } from '@pinnwand/shared/export/exportOptions';
 import { type Lang, langSchema } from '@pinnwand/shared/model/lang';
 import { readWorkshop } from '@pinnwand/shared/read/workshopView';
 import type { Editor } from '../editor/Editor.ts';
@@ -74,7 +74,10 @@ export async function runExport(editor: Editor, format: ExportFormat): Promise<v
       const board = view.boards.find((b) => b.id === boardId) ?? view.boards[0];
       if (!board) throw new Error('no board');
       const { boardToPng } = await import('./boardPng.ts');
-      const blob = await boardToPng(board);
+      const blob = await boardToPng(board, {
+        includeAuthors: options.includeAuthors === true,
+        lang: exportLang(view, options),
+      });
       const title = `${view.meta?.title ?? 'Workshop'} ${board.title}`;
       const fileName = documentFileName(title, view, 'png', options);
       saveFile({ blob, fileName });

@@ -1,5 +1,7 @@
 import { NOTE_HEIGHT } from '@pinnwand/shared/model/layout';
 import { describe, expect, it } from 'vitest';
+import { detailLayout } from '../canvas/noteText.ts';
+import { NOTE_FOOTER, NOTE_LINE_HEIGHT, NOTE_PADDING } from '../canvas/noteStyle.ts';
 import { noteLayout } from './noteLayout.ts';
 
 /** The lines read back as text: syllable hyphens at line ends removed. */
@@ -16,18 +18,28 @@ describe('note text in the PNG export', () => {
     expect(lines).toMatch(/Informations-?\n?austausch/);
   });
 
-  it('shows the whole text of a long note: smaller type, then a taller note', () => {
+  it('keeps the note at its board size and cuts a long text with "…", as the canvas does', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Punkt${i} Verwaltungsdigitalisierung`).join(
       ' ',
     );
     const layout = noteLayout(text);
-    expect(unwrap(layout.lines).replace(/\s+/g, ' ')).toBe(text);
-    expect(layout.lines).not.toContain('…');
-    expect(layout.fontSize).toBe(9);
-    expect(layout.height).toBeGreaterThan(NOTE_HEIGHT);
+    expect(layout.height).toBe(NOTE_HEIGHT);
+    expect(layout.cut).toBe(true);
+    expect(layout.lines.endsWith('…')).toBe(true);
+    expect(layout.lines).toBe(detailLayout(text).lines.join('\n'));
+    const lines = layout.lines.split('\n').length;
+    expect(lines * layout.fontSize * NOTE_LINE_HEIGHT).toBeLessThanOrEqual(
+      NOTE_HEIGHT - NOTE_PADDING - NOTE_FOOTER,
+    );
     const short = noteLayout('FAQ pflegen');
-    expect(short.height).toBe(NOTE_HEIGHT);
-    expect(short.fontSize).toBe(20);
+    expect(short).toMatchObject({ height: NOTE_HEIGHT, fontSize: 20, cut: false });
+  });
+
+  it('names the author in the footer only when asked, shortened to leave room for the votes', () => {
+    expect(noteLayout('FAQ pflegen').author).toBe('');
+    expect(noteLayout('FAQ pflegen', 'Anna Äbischer').author).toBe('Anna Äbischer');
+    const long = 'Annabelle-Mariette von Hohenzollern-Sigmaringen';
+    expect(noteLayout('FAQ', long, 3).author).toMatch(/…$/);
   });
 
   it('shows bidi overrides instead of applying them', () => {

@@ -1,34 +1,39 @@
-// How a note's text is set in the PNG export: wrapped like the canvas wraps
-// it, breaking long words at syllable boundaries (canvas/hyphenate.ts), and
-// all of it shown — a picture cannot be scrolled or opened. A long text is set
-// smaller, down to a readable minimum; beyond that the note grows downwards.
-// Invisible bidi overrides and zero-width characters are shown, not applied.
+// How a note's text is set in the PNG export: as the canvas sets it at full
+// detail (canvas/noteText.ts) — wrapped, long words broken at syllable
+// boundaries, at its size, on a note of the board's size, a text longer than
+// the note cut with "…" — so that the picture shows what people saw on the
+// board, and no note sticks out of its frame. Invisible bidi overrides and
+// zero-width characters are shown, not applied.
 import { revealInvisibles } from '@pinnwand/shared/export/invisibleChars';
-import { NOTE_HEIGHT } from '@pinnwand/shared/model/layout';
-import { wrapText } from '../canvas/hyphenate.ts';
-import {
-  NOTE_FOOTER,
-  NOTE_LINE_HEIGHT,
-  NOTE_PADDING,
-  noteFontSize,
-  TEXT_WIDTH,
-  wordWidth,
-} from '../canvas/noteStyle.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@pinnwand/shared/model/layout';
+import { NOTE_PADDING, noteFontSize } from '../canvas/noteStyle.ts';
+import { detailLayout, fitLine } from '../canvas/noteText.ts';
 
-/** Smallest type a note is set in before it grows instead. */
-const MIN_FONT_SIZE = 9;
-/** The note's text laid out to show all of it: wrapped lines, type size, note height. */
-export function noteLayout(text: string): { lines: string; fontSize: number; height: number } {
+/** Type size of the author's name in a note's footer, as on the canvas (notePainter.ts). */
+export const AUTHOR_SIZE = 10;
+
+export interface PngNoteLayout {
+  lines: string;
+  fontSize: number;
+  /** The text went on beyond the note (its last line ends in "…"). */
+  cut: boolean;
+  /** Always the board's note height: the picture is the board as seen. */
+  height: number;
+  /** The author's name as the footer shows it ('' when the export leaves names out). */
+  author: string;
+}
+
+/** The note's text and footer laid out as on the canvas; `author` only when the export names authors. */
+export function noteLayout(text: string, author = '', votes = 0): PngNoteLayout {
   const shown = revealInvisibles(text);
-  const room = NOTE_HEIGHT - 2 * NOTE_PADDING - NOTE_FOOTER;
-  let fontSize = noteFontSize(shown);
-  for (;;) {
-    const size = fontSize;
-    const lines = wrapText(shown, TEXT_WIDTH, (s) => wordWidth(s, size));
-    const needed = lines.split('\n').length * size * NOTE_LINE_HEIGHT;
-    if (needed <= room || size <= MIN_FONT_SIZE) {
-      return { lines, fontSize: size, height: Math.max(NOTE_HEIGHT, needed + NOTE_HEIGHT - room) };
-    }
-    fontSize = size - 1;
-  }
+  const layout = detailLayout(shown);
+  const authorWidth = NOTE_WIDTH - 2 * NOTE_PADDING - (votes > 0 ? 34 : 0);
+  const name = revealInvisibles(author.trim());
+  return {
+    lines: layout.lines.join('\n'),
+    fontSize: noteFontSize(shown),
+    cut: layout.cut,
+    height: NOTE_HEIGHT,
+    author: name ? fitLine(name, authorWidth, AUTHOR_SIZE) : '',
+  };
 }
