@@ -95,4 +95,35 @@ describe('landing page', () => {
       expect(fit.text, name).toBeLessThanOrEqual(fit.room);
     }
   });
+
+  test('the creator sees the workshop’s title, boards and first question behind the name prompt, as a participant does', async () => {
+    for (const [name, options] of [
+      ['desktop', {}],
+      ['phone', PHONE],
+    ] as const) {
+      const creator = await journey.person(`creator-${name}`, options);
+      await creator.page.goto(journey.server().url);
+      await creator.page.getByLabel('Titel des Workshops').fill('Austausch Nord');
+      await creator.page.getByLabel('Vorlage').selectOption('ozg-erfahrungsaustausch');
+      await creator.page.getByRole('button', { name: 'Workshop anlegen' }).click();
+      const prompt = creator.page.locator('.name-prompt');
+      await prompt.waitFor();
+      const question = 'Welche Strukturen, Format & weiteren Elemente haben sich bewährt?';
+      // The page behind the prompt (the skeleton) and the prompt itself.
+      await expect
+        .poll(() => creator.page.locator('.workshop-skeleton .workshop-title').textContent())
+        .toBe('Austausch Nord');
+      await expect
+        .poll(() => creator.page.locator('.workshop-skeleton .board-tab').allTextContents())
+        .toEqual(['Bewährtes', 'Aufgaben', 'Neues']);
+      await expect
+        .poll(() =>
+          creator.page.locator('.workshop-skeleton .board-heading .question').textContent(),
+        )
+        .toBe(question);
+      expect(await prompt.locator('.name-prompt-title').textContent()).toBe('Austausch Nord');
+      await expect.poll(() => prompt.locator('.question').textContent()).toContain(question);
+      await screenshot(creator.page, `landing-created-prompt-${name}`);
+    }
+  });
 });

@@ -15,9 +15,14 @@ import { navigate } from '../routing/useRoute.ts';
 import { registerServiceWorkerWhenIdle } from '../serviceWorker.ts';
 import { getIdentity, type Identity, useIdentity } from '../session/identity.ts';
 import { NamePrompt } from '../session/NamePrompt.tsx';
-import { takeJustCreated } from '../session/remembered.ts';
+import { rememberedToken, takeJustCreated } from '../session/remembered.ts';
 import { type Gate, takeGate } from '../session/workshopGate.ts';
-import { openingCards, showBoardPreview, takeBoardPreview } from '../sync/boardPreview.ts';
+import {
+  openingCards,
+  showBoardPreview,
+  startBoardPreview,
+  takeBoardPreview,
+} from '../sync/boardPreview.ts';
 import { type Connection, openConnection } from '../sync/connection.ts';
 import { dropEarlyConnection, takeEarlyConnection } from '../sync/earlyConnection.ts';
 import { isNarrowScreen } from '../ui/narrowScreen.ts';
@@ -39,6 +44,12 @@ export function WorkshopPage({
 
   useEffect(() => {
     let cancelled = false;
+    // Reached from within the app (the landing page's "create", a recent
+    // workshop), not by opening the link: main.tsx asked for nothing, and the
+    // skeleton and name prompt would lack the title, boards and question.
+    // A no-op when main.tsx already asked for this workshop.
+    const token = fromUrl ?? rememberedToken(workshopId);
+    if (token) startBoardPreview(workshopId, token);
     void takeGate(workshopId, fromUrl).then((next) => {
       if (!cancelled) setGate(next);
     });

@@ -20,6 +20,7 @@ import {
   rememberLinks,
   rememberToken,
 } from '../session/remembered.ts';
+import { startWithCards } from '../sync/boardPreview.ts';
 
 /**
  * A template's name split for the select: the name itself (short enough for a
@@ -34,6 +35,7 @@ function open(created: CreatedWorkshop): void {
   rememberLinks(created.id, created.urls);
   rememberToken(created.id, created.facilitatorToken);
   markJustCreated(created.id);
+  if (created.cards) startWithCards(created.id, created.facilitatorToken, created.cards);
   navigate(workshopPath(created.id, created.facilitatorToken));
 }
 

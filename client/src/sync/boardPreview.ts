@@ -53,6 +53,8 @@ export function startBoardPreview(workshopId: string, token: string): void {
   const key = keyOf(workshopId, token);
   const early = takeEarlyRequest();
   if (asked.has(key)) return;
+  // Cards of a workshop opened before in this tab are not this one's.
+  if (!early) openingCards.set(null);
   const taken = early && keyOf(early.workshopId, early.token) === key ? early : null;
   const cardsShown = fetchBoardCards(workshopId, token, taken?.cards ?? null).then(
     (r) => openingCards.set(r.ok ? r.value : null),
@@ -71,6 +73,18 @@ export function startBoardPreview(workshopId: string, token: string): void {
           .then((r) => (r.ok ? r.value : null))
       : ask(workshopId, token),
   );
+}
+
+/**
+ * A workshop just created from the landing page: its cards came with the
+ * create answer (a new room answers `GET …/board-cards` with 204 until it is
+ * opened), so the page behind the creator's name prompt shows its title,
+ * boards and question as a participant's does.
+ */
+export function startWithCards(workshopId: string, token: string, cards: BoardCards): void {
+  const key = keyOf(workshopId, token);
+  openingCards.set(cards);
+  asked.set(key, ask(workshopId, token));
 }
 
 /** The preview asked for at page load (once), else a fresh request. */

@@ -1,6 +1,6 @@
 // The ready-to-open links the API hands out. The token sits in the URL
 // fragment, so browsers never send it to the server or in a Referer.
-import type { CreatedWorkshop } from '@pinnwand/shared/protocol/http';
+import type { BoardCards, CreatedWorkshop } from '@pinnwand/shared/protocol/http';
 import type { NewWorkshop } from '../workshops/WorkshopRegistry.ts';
 
 export function workshopLink(base: string, id: string, token: string): string {
@@ -8,7 +8,11 @@ export function workshopLink(base: string, id: string, token: string): string {
 }
 
 /** The `201` body of `POST /api/workshops` (design.md), also used by restore. */
-export function createdWorkshopBody(base: string, created: NewWorkshop): CreatedWorkshop {
+export function createdWorkshopBody(
+  base: string,
+  created: NewWorkshop,
+  cards?: BoardCards,
+): CreatedWorkshop {
   const { id, title, tokens } = created;
   return {
     id,
@@ -21,5 +25,6 @@ export function createdWorkshopBody(base: string, created: NewWorkshop): Created
       participant: workshopLink(base, id, tokens.participant),
       viewer: workshopLink(base, id, tokens.viewer),
     },
+    ...(cards ? { cards } : {}),
   };
 }

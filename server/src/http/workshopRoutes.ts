@@ -6,9 +6,12 @@
  */
 import {
   ApiRoute,
+  type BoardCards,
   createWorkshopRequestSchema,
   type SessionInfo,
 } from '@pinnwand/shared/protocol/http';
+import { boardCards } from '@pinnwand/shared/read/boardCards';
+import { readBoardPreview } from '@pinnwand/shared/read/boardPreview';
 import { TokenBucket } from '../socket/TokenBucket.ts';
 import { seededTitle, seedWorkshop } from '../workshops/seedWorkshop.ts';
 import { HttpError, readJsonBody, sendJson } from './respond.ts';
@@ -30,12 +33,16 @@ export function registerWorkshopRoutes(router: Router, createsPerMinute: number)
     if (!creates.take())
       throw new HttpError(429, 'Too many workshops created; try again in a minute.');
     const body = parsed.data;
-    const created = await services.workshops.create(seededTitle(body), (doc) =>
-      seedWorkshop(doc, body),
-    );
+    let cards: BoardCards | undefined;
+    const created = await services.workshops.create(seededTitle(body), (doc) => {
+      seedWorkshop(doc, body);
+      // The new room is not open, so GET …/board-cards answers 204 until it is:
+      // the creator's page takes the cards from here.
+      cards = boardCards(readBoardPreview(doc));
+    });
     const base = services.baseUrl(ctx);
     ctx.log.info({ workshop: created.id, template: body.template }, 'workshop created');
-    sendJson(ctx.res, 201, createdWorkshopBody(base, created));
+    sendJson(ctx.res, 201, createdWorkshopBody(base, created, cards));
   });
 
   router.get(ApiRoute.session, async (ctx) => {

@@ -101,6 +101,12 @@ export const createdWorkshopSchema = z.object({
   viewerToken: z.string(),
   /** Ready-to-open links; the token sits in the fragment (`/w/<id>#token=…`). */
   urls: roleLinks,
+  /**
+   * The new workshop's first board as plain cards, as `GET …/board-cards`
+   * would answer once its room is open: the creator's page shows its title,
+   * boards and question behind the name prompt (a new room answers 204).
+   */
+  cards: z.lazy(() => boardCardsSchema).optional(),
 });
 export type CreatedWorkshop = z.infer<typeof createdWorkshopSchema>;
 
