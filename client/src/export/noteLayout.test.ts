@@ -1,11 +1,8 @@
 import { NOTE_HEIGHT } from '@pinnwand/shared/model/layout';
 import { describe, expect, it } from 'vitest';
-import { detailLayout } from '../canvas/noteText.ts';
 import { NOTE_FOOTER, NOTE_LINE_HEIGHT, NOTE_PADDING } from '../canvas/noteStyle.ts';
+import { detailLayout } from '../canvas/noteText.ts';
 import { noteLayout } from './noteLayout.ts';
-
-/** The lines read back as text: syllable hyphens at line ends removed. */
-const unwrap = (lines: string) => lines.replace(/-\n(?=\p{Ll})/gu, '').replace(/\n/g, ' ');
 
 describe('note text in the PNG export', () => {
   it('breaks a long German word at a syllable boundary, keeps short hyphenated words whole', () => {
