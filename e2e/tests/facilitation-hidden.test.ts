@@ -1,12 +1,25 @@
 // Hidden writing with a facilitator and two participants in real Chromium: no
 // hidden text reaches another browser before the reveal, and an author who is
 // offline at the reveal publishes on return; a hidden note still open in its
-// editor at the reveal is published as rewritten.
+// editor at the reveal is published as rewritten; one's own hidden notes are
+// listed (and edited) in the outline, marked as hidden, until the reveal.
 import { describe, expect, test } from 'vitest';
 import { createWorkshopViaApi } from '../harness/api.ts';
-import { join, noteByText, pasteText, waitForBoard } from '../harness/board.ts';
+import {
+  join,
+  noteByText,
+  pasteText,
+  seriousAxeViolations,
+  waitForBoard,
+} from '../harness/board.ts';
 import { type PersonOptions, PHONE, screenshot } from '../harness/browser.ts';
-import { canvasTexts, openPanel, recordFrames, roomOfThree } from '../harness/facilitation.ts';
+import {
+  axeSource,
+  canvasTexts,
+  openPanel,
+  recordFrames,
+  roomOfThree,
+} from '../harness/facilitation.ts';
 import { useJourney } from '../harness/journey.ts';
 
 const DEVICES: [string, PersonOptions][] = [
@@ -117,6 +130,85 @@ describe('hidden writing', () => {
         Math.abs(first.y - second.y) >= first.height - 1,
     ).toBe(true);
     await expect.poll(() => panel.locator('[data-hidden-away]').count()).toBe(0);
+  });
+
+  // Someone who writes in the outline (on a phone, with a screen reader) sees
+  // their own hidden notes there, marked as hidden, and edits them there; the
+  // reveal turns them into ordinary notes of the list. German on the phone,
+  // English on the desktop.
+  test('the outline lists one’s own hidden notes as hidden, edits them, and the reveal makes them ordinary notes', async () => {
+    const created = await createWorkshopViaApi(journey.server().url, 'blank');
+    const fac = await journey.person('fac');
+    const a = await journey.person('a-phone', PHONE);
+    const b = await journey.person('b-desktop', { locale: 'en-US' });
+    await join(fac, created.urls.facilitator, 'Moderatorin');
+    await join(a, created.urls.participant, 'Anna');
+    await join(b, created.urls.participant, 'Bernd');
+    await openPanel(fac.page, /^Moderation$/);
+    const panel = fac.page.locator('.side-panel');
+    await panel.getByRole('button', { name: 'Verdecktes Schreiben starten' }).click();
+    await a.page.locator('.fac-hidden').waitFor();
+    await b.page.locator('.fac-hidden').waitFor();
+
+    // Anna, on her phone, writes from the outline.
+    await a.page.getByRole('button', { name: 'Gliederung', exact: true }).click();
+    const outlineA = a.page.locator('.mobile-outline');
+    await outlineA.getByLabel(/^Neue Notiz auf/).fill('Erste Fassung Tapir');
+    await outlineA.getByRole('button', { name: 'Hinzufügen' }).click();
+    const hiddenA = outlineA.locator('.outline-note-hidden');
+    await expect.poll(() => hiddenA.count()).toBe(1);
+    await expect.poll(() => a.page.locator('.fac-hidden').textContent()).toContain('(1)');
+    expect(await hiddenA.textContent()).toContain('verdeckt');
+    expect(await outlineA.locator('.outline-count').first().textContent()).toBe(
+      '0 Notizen, 1 verdeckt',
+    );
+    expect(await outlineA.getByText('Keine Notizen').count()).toBe(0);
+
+    await outlineA
+      .getByRole('button', { name: 'Notiz „Erste Fassung Tapir“ bearbeiten (verdeckt)' })
+      .click();
+    await outlineA.getByLabel('Text der verdeckten Notiz').fill('Zweite Fassung Tapir');
+    await outlineA.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => hiddenA.textContent()).toContain('Zweite Fassung Tapir');
+    expect(await hiddenA.textContent()).not.toContain('Erste Fassung');
+    await outlineA
+      .getByRole('button', { name: 'Notiz „Zweite Fassung Tapir“ löschen (verdeckt)' })
+      .waitFor();
+    await expect.poll(() => panel.locator('.fac-counts').textContent()).toContain('Anna: 1');
+    await screenshot(a.page, 'hidden-outline-phone');
+    expect(await seriousAxeViolations(a.page, axeSource)).toEqual([]);
+
+    // Bernd, on a desktop in English, writes one too: he sees his, never Anna's.
+    await openPanel(b.page, /^Outline$/);
+    const outlineB = b.page.locator('.side-panel .outline');
+    await outlineB.getByLabel(/^New note on/).fill('Bernd’s idea Okapi');
+    await outlineB.getByRole('button', { name: 'Add' }).click();
+    const hiddenB = outlineB.locator('.outline-note-hidden');
+    await expect.poll(() => hiddenB.count()).toBe(1);
+    expect(await hiddenB.textContent()).toContain('hidden');
+    expect(await outlineB.locator('.outline-count').first().textContent()).toBe(
+      '0 notes, 1 hidden',
+    );
+    await outlineB
+      .getByRole('button', { name: 'Edit note “Bernd’s idea Okapi” (hidden)' })
+      .waitFor();
+    expect(await b.page.content()).not.toContain('Tapir');
+    await screenshot(b.page, 'hidden-outline-desktop');
+    expect(await seriousAxeViolations(b.page, axeSource)).toEqual([]);
+
+    await panel.getByRole('button', { name: 'Aufdecken' }).click();
+    await expect.poll(() => hiddenA.count(), { timeout: 10_000 }).toBe(0);
+    const publicA = outlineA.locator('.outline-note:not(.outline-note-hidden) .outline-text');
+    await expect
+      .poll(async () => (await publicA.allTextContents()).sort().join('|'), { timeout: 10_000 })
+      .toBe('Bernd’s idea Okapi|Zweite Fassung Tapir');
+    expect(await outlineA.locator('.outline-count').first().textContent()).toBe('2 Notizen');
+    await expect.poll(() => hiddenB.count()).toBe(0);
+    await expect
+      .poll(async () => (await canvasTexts(fac.page)).join('|'))
+      .toContain('Zweite Fassung Tapir');
+    expect((await canvasTexts(fac.page)).join('|')).not.toContain('Erste Fassung');
+    await screenshot(a.page, 'hidden-outline-phone-revealed');
   });
 
   // The reveal can come while a participant still has a hidden note open. The

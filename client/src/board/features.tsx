@@ -13,6 +13,7 @@ import { exportCommands } from '../export/exportCommands.ts';
 import { FacilitationPanel } from '../facilitation/FacilitationPanel.tsx';
 import { facilitationCommands } from '../facilitation/facilitationCommands.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
+import { hiddenCommands } from '../hidden/hiddenCommands.ts';
 import { IdentitiesSection } from '../identities/IdentitiesSection.tsx';
 import { importCommands } from '../import/importCommands.ts';
 import { OutlineView } from '../outline/OutlineView.tsx';
@@ -34,6 +35,7 @@ export const workshopCommands: readonly AnyCommand[] = [
   openMenuCommand,
   ...voteCommands,
   ...facilitationCommands,
+  ...hiddenCommands,
 ];
 
 export const workshopPanels: readonly PanelDefinition[] = [

@@ -12,7 +12,7 @@ import { message } from '../i18n/messages.ts';
 import { Icon } from '../ui/Icon.tsx';
 import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
-import type { HiddenWriting } from './hiddenWriting.ts';
+import { deleteHidden, type HiddenWriting } from './hiddenWriting.ts';
 
 export function HiddenComposer({ editor }: { editor: Editor }) {
   const h = useStore(editor.hidden);
@@ -56,13 +56,8 @@ function ComposerBody({ editor, h }: { editor: Editor; h: HiddenWriting }) {
     });
   };
   const remove = (id: string) => {
-    const note = h.notes.all().find((n) => n.id === id);
-    h.notes.remove(id);
+    deleteHidden(editor, id);
     close();
-    if (note)
-      editor.notices.say(message(facilitationMessages, 'hidden.deleted'), {
-        undo: () => h.notes.add({ boardId: note.boardId, x: note.x, y: note.y, text: note.text }),
-      });
   };
   const left = Math.min(
     Math.max(8, composer.x * view.scale + view.x),

@@ -12,9 +12,11 @@ import { addNote } from '@pinnwand/shared/ops/noteOps';
 import { transact } from '@pinnwand/shared/ops/transact';
 import type { Editor } from '../editor/Editor.ts';
 import { publish } from '../facilitation/facilitation.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
 import { facilitationState } from '../facilitation/useFacilitationState.ts';
 import { mayCreateNotes } from '../gate/noteGate.ts';
 import { freeSpot, spotsApart, viewCentre } from '../gate/placement.ts';
+import { message } from '../i18n/messages.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { type HiddenNote, HiddenNotes } from './HiddenNotes.ts';
 import { settleAfterReveal } from './revealSettling.ts';
@@ -69,6 +71,17 @@ export function editHidden(editor: Editor, id: string): void {
   const h = editor.hidden.get();
   const note = h?.notes.all().find((n) => n.id === id);
   if (h && note) h.composer.set({ ...note });
+}
+
+/** Deletes one of this device's hidden notes, with an undo that writes it again. */
+export function deleteHidden(editor: Editor, id: string): void {
+  const h = editor.hidden.get();
+  const note = h?.notes.all().find((n) => n.id === id);
+  if (!h || !note) return;
+  h.notes.remove(id);
+  editor.notices.say(message(facilitationMessages, 'hidden.deleted'), {
+    undo: () => h.notes.add({ boardId: note.boardId, x: note.x, y: note.y, text: note.text }),
+  });
 }
 
 /** Hidden notes from the outline or a paste, at the spots the gate's placement chose. */

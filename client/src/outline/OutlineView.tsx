@@ -5,11 +5,14 @@ import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, useDeferredValue, useId, useRef, useState } from 'react';
 import { selectBoard } from '../commands/boardCommands.ts';
 import type { Editor } from '../editor/Editor.ts';
+import { facilitationMessages } from '../facilitation/messages.ts';
 import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
 import { type NoteRightsJudge, useNoteRightsJudge } from '../gate/useNoteRights.ts';
+import type { HiddenNote } from '../hidden/HiddenNotes.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
+import { HiddenOutlineNotes, useOwnHiddenNotes } from './HiddenOutlineNotes.tsx';
 import { NoteList } from './NoteList.tsx';
 import { type OutlineWorkshop, useWorkshopView } from './useWorkshopView.ts';
 
@@ -24,6 +27,7 @@ export function OutlineView({ editor }: { editor: Editor }) {
   const view = useDeferredValue(useWorkshopView(editor), NOTHING_YET);
   const current = useStore(editor.boardId);
   const rights = useNoteRightsJudge(editor);
+  const hidden = useOwnHiddenNotes(editor);
   const boards = useRef(view.boards);
   boards.current = view.boards;
   return (
@@ -38,6 +42,7 @@ export function OutlineView({ editor }: { editor: Editor }) {
           board={board}
           boards={boards}
           rights={rights}
+          hidden={hidden}
           current={board.id === current}
         />
       ))}
@@ -56,15 +61,20 @@ function OutlineBoard({
   board,
   boards,
   rights,
+  hidden,
   current,
 }: {
   editor: Editor;
   board: BoardView;
   boards: { current: BoardView[] };
   rights: NoteRightsJudge;
+  /** This device's hidden notes (all boards): listed apart, and counted, on theirs. */
+  hidden: readonly HiddenNote[];
   current: boolean;
 }) {
   const t = useT();
+  const ft = useT(facilitationMessages);
+  const hiddenHere = hidden.filter((n) => n.boardId === board.id).length;
   // The shown board is open; the others are one click (or Enter) away.
   return (
     <details className={`outline-board${current ? ' current' : ''}`} open={current}>
@@ -74,6 +84,7 @@ function OutlineBoard({
           {board.noteCount === 1
             ? t('outline.count1')
             : t('outline.count', { count: board.noteCount })}
+          {hiddenHere > 0 && `, ${ft('hidden.outlineCount', { count: hiddenHere })}`}
         </span>
       </summary>
       {board.question && <p className="question small">{board.question}</p>}
@@ -88,7 +99,7 @@ function OutlineBoard({
           <NoteList editor={editor} notes={cluster.notes} boards={boards} rights={rights} />
         </section>
       ))}
-      {(board.unclusteredNotes.length > 0 || board.clusters.length === 0) && (
+      {(board.unclusteredNotes.length > 0 || (board.clusters.length === 0 && hiddenHere === 0)) && (
         <section className="outline-cluster">
           {board.clusters.length > 0 && <h4>{t('outline.unclustered')}</h4>}
           <NoteList
@@ -99,6 +110,7 @@ function OutlineBoard({
           />
         </section>
       )}
+      <HiddenOutlineNotes editor={editor} boardId={board.id} notes={hidden} />
       {editor.role !== 'viewer' && (
         <AddNote editor={editor} board={board} allowed={mayCreateNotes(editor, board.id)} />
       )}
