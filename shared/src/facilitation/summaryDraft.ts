@@ -1,7 +1,9 @@
 /**
  * "Draft from clusters": a starting outline for a summary — each cluster's
  * heading followed by its most-voted notes (all of them when nobody voted),
- * then the notes outside clusters that got votes. Plain text that reads well
+ * then the notes outside clusters that got votes. A cluster or board with no
+ * notes to list is left out: a heading with nothing under it would be filed
+ * as is in the PDF and Markdown exports. Plain text that reads well
  * as is, because the exports print a summary as plain text with its line
  * breaks kept (no Markdown): a heading line, then one "• note" line each,
  * blocks separated by a blank line.
@@ -40,6 +42,7 @@ export function draftBoardSummary(doc: Y.Doc, boardId: BoardId, labels: DraftLab
   const parts: string[] = [];
   for (const cluster of board.clusters) {
     const notes = topNotes(cluster.notes);
+    if (notes.length === 0) continue;
     const heading = cluster.title.trim() || labels.untitled;
     parts.push([heading, ...notes.map((n) => line(n, labels))].join('\n'));
   }
@@ -55,12 +58,12 @@ export function draftBoardSummary(doc: Y.Doc, boardId: BoardId, labels: DraftLab
 export function draftWorkshopSummary(doc: Y.Doc, labels: DraftLabels): string {
   const view = readWorkshop(doc);
   return view.boards
-    .map((board) => {
+    .flatMap((board) => {
+      const body = draftBoardSummary(doc, board.id, labels);
+      if (!body) return [];
       // The board's title set off as a heading by a line of "=" under it.
       const title = board.title.trim();
-      const heading = `${title}\n${'='.repeat(Math.min(40, Math.max(3, title.length)))}`;
-      const body = draftBoardSummary(doc, board.id, labels);
-      return body ? `${heading}\n${body}` : heading;
+      return [`${title}\n${'='.repeat(Math.min(40, Math.max(3, title.length)))}\n${body}`];
     })
     .join('\n\n');
 }
