@@ -4,17 +4,16 @@
 // must see, edit and delete it there, marked as hidden. Once published it
 // leaves this list and shows up among the board's notes.
 import type { BoardId } from '@pinnwand/shared/model/ids';
-import { NOTE_TEXT_MAX } from '@pinnwand/shared/model/note';
 import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import type { HiddenNote } from '../hidden/HiddenNotes.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
-import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import { keepFocusAfterDelete } from './focusAfterDelete.ts';
 import { noteLabel } from './labels.ts';
+import { OutlineEditForm } from './OutlineEditForm.tsx';
 
 const NONE: HiddenNote[] = [];
 const noListener = () => () => {};
@@ -84,35 +83,14 @@ function HiddenOutlineNote({ editor, note }: { editor: Editor; note: HiddenNote 
   return (
     <li ref={item} className="outline-note outline-note-hidden" data-hidden-id={note.id}>
       {editing ? (
-        <form onSubmit={save} className="outline-edit">
-          <label htmlFor={`${id}-text`} className="visually-hidden">
-            {ft('hidden.composeLabel')}
-          </label>
-          <textarea
-            maxLength={NOTE_TEXT_MAX}
-            id={`${id}-text`}
-            value={draft}
-            rows={Math.min(8, Math.max(2, draft.split('\n').length + 1))}
-            // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this text
-            autoFocus
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (isComposing(e)) return;
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                save();
-              } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
-            }}
-          />
-          <div className="row">
-            <button type="submit" className="button small primary">
-              {t('outline.save')}
-            </button>
-            <button type="button" className="button small" onClick={done}>
-              {t('outline.discard')}
-            </button>
-          </div>
-        </form>
+        <OutlineEditForm
+          id={id}
+          label={ft('hidden.composeLabel')}
+          draft={draft}
+          onDraft={setDraft}
+          save={save}
+          discard={done}
+        />
       ) : (
         <div className="outline-note-body">
           <Icon name="eyeOff" size={16} className="outline-hidden-mark" />

@@ -3,7 +3,7 @@
 
 import { isNoteColor, NOTE_COLOR_HEX } from '@pinnwand/shared/model/colors';
 import type { BoardId, ClusterId } from '@pinnwand/shared/model/ids';
-import { NOTE_TEXT_MAX, type Note } from '@pinnwand/shared/model/note';
+import type { Note } from '@pinnwand/shared/model/note';
 import type { BoardView } from '@pinnwand/shared/read/workshopView';
 import { type FormEvent, Fragment, memo, useEffect, useId, useRef, useState } from 'react';
 import { WriterPromptBody } from '../canvas/WriterPrompt.tsx';
@@ -14,11 +14,11 @@ import { mayMoveNotes } from '../gate/noteGate.ts';
 import { revealNote } from '../gate/placement.ts';
 import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
 import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
-import { isComposing } from '../ui/isComposing.ts';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { keepFocusAfterDelete } from './focusAfterDelete.ts';
 import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
+import { OutlineEditForm } from './OutlineEditForm.tsx';
 
 interface Props {
   editor: Editor;
@@ -175,39 +175,17 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
       onFocus={() => revealNote(editor, note.id)}
     >
       {mode === 'edit' ? (
-        <form onSubmit={save} className="outline-edit">
-          <label htmlFor={`${id}-text`} className="visually-hidden">
-            {t('outline.editLabel')}
-          </label>
-          <textarea
-            maxLength={NOTE_TEXT_MAX}
-            id={`${id}-text`}
-            value={draft}
-            rows={Math.min(8, Math.max(2, draft.split('\n').length + 1))}
-            // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this text
-            autoFocus
-            onChange={(e) => {
-              setDraft(e.target.value);
-              typed(editor, e.target.value);
-            }}
-            onKeyDown={(e) => {
-              // Esc cancelling a composition does not end the editing.
-              if (isComposing(e)) return;
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                save();
-              } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
-            }}
-          />
-          <div className="row">
-            <button type="submit" className="button small primary">
-              {t('outline.save')}
-            </button>
-            <button type="button" className="button small" onClick={done}>
-              {t('outline.discard')}
-            </button>
-          </div>
-        </form>
+        <OutlineEditForm
+          id={id}
+          label={t('outline.editLabel')}
+          draft={draft}
+          onDraft={(text) => {
+            setDraft(text);
+            typed(editor, text);
+          }}
+          save={save}
+          discard={done}
+        />
       ) : (
         <div className="outline-note-body">
           <span className="outline-swatch" style={{ background: swatch }} aria-hidden="true" />
