@@ -8,12 +8,13 @@ import { type FormEvent, useId, useRef, useState, useSyncExternalStore } from 'r
 import type { Editor } from '../editor/Editor.ts';
 import { facilitationMessages } from '../facilitation/messages.ts';
 import type { HiddenNote } from '../hidden/HiddenNotes.ts';
-import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { Icon } from '../ui/Icon.tsx';
 import { useStore } from '../ui/store.ts';
 import { keepFocusAfterDelete } from './focusAfterDelete.ts';
 import { noteLabel } from './labels.ts';
 import { OutlineEditForm } from './OutlineEditForm.tsx';
+import { useLastRefusal } from './useLastRefusal.ts';
 
 const NONE: HiddenNote[] = [];
 const noListener = () => () => {};
@@ -56,7 +57,6 @@ export function HiddenOutlineNotes({
 function HiddenOutlineNote({ editor, note }: { editor: Editor; note: HiddenNote }) {
   const t = useT();
   const ft = useT(facilitationMessages);
-  const noticeText = useMessageText();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.text);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -64,10 +64,7 @@ function HiddenOutlineNote({ editor, note }: { editor: Editor; note: HiddenNote 
   const editButton = useRef<HTMLButtonElement>(null);
   const id = useId();
   const label = noteLabel(note.text, t('note.empty'));
-  const lastRefusal = () => {
-    const notice = editor.notices.current.get();
-    return notice ? noticeText(notice.message) : t('outline.refused');
-  };
+  const lastRefusal = useLastRefusal(editor);
   const done = () => {
     setEditing(false);
     setRefusal(null);

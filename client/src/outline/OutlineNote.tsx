@@ -13,12 +13,13 @@ import { typed } from '../editor/writers.ts';
 import { mayMoveNotes } from '../gate/noteGate.ts';
 import { revealNote } from '../gate/placement.ts';
 import type { NoteRightsJudge } from '../gate/useNoteRights.ts';
-import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { useStoreSelect } from '../ui/store.ts';
 import { useVoteTotalsShown } from '../voting/useVoteTotals.ts';
 import { keepFocusAfterDelete } from './focusAfterDelete.ts';
 import { focusNoteItem, moveTargetLabel, noteLabel } from './labels.ts';
 import { OutlineEditForm } from './OutlineEditForm.tsx';
+import { useLastRefusal } from './useLastRefusal.ts';
 
 interface Props {
   editor: Editor;
@@ -67,12 +68,7 @@ export const OutlineNote = memo(function OutlineNote({ editor, note, boards, rig
   const editButton = useRef<HTMLButtonElement>(null);
   const moveButton = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const noticeText = useMessageText();
-  // The gate has just said why (a notice); the outline repeats it where the person typed.
-  const lastRefusal = () => {
-    const notice = editor.notices.current.get();
-    return notice ? noticeText(notice.message) : t('outline.refused');
-  };
+  const lastRefusal = useLastRefusal(editor);
   // Nothing on a locked board for participants; delete only their own notes.
   const { canEdit, canDelete } = rights(note);
   // Only the places the gate allows are offered: a participant moves someone

@@ -9,11 +9,12 @@ import { facilitationMessages } from '../facilitation/messages.ts';
 import { type CreateVerdict, mayCreateNotes } from '../gate/noteGate.ts';
 import { type NoteRightsJudge, useNoteRightsJudge } from '../gate/useNoteRights.ts';
 import type { HiddenNote } from '../hidden/HiddenNotes.ts';
-import { useMessageText, useT } from '../i18n/I18nProvider.tsx';
+import { useT } from '../i18n/I18nProvider.tsx';
 import { isComposing } from '../ui/isComposing.ts';
 import { useStore } from '../ui/store.ts';
 import { HiddenOutlineNotes, useOwnHiddenNotes } from './HiddenOutlineNotes.tsx';
 import { NoteList } from './NoteList.tsx';
+import { useLastRefusal } from './useLastRefusal.ts';
 import { type OutlineWorkshop, useWorkshopView } from './useWorkshopView.ts';
 
 /** What the outline shows before its first deferred render. */
@@ -141,7 +142,7 @@ function AddNote({
   const [added, setAdded] = useState(false);
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
-  const noticeText = useMessageText();
+  const lastRefusal = useLastRefusal(editor);
   if (!allowed.allowed && text === '') return null;
   const denied = allowed.allowed ? null : t('outline.lockedKept');
   const submit = (e: FormEvent) => {
@@ -156,8 +157,7 @@ function AddNote({
       return;
     }
     // Refused (the board was locked meanwhile …): the text stays to copy, the reason is said here.
-    const notice = editor.notices.current.get();
-    setRefusal(notice ? noticeText(notice.message) : t('outline.refused'));
+    setRefusal(lastRefusal());
   };
   return (
     <form className="outline-add" onSubmit={submit}>
